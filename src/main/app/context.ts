@@ -1,0 +1,16 @@
+import type { Db } from '../db/database'
+import type { Clock } from '../lib/clock'
+
+/** Who is working in this window or browser tab. */
+export interface Session {
+  userId: number | null
+}
+
+/** What every handler receives besides its validated input. */
+export interface HandlerContext {
+  db: Db
+  clock: Clock
+  session: Session
+  /** The signed-in user's id; only set for methods with access 'user'. */
+  userId: number
+}

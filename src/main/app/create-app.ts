@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
+import { systemClock, type Clock } from '../lib/clock'
+import type { AllHandlers } from './handlers'
+import { createDispatcher, type Dispatcher } from './dispatcher'
+import { setupHandlers } from '../features/setup/handlers'
+import { sessionHandlers } from '../features/session/handlers'
+import { settingsHandlers } from '../features/settings/handlers'
+import { signalsHandlers } from '../features/signals/handlers'
+import { caseloadHandlers } from '../features/caseload/handlers'
+import { dossierHandlers } from '../features/dossier/handlers'
+
+/** Every feature's handlers together; the type makes a missing or extra method a compile error. */
+export const handlers: AllHandlers = {
+  ...setupHandlers,
+  ...sessionHandlers,
+  ...settingsHandlers,
+  ...signalsHandlers,
+  ...caseloadHandlers,
+  ...dossierHandlers,
+}
+
+export interface App {
+  dispatcher: Dispatcher
+  database: OpenedDatabase
+  clock: Clock
+  close(): Promise<void>
+}
+
+export const DATABASE_FILE = 'lange-adem.sqlite'
+
+/** Opens the data folder (or an in-memory database) and wires the services. No Electron here. */
+export async function createApp(opts: { dataDir?: string; memory?: boolean; clock?: Clock }): Promise<App> {
+  let file = ':memory:'
+  if (!opts.memory) {
+    if (!opts.dataDir) throw new Error('dataDir is required')
+    mkdirSync(opts.dataDir, { recursive: true })
+    file = join(opts.dataDir, DATABASE_FILE)
+  }
+  const database = openDatabase(file)
+  try {
+    await migrateToLatest(database.db)
+  } catch (err) {
+    await database.close()
+    throw err
+  }
+  const clock = opts.clock ?? systemClock
+  return {
+    dispatcher: createDispatcher({ db: database.db, clock }, handlers),
+    database,
+    clock,
+    close: () => database.close(),
+  }
+}

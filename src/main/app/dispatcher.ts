@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { apiContract, type MethodName } from '@shared/api'
+import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
+import { AppError } from '../lib/errors'
+import type { Db } from '../db/database'
+import type { Clock } from '../lib/clock'
+import type { AllHandlers } from './handlers'
+import type { Session } from './context'
+
+/** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
+export function validationPayload(error: z.ZodError): ApiErrorPayload {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_'
+    if (!fields[path]) fields[path] = dutchIssueMessage(issue)
+  }
+  const first = Object.values(fields)[0] ?? 'De invoer klopt niet.'
+  const count = Object.keys(fields).length
+  return {
+    code: 'validation',
+    message: count > 1 ? `${first} (en nog ${count - 1} andere ${count === 2 ? 'fout' : 'fouten'})` : first,
+    fields,
+  }
+}
+
+// Our schemas carry Dutch messages; zod's own defaults (for unexpected shapes) are English,
+// so they are replaced by a plain Dutch sentence here.
+function dutchIssueMessage(issue: z.core.$ZodIssue): string {
+  const msg = issue.message
+  const isDefault = /^(Invalid|Too|Unrecognized|Expected|Required)/.test(msg)
+  if (!isDefault) return msg
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'Dit veld ontbreekt of heeft een verkeerde soort waarde.'
+    case 'unrecognized_keys':
+      return 'Er zijn onbekende velden meegestuurd.'
+    case 'too_small':
+      return 'Deze waarde is te klein of te kort.'
+    case 'too_big':
+      return 'Deze waarde is te groot of te lang.'
+    default:
+      return 'Deze waarde is niet geldig.'
+  }
+}
+
+export interface Dispatcher {
+  call(session: Session, method: string, input: unknown): Promise<ApiResult<unknown>>
+}
+
+export function createDispatcher(
+  deps: { db: Db; clock: Clock; log?: (msg: string, err: unknown) => void },
+  handlers: AllHandlers,
+): Dispatcher {
+  const log = deps.log ?? ((msg, err) => console.error(msg, err))
+  return {
+    async call(session, method, input) {
+      if (typeof method !== 'string' || !Object.hasOwn(apiContract, method)) {
+        return { ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } }
+      }
+      const name = method as MethodName
+      const def = apiContract[name]
+      const parsed = def.input.safeParse(input ?? {})
+      if (!parsed.success) return { ok: false, error: validationPayload(parsed.error) }
+      if (def.access === 'user' && session.userId === null) {
+        return { ok: false, error: { code: 'not_signed_in', message: 'Kies eerst wie je bent.' } }
+      }
+      try {
+        const handler = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
+        const value = await handler(parsed.data, {
+          db: deps.db,
+          clock: deps.clock,
+          session,
+          userId: session.userId ?? 0,
+        })
+        return { ok: true, value }
+      } catch (err) {
+        if (err instanceof AppError) {
+          return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }
+        }
+        log(`Fout in ${name}`, err)
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw of meld het aan de beheerder.',
+          },
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,170 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Table types. SQLite has no boolean: flags are 0/1 integers, mapped to booleans in each
+ * repository. Dates are ISO calendar dates (text); instants are UTC ISO strings (text).
+ * Money is integer cents. The same schema is meant to run on PostgreSQL later.
+ */
+
+export interface SettingTable {
+  key: string
+  value: string
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface WijkTable {
+  id: Generated<number>
+  naam: string
+  created_at: string
+}
+
+export interface WijkPostcodeTable {
+  id: Generated<number>
+  wijk_id: number
+  pc_from: string
+  pc_to: string
+}
+
+export interface AppUserTable {
+  id: Generated<number>
+  naam: string
+  rol: string
+  telefoon: string
+  email: string
+  actief: number
+  created_at: string
+}
+
+export interface UserWijkTable {
+  user_id: number
+  wijk_id: number
+}
+
+export interface HouseholdTable {
+  id: Generated<number>
+  postcode: string
+  huisnummer: number
+  toevoeging: string
+  straat: string
+  plaats: string
+  wijk_id: number | null
+  created_at: string
+}
+
+export interface ResidentTable {
+  id: Generated<number>
+  household_id: number
+  voorletters: string
+  tussenvoegsel: string
+  achternaam: string
+  achternaam_key: string
+  geboortedatum: string | null
+  telefoon: string
+  email: string
+  bsn: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface VroegsignaalzaakTable {
+  id: Generated<number>
+  case_number: string
+  household_id: number
+  wijk_id: number | null
+  consulent_id: number | null
+  status: string
+  /** 1 while the case is not closed; kept separately so the caseload index can lead with it. */
+  is_open: number
+  datum_opgepakt: string
+  resultaat: string | null
+  gesloten_op: string | null
+  // Denormalised summary, updated in the same transaction as the signals, so the caseload
+  // list needs no joins or aggregates on a million rows.
+  display_name: string
+  sort_name: string
+  postcode: string
+  adres: string
+  partner_types: string
+  signal_count: number
+  total_amount_cents: number
+  latest_signal_date: string
+  crisis: number
+  is_demo: number
+  created_at: string
+  created_by: number | null
+}
+
+export interface VroegsignaalTable {
+  id: Generated<number>
+  extern_id: string | null
+  bron: string
+  partner_type: string
+  partner_naam: string
+  bedrag_cents: number
+  ontstaansdatum: string | null
+  signaaldatum: string
+  crisis: number
+  warme_overdracht: number
+  status: string | null
+  resident_id: number
+  household_id: number
+  case_id: number | null
+  is_demo: number
+  created_at: string
+  created_by: number | null
+}
+
+export interface ContactpogingTable {
+  id: Generated<number>
+  case_id: number
+  soort: string
+  bereikt: number
+  datum: string
+  dagdeel: string
+  resultaat: string
+  notitie: string
+  created_at: string
+  created_by: number | null
+}
+
+export interface NoteTable {
+  id: Generated<number>
+  case_id: number
+  tekst: string
+  created_at: string
+  created_by: number | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  user_id: number | null
+  action: string
+  entity_type: string
+  entity_id: number | null
+  summary: string
+}
+
+export interface Database {
+  setting: SettingTable
+  wijk: WijkTable
+  wijk_postcode: WijkPostcodeTable
+  app_user: AppUserTable
+  user_wijk: UserWijkTable
+  household: HouseholdTable
+  resident: ResidentTable
+  vroegsignaalzaak: VroegsignaalzaakTable
+  vroegsignaal: VroegsignaalTable
+  contactpoging: ContactpogingTable
+  note: NoteTable
+  audit_log: AuditLogTable
+}
+
+export type ZaakRow = Selectable<VroegsignaalzaakTable>
+export type NewZaak = Insertable<VroegsignaalzaakTable>
+export type ZaakUpdate = Updateable<VroegsignaalzaakTable>
+export type SignaalRow = Selectable<VroegsignaalTable>
+export type ResidentRow = Selectable<ResidentTable>
+export type HouseholdRow = Selectable<HouseholdTable>
+export type Unused = ColumnType<never>

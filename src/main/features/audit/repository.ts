@@ -1,0 +1,39 @@
+import type { Db } from '../../db/database'
+
+export interface AuditEntry {
+  userId: number | null
+  action: string
+  entityType: 'zaak' | 'instellingen' | 'wijk' | 'medewerker' | 'sessie' | 'demo' | 'signaal'
+  entityId: number | null
+  summary: string
+}
+
+/**
+ * Records who did what. Called inside the use case's transaction, so a change and its trail
+ * are stored together or not at all. Summaries never hold personal data beyond a case number.
+ */
+export async function recordAudit(db: Db, at: string, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at,
+      user_id: entry.userId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      summary: entry.summary,
+    })
+    .execute()
+}
+
+export async function auditForEntity(db: Db, entityType: string, entityId: number, limit = 200) {
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.summary', 'app_user.naam'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .execute()
+}

@@ -1,0 +1,169 @@
+import type { z } from 'zod'
+import type { SelectQueryBuilder } from 'kysely'
+import type { Db } from '../../db/database'
+import type { Database } from '../../db/schema'
+import type { CaseloadPage, CaseloadRow, caseloadQuery } from '@shared/api/caseload'
+import type { ZaakStatus } from '@shared/domain/case'
+import { addDays } from '@shared/format/dates'
+import { formatPostcode } from '@shared/format/address'
+import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
+
+type Query = z.output<typeof caseloadQuery>
+type ZaakQuery = SelectQueryBuilder<Database, 'vroegsignaalzaak', object>
+
+function applyFilters(db: Db, q: ZaakQuery, f: Query, search: ParsedSearch, today: string): ZaakQuery {
+  if (f.consulent === 'geen') q = q.where('vroegsignaalzaak.consulent_id', 'is', null)
+  else if (f.consulent !== undefined) q = q.where('vroegsignaalzaak.consulent_id', '=', f.consulent)
+  if (f.wijkId !== undefined) q = q.where('vroegsignaalzaak.wijk_id', '=', f.wijkId)
+  if (f.status === 'open') q = q.where('vroegsignaalzaak.is_open', '=', 1)
+  else if (f.status === 'gesloten') q = q.where('vroegsignaalzaak.is_open', '=', 0)
+  else if (f.status !== 'alle') q = q.where('vroegsignaalzaak.is_open', '=', 1).where('vroegsignaalzaak.status', '=', f.status)
+  if (f.partnerType) {
+    const type = f.partnerType
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('vroegsignaal')
+          .select('vroegsignaal.id')
+          .whereRef('vroegsignaal.case_id', '=', 'vroegsignaalzaak.id')
+          .where('vroegsignaal.partner_type', '=', type),
+      ),
+    )
+  }
+  if (f.leeftijd === 'week') q = q.where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -7))
+  else if (f.leeftijd === 'maand')
+    q = q
+      .where('vroegsignaalzaak.datum_opgepakt', '<=', addDays(today, -7))
+      .where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -28))
+  else if (f.leeftijd === 'ouder') q = q.where('vroegsignaalzaak.datum_opgepakt', '<=', addDays(today, -28))
+
+  switch (search.kind) {
+    case 'none':
+      break
+    case 'caseNumber':
+      q = q.where('vroegsignaalzaak.case_number', '=', search.value)
+      break
+    case 'postcode': {
+      let hh = db.selectFrom('household').select('household.id').where('household.postcode', '=', search.postcode)
+      if (search.huisnummer !== null) hh = hh.where('household.huisnummer', '=', search.huisnummer)
+      if (search.toevoeging !== null) hh = hh.where('household.toevoeging', '=', search.toevoeging)
+      q = q.where('vroegsignaalzaak.household_id', 'in', hh)
+      break
+    }
+    case 'pc4': {
+      const next = String(Number(search.pc4) + 1)
+      let hh = db.selectFrom('household').select('household.id').where('household.postcode', '>=', search.pc4).where('household.postcode', '<', next)
+      if (search.huisnummer !== null) hh = hh.where('household.huisnummer', '=', search.huisnummer)
+      q = q.where('vroegsignaalzaak.household_id', 'in', hh)
+      break
+    }
+    case 'houseNumber':
+      q = q.where(
+        'vroegsignaalzaak.household_id',
+        'in',
+        db.selectFrom('household').select('household.id').where('household.huisnummer', '=', search.huisnummer),
+      )
+      break
+    case 'birthDate':
+      q = q.where(
+        'vroegsignaalzaak.household_id',
+        'in',
+        db.selectFrom('resident').select('resident.household_id').where('resident.geboortedatum', '=', search.date),
+      )
+      break
+    case 'surname':
+      q = q.where(
+        'vroegsignaalzaak.household_id',
+        'in',
+        db
+          .selectFrom('resident')
+          .select('resident.household_id')
+          .where('resident.achternaam_key', '>=', search.keyPrefix)
+          .where('resident.achternaam_key', '<', prefixUpperBound(search.keyPrefix)),
+      )
+      break
+  }
+  return q
+}
+
+/** One page of the caseload, with the total for the same filters. */
+export async function listCaseload(db: Db, today: string, f: Query): Promise<CaseloadPage> {
+  const search = parseSearch(f.zoek)
+  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today)
+  let rowsQ = base.select([
+    'vroegsignaalzaak.id',
+    'case_number',
+    'display_name',
+    'adres',
+    'postcode',
+    'wijk_id',
+    'consulent_id',
+    'status',
+    'partner_types',
+    'signal_count',
+    'total_amount_cents',
+    'datum_opgepakt',
+    'latest_signal_date',
+    'crisis',
+    'is_demo',
+  ])
+  switch (f.sort) {
+    case 'nieuwste':
+      rowsQ = rowsQ.orderBy('datum_opgepakt', 'desc').orderBy('vroegsignaalzaak.id', 'desc')
+      break
+    case 'oudste':
+      rowsQ = rowsQ.orderBy('datum_opgepakt', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
+      break
+    case 'bedrag':
+      rowsQ = rowsQ.orderBy('total_amount_cents', 'desc').orderBy('vroegsignaalzaak.id', 'desc')
+      break
+    case 'naam':
+      rowsQ = rowsQ.orderBy('sort_name', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
+      break
+    case 'postcode':
+      rowsQ = rowsQ.orderBy('postcode', 'asc').orderBy('adres', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
+      break
+  }
+  const rows = await rowsQ
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const names = await lookupNames(db)
+  return {
+    rows: rows.map(
+      (r): CaseloadRow => ({
+        id: r.id,
+        caseNumber: r.case_number,
+        naam: r.display_name,
+        adres: r.adres,
+        postcode: formatPostcode(r.postcode),
+        wijkNaam: r.wijk_id ? (names.wijken.get(r.wijk_id) ?? null) : null,
+        consulentNaam: r.consulent_id ? (names.users.get(r.consulent_id) ?? null) : null,
+        status: r.status as ZaakStatus,
+        partnerTypes: r.partner_types ? r.partner_types.split(',') : [],
+        signalen: r.signal_count,
+        bedragCents: r.total_amount_cents,
+        geopendOp: r.datum_opgepakt,
+        laatsteSignaal: r.latest_signal_date,
+        crisis: r.crisis === 1,
+        demo: r.is_demo === 1,
+      }),
+    ),
+    total: Number(n),
+    page: f.page,
+    pageSize: f.pageSize,
+    zoekUitleg: explainSearch(search),
+  }
+}
+
+async function lookupNames(db: Db) {
+  const [wijken, users] = await Promise.all([
+    db.selectFrom('wijk').select(['id', 'naam']).execute(),
+    db.selectFrom('app_user').select(['id', 'naam']).execute(),
+  ])
+  return {
+    wijken: new Map(wijken.map((w) => [w.id, w.naam])),
+    users: new Map(users.map((u) => [u.id, u.naam])),
+  }
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/database'
+import type { AppStatus } from '@shared/api/setup'
+import type { setupInput } from '@shared/api/setup'
+import type { z } from 'zod'
+import type { Rol } from '@shared/domain/case'
+import { ConflictError, ValidationError } from '../../lib/errors'
+import { recordAudit } from '../audit/repository'
+import {
+  getTeamSettings,
+  getUser,
+  insertWijk,
+  isDemo,
+  isSetupDone,
+  markSetupDone,
+  saveTeamSettings,
+  setUserWijken,
+} from '../settings/repository'
+import { findSameRange } from '../wijken/assignment'
+
+export const APP_VERSION = '0.1.0'
+
+export async function appStatus(db: Db, userId: number | null): Promise<AppStatus> {
+  const team = await getTeamSettings(db)
+  const user = userId ? await getUser(db, userId) : null
+  return {
+    setupDone: await isSetupDone(db),
+    demo: await isDemo(db),
+    gemeenteNaam: team?.gemeenteNaam ?? null,
+    teamNaam: team?.teamNaam ?? null,
+    currentUser: user && user.actief ? { id: user.id, naam: user.naam, rol: user.rol } : null,
+    version: APP_VERSION,
+  }
+}
+
+/** The first-run set-up: team, wijken and team members, stored together or not at all. */
+export async function completeSetup(db: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (await isSetupDone(trx)) throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
+    await saveTeamSettings(trx, input.team, at, null)
+    const wijkIds = new Map<string, number>()
+    for (const w of input.wijken) wijkIds.set(w.naam.toLowerCase(), await insertWijk(trx, w.naam, w.postcodes, at))
+    const clash = findSameRange(
+      input.wijken.flatMap((w) => w.postcodes.map((r) => ({ ...r, wijkId: wijkIds.get(w.naam.toLowerCase())! }))),
+    )
+    if (clash) throw new ValidationError('Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.')
+    for (const m of input.medewerkers) {
+      const { id } = await trx
+        .insertInto('app_user')
+        .values({ naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await setUserWijken(
+        trx,
+        id,
+        m.wijken.map((w) => wijkIds.get(w.toLowerCase())!),
+      )
+    }
+    await markSetupDone(trx, at)
+    await recordAudit(trx, at, {
+      userId: null,
+      action: 'instellen',
+      entityType: 'instellingen',
+      entityId: null,
+      summary: `Eerste instelling: ${input.wijken.length} wijken, ${input.medewerkers.length} medewerkers`,
+    })
+  })
+}

@@ -1,0 +1,166 @@
+import type { Db } from '../../db/database'
+import { displayName, normalizeBsn, normalizeInitials, normalizePhone, surnameKey } from '@shared/format/person'
+import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
+import { wijkForPostcode, type WijkRange } from '../wijken/assignment'
+
+export interface AddressInput {
+  postcode: string
+  huisnummer: number
+  toevoeging: string
+  straat: string
+  plaats: string
+}
+
+export interface ResidentInput {
+  voorletters: string
+  tussenvoegsel: string
+  achternaam: string
+  geboortedatum: string | null
+  telefoon: string
+  email: string
+  bsn: string
+}
+
+/** One household is one address: postcode, house number and addition, each normalised. */
+export async function findHousehold(db: Db, postcode: string, huisnummer: number, toevoeging: string) {
+  return db
+    .selectFrom('household')
+    .selectAll()
+    .where('postcode', '=', postcode)
+    .where('huisnummer', '=', huisnummer)
+    .where('toevoeging', '=', normalizeAddition(toevoeging))
+    .executeTakeFirst()
+}
+
+export async function findOrCreateHousehold(
+  db: Db,
+  address: AddressInput,
+  ranges: WijkRange[],
+  at: string,
+): Promise<{ id: number; wijkId: number | null; created: boolean }> {
+  const toevoeging = normalizeAddition(address.toevoeging)
+  const existing = await findHousehold(db, address.postcode, address.huisnummer, toevoeging)
+  const wijkId = wijkForPostcode(address.postcode, ranges)
+  if (existing) {
+    // The wijk follows the current postcode ranges, which the team may have changed since.
+    if (existing.wijk_id !== wijkId)
+      await db.updateTable('household').set({ wijk_id: wijkId }).where('id', '=', existing.id).execute()
+    return { id: existing.id, wijkId, created: false }
+  }
+  const { id } = await db
+    .insertInto('household')
+    .values({
+      postcode: address.postcode,
+      huisnummer: address.huisnummer,
+      toevoeging,
+      straat: address.straat.trim(),
+      plaats: address.plaats.trim(),
+      wijk_id: wijkId,
+      created_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id, wijkId, created: true }
+}
+
+/**
+ * A resident of a household is the same person when the surname key matches and the birth
+ * dates agree (or one is unknown and the first initial agrees). New contact details overwrite
+ * old ones: the latest signal knows the latest phone number.
+ */
+export async function findOrCreateResident(db: Db, householdId: number, r: ResidentInput, at: string): Promise<number> {
+  const key = surnameKey(r.achternaam, r.tussenvoegsel)
+  const initials = normalizeInitials(r.voorletters)
+  const candidates = await db
+    .selectFrom('resident')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('achternaam_key', '=', key)
+    .execute()
+  const match = candidates.find((c) =>
+    c.geboortedatum && r.geboortedatum
+      ? c.geboortedatum === r.geboortedatum
+      : c.voorletters.slice(0, 1).toUpperCase() === initials.slice(0, 1),
+  )
+  const phone = normalizePhone(r.telefoon)
+  const bsn = r.bsn ? normalizeBsn(r.bsn) : null
+  if (match) {
+    await db
+      .updateTable('resident')
+      .set({
+        telefoon: phone || match.telefoon,
+        email: r.email || match.email,
+        bsn: bsn ?? match.bsn,
+        geboortedatum: match.geboortedatum ?? r.geboortedatum,
+        updated_at: at,
+      })
+      .where('id', '=', match.id)
+      .execute()
+    return match.id
+  }
+  const { id } = await db
+    .insertInto('resident')
+    .values({
+      household_id: householdId,
+      voorletters: initials,
+      tussenvoegsel: r.tussenvoegsel.trim(),
+      achternaam: r.achternaam.trim(),
+      achternaam_key: key,
+      geboortedatum: r.geboortedatum,
+      telefoon: phone,
+      email: r.email.trim(),
+      bsn,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export function caseNumberFor(id: number, onDate: string): string {
+  return `LA-${onDate.slice(0, 4)}-${String(id).padStart(5, '0')}`
+}
+
+/**
+ * Recomputes the case's summary columns from its signals and household. Called in the same
+ * transaction as every change to them, so the caseload never shows a stale amount.
+ */
+export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> {
+  const zaak = await db.selectFrom('vroegsignaalzaak').select(['household_id']).where('id', '=', caseId).executeTakeFirstOrThrow()
+  const signals = await db
+    .selectFrom('vroegsignaal')
+    .select(['partner_type', 'bedrag_cents', 'signaaldatum', 'crisis', 'resident_id'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute()
+  const hh = await db.selectFrom('household').selectAll().where('id', '=', zaak.household_id).executeTakeFirstOrThrow()
+  const primaryId = signals[0]?.resident_id
+  const primary = primaryId
+    ? await db.selectFrom('resident').selectAll().where('id', '=', primaryId).executeTakeFirst()
+    : undefined
+  const others = await db
+    .selectFrom('resident')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('household_id', '=', hh.id)
+    .where('id', 'in', signals.length ? [...new Set(signals.map((s) => s.resident_id))] : [-1])
+    .executeTakeFirstOrThrow()
+  const name = primary
+    ? displayName({ initials: primary.voorletters, prefix: primary.tussenvoegsel, surname: primary.achternaam })
+    : ''
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({
+      display_name: Number(others.n) > 1 ? `${name} e.a.` : name,
+      sort_name: primary ? `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase() : '',
+      postcode: hh.postcode,
+      adres: `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
+      partner_types: [...new Set(signals.map((s) => s.partner_type))].sort().join(','),
+      signal_count: signals.length,
+      total_amount_cents: signals.reduce((a, s) => a + s.bedrag_cents, 0),
+      latest_signal_date: signals.reduce((a, s) => (s.signaaldatum > a ? s.signaaldatum : a), ''),
+      crisis: signals.some((s) => s.crisis === 1) ? 1 : 0,
+    })
+    .where('id', '=', caseId)
+    .execute()
+}

@@ -1,0 +1,207 @@
+import type { z } from 'zod'
+import type { Db } from '../../db/database'
+import type { AddressCheck, ManualSignalResult, manualSignalInput } from '@shared/api/signals'
+import { formatCents } from '@shared/format/money'
+import { recordAudit } from '../audit/repository'
+import { consulentForWijk, loadWijkRanges, wijkForPostcode } from '../wijken/assignment'
+import {
+  caseNumberFor,
+  findHousehold,
+  findOrCreateHousehold,
+  findOrCreateResident,
+  refreshCaseSummary,
+} from './households'
+import { ConflictError } from '../../lib/errors'
+
+export interface UseCaseContext {
+  at: string
+  today: string
+  userId: number | null
+}
+
+export interface NewSignal {
+  externId: string | null
+  bron: 'handmatig' | 'import' | 'demo'
+  partnerType: string
+  partnerNaam: string
+  bedragCents: number
+  ontstaansdatum: string | null
+  signaaldatum: string
+  crisis: boolean
+  warmeOverdracht: boolean
+}
+
+/**
+ * Puts one signal into the household's open case, or opens a case for it. Must run inside a
+ * transaction (the caller's use case opens it).
+ */
+export async function intakeSignal(
+  trx: Db,
+  ctx: UseCaseContext,
+  signal: NewSignal,
+  resident: Parameters<typeof findOrCreateResident>[2],
+  address: Parameters<typeof findOrCreateHousehold>[1],
+  opts: { ranges?: Awaited<ReturnType<typeof loadWijkRanges>>; demo?: boolean } = {},
+): Promise<ManualSignalResult> {
+  const ranges = opts.ranges ?? (await loadWijkRanges(trx))
+  const demo = opts.demo ? 1 : 0
+  if (signal.externId) {
+    const dup = await trx.selectFrom('vroegsignaal').select('id').where('extern_id', '=', signal.externId).executeTakeFirst()
+    if (dup) throw new ConflictError(`Er is al een signaal met kenmerk ${signal.externId}. Het is niet opnieuw ingevoerd.`)
+  }
+  const hh = await findOrCreateHousehold(trx, address, ranges, ctx.at)
+  const residentId = await findOrCreateResident(trx, hh.id, resident, ctx.at)
+  let zaak = await trx
+    .selectFrom('vroegsignaalzaak')
+    .select(['id', 'case_number', 'consulent_id', 'wijk_id'])
+    .where('household_id', '=', hh.id)
+    .where('is_open', '=', 1)
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  const newCase = !zaak
+  if (!zaak) {
+    const consulentId = await consulentForWijk(trx, hh.wijkId)
+    const { id } = await trx
+      .insertInto('vroegsignaalzaak')
+      .values({
+        case_number: `nieuw-${ctx.at}-${hh.id}`,
+        household_id: hh.id,
+        wijk_id: hh.wijkId,
+        consulent_id: consulentId,
+        status: 'nieuw',
+        is_open: 1,
+        datum_opgepakt: ctx.today,
+        display_name: '',
+        sort_name: '',
+        postcode: address.postcode,
+        adres: '',
+        partner_types: '',
+        signal_count: 0,
+        total_amount_cents: 0,
+        latest_signal_date: signal.signaaldatum,
+        crisis: 0,
+        is_demo: demo,
+        created_at: ctx.at,
+        created_by: ctx.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const caseNumber = caseNumberFor(id, ctx.today)
+    await trx.updateTable('vroegsignaalzaak').set({ case_number: caseNumber }).where('id', '=', id).execute()
+    zaak = { id, case_number: caseNumber, consulent_id: consulentId, wijk_id: hh.wijkId }
+  }
+  const { id: signalId } = await trx
+    .insertInto('vroegsignaal')
+    .values({
+      extern_id: signal.externId || null,
+      bron: signal.bron,
+      partner_type: signal.partnerType,
+      partner_naam: signal.partnerNaam,
+      bedrag_cents: signal.bedragCents,
+      ontstaansdatum: signal.ontstaansdatum,
+      signaaldatum: signal.signaaldatum,
+      crisis: signal.crisis ? 1 : 0,
+      warme_overdracht: signal.warmeOverdracht ? 1 : 0,
+      status: null,
+      resident_id: residentId,
+      household_id: hh.id,
+      case_id: zaak.id,
+      is_demo: demo,
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await refreshCaseSummary(trx, zaak.id)
+  if (!opts.demo) {
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: newCase ? 'zaak geopend' : 'signaal toegevoegd',
+      entityType: 'zaak',
+      entityId: zaak.id,
+      summary: `Signaal ${signal.partnerType} van ${formatCents(signal.bedragCents)} (${signal.bron}, nr ${signalId})${
+        newCase ? '; nieuwe zaak' : ''
+      }`,
+    })
+  }
+  const names = await namesFor(trx, zaak.wijk_id, zaak.consulent_id)
+  return {
+    caseId: zaak.id,
+    caseNumber: zaak.case_number,
+    newCase,
+    newHousehold: hh.created,
+    ...names,
+  }
+}
+
+async function namesFor(db: Db, wijkId: number | null, consulentId: number | null) {
+  const wijk = wijkId ? await db.selectFrom('wijk').select('naam').where('id', '=', wijkId).executeTakeFirst() : undefined
+  const user = consulentId
+    ? await db.selectFrom('app_user').select('naam').where('id', '=', consulentId).executeTakeFirst()
+    : undefined
+  return { wijkNaam: wijk?.naam ?? null, consulentNaam: user?.naam ?? null }
+}
+
+/** A signal entered by hand (a warm handover by phone, say). */
+export async function createManualSignal(
+  db: Db,
+  ctx: UseCaseContext,
+  input: z.output<typeof manualSignalInput>,
+): Promise<ManualSignalResult> {
+  return db.transaction().execute((trx) =>
+    intakeSignal(
+      trx,
+      ctx,
+      {
+        externId: input.signaal.externId || null,
+        bron: 'handmatig',
+        partnerType: input.signaal.partnerType,
+        partnerNaam: input.signaal.partnerNaam,
+        bedragCents: input.signaal.bedrag,
+        ontstaansdatum: input.signaal.ontstaansdatum,
+        signaaldatum: input.signaal.signaaldatum,
+        crisis: input.signaal.crisis,
+        warmeOverdracht: input.signaal.warmeOverdracht,
+      },
+      input.bewoner,
+      {
+        postcode: input.adres.postcode,
+        huisnummer: input.adres.huisnummer.number,
+        toevoeging: input.adres.toevoeging || input.adres.huisnummer.addition,
+        straat: input.adres.straat,
+        plaats: input.adres.plaats,
+      },
+    ),
+  )
+}
+
+/** What will happen with a signal for this address: shown in the form before saving. */
+export async function checkAddress(
+  db: Db,
+  postcode: string,
+  huisnummer: number,
+  toevoeging: string,
+): Promise<AddressCheck> {
+  const hh = await findHousehold(db, postcode, huisnummer, toevoeging)
+  const ranges = await loadWijkRanges(db)
+  const wijkId = wijkForPostcode(postcode, ranges)
+  let openCase: AddressCheck['openCase'] = null
+  let earlierCases = 0
+  let consulentId: number | null = null
+  if (hh) {
+    const cases = await db
+      .selectFrom('vroegsignaalzaak')
+      .select(['id', 'case_number', 'display_name', 'is_open', 'consulent_id'])
+      .where('household_id', '=', hh.id)
+      .orderBy('id', 'desc')
+      .execute()
+    const open = cases.find((c) => c.is_open === 1)
+    if (open) {
+      openCase = { id: open.id, caseNumber: open.case_number, naam: open.display_name }
+      consulentId = open.consulent_id
+    }
+    earlierCases = cases.filter((c) => c.is_open === 0).length
+  }
+  if (!openCase) consulentId = await consulentForWijk(db, wijkId)
+  return { openCase, earlierCases, ...(await namesFor(db, wijkId, consulentId)) }
+}

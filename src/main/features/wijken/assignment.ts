@@ -1,0 +1,70 @@
+import type { Db } from '../../db/database'
+import { postcodeOrdinal, type PostcodeRange } from '@shared/format/address'
+
+export interface WijkRange extends PostcodeRange {
+  wijkId: number
+}
+
+/**
+ * The wijk a postcode belongs to. When ranges overlap, the narrowest wins, so a team can say
+ * "6041 is Centrum, but 6041AB-6041AZ is Kapel".
+ */
+export function wijkForPostcode(postcode: string, ranges: WijkRange[]): number | null {
+  const p = postcodeOrdinal(postcode)
+  let best: { wijkId: number; width: number } | null = null
+  for (const r of ranges) {
+    const from = postcodeOrdinal(r.from)
+    const to = postcodeOrdinal(r.to)
+    if (p < from || p > to) continue
+    const width = to - from
+    if (!best || width < best.width) best = { wijkId: r.wijkId, width }
+  }
+  return best?.wijkId ?? null
+}
+
+export async function loadWijkRanges(db: Db): Promise<WijkRange[]> {
+  const rows = await db.selectFrom('wijk_postcode').select(['wijk_id', 'pc_from', 'pc_to']).execute()
+  return rows.map((r) => ({ wijkId: r.wijk_id, from: r.pc_from, to: r.pc_to }))
+}
+
+/** Checks that no two wijken claim the very same range; overlap with a narrower range is allowed. */
+export function findSameRange(ranges: WijkRange[]): [WijkRange, WijkRange] | null {
+  const seen = new Map<string, WijkRange>()
+  for (const r of ranges) {
+    const k = `${r.from}-${r.to}`
+    const other = seen.get(k)
+    if (other && other.wijkId !== r.wijkId) return [other, r]
+    seen.set(k, r)
+  }
+  return null
+}
+
+/**
+ * The consulent for a new case in a wijk: of the active consulenten who work that wijk,
+ * the one with the fewest open cases (ties: lowest id, so the choice is repeatable).
+ */
+export async function consulentForWijk(db: Db, wijkId: number | null): Promise<number | null> {
+  if (wijkId === null) return null
+  const candidates = await db
+    .selectFrom('user_wijk')
+    .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
+    .select('app_user.id')
+    .where('user_wijk.wijk_id', '=', wijkId)
+    .where('app_user.rol', '=', 'consulent')
+    .where('app_user.actief', '=', 1)
+    .orderBy('app_user.id')
+    .execute()
+  if (candidates.length === 0) return null
+  if (candidates.length === 1) return candidates[0]!.id
+  let best: { id: number; load: number } | null = null
+  for (const c of candidates) {
+    const { n } = await db
+      .selectFrom('vroegsignaalzaak')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consulent_id', '=', c.id)
+      .where('is_open', '=', 1)
+      .executeTakeFirstOrThrow()
+    if (!best || Number(n) < best.load) best = { id: c.id, load: Number(n) }
+  }
+  return best!.id
+}

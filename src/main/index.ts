@@ -1,0 +1,85 @@
+/**
+ * The Electron shell: window, menu, IPC. Thin on purpose; every rule lives in the services,
+ * which never import Electron and run under plain Node in tests and in the browser mode.
+ */
+import { app, BrowserWindow, Menu, dialog, ipcMain, session, shell } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createApp, type App } from './app/create-app'
+import { hasFlag, resolveDataDir } from './app/data-dir'
+import { DatabaseTooNewError } from './db/database'
+import { loadDemoData } from './features/demo/service'
+import { isSetupDone } from './features/settings/repository'
+import { registerIpc } from './shell/ipc'
+import { buildMenuTemplate } from './shell/menu'
+import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererIndex = join(here, '../renderer/index.html')
+const rendererUrl = pathToFileURL(rendererIndex).href
+const devUrl = process.env['ELECTRON_RENDERER_URL']
+
+function isTrustedUrl(url: string): boolean {
+  if (devUrl && url.startsWith(devUrl)) return true
+  return url.split('#')[0]!.split('?')[0] === rendererUrl
+}
+
+let mainApp: App | null = null
+let mainWindow: BrowserWindow | null = null
+
+async function start(): Promise<void> {
+  const argv = process.argv.slice(1)
+  const dataDir = resolveDataDir(argv, process.env, join(app.getPath('appData'), 'Lange Adem'))
+  try {
+    mainApp = await createApp({ dataDir })
+  } catch (err) {
+    const message =
+      err instanceof DatabaseTooNewError ? err.message : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
+    dialog.showErrorBox('Lange Adem kan niet starten', message)
+    app.exit(1)
+    return
+  }
+  const opened = mainApp
+  if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db))) await loadDemoData(opened.database.db, opened.clock)
+
+  lockDownSession(session.defaultSession)
+  registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
+
+  const isMac = process.platform === 'darwin'
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        {
+          loadDemo: () => {
+            void (async () => {
+              if (await isSetupDone(opened.database.db)) {
+                await dialog.showMessageBox({
+                  type: 'info',
+                  message: 'Demo-gegevens kunnen alleen in een lege database worden geladen.',
+                })
+                return
+              }
+              await loadDemoData(opened.database.db, opened.clock)
+              mainWindow?.webContents.reload()
+            })()
+          },
+          reload: () => mainWindow?.webContents.reload(),
+          openDataFolder: () => void shell.openPath(dataDir),
+          quit: () => app.quit(),
+        },
+        isMac,
+      ),
+    ),
+  )
+
+  mainWindow = createMainWindow({ BrowserWindow, shell }, { preloadPath: join(here, '../preload/index.cjs'), isTrustedUrl })
+  if (devUrl) await mainWindow.loadURL(devUrl)
+  else await mainWindow.loadFile(rendererIndex)
+}
+
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isTrustedUrl))
+app.on('window-all-closed', () => app.quit())
+app.on('before-quit', () => {
+  void mainApp?.close()
+})
+app.whenReady().then(start)

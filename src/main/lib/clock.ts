@@ -1,0 +1,34 @@
+/** Time comes from a clock that tests can set, so dates in results are exact. */
+export interface Clock {
+  /** The current instant as a UTC ISO string. */
+  now(): string
+  /** Today's calendar date (YYYY-MM-DD) in the team's own time zone. */
+  today(): string
+}
+
+export const TIME_ZONE = 'Europe/Amsterdam'
+
+function localDate(instant: Date): string {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  today: () => localDate(new Date()),
+}
+
+/** A clock that stands still until it is moved: for tests. */
+export function fixedClock(startInstant: string): Clock & { set(instant: string): void; advanceDays(n: number): void } {
+  let current = new Date(startInstant)
+  return {
+    now: () => current.toISOString(),
+    today: () => localDate(current),
+    set(instant) {
+      current = new Date(instant)
+    },
+    advanceDays(n) {
+      current = new Date(current.getTime() + n * 86_400_000)
+    },
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run web`: the same renderer against the same services, in a browser on 127.0.0.1.
+ * For development and end-to-end tests only; it imports nothing from Electron.
+ */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createApp } from './app/create-app'
+import { resolveDataDir, hasFlag } from './app/data-dir'
+import { startWebServer } from './web/server'
+import { loadDemoData } from './features/demo/service'
+import { isSetupDone } from './features/settings/repository'
+import { DatabaseTooNewError } from './db/database'
+
+async function main() {
+  const argv = process.argv.slice(2)
+  const dataDir = resolveDataDir(argv, process.env)
+  const portArg = argv.indexOf('--port')
+  const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
+  const app = await createApp({ dataDir })
+  if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db))) await loadDemoData(app.database.db, app.clock)
+  const here = dirname(fileURLToPath(import.meta.url))
+  const web = await startWebServer({ dispatcher: app.dispatcher, rendererDir: join(here, '../renderer'), port })
+  // Tests wait for this exact line; people read the address.
+  console.log(`LANGE_ADEM_READY ${web.url}`)
+  console.log(`Lange Adem draait. Open in de browser: ${web.url}`)
+  console.log(`Gegevensmap: ${dataDir}`)
+  const stop = async () => {
+    await web.close()
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err) => {
+  if (err instanceof DatabaseTooNewError) console.error(err.message)
+  else console.error('Lange Adem kon niet starten:', err)
+  process.exit(1)
+})

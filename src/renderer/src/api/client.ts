@@ -1,0 +1,64 @@
+import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
+import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
+
+/** A failed call: `message` is Dutch and meant for the user; `fields` per input path. */
+export class ApiError extends Error {
+  readonly code: ApiErrorPayload['code']
+  readonly fields: Record<string, string>
+  constructor(payload: ApiErrorPayload) {
+    super(payload.message)
+    this.name = 'ApiError'
+    this.code = payload.code
+    this.fields = payload.fields ?? {}
+  }
+}
+
+interface Bridge {
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>
+}
+
+declare global {
+  interface Window {
+    langeAdem?: Bridge
+  }
+}
+
+const TOKEN_KEY = 'lange-adem-token'
+
+/** In Electron the preload's bridge; in the browser mode an HTTP call with the per-run token. */
+function transport(): Bridge {
+  if (window.langeAdem) return window.langeAdem
+  const fromUrl = new URLSearchParams(window.location.search).get('token')
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl)
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? ''
+  return {
+    async call(method, input) {
+      const res = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': token },
+        body: JSON.stringify(input ?? {}),
+      })
+      if (!res.ok) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Geen verbinding met Lange Adem. Open het adres dat bij het starten is getoond.' },
+        }
+      }
+      return (await res.json()) as ApiResult<unknown>
+    },
+  }
+}
+
+let bridge: Bridge | null = null
+
+export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  bridge ??= transport()
+  let result: ApiResult<unknown>
+  try {
+    result = await bridge.call(method, input)
+  } catch {
+    throw new ApiError({ code: 'internal', message: 'Lange Adem reageert niet. Probeer het opnieuw.' })
+  }
+  if (!result.ok) throw new ApiError(result.error)
+  return result.value as ApiOutput<M>
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+
+/**
+ * Who may call a method. 'none': before anyone has chosen who they are (status, set-up, the user
+ * picker). 'user': a team member must be signed in; every change is then attributable to them.
+ */
+export type Access = 'none' | 'user'
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I
+  access: Access
+  /** Phantom field that carries the output type; never set at run time. */
+  readonly __output?: O
+}
+
+/** `method<Output>()(inputSchema)` declares one API method with its input schema and output type. */
+export function method<O>(access: Access = 'user') {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input, access })
+}
+
+export type Contract = Record<string, MethodDef>
+export type InputOf<D> = D extends MethodDef<infer I, unknown> ? z.input<I> : never
+export type ParsedInputOf<D> = D extends MethodDef<infer I, unknown> ? z.output<I> : never
+export type OutputOf<D> = D extends MethodDef<z.ZodType, infer O> ? O : never
+
+/** The error a call returns: a Dutch message for the user, and per field where that applies. */
+export interface ApiErrorPayload {
+  code: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'not_signed_in' | 'internal'
+  message: string
+  fields?: Record<string, string>
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload }

@@ -1,0 +1,103 @@
+import { z } from 'zod'
+import { method } from './define'
+import { ROLLEN, WEEKDAGEN, type Rol } from '../domain/case'
+import { parsePostcodeRange } from '../format/address'
+import { optionalEmail, optionalPhone, optionalText, requiredText, time } from './fields'
+
+/** "6041-6045, 6051AB-6051ZZ" or one range per line. */
+export const postcodeRanges = z
+  .string({ error: 'Postcodes ontbreken.' })
+  .trim()
+  .min(1, 'Vul minstens één postcode of postcodegebied in (bijvoorbeeld 6041-6045).')
+  .transform((v, ctx) => {
+    const parts = v
+      .split(/[,;\n]+/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+    const ranges = []
+    for (const p of parts) {
+      const r = parsePostcodeRange(p)
+      if (!r) {
+        ctx.addIssue({ code: 'custom', message: `"${p}" is geen postcode of postcodegebied (bijvoorbeeld 6041-6045 of 6041AB).` })
+        return z.NEVER
+      }
+      ranges.push(r)
+    }
+    return ranges
+  })
+
+export const teamSettingsInput = z.object({
+  gemeenteNaam: requiredText('Naam van de gemeente', 100),
+  gemeenteCode: z
+    .string({ error: 'Gemeentecode ontbreekt.' })
+    .trim()
+    .regex(/^\d{4}$/, 'De gemeentecode (CBS) bestaat uit 4 cijfers, bijvoorbeeld 0957.'),
+  teamNaam: requiredText('Naam van het team', 100),
+  postadres: requiredText('Postadres', 300),
+  bezoekadres: requiredText('Bezoekadres', 300),
+  telefoon: optionalPhone('Algemeen telefoonnummer').refine((v) => v !== '', 'Vul het algemene telefoonnummer in.'),
+  email: optionalEmail('Algemeen e-mailadres').refine((v) => v !== '', 'Vul het algemene e-mailadres in.'),
+  inloopDag: z.enum(WEEKDAGEN, { error: 'Kies een dag voor het inloopspreekuur.' }),
+  inloopStart: time('Begintijd inloopspreekuur'),
+  inloopEind: time('Eindtijd inloopspreekuur'),
+  inloopPlaats: requiredText('Plaats van het inloopspreekuur', 200),
+}).refine((t) => t.inloopStart < t.inloopEind, {
+  message: 'De eindtijd van het inloopspreekuur moet na de begintijd liggen.',
+  path: ['inloopEind'],
+})
+export type TeamSettings = z.output<typeof teamSettingsInput>
+
+export const wijkInput = z.object({
+  naam: requiredText('Naam van de wijk', 80),
+  postcodes: postcodeRanges,
+})
+
+export const medewerkerInput = z.object({
+  naam: requiredText('Naam', 100),
+  rol: z.enum(ROLLEN, { error: 'Kies een rol.' }),
+  telefoon: optionalPhone(),
+  email: optionalEmail(),
+  /** In the set-up the wijken have no ids yet, so they are named. */
+  wijken: z.array(z.string().trim(), { error: 'Kies de wijken.' }).max(100).default([]),
+})
+
+export const setupInput = z
+  .object({
+    team: teamSettingsInput,
+    wijken: z.array(wijkInput).min(1, 'Voeg minstens één wijk toe.').max(200),
+    medewerkers: z.array(medewerkerInput).min(1, 'Voeg minstens één medewerker toe.').max(500),
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set<string>()
+    s.wijken.forEach((w, i) => {
+      const k = w.naam.toLowerCase()
+      if (names.has(k)) ctx.addIssue({ code: 'custom', message: `De wijk "${w.naam}" staat er twee keer in.`, path: ['wijken', i, 'naam'] })
+      names.add(k)
+    })
+    s.medewerkers.forEach((m, i) => {
+      for (const w of m.wijken) {
+        if (!names.has(w.toLowerCase()))
+          ctx.addIssue({ code: 'custom', message: `${m.naam}: de wijk "${w}" bestaat niet.`, path: ['medewerkers', i, 'wijken'] })
+      }
+    })
+    if (!s.medewerkers.some((m) => m.rol === 'consulent'))
+      ctx.addIssue({ code: 'custom', message: 'Voeg minstens één consulent toe.', path: ['medewerkers'] })
+    if (!s.medewerkers.some((m) => m.rol === 'kwaliteitsmedewerker'))
+      ctx.addIssue({ code: 'custom', message: 'Voeg een kwaliteitsmedewerker toe.', path: ['medewerkers'] })
+  })
+export type SetupInput = z.input<typeof setupInput>
+
+export interface AppStatus {
+  setupDone: boolean
+  demo: boolean
+  gemeenteNaam: string | null
+  teamNaam: string | null
+  currentUser: { id: number; naam: string; rol: Rol } | null
+  version: string
+}
+
+export const setupContract = {
+  'app.status': method<AppStatus>('none')(z.object({}).strict()),
+  'setup.complete': method<AppStatus>('none')(setupInput),
+  'setup.loadDemo': method<AppStatus>('none')(z.object({}).strict()),
+}

@@ -1,0 +1,61 @@
+/** Dates are ISO calendar dates (YYYY-MM-DD) in storage and Dutch (dd-mm-jjjj) on screen. */
+
+const MONTHS = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+]
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3])
+  const dt = new Date(Date.UTC(y, mo - 1, d))
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200
+}
+
+/** Reads "05-10-2026", "5-10-2026", "5/10/2026", "05.10.2026" and "2026-10-05"; null if impossible. */
+export function parseDutchDate(input: string): string | null {
+  const s = input.trim()
+  if (isIsoDate(s)) return s
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s)
+  if (!m) return null
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+  return isIsoDate(iso) ? iso : null
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const [y, m, d] = iso.slice(0, 10).split('-')
+  return `${d}-${m}-${y}`
+}
+
+export function formatDateLong(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`
+}
+
+/** A stored instant (UTC ISO) shown in Dutch local time. */
+export function formatDateTime(instant: string): string {
+  const dt = new Date(instant)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(dt.getDate())}-${pad(dt.getMonth() + 1)}-${dt.getFullYear()} ${pad(dt.getHours())}:${pad(dt.getMinutes())}`
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  const a = Date.UTC(+fromIso.slice(0, 4), +fromIso.slice(5, 7) - 1, +fromIso.slice(8, 10))
+  const b = Date.UTC(+toIso.slice(0, 4), +toIso.slice(5, 7) - 1, +toIso.slice(8, 10))
+  return Math.round((b - a) / 86_400_000)
+}
+
+export function addDays(iso: string, days: number): string {
+  const dt = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)))
+  dt.setUTCDate(dt.getUTCDate() + days)
+  return dt.toISOString().slice(0, 10)
+}
+
+/** Whole years between a birth date and a reference date. */
+export function ageOn(birthIso: string, onIso: string): number {
+  let age = +onIso.slice(0, 4) - +birthIso.slice(0, 4)
+  if (onIso.slice(5) < birthIso.slice(5)) age--
+  return age
+}

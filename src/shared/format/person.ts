@@ -1,0 +1,107 @@
+/** Names, BSN and birth dates of residents. */
+
+/** Dutch surname prefixes (tussenvoegsels), longest first so "van der" wins over "van". */
+const PREFIXES = [
+  'van de', 'van der', 'van den', 'van het', "van 't", 'in de', 'in het', 'in den', 'op de', 'op den',
+  'op het', 'uit de', 'uit den', 'aan de', 'aan den', 'bij de', 'voor de', 'onder de', 'over de',
+  'de la', 'de le', 'du', 'van', 'de', 'den', 'der', 'het', "'t", 'te', 'ten', 'ter', 'la', 'le', 'el', 'al',
+].sort((a, b) => b.length - a.length)
+
+/** Lowercase, without diacritics and punctuation: "Çelik" and "celik" meet. */
+export function foldText(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * The key a surname is searched and matched on: folded, without prefix and spaces.
+ * "van der Berg", "Berg" and "Berg, van der" all give "berg".
+ */
+export function surnameKey(surname: string, prefix = ''): string {
+  let s = foldText(surname)
+  // "Berg, van der" written the way registers sort it
+  s = s.replace(/ (van|de|der|den|het|ten|ter|te)( (de|der|den|het))?$/, '')
+  for (const p of PREFIXES) {
+    if (s.startsWith(p + ' ')) {
+      s = s.slice(p.length + 1)
+      break
+    }
+  }
+  void prefix
+  return s.replace(/\s+/g, '')
+}
+
+/** Splits "van der Berg" typed in the surname field into prefix and surname. */
+export function splitPrefix(fullSurname: string): { prefix: string; surname: string } {
+  const trimmed = fullSurname.trim().replace(/\s+/g, ' ')
+  const lower = trimmed.toLowerCase()
+  for (const p of PREFIXES) {
+    if (lower.startsWith(p + ' ')) return { prefix: trimmed.slice(0, p.length), surname: trimmed.slice(p.length + 1) }
+  }
+  return { prefix: '', surname: trimmed }
+}
+
+/** "J.P.", "jp", "J P" -> "J.P." */
+export function normalizeInitials(input: string): string {
+  const letters = input.replace(/[^A-Za-zÀ-ÿ]/g, '')
+  if (!letters) return ''
+  // "Th." and "IJ." are single initials in Dutch
+  const out: string[] = []
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters[i]!
+    const next = letters[i + 1]
+    if (c.toUpperCase() === 'I' && next?.toUpperCase() === 'J') {
+      out.push('IJ')
+      i++
+    } else if (c.toUpperCase() === 'T' && next === 'h') {
+      out.push('Th')
+      i++
+    } else out.push(c.toUpperCase())
+  }
+  return out.map((x) => x + '.').join('')
+}
+
+export function displayName(p: { initials: string; prefix: string; surname: string }): string {
+  return [p.initials, p.prefix, p.surname].filter((x) => x && x.trim()).join(' ')
+}
+
+/** The BSN eleven-test ("elfproef"): 9 digits, weights 9..2 and -1, sum divisible by 11. */
+export function isValidBsn(input: string): boolean {
+  const digits = input.replace(/[\s.]/g, '')
+  if (!/^\d{8,9}$/.test(digits)) return false
+  const d = digits.padStart(9, '0')
+  if (d === '000000000') return false
+  let sum = 0
+  for (let i = 0; i < 8; i++) sum += Number(d[i]) * (9 - i)
+  sum -= Number(d[8])
+  return sum % 11 === 0
+}
+
+export function normalizeBsn(input: string): string {
+  return input.replace(/[\s.]/g, '').padStart(9, '0')
+}
+
+/** Dutch phone numbers: keeps digits and a leading +, so any usual notation is stored alike. */
+export function normalizePhone(input: string): string {
+  const trimmed = input.trim()
+  if (!trimmed) return ''
+  let digits = trimmed.replace(/[^\d+]/g, '')
+  if (digits.startsWith('+31')) digits = '0' + digits.slice(3)
+  else if (digits.startsWith('0031')) digits = '0' + digits.slice(4)
+  return digits
+}
+
+export function isValidPhone(input: string): boolean {
+  const n = normalizePhone(input)
+  return /^0\d{9}$/.test(n) || /^\+\d{8,15}$/.test(n)
+}
+
+export function isValidEmail(input: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(input.trim())
+}

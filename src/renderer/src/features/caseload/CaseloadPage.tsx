@@ -1,0 +1,1 @@
+export function CaseloadPage(_p: { mine: boolean }) { return null }

@@ -1,0 +1,1 @@
+export function DossierPage(_p: { caseId: number }) { return null }

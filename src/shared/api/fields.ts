@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoDate, parseDutchDate } from '../format/dates'
+import { parseDutchDate } from '../format/dates'
 import { isValidBsn, isValidEmail, isValidPhone } from '../format/person'
 import { normalizePostcode, parseHouseNumber } from '../format/address'
 

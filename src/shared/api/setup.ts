@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { ROLLEN, WEEKDAGEN, type Rol } from '../domain/case'
 import { parsePostcodeRange } from '../format/address'
-import { optionalEmail, optionalPhone, optionalText, requiredText, time } from './fields'
+import { optionalEmail, optionalPhone, requiredText, time } from './fields'
 
 /** "6041-6045, 6051AB-6051ZZ" or one range per line. */
 export const postcodeRanges = z

@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import type { SettingsView } from '@shared/api/settings'
 import type { settingsContract } from '@shared/api/settings'

@@ -34,34 +34,40 @@ export async function appStatus(db: Db, userId: number | null): Promise<AppStatu
 
 /** The first-run set-up: team, wijken and team members, stored together or not at all. */
 export async function completeSetup(db: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (await isSetupDone(trx)) throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
-    await saveTeamSettings(trx, input.team, at, null)
-    const wijkIds = new Map<string, number>()
-    for (const w of input.wijken) wijkIds.set(w.naam.toLowerCase(), await insertWijk(trx, w.naam, w.postcodes, at))
-    const clash = findSameRange(
-      input.wijken.flatMap((w) => w.postcodes.map((r) => ({ ...r, wijkId: wijkIds.get(w.naam.toLowerCase())! }))),
+  await db.transaction().execute((trx) => applySetup(trx, at, input))
+}
+
+/**
+ * The set-up's steps inside the caller's transaction, so the demo loader can set up and fill
+ * the database as one all-or-nothing change (Kysely cannot nest transactions).
+ */
+export async function applySetup(trx: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
+  if (await isSetupDone(trx)) throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
+  await saveTeamSettings(trx, input.team, at, null)
+  const wijkIds = new Map<string, number>()
+  for (const w of input.wijken) wijkIds.set(w.naam.toLowerCase(), await insertWijk(trx, w.naam, w.postcodes, at))
+  const clash = findSameRange(
+    input.wijken.flatMap((w) => w.postcodes.map((r) => ({ ...r, wijkId: wijkIds.get(w.naam.toLowerCase())! }))),
+  )
+  if (clash) throw new ValidationError('Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.')
+  for (const m of input.medewerkers) {
+    const { id } = await trx
+      .insertInto('app_user')
+      .values({ naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await setUserWijken(
+      trx,
+      id,
+      m.wijken.map((w) => wijkIds.get(w.toLowerCase())!),
     )
-    if (clash) throw new ValidationError('Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.')
-    for (const m of input.medewerkers) {
-      const { id } = await trx
-        .insertInto('app_user')
-        .values({ naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await setUserWijken(
-        trx,
-        id,
-        m.wijken.map((w) => wijkIds.get(w.toLowerCase())!),
-      )
-    }
-    await markSetupDone(trx, at)
-    await recordAudit(trx, at, {
-      userId: null,
-      action: 'instellen',
-      entityType: 'instellingen',
-      entityId: null,
-      summary: `Eerste instelling: ${input.wijken.length} wijken, ${input.medewerkers.length} medewerkers`,
-    })
+  }
+  await markSetupDone(trx, at)
+  await recordAudit(trx, at, {
+    userId: null,
+    action: 'instellen',
+    entityType: 'instellingen',
+    entityId: null,
+    summary: `Eerste instelling: ${input.wijken.length} wijken, ${input.medewerkers.length} medewerkers`,
   })
 }

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+const root = resolve(import.meta.dirname, '..')
+
+/** One running `npm run web` process (built bundle) on its own data folder. */
+export interface AppServer {
+  url: string
+  dataDir: string
+  stop(): Promise<void>
+}
+
+/** Starts the browser mode on `dataDir` and waits for its readiness line (no sleeps). */
+export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<AppServer> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/web.js'), '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (d) => (stderr += String(d)))
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let buf = ''
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000)
+    child.stdout?.on('data', (d) => {
+      buf += String(d)
+      const m = /LANGE_ADEM_READY (\S+)/.exec(buf)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[1]!)
+      }
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}: ${stderr}`))
+    })
+  })
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done()
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+/** Each test gets a fresh data folder, removed afterwards. */
+export const test = base.extend<{ dataDir: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-e2e-'))
+    await use(dir)
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect }
+
+/** Screenshots of each screen go to docs/screenshots (committed, so reviewers can look). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`), fullPage: true })
+}

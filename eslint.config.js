@@ -1,0 +1,39 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', '.tmp/**', 'docs/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs,js,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Screens load their data in an effect and set it when the call returns; that is the
+      // intended use, which this rule cannot tell apart from a synchronous setState.
+      'react-hooks/set-state-in-effect': 'off',
+      // The renderer must never reach into the main process.
+      'no-restricted-imports': ['error', { patterns: ['**/main/**', 'electron', 'better-sqlite3', 'kysely', 'node:*'] }],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/shell/**'],
+    rules: {
+      // Business logic never imports Electron; only the shell does.
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/shell may import electron.' }] }],
+    },
+  },
+)

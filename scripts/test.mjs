@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, summed into one closing line
+// "N passed, N failed, N skipped" that CI reads. Each static check counts as one test;
+// vitest and Playwright report their own counts through their JSON reporters.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const tmp = join(root, '.tmp', 'test-results')
+rmSync(tmp, { recursive: true, force: true })
+mkdirSync(tmp, { recursive: true })
+
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const lines = []
+
+function run(cmd, args, env = {}) {
+  const started = Date.now()
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  return { ok: res.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
+}
+
+function check(name, cmd, args) {
+  console.log(`\n=== ${name} ===`)
+  const r = run(cmd, args)
+  if (r.ok) totals.passed++
+  else totals.failed++
+  lines.push(`${r.ok ? 'ok  ' : 'FAIL'} ${name} (${r.seconds} s)`)
+  return r.ok
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+
+check('type check (main, preload, shared)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
+check('type check (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])
+check('lint', npx, ['eslint', '--max-warnings', '0', '.'])
+check('format', npx, ['prettier', '--check', '.'])
+const built = check('build (electron-vite) and bundle syntax', 'sh', [
+  '-c',
+  'npx electron-vite build && node --check out/main/index.js && node --check out/main/web.js',
+])
+
+// Unit, service and shell tests under Node.
+{
+  console.log('\n=== unit, service and shell tests (vitest) ===')
+  const out = join(tmp, 'vitest.json')
+  const r = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  if (existsSync(out)) {
+    const j = JSON.parse(readFileSync(out, 'utf8'))
+    const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+    totals.passed += j.numPassedTests
+    totals.failed += j.numFailedTests + (r.ok || j.numFailedTests > 0 ? 0 : 1)
+    totals.skipped += skipped
+    lines.push(`${r.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped (${r.seconds} s)`)
+  } else {
+    totals.failed++
+    lines.push(`FAIL vitest did not report (${r.seconds} s)`)
+  }
+}
+
+// End-to-end tests in Chromium against the built app (browser mode), and Electron where it exists.
+if (built) {
+  console.log('\n=== end-to-end tests (Playwright) ===')
+  const out = join(tmp, 'playwright.json')
+  const r = run(npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
+  if (existsSync(out)) {
+    const s = JSON.parse(readFileSync(out, 'utf8')).stats
+    totals.passed += s.expected + s.flaky
+    totals.failed += s.unexpected + (r.ok || s.unexpected > 0 ? 0 : 1)
+    totals.skipped += s.skipped
+    lines.push(`${r.ok ? 'ok  ' : 'FAIL'} playwright: ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped (${r.seconds} s)`)
+  } else {
+    totals.failed++
+    lines.push(`FAIL playwright did not report (${r.seconds} s)`)
+  }
+} else {
+  totals.failed++
+  lines.push('FAIL playwright not run: the build failed')
+}
+
+console.log('\n=== summary ===')
+for (const l of lines) console.log(l)
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(totals.failed > 0 ? 1 : 0)

@@ -1,0 +1,94 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, type App } from '../app/create-app'
+import { startWebServer, type WebServer } from './server'
+
+function httpRequest(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = ''
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+    })
+    req.on('error', reject)
+    if (opts.body) req.write(opts.body)
+    req.end()
+  })
+}
+
+describe('the browser-mode server', () => {
+  let app: App
+  let web: WebServer
+  let dir: string
+  let origin: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lange-adem-web-'))
+    mkdirSync(join(dir, 'renderer/assets'), { recursive: true })
+    writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>Lange Adem</title>')
+    writeFileSync(join(dir, 'renderer/assets/app.js'), 'console.log(1)')
+    writeFileSync(join(dir, 'secret.txt'), 'not for the browser')
+    app = await createApp({ memory: true })
+    web = await startWebServer({ dispatcher: app.dispatcher, rendererDir: join(dir, 'renderer') })
+    origin = new URL(web.url).origin
+  })
+  afterAll(async () => {
+    await web.close()
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+    httpRequest(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': web.token, ...headers },
+      body: JSON.stringify(body),
+    })
+
+  it('listens on loopback only', () => {
+    expect(new URL(web.url).hostname).toBe('127.0.0.1')
+    const addr = web.server.address()
+    expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1')
+  })
+
+  it('hands out the page only with the token, with a CSP', async () => {
+    expect((await httpRequest(`${origin}/`)).status).toBe(401)
+    expect((await httpRequest(`${origin}/?token=wrong`)).status).toBe(401)
+    const page = await httpRequest(web.url)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('Lange Adem')
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
+    expect((await httpRequest(`${origin}/assets/app.js`)).status).toBe(200)
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    expect((await httpRequest(`${origin}/../secret.txt`)).status).toBe(404)
+    expect((await httpRequest(`${origin}/%2e%2e/secret.txt`)).status).toBe(404)
+  })
+
+  it('answers the API only with the token, the right host and no foreign origin', async () => {
+    const ok = await api('app.status', {})
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { setupDone: false } })
+    expect((await api('app.status', {}, { 'X-Lange-Adem-Token': 'nope' })).status).toBe(401)
+    expect((await api('app.status', {}, { Origin: 'http://evil.example' })).status).toBe(403)
+    expect((await api('app.status', {}, { Host: 'evil.example' })).status).toBe(421)
+    expect((await httpRequest(`${origin}/api/app.status`)).status).toBe(405)
+  })
+
+  it('turns unreadable JSON and unknown methods into Dutch errors', async () => {
+    const bad = await httpRequest(`${origin}/api/app.status`, {
+      method: 'POST',
+      headers: { 'X-Lange-Adem-Token': web.token },
+      body: '{not json',
+    })
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation' } })
+    const unknown = await api('fs.readFile', {})
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { message: 'Deze actie bestaat niet.' } })
+  })
+})

@@ -1,0 +1,72 @@
+import type { z } from 'zod'
+import { ApiError } from '../api/client'
+
+/**
+ * Error messages per field, keyed by the dotted input path the API uses ("team.gemeenteCode",
+ * "wijken.0.postcodes"). The key "_" holds a message about the form as a whole.
+ */
+export type FieldErrors = Record<string, string>
+
+// Our schemas carry Dutch messages; zod's own defaults only appear for shapes a form cannot
+// produce, but should one slip through it must not reach the user in English.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too|Unrecognized|Expected|Required)/
+
+/** The first message per path, as main's dispatcher reports them, so both sides agree on keys. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_'
+    if (!out[key]) out[key] = ZOD_DEFAULT_MESSAGE.test(issue.message) ? 'Deze waarde is niet geldig.' : issue.message
+  }
+  return out
+}
+
+export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/** Runs the same zod schema main uses, before anything is sent. */
+export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
+  const result = schema.safeParse(value)
+  return result.success ? { ok: true, data: result.data } : { ok: false, errors: zodFieldErrors(result.error) }
+}
+
+/**
+ * The errors below one part of the input, with that part's prefix taken off:
+ * under "team", "team.telefoon" becomes "telefoon"; an error on "wijken" itself becomes "_".
+ */
+export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [key, message] of Object.entries(errors)) {
+    if (key === prefix) out['_'] ??= message
+    else if (key.startsWith(prefix + '.')) out[key.slice(prefix.length + 1)] = message
+  }
+  return out
+}
+
+/** Adds a prefix to every key: the inverse of `errorsUnder`. */
+export function errorsWithPrefix(errors: FieldErrors, prefix: string): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [key, message] of Object.entries(errors)) out[key === '_' ? prefix : `${prefix}.${key}`] = message
+  return out
+}
+
+/** The errors without the one for `key`: once the user changes a field its old message is stale. */
+export function withoutError(errors: FieldErrors, key: string): FieldErrors {
+  if (!(key in errors)) return errors
+  const { [key]: _removed, ...rest } = errors
+  return rest
+}
+
+/** A failed call split into messages per field and one Dutch message for the whole action. */
+export function describeFailure(error: unknown): { message: string; fields: FieldErrors } {
+  if (error instanceof ApiError) return { message: error.message, fields: error.fields }
+  return { message: 'Er ging iets mis. Probeer het opnieuw.', fields: {} }
+}
+
+/** Puts the cursor in the first field that shows an error, after React has drawn it. */
+export function focusFirstError(container: ParentNode = document): void {
+  requestAnimationFrame(() => {
+    const el = container.querySelector<HTMLElement>('[aria-invalid="true"]')
+    el?.focus()
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  })
+}

@@ -1,0 +1,114 @@
+// A stand-in for the `electron` module, so the built main bundle and preload can be loaded
+// and exercised under plain Node (no Electron binary can run on CI). It records what the
+// shell asks of Electron in globalThis.__electronStub for the test to read back.
+import { EventEmitter } from 'node:events'
+import { tmpdir } from 'node:os'
+
+const rec = (globalThis.__electronStub ??= {
+  windows: [],
+  ipcHandlers: new Map(),
+  menuTemplate: null,
+  permissionHandler: null,
+  permissionCheckHandler: null,
+  headersListener: null,
+  exposed: {},
+  invoked: [],
+  errors: [],
+  appListeners: {},
+})
+
+class FakeWebContents extends EventEmitter {
+  constructor() {
+    super()
+    this.id = 1
+    this.windowOpenHandler = null
+    this.loaded = null
+  }
+  setWindowOpenHandler(h) {
+    this.windowOpenHandler = h
+  }
+  reload() {}
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super()
+    this.options = options
+    this.webContents = new FakeWebContents()
+    rec.windows.push(this)
+    appEmitter.emit('web-contents-created', {}, this.webContents)
+  }
+  async loadFile(file) {
+    this.webContents.loaded = file
+    this.emit('ready-to-show')
+  }
+  async loadURL(url) {
+    this.webContents.loaded = url
+  }
+  show() {
+    this.shown = true
+  }
+}
+
+const appEmitter = new EventEmitter()
+let resolveReady
+const ready = new Promise((r) => (resolveReady = r))
+export const app = {
+  on: (ev, fn) => {
+    appEmitter.on(ev, fn)
+    return app
+  },
+  whenReady: () => ready,
+  getPath: () => tmpdir(),
+  quit: () => {
+    rec.quit = true
+  },
+  exit: (code) => {
+    rec.exitCode = code
+  },
+}
+setTimeout(() => resolveReady(), 0)
+
+export const ipcMain = {
+  handle: (channel, fn) => {
+    if (rec.ipcHandlers.has(channel)) throw new Error(`duplicate handler ${channel}`)
+    rec.ipcHandlers.set(channel, fn)
+  },
+}
+
+export const Menu = {
+  buildFromTemplate: (t) => ({ template: t }),
+  setApplicationMenu: (m) => {
+    rec.menuTemplate = m.template
+  },
+}
+
+export const dialog = {
+  showErrorBox: (title, msg) => rec.errors.push({ title, msg }),
+  showMessageBox: async () => ({ response: 0 }),
+}
+
+export const shell = { openExternal: async () => {}, openPath: async () => '' }
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (h) => (rec.permissionHandler = h),
+    setPermissionCheckHandler: (h) => (rec.permissionCheckHandler = h),
+    webRequest: { onHeadersReceived: (h) => (rec.headersListener = h) },
+  },
+}
+
+// Preload side
+export const contextBridge = {
+  exposeInMainWorld: (key, api) => {
+    rec.exposed[key] = api
+  },
+}
+export const ipcRenderer = {
+  invoke: async (channel, input) => {
+    rec.invoked.push({ channel, input })
+    return { ok: true, value: 'forwarded' }
+  },
+}
+
+export default { app, BrowserWindow, ipcMain, Menu, dialog, shell, session, contextBridge, ipcRenderer }

@@ -1,0 +1,83 @@
+// Loads the BUILT main bundle (out/main/index.js) with the electron stand-in, lets it start,
+// then probes what it set up and prints one JSON report on stdout.
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
+import * as stub from './electron-stub.mjs'
+
+const root = resolve(import.meta.dirname, '../..')
+const rec = globalThis.__electronStub
+
+await import(pathToFileURL(resolve(root, 'out/main/index.js')).href)
+// Wait until the shell has created its window (it awaits the database and migrations first).
+for (let i = 0; i < 200 && rec.windows.length === 0 && rec.exitCode === undefined; i++) {
+  await new Promise((r) => setTimeout(r, 25))
+}
+
+const win = rec.windows[0]
+const report = {
+  exitCode: rec.exitCode ?? null,
+  errors: rec.errors,
+  windowCount: rec.windows.length,
+  webPreferences: win?.options.webPreferences ?? null,
+  loaded: win?.webContents.loaded ?? null,
+  channels: [...rec.ipcHandlers.keys()].sort(),
+  menuLabels: (rec.menuTemplate ?? []).map((m) => m.label),
+}
+
+if (win) {
+  const wc = win.webContents
+  report.windowOpen = wc.windowOpenHandler?.({ url: 'https://example.org' }) ?? null
+  const nav = (url) => {
+    let prevented = false
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, url)
+    return prevented
+  }
+  report.navigateExternalPrevented = nav('https://example.org/')
+  report.navigateOwnPrevented = nav(pathToFileURL(resolve(root, 'out/renderer/index.html')).href + '#/caseload')
+  let webviewPrevented = false
+  wc.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
+  report.webviewPrevented = webviewPrevented
+}
+let granted = null
+rec.permissionHandler?.({}, 'media', (ok) => (granted = ok))
+report.permissionGranted = granted
+report.permissionCheck = rec.permissionCheckHandler?.() ?? null
+let headers = null
+rec.headersListener?.({ responseHeaders: {} }, (r) => (headers = r.responseHeaders))
+report.csp = headers?.['Content-Security-Policy']?.[0] ?? null
+
+// Call the API through the registered IPC handler, as the preload would.
+const trusted = pathToFileURL(resolve(root, 'out/renderer/index.html')).href
+const fakeSender = { id: 7, once() {} }
+const statusHandler = rec.ipcHandlers.get('lange-adem:app.status')
+report.statusFromTrusted = statusHandler
+  ? await statusHandler({ senderFrame: { url: trusted }, sender: fakeSender }, {})
+  : null
+report.statusFromForeign = statusHandler
+  ? await statusHandler({ senderFrame: { url: 'https://evil.example/' }, sender: fakeSender }, {})
+  : null
+const signIn = rec.ipcHandlers.get('lange-adem:session.signIn')
+report.invalidInput = signIn ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' }) : null
+
+// The preload: a CommonJS file that may only require 'electron'.
+const require = createRequire(import.meta.url)
+const Module = require('node:module')
+const origLoad = Module._load
+const required = []
+Module._load = function (request, parent, isMain) {
+  required.push(request)
+  if (request === 'electron') return stub
+  return origLoad.call(this, request, parent, isMain)
+}
+require(resolve(root, 'out/preload/index.cjs'))
+Module._load = origLoad
+report.preloadRequires = [...new Set(required.filter((r) => !r.startsWith('node:') && r !== resolve(root, 'out/preload/index.cjs')))]
+const bridge = rec.exposed.langeAdem
+report.preloadKeys = bridge ? Object.keys(bridge) : []
+report.preloadUnknown = bridge ? await bridge.call('fs.readFile', {}) : null
+report.preloadKnown = bridge ? await bridge.call('app.status', {}) : null
+report.preloadInvoked = rec.invoked
+
+process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
+process.exit(0)

@@ -62,5 +62,5 @@ export { expect }
 
 /** Screenshots of each screen go to docs/screenshots (committed, so reviewers can look). */
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) })
 }

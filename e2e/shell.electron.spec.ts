@@ -21,13 +21,13 @@ test.describe('Electron window', () => {
     })
     const window = await app.firstWindow()
     await expect(window.getByRole('heading', { name: /Welkom|instellen/i }).first()).toBeVisible()
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!
-      return w.webContents.getLastWebPreferences()
-    })
-    expect(prefs?.sandbox).toBe(true)
-    expect(prefs?.contextIsolation).toBe(true)
-    expect(prefs?.nodeIntegration).toBe(false)
+    // The page sees the named bridge and nothing of Node.
+    const page = await window.evaluate(() => ({
+      bridge: typeof (window as unknown as { langeAdem?: unknown }).langeAdem,
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    }))
+    expect(page).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' })
     await app.close()
   })
 })

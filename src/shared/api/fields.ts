@@ -11,7 +11,7 @@ export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} ontbreekt.` })
     .trim()
-    .min(1, `Vul ${label.toLowerCase()} in.`)
+    .min(1, `${label} ontbreekt.`)
     .max(max, `${label} is te lang (hoogstens ${max} tekens).`)
 
 export const optionalText = (label: string, max = 200) =>

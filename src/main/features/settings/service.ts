@@ -52,7 +52,12 @@ export async function saveWijk(
   input: ParsedInputOf<(typeof settingsContract)['settings.saveWijk']>,
 ): Promise<SettingsView> {
   await db.transaction().execute(async (trx) => {
-    const sameName = await trx.selectFrom('wijk').select('id').where('naam', '=', input.naam).executeTakeFirst()
+    // Case-insensitive, as in the set-up: "centrum" beside "Centrum" would split one wijk in two.
+    const sameName = await trx
+      .selectFrom('wijk')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['naam']), '=', input.naam.toLowerCase()))
+      .executeTakeFirst()
     if (sameName && sameName.id !== input.id) throw new ConflictError(`Er is al een wijk met de naam "${input.naam}".`)
     let id = input.id
     if (id) {
@@ -89,7 +94,7 @@ export async function deleteWijk(db: Db, ctx: UseCaseContext, id: number): Promi
       .executeTakeFirstOrThrow()
     if (Number(n) > 0)
       throw new ConflictError(
-        `De wijk ${wijk.naam} heeft nog ${n} zaken. Geef de postcodes eerst aan een andere wijk; een wijk met zaken kan niet weg.`,
+        `De wijk ${wijk.naam} heeft nog ${n} ${Number(n) === 1 ? 'zaak' : 'zaken'}. Geef de postcodes eerst aan een andere wijk; een wijk met zaken kan niet weg.`,
       )
     await trx.deleteFrom('wijk').where('id', '=', id).execute()
     await recordAudit(trx, ctx.at, { userId: ctx.userId, action: 'verwijderd', entityType: 'wijk', entityId: id, summary: `Wijk ${wijk.naam}` })

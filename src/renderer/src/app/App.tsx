@@ -58,7 +58,7 @@ export function App() {
 
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" limit={3} autoClose={5000} />
       {status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body}
     </MantineProvider>
   )

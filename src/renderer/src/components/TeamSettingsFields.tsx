@@ -1,3 +1,4 @@
+import type { ChangeEvent } from 'react'
 import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
 import { WEEKDAGEN, type Weekdag } from '@shared/domain/case'
 import type { FieldErrors } from './form-errors'
@@ -14,28 +15,28 @@ export function TeamFields({ value, errors, onChange }: PartProps) {
   const text = (key: (typeof TEAM_FIELDS)[number]) => ({
     value: value[key],
     error: errors[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(key, e.currentTarget.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onChange(key, e.currentTarget.value),
   })
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-        <TextInput label="Naam van de gemeente" placeholder="Roermond" required {...text('gemeenteNaam')} />
+        <TextInput label="Naam van de gemeente" required {...text('gemeenteNaam')} />
         <TextInput
           label="Gemeentecode (CBS)"
           description="4 cijfers, bijvoorbeeld 0957 voor Roermond"
-          placeholder="0957"
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           inputMode="numeric"
           maxLength={4}
           required
           {...text('gemeenteCode')}
         />
       </SimpleGrid>
-      <TextInput label="Naam van het team" placeholder="Team Vroegsignalering" required {...text('teamNaam')} />
+      <TextInput label="Naam van het team" required {...text('teamNaam')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
         <Textarea
           label="Postadres"
           description="Komt op brieven en kaartjes"
-          placeholder={'Postbus 900\n6040 AX Roermond'}
           autosize
           minRows={2}
           required
@@ -44,20 +45,13 @@ export function TeamFields({ value, errors, onChange }: PartProps) {
         <Textarea
           label="Bezoekadres"
           description="Waar bewoners langs kunnen komen"
-          placeholder={'Markt 31\n6041 EM Roermond'}
           autosize
           minRows={2}
           required
           {...text('bezoekadres')}
         />
-        <TextInput label="Algemeen telefoonnummer" placeholder="0475 359 999" type="tel" required {...text('telefoon')} />
-        <TextInput
-          label="Algemeen e-mailadres"
-          placeholder="vroegsignalering@gemeente.nl"
-          type="email"
-          required
-          {...text('email')}
-        />
+        <TextInput label="Algemeen telefoonnummer" type="tel" required {...text('telefoon')} />
+        <TextInput label="Algemeen e-mailadres" type="email" required {...text('email')} />
       </SimpleGrid>
     </Stack>
   )
@@ -79,7 +73,6 @@ export function InloopFields({ value, errors, onChange }: PartProps) {
         />
         <TextInput
           label="Begintijd"
-          placeholder="09:00"
           value={value.inloopStart}
           onChange={(e) => onChange('inloopStart', e.currentTarget.value)}
           error={errors.inloopStart}
@@ -87,7 +80,6 @@ export function InloopFields({ value, errors, onChange }: PartProps) {
         />
         <TextInput
           label="Eindtijd"
-          placeholder="11:00"
           value={value.inloopEind}
           onChange={(e) => onChange('inloopEind', e.currentTarget.value)}
           error={errors.inloopEind}
@@ -97,7 +89,6 @@ export function InloopFields({ value, errors, onChange }: PartProps) {
       <TextInput
         label="Plaats"
         description="Waar het inloopspreekuur is, zoals het op de kaartjes komt"
-        placeholder="Stadskantoor, Markt 31"
         value={value.inloopPlaats}
         onChange={(e) => onChange('inloopPlaats', e.currentTarget.value)}
         error={errors.inloopPlaats}

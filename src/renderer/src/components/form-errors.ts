@@ -16,7 +16,8 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {}
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_'
-    if (!out[key]) out[key] = ZOD_DEFAULT_MESSAGE.test(issue.message) ? 'Deze waarde is niet geldig.' : issue.message
+    if (!out[key])
+      out[key] = ZOD_DEFAULT_MESSAGE.test(issue.message) ? 'Deze waarde is niet geldig.' : issue.message
   }
   return out
 }
@@ -26,7 +27,9 @@ export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldError
 /** Runs the same zod schema main uses, before anything is sent. */
 export function check<S extends z.ZodType>(schema: S, value: unknown): Checked<z.output<S>> {
   const result = schema.safeParse(value)
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: zodFieldErrors(result.error) }
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, errors: zodFieldErrors(result.error) }
 }
 
 /**
@@ -39,13 +42,6 @@ export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
     if (key === prefix) out['_'] ??= message
     else if (key.startsWith(prefix + '.')) out[key.slice(prefix.length + 1)] = message
   }
-  return out
-}
-
-/** Adds a prefix to every key: the inverse of `errorsUnder`. */
-export function errorsWithPrefix(errors: FieldErrors, prefix: string): FieldErrors {
-  const out: FieldErrors = {}
-  for (const [key, message] of Object.entries(errors)) out[key === '_' ? prefix : `${prefix}.${key}`] = message
   return out
 }
 
@@ -69,4 +65,10 @@ export function focusFirstError(container: ParentNode = document): void {
     el?.focus()
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   })
+}
+
+/** True when every message can be shown at one of the form's own fields, so no general alert is needed. */
+export function allAtFields(fields: FieldErrors, shownFields: readonly string[]): boolean {
+  const keys = Object.keys(fields)
+  return keys.length > 0 && keys.every((k) => shownFields.includes(k))
 }

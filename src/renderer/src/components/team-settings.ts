@@ -20,7 +20,15 @@ export const EMPTY_TEAM: TeamDraft = {
 }
 
 /** Which fields each part shows, so a wizard step can tell its own errors from the next step's. */
-export const TEAM_FIELDS = ['gemeenteNaam', 'gemeenteCode', 'teamNaam', 'postadres', 'bezoekadres', 'telefoon', 'email'] as const
+export const TEAM_FIELDS = [
+  'gemeenteNaam',
+  'gemeenteCode',
+  'teamNaam',
+  'postadres',
+  'bezoekadres',
+  'telefoon',
+  'email',
+] as const
 export const INLOOP_FIELDS = ['inloopDag', 'inloopStart', 'inloopEind', 'inloopPlaats'] as const
 
 export const WEEKDAG_LABELS: Record<Weekdag, string> = {
@@ -34,7 +42,9 @@ export const WEEKDAG_LABELS: Record<Weekdag, string> = {
 }
 
 /** "Elke dinsdag van 09:00 tot 11:00, Stadskantoor", as the team would say it. */
-export function describeInloop(t: Pick<TeamDraft, 'inloopDag' | 'inloopStart' | 'inloopEind' | 'inloopPlaats'>): string {
+export function describeInloop(
+  t: Pick<TeamDraft, 'inloopDag' | 'inloopStart' | 'inloopEind' | 'inloopPlaats'>,
+): string {
   const plaats = t.inloopPlaats.trim()
   return `Elke ${t.inloopDag} van ${t.inloopStart.trim()} tot ${t.inloopEind.trim()}${plaats ? `, ${plaats}` : ''}`
 }

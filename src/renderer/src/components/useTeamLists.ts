@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { SettingsView } from '@shared/api/settings'
 import { call } from '../api/client'
-import { errorMessage } from './fieldErrors'
+import { describeFailure } from './form-errors'
 
 export interface Option {
   value: string
@@ -34,13 +34,23 @@ export function teamLists(settings: SettingsView): Omit<TeamLists, 'error'> {
 
 /** The team's consulenten and wijken, for filters and assignment. */
 export function useTeamLists(): TeamLists {
-  const [lists, setLists] = useState<TeamLists>({ consulenten: [], activeConsulenten: [], wijken: [], error: null })
+  const [lists, setLists] = useState<TeamLists>({
+    consulenten: [],
+    activeConsulenten: [],
+    wijken: [],
+    error: null,
+  })
   useEffect(() => {
     let alive = true
     call('settings.get', {})
       .then((s) => alive && setLists({ ...teamLists(s), error: null }))
-      .catch((e: unknown) =>
-        alive && setLists((l) => ({ ...l, error: `De lijst met consulenten en wijken kon niet worden geladen. ${errorMessage(e)}` })),
+      .catch(
+        (e: unknown) =>
+          alive &&
+          setLists((l) => ({
+            ...l,
+            error: `De lijst met consulenten en wijken kon niet worden geladen. ${describeFailure(e).message}`,
+          })),
       )
     return () => {
       alive = false

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import type { CaseloadSort } from '@shared/api/caseload'
 import { LEEFTIJD_ZAAK, LEEFTIJD_ZAAK_LABELS } from '@shared/domain/case'
 import { SIGNAALPARTNER_LABELS, SIGNAALPARTNER_TYPES } from '@shared/domain/ddas'
@@ -37,8 +37,6 @@ interface Props {
   zoekText: string
   onZoekText(text: string): void
   onChange(patch: Partial<CaseloadFilters>): void
-  onReset(): void
-  canReset: boolean
   mine: boolean
   consulenten: Option[]
   wijken: Option[]
@@ -68,7 +66,9 @@ export function CaseloadFilterBar(p: Props) {
             spellCheck={false}
           />
           <Text size="xs" c="dimmed" aria-live="polite" mih={18}>
-            {p.zoekUitleg ? `Gezocht op: ${p.zoekUitleg}` : 'Ook op zaaknummer, bijvoorbeeld LA-2026-12'}
+            {p.zoekUitleg
+              ? `Gezocht op: ${p.zoekUitleg}`
+              : 'Zoeken op zaaknummer kan ook, bijvoorbeeld LA-2026-00012'}
           </Text>
         </Stack>
         <Select
@@ -121,11 +121,6 @@ export function CaseloadFilterBar(p: Props) {
           value={p.filters.leeftijd}
           onChange={(v) => v && p.onChange({ leeftijd: v as CaseloadFilters['leeftijd'] })}
         />
-        {p.canReset && (
-          <Button variant="subtle" onClick={p.onReset}>
-            Filters wissen
-          </Button>
-        )}
       </Group>
     </Stack>
   )

@@ -46,7 +46,13 @@ export function hasActiveFilters(f: CaseloadFilters, mine: boolean): boolean {
 
 /** The API query for these filters; in "Mijn zaken" the consulent is always the signed-in user. */
 export function toQuery(f: CaseloadFilters, mineUserId: number | null): CaseloadQuery {
-  const q: CaseloadQuery = { status: f.status, sort: f.sort, page: f.page, pageSize: PAGE_SIZE, zoek: f.zoek.trim() }
+  const q: CaseloadQuery = {
+    status: f.status,
+    sort: f.sort,
+    page: f.page,
+    pageSize: PAGE_SIZE,
+    zoek: f.zoek.trim(),
+  }
   if (mineUserId !== null) q.consulent = mineUserId
   else if (f.consulent === 'geen') q.consulent = 'geen'
   else if (/^\d+$/.test(f.consulent)) q.consulent = Number(f.consulent)
@@ -62,7 +68,10 @@ const storageKey = (mine: boolean) => `lange-adem:caseload:${mine ? 'mijn' : 'al
  * Filters are remembered for the session, so a consulent who opens a case and comes back finds
  * the same list. Anything unreadable (an older version, a removed option) falls back to the default.
  */
-export function loadFilters(mine: boolean, storage: Pick<Storage, 'getItem'> = sessionStorage): CaseloadFilters {
+export function loadFilters(
+  mine: boolean,
+  storage: Pick<Storage, 'getItem'> = sessionStorage,
+): CaseloadFilters {
   try {
     const raw = storage.getItem(storageKey(mine))
     if (!raw) return DEFAULT_FILTERS
@@ -86,7 +95,11 @@ export function loadFilters(mine: boolean, storage: Pick<Storage, 'getItem'> = s
   }
 }
 
-export function saveFilters(mine: boolean, f: CaseloadFilters, storage: Pick<Storage, 'setItem'> = sessionStorage): void {
+export function saveFilters(
+  mine: boolean,
+  f: CaseloadFilters,
+  storage: Pick<Storage, 'setItem'> = sessionStorage,
+): void {
   try {
     storage.setItem(storageKey(mine), JSON.stringify(f))
   } catch {

@@ -1,1 +1,97 @@
-export function DossierPage(_p: { caseId: number }) { return null }
+import { useEffect, useState } from 'react'
+import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
+import type { DossierView } from '@shared/api/dossier'
+import { ApiError, call } from '../../api/client'
+import { routeHref } from '../../app/router'
+import { describeFailure } from '../../components/form-errors'
+import { useTeamLists } from '../../components/useTeamLists'
+import { lastListWasMine } from '../caseload/caseloadFilters'
+import { AuditLogSection } from './AuditLogSection'
+import { ContactAttemptsSection } from './ContactAttemptsSection'
+import { DossierHeader } from './DossierHeader'
+import { EarlierKnownSection } from './EarlierKnownSection'
+import { HouseholdSection } from './HouseholdSection'
+import { NotesSection } from './NotesSection'
+import { SignalsSection } from './SignalsSection'
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ok'; dossier: DossierView }
+  | { state: 'error'; notFound: boolean; message: string }
+
+function BackLink() {
+  return (
+    <Anchor href={routeHref({ name: 'caseload', mine: lastListWasMine() })} size="sm">
+      ← Terug naar caseload
+    </Anchor>
+  )
+}
+
+/** The case file (dossier): the household, its signals and history, and the work on the case. */
+export function DossierPage({ caseId }: { caseId: number }) {
+  const team = useTeamLists()
+  const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let alive = true
+    call('dossier.get', { caseId })
+      .then((dossier) => alive && setLoad({ state: 'ok', dossier }))
+      .catch(
+        (e: unknown) =>
+          alive &&
+          setLoad({
+            state: 'error',
+            notFound: e instanceof ApiError && e.code === 'not_found',
+            message: describeFailure(e).message,
+          }),
+      )
+    return () => {
+      alive = false
+    }
+  }, [caseId, attempt])
+
+  if (load.state === 'loading')
+    return (
+      <Center h={200}>
+        <Loader aria-label="Zaak wordt geladen" />
+      </Center>
+    )
+
+  if (load.state === 'error')
+    return (
+      <Stack gap="md" maw={640}>
+        <BackLink />
+        <Alert
+          color={load.notFound ? 'yellow' : 'red'}
+          title={load.notFound ? 'Zaak niet gevonden' : 'De zaak kon niet worden geladen'}
+        >
+          {load.notFound ? 'Deze zaak bestaat niet (meer). Zoek de bewoner op in de caseload.' : load.message}
+        </Alert>
+        {!load.notFound && (
+          <div>
+            <Button variant="default" onClick={() => setAttempt((a) => a + 1)}>
+              Opnieuw proberen
+            </Button>
+          </div>
+        )}
+      </Stack>
+    )
+
+  const d = load.dossier
+  const update = (dossier: DossierView) => setLoad({ state: 'ok', dossier })
+
+  return (
+    <Stack gap="md" maw={1400}>
+      <BackLink />
+      <DossierHeader dossier={d} consulenten={team.activeConsulenten} onChange={update} />
+      {team.error && <Alert color="yellow">{team.error}</Alert>}
+      {d.eerderBekend.length > 0 && <EarlierKnownSection earlier={d.eerderBekend} />}
+      <HouseholdSection dossier={d} />
+      <SignalsSection dossier={d} />
+      <ContactAttemptsSection attempts={d.contactpogingen} />
+      <NotesSection dossier={d} onChange={update} />
+      <AuditLogSection entries={d.logboek} />
+    </Stack>
+  )
+}

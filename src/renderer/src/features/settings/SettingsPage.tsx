@@ -1,1 +1,71 @@
-export function SettingsPage() { return null }
+import { useCallback, useEffect, useState } from 'react'
+import { Alert, Button, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import type { SettingsView } from '@shared/api/settings'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+import { MedewerkersTab } from './MedewerkersTab'
+import { TeamTab } from './TeamTab'
+import { WijkenTab } from './WijkenTab'
+
+/** Instellingen: the team's own details, its wijken and its members. Every save returns the new view. */
+export function SettingsPage() {
+  const [view, setView] = useState<SettingsView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    try {
+      setView(await call('settings.get', {}))
+    } catch (e) {
+      setError(describeFailure(e).message)
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <div>
+        <Title order={1} size="h2">
+          Instellingen
+        </Title>
+        <Text c="dimmed">Gegevens van het team, de wijken en de medewerkers.</Text>
+      </div>
+      {error && (
+        <Alert color="red" title="De instellingen konden niet worden geladen" role="alert">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{error}</Text>
+            <Button variant="default" size="xs" onClick={() => void load()}>
+              Opnieuw proberen
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {!view && !error && (
+        <Center py="xl">
+          <Loader aria-label="Instellingen worden geladen" />
+        </Center>
+      )}
+      {view && (
+        <Tabs defaultValue="team">
+          <Tabs.List>
+            <Tabs.Tab value="team">Team en inloopspreekuur</Tabs.Tab>
+            <Tabs.Tab value="wijken">Wijken</Tabs.Tab>
+            <Tabs.Tab value="medewerkers">Medewerkers</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="team" pt="md">
+            <TeamTab team={view.team} onSaved={setView} />
+          </Tabs.Panel>
+          <Tabs.Panel value="wijken" pt="md">
+            <WijkenTab wijken={view.wijken} onSaved={setView} />
+          </Tabs.Panel>
+          <Tabs.Panel value="medewerkers" pt="md">
+            <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} onSaved={setView} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,194 @@
+import type { Page } from '@playwright/test'
+import { test, expect, startServer, shot } from './harness'
+
+// A new user's first session: set the team up, pick yourself, enter two signals for one address
+// and one for another, find two cases, open one, restart on the same data folder, find it all back.
+
+async function fillSetup(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Welkom bij Lange Adem' })).toBeVisible()
+  await shot(page, '01-setup-team')
+  await page.getByLabel('Naam van de gemeente').fill('Roermond')
+  await page.getByLabel('Gemeentecode (CBS)').fill('0957')
+  await page.getByLabel('Naam van het team').fill('Team Vroegsignalering')
+  await page.getByLabel('Postadres').fill('Postbus 900\n6040 AX Roermond')
+  await page.getByLabel('Bezoekadres').fill('Markt 31\n6041 EM Roermond')
+  await page.getByLabel('Algemeen telefoonnummer').fill('0475 359 999')
+  await page.getByLabel('Algemeen e-mailadres').fill('vroegsignalering@roermond.nl')
+  await page.getByRole('button', { name: 'Volgende' }).click()
+
+  // The walk-in hour: Tuesday 09:00-11:00 is the default; only the place is asked for.
+  await expect(page.getByLabel('Begintijd')).toHaveValue('09:00')
+  await page.getByLabel('Plaats', { exact: false }).first().fill('Stadskantoor, Markt 31')
+  await shot(page, '02-setup-inloop')
+  await page.getByRole('button', { name: 'Volgende' }).click()
+
+  const wijk1 = page.getByRole('group', { name: 'Wijk 1' })
+  await wijk1.getByLabel('Naam van de wijk').fill('Centrum')
+  await wijk1.getByLabel('Postcodes').fill('6041')
+  await page.getByRole('button', { name: 'Wijk toevoegen' }).click()
+  const wijk2 = page.getByRole('group', { name: 'Wijk 2' })
+  await wijk2.getByLabel('Naam van de wijk').fill('Donderberg')
+  await wijk2.getByLabel('Postcodes').fill('6044-6045')
+  await shot(page, '03-setup-wijken')
+  await page.getByRole('button', { name: 'Volgende' }).click()
+
+  const m1 = page.getByRole('group', { name: 'Medewerker 1' })
+  await m1.getByRole('textbox', { name: 'Naam', exact: true }).fill('Anouk Peeters')
+  await pickOption(page, m1.getByRole('combobox', { name: 'Rol' }), 'Consulent')
+  await m1.getByLabel('Telefoonnummer').fill('06 12345678')
+  await m1.getByLabel('E-mailadres').fill('a.peeters@roermond.nl')
+  await pickOption(page, m1.getByRole('combobox', { name: 'Wijken' }), 'Centrum')
+  await pickOption(page, m1.getByRole('combobox', { name: 'Wijken' }), 'Donderberg')
+  await page.getByRole('button', { name: 'Medewerker toevoegen' }).click()
+  const m2 = page.getByRole('group', { name: 'Medewerker 2' })
+  await m2.getByRole('textbox', { name: 'Naam', exact: true }).fill('Fatima El Idrissi')
+  await pickOption(page, m2.getByRole('combobox', { name: 'Rol' }), 'Kwaliteitsmedewerker')
+  await shot(page, '04-setup-team')
+  await page.getByRole('button', { name: 'Volgende' }).click()
+
+  await expect(page.getByText('Roermond').first()).toBeVisible()
+  await shot(page, '05-setup-controleren')
+  await page.getByRole('button', { name: 'Opslaan en beginnen' }).click()
+}
+
+async function pickOption(page: Page, input: ReturnType<Page['getByRole']>, option: string) {
+  await input.click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await page.keyboard.press('Escape')
+}
+
+async function enterSignal(
+  page: Page,
+  s: { soort: string; bedrag: string; voorletters: string; tussenvoegsel?: string; achternaam: string; geboortedatum: string; postcode: string; huisnummer: string; straat: string },
+) {
+  await page.getByRole('link', { name: 'Signaal invoeren' }).click()
+  await expect(page.getByRole('heading', { name: 'Signaal invoeren', level: 2 })).toBeVisible()
+  await page.getByRole('combobox', { name: 'Soort signaalpartner' }).click()
+  await page.getByRole('option', { name: s.soort, exact: true }).click()
+  await page.getByLabel('Naam signaalpartner').fill('Wonen Limburg')
+  await page.getByLabel('Bedrag achterstand').fill(s.bedrag)
+  await page.getByLabel('Voorletters').fill(s.voorletters)
+  if (s.tussenvoegsel) await page.getByLabel('Tussenvoegsel').fill(s.tussenvoegsel)
+  await page.getByLabel('Achternaam').fill(s.achternaam)
+  await page.getByLabel('Geboortedatum').fill(s.geboortedatum)
+  await page.getByLabel('Postcode').fill(s.postcode)
+  await page.getByLabel('Huisnummer').fill(s.huisnummer)
+  await page.getByLabel('Straat').fill(s.straat)
+  await page.getByLabel('Plaats').fill('Roermond')
+  await page.getByRole('button', { name: 'Signaal opslaan' }).click()
+  await expect(page.getByRole('button', { name: 'Naar de zaak' })).toBeVisible()
+}
+
+test('first use: set-up, signals, caseload, case file, and everything back after a restart', async ({ page, dataDir }) => {
+  let server = await startServer(dataDir)
+  try {
+    await page.goto(server.url)
+    await fillSetup(page)
+
+    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
+    await shot(page, '06-wie-ben-jij')
+    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
+    await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
+
+    // A bad entry first: the form keeps what was typed and says what is wrong, in Dutch.
+    await page.getByRole('link', { name: 'Signaal invoeren' }).click()
+    await page.getByLabel('BSN (niet verplicht)').fill('123456789')
+    await page.getByLabel('BSN (niet verplicht)').press('Tab')
+    await page.getByRole('button', { name: 'Signaal opslaan' }).click()
+    await expect(page.getByText(/elfproef/).first()).toBeVisible()
+    await expect(page.getByText('Vul de achternaam in.').first()).toBeVisible()
+    await shot(page, '07-signaal-fouten')
+    await page.getByLabel('BSN (niet verplicht)').fill('')
+
+    await enterSignal(page, {
+      soort: 'Huur (verhuurder)',
+      bedrag: '1.250,00',
+      voorletters: 'J.',
+      tussenvoegsel: 'van der',
+      achternaam: 'Berg',
+      geboortedatum: '12-03-1984',
+      postcode: '6041 AB',
+      huisnummer: '12a',
+      straat: 'Kapellerlaan',
+    })
+    await shot(page, '08-signaal-opgeslagen')
+    await page.getByRole('button', { name: /Nog een signaal/ }).click()
+    // The same address written differently: one household, so the signal joins the open case.
+    await enterSignal(page, {
+      soort: 'Energie',
+      bedrag: '310',
+      voorletters: 'M.',
+      achternaam: 'Çelik',
+      geboortedatum: '02-07-1990',
+      postcode: '6041ab',
+      huisnummer: '12 A',
+      straat: 'Kapellerlaan',
+    })
+    await page.getByRole('button', { name: /Nog een signaal/ }).click()
+    await enterSignal(page, {
+      soort: 'Zorgverzekering',
+      bedrag: '480,50',
+      voorletters: 'P.',
+      tussenvoegsel: 'de',
+      achternaam: 'Vries',
+      geboortedatum: '30-11-1958',
+      postcode: '6044 CD',
+      huisnummer: '3',
+      straat: 'Donderbergweg',
+    })
+
+    await page.getByRole('link', { name: 'Mijn zaken' }).click()
+    await expect(page.getByText('2 zaken')).toBeVisible()
+    const berg = page.getByRole('row', { name: /Berg/ })
+    await expect(berg).toContainText('€ 1.560,00')
+    await expect(page.getByRole('row', { name: /Vries/ })).toBeVisible()
+    await shot(page, '09-mijn-zaken')
+
+    await page.getByLabel('Zoeken').fill('celik')
+    await expect(page.getByText('1 zaak')).toBeVisible()
+    await page.getByLabel('Zoeken').fill('')
+    await expect(page.getByText('2 zaken')).toBeVisible()
+
+    await berg.click()
+    await expect(page.getByRole('heading', { name: /LA-\d{4}-00001/ })).toBeVisible()
+    await expect(page.getByText('Kapellerlaan 12A').first()).toBeVisible()
+    await expect(page.getByText('M. Çelik').first()).toBeVisible()
+    await page.getByLabel('Nieuwe notitie').fill('Mevrouw belde terug, wil graag een afspraak.')
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click()
+    await expect(page.getByText('Mevrouw belde terug, wil graag een afspraak.')).toBeVisible()
+    await shot(page, '10-dossier')
+  } finally {
+    await server.stop()
+  }
+
+  // Restart on the same folder: everything is still there.
+  server = await startServer(dataDir)
+  try {
+    await page.goto(server.url)
+    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
+    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
+    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await expect(page.getByText('2 zaken')).toBeVisible()
+    await page.getByRole('row', { name: /Berg/ }).click()
+    await expect(page.getByText('Mevrouw belde terug, wil graag een afspraak.')).toBeVisible()
+    await expect(page.getByText('M. Çelik').first()).toBeVisible()
+    await shot(page, '11-na-herstart')
+  } finally {
+    await server.stop()
+  }
+})
+
+test('demo data fill an empty database and are marked as such', async ({ page, dataDir }) => {
+  const server = await startServer(dataDir, ['--demo'])
+  try {
+    await page.goto(server.url)
+    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
+    await page.getByRole('button', { name: /Consulent/ }).first().click()
+    await expect(page.getByText('Demo-gegevens').first()).toBeVisible()
+    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await expect(page.getByText(/\d+ zaken/)).toBeVisible()
+    await shot(page, '12-demo-caseload')
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,0 +1,107 @@
+import { useState, type ReactNode } from 'react'
+import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import type { DossierView } from '@shared/api/dossier'
+import { formatDate } from '@shared/format/dates'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+import type { Option } from '../../components/useTeamLists'
+import { ZaakStatusBadge } from '../../components/ZaakStatusBadge'
+
+const NOBODY = 'geen'
+
+interface Props {
+  dossier: DossierView
+  consulenten: Option[]
+  onChange(d: DossierView): void
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw="var(--mantine-font-weight-medium)">
+        {label}
+      </Text>
+      <Text size="sm" lh="36px">
+        {children}
+      </Text>
+    </Stack>
+  )
+}
+
+/** Case number, status and who handles the case; the consulent can be changed here. */
+export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
+  const [assigning, setAssigning] = useState(false)
+  const [assignError, setAssignError] = useState<string | null>(null)
+  const hoofdbewoner = d.bewoners[0]?.naam
+
+  // A former consulent still shows as the current one, even if no longer in the list to choose from.
+  const options = [...consulenten]
+  if (d.consulent && !options.some((o) => o.value === String(d.consulent!.id)))
+    options.push({ value: String(d.consulent.id), label: d.consulent.naam })
+  options.push({ value: NOBODY, label: 'Niet toegewezen' })
+
+  const assign = async (value: string | null) => {
+    if (!value) return
+    const consulentId = value === NOBODY ? null : Number(value)
+    if (consulentId === (d.consulent?.id ?? null)) return
+    setAssigning(true)
+    setAssignError(null)
+    try {
+      const next = await call('dossier.assign', { caseId: d.id, consulentId })
+      onChange(next)
+      notifications.show({
+        color: 'teal',
+        message: next.consulent
+          ? `Zaak ${d.caseNumber} staat nu op naam van ${next.consulent.naam}.`
+          : `Zaak ${d.caseNumber} is niet meer toegewezen.`,
+      })
+    } catch (e) {
+      setAssignError(describeFailure(e).message)
+    } finally {
+      setAssigning(false)
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" align="center">
+        <Title order={2}>Zaak {d.caseNumber}</Title>
+        <ZaakStatusBadge status={d.status} size="lg" />
+        {d.demo && (
+          <Badge color="orange" variant="filled" tt="none" size="lg" title="Verzonnen gegevens om te oefenen">
+            Demo
+          </Badge>
+        )}
+      </Group>
+      {hoofdbewoner && (
+        <Text size="lg">
+          {hoofdbewoner}
+          {d.bewoners.length > 1
+            ? ` en ${d.bewoners.length - 1} ${d.bewoners.length === 2 ? 'andere bewoner' : 'andere bewoners'}`
+            : ''}
+          <Text span c="dimmed">
+            {' · '}
+            {d.adres.straat} {d.adres.huisnummer}, {d.adres.plaats}
+          </Text>
+        </Text>
+      )}
+      <Group gap="xl" align="flex-end" wrap="wrap">
+        <Select
+          label="Consulent"
+          w={240}
+          data={options}
+          value={d.consulent ? String(d.consulent.id) : NOBODY}
+          onChange={(v) => void assign(v)}
+          allowDeselect={false}
+          disabled={assigning}
+          error={assignError}
+        />
+        <Fact label="Wijk">{d.wijk?.naam ?? 'Geen wijk'}</Fact>
+        <Fact label="Opgepakt op">{formatDate(d.datumOpgepakt)}</Fact>
+        {d.geslotenOp && <Fact label="Gesloten op">{formatDate(d.geslotenOp)}</Fact>}
+        {d.resultaat && <Fact label="Resultaat">{d.resultaat}</Fact>}
+      </Group>
+    </Stack>
+  )
+}

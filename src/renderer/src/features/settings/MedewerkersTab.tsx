@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import type { MedewerkerView, SettingsView, WijkView } from '@shared/api/settings'
+import { ROL_LABELS } from '@shared/domain/case'
+import { useAppStatus, useCurrentUser } from '../../app/AppContext'
+import { MedewerkerModal } from './MedewerkerModal'
+
+interface Props {
+  medewerkers: MedewerkerView[]
+  wijken: WijkView[]
+  onSaved(view: SettingsView): void
+}
+
+/** The team: who can pick themselves at the start, and which consulent gets which wijk. */
+export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
+  const { refresh } = useAppStatus()
+  const me = useCurrentUser()
+  // undefined: no modal; null: a new team member; otherwise the one being changed.
+  const [editing, setEditing] = useState<MedewerkerView | null | undefined>(undefined)
+  const wijkNaam = new Map(wijken.map((w) => [w.id, w.naam]))
+  const sorted = [...medewerkers].sort(
+    (a, b) => Number(b.actief) - Number(a.actief) || a.naam.localeCompare(b.naam, 'nl'),
+  )
+
+  const saved = (view: SettingsView) => {
+    onSaved(view)
+    // The header shows the signed-in name and role, which may just have changed.
+    if (editing && editing.id === me.id) void refresh()
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Text c="dimmed" maw={640}>
+          Iedereen die actief is, kan zichzelf kiezen bij het openen van Lange Adem.
+        </Text>
+        <Button onClick={() => setEditing(null)}>Medewerker toevoegen</Button>
+      </Group>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Naam</Table.Th>
+            <Table.Th>Rol</Table.Th>
+            <Table.Th>Telefoon</Table.Th>
+            <Table.Th>E-mail</Table.Th>
+            <Table.Th>Wijken</Table.Th>
+            <Table.Th>Actief</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Acties</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((m) => (
+            <Table.Tr key={m.id} c={m.actief ? undefined : 'dimmed'}>
+              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {m.naam}
+              </Table.Td>
+              <Table.Td>{ROL_LABELS[m.rol]}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.telefoon || '–'}</Table.Td>
+              <Table.Td>{m.email || '–'}</Table.Td>
+              <Table.Td>{m.wijkIds.map((id) => wijkNaam.get(id) ?? '?').join(', ') || '–'}</Table.Td>
+              <Table.Td>{m.actief ? 'Ja' : 'Nee'}</Table.Td>
+              <Table.Td>
+                <Group justify="flex-end">
+                  <Button variant="default" size="xs" onClick={() => setEditing(m)}>
+                    Wijzigen
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing !== undefined && (
+        <MedewerkerModal
+          key={editing?.id ?? 'nieuw'}
+          medewerker={editing}
+          wijken={wijken}
+          onClose={() => setEditing(undefined)}
+          onSaved={saved}
+        />
+      )}
+    </Stack>
+  )
+}

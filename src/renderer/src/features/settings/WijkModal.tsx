@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core'
+import { settingsContract, type SettingsView, type WijkView } from '@shared/api/settings'
+import { formatPostcodeRange } from '@shared/format/address'
+import { call } from '../../api/client'
+import {
+  allAtFields,
+  check,
+  describeFailure,
+  withoutError,
+  type FieldErrors,
+} from '../../components/form-errors'
+import { notifySaved } from '../../components/notify'
+import { POSTCODES_HINT } from '../setup/WijkenStep'
+
+const FIELDS = ['naam', 'postcodes']
+
+interface Props {
+  /** The wijk to change, or null for a new one. */
+  wijk: WijkView | null
+  onClose(): void
+  onSaved(view: SettingsView): void
+}
+
+/** Add or change one wijk: its name and the postcodes that belong to it. */
+export function WijkModal({ wijk, onClose, onSaved }: Props) {
+  const [naam, setNaam] = useState(wijk?.naam ?? '')
+  const [postcodes, setPostcodes] = useState(wijk ? wijk.postcodes.map(formatPostcodeRange).join(', ') : '')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const save = async () => {
+    setFailure(null)
+    const input = { ...(wijk ? { id: wijk.id } : {}), naam, postcodes }
+    const checked = check(settingsContract['settings.saveWijk'].input, input)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setSaving(true)
+    try {
+      const view = await call('settings.saveWijk', input)
+      onSaved(view)
+      notifySaved(`De wijk ${naam.trim()} is opgeslagen.`)
+      onClose()
+    } catch (e) {
+      const { message, fields } = describeFailure(e)
+      setErrors(fields)
+      // Inside the dialog the message goes where the user is looking; a notification would
+      // cover the dialog. A message that belongs to a field is shown only at that field.
+      setFailure(allAtFields(fields, FIELDS) ? null : message)
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={wijk ? `Wijk ${wijk.naam} wijzigen` : 'Wijk toevoegen'} size="lg">
+      <Stack gap="md">
+        {failure && (
+          <Alert color="red" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput
+          label="Naam van de wijk"
+          value={naam}
+          onChange={(e) => {
+            setNaam(e.currentTarget.value)
+            setErrors((er) => withoutError(er, 'naam'))
+          }}
+          error={errors['naam']}
+          data-autofocus
+          required
+        />
+        <Textarea
+          label="Postcodes"
+          description={POSTCODES_HINT}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={postcodes}
+          onChange={(e) => {
+            setPostcodes(e.currentTarget.value)
+            setErrors((er) => withoutError(er, 'postcodes'))
+          }}
+          error={errors['postcodes']}
+          autosize
+          minRows={2}
+          required
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={saving}>
+            Annuleren
+          </Button>
+          <Button onClick={() => void save()} loading={saving}>
+            Opslaan
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

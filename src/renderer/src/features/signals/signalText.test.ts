@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { addressCheckText, savedSummary } from './signalText'
+
+const result = {
+  caseId: 7,
+  caseNumber: 'LA-2026-00007',
+  newHousehold: true,
+  wijkNaam: 'Centrum',
+  consulentNaam: 'Anouk Peeters',
+}
+
+describe('signal texts', () => {
+  it('says a signal joins the open case on the address, and mentions closed cases there', () => {
+    const t = addressCheckText({
+      openCase: { id: 3, caseNumber: 'LA-2026-00003', naam: 'J. van der Berg' },
+      earlierCases: 2,
+      wijkNaam: 'Centrum',
+      consulentNaam: 'Anouk Peeters',
+    })
+    expect(t.body).toMatch(/^Op dit adres loopt al zaak LA-2026-00003: het signaal wordt daaraan toegevoegd/)
+    expect(t.body).toContain('Anouk Peeters')
+    expect(t.earlier).toContain('2 gesloten zaken')
+  })
+
+  it('names wijk and consulent of a new case, and says so when either is missing', () => {
+    const base = { openCase: null, earlierCases: 0 }
+    expect(addressCheckText({ ...base, wijkNaam: 'Centrum', consulentNaam: 'Sem Janssen' })).toEqual({
+      body: 'Nieuwe zaak in wijk Centrum voor consulent Sem Janssen.',
+      earlier: null,
+    })
+    expect(addressCheckText({ ...base, wijkNaam: 'Centrum', consulentNaam: null }).body).toContain(
+      'nog geen consulent',
+    )
+    expect(addressCheckText({ ...base, wijkNaam: null, consulentNaam: null }).body).toContain(
+      'geen enkele wijk',
+    )
+    expect(
+      addressCheckText({ ...base, earlierCases: 1, wijkNaam: 'Centrum', consulentNaam: null }).earlier,
+    ).toContain('is 1 gesloten zaak')
+  })
+
+  it('tells a new case from an added signal', () => {
+    expect(savedSummary({ ...result, newCase: true })).toBe(
+      'Nieuwe zaak LA-2026-00007 geopend in wijk Centrum, op naam van Anouk Peeters.',
+    )
+    expect(savedSummary({ ...result, newCase: true, wijkNaam: null, consulentNaam: null })).toBe(
+      'Nieuwe zaak LA-2026-00007 geopend, nog zonder consulent.',
+    )
+    expect(savedSummary({ ...result, newCase: false })).toBe(
+      'Het signaal is toegevoegd aan de lopende zaak LA-2026-00007.',
+    )
+  })
+})

@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web.ts'),
+          bench: resolve('src/main/bench.ts'),
         },
         external: ['better-sqlite3', 'electron'],
       },

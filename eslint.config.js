@@ -25,7 +25,10 @@ export default tseslint.config(
       // intended use, which this rule cannot tell apart from a synchronous setState.
       'react-hooks/set-state-in-effect': 'off',
       // The renderer must never reach into the main process.
-      'no-restricted-imports': ['error', { patterns: ['**/main/**', 'electron', 'better-sqlite3', 'kysely', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/main/**', 'electron', 'better-sqlite3', 'kysely', 'node:*'] },
+      ],
     },
   },
   {
@@ -33,7 +36,14 @@ export default tseslint.config(
     ignores: ['src/main/index.ts', 'src/main/shell/**'],
     rules: {
       // Business logic never imports Electron; only the shell does.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/shell may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/index.ts and src/main/shell may import electron.' },
+          ],
+        },
+      ],
     },
   },
 )

@@ -59,7 +59,17 @@ async function pickOption(page: Page, input: ReturnType<Page['getByRole']>, opti
 
 async function enterSignal(
   page: Page,
-  s: { soort: string; bedrag: string; voorletters: string; tussenvoegsel?: string; achternaam: string; geboortedatum: string; postcode: string; huisnummer: string; straat: string },
+  s: {
+    soort: string
+    bedrag: string
+    voorletters: string
+    tussenvoegsel?: string
+    achternaam: string
+    geboortedatum: string
+    postcode: string
+    huisnummer: string
+    straat: string
+  },
 ) {
   await page.getByRole('link', { name: 'Signaal invoeren' }).click()
   await expect(page.getByRole('heading', { name: 'Signaal invoeren', level: 2 })).toBeVisible()
@@ -79,7 +89,10 @@ async function enterSignal(
   await expect(page.getByRole('button', { name: 'Naar de zaak' })).toBeVisible()
 }
 
-test('first use: set-up, signals, caseload, case file, and everything back after a restart', async ({ page, dataDir }) => {
+test('first use: set-up, signals, caseload, case file, and everything back after a restart', async ({
+  page,
+  dataDir,
+}) => {
   let server = await startServer(dataDir)
   try {
     await page.goto(server.url)
@@ -183,7 +196,10 @@ test('demo data fill an empty database and are marked as such', async ({ page, d
   try {
     await page.goto(server.url)
     await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
-    await page.getByRole('button', { name: /Consulent/ }).first().click()
+    await page
+      .getByRole('button', { name: /Consulent/ })
+      .first()
+      .click()
     await expect(page.getByText('Demo-gegevens').first()).toBeVisible()
     await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
     await expect(page.getByText(/\d+ zaken/)).toBeVisible()

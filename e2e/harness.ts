@@ -15,9 +15,13 @@ export interface AppServer {
 
 /** Starts the browser mode on `dataDir` and waits for its readiness line (no sleeps). */
 export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<AppServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/web.js'), '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'out/main/web.js'), '--data-dir', dataDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += String(d)))
   const url = await new Promise<string>((resolveUrl, reject) => {

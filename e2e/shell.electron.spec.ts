@@ -12,7 +12,10 @@ const binary = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pat
 const available = binary !== null && existsSync(binary)
 
 test.describe('Electron window', () => {
-  test.skip(!available, 'No Electron binary on this machine (node_modules/electron/dist is missing); run `npx install-electron` where the internet is reachable.')
+  test.skip(
+    !available,
+    'No Electron binary on this machine (node_modules/electron/dist is missing); run `npx install-electron` where the internet is reachable.',
+  )
 
   test('starts on a fresh data folder and shows the first-run set-up', async ({ dataDir }) => {
     const app = await electron.launch({

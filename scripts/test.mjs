@@ -51,7 +51,9 @@ const built = check('build (electron-vite) and bundle syntax', 'sh', [
     totals.passed += j.numPassedTests
     totals.failed += j.numFailedTests + (r.ok || j.numFailedTests > 0 ? 0 : 1)
     totals.skipped += skipped
-    lines.push(`${r.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped (${r.seconds} s)`)
+    lines.push(
+      `${r.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped (${r.seconds} s)`,
+    )
   } else {
     totals.failed++
     lines.push(`FAIL vitest did not report (${r.seconds} s)`)
@@ -68,7 +70,9 @@ if (built) {
     totals.passed += s.expected + s.flaky
     totals.failed += s.unexpected + (r.ok || s.unexpected > 0 ? 0 : 1)
     totals.skipped += s.skipped
-    lines.push(`${r.ok ? 'ok  ' : 'FAIL'} playwright: ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped (${r.seconds} s)`)
+    lines.push(
+      `${r.ok ? 'ok  ' : 'FAIL'} playwright: ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped (${r.seconds} s)`,
+    )
   } else {
     totals.failed++
     lines.push(`FAIL playwright did not report (${r.seconds} s)`)

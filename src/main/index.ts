@@ -34,13 +34,16 @@ async function start(): Promise<void> {
     mainApp = await createApp({ dataDir })
   } catch (err) {
     const message =
-      err instanceof DatabaseTooNewError ? err.message : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
+      err instanceof DatabaseTooNewError
+        ? err.message
+        : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)
     app.exit(1)
     return
   }
   const opened = mainApp
-  if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db))) await loadDemoData(opened.database.db, opened.clock)
+  if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
+    await loadDemoData(opened.database.db, opened.clock)
 
   lockDownSession(session.defaultSession)
   registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
@@ -72,7 +75,10 @@ async function start(): Promise<void> {
     ),
   )
 
-  mainWindow = createMainWindow({ BrowserWindow, shell }, { preloadPath: join(here, '../preload/index.cjs'), isTrustedUrl })
+  mainWindow = createMainWindow(
+    { BrowserWindow, shell },
+    { preloadPath: join(here, '../preload/index.cjs'), isTrustedUrl },
+  )
   if (devUrl) await mainWindow.loadURL(devUrl)
   else await mainWindow.loadFile(rendererIndex)
 }

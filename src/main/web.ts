@@ -17,9 +17,14 @@ async function main() {
   const portArg = argv.indexOf('--port')
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
   const app = await createApp({ dataDir })
-  if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db))) await loadDemoData(app.database.db, app.clock)
+  if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db)))
+    await loadDemoData(app.database.db, app.clock)
   const here = dirname(fileURLToPath(import.meta.url))
-  const web = await startWebServer({ dispatcher: app.dispatcher, rendererDir: join(here, '../renderer'), port })
+  const web = await startWebServer({
+    dispatcher: app.dispatcher,
+    rendererDir: join(here, '../renderer'),
+    port,
+  })
   // Tests wait for this exact line; people read the address.
   console.log(`LANGE_ADEM_READY ${web.url}`)
   console.log(`Lange Adem draait. Open in de browser: ${web.url}`)

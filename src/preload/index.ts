@@ -10,7 +10,8 @@ const allowed = new Set<string>(METHOD_NAMES)
 
 contextBridge.exposeInMainWorld('langeAdem', {
   call(method: string, input: unknown): Promise<unknown> {
-    if (!allowed.has(method)) return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } })
+    if (!allowed.has(method))
+      return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } })
     return ipcRenderer.invoke(IPC_PREFIX + method, input)
   },
 })

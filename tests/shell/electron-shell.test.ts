@@ -18,7 +18,13 @@ describe.skipIf(!built)('the built Electron shell', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-'))
     const out = execFileSync(
       process.execPath,
-      ['--import', join(root, 'tests/shell/register-stub.mjs'), join(root, 'tests/shell/run-shell.mjs'), '--data-dir', dataDir],
+      [
+        '--import',
+        join(root, 'tests/shell/register-stub.mjs'),
+        join(root, 'tests/shell/run-shell.mjs'),
+        '--data-dir',
+        dataDir,
+      ],
       { encoding: 'utf8', timeout: 30_000 },
     )
     const line = out.split('\n').find((l) => l.startsWith('SHELL_REPORT '))

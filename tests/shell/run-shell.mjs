@@ -34,7 +34,9 @@ if (win) {
     return prevented
   }
   report.navigateExternalPrevented = nav('https://example.org/')
-  report.navigateOwnPrevented = nav(pathToFileURL(resolve(root, 'out/renderer/index.html')).href + '#/caseload')
+  report.navigateOwnPrevented = nav(
+    pathToFileURL(resolve(root, 'out/renderer/index.html')).href + '#/caseload',
+  )
   let webviewPrevented = false
   wc.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) })
   report.webviewPrevented = webviewPrevented
@@ -58,7 +60,9 @@ report.statusFromForeign = statusHandler
   ? await statusHandler({ senderFrame: { url: 'https://evil.example/' }, sender: fakeSender }, {})
   : null
 const signIn = rec.ipcHandlers.get('lange-adem:session.signIn')
-report.invalidInput = signIn ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' }) : null
+report.invalidInput = signIn
+  ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' })
+  : null
 
 // The preload: a CommonJS file that may only require 'electron'.
 const require = createRequire(import.meta.url)
@@ -72,7 +76,9 @@ Module._load = function (request, parent, isMain) {
 }
 require(resolve(root, 'out/preload/index.cjs'))
 Module._load = origLoad
-report.preloadRequires = [...new Set(required.filter((r) => !r.startsWith('node:') && r !== resolve(root, 'out/preload/index.cjs')))]
+report.preloadRequires = [
+  ...new Set(required.filter((r) => !r.startsWith('node:') && r !== resolve(root, 'out/preload/index.cjs'))),
+]
 const bridge = rec.exposed.langeAdem
 report.preloadKeys = bridge ? Object.keys(bridge) : []
 report.preloadUnknown = bridge ? await bridge.call('fs.readFile', {}) : null

@@ -75,14 +75,18 @@ export function createDispatcher(
         return { ok: true, value }
       } catch (err) {
         if (err instanceof AppError) {
-          return { ok: false, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }
+          return {
+            ok: false,
+            error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+          }
         }
         log(`Fout in ${name}`, err)
         return {
           ok: false,
           error: {
             code: 'internal',
-            message: 'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw of meld het aan de beheerder.',
+            message:
+              'Er ging iets mis. Er is niets gewijzigd. Probeer het opnieuw of meld het aan de beheerder.',
           },
         }
       }

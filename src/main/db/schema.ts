@@ -63,6 +63,8 @@ export interface ResidentTable {
   telefoon: string
   email: string
   bsn: string | null
+  /** 1 while the household has an open case. Kept by triggers (migration 0001); never written by code. */
+  has_open_case: Generated<number>
   created_at: string
   updated_at: string
 }

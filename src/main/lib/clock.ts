@@ -10,7 +10,12 @@ export const TIME_ZONE = 'Europe/Amsterdam'
 
 function localDate(instant: Date): string {
   // en-CA formats as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
 }
 
 export const systemClock: Clock = {
@@ -19,7 +24,9 @@ export const systemClock: Clock = {
 }
 
 /** A clock that stands still until it is moved: for tests. */
-export function fixedClock(startInstant: string): Clock & { set(instant: string): void; advanceDays(n: number): void } {
+export function fixedClock(
+  startInstant: string,
+): Clock & { set(instant: string): void; advanceDays(n: number): void } {
   let current = new Date(startInstant)
   return {
     now: () => current.toISOString(),

@@ -16,7 +16,11 @@ export function buildMenuTemplate(actions: MenuActions, isMac: boolean): MenuIte
         { label: 'Demo-gegevens laden (lege database)', click: () => actions.loadDemo() },
         { label: 'Gegevensmap openen', click: () => actions.openDataFolder() },
         { type: 'separator' },
-        { label: isMac ? 'Lange Adem stoppen' : 'Afsluiten', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+        {
+          label: isMac ? 'Lange Adem stoppen' : 'Afsluiten',
+          accelerator: 'CmdOrCtrl+Q',
+          click: () => actions.quit(),
+        },
       ],
     },
     {

@@ -1,4 +1,9 @@
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import type {
+  BrowserWindow as BrowserWindowType,
+  BrowserWindowConstructorOptions,
+  Session,
+  WebContents,
+} from 'electron'
 import { CONTENT_SECURITY_POLICY } from './security-policy'
 
 export interface ShellElectron {

@@ -42,9 +42,27 @@ export const ROERMOND_SETUP: SetupInput = {
     { naam: 'Donderberg', postcodes: '6044, 6045AA-6045ZZ' },
   ],
   medewerkers: [
-    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: 'a.peeters@roermond.nl', wijken: ['Centrum'] },
-    { naam: 'Sem Janssen', rol: 'consulent', telefoon: '06 23456789', email: 's.janssen@roermond.nl', wijken: ['Kapel in het Zand', 'Donderberg'] },
-    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: 'f.elidrissi@roermond.nl', wijken: [] },
+    {
+      naam: 'Anouk Peeters',
+      rol: 'consulent',
+      telefoon: '06 12345678',
+      email: 'a.peeters@roermond.nl',
+      wijken: ['Centrum'],
+    },
+    {
+      naam: 'Sem Janssen',
+      rol: 'consulent',
+      telefoon: '06 23456789',
+      email: 's.janssen@roermond.nl',
+      wijken: ['Kapel in het Zand', 'Donderberg'],
+    },
+    {
+      naam: 'Fatima El Idrissi',
+      rol: 'kwaliteitsmedewerker',
+      telefoon: '',
+      email: 'f.elidrissi@roermond.nl',
+      wijken: [],
+    },
   ],
 }
 
@@ -56,19 +74,21 @@ export async function setUpTeam(t: Awaited<ReturnType<typeof testApp>>, as = 'An
   return { team, me }
 }
 
-export function signal(overrides: {
-  achternaam?: string
-  tussenvoegsel?: string
-  voorletters?: string
-  geboortedatum?: string
-  postcode?: string
-  huisnummer?: string
-  toevoeging?: string
-  partnerType?: ApiInput<'signals.createManual'>['signaal']['partnerType']
-  bedrag?: string
-  signaaldatum?: string
-  bsn?: string
-} = {}): ApiInput<'signals.createManual'> {
+export function signal(
+  overrides: {
+    achternaam?: string
+    tussenvoegsel?: string
+    voorletters?: string
+    geboortedatum?: string
+    postcode?: string
+    huisnummer?: string
+    toevoeging?: string
+    partnerType?: ApiInput<'signals.createManual'>['signaal']['partnerType']
+    bedrag?: string
+    signaaldatum?: string
+    bsn?: string
+  } = {},
+): ApiInput<'signals.createManual'> {
   return {
     signaal: {
       partnerType: overrides.partnerType ?? 'Huur',

@@ -89,6 +89,9 @@ describe('the browser-mode server', () => {
     })
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation' } })
     const unknown = await api('fs.readFile', {})
-    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { message: 'Deze actie bestaat niet.' } })
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { message: 'Deze actie bestaat niet.' },
+    })
   })
 })

@@ -57,7 +57,8 @@ export async function startWebServer(opts: {
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!allowedHost().includes(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'Onbekende host')
+    if (!allowedHost().includes(req.headers.host ?? ''))
+      return send(res, 421, 'text/plain; charset=utf-8', 'Onbekende host')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Alleen POST')
@@ -71,7 +72,10 @@ export async function startWebServer(opts: {
       try {
         input = body ? JSON.parse(body) : {}
       } catch {
-        return sendJson(res, { ok: false, error: { code: 'validation', message: 'De gegevens konden niet worden gelezen.' } })
+        return sendJson(res, {
+          ok: false,
+          error: { code: 'validation', message: 'De gegevens konden niet worden gelezen.' },
+        })
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length))
       return sendJson(res, await opts.dispatcher.call(session, method, input))
@@ -80,9 +84,15 @@ export async function startWebServer(opts: {
     // The page itself is only handed out with the token, so the token never has to be guessed.
     let path = url.pathname === '/' ? '/index.html' : url.pathname
     if (path === '/index.html' && !tokenOk(url.searchParams.get('token') ?? undefined))
-      return send(res, 401, 'text/plain; charset=utf-8', 'Open Lange Adem via het adres dat bij het starten is getoond.')
+      return send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Open Lange Adem via het adres dat bij het starten is getoond.',
+      )
     const file = normalize(join(opts.rendererDir, path))
-    if (!file.startsWith(normalize(opts.rendererDir) + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden')
+    if (!file.startsWith(normalize(opts.rendererDir) + sep))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Niet gevonden')
     try {
       const data = await readFile(file)
       path = file

@@ -16,7 +16,11 @@ export const caseloadQuery = z
     /** 'open' = nieuw + in behandeling (the default); 'alle' includes closed cases. */
     status: z.enum([...ZAAK_STATUSSEN, 'open', 'alle'], { error: 'Onbekende status.' }).default('open'),
     leeftijd: z.enum(LEEFTIJD_ZAAK, { error: 'Onbekende leeftijd van de zaak.' }).optional(),
-    zoek: z.string({ error: 'Zoektekst is geen tekst.' }).trim().max(100, 'Zoektekst is te lang.').default(''),
+    zoek: z
+      .string({ error: 'Zoektekst is geen tekst.' })
+      .trim()
+      .max(100, 'Zoektekst is te lang.')
+      .default(''),
     sort: z.enum(CASELOAD_SORTS, { error: 'Onbekende sortering.' }).default('nieuwste'),
     page: z.number().int().min(1, 'Ongeldige pagina.').max(100_000).default(1),
     pageSize: z.number().int().min(10).max(200).default(50),

@@ -95,7 +95,5 @@ export const dossierContract = {
   'dossier.addNote': method<DossierView>()(
     z.object({ caseId: id, tekst: requiredText('De notitie', 4000) }).strict(),
   ),
-  'dossier.assign': method<DossierView>()(
-    z.object({ caseId: id, consulentId: id.nullable() }).strict(),
-  ),
+  'dossier.assign': method<DossierView>()(z.object({ caseId: id, consulentId: id.nullable() }).strict()),
 }

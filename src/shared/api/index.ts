@@ -21,7 +21,9 @@ function composeContracts<T extends Record<string, object>[]>(...parts: T): Unio
   }
   return out as UnionToIntersection<T[number]>
 }
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never
 
 export const apiContract = composeContracts(
   setupContract,
@@ -43,5 +45,6 @@ export { METHOD_NAMES } from './method-names'
 type ListedName = (typeof METHOD_NAMES)[number]
 type Missing = Exclude<MethodName, ListedName>
 type Extra = Exclude<ListedName, MethodName>
-const _namesComplete: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true
+const _namesComplete: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } =
+  true
 void _namesComplete

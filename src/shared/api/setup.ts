@@ -18,7 +18,10 @@ export const postcodeRanges = z
     for (const p of parts) {
       const r = parsePostcodeRange(p)
       if (!r) {
-        ctx.addIssue({ code: 'custom', message: `"${p}" is geen postcode of postcodegebied (bijvoorbeeld 6041-6045 of 6041AB).` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${p}" is geen postcode of postcodegebied (bijvoorbeeld 6041-6045 of 6041AB).`,
+        })
         return z.NEVER
       }
       ranges.push(r)
@@ -26,25 +29,30 @@ export const postcodeRanges = z
     return ranges
   })
 
-export const teamSettingsInput = z.object({
-  gemeenteNaam: requiredText('Naam van de gemeente', 100),
-  gemeenteCode: z
-    .string({ error: 'Gemeentecode ontbreekt.' })
-    .trim()
-    .regex(/^\d{4}$/, 'De gemeentecode (CBS) bestaat uit 4 cijfers, bijvoorbeeld 0957.'),
-  teamNaam: requiredText('Naam van het team', 100),
-  postadres: requiredText('Postadres', 300),
-  bezoekadres: requiredText('Bezoekadres', 300),
-  telefoon: optionalPhone('Algemeen telefoonnummer').refine((v) => v !== '', 'Vul het algemene telefoonnummer in.'),
-  email: optionalEmail('Algemeen e-mailadres').refine((v) => v !== '', 'Vul het algemene e-mailadres in.'),
-  inloopDag: z.enum(WEEKDAGEN, { error: 'Kies een dag voor het inloopspreekuur.' }),
-  inloopStart: time('Begintijd inloopspreekuur'),
-  inloopEind: time('Eindtijd inloopspreekuur'),
-  inloopPlaats: requiredText('Plaats van het inloopspreekuur', 200),
-}).refine((t) => t.inloopStart < t.inloopEind, {
-  message: 'De eindtijd van het inloopspreekuur moet na de begintijd liggen.',
-  path: ['inloopEind'],
-})
+export const teamSettingsInput = z
+  .object({
+    gemeenteNaam: requiredText('Naam van de gemeente', 100),
+    gemeenteCode: z
+      .string({ error: 'Gemeentecode ontbreekt.' })
+      .trim()
+      .regex(/^\d{4}$/, 'De gemeentecode (CBS) bestaat uit 4 cijfers, bijvoorbeeld 0957.'),
+    teamNaam: requiredText('Naam van het team', 100),
+    postadres: requiredText('Postadres', 300),
+    bezoekadres: requiredText('Bezoekadres', 300),
+    telefoon: optionalPhone('Algemeen telefoonnummer').refine(
+      (v) => v !== '',
+      'Vul het algemene telefoonnummer in.',
+    ),
+    email: optionalEmail('Algemeen e-mailadres').refine((v) => v !== '', 'Vul het algemene e-mailadres in.'),
+    inloopDag: z.enum(WEEKDAGEN, { error: 'Kies een dag voor het inloopspreekuur.' }),
+    inloopStart: time('Begintijd inloopspreekuur'),
+    inloopEind: time('Eindtijd inloopspreekuur'),
+    inloopPlaats: requiredText('Plaats van het inloopspreekuur', 200),
+  })
+  .refine((t) => t.inloopStart < t.inloopEind, {
+    message: 'De eindtijd van het inloopspreekuur moet na de begintijd liggen.',
+    path: ['inloopEind'],
+  })
 export type TeamSettings = z.output<typeof teamSettingsInput>
 
 export const wijkInput = z.object({
@@ -71,13 +79,22 @@ export const setupInput = z
     const names = new Set<string>()
     s.wijken.forEach((w, i) => {
       const k = w.naam.toLowerCase()
-      if (names.has(k)) ctx.addIssue({ code: 'custom', message: `De wijk "${w.naam}" staat er twee keer in.`, path: ['wijken', i, 'naam'] })
+      if (names.has(k))
+        ctx.addIssue({
+          code: 'custom',
+          message: `De wijk "${w.naam}" staat er twee keer in.`,
+          path: ['wijken', i, 'naam'],
+        })
       names.add(k)
     })
     s.medewerkers.forEach((m, i) => {
       for (const w of m.wijken) {
         if (!names.has(w.toLowerCase()))
-          ctx.addIssue({ code: 'custom', message: `${m.naam}: de wijk "${w}" bestaat niet.`, path: ['medewerkers', i, 'wijken'] })
+          ctx.addIssue({
+            code: 'custom',
+            message: `${m.naam}: de wijk "${w}" bestaat niet.`,
+            path: ['medewerkers', i, 'wijken'],
+          })
       }
     })
     if (!s.medewerkers.some((m) => m.rol === 'consulent'))

@@ -74,9 +74,17 @@ export const manualSignalInput = z
         path: ['signaal', 'ontstaansdatum'],
       })
     if (s.bewoner.geboortedatum && s.bewoner.geboortedatum > today)
-      ctx.addIssue({ code: 'custom', message: 'De geboortedatum ligt in de toekomst.', path: ['bewoner', 'geboortedatum'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'De geboortedatum ligt in de toekomst.',
+        path: ['bewoner', 'geboortedatum'],
+      })
     if (s.bewoner.geboortedatum && s.bewoner.geboortedatum < '1900-01-01')
-      ctx.addIssue({ code: 'custom', message: 'De geboortedatum is te ver terug.', path: ['bewoner', 'geboortedatum'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'De geboortedatum is te ver terug.',
+        path: ['bewoner', 'geboortedatum'],
+      })
   })
 export type ManualSignalInput = z.input<typeof manualSignalInput>
 

@@ -16,7 +16,15 @@ export const ROL_LABELS: Record<Rol, string> = {
   beheerder: 'Beheerder',
 }
 
-export const WEEKDAGEN = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const
+export const WEEKDAGEN = [
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+] as const
 export type Weekdag = (typeof WEEKDAGEN)[number]
 
 /** Age of a case since it was picked up, as the caseload filter offers it. */

@@ -61,7 +61,7 @@ export function parsePostcodeRange(input: string): PostcodeRange | null {
   const parts = input
     .trim()
     .toUpperCase()
-    .split(/\s*(?:-|t\/m|tot en met)\s*/)
+    .split(/\s*(?:-|t\/m|tot en met)\s*/i)
   if (parts.length < 1 || parts.length > 2) return null
   const bound = (p: string, low: boolean): string | null => {
     const compact = p.replace(/\s+/g, '')

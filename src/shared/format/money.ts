@@ -18,7 +18,7 @@ export function parseEuroToCents(input: string): number | null {
   if (!/^[\d.,]+$/.test(s)) return null
   const lastComma = s.lastIndexOf(',')
   const lastDot = s.lastIndexOf('.')
-  let intPart: string
+  let grouped: string
   let frac = ''
   const decimalSep = lastComma > lastDot ? ',' : lastDot > lastComma ? '.' : ''
   if (decimalSep) {
@@ -26,12 +26,17 @@ export function parseEuroToCents(input: string): number | null {
     const after = s.slice(idx + 1)
     // "1.234" is a thousands separator, "12.5" or "12,50" is a decimal part
     if (after.length === 3 && (decimalSep === '.' || s.split(decimalSep).length > 2)) {
-      intPart = s.replace(/[.,]/g, '')
+      grouped = s
     } else {
-      intPart = s.slice(0, idx).replace(/[.,]/g, '')
+      grouped = s.slice(0, idx)
       frac = after
+      // "1,2,3" uses one sign for both: not an amount
+      if (grouped.includes(decimalSep)) return null
     }
-  } else intPart = s
+  } else grouped = s
+  // Thousands separators only between groups of three digits: "12.34,5" is a typing error.
+  if (/[.,]/.test(grouped) && !/^\d{1,3}([.,]\d{3})+$/.test(grouped)) return null
+  const intPart = grouped.replace(/[.,]/g, '')
   if (!/^\d+$/.test(intPart || '0') || !/^\d{0,2}$/.test(frac)) return null
   const cents = Number(intPart || '0') * 100 + Number(frac.padEnd(2, '0') || '0')
   return neg ? -cents : cents

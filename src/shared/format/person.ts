@@ -2,22 +2,65 @@
 
 /** Dutch surname prefixes (tussenvoegsels), longest first so "van der" wins over "van". */
 const PREFIXES = [
-  'van de', 'van der', 'van den', 'van het', "van 't", 'in de', 'in het', 'in den', 'op de', 'op den',
-  'op het', 'uit de', 'uit den', 'aan de', 'aan den', 'bij de', 'voor de', 'onder de', 'over de',
-  'de la', 'de le', 'du', 'van', 'de', 'den', 'der', 'het', "'t", 'te', 'ten', 'ter', 'la', 'le', 'el', 'al',
+  'van de',
+  'van der',
+  'van den',
+  'van het',
+  "van 't",
+  'in de',
+  'in het',
+  'in den',
+  "in 't",
+  'op de',
+  'op den',
+  'op het',
+  'uit de',
+  'uit den',
+  'aan de',
+  'aan den',
+  'bij de',
+  'voor de',
+  'onder de',
+  'over de',
+  'de la',
+  'de le',
+  'du',
+  'van',
+  'de',
+  'den',
+  'der',
+  'het',
+  "'t",
+  'te',
+  'ten',
+  'ter',
+  'la',
+  'le',
+  'el',
+  'al',
 ].sort((a, b) => b.length - a.length)
+
+const FOLD_EXTRA: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', þ: 'th' }
 
 /** Lowercase, without diacritics and punctuation: "Çelik" and "celik" meet. */
 export function foldText(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    input
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      // Letters that have no decomposition: without this "Yılmaz" and "Michał" lose a letter.
+      .replace(/[ıłøđæœþ]/g, (c) => FOLD_EXTRA[c] ?? c)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
+
+// The surname is folded before its prefix is stripped, so the prefixes must be folded too
+// ("van 't" becomes "van t").
+const FOLDED_PREFIXES = [...new Set(PREFIXES.map(foldText))].sort((a, b) => b.length - a.length)
 
 /**
  * The key a surname is searched and matched on: folded, without prefix and spaces.
@@ -27,7 +70,7 @@ export function surnameKey(surname: string, prefix = ''): string {
   let s = foldText(surname)
   // "Berg, van der" written the way registers sort it
   s = s.replace(/ (van|de|der|den|het|ten|ter|te)( (de|der|den|het))?$/, '')
-  for (const p of PREFIXES) {
+  for (const p of FOLDED_PREFIXES) {
     if (s.startsWith(p + ' ')) {
       s = s.slice(p.length + 1)
       break
@@ -42,14 +85,16 @@ export function splitPrefix(fullSurname: string): { prefix: string; surname: str
   const trimmed = fullSurname.trim().replace(/\s+/g, ' ')
   const lower = trimmed.toLowerCase()
   for (const p of PREFIXES) {
-    if (lower.startsWith(p + ' ')) return { prefix: trimmed.slice(0, p.length), surname: trimmed.slice(p.length + 1) }
+    if (lower.startsWith(p + ' '))
+      return { prefix: trimmed.slice(0, p.length), surname: trimmed.slice(p.length + 1) }
   }
   return { prefix: '', surname: trimmed }
 }
 
 /** "J.P.", "jp", "J P" -> "J.P." */
 export function normalizeInitials(input: string): string {
-  const letters = input.replace(/[^A-Za-zÀ-ÿ]/g, '')
+  // Any letter, not only Latin-1: "Ş." and "Ł." are initials too.
+  const letters = input.replace(/[^\p{L}]/gu, '')
   if (!letters) return ''
   // "Th." and "IJ." are single initials in Dutch
   const out: string[] = []

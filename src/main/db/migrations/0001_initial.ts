@@ -30,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('app_user')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('naam', 'text', (c) => c.notNull())
-    .addColumn('rol', 'text', (c) => c.notNull().check(sql`rol in ('consulent', 'kwaliteitsmedewerker', 'beheerder')`))
+    .addColumn('rol', 'text', (c) =>
+      c.notNull().check(sql`rol in ('consulent', 'kwaliteitsmedewerker', 'beheerder')`),
+    )
     .addColumn('telefoon', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('actief', 'integer', (c) => c.notNull().defaultTo(1))
@@ -70,11 +72,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('telefoon', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('bsn', 'text')
+    // 1 while the household has an open case; kept by the triggers below.
+    .addColumn('has_open_case', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('resident_household_idx').on('resident').column('household_id').execute()
-  await db.schema.createIndex('resident_name_idx').on('resident').columns(['achternaam_key', 'geboortedatum']).execute()
+  // Covering (household_id included): a surname search reads only the index.
+  await db.schema
+    .createIndex('resident_name_idx')
+    .on('resident')
+    .columns(['achternaam_key', 'geboortedatum', 'household_id'])
+    .execute()
+  // The caseload's surname search on open cases: without the flag, a surname that one resident in
+  // seventy carries means probing thousands of mostly closed households (see src/main/bench.ts).
+  await db.schema
+    .createIndex('resident_open_name_idx')
+    .on('resident')
+    .columns(['has_open_case', 'achternaam_key', 'household_id'])
+    .execute()
   await db.schema.createIndex('resident_birth_idx').on('resident').column('geboortedatum').execute()
 
   await db.schema
@@ -84,7 +100,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('household_id', 'integer', (c) => c.notNull().references('household.id'))
     .addColumn('wijk_id', 'integer', (c) => c.references('wijk.id').onDelete('set null'))
     .addColumn('consulent_id', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('nieuw', 'in_behandeling', 'gesloten')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('nieuw', 'in_behandeling', 'gesloten')`),
+    )
     .addColumn('is_open', 'integer', (c) => c.notNull())
     .addColumn('datum_opgepakt', 'text', (c) => c.notNull())
     .addColumn('resultaat', 'text')
@@ -113,8 +131,59 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('vroegsignaalzaak')
     .columns(['wijk_id', 'is_open', 'datum_opgepakt', 'id'])
     .execute()
-  await db.schema.createIndex('zaak_open_idx').on('vroegsignaalzaak').columns(['is_open', 'datum_opgepakt', 'id']).execute()
-  await db.schema.createIndex('zaak_household_idx').on('vroegsignaalzaak').columns(['household_id', 'is_open']).execute()
+  await db.schema
+    .createIndex('zaak_open_idx')
+    .on('vroegsignaalzaak')
+    .columns(['is_open', 'datum_opgepakt', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('zaak_household_idx')
+    .on('vroegsignaalzaak')
+    .columns(['household_id', 'is_open'])
+    .execute()
+
+  // resident.has_open_case follows the household's cases whoever changes them (intake, closing,
+  // a repair by hand), so it can never drift. SQLite-specific; a PostgreSQL port needs its own.
+  // Each statement filters on household_id or id only: a condition on has_open_case could make
+  // the planner walk resident_open_name_idx (flag first) through every resident, per case.
+  const openNow = (household: string) =>
+    `exists (select 1 from vroegsignaalzaak z where z.household_id = ${household} and z.is_open = 1)`
+  await sql
+    .raw(
+      `create trigger zaak_open_after_insert after insert on vroegsignaalzaak when new.is_open = 1 begin
+         update resident set has_open_case = 1 where household_id = new.household_id;
+       end`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `create trigger zaak_open_after_update after update of is_open, household_id on vroegsignaalzaak begin
+         update resident set has_open_case = ${openNow('resident.household_id')}
+         where household_id in (old.household_id, new.household_id);
+       end`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `create trigger zaak_open_after_delete after delete on vroegsignaalzaak begin
+         update resident set has_open_case = ${openNow('resident.household_id')} where household_id = old.household_id;
+       end`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `create trigger resident_open_after_insert after insert on resident when ${openNow('new.household_id')} begin
+         update resident set has_open_case = 1 where id = new.id;
+       end`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `create trigger resident_open_after_move after update of household_id on resident begin
+         update resident set has_open_case = ${openNow('new.household_id')} where id = new.id;
+       end`,
+    )
+    .execute(db)
 
   await db.schema
     .createTable('vroegsignaal')
@@ -136,8 +205,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
     .execute()
-  await db.schema.createIndex('signaal_case_idx').on('vroegsignaal').columns(['case_id', 'partner_type']).execute()
-  await db.schema.createIndex('signaal_household_idx').on('vroegsignaal').columns(['household_id', 'signaaldatum']).execute()
+  await db.schema
+    .createIndex('signaal_case_idx')
+    .on('vroegsignaal')
+    .columns(['case_id', 'partner_type'])
+    .execute()
+  await db.schema
+    .createIndex('signaal_household_idx')
+    .on('vroegsignaal')
+    .columns(['household_id', 'signaaldatum'])
+    .execute()
   await db.schema.createIndex('signaal_resident_idx').on('vroegsignaal').column('resident_id').execute()
 
   await db.schema
@@ -153,7 +230,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
     .execute()
-  await db.schema.createIndex('contactpoging_case_idx').on('contactpoging').columns(['case_id', 'datum']).execute()
+  await db.schema
+    .createIndex('contactpoging_case_idx')
+    .on('contactpoging')
+    .columns(['case_id', 'datum'])
+    .execute()
 
   await db.schema
     .createTable('note')
@@ -175,7 +256,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('entity_id', 'integer')
     .addColumn('summary', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity_type', 'entity_id']).execute()
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute()
 }
 
 export async function down(): Promise<void> {

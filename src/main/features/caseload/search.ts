@@ -27,7 +27,8 @@ export function parseSearch(input: string): ParsedSearch {
     }
   }
   const pc4 = /^([1-9]\d{3})(?:\s+(\d{1,5}))?$/.exec(s)
-  if (pc4 && (pc4[2] || s.length === 4)) return { kind: 'pc4', pc4: pc4[1]!, huisnummer: pc4[2] ? Number(pc4[2]) : null }
+  if (pc4 && (pc4[2] || s.length === 4))
+    return { kind: 'pc4', pc4: pc4[1]!, huisnummer: pc4[2] ? Number(pc4[2]) : null }
   const date = parseDutchDate(s)
   if (date) return { kind: 'birthDate', date }
   const hn = /^(\d{1,5})\s*[a-z]?$/i.exec(s)

@@ -1,7 +1,191 @@
 import type { Db } from '../../db/database'
 import type { Clock } from '../../lib/clock'
+import { setupInput, type SetupInput } from '@shared/api/setup'
+import { dagdeelForHour } from '@shared/domain/ddas'
+import { ConflictError } from '../../lib/errors'
+import { recordAudit } from '../audit/repository'
+import { isSetupDone, markDemo } from '../settings/repository'
+import { applySetup } from '../setup/service'
+import { intakeSignal } from '../signals/service'
+import { loadWijkRanges, type WijkRange } from '../wijken/assignment'
+import { localInstant } from './ladder'
+import { planDemo, type PlannedCase, type PlannedSignal } from './plan'
+import { createRandom } from './random'
+import { DEMO_WIJKEN } from './streets'
 
-// Being written (see demo generator task); replaced before the first commit.
-export async function loadDemoData(_db: Db, _clock: Clock): Promise<void> {
-  throw new Error('demo data not yet available')
+/** Fixed, so every demo load (and every test) gets exactly the same people and amounts. */
+export const DEMO_SEED = 0x5eed0957
+
+const CENTRUM = 'Centrum'
+const KAPEL = "Kapel in 't Zand"
+const MAASNIEL = 'Maasniel en Asenray'
+
+export const DEMO_SETUP: SetupInput = {
+  team: {
+    gemeenteNaam: 'Roermond',
+    gemeenteCode: '0957',
+    teamNaam: 'Team Vroegsignalering',
+    postadres: 'Postbus 900\n6040 AX Roermond',
+    bezoekadres: 'Markt 31\n6041 EM Roermond',
+    telefoon: '0475 359 999',
+    email: 'vroegsignalering@roermond.nl',
+    inloopDag: 'dinsdag',
+    inloopStart: '09:00',
+    inloopEind: '11:00',
+    inloopPlaats: 'Stadskantoor, Markt 31',
+  },
+  wijken: DEMO_WIJKEN.map((w) => ({ naam: w.naam, postcodes: w.postcodes })),
+  // Centrum is shared by two consulenten: new cases go to whoever has the fewest open ones.
+  medewerkers: [
+    {
+      naam: 'Anouk Peeters',
+      rol: 'consulent',
+      telefoon: '06 12345678',
+      email: 'a.peeters@roermond.nl',
+      wijken: [CENTRUM, KAPEL, 'Herten'],
+    },
+    {
+      naam: 'Sem Janssen',
+      rol: 'consulent',
+      telefoon: '06 23456789',
+      email: 's.janssen@roermond.nl',
+      wijken: ['Donderberg', 'Roermond-Oost'],
+    },
+    {
+      naam: 'Yasmina Bouzid',
+      rol: 'consulent',
+      telefoon: '06 34567890',
+      email: 'y.bouzid@roermond.nl',
+      wijken: [MAASNIEL, 'Swalmen', CENTRUM],
+    },
+    {
+      naam: 'Marloes Hendrikx',
+      rol: 'kwaliteitsmedewerker',
+      telefoon: '0475 359 931',
+      email: 'm.hendrikx@roermond.nl',
+      wijken: [],
+    },
+    {
+      naam: 'Rob Geraedts',
+      rol: 'beheerder',
+      telefoon: '0475 359 940',
+      email: 'r.geraedts@roermond.nl',
+      wijken: [],
+    },
+  ],
+}
+
+export interface DemoSummary {
+  signals: number
+  cases: number
+  earlierCases: number
+}
+
+/**
+ * Fills an empty database with a realistic month for Roermond: the team, its wijken, about 300
+ * signals taken in through the real intake path, and about 40 earlier closed cases, so that
+ * "eerder bekend" shows. One transaction: a failure leaves nothing behind.
+ */
+export async function loadDemoData(db: Db, clock: Clock): Promise<DemoSummary> {
+  const at = clock.now()
+  const today = clock.today()
+  return db.transaction().execute(async (trx) => {
+    if (await isSetupDone(trx))
+      throw new ConflictError(
+        'Lange Adem is al ingesteld. Voorbeeldgegevens kunnen alleen in een lege database worden geladen.',
+      )
+    await applySetup(trx, at, setupInput.parse(DEMO_SETUP))
+    const ranges = await loadWijkRanges(trx)
+    const plan = planDemo(createRandom(DEMO_SEED), today)
+
+    // Earlier cases first, each closed before the next signal of its address arrives, so this
+    // month's signals open new cases that show the history.
+    for (const c of plan.earlier) {
+      let caseId = 0
+      for (const s of c.signals) caseId = await take(trx, s, ranges)
+      await recordProgress(trx, caseId, c)
+    }
+
+    const caseIds = new Map<PlannedCase, number>()
+    const intake = plan.current
+      .flatMap((c) => c.signals.map((s) => ({ c, s })))
+      .sort((a, b) => a.s.at.localeCompare(b.s.at))
+    for (const { c, s } of intake) caseIds.set(c, await take(trx, s, ranges))
+    for (const c of plan.current) await recordProgress(trx, caseIds.get(c)!, c)
+
+    const summary: DemoSummary = {
+      signals: intake.length,
+      cases: plan.current.length,
+      earlierCases: plan.earlier.length,
+    }
+    await markDemo(trx, at)
+    await recordAudit(trx, at, {
+      userId: null,
+      action: 'demo geladen',
+      entityType: 'demo',
+      entityId: null,
+      summary: `Voorbeeldgegevens geladen: ${summary.signals} signalen in ${summary.cases} zaken deze maand, ${summary.earlierCases} eerdere zaken`,
+    })
+    return summary
+  })
+}
+
+async function take(trx: Db, s: PlannedSignal, ranges: WijkRange[]): Promise<number> {
+  const a = s.household.address
+  const result = await intakeSignal(
+    trx,
+    { at: s.at, today: s.today, userId: null },
+    s.signal,
+    s.resident,
+    {
+      postcode: a.postcode,
+      huisnummer: a.huisnummer,
+      toevoeging: s.toevoeging,
+      straat: a.straat,
+      plaats: a.plaats,
+    },
+    { demo: true, ranges },
+  )
+  return result.caseId
+}
+
+/** The attempts the consulent made, and the closing of the case when it is done. */
+async function recordProgress(trx: Db, caseId: number, c: PlannedCase): Promise<void> {
+  if (c.attempts.length === 0 && !c.closure) return
+  const zaak = await trx
+    .selectFrom('vroegsignaalzaak')
+    .select('consulent_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  if (c.attempts.length > 0)
+    await trx
+      .insertInto('contactpoging')
+      .values(
+        c.attempts.map((a) => ({
+          case_id: caseId,
+          soort: a.soort,
+          bereikt: a.bereikt ? 1 : 0,
+          datum: a.datum,
+          dagdeel: dagdeelForHour(a.hour),
+          resultaat: '',
+          notitie: a.notitie,
+          created_at: localInstant(a.datum, a.hour, a.minute),
+          created_by: zaak.consulent_id,
+        })),
+      )
+      .execute()
+  await trx
+    .updateTable('vroegsignaalzaak')
+    .set(
+      c.closure
+        ? {
+            status: 'gesloten',
+            is_open: 0,
+            resultaat: c.closure.resultaat,
+            gesloten_op: c.closure.geslotenOp,
+          }
+        : { status: 'in_behandeling' },
+    )
+    .where('id', '=', caseId)
+    .execute()
 }

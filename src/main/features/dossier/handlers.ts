@@ -6,5 +6,6 @@ import { addNote, assignCase, viewDossier } from './service'
 export const dossierHandlers: FeatureHandlers<typeof dossierContract> = {
   'dossier.get': async ({ caseId }, ctx) => viewDossier(ctx.db, useCaseContext(ctx), caseId),
   'dossier.addNote': async ({ caseId, tekst }, ctx) => addNote(ctx.db, useCaseContext(ctx), caseId, tekst),
-  'dossier.assign': async ({ caseId, consulentId }, ctx) => assignCase(ctx.db, useCaseContext(ctx), caseId, consulentId),
+  'dossier.assign': async ({ caseId, consulentId }, ctx) =>
+    assignCase(ctx.db, useCaseContext(ctx), caseId, consulentId),
 }

@@ -1,7 +1,13 @@
 import type { Db } from '../../db/database'
 import type { DossierView, EarlierKnown, SignalView } from '@shared/api/dossier'
 import type { ZaakStatus } from '@shared/domain/case'
-import type { Contactsoort, Dagdeel, Eindresultaat, SignaalpartnerType, Signaalstatus } from '@shared/domain/ddas'
+import type {
+  Contactsoort,
+  Dagdeel,
+  Eindresultaat,
+  SignaalpartnerType,
+  Signaalstatus,
+} from '@shared/domain/ddas'
 import { displayName } from '@shared/format/person'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
@@ -11,15 +17,33 @@ import type { UseCaseContext } from '../signals/service'
 async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
   const zaak = await db.selectFrom('vroegsignaalzaak').selectAll().where('id', '=', caseId).executeTakeFirst()
   if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-  const hh = await db.selectFrom('household').selectAll().where('id', '=', zaak.household_id).executeTakeFirstOrThrow()
-  const residents = await db.selectFrom('resident').selectAll().where('household_id', '=', hh.id).orderBy('id').execute()
+  const hh = await db
+    .selectFrom('household')
+    .selectAll()
+    .where('id', '=', zaak.household_id)
+    .executeTakeFirstOrThrow()
+  const residents = await db
+    .selectFrom('resident')
+    .selectAll()
+    .where('household_id', '=', hh.id)
+    .orderBy('id')
+    .execute()
   const residentName = new Map(
-    residents.map((r) => [r.id, displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam })]),
+    residents.map((r) => [
+      r.id,
+      displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
+    ]),
   )
   const [wijk, consulent] = await Promise.all([
-    zaak.wijk_id ? db.selectFrom('wijk').select(['id', 'naam']).where('id', '=', zaak.wijk_id).executeTakeFirst() : undefined,
+    zaak.wijk_id
+      ? db.selectFrom('wijk').select(['id', 'naam']).where('id', '=', zaak.wijk_id).executeTakeFirst()
+      : undefined,
     zaak.consulent_id
-      ? db.selectFrom('app_user').select(['id', 'naam']).where('id', '=', zaak.consulent_id).executeTakeFirst()
+      ? db
+          .selectFrom('app_user')
+          .select(['id', 'naam'])
+          .where('id', '=', zaak.consulent_id)
+          .executeTakeFirst()
       : undefined,
   ])
 
@@ -102,23 +126,21 @@ async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
       email: r.email,
       heeftBsn: !!r.bsn,
     })),
-    signalen: signals.map(
-      (s): SignalView => ({
-        id: s.id,
-        externId: s.extern_id,
-        partnerType: s.partner_type as SignaalpartnerType,
-        partnerNaam: s.partner_naam,
-        bedragCents: s.bedrag_cents,
-        ontstaansdatum: s.ontstaansdatum,
-        signaaldatum: s.signaaldatum,
-        crisis: s.crisis === 1,
-        warmeOverdracht: s.warme_overdracht === 1,
-        status: s.status as Signaalstatus | null,
-        bewonerNaam: residentName.get(s.resident_id) ?? '',
-        caseNumber: s.case_number,
-        inDezeZaak: s.case_id === caseId,
-      }),
-    ),
+    signalen: signals.map((s): SignalView => ({
+      id: s.id,
+      externId: s.extern_id,
+      partnerType: s.partner_type as SignaalpartnerType,
+      partnerNaam: s.partner_naam,
+      bedragCents: s.bedrag_cents,
+      ontstaansdatum: s.ontstaansdatum,
+      signaaldatum: s.signaaldatum,
+      crisis: s.crisis === 1,
+      warmeOverdracht: s.warme_overdracht === 1,
+      status: s.status as Signaalstatus | null,
+      bewonerNaam: residentName.get(s.resident_id) ?? '',
+      caseNumber: s.case_number,
+      inDezeZaak: s.case_id === caseId,
+    })),
     contactpogingen: attempts.map((a) => ({
       id: a.id,
       soort: a.soort as Contactsoort,
@@ -131,7 +153,12 @@ async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
     })),
     notities: notes.map((n) => ({ id: n.id, tekst: n.tekst, op: n.created_at, door: n.naam ?? 'onbekend' })),
     eerderBekend: await earlierKnown(db, caseId, hh.id, residents),
-    logboek: trail.map((t) => ({ id: t.id, op: t.at, door: t.naam ?? 'systeem', actie: `${t.action}: ${t.summary}` })),
+    logboek: trail.map((t) => ({
+      id: t.id,
+      op: t.at,
+      door: t.naam ?? 'systeem',
+      actie: `${t.action}: ${t.summary}`,
+    })),
   }
 }
 
@@ -209,18 +236,40 @@ async function earlierKnown(
 /** Opening a case file is recorded: every view of a person's data is attributable. */
 export async function viewDossier(db: Db, ctx: UseCaseContext, caseId: number): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('vroegsignaalzaak').select('id').where('id', '=', caseId).executeTakeFirst()
+    const exists = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select('id')
+      .where('id', '=', caseId)
+      .executeTakeFirst()
     if (!exists) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-    await recordAudit(trx, ctx.at, { userId: ctx.userId, action: 'bekeken', entityType: 'zaak', entityId: caseId, summary: 'Dossier geopend' })
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'bekeken',
+      entityType: 'zaak',
+      entityId: caseId,
+      summary: 'Dossier geopend',
+    })
     return loadDossier(trx, caseId)
   })
 }
 
-export async function addNote(db: Db, ctx: UseCaseContext, caseId: number, tekst: string): Promise<DossierView> {
+export async function addNote(
+  db: Db,
+  ctx: UseCaseContext,
+  caseId: number,
+  tekst: string,
+): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('vroegsignaalzaak').select('id').where('id', '=', caseId).executeTakeFirst()
+    const exists = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select('id')
+      .where('id', '=', caseId)
+      .executeTakeFirst()
     if (!exists) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-    await trx.insertInto('note').values({ case_id: caseId, tekst, created_at: ctx.at, created_by: ctx.userId }).execute()
+    await trx
+      .insertInto('note')
+      .values({ case_id: caseId, tekst, created_at: ctx.at, created_by: ctx.userId })
+      .execute()
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'notitie',
@@ -239,16 +288,30 @@ export async function assignCase(
   consulentId: number | null,
 ): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const zaak = await trx.selectFrom('vroegsignaalzaak').select(['id', 'consulent_id']).where('id', '=', caseId).executeTakeFirst()
+    const zaak = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select(['id', 'consulent_id'])
+      .where('id', '=', caseId)
+      .executeTakeFirst()
     if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     let naam = 'niemand'
     if (consulentId !== null) {
-      const user = await trx.selectFrom('app_user').select(['naam', 'rol', 'actief']).where('id', '=', consulentId).executeTakeFirst()
+      const user = await trx
+        .selectFrom('app_user')
+        .select(['naam', 'rol', 'actief'])
+        .where('id', '=', consulentId)
+        .executeTakeFirst()
       if (!user || user.actief !== 1 || user.rol !== 'consulent')
-        throw new ValidationError('Kies een actieve consulent.', { consulentId: 'Kies een actieve consulent.' })
+        throw new ValidationError('Kies een actieve consulent.', {
+          consulentId: 'Kies een actieve consulent.',
+        })
       naam = user.naam
     }
-    await trx.updateTable('vroegsignaalzaak').set({ consulent_id: consulentId }).where('id', '=', caseId).execute()
+    await trx
+      .updateTable('vroegsignaalzaak')
+      .set({ consulent_id: consulentId })
+      .where('id', '=', caseId)
+      .execute()
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'toegewezen',

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database'
 import type { TeamSettings } from '@shared/api/setup'
 import type { Rol } from '@shared/domain/case'
+import type { MedewerkerView } from '@shared/api/settings'
 import type { PostcodeRange } from '@shared/format/address'
 
 const TEAM_KEY = 'team'
@@ -25,7 +26,12 @@ export async function getTeamSettings(db: Db): Promise<TeamSettings | null> {
   return v ? (JSON.parse(v) as TeamSettings) : null
 }
 
-export async function saveTeamSettings(db: Db, team: TeamSettings, at: string, by: number | null): Promise<void> {
+export async function saveTeamSettings(
+  db: Db,
+  team: TeamSettings,
+  at: string,
+  by: number | null,
+): Promise<void> {
   await putSetting(db, TEAM_KEY, JSON.stringify(team), at, by)
 }
 
@@ -55,7 +61,11 @@ export interface WijkWithRanges {
 
 export async function listWijken(db: Db): Promise<WijkWithRanges[]> {
   const wijken = await db.selectFrom('wijk').select(['id', 'naam']).orderBy('naam').execute()
-  const ranges = await db.selectFrom('wijk_postcode').select(['wijk_id', 'pc_from', 'pc_to']).orderBy('id').execute()
+  const ranges = await db
+    .selectFrom('wijk_postcode')
+    .select(['wijk_id', 'pc_from', 'pc_to'])
+    .orderBy('id')
+    .execute()
   return wijken.map((w) => ({
     ...w,
     ranges: ranges.filter((r) => r.wijk_id === w.id).map((r) => ({ from: r.pc_from, to: r.pc_to })),
@@ -63,7 +73,11 @@ export async function listWijken(db: Db): Promise<WijkWithRanges[]> {
 }
 
 export async function insertWijk(db: Db, naam: string, ranges: PostcodeRange[], at: string): Promise<number> {
-  const { id } = await db.insertInto('wijk').values({ naam, created_at: at }).returning('id').executeTakeFirstOrThrow()
+  const { id } = await db
+    .insertInto('wijk')
+    .values({ naam, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await replaceWijkRanges(db, id, ranges)
   return id
 }
@@ -79,18 +93,14 @@ export async function replaceWijkRanges(db: Db, wijkId: number, ranges: Postcode
 
 // --- medewerkers ---
 
-export interface UserRecord {
-  id: number
-  naam: string
-  rol: Rol
-  telefoon: string
-  email: string
-  actief: boolean
-  wijkIds: number[]
-}
+/** A team member as the settings screen shows it. */
+export type UserRecord = MedewerkerView
 
 export async function listUsers(db: Db, onlyActive = false): Promise<UserRecord[]> {
-  let q = db.selectFrom('app_user').select(['id', 'naam', 'rol', 'telefoon', 'email', 'actief']).orderBy('naam')
+  let q = db
+    .selectFrom('app_user')
+    .select(['id', 'naam', 'rol', 'telefoon', 'email', 'actief'])
+    .orderBy('naam')
   if (onlyActive) q = q.where('actief', '=', 1)
   const users = await q.execute()
   const links = await db.selectFrom('user_wijk').select(['user_id', 'wijk_id']).execute()

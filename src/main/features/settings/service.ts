@@ -7,7 +7,15 @@ import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 import { findSameRange, loadWijkRanges } from '../wijken/assignment'
-import { getTeamSettings, insertWijk, listUsers, listWijken, replaceWijkRanges, saveTeamSettings, setUserWijken } from './repository'
+import {
+  getTeamSettings,
+  insertWijk,
+  listUsers,
+  listWijken,
+  replaceWijkRanges,
+  saveTeamSettings,
+  setUserWijken,
+} from './repository'
 
 export async function getSettings(db: Db): Promise<SettingsView> {
   const team = await getTeamSettings(db)
@@ -58,7 +66,8 @@ export async function saveWijk(
       .select('id')
       .where((eb) => eb(eb.fn('lower', ['naam']), '=', input.naam.toLowerCase()))
       .executeTakeFirst()
-    if (sameName && sameName.id !== input.id) throw new ConflictError(`Er is al een wijk met de naam "${input.naam}".`)
+    if (sameName && sameName.id !== input.id)
+      throw new ConflictError(`Er is al een wijk met de naam "${input.naam}".`)
     let id = input.id
     if (id) {
       const exists = await trx.selectFrom('wijk').select('id').where('id', '=', id).executeTakeFirst()
@@ -69,9 +78,12 @@ export async function saveWijk(
       id = await insertWijk(trx, input.naam, input.postcodes, ctx.at)
     }
     if (findSameRange(await loadWijkRanges(trx)))
-      throw new ValidationError('Een andere wijk heeft precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.', {
-        postcodes: 'Dit postcodegebied hoort al bij een andere wijk.',
-      })
+      throw new ValidationError(
+        'Een andere wijk heeft precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.',
+        {
+          postcodes: 'Dit postcodegebied hoort al bij een andere wijk.',
+        },
+      )
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: input.id ? 'gewijzigd' : 'toegevoegd',
@@ -97,7 +109,13 @@ export async function deleteWijk(db: Db, ctx: UseCaseContext, id: number): Promi
         `De wijk ${wijk.naam} heeft nog ${n} ${Number(n) === 1 ? 'zaak' : 'zaken'}. Geef de postcodes eerst aan een andere wijk; een wijk met zaken kan niet weg.`,
       )
     await trx.deleteFrom('wijk').where('id', '=', id).execute()
-    await recordAudit(trx, ctx.at, { userId: ctx.userId, action: 'verwijderd', entityType: 'wijk', entityId: id, summary: `Wijk ${wijk.naam}` })
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'verwijderd',
+      entityType: 'wijk',
+      entityId: id,
+      summary: `Wijk ${wijk.naam}`,
+    })
   })
   return getSettings(db)
 }
@@ -109,7 +127,8 @@ export async function saveMedewerker(
 ): Promise<SettingsView> {
   await db.transaction().execute(async (trx) => {
     const wijkIds = (await trx.selectFrom('wijk').select('id').execute()).map((w) => w.id)
-    for (const w of input.wijkIds) if (!wijkIds.includes(w)) throw new ValidationError('Een gekozen wijk bestaat niet (meer).')
+    for (const w of input.wijkIds)
+      if (!wijkIds.includes(w)) throw new ValidationError('Een gekozen wijk bestaat niet (meer).')
     let id = input.id
     const values = {
       naam: input.naam,
@@ -119,12 +138,23 @@ export async function saveMedewerker(
       actief: input.actief ? 1 : 0,
     }
     if (id) {
-      const exists = await trx.selectFrom('app_user').select(['id', 'rol']).where('id', '=', id).executeTakeFirst()
+      const exists = await trx
+        .selectFrom('app_user')
+        .select(['id', 'rol'])
+        .where('id', '=', id)
+        .executeTakeFirst()
       if (!exists) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
-      if (id === ctx.userId && !input.actief) throw new ConflictError('Je kunt jezelf niet op inactief zetten.')
+      if (id === ctx.userId && !input.actief)
+        throw new ConflictError('Je kunt jezelf niet op inactief zetten.')
       await trx.updateTable('app_user').set(values).where('id', '=', id).execute()
     } else {
-      id = (await trx.insertInto('app_user').values({ ...values, created_at: ctx.at }).returning('id').executeTakeFirstOrThrow()).id
+      id = (
+        await trx
+          .insertInto('app_user')
+          .values({ ...values, created_at: ctx.at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     }
     await setUserWijken(trx, id, input.wijkIds)
     const remaining = await trx
@@ -133,7 +163,8 @@ export async function saveMedewerker(
       .where('rol', '=', 'kwaliteitsmedewerker')
       .where('actief', '=', 1)
       .executeTakeFirstOrThrow()
-    if (Number(remaining.n) === 0) throw new ConflictError('Er moet altijd een actieve kwaliteitsmedewerker zijn.')
+    if (Number(remaining.n) === 0)
+      throw new ConflictError('Er moet altijd een actieve kwaliteitsmedewerker zijn.')
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: input.id ? 'gewijzigd' : 'toegevoegd',

@@ -42,18 +42,32 @@ export async function completeSetup(db: Db, at: string, input: z.output<typeof s
  * the database as one all-or-nothing change (Kysely cannot nest transactions).
  */
 export async function applySetup(trx: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
-  if (await isSetupDone(trx)) throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
+  if (await isSetupDone(trx))
+    throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
   await saveTeamSettings(trx, input.team, at, null)
   const wijkIds = new Map<string, number>()
-  for (const w of input.wijken) wijkIds.set(w.naam.toLowerCase(), await insertWijk(trx, w.naam, w.postcodes, at))
+  for (const w of input.wijken)
+    wijkIds.set(w.naam.toLowerCase(), await insertWijk(trx, w.naam, w.postcodes, at))
   const clash = findSameRange(
-    input.wijken.flatMap((w) => w.postcodes.map((r) => ({ ...r, wijkId: wijkIds.get(w.naam.toLowerCase())! }))),
+    input.wijken.flatMap((w) =>
+      w.postcodes.map((r) => ({ ...r, wijkId: wijkIds.get(w.naam.toLowerCase())! })),
+    ),
   )
-  if (clash) throw new ValidationError('Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.')
+  if (clash)
+    throw new ValidationError(
+      'Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.',
+    )
   for (const m of input.medewerkers) {
     const { id } = await trx
       .insertInto('app_user')
-      .values({ naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1, created_at: at })
+      .values({
+        naam: m.naam,
+        rol: m.rol as Rol,
+        telefoon: m.telefoon,
+        email: m.email,
+        actief: 1,
+        created_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await setUserWijken(

@@ -6,5 +6,10 @@ import { checkAddress, createManualSignal } from './service'
 export const signalsHandlers: FeatureHandlers<typeof signalsContract> = {
   'signals.createManual': async (input, ctx) => createManualSignal(ctx.db, useCaseContext(ctx), input),
   'signals.checkAddress': async (input, ctx) =>
-    checkAddress(ctx.db, input.postcode, input.huisnummer.number, input.toevoeging || input.huisnummer.addition),
+    checkAddress(
+      ctx.db,
+      input.postcode,
+      input.huisnummer.number,
+      input.toevoeging || input.huisnummer.addition,
+    ),
 }

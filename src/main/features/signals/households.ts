@@ -1,5 +1,11 @@
 import type { Db } from '../../db/database'
-import { displayName, normalizeBsn, normalizeInitials, normalizePhone, surnameKey } from '@shared/format/person'
+import {
+  displayName,
+  normalizeBsn,
+  normalizeInitials,
+  normalizePhone,
+  surnameKey,
+} from '@shared/format/person'
 import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
 import { wijkForPostcode, type WijkRange } from '../wijken/assignment'
 
@@ -68,7 +74,12 @@ export async function findOrCreateHousehold(
  * dates agree (or one is unknown and the first initial agrees). New contact details overwrite
  * old ones: the latest signal knows the latest phone number.
  */
-export async function findOrCreateResident(db: Db, householdId: number, r: ResidentInput, at: string): Promise<number> {
+export async function findOrCreateResident(
+  db: Db,
+  householdId: number,
+  r: ResidentInput,
+  at: string,
+): Promise<number> {
   const key = surnameKey(r.achternaam, r.tussenvoegsel)
   const initials = normalizeInitials(r.voorletters)
   const candidates = await db
@@ -127,14 +138,22 @@ export function caseNumberFor(id: number, onDate: string): string {
  * transaction as every change to them, so the caseload never shows a stale amount.
  */
 export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> {
-  const zaak = await db.selectFrom('vroegsignaalzaak').select(['household_id']).where('id', '=', caseId).executeTakeFirstOrThrow()
+  const zaak = await db
+    .selectFrom('vroegsignaalzaak')
+    .select(['household_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
   const signals = await db
     .selectFrom('vroegsignaal')
     .select(['partner_type', 'bedrag_cents', 'signaaldatum', 'crisis', 'resident_id'])
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute()
-  const hh = await db.selectFrom('household').selectAll().where('id', '=', zaak.household_id).executeTakeFirstOrThrow()
+  const hh = await db
+    .selectFrom('household')
+    .selectAll()
+    .where('id', '=', zaak.household_id)
+    .executeTakeFirstOrThrow()
   const primaryId = signals[0]?.resident_id
   const primary = primaryId
     ? await db.selectFrom('resident').selectAll().where('id', '=', primaryId).executeTakeFirst()
@@ -146,7 +165,11 @@ export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> 
     .where('id', 'in', signals.length ? [...new Set(signals.map((s) => s.resident_id))] : [-1])
     .executeTakeFirstOrThrow()
   const name = primary
-    ? displayName({ initials: primary.voorletters, prefix: primary.tussenvoegsel, surname: primary.achternaam })
+    ? displayName({
+        initials: primary.voorletters,
+        prefix: primary.tussenvoegsel,
+        surname: primary.achternaam,
+      })
     : ''
   await db
     .updateTable('vroegsignaalzaak')

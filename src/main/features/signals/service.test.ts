@@ -13,7 +13,13 @@ describe('entering a signal by hand', () => {
     // Same address written differently: postcode without space, addition in another case
     const b = await t.call(
       'signals.createManual',
-      signal({ postcode: '6041ab', achternaam: 'Berg', voorletters: 'M.', geboortedatum: '01-01-1986', partnerType: 'Energie' }),
+      signal({
+        postcode: '6041ab',
+        achternaam: 'Berg',
+        voorletters: 'M.',
+        geboortedatum: '01-01-1986',
+        partnerType: 'Energie',
+      }),
     )
     expect(b.newCase).toBe(false)
     expect(b.caseId).toBe(a.caseId)

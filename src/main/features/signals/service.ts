@@ -46,8 +46,15 @@ export async function intakeSignal(
   const ranges = opts.ranges ?? (await loadWijkRanges(trx))
   const demo = opts.demo ? 1 : 0
   if (signal.externId) {
-    const dup = await trx.selectFrom('vroegsignaal').select('id').where('extern_id', '=', signal.externId).executeTakeFirst()
-    if (dup) throw new ConflictError(`Er is al een signaal met kenmerk ${signal.externId}. Het is niet opnieuw ingevoerd.`)
+    const dup = await trx
+      .selectFrom('vroegsignaal')
+      .select('id')
+      .where('extern_id', '=', signal.externId)
+      .executeTakeFirst()
+    if (dup)
+      throw new ConflictError(
+        `Er is al een signaal met kenmerk ${signal.externId}. Het is niet opnieuw ingevoerd.`,
+      )
   }
   const hh = await findOrCreateHousehold(trx, address, ranges, ctx.at)
   const residentId = await findOrCreateResident(trx, hh.id, resident, ctx.at)
@@ -135,7 +142,9 @@ export async function intakeSignal(
 }
 
 async function namesFor(db: Db, wijkId: number | null, consulentId: number | null) {
-  const wijk = wijkId ? await db.selectFrom('wijk').select('naam').where('id', '=', wijkId).executeTakeFirst() : undefined
+  const wijk = wijkId
+    ? await db.selectFrom('wijk').select('naam').where('id', '=', wijkId).executeTakeFirst()
+    : undefined
   const user = consulentId
     ? await db.selectFrom('app_user').select('naam').where('id', '=', consulentId).executeTakeFirst()
     : undefined

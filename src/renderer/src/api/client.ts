@@ -41,7 +41,10 @@ function transport(): Bridge {
       if (!res.ok) {
         return {
           ok: false,
-          error: { code: 'forbidden', message: 'Geen verbinding met Lange Adem. Open het adres dat bij het starten is getoond.' },
+          error: {
+            code: 'forbidden',
+            message: 'Geen verbinding met Lange Adem. Open het adres dat bij het starten is getoond.',
+          },
         }
       }
       return (await res.json()) as ApiResult<unknown>

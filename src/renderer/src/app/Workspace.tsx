@@ -29,14 +29,21 @@ export function Workspace() {
               {status.teamNaam} · {status.gemeenteNaam}
             </Text>
             {status.demo && (
-              <Badge color="orange" variant="filled" title="Deze gegevens zijn verzonnen en alleen om te oefenen">
+              <Badge
+                color="orange"
+                variant="filled"
+                title="Deze gegevens zijn verzonnen en alleen om te oefenen"
+              >
                 Demo-gegevens
               </Badge>
             )}
           </Group>
           <Group gap="sm">
             <Text size="sm">
-              {user.naam} <Text span c="dimmed">({ROL_LABELS[user.rol]})</Text>
+              {user.naam}{' '}
+              <Text span c="dimmed">
+                ({ROL_LABELS[user.rol]})
+              </Text>
             </Text>
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               Wissel van gebruiker

@@ -1,0 +1,307 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { EINDRESULTATEN, type SignaalpartnerType } from '@shared/domain/ddas'
+import { addDays } from '@shared/format/dates'
+import { formatHouseNumber } from '@shared/format/address'
+import { displayName } from '@shared/format/person'
+import { caseNumberFor } from '../features/signals/households'
+import { wijkForPostcode, type WijkRange } from '../features/wijken/assignment'
+import { createRandom, randomBsn } from '../features/demo/random'
+import { makeSurnames, zipfSampler } from './surnames'
+
+/**
+ * Bulk-fills the tables with raw prepared statements, for speed, writing exactly the rows the
+ * intake path writes: the same columns, and the case's summary columns computed the way
+ * refreshCaseSummary computes them (the benchmark checks a sample against it afterwards).
+ */
+export interface FillOptions {
+  cases: number
+  signals: number
+  today: string
+  /** Days back over which the cases are spread. */
+  days: number
+  ranges: WijkRange[]
+  /** Consulent ids per wijk id. */
+  consulenten: Map<number, number[]>
+  onProgress?: (done: number) => void
+}
+
+export interface FillResult {
+  households: number
+  residents: number
+  cases: number
+  signals: number
+  open: number
+  surnames: { common: string; rare: string }
+  birthDate: string
+}
+
+const PARTNERS: readonly [SignaalpartnerType, number, number][] = [
+  // type, weight, median amount in euros
+  ['Zorg', 38, 330],
+  ['Huur', 21, 950],
+  ['Energie', 20, 520],
+  ['Water', 14, 160],
+  ['CAK Zorgverzekeringen', 4, 620],
+  ['Overige', 3, 300],
+]
+const STREETS = [
+  'Hoofdstraat',
+  'Kerkstraat',
+  'Stationsweg',
+  'Molenweg',
+  'Schoolstraat',
+  'Dorpsstraat',
+  'Parklaan',
+  'Julianastraat',
+  'Beatrixlaan',
+  'Kastanjelaan',
+]
+const ADDITIONS = ['A', 'B', 'C', '1', '2']
+const LETTERS = lettersPairs()
+const BATCH = 20_000
+
+export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
+  const rnd = createRandom(20_261_110)
+  const surnames = makeSurnames(5000)
+  const surnameRank = zipfSampler(surnames.length, 0.6, rnd)
+  const signalCounts = distribute(o.cases, o.signals, rnd)
+  const dayStrings = Array.from({ length: o.days + 1 }, (_, d) => addDays(o.today, d - o.days))
+  const assigned = new Map<number, number>()
+  const partnerWeights = PARTNERS.map((p) => [p, p[1]] as const)
+
+  const insHousehold = raw.prepare(
+    'insert into household (id, postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const insResident = raw.prepare(
+    'insert into resident (id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const insCase = raw.prepare(
+    `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, resultaat, gesloten_op,
+       display_name, sort_name, postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)`,
+  )
+  const insSignal = raw.prepare(
+    `insert into vroegsignaal (id, extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
+       status, resident_id, household_id, case_id, is_demo, created_at, created_by) values (?, ?, ?, ?, '', ?, ?, ?, ?, ?, null, ?, ?, ?, 0, ?, null)`,
+  )
+
+  let residentId = 0
+  let signalId = 0
+  let open = 0
+  let birthDate = ''
+  const writeCase = (i: number) => {
+    const id = i + 1
+    // Cases come in date order, as the intake writes them: ids grow with datum_opgepakt.
+    const day = Math.floor((i * o.days) / o.cases)
+    const datum = dayStrings[day]!
+    const age = o.days - day
+    const at = `${datum}T09:00:00.000Z`
+
+    // One household per case; about 1% lives outside every wijk.
+    const outside = rnd.chance(0.01)
+    const pc4 = outside ? 5000 + (i % 50) : 6001 + (i % 50)
+    const rest = Math.floor(i / 50)
+    const postcode = `${pc4}${LETTERS[rest % LETTERS.length]}`
+    const huisnummer = Math.floor(rest / LETTERS.length) + 1
+    const toevoeging = rnd.chance(0.1) ? rnd.pick(ADDITIONS) : ''
+    const straat = STREETS[rest % STREETS.length]!
+    const wijkId = wijkForPostcode(postcode, o.ranges)
+    insHousehold.run(id, postcode, huisnummer, toevoeging, straat, 'Roermond', wijkId, at)
+
+    const people = rnd.chance(0.1) ? 2 : 1
+    const residents: {
+      id: number
+      voorletters: string
+      prefix: string
+      surname: string
+      key: string
+      rank: number
+    }[] = []
+    for (let p = 0; p < people; p++) {
+      // A partner shares the surname half the time
+      const rank = p === 1 && rnd.chance(0.5) ? residents[0]!.rank : surnameRank()
+      const name = surnames[rank]!
+      const voorletters = rnd.pick(['J.', 'M.', 'A.', 'P.', 'H.', 'J.M.', 'W.', 'S.', 'E.', 'K.'])
+      const geboortedatum = addDays('1935-01-01', rnd.int(0, 26_000))
+      if (i === Math.floor(o.cases / 2)) birthDate = geboortedatum
+      insResident.run(
+        ++residentId,
+        id,
+        voorletters,
+        name.prefix,
+        name.surname,
+        name.key,
+        geboortedatum,
+        rnd.chance(0.6) ? `06${rnd.int(10_000_000, 99_999_999)}` : '',
+        '',
+        rnd.chance(0.3) ? randomBsn(rnd) : null,
+        at,
+        at,
+      )
+      residents.push({
+        id: residentId,
+        voorletters,
+        prefix: name.prefix,
+        surname: name.surname,
+        key: name.key,
+        rank,
+      })
+    }
+
+    // Signals: the first is the primary resident's; a partner sometimes has one too.
+    const count = signalCounts[i]!
+    const types = new Set<string>()
+    let total = 0
+    let latest = ''
+    let crisis = 0
+    const signers = new Set<number>()
+    const rows: unknown[][] = []
+    for (let s = 0; s < count; s++) {
+      const [type, , median] = rnd.weighted(partnerWeights)
+      const resident = s > 0 && people === 2 && rnd.chance(0.5) ? residents[1]! : residents[0]!
+      const signaaldatum =
+        s === 0 ? addDays(datum, -rnd.int(0, 3)) : minDate(addDays(datum, rnd.int(0, 25)), o.today)
+      const cents = Math.round(Math.min(20_000, Math.max(20, rnd.logNormal(median, 0.55))) * 100)
+      const isCrisis = type === 'Energie' && rnd.chance(0.1) ? 1 : 0
+      const manual = rnd.chance(0.05)
+      signalId++
+      rows.push([
+        signalId,
+        manual ? null : `VPS-${signalId}`,
+        manual ? 'handmatig' : 'import',
+        type,
+        cents,
+        addDays(signaaldatum, -rnd.int(35, 120)),
+        signaaldatum,
+        isCrisis,
+        type === 'Huur' && rnd.chance(0.2) ? 1 : 0,
+        resident.id,
+        id,
+        id,
+        at,
+      ])
+      types.add(type)
+      total += cents
+      if (signaaldatum > latest) latest = signaaldatum
+      crisis ||= isCrisis
+      signers.add(resident.id)
+    }
+
+    // About 85% closed: nearly all recent cases are open, old ones seldom.
+    const pOpen = age < 60 ? 0.95 : age < 180 ? 0.35 : age < 365 ? 0.12 : 0.055
+    const isOpen = rnd.chance(pOpen)
+    if (isOpen) open++
+    const candidates = wijkId === null ? [] : (o.consulenten.get(wijkId) ?? [])
+    const consulentId = leastAssigned(candidates, assigned)
+    const status = isOpen ? (age < 14 || rnd.chance(0.4) ? 'nieuw' : 'in_behandeling') : 'gesloten'
+    const geslotenOp = isOpen ? null : minDate(maxDate(addDays(datum, rnd.int(10, 60)), latest), o.today)
+    const primary = residents[0]!
+    const name = displayName({
+      initials: primary.voorletters,
+      prefix: primary.prefix,
+      surname: primary.surname,
+    })
+    insCase.run(
+      id,
+      caseNumberFor(id, datum),
+      id,
+      wijkId,
+      consulentId,
+      status,
+      isOpen ? 1 : 0,
+      datum,
+      isOpen ? null : rnd.pick(EINDRESULTATEN),
+      geslotenOp,
+      signers.size > 1 ? `${name} e.a.` : name,
+      `${primary.key} ${primary.voorletters}`.toLowerCase(),
+      postcode,
+      `${straat} ${formatHouseNumber(huisnummer, toevoeging)}`,
+      [...types].sort().join(','),
+      count,
+      total,
+      latest,
+      crisis,
+      at,
+    )
+    // After the case: a signal refers to it
+    for (const r of rows) insSignal.run(...r)
+  }
+
+  for (let start = 0; start < o.cases; start += BATCH) {
+    raw.transaction(() => {
+      for (let i = start; i < Math.min(o.cases, start + BATCH); i++) writeCase(i)
+    })()
+    o.onProgress?.(Math.min(o.cases, start + BATCH))
+  }
+  const counts = surnameCounts(raw)
+  return {
+    households: o.cases,
+    residents: residentId,
+    cases: o.cases,
+    signals: signalId,
+    open,
+    surnames: counts,
+    birthDate,
+  }
+}
+
+/** The most common surname, and the least common one. */
+function surnameCounts(raw: BetterSqlite3.Database): { common: string; rare: string } {
+  const rows = raw
+    .prepare(
+      `select tussenvoegsel, achternaam, count(*) n from resident group by achternaam_key order by n desc`,
+    )
+    .all() as { tussenvoegsel: string; achternaam: string; n: number }[]
+  const full = (r: (typeof rows)[number]) =>
+    r.tussenvoegsel ? `${r.tussenvoegsel} ${r.achternaam}` : r.achternaam
+  const rare = rows[rows.length - 1]!
+  return { common: full(rows[0]!), rare: full(rare) }
+}
+
+/** Spreads `total` signals over `cases` cases: most have one, some up to six. */
+function distribute(cases: number, total: number, rnd: ReturnType<typeof createRandom>): Uint8Array {
+  const counts = new Uint8Array(cases)
+  let sum = 0
+  for (let i = 0; i < cases; i++) {
+    counts[i] = rnd.weighted([
+      [1, 55],
+      [2, 28],
+      [3, 12],
+      [4, 5],
+    ] as const)
+    sum += counts[i]!
+  }
+  while (sum !== total) {
+    const i = rnd.int(0, cases - 1)
+    const c = counts[i]!
+    if (sum < total && c < 6) {
+      counts[i] = c + 1
+      sum++
+    } else if (sum > total && c > 1) {
+      counts[i] = c - 1
+      sum--
+    }
+  }
+  return counts
+}
+
+function leastAssigned(candidates: number[], assigned: Map<number, number>): number | null {
+  let best: number | null = null
+  for (const c of candidates)
+    if (best === null || (assigned.get(c) ?? 0) < (assigned.get(best) ?? 0)) best = c
+  if (best !== null) assigned.set(best, (assigned.get(best) ?? 0) + 1)
+  return best
+}
+
+function lettersPairs(): string[] {
+  const out: string[] = []
+  for (let a = 0; a < 26; a++)
+    for (let b = 0; b < 26; b++) {
+      const p = String.fromCharCode(65 + a, 65 + b)
+      if (p !== 'SA' && p !== 'SD' && p !== 'SS') out.push(p)
+    }
+  return out
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b)
+const maxDate = (a: string, b: string) => (a > b ? a : b)

@@ -66,7 +66,9 @@ if (built) {
   const out = join(tmp, 'playwright.json')
   const r = run(npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
   if (existsSync(out)) {
-    const s = JSON.parse(readFileSync(out, 'utf8')).stats
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    const s = report.stats
+    for (const reason of skipReasons(report)) lines.push(`skip ${reason}`)
     totals.passed += s.expected + s.flaky
     totals.failed += s.unexpected + (r.ok || s.unexpected > 0 ? 0 : 1)
     totals.skipped += s.skipped
@@ -80,6 +82,23 @@ if (built) {
 } else {
   totals.failed++
   lines.push('FAIL playwright not run: the build failed')
+}
+
+/** Every skipped Playwright test with the reason it gave, so a skip is never silent. */
+function skipReasons(report) {
+  const out = []
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given'
+        out.push(`${spec.title}: ${why}`)
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child)
+  }
+  for (const suite of report.suites ?? []) walk(suite)
+  return out
 }
 
 console.log('\n=== summary ===')

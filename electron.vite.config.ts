@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web.ts'),
           bench: resolve('src/main/bench.ts'),
+          cli: resolve('src/main/cli.ts'),
         },
         external: ['better-sqlite3', 'electron'],
       },

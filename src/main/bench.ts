@@ -6,9 +6,17 @@
  *   npm run bench -- caseload     only the caseload benchmark
  */
 import { runCaseloadBench } from './bench/caseload'
+import { runLadderBench } from './bench/ladder'
+import { runMonitorBench } from './bench/monitor'
+import { runIntakeBench } from './bench/intake'
+import { runDocumentsBench } from './bench/documents'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
+  ladder: runLadderBench,
+  monitor: runMonitorBench,
+  intake: runIntakeBench,
+  documents: runDocumentsBench,
 }
 
 async function main(): Promise<void> {

@@ -5,9 +5,10 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createApp, type App } from './app/create-app'
+import { createApp, DATABASE_FILE, type App } from './app/create-app'
 import { hasFlag, resolveDataDir } from './app/data-dir'
 import { DatabaseTooNewError } from './db/database'
+import { backupDue, createBackup, DatabaseDamagedError, restoreBackup } from './features/backup/service'
 import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { registerIpc } from './shell/ipc'
@@ -25,16 +26,40 @@ function isTrustedUrl(url: string): boolean {
 }
 
 let mainApp: App | null = null
+
+/**
+ * Opens the data folder. On a damaged database the user may put the latest good backup back;
+ * the damaged file is moved aside, never overwritten.
+ */
+async function openWithRecovery(dataDir: string): Promise<App> {
+  try {
+    return await createApp({ dataDir })
+  } catch (err) {
+    if (!(err instanceof DatabaseDamagedError) || !err.latestBackup) throw err
+    const choice = await dialog.showMessageBox({
+      type: 'warning',
+      title: 'Gegevens beschadigd',
+      message: err.message,
+      detail: 'Wilt u de laatste goede back-up terugzetten? De beschadigde gegevens worden apart bewaard.',
+      buttons: ['Back-up terugzetten', 'Afsluiten'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    if (choice.response !== 0) throw err
+    restoreBackup(dataDir, join(dataDir, DATABASE_FILE), err.latestBackup, new Date().toISOString())
+    return createApp({ dataDir })
+  }
+}
 let mainWindow: BrowserWindow | null = null
 
 async function start(): Promise<void> {
   const argv = process.argv.slice(1)
   const dataDir = resolveDataDir(argv, process.env, join(app.getPath('appData'), 'Lange Adem'))
   try {
-    mainApp = await createApp({ dataDir })
+    mainApp = await openWithRecovery(dataDir)
   } catch (err) {
     const message =
-      err instanceof DatabaseTooNewError
+      err instanceof DatabaseTooNewError || err instanceof DatabaseDamagedError
         ? err.message
         : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)
@@ -42,6 +67,15 @@ async function start(): Promise<void> {
     return
   }
   const opened = mainApp
+  // A verified backup at start when the last one is older than a day, and daily while running.
+  const backupIfDue = () => {
+    if (backupDue(dataDir, opened.clock.now()))
+      void createBackup(opened.database.raw, dataDir, opened.clock.now()).catch((e: unknown) =>
+        console.error('Back-up mislukt', e),
+      )
+  }
+  backupIfDue()
+  setInterval(backupIfDue, 60 * 60 * 1000).unref()
   if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
     await loadDemoData(opened.database.db, opened.clock)
 

@@ -10,6 +10,7 @@ import { startWebServer } from './web/server'
 import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { DatabaseTooNewError } from './db/database'
+import { backupDue, createBackup, DatabaseDamagedError } from './features/backup/service'
 
 async function main() {
   const argv = process.argv.slice(2)
@@ -17,6 +18,7 @@ async function main() {
   const portArg = argv.indexOf('--port')
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
   const app = await createApp({ dataDir })
+  if (backupDue(dataDir, app.clock.now())) await createBackup(app.database.raw, dataDir, app.clock.now())
   if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db)))
     await loadDemoData(app.database.db, app.clock)
   const here = dirname(fileURLToPath(import.meta.url))
@@ -40,6 +42,10 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof DatabaseTooNewError) console.error(err.message)
+  else if (err instanceof DatabaseDamagedError)
+    console.error(
+      `${err.message}\nTerugzetten: npm run cli -- restore-backup --data-dir <map>\n(${err.problem})`,
+    )
   else console.error('Lange Adem kon niet starten:', err)
   process.exit(1)
 })

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { checkIntegrity, DatabaseDamagedError, latestGoodBackup } from '../features/backup/service'
 import { join } from 'node:path'
 import { migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
 import { systemClock, type Clock } from '../lib/clock'
@@ -8,8 +9,15 @@ import { setupHandlers } from '../features/setup/handlers'
 import { sessionHandlers } from '../features/session/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 import { signalsHandlers } from '../features/signals/handlers'
+import { intakeHandlers } from '../features/intake/handlers'
 import { caseloadHandlers } from '../features/caseload/handlers'
 import { dossierHandlers } from '../features/dossier/handlers'
+import { auditHandlers } from '../features/audit/handlers'
+import { ladderHandlers } from '../features/ladder/handlers'
+import { visitsHandlers } from '../features/visits/handlers'
+import { walkinHandlers } from '../features/walkin/handlers'
+import { documentsHandlers } from '../features/documents/handlers'
+import { monitorHandlers } from '../features/monitor/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -17,8 +25,15 @@ export const handlers: AllHandlers = {
   ...sessionHandlers,
   ...settingsHandlers,
   ...signalsHandlers,
+  ...intakeHandlers,
   ...caseloadHandlers,
   ...dossierHandlers,
+  ...auditHandlers,
+  ...ladderHandlers,
+  ...visitsHandlers,
+  ...walkinHandlers,
+  ...documentsHandlers,
+  ...monitorHandlers,
 }
 
 export interface App {
@@ -37,6 +52,11 @@ export async function createApp(opts: { dataDir?: string; memory?: boolean; cloc
     if (!opts.dataDir) throw new Error('dataDir is required')
     mkdirSync(opts.dataDir, { recursive: true })
     file = join(opts.dataDir, DATABASE_FILE)
+  }
+  // Never start on a damaged database, and never write to one: check before opening it for writing.
+  if (!opts.memory && existsSync(file)) {
+    const verdict = checkIntegrity(file)
+    if (!verdict.ok) throw new DatabaseDamagedError(verdict.problem, latestGoodBackup(opts.dataDir!))
   }
   const database = openDatabase(file)
   try {

@@ -21,6 +21,19 @@ export interface OpenedDatabase {
   close(): Promise<void>
 }
 
+const RAW_HANDLES = new WeakMap<Db, BetterSqlite3.Database>()
+
+/**
+ * The better-sqlite3 handle under a database opened by openDatabase, for bulk paths that need
+ * prepared statements (the monthly import). Use it inside `db.connection().execute(...)` so no
+ * Kysely transaction can interleave.
+ */
+export function rawHandle(db: Db): BetterSqlite3.Database {
+  const raw = RAW_HANDLES.get(db)
+  if (!raw) throw new Error('no raw handle for this database')
+  return raw
+}
+
 /** Opens (or creates) the database file, or ':memory:' for tests, with the pragmas the app relies on. */
 export function openDatabase(file: string): OpenedDatabase {
   const raw = new BetterSqlite3(file)
@@ -30,6 +43,7 @@ export function openDatabase(file: string): OpenedDatabase {
   raw.pragma('busy_timeout = 5000')
   raw.pragma('cache_size = -64000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  RAW_HANDLES.set(db, raw)
   return {
     db,
     raw,

@@ -50,6 +50,62 @@ export interface HouseholdTable {
   plaats: string
   wijk_id: number | null
   created_at: string
+  /** The resident asked not to be approached again (migration 0005). */
+  niet_benaderen: Generated<number>
+  niet_benaderen_reden: Generated<string>
+}
+
+export interface PartnerContactTable {
+  id: Generated<number>
+  organisatie: string
+  naam: string
+  functie: string
+  telefoon: string
+  email: string
+  actief: number
+  created_at: string
+}
+
+export interface HuisbezoekTable {
+  id: Generated<number>
+  case_id: number
+  wijk_id: number | null
+  datum: string
+  tijd: string
+  consulent_id: number | null
+  duo_user_id: number | null
+  duo_partner_id: number | null
+  afmelden_voor: string
+  status: string
+  uitkomst: string | null
+  afmelding_via: string | null
+  afmelding_reden: Generated<string>
+  afmelding_op: string | null
+  notitie: Generated<string>
+  created_at: string
+  created_by: number | null
+}
+
+export interface WalkinSessieTable {
+  id: Generated<number>
+  datum: string
+  created_at: string
+  created_by: number | null
+}
+
+export interface WalkinBezoekTable {
+  id: Generated<number>
+  sessie_id: number
+  case_id: number
+  tijd: string
+  nieuwe_zaak: number
+  wat_speelt: string
+  rekeningen: string
+  urgentie: string
+  urgentie_datum: string | null
+  vervolgstap: string
+  created_at: string
+  created_by: number | null
 }
 
 export interface ResidentTable {
@@ -95,6 +151,16 @@ export interface VroegsignaalzaakTable {
   is_demo: number
   created_at: string
   created_by: number | null
+  // The contact ladder's plan (migration 0005): step (null = the ladder's first), tries done on
+  // it, due date and suggested part of day. plan_datum null: nothing planned (closed, do not approach).
+  plan_stap: Generated<string | null>
+  plan_poging: Generated<number>
+  plan_datum: Generated<string | null>
+  plan_dagdeel: Generated<string | null>
+  niet_benaderen: Generated<number>
+  hulp_aangeboden: Generated<number | null>
+  hulp_geaccepteerd: Generated<number | null>
+  verwijzing: Generated<string>
 }
 
 export interface VroegsignaalTable {
@@ -128,6 +194,8 @@ export interface ContactpogingTable {
   notitie: string
   created_at: string
   created_by: number | null
+  /** The app's own channel (whatsapp, sms, ...); '' on rows older than migration 0005. */
+  kanaal: Generated<string>
 }
 
 export interface NoteTable {
@@ -146,6 +214,9 @@ export interface AuditLogTable {
   entity_type: string
   entity_id: number | null
   summary: string
+  /** Hash chain (migration 0006): sha256 over the previous hash and this entry's fields. */
+  prev_hash: string | null
+  hash: string | null
 }
 
 export interface Database {
@@ -161,6 +232,10 @@ export interface Database {
   contactpoging: ContactpogingTable
   note: NoteTable
   audit_log: AuditLogTable
+  partner_contact: PartnerContactTable
+  huisbezoek: HuisbezoekTable
+  walkin_sessie: WalkinSessieTable
+  walkin_bezoek: WalkinBezoekTable
 }
 
 export type ZaakRow = Selectable<VroegsignaalzaakTable>

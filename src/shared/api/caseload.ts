@@ -44,6 +44,11 @@ export interface CaseloadRow {
   laatsteSignaal: string
   crisis: boolean
   demo: boolean
+  /** The ladder's next step and its due date (null when nothing is planned). */
+  volgendeStap: string | null
+  volgendeDatum: string | null
+  /** The resident asked not to be approached. */
+  nietBenaderen: boolean
 }
 
 export interface CaseloadPage {

@@ -3,6 +3,7 @@ import { method } from './define'
 import type { ZaakStatus } from '../domain/case'
 import type { Contactsoort, Dagdeel, Eindresultaat, SignaalpartnerType, Signaalstatus } from '../domain/ddas'
 import { id, requiredText } from './fields'
+import type { Kanaal } from './ladder'
 
 export interface ResidentView {
   id: number
@@ -36,6 +37,8 @@ export interface SignalView {
 export interface ContactpogingView {
   id: number
   soort: Contactsoort
+  /** The app's own channel (WhatsApp and SMS apart), see ladder.ts. */
+  kanaal: Kanaal
   bereikt: boolean
   datum: string
   dagdeel: Dagdeel

@@ -1,9 +1,16 @@
+import { auditContract } from './audit'
 import { caseloadContract } from './caseload'
 import { dossierContract } from './dossier'
+import { ladderContract } from './ladder'
+import { visitsContract } from './visits'
+import { walkinContract } from './walkin'
+import { documentsContract } from './documents'
+import { monitorContract } from './monitor'
 import { sessionContract } from './session'
 import { settingsContract } from './settings'
 import { setupContract } from './setup'
 import { signalsContract } from './signals'
+import { intakeContract } from './intake'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -30,8 +37,15 @@ export const apiContract = composeContracts(
   sessionContract,
   settingsContract,
   signalsContract,
+  intakeContract,
   caseloadContract,
   dossierContract,
+  auditContract,
+  ladderContract,
+  visitsContract,
+  walkinContract,
+  documentsContract,
+  monitorContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_initial'
+import * as m0002 from './0002_intake'
+import * as m0003 from './0003_documents'
+import * as m0004 from './0004_monitor'
+import * as m0005 from './0005_ladder'
+import * as m0006 from './0006_audit_chain'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -7,4 +12,9 @@ import * as m0001 from './0001_initial'
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_intake': m0002,
+  '0003_documents': m0003,
+  '0004_monitor': m0004,
+  '0005_ladder': m0005,
+  '0006_audit_chain': m0006,
 }

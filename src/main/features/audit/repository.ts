@@ -1,9 +1,20 @@
 import type { Db } from '../../db/database'
+import { auditHash, GENESIS_HASH, verifyRows, type ChainVerdict } from './chain'
 
 export interface AuditEntry {
   userId: number | null
   action: string
-  entityType: 'zaak' | 'instellingen' | 'wijk' | 'medewerker' | 'sessie' | 'demo' | 'signaal'
+  entityType:
+    | 'zaak'
+    | 'instellingen'
+    | 'wijk'
+    | 'medewerker'
+    | 'sessie'
+    | 'demo'
+    | 'signaal'
+    | 'export'
+    | 'logboek'
+    | 'import'
   entityId: number | null
   summary: string
 }
@@ -13,17 +24,35 @@ export interface AuditEntry {
  * are stored together or not at all. Summaries never hold personal data beyond a case number.
  */
 export async function recordAudit(db: Db, at: string, entry: AuditEntry): Promise<void> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const prevHash = last?.hash ?? GENESIS_HASH
+  const fields = {
+    at,
+    user_id: entry.userId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    summary: entry.summary,
+  }
   await db
     .insertInto('audit_log')
-    .values({
-      at,
-      user_id: entry.userId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      summary: entry.summary,
-    })
+    .values({ ...fields, prev_hash: prevHash, hash: auditHash(prevHash, fields) })
     .execute()
+}
+
+/** Checks the whole trail; a changed, removed or inserted entry is found. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'user_id', 'action', 'entity_type', 'entity_id', 'summary', 'prev_hash', 'hash'])
+    .orderBy('id')
+    .execute()
+  return verifyRows(rows)
 }
 
 export async function auditForEntity(db: Db, entityType: string, entityId: number, limit = 200) {

@@ -6,6 +6,8 @@ import type { CaseloadPage, CaseloadRow, caseloadQuery } from '@shared/api/casel
 import type { ZaakStatus } from '@shared/domain/case'
 import { addDays } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
+import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
+import { getLadderConfig } from '../ladder/repository'
 import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
 
 type Query = z.output<typeof caseloadQuery>
@@ -129,6 +131,9 @@ export async function listCaseload(db: Db, today: string, f: Query): Promise<Cas
     'latest_signal_date',
     'crisis',
     'is_demo',
+    'plan_stap',
+    'plan_datum',
+    'niet_benaderen',
   ])
   switch (f.sort) {
     case 'nieuwste':
@@ -153,6 +158,7 @@ export async function listCaseload(db: Db, today: string, f: Query): Promise<Cas
     .execute()
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const names = await lookupNames(db)
+  const firstStep = (await getLadderConfig(db)).stappen[0]!.soort
   return {
     rows: rows.map((r): CaseloadRow => ({
       id: r.id,
@@ -170,6 +176,9 @@ export async function listCaseload(db: Db, today: string, f: Query): Promise<Cas
       laatsteSignaal: r.latest_signal_date,
       crisis: r.crisis === 1,
       demo: r.is_demo === 1,
+      volgendeStap: r.plan_datum ? STAP_LABELS[(r.plan_stap ?? firstStep) as PlanStap] : null,
+      volgendeDatum: r.plan_datum,
+      nietBenaderen: r.niet_benaderen === 1,
     })),
     total: Number(n),
     page: f.page,

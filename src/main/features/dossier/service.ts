@@ -9,12 +9,14 @@ import type {
   Signaalstatus,
 } from '@shared/domain/ddas'
 import { displayName } from '@shared/format/person'
+import { kanaalOf } from '@shared/api/ladder'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { auditForEntity, recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 
-async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
+/** The case file as the screen shows it; also returned by the ladder's use cases after a change. */
+export async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
   const zaak = await db.selectFrom('vroegsignaalzaak').selectAll().where('id', '=', caseId).executeTakeFirst()
   if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
   const hh = await db
@@ -77,6 +79,7 @@ async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
     .select([
       'contactpoging.id',
       'soort',
+      'kanaal',
       'bereikt',
       'datum',
       'dagdeel',
@@ -144,6 +147,7 @@ async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
     contactpogingen: attempts.map((a) => ({
       id: a.id,
       soort: a.soort as Contactsoort,
+      kanaal: kanaalOf(a.kanaal, a.soort),
       bereikt: a.bereikt === 1,
       datum: a.datum,
       dagdeel: a.dagdeel as Dagdeel,

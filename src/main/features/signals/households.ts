@@ -80,19 +80,46 @@ export async function findOrCreateResident(
   r: ResidentInput,
   at: string,
 ): Promise<number> {
+  return (await findOrCreateResidentWithFlag(db, householdId, r, at)).id
+}
+
+/**
+ * The key two spellings of one surname share: the surname key with doubled letters single and
+ * "ij" as "y", so Janssen/Jansen, Hoffmann/Hofman and Meijer/Meyer are one person.
+ */
+export function looseNameKey(achternaamKey: string): string {
+  return achternaamKey.replace(/ij/g, 'y').replace(/(.)\1+/g, '$1')
+}
+
+/** Whether a stored resident is the person a signal names (see findOrCreateResident). */
+export function isSameResident(
+  c: { achternaam_key: string; geboortedatum: string | null; voorletters: string },
+  loose: string,
+  initials: string,
+  geboortedatum: string | null,
+): boolean {
+  if (looseNameKey(c.achternaam_key) !== loose) return false
+  return c.geboortedatum && geboortedatum
+    ? c.geboortedatum === geboortedatum
+    : c.voorletters.slice(0, 1).toUpperCase() === initials.slice(0, 1)
+}
+
+export async function findOrCreateResidentWithFlag(
+  db: Db,
+  householdId: number,
+  r: ResidentInput,
+  at: string,
+): Promise<{ id: number; created: boolean }> {
   const key = surnameKey(r.achternaam, r.tussenvoegsel)
   const initials = normalizeInitials(r.voorletters)
+  const loose = looseNameKey(key)
   const candidates = await db
     .selectFrom('resident')
     .selectAll()
     .where('household_id', '=', householdId)
-    .where('achternaam_key', '=', key)
+    .orderBy('id')
     .execute()
-  const match = candidates.find((c) =>
-    c.geboortedatum && r.geboortedatum
-      ? c.geboortedatum === r.geboortedatum
-      : c.voorletters.slice(0, 1).toUpperCase() === initials.slice(0, 1),
-  )
+  const match = candidates.find((c) => isSameResident(c, loose, initials, r.geboortedatum))
   const phone = normalizePhone(r.telefoon)
   const bsn = r.bsn ? normalizeBsn(r.bsn) : null
   if (match) {
@@ -107,7 +134,7 @@ export async function findOrCreateResident(
       })
       .where('id', '=', match.id)
       .execute()
-    return match.id
+    return { id: match.id, created: false }
   }
   const { id } = await db
     .insertInto('resident')
@@ -126,7 +153,7 @@ export async function findOrCreateResident(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  return id
+  return { id, created: true }
 }
 
 export function caseNumberFor(id: number, onDate: string): string {

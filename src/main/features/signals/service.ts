@@ -9,8 +9,10 @@ import {
   findHousehold,
   findOrCreateHousehold,
   findOrCreateResident,
+  findOrCreateResidentWithFlag,
   refreshCaseSummary,
 } from './households'
+import type { Signaalstatus } from '@shared/domain/ddas'
 import { ConflictError } from '../../lib/errors'
 
 export interface UseCaseContext {
@@ -43,6 +45,36 @@ export async function intakeSignal(
   address: Parameters<typeof findOrCreateHousehold>[1],
   opts: { ranges?: Awaited<ReturnType<typeof loadWijkRanges>>; demo?: boolean } = {},
 ): Promise<ManualSignalResult> {
+  const r = await takeInSignal(trx, ctx, signal, resident, address, opts)
+  if (r.caseId === null || r.caseNumber === null) throw new Error('a followed-up signal has a case')
+  return { ...r, caseId: r.caseId, caseNumber: r.caseNumber }
+}
+
+export interface IntakeOutcome extends Omit<ManualSignalResult, 'caseId' | 'caseNumber'> {
+  caseId: number | null
+  caseNumber: string | null
+  signalId: number
+  householdId: number
+  residentId: number
+  newResident: boolean
+}
+
+/**
+ * The one path from a signal to stored rows. With `notFollowed` (triage said no) the signal is
+ * kept with its DDAS status and without a case; otherwise as `intakeSignal`.
+ */
+export async function takeInSignal(
+  trx: Db,
+  ctx: UseCaseContext,
+  signal: NewSignal,
+  resident: Parameters<typeof findOrCreateResident>[2],
+  address: Parameters<typeof findOrCreateHousehold>[1],
+  opts: {
+    ranges?: Awaited<ReturnType<typeof loadWijkRanges>>
+    demo?: boolean
+    notFollowed?: Signaalstatus
+  } = {},
+): Promise<IntakeOutcome> {
   const ranges = opts.ranges ?? (await loadWijkRanges(trx))
   const demo = opts.demo ? 1 : 0
   if (signal.externId) {
@@ -57,7 +89,41 @@ export async function intakeSignal(
       )
   }
   const hh = await findOrCreateHousehold(trx, address, ranges, ctx.at)
-  const residentId = await findOrCreateResident(trx, hh.id, resident, ctx.at)
+  const res = await findOrCreateResidentWithFlag(trx, hh.id, resident, ctx.at)
+  const residentId = res.id
+  if (opts.notFollowed) {
+    const { id: signalId } = await trx
+      .insertInto('vroegsignaal')
+      .values({
+        ...signalRow(signal, demo, ctx),
+        status: opts.notFollowed,
+        resident_id: residentId,
+        household_id: hh.id,
+        case_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (!opts.demo)
+      await recordAudit(trx, ctx.at, {
+        userId: ctx.userId,
+        action: 'signaal niet opgepakt',
+        entityType: 'signaal',
+        entityId: signalId,
+        summary: `Signaal ${signal.partnerType} van ${formatCents(signal.bedragCents)} (${signal.bron}, nr ${signalId}); ${opts.notFollowed}`,
+      })
+    return {
+      caseId: null,
+      caseNumber: null,
+      newCase: false,
+      newHousehold: hh.created,
+      wijkNaam: null,
+      consulentNaam: null,
+      signalId,
+      householdId: hh.id,
+      residentId,
+      newResident: res.created,
+    }
+  }
   let zaak = await trx
     .selectFrom('vroegsignaalzaak')
     .select(['id', 'case_number', 'consulent_id', 'wijk_id'])
@@ -100,22 +166,11 @@ export async function intakeSignal(
   const { id: signalId } = await trx
     .insertInto('vroegsignaal')
     .values({
-      extern_id: signal.externId || null,
-      bron: signal.bron,
-      partner_type: signal.partnerType,
-      partner_naam: signal.partnerNaam,
-      bedrag_cents: signal.bedragCents,
-      ontstaansdatum: signal.ontstaansdatum,
-      signaaldatum: signal.signaaldatum,
-      crisis: signal.crisis ? 1 : 0,
-      warme_overdracht: signal.warmeOverdracht ? 1 : 0,
+      ...signalRow(signal, demo, ctx),
       status: null,
       resident_id: residentId,
       household_id: hh.id,
       case_id: zaak.id,
-      is_demo: demo,
-      created_at: ctx.at,
-      created_by: ctx.userId,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -138,6 +193,27 @@ export async function intakeSignal(
     newCase,
     newHousehold: hh.created,
     ...names,
+    signalId,
+    householdId: hh.id,
+    residentId,
+    newResident: res.created,
+  }
+}
+
+function signalRow(signal: NewSignal, demo: number, ctx: UseCaseContext) {
+  return {
+    extern_id: signal.externId || null,
+    bron: signal.bron,
+    partner_type: signal.partnerType,
+    partner_naam: signal.partnerNaam,
+    bedrag_cents: signal.bedragCents,
+    ontstaansdatum: signal.ontstaansdatum,
+    signaaldatum: signal.signaaldatum,
+    crisis: signal.crisis ? 1 : 0,
+    warme_overdracht: signal.warmeOverdracht ? 1 : 0,
+    is_demo: demo,
+    created_at: ctx.at,
+    created_by: ctx.userId,
   }
 }
 

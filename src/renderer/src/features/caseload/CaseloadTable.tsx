@@ -58,6 +58,7 @@ export function CaseloadTable({ rows, showConsulent, onOpen, stale }: Props) {
             <Table.Th ta="right">Bedrag</Table.Th>
             <Table.Th>Geopend</Table.Th>
             <Table.Th>Status</Table.Th>
+            <Table.Th>Volgende stap</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -106,6 +107,21 @@ export function CaseloadTable({ rows, showConsulent, onOpen, stale }: Props) {
               <Table.Td className={classes.nowrap}>
                 <span className={classes.dot} style={{ background: STATUS_COLORS[r.status] }} aria-hidden />
                 {ZAAK_STATUS_LABELS[r.status]}
+              </Table.Td>
+              <Table.Td fz="xs">
+                {r.nietBenaderen ? (
+                  <Text span inherit c="orange">
+                    Niet benaderen
+                  </Text>
+                ) : r.volgendeStap ? (
+                  <>
+                    {r.volgendeStap}
+                    <Text span inherit c="dimmed" className={classes.nowrap}>
+                      {' '}
+                      {formatDate(r.volgendeDatum)}
+                    </Text>
+                  </>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core'
 import type { ContactpogingView } from '@shared/api/dossier'
 import { formatDate } from '@shared/format/dates'
+import { KANAAL_LABELS } from '@shared/api/ladder'
 import { DossierSection } from './DossierSection'
 
 /** The contact attempts of this case, newest first. */
@@ -30,7 +31,7 @@ export function ContactAttemptsSection({ attempts }: { attempts: ContactpogingVi
                 <Table.Tr key={a.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.datum)}</Table.Td>
                   <Table.Td>{a.dagdeel}</Table.Td>
-                  <Table.Td>{a.soort}</Table.Td>
+                  <Table.Td title={`DDAS: ${a.soort}`}>{KANAAL_LABELS[a.kanaal]}</Table.Td>
                   <Table.Td>{a.bereikt ? 'Ja' : 'Nee'}</Table.Td>
                   <Table.Td>{a.resultaat}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{a.notitie}</Table.Td>

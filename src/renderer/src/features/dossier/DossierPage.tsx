@@ -13,6 +13,8 @@ import { EarlierKnownSection } from './EarlierKnownSection'
 import { HouseholdSection } from './HouseholdSection'
 import { NotesSection } from './NotesSection'
 import { SignalsSection } from './SignalsSection'
+import { PlanSection } from '../ladder/PlanSection'
+import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 
 type Load =
   | { state: 'loading' }
@@ -87,9 +89,11 @@ export function DossierPage({ caseId }: { caseId: number }) {
       <DossierHeader dossier={d} consulenten={team.activeConsulenten} onChange={update} />
       {team.error && <Alert color="yellow">{team.error}</Alert>}
       {d.eerderBekend.length > 0 && <EarlierKnownSection earlier={d.eerderBekend} />}
+      <PlanSection dossier={d} onChange={update} />
       <HouseholdSection dossier={d} />
       <SignalsSection dossier={d} />
       <ContactAttemptsSection attempts={d.contactpogingen} />
+      <CaseDocumentsSection caseId={d.id} open={d.status !== 'gesloten'} />
       <NotesSection dossier={d} onChange={update} />
       <AuditLogSection entries={d.logboek} />
     </Stack>

@@ -1,0 +1,182 @@
+import type { Page } from '@playwright/test'
+import { expect, shot, startServer, test } from './harness'
+
+// A consulent announces a home visit by letter and queues a card, prints the batch with its
+// mailing list and confirms it went out; the kwaliteitsmedewerker edits the letter text.
+
+const SETUP = {
+  team: {
+    gemeenteNaam: 'Roermond',
+    gemeenteCode: '0957',
+    teamNaam: 'Team Vroegsignalering',
+    postadres: 'Postbus 900\n6040 AX Roermond',
+    bezoekadres: 'Markt 31\n6041 EM Roermond',
+    telefoon: '0475 359 999',
+    email: 'vroegsignalering@roermond.nl',
+    inloopDag: 'dinsdag',
+    inloopStart: '09:00',
+    inloopEind: '11:00',
+    inloopPlaats: 'Stadskantoor, Markt 31',
+  },
+  wijken: [{ naam: 'Centrum', postcodes: '6041-6045' }],
+  medewerkers: [
+    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: '', wijken: ['Centrum'] },
+    { naam: 'Sem Janssen', rol: 'consulent', telefoon: '06 23456789', email: '', wijken: ['Centrum'] },
+    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
+  ],
+}
+
+function signal(achternaam: string, postcode: string, huisnummer: string) {
+  return {
+    signaal: {
+      partnerType: 'Huur',
+      partnerNaam: 'Wonen Limburg',
+      externId: '',
+      bedrag: '450,00',
+      ontstaansdatum: '',
+      signaaldatum: new Date().toISOString().slice(0, 10),
+      crisis: false,
+      warmeOverdracht: false,
+    },
+    bewoner: {
+      voorletters: 'J.',
+      tussenvoegsel: '',
+      achternaam,
+      geboortedatum: '',
+      telefoon: '',
+      email: '',
+      bsn: '',
+    },
+    adres: { straat: 'Kapellerlaan', huisnummer, toevoeging: '', postcode, plaats: 'Roermond' },
+  }
+}
+
+async function api(page: Page, url: string, method: string, input: unknown) {
+  const u = new URL(url)
+  const res = await page.request.post(`${u.origin}/api/${method}`, {
+    headers: { 'X-Lange-Adem-Token': u.searchParams.get('token')!, Origin: u.origin },
+    data: input,
+  })
+  const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } }
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
+  return body.value as Record<string, unknown>
+}
+
+/** A weekday about ten days ahead, as dd-mm-jjjj. */
+function visitDate(): string {
+  const d = new Date()
+  d.setDate(d.getDate() + 10)
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`
+}
+
+test('letters and cards: queue from the case file, print a batch, confirm, edit the text', async ({
+  page,
+  dataDir,
+}) => {
+  const server = await startServer(dataDir)
+  try {
+    await api(page, server.url, 'setup.complete', SETUP)
+    const team = (await api(page, server.url, 'session.team', {})) as unknown as {
+      id: number
+      naam: string
+    }[]
+    const id = (naam: string) => team.find((m) => m.naam === naam)!.id
+    await api(page, server.url, 'session.signIn', { userId: id('Anouk Peeters') })
+    const first = await api(page, server.url, 'signals.createManual', signal('Smit', '6045 AB', '3'))
+    const second = await api(page, server.url, 'signals.createManual', signal('Berg', '6041 AB', '12'))
+
+    // The announcement letter from the case file.
+    await page.goto(`${server.url}#/zaak/${first.caseId}`)
+    const section = page.getByRole('region', { name: 'Brieven en kaartjes' })
+    await section.getByRole('button', { name: 'Aankondigingsbrief maken' }).click()
+    const modal = page.getByRole('dialog', { name: 'Aankondigingsbrief huisbezoek' })
+    await modal.getByLabel('Datum huisbezoek').fill('01-01-2020')
+    await modal.getByRole('button', { name: 'In de wachtrij zetten' }).click()
+    await expect(modal.getByText(/Kies een latere datum/)).toBeVisible()
+    await modal.getByLabel('Datum huisbezoek').fill(visitDate())
+    await modal.getByRole('combobox', { name: 'Collega die meegaat' }).click()
+    await page.getByRole('option', { name: 'Sem Janssen' }).click()
+    await shot(page, 'documents-01-visit')
+    await modal.getByRole('button', { name: 'In de wachtrij zetten' }).click()
+    await expect(modal).toBeHidden()
+    await expect(section.getByRole('cell', { name: 'In de wachtrij' })).toBeVisible()
+    await section.getByRole('button', { name: 'Bekijken' }).click()
+    const viewer = page.getByRole('dialog', { name: /Aankondigingsbrief huisbezoek, LA-/ })
+    await expect(viewer.locator('iframe')).toHaveAttribute('src', /^blob:/)
+    await page.keyboard.press('Escape')
+
+    // A card for the other case.
+    await page.goto(`${server.url}#/zaak/${second.caseId}`)
+    await page.getByRole('button', { name: 'Kaartje klaarzetten' }).click()
+    await expect(
+      page.getByRole('region', { name: 'Brieven en kaartjes' }).getByText('In de wachtrij'),
+    ).toBeVisible()
+
+    // The queue: letters, then cards.
+    await page.getByRole('link', { name: 'Afdrukken' }).click()
+    const queue = page.getByRole('table', { name: 'Wachtrij' })
+    await expect(queue.getByRole('cell', { name: 'Kapellerlaan 3' })).toBeVisible()
+    await expect(queue.getByText(/met Sem Janssen/)).toBeVisible()
+    await shot(page, 'documents-02-queue')
+    await page.getByRole('checkbox', { name: 'Alles kiezen' }).check()
+    await page.getByRole('button', { name: '1 brief afdrukken' }).click()
+    const batchViewer = page.getByRole('dialog', { name: /Afdruk \d+: brieven/ })
+    await expect(batchViewer.locator('iframe')).toHaveAttribute('src', /^blob:/)
+    await shot(page, 'documents-03-batch-pdf')
+    await page.keyboard.press('Escape')
+
+    const batch = page.getByRole('region', { name: /Afdruk \d+/ })
+    await batch.getByRole('button', { name: 'Verzendlijst openen' }).click()
+    await expect(page.getByRole('dialog', { name: /Verzendlijst afdruk/ }).locator('iframe')).toHaveAttribute(
+      'src',
+      /^blob:/,
+    )
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toBeHidden()
+    await shot(page, 'documents-04-confirm')
+    await batch.getByRole('button', { name: 'Bevestigen: 1 brief verstuurd' }).click()
+    await expect(page.getByText('1 brief vastgelegd als contactpoging.')).toBeVisible()
+    await expect(batch).toBeHidden()
+
+    await page.getByText(/^Kaartjes \(1\)$/).click()
+    await expect(queue.getByRole('cell', { name: 'Kapellerlaan 12' })).toBeVisible()
+
+    // The case now shows the contact attempt and is in behandeling.
+    await page.goto(`${server.url}#/zaak/${first.caseId}`)
+    const attempts = page.getByRole('table', { name: 'Contactpogingen' })
+    await expect(attempts.getByRole('cell', { name: 'Brief', exact: true })).toBeVisible()
+    await expect(
+      page.getByRole('region', { name: 'Brieven en kaartjes' }).getByText(/Verstuurd/),
+    ).toBeVisible()
+
+    // The kwaliteitsmedewerker edits the letter: the word check flags an avoided word.
+    await api(page, server.url, 'session.signIn', { userId: id('Fatima El Idrissi') })
+    await page.goto(`${server.url}#/brieven-en-kaartjes`)
+    await page.reload()
+    await expect(page.getByText('Fatima El Idrissi')).toBeVisible()
+    const text = page.getByLabel('Tekst van de brief')
+    await expect(text).toBeVisible()
+    await text.fill(`${await text.inputValue()}\n\nHeeft u schulden? Wij helpen.`)
+    await expect(page.getByText('"schulden" staat op de lijst van woorden om te vermijden.')).toBeVisible()
+    await shot(page, 'documents-05-template-editor')
+    await text.fill(
+      (await text.inputValue()).replace(
+        '\n\nHeeft u schulden? Wij helpen.',
+        '\n\nWij helpen u graag verder.',
+      ),
+    )
+    await expect(page.getByText('Woordcontrole: in orde')).toBeVisible()
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
+    await expect(page.getByText('Aankondigingsbrief huisbezoek is opgeslagen als versie 2.')).toBeVisible()
+    await expect(
+      page.getByRole('table', { name: 'Versies' }).getByRole('cell', { name: 'Fatima El Idrissi' }),
+    ).toBeVisible()
+    await page.getByRole('tab', { name: 'Instellingen voor brieven' }).click()
+    await expect(page.getByLabel('Vanaf links')).toHaveValue('20 mm')
+    await shot(page, 'documents-06-settings')
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, shot, startServer, test } from './harness'
+
+// A month's export as a new team receives it: semicolons, a BOM, Dutch dates and amounts, a
+// surname column the app cannot guess ("Persoon") and one row with a broken postcode.
+const CSV =
+  '\ufeffSignaal ID;Soort;Signaalpartner;Bedrag;Signaaldatum;Voorl.;Persoon;Geb.datum;Straat;Huisnr;Postcode;Woonplaats\r\n' +
+  'VPS-9001;Huurachterstand;Wonen Limburg;"€ 1.234,56";05-10-2026;J.;van der Berg;12-03-1984;Kapellerlaan;12;6041 AB;Roermond\r\n' +
+  'VPS-9002;Energieleverancier;Vattenfall;450,00;6-10-2026;M.;Jansen;02-01-1990;Hamstraat;3a;6041ab;Roermond\r\n' +
+  'VPS-9003;Drinkwater;WML;50;07-10-2026;A.;de Vries;15-05-1970;Markt;1;6041EM;Roermond\r\n' +
+  'VPS-9004;Zorgverzekeraar;CZ;310;08-10-2026;P.;Smeets;01-02-1961;Donderbergweg;40;604;Roermond\r\n'
+
+const SETUP = {
+  team: {
+    gemeenteNaam: 'Roermond',
+    gemeenteCode: '0957',
+    teamNaam: 'Team Vroegsignalering',
+    postadres: 'Postbus 900\n6040 AX Roermond',
+    bezoekadres: 'Markt 31\n6041 EM Roermond',
+    telefoon: '0475 359 999',
+    email: 'vroegsignalering@roermond.nl',
+    inloopDag: 'dinsdag',
+    inloopStart: '09:00',
+    inloopEind: '11:00',
+    inloopPlaats: 'Stadskantoor, Markt 31',
+  },
+  wijken: [
+    { naam: 'Centrum', postcodes: '6041' },
+    { naam: 'Donderberg', postcodes: '6044-6045' },
+  ],
+  medewerkers: [
+    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '', email: '', wijken: ['Centrum', 'Donderberg'] },
+    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
+  ],
+}
+
+test('a new user imports the month file, fixes the mapping and a problem row, and finds the cases', async ({
+  page,
+  dataDir,
+}) => {
+  const server = await startServer(dataDir)
+  try {
+    const origin = new URL(server.url).origin
+    const token = new URL(server.url).searchParams.get('token')!
+    const res = await fetch(`${origin}/api/setup.complete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': token },
+      body: JSON.stringify(SETUP),
+    })
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true)
+    const file = join(dataDir, 'vps-oktober-2026.csv')
+    writeFileSync(file, CSV, 'utf8')
+
+    await page.goto(server.url)
+    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
+    await page.getByRole('link', { name: 'Bestand inlezen' }).click()
+    await expect(page.getByRole('heading', { name: 'Signalen inlezen' })).toBeVisible()
+    await shot(page, 'intake-01-bestand')
+    await page.getByLabel('Bestand met signalen').setInputFiles(file)
+
+    // The mapping: everything proposed except the surname, which the user places by hand
+    await expect(page.getByText('4 regels gevonden')).toBeVisible()
+    await expect(page.getByText('Nog niet alle verplichte velden hebben een kolom')).toBeVisible()
+    await page.getByLabel('Naam van de bron').fill('Vindplaats van Schulden')
+    await page.getByRole('combobox', { name: 'Kolom voor Achternaam' }).click()
+    await page.getByRole('option', { name: 'Persoon', exact: true }).click()
+    await expect(page.getByText('Nog niet alle verplichte velden hebben een kolom')).toBeHidden()
+    await shot(page, 'intake-02-kolommen')
+
+    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click()
+    const problems = page.getByRole('table', { name: 'Regels met een probleem' })
+    await expect(problems).toContainText('"604" is geen Nederlandse postcode')
+    await expect(problems.getByRole('cell', { name: '5', exact: true })).toBeVisible()
+    await shot(page, 'intake-03-voorbeeld')
+    await page.getByRole('button', { name: '3 signalen inlezen' }).click()
+    await expect(page.getByText('3 nieuwe signalen ingelezen, 2 doorgezet in 2 nieuwe zaken')).toBeVisible()
+    await shot(page, 'intake-04-klaar')
+
+    // The correction list: fix the postcode and take the row in after all
+    await page.getByRole('link', { name: 'Naar Te controleren' }).click()
+    const card = page.getByLabel('Regel 5 van vps-oktober-2026.csv')
+    await expect(card).toContainText('is geen Nederlandse postcode')
+    await shot(page, 'intake-05-te-controleren')
+    await card.getByLabel('Postcode').fill('6044 CD')
+    await card.getByRole('button', { name: 'Verbeterd: inlezen' }).click()
+    await expect(page.getByText('Niets te controleren')).toBeVisible()
+
+    // The import's signals with the triage proposal; the water signal under the threshold
+    await page.getByRole('link', { name: 'Inleesgeschiedenis' }).click()
+    const history = page.getByRole('table', { name: 'Inleesgeschiedenis' })
+    await expect(history).toContainText('vps-oktober-2026.csv')
+    await expect(history).toContainText('3 van 4 (75%)')
+    await shot(page, 'intake-06-geschiedenis')
+    await history.getByRole('link', { name: 'vps-oktober-2026.csv' }).click()
+    const signals = page.getByRole('table', { name: 'Signalen van deze inlezing' })
+    await expect(signals).toContainText('Bedrag onder de drempel van € 75,00')
+    await shot(page, 'intake-07-signalen')
+
+    // The cases are in the caseload
+    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await expect(page.getByRole('cell', { name: /J\. van der Berg/ })).toBeVisible()
+    await expect(page.getByRole('cell', { name: /P\. Smeets/ })).toBeVisible()
+    await expect(page.getByRole('cell', { name: /M\. Jansen/ })).toBeVisible()
+    await shot(page, 'intake-08-caseload')
+
+    // The kwaliteitsmedewerker's screens
+    await page.getByText('Kwaliteit', { exact: true }).click()
+    await page.getByRole('link', { name: 'Verdeling' }).click()
+    await expect(page.getByRole('table', { name: 'Werklast per consulent' })).toContainText('Anouk Peeters')
+    await shot(page, 'intake-09-verdeling')
+    await page.getByRole('link', { name: 'Afwegingskader' }).click()
+    await expect(page.getByLabel('Drinkwater (euro)')).toHaveValue('75')
+    await shot(page, 'intake-10-afwegingskader')
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test'
+import { expect, type AppServer } from './harness'
+
+/** Set-up and sign-in through the API for the ladder and walk-in tests. */
+
+export async function api(server: AppServer, method: string, input: unknown): Promise<unknown> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  })
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
+  return body.value
+}
+
+export const SETUP = {
+  team: {
+    gemeenteNaam: 'Roermond',
+    gemeenteCode: '0957',
+    teamNaam: 'Team Vroegsignalering',
+    postadres: 'Postbus 900\n6040 AX Roermond',
+    bezoekadres: 'Markt 31\n6041 EM Roermond',
+    telefoon: '0475 359 999',
+    email: 'vroegsignalering@roermond.nl',
+    inloopDag: 'dinsdag',
+    inloopStart: '09:00',
+    inloopEind: '11:00',
+    inloopPlaats: 'Stadskantoor, Markt 31',
+  },
+  wijken: [{ naam: 'Centrum', postcodes: '6041' }],
+  medewerkers: [
+    {
+      naam: 'Anouk Peeters',
+      rol: 'consulent',
+      telefoon: '06 12345678',
+      email: 'a.peeters@roermond.nl',
+      wijken: ['Centrum'],
+    },
+    { naam: 'Sem Janssen', rol: 'consulent', telefoon: '06 23456789', email: '', wijken: [] },
+    {
+      naam: 'Fatima El Idrissi',
+      rol: 'kwaliteitsmedewerker',
+      telefoon: '',
+      email: 'f@roermond.nl',
+      wijken: [],
+    },
+  ],
+}
+
+export function signal(achternaam: string, postcode: string, huisnummer: string, geboortedatum: string) {
+  const d = new Date()
+  const today = `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`
+  return {
+    signaal: {
+      partnerType: 'Huur',
+      partnerNaam: 'Wonen Limburg',
+      externId: '',
+      bedrag: '650,00',
+      signaaldatum: today,
+    },
+    bewoner: { voorletters: 'M.', achternaam, geboortedatum, telefoon: '06-11223344' },
+    adres: { straat: 'Kapellerlaan', huisnummer, postcode, plaats: 'Roermond' },
+  }
+}
+
+export async function signedIn(page: Page, server: AppServer, who = 'Anouk Peeters') {
+  const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
+  await api(server, 'session.signIn', { userId: team.find((m) => m.naam === who)!.id })
+  await page.goto(server.url)
+  await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
+}

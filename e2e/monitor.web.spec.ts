@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, shot, startServer, test } from './harness'
+
+test('the kwaliteitsmedewerker reads the team figures, opens the cases behind one and delivers DDAS', async ({
+  page,
+  dataDir,
+}) => {
+  const server = await startServer(dataDir, ['--demo'])
+  try {
+    await page.goto(server.url)
+    await page.getByRole('button', { name: /Marloes Hendrikx/ }).click()
+    await page.getByRole('link', { name: 'Monitor' }).click()
+    const dashboard = page.getByTestId('monitor-dashboard')
+    await expect(dashboard).toBeVisible()
+    await expect(page.getByRole('table', { name: 'Bereik per soort contactpoging' })).toBeVisible()
+    await expect(page.getByText('Landelijk: 19%')).toBeVisible()
+    await shot(page, 'monitor-01-dashboard')
+    await page.screenshot({
+      path: join(import.meta.dirname, '../docs/screenshots/monitor-02-dashboard-full.png'),
+      fullPage: true,
+    })
+
+    // Click-through: the reached cases behind the headline reach figure
+    await page.getByRole('button', { name: /^Bereik, bereikt: toon de \d+ zaken$/ }).click()
+    const modal = page.getByRole('dialog')
+    await expect(modal.getByRole('table', { name: 'Zaken achter dit cijfer' })).toBeVisible()
+    await expect(modal.getByText('Bereikt').first()).toBeVisible()
+    await shot(page, 'monitor-03-zaken-achter-cijfer')
+    await page.keyboard.press('Escape')
+
+    // A month as period
+    await page.getByText('Maand', { exact: true }).click()
+    await expect(page.getByRole('heading', { name: /^Cijfers \w+ \d{4}/ })).toBeVisible()
+
+    // Supplier code, then the DDAS delivery after the personal-data warning
+    await page.getByRole('tab', { name: 'Instellingen' }).click()
+    await page.getByLabel('Code gegevensleverancier (DDAS)').fill('LANGE-ADEM')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(page.getByText('De instellingen van de monitor zijn opgeslagen.')).toBeVisible()
+    await shot(page, 'monitor-04-instellingen')
+
+    await page.getByRole('tab', { name: 'DDAS en terugkoppeling' }).click()
+    await page.getByText('Jaar', { exact: true }).click()
+    const make = page.getByRole('button', { name: 'DDAS-bestand maken' })
+    await expect(make).toBeDisabled()
+    await page.getByLabel('Ik begrijp dat dit bestand persoonsgegevens bevat').check()
+    const [download] = await Promise.all([page.waitForEvent('download'), make.click()])
+    expect(download.suggestedFilename()).toMatch(/^ddas-0957-\d{4}-01-01_\d{4}-12-31\.json$/)
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8'))
+    expect(json.codeGegevensleverancier).toBe('LANGE-ADEM')
+    expect(json.leveringen[0].vroegsignalen.length).toBeGreaterThan(100)
+    await expect(page.getByRole('status')).toContainText('signalen in')
+    await shot(page, 'monitor-05-ddas')
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Terugkoppeling als CSV' }).click(),
+    ])
+    const text = readFileSync(await csv.path(), 'utf8')
+    expect(text).toContain('Signaalpartner;Soort;Signaal-ID;Signaaldatum;Opgepakt;Hulp geaccepteerd')
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench -- documents`: a batch of 500 announcement letters as one PDF through the app
+ * (queue, batch, snapshots, template, render) next to pdfmake rendering the same 500 pages
+ * with no app logic around it. Targets: within 25% of the bare time, peak memory under 400 MB.
+ */
+import type { Session } from '../app/context'
+import { createApp } from '../app/create-app'
+import { fixedClock } from '../lib/clock'
+import { lettersDoc } from '../features/documents/pdf/letter'
+import { renderPdf } from '../features/documents/pdf/engine'
+import { getDocumentSettings, versionById } from '../features/documents/repository'
+import type { Snapshot } from '../features/documents/snapshot'
+import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
+
+const LETTERS = 500
+
+/** Peak resident memory of the whole process so far (the kernel's high-water mark), in MB. */
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024
+
+/** Times `fn`. Rendering is mostly synchronous, so memory is read as the process's high-water mark. */
+async function observe<T>(fn: () => Promise<T>) {
+  const t0 = performance.now()
+  const value = await fn()
+  return { value, ms: performance.now() - t0, peakMb: peakRssMb() }
+}
+
+export async function runDocumentsBench(): Promise<void> {
+  const clock = fixedClock('2026-11-10T09:30:00.000Z')
+  const app = await createApp({ memory: true, clock })
+  const session: Session = { userId: null }
+  const call = async <M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+    const res = await app.dispatcher.call(session, m, input)
+    if (!res.ok) throw new Error(`${m}: ${res.error.message}`)
+    return res.value as ApiOutput<M>
+  }
+  const { ROERMOND_SETUP, signal } = await import('../test/fixtures')
+  await call('setup.complete', ROERMOND_SETUP)
+  const team = await call('session.team', {})
+  await call('session.signIn', { userId: team.find((m) => m.rol === 'consulent')!.id })
+  const letter = (await call('documents.templates', {})).find((t) => t.code === 'aankondigingsbrief')!
+  console.log(`filling ${LETTERS} cases and queueing a letter for each...`)
+  const ids: number[] = []
+  for (let i = 0; i < LETTERS; i++) {
+    const pc = `${6041 + (i % 5)} ${String.fromCharCode(65 + ((i * 7) % 26))}${String.fromCharCode(65 + (i % 26))}`
+    const c = await call(
+      'signals.createManual',
+      signal({ postcode: pc, huisnummer: String(1 + (i % 180)), achternaam: `Jansen${i}`, bsn: '' }),
+    )
+    const item = await call('documents.addToQueue', {
+      caseId: c.caseId,
+      templateId: letter.id,
+      bezoek: { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null },
+    })
+    ids.push(item.id)
+  }
+  const batch = await call('documents.createBatch', { itemIds: ids, indeling: 'a4' })
+
+  // The same 500 pages for bare pdfmake: the frozen snapshots, rendered without the app.
+  const rows = await app.database.db
+    .selectFrom('print_item')
+    .select(['values_json', 'template_version_id'])
+    .where('batch_id', '=', batch.id)
+    .execute()
+  const version = await versionById(app.database.db, rows[0]!.template_version_id!)
+  const { venster } = await getDocumentSettings(app.database.db)
+  const letters = rows.map((r) => ({ ...(JSON.parse(r.values_json!) as Snapshot), content: version.content }))
+  const bare = () => renderPdf(lettersDoc(letters, venster, 'Brieven'))
+  const viaApp = () => call('documents.batchPdf', { batchId: batch.id, deel: 'documenten' })
+
+  // Memory: the app's batch runs first in this process, so the high-water mark after it is the
+  // app's own peak (500 cases, the queue and one 500-page PDF); later runs only add heap growth.
+  const appRuns = [await observe(viaApp)]
+  const appMemory = peakRssMb()
+  const bareRuns = []
+  // Times: alternating order, so neither side always runs on the other's garbage; median of 3.
+  for (let round = 0; round < 2; round++) {
+    bareRuns.push(await observe(bare))
+    appRuns.push(await observe(viaApp))
+  }
+  bareRuns.push(await observe(bare))
+  const best = <T extends { ms: number }>(runs: T[]) => [...runs].sort((x, y) => x.ms - y.ms)[1]!
+  const b = best(bareRuns)
+  const a = best(appRuns)
+  const ratio = a.ms / b.ms
+  const peak = appMemory
+  const appBytes = Buffer.from(a.value.pdfBase64, 'base64').length
+  const f = (n: number) => n.toFixed(0).padStart(7)
+  console.log(`\n${LETTERS} letters, one PDF (${(appBytes / 1024).toFixed(0)} kB)`)
+  console.log(`                      median ms of 3   process peak RSS MB`)
+  console.log(`bare pdfmake         ${f(b.ms)}        ${f(peakRssMb())} (after all runs)`)
+  console.log(`through the app      ${f(a.ms)}        ${f(peak)} (after the first batch)`)
+  console.log(
+    `all runs ms: bare ${bareRuns.map((r) => r.ms.toFixed(0)).join(', ')}; app ${appRuns.map((r) => r.ms.toFixed(0)).join(', ')}`,
+  )
+  const timeOk = ratio <= 1.25
+  const memOk = peak < 400
+  console.log(`app / bare: ${(ratio * 100).toFixed(0)}% (target <= 125%) ${timeOk ? 'PASS' : 'FAIL'}`)
+  console.log(`peak memory: ${peak.toFixed(0)} MB (target < 400 MB) ${memOk ? 'PASS' : 'FAIL'}`)
+  if (!timeOk || !memOk) process.exitCode = 1
+  await app.close()
+}

@@ -1,0 +1,160 @@
+/**
+ * Intake benchmark: a database with 1,000,000 signals in 600,000 cases (the caseload bench's
+ * fill), then a generated 100,000-row CSV imported through the real runImport: read, validate,
+ * match, triage and commit. Prints rows per second and the process's peak memory.
+ *
+ *   npm run bench -- intake                                  full size
+ *   BENCH_CASES=60000 BENCH_SIGNALS=100000 BENCH_ROWS=20000   quick run
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setupInput } from '@shared/api/setup'
+import { migrateToLatest, openDatabase } from '../db/database'
+import { completeSetup } from '../features/setup/service'
+import { loadWijkRanges } from '../features/wijken/assignment'
+import { analyseFile, runImport } from '../features/intake/service'
+import { fill } from './fill'
+
+const TODAY = '2026-11-10'
+const WIJKEN = Array.from({ length: 10 }, (_, w) => `Wijk ${w + 1}`)
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name]
+  if (!v) return fallback
+  const n = Number(v.replace(/[_,]/g, ''))
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`)
+  return n
+}
+
+const TYPES = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drinkwater', 'CAK']
+const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'Smeets', 'Yılmaz', 'Hendriks']
+
+/** A platform export: semicolons, Dutch dates and amounts; some known addresses, re-sent IDs and bad rows. */
+function makeCsv(rows: number, existingSignals: number): string {
+  const out = [
+    'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
+  ]
+  const letters = (i: number) =>
+    String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + (Math.floor(i / 26) % 26))
+  for (let i = 0; i < rows; i++) {
+    const kind = i % 20
+    // 1 in 20 re-sends a signal already stored (the fill names them VPS-n), 1 in 20 has a problem
+    const id = kind === 0 ? `VPS-${1 + ((i * 7919) % existingSignals)}` : `NEW-${i}`
+    const known = kind < 5 // a quarter goes to addresses the fill created (6001-6050)
+    const pc4 = known ? 6001 + (i % 50) : 6001 + (i % 50)
+    const pc = `${pc4} ${letters(known ? Math.floor(i / 50) % 676 : 300 + (i % 376))}`
+    const nr = known ? 1 + (Math.floor(i / 50) % 30) : 200 + Math.floor(i / 376)
+    const amount =
+      kind === 19
+        ? '-12,00'
+        : `${(40 + ((i * 37) % 2400)).toLocaleString('nl-NL')},${String(i % 100).padStart(2, '0')}`
+    const day = 1 + (i % 28)
+    out.push(
+      [
+        id,
+        TYPES[i % TYPES.length],
+        `"€ ${amount}"`,
+        `${day}-10-2026`,
+        'J.',
+        SURNAMES[i % SURNAMES.length],
+        `${1 + (i % 28)}-0${1 + (i % 9)}-19${40 + (i % 60)}`,
+        'Hoofdstraat',
+        String(nr),
+        pc,
+        'Roermond',
+      ].join(';'),
+    )
+  }
+  return out.join('\r\n') + '\r\n'
+}
+
+export async function runIntakeBench(): Promise<void> {
+  const cases = envInt('BENCH_CASES', 600_000)
+  const signals = envInt('BENCH_SIGNALS', 1_000_000)
+  const rows = envInt('BENCH_ROWS', 100_000)
+  const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-intake-'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  try {
+    await migrateToLatest(opened.db)
+    await completeSetup(
+      opened.db,
+      `${TODAY}T08:00:00.000Z`,
+      setupInput.parse({
+        team: {
+          gemeenteNaam: 'Roermond',
+          gemeenteCode: '0957',
+          teamNaam: 'Team Vroegsignalering',
+          postadres: 'Postbus 900\n6040 AX Roermond',
+          bezoekadres: 'Markt 31\n6041 EM Roermond',
+          telefoon: '0475 359 999',
+          email: 'vroegsignalering@roermond.nl',
+          inloopDag: 'dinsdag',
+          inloopStart: '09:00',
+          inloopEind: '11:00',
+          inloopPlaats: 'Stadskantoor',
+        },
+        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
+        medewerkers: [
+          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
+          { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
+          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
+        ],
+      }),
+    )
+    const links = await opened.db
+      .selectFrom('user_wijk')
+      .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
+      .select(['user_wijk.wijk_id', 'app_user.id'])
+      .orderBy('app_user.id')
+      .execute()
+    const consulenten = new Map<number, number[]>()
+    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+    console.log(
+      `Lange Adem intake benchmark: ${rows.toLocaleString('en-US')} rows into ${signals.toLocaleString('en-US')} signals`,
+    )
+    const t0 = performance.now()
+    fill(opened.raw, {
+      cases,
+      signals,
+      today: TODAY,
+      days: 3 * 365,
+      ranges: await loadWijkRanges(opened.db),
+      consulenten,
+    })
+    opened.raw.exec('ANALYZE')
+    console.log(`Fill: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+
+    const file = join(dir, 'export.csv')
+    writeFileSync(file, '\ufeff' + makeCsv(rows, signals), 'utf8')
+    const rssBefore = process.memoryUsage().rss
+    const t1 = performance.now()
+    const bytes = new Uint8Array(readFileSync(file))
+    const analysis = await analyseFile(opened.db, bytes, '')
+    if (analysis.unplaced.length) throw new Error(`mapping incomplete: ${analysis.unplaced.join(', ')}`)
+    const s = await runImport(
+      opened.db,
+      { at: `${TODAY}T10:00:00.000Z`, today: TODAY, userId: null },
+      { fileName: 'export.csv', bytes },
+      analysis.mapping,
+      { commit: true, bron: 'Bench' },
+    )
+    const ms = performance.now() - t1
+    const perSecond = Math.round(rows / (ms / 1000))
+    const peakMb = process.resourceUsage().maxRSS / 1024
+    console.log(
+      `Import: ${s.rows.toLocaleString('en-US')} rows in ${(ms / 1000).toFixed(2)} s: ${s.nieuw} new (${s.doorgezet} followed up, ${s.nieuweZaken} new cases), ` +
+        `${s.eerderIngelezen} imported before, ${s.problemen} to check; ${s.meervoudig} meervoudig, ${s.opeenvolgend} opeenvolgend`,
+    )
+    console.log(
+      `Rows per second: ${perSecond.toLocaleString('en-US')}  (target >= 20,000)  ${perSecond >= 20_000 ? 'PASS' : 'FAIL'}`,
+    )
+    console.log(
+      `Peak memory (max RSS of the whole process, fill included): ${peakMb.toFixed(0)} MB; RSS before import ${(rssBefore / 1048576).toFixed(0)} MB  (target < 500 MB)  ${peakMb < 500 ? 'PASS' : 'FAIL'}`,
+    )
+    process.exitCode = perSecond >= 20_000 && peakMb < 500 ? 0 : 1
+  } finally {
+    await opened.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Ladder benchmark: the caseload fill (default 600,000 cases) plus 3,000,000 contact attempts and
+ * a planned next step on every open case; then the real "Vandaag" query for one consulent and the
+ * real walk-in search, each against a median target of 20 ms.
+ *
+ *   npm run bench -- ladder
+ *   BENCH_CASES=60000 BENCH_SIGNALS=100000 BENCH_ATTEMPTS=300000 npm run bench -- ladder    quick run
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { setupInput } from '@shared/api/setup'
+import { KANAAL_SOORT, type Kanaal } from '@shared/api/ladder'
+import { addDays, formatDate } from '@shared/format/dates'
+import { migrateToLatest, openDatabase } from '../db/database'
+import { completeSetup } from '../features/setup/service'
+import { loadWijkRanges } from '../features/wijken/assignment'
+import { createRandom } from '../features/demo/random'
+import { todayList } from '../features/ladder/service'
+import { searchVisitors } from '../features/walkin/service'
+import { fill } from './fill'
+
+const TODAY = '2026-11-10'
+const WIJKEN = [
+  'Centrum',
+  "Kapel in 't Zand",
+  'Maasniel',
+  'Roermond-Oost',
+  'Donderberg',
+  'Leeuwen',
+  'Hoogvonderen',
+  'Herten',
+  'Swalmen',
+  'Asenray',
+]
+const LADDER: [Kanaal, string][] = [
+  ['telefoon', 'Geen gehoor'],
+  ['telefoon', 'Voicemail ingesproken'],
+  ['whatsapp', 'Bericht gestuurd'],
+  ['brief', 'Brief verstuurd'],
+  ['huisbezoek', 'Niet thuis'],
+  ['kaartje', 'Kaartje achtergelaten'],
+  ['sms', 'Bericht gestuurd'],
+]
+const STEPS = [null, 'bellen', 'bericht', 'brief', 'huisbezoek', 'kaartje', 'opvolgen', 'afronden']
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name]
+  return v ? Number(v.replace(/[_,]/g, '')) : fallback
+}
+
+/** Attempts spread over the cases (most get 3 to 7), and a plan for every open case. */
+function fillLadder(raw: BetterSqlite3.Database, cases: number, attempts: number): { open: number } {
+  const rnd = createRandom(4_2026)
+  const ins = raw.prepare(
+    `insert into contactpoging (case_id, soort, kanaal, bereikt, datum, dagdeel, resultaat, notitie, created_at, created_by)
+     values (?, ?, ?, ?, ?, ?, ?, '', ?, null)`,
+  )
+  const rows = raw.prepare('select id, datum_opgepakt, is_open from vroegsignaalzaak order by id').all() as {
+    id: number
+    datum_opgepakt: string
+    is_open: number
+  }[]
+  const plan = raw.prepare(
+    'update vroegsignaalzaak set plan_stap = ?, plan_poging = ?, plan_datum = ?, plan_dagdeel = ?, status = ? where id = ?',
+  )
+  const perCase = attempts / cases
+  let written = 0
+  let open = 0
+  const dagdelen = ['Ochtend', 'Middag', 'Avond']
+  for (let start = 0; start < rows.length; start += 20_000) {
+    raw.transaction(() => {
+      for (const r of rows.slice(start, start + 20_000)) {
+        const left = attempts - written
+        const n =
+          r.id === rows.length ? left : Math.min(left, Math.max(0, Math.round(perCase + rnd.int(-2, 2))))
+        for (let k = 0; k < n; k++) {
+          const [kanaal, resultaat] = LADDER[k % LADDER.length]!
+          const reached = k === n - 1 && rnd.chance(0.4)
+          ins.run(
+            r.id,
+            KANAAL_SOORT[kanaal],
+            kanaal,
+            reached ? 1 : 0,
+            addDays(r.datum_opgepakt, 1 + 2 * k),
+            rnd.pick(dagdelen),
+            reached ? 'Gesprek gevoerd' : resultaat,
+            `${r.datum_opgepakt}T10:00:00.000Z`,
+          )
+        }
+        written += n
+        if (r.is_open === 1) {
+          open++
+          const stap = rnd.pick(STEPS)
+          plan.run(
+            stap,
+            rnd.int(0, 2),
+            addDays(TODAY, rnd.int(-12, 15)),
+            rnd.pick(dagdelen),
+            n > 0 ? 'in_behandeling' : 'nieuw',
+            r.id,
+          )
+        }
+      }
+    })()
+  }
+  return { open }
+}
+
+async function time(label: string, fn: () => Promise<number>, target = 20): Promise<boolean> {
+  for (let i = 0; i < 5; i++) await fn()
+  const times: number[] = []
+  let size = 0
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now()
+    size = await fn()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  const median = (times[24]! + times[25]!) / 2
+  const pass = median < target
+  console.log(
+    `${label.padEnd(52)} ${String(size).padStart(5)} rows  median ${median.toFixed(2).padStart(6)} ms  p95 ${times[47]!.toFixed(2).padStart(6)} ms  < ${target} ms ${pass ? 'PASS' : 'FAIL'}`,
+  )
+  return pass
+}
+
+export async function runLadderBench(): Promise<void> {
+  const cases = envInt('BENCH_CASES', 600_000)
+  const signals = envInt('BENCH_SIGNALS', 1_000_000)
+  const attempts = envInt('BENCH_ATTEMPTS', 3_000_000)
+  const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  try {
+    await migrateToLatest(opened.db)
+    await completeSetup(
+      opened.db,
+      `${TODAY}T08:00:00.000Z`,
+      setupInput.parse({
+        team: {
+          gemeenteNaam: 'Roermond',
+          gemeenteCode: '0957',
+          teamNaam: 'Team Vroegsignalering',
+          postadres: 'Postbus 900\n6040 AX Roermond',
+          bezoekadres: 'Markt 31\n6041 EM Roermond',
+          telefoon: '0475 359 999',
+          email: 'vroegsignalering@roermond.nl',
+          inloopDag: 'dinsdag',
+          inloopStart: '09:00',
+          inloopEind: '11:00',
+          inloopPlaats: 'Stadskantoor',
+        },
+        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
+        medewerkers: [
+          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
+          { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
+          { naam: 'Consulent 12', rol: 'consulent', wijken: WIJKEN.slice(5) },
+          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
+        ],
+      }),
+    )
+    const links = await opened.db
+      .selectFrom('user_wijk')
+      .select(['wijk_id', 'user_id'])
+      .orderBy('user_id')
+      .execute()
+    const consulenten = new Map<number, number[]>()
+    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.user_id])
+    console.log(
+      `Lange Adem ladder benchmark: ${cases.toLocaleString('en-US')} cases, ${attempts.toLocaleString('en-US')} attempts`,
+    )
+    const t0 = performance.now()
+    const filled = fill(opened.raw, {
+      cases,
+      signals,
+      today: TODAY,
+      days: 3 * 365,
+      ranges: await loadWijkRanges(opened.db),
+      consulenten,
+    })
+    const { open } = fillLadder(opened.raw, cases, attempts)
+    opened.raw.exec('ANALYZE')
+    const n = (opened.raw.prepare('select count(*) n from contactpoging').get() as { n: number }).n
+    console.log(
+      `Fill ${((performance.now() - t0) / 1000).toFixed(1)} s: ${n.toLocaleString('en-US')} attempts, ${open.toLocaleString('en-US')} open cases with a plan`,
+    )
+
+    // The busiest consulent: the one who works in five wijken.
+    const busiest = (
+      await opened.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('naam', '=', 'Consulent 11')
+        .executeTakeFirstOrThrow()
+    ).id
+    const sample = opened.raw
+      .prepare(
+        'select h.postcode, h.huisnummer, r.geboortedatum, r.tussenvoegsel, r.achternaam from household h join resident r on r.household_id = h.id where h.id = ?',
+      )
+      .get(Math.floor(cases / 3)) as {
+      postcode: string
+      huisnummer: number
+      geboortedatum: string
+      tussenvoegsel: string
+      achternaam: string
+    }
+    const results = [
+      await time(
+        'Vandaag, busiest consulent (due + overdue)',
+        async () => (await todayList(opened.db, TODAY, busiest)).totaal,
+      ),
+      await time(
+        `Walk-in: common surname "${filled.surnames.common}"`,
+        async () => (await searchVisitors(opened.db, filled.surnames.common)).hits.length,
+      ),
+      await time(
+        `Walk-in: rare surname "${filled.surnames.rare}"`,
+        async () => (await searchVisitors(opened.db, filled.surnames.rare)).hits.length,
+      ),
+      await time(
+        `Walk-in: surname + birth date`,
+        async () =>
+          (
+            await searchVisitors(
+              opened.db,
+              `${sample.tussenvoegsel} ${sample.achternaam} ${formatDate(sample.geboortedatum)}`.trim(),
+            )
+          ).hits.length,
+      ),
+      await time(
+        `Walk-in: birth date ${formatDate(sample.geboortedatum)}`,
+        async () => (await searchVisitors(opened.db, formatDate(sample.geboortedatum))).hits.length,
+      ),
+      await time(
+        `Walk-in: postcode + number ${sample.postcode} ${sample.huisnummer}`,
+        async () => (await searchVisitors(opened.db, `${sample.postcode} ${sample.huisnummer}`)).hits.length,
+      ),
+    ]
+    const failed = results.filter((r) => !r).length
+    console.log(failed ? `${failed} target(s) missed` : 'all targets met')
+    process.exitCode = failed ? 1 : 0
+  } finally {
+    await opened.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Monitor benchmark: the caseload benchmark's database (default 600,000 cases, 1,000,000 signals
+ * over three years) plus 3,000,000 contact attempts, then
+ *   - the first build of the monitor's anonymous facts (once, after a bulk load or upgrade);
+ *   - the full dashboard for one year (target: median under 300 ms);
+ *   - the DDAS export of a large municipality's month: the most recent days holding 4,000
+ *     signals (target: under 2 s).
+ *
+ *   npm run bench -- monitor
+ *   BENCH_CASES=60000 BENCH_SIGNALS=100000 BENCH_ATTEMPTS=300000 npm run bench -- monitor   quick run
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { setupInput } from '@shared/api/setup'
+import { CONTACTSOORTEN, dagdeelForHour } from '@shared/domain/ddas'
+import { addDays } from '@shared/format/dates'
+import { migrateToLatest, openDatabase } from '../db/database'
+import { completeSetup } from '../features/setup/service'
+import { loadWijkRanges } from '../features/wijken/assignment'
+import { createRandom } from '../features/demo/random'
+import { refreshFacts } from '../features/monitor/facts'
+import { getDashboard } from '../features/monitor/service'
+import { exportDdas } from '../features/monitor/exports'
+import { fill } from './fill'
+
+const TODAY = '2026-11-10'
+const WIJKEN = [
+  'Centrum',
+  'Kapel',
+  'Maasniel',
+  'Oost',
+  'Donderberg',
+  'Leeuwen',
+  'Hoogvonderen',
+  'Herten',
+  'Swalmen',
+  'Asenray',
+]
+
+function envInt(name: string, fallback: number): number {
+  const v = process.env[name]
+  const n = v ? Number(v.replace(/[_,]/g, '')) : fallback
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`)
+  return n
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+const fmt = (n: number) => n.toLocaleString('en-US')
+
+/** Attempts along the contact ladder, spread over the cases; about 40% of cases are reached. */
+function fillAttempts(raw: BetterSqlite3.Database, attempts: number): number {
+  const rnd = createRandom(6_000_006)
+  const cases = raw.prepare('select id, datum_opgepakt from vroegsignaalzaak order by id').raw().all() as [
+    number,
+    string,
+  ][]
+  const ins = raw.prepare(
+    `insert into contactpoging (case_id, soort, bereikt, datum, dagdeel, resultaat, notitie, created_at, created_by)
+     values (?, ?, ?, ?, ?, '', '', ?, null)`,
+  )
+  const weights = CONTACTSOORTEN.map((s, i) => [s, [40, 25, 5, 10, 12, 6, 1, 1][i]!] as const)
+  let written = 0
+  const perCase = attempts / cases.length
+  raw.exec('begin')
+  cases.forEach(([id, opened], i) => {
+    // Spread evenly so the total is exact: this case's share of the running total.
+    const n = Math.round((i + 1) * perCase) - Math.round(i * perCase)
+    const reachAt = rnd.chance(0.4) ? rnd.int(0, Math.max(0, n - 1)) : -1
+    for (let k = 0; k < n; k++) {
+      const datum = addDays(opened, k * rnd.int(1, 4))
+      const hour = rnd.int(8, 20)
+      ins.run(
+        id,
+        rnd.weighted(weights),
+        k === reachAt ? 1 : 0,
+        datum,
+        dagdeelForHour(hour),
+        `${datum}T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      )
+      if (++written % 50_000 === 0) {
+        raw.exec('commit')
+        raw.exec('begin')
+      }
+    }
+  })
+  raw.exec('commit')
+  return written
+}
+
+export async function runMonitorBench(): Promise<void> {
+  const cases = envInt('BENCH_CASES', 600_000)
+  const signals = envInt('BENCH_SIGNALS', 1_000_000)
+  const attempts = envInt('BENCH_ATTEMPTS', 3_000_000)
+  const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-monitor-'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  try {
+    const db = opened.db
+    await migrateToLatest(db)
+    await completeSetup(
+      db,
+      `${TODAY}T08:00:00.000Z`,
+      setupInput.parse({
+        team: {
+          gemeenteNaam: 'Roermond',
+          gemeenteCode: '0957',
+          teamNaam: 'Team Vroegsignalering',
+          postadres: 'Postbus 900',
+          bezoekadres: 'Markt 31',
+          telefoon: '0475 359 999',
+          email: 'vroegsignalering@roermond.nl',
+          inloopDag: 'dinsdag',
+          inloopStart: '09:00',
+          inloopEind: '11:00',
+          inloopPlaats: 'Stadskantoor',
+        },
+        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
+        medewerkers: [
+          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
+          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
+        ],
+      }),
+    )
+    const links = await db
+      .selectFrom('user_wijk')
+      .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
+      .select(['user_wijk.wijk_id', 'app_user.id'])
+      .where('app_user.rol', '=', 'consulent')
+      .execute()
+    const consulenten = new Map<number, number[]>()
+    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+    await db
+      .insertInto('setting')
+      .values({
+        key: 'monitor',
+        value: JSON.stringify({ leverancierCode: 'BENCH' }),
+        updated_at: TODAY,
+        updated_by: null,
+      })
+      .execute()
+
+    console.log(
+      `Lange Adem monitor benchmark: ${fmt(cases)} cases, ${fmt(signals)} signals, ${fmt(attempts)} attempts`,
+    )
+    let t = performance.now()
+    fill(opened.raw, {
+      cases,
+      signals,
+      today: TODAY,
+      days: 3 * 365,
+      ranges: await loadWijkRanges(db),
+      consulenten,
+    })
+    const written = fillAttempts(opened.raw, attempts)
+    console.log(`Fill: ${((performance.now() - t) / 1000).toFixed(1)} s (${fmt(written)} attempts)`)
+
+    t = performance.now()
+    const built = await refreshFacts(db)
+    opened.raw.exec('ANALYZE')
+    console.log(
+      `First build of the anonymous facts (once after a bulk load or upgrade; later only changed cases): ` +
+        `${((performance.now() - t) / 1000).toFixed(1)} s for ${fmt(built.cases)} cases and ${fmt(built.signals)} signals`,
+    )
+
+    const year = { van: addDays(TODAY, -364), tot: TODAY }
+    let d = await getDashboard(db, year)
+    for (let i = 0; i < 3; i++) d = await getDashboard(db, year)
+    const times: number[] = []
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now()
+      d = await getDashboard(db, year)
+      times.push(performance.now() - t0)
+    }
+    const dashMs = median(times)
+    console.log(
+      `Dashboard, one year (${year.van} to ${year.tot}): ${fmt(d.ontvangen)} signals, ${fmt(d.opgepakt)} cases, reach ${d.bereik.pct}%; ` +
+        `median ${dashMs.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (target < 300 ms) ${dashMs < 300 ? 'PASS' : 'FAIL'}`,
+    )
+
+    // The most recent days that together hold about 4,000 signals: a large municipality's month.
+    const perDay = opened.raw
+      .prepare(
+        'select signaaldatum, count(*) from vroegsignaal group by signaaldatum order by signaaldatum desc',
+      )
+      .raw()
+      .all() as [string, number][]
+    let n = 0
+    let van = TODAY
+    for (const [day, c] of perDay) {
+      if (n >= 4000) break
+      n += c
+      van = day
+    }
+    const ddasTimes: number[] = []
+    let file: Awaited<ReturnType<typeof exportDdas>> | null = null
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now()
+      file = await exportDdas(
+        db,
+        { at: `${TODAY}T12:00:00.000Z`, today: TODAY, userId: null },
+        { van, tot: TODAY },
+      )
+      ddasTimes.push(performance.now() - t0)
+    }
+    const ddasMs = median(ddasTimes)
+    console.log(
+      `DDAS export ${van} to ${TODAY}: ${fmt(file!.vroegsignalen)} signals, ${fmt(file!.zaken)} cases, ` +
+        `${((file!.base64.length * 0.75) / 1024 / 1024).toFixed(1)} MB; median ${ddasMs.toFixed(0)} ms (target < 2000 ms) ${ddasMs < 2000 ? 'PASS' : 'FAIL'}`,
+    )
+    if (dashMs >= 300 || ddasMs >= 2000) process.exitCode = 1
+  } finally {
+    await opened.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run cli -- <opdracht> ...`: the command line. Each subcommand lives in its own file in
+ * src/main/cli/ and exports `usage` and `run(argv)`; register it here.
+ */
+import * as backup from './cli/backup'
+import * as exportDdas from './cli/export-ddas'
+import * as intakeImport from './features/intake/cli'
+import { AppError } from './lib/errors'
+
+interface Command {
+  usage: string
+  run(argv: string[]): Promise<number>
+}
+
+const COMMANDS: Record<string, Command> = {
+  backup,
+  'restore-backup': { usage: backup.restoreUsage, run: backup.restore },
+  'export-ddas': exportDdas,
+  import: intakeImport,
+}
+
+async function main(): Promise<number> {
+  const [name, ...rest] = process.argv.slice(2)
+  const command = name ? COMMANDS[name] : undefined
+  if (!command) {
+    if (name && name !== '--help') console.error(`Onbekende opdracht: ${name}`)
+    console.error('Opdrachten:')
+    for (const c of Object.values(COMMANDS)) console.error(`  ${c.usage}`)
+    return name === '--help' ? 0 : 2
+  }
+  return command.run(rest)
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    // A service's own error carries a Dutch message for the user; anything else is a bug.
+    console.error(err instanceof AppError ? err.message : err)
+    process.exitCode = 1
+  },
+)

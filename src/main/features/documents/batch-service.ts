@@ -1,0 +1,274 @@
+import type { Db } from '../../db/database'
+import type { BatchView, DocumentSettings, PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
+import { dagdeelForHour, type Contactsoort } from '@shared/domain/ddas'
+import { formatTimeNl, formatWeekdayDate, type DocumentSoort } from '@shared/api/documents-text'
+import { TIME_ZONE } from '../../lib/clock'
+import { NotFoundError, ValidationError } from '../../lib/errors'
+import { recordAudit } from '../audit/repository'
+import type { UseCaseContext } from '../signals/service'
+import { currentVersion, getDocumentSettings, versionById } from './repository'
+import { loadBatch, loadItems, loadQueue, soortLabel } from './queue-service'
+import {
+  renderBatchEnvelopes,
+  renderBatchList,
+  renderDocuments,
+  type Indeling,
+  type PrintedDoc,
+} from './render'
+import { buildSnapshot, type Snapshot } from './snapshot'
+
+const CONTACT_KIND: Record<'brief' | 'kaart', Contactsoort> = { brief: 'Brief', kaart: 'Kaartje' }
+
+/**
+ * Prints the chosen queue items as one batch: freezes each document's template version and
+ * filled-in values (a reprint is identical), in postcode order.
+ */
+export async function createBatch(
+  db: Db,
+  ctx: UseCaseContext,
+  input: { itemIds: number[]; indeling: Indeling; enveloppen: boolean },
+): Promise<BatchView> {
+  return db.transaction().execute(async (trx) => {
+    const items = await trx
+      .selectFrom('print_item as i')
+      .innerJoin('document_template as t', 't.id', 'i.template_id')
+      .selectAll('i')
+      .select(['t.soort'])
+      .where('i.id', 'in', input.itemIds)
+      .execute()
+    if (items.length !== new Set(input.itemIds).size)
+      throw new NotFoundError('Een van de gekozen documenten staat niet meer in de wachtrij.')
+    if (items.some((i) => i.status !== 'wachtrij'))
+      throw new ValidationError('Een van de gekozen documenten is al afgedrukt. Ververs de wachtrij.')
+    const soorten = new Set(items.map((i) => i.soort))
+    if (soorten.size > 1)
+      throw new ValidationError('Druk brieven en kaartjes apart af: ze gaan op ander papier.')
+    const soort = items[0]!.soort as DocumentSoort
+    if (soort !== 'brief' && soort !== 'kaart') throw new ValidationError('Een bericht wordt niet afgedrukt.')
+    const indeling: Indeling = soort === 'brief' ? 'a4' : input.indeling === 'a4' ? 'a4-vier' : input.indeling
+    const settings = await getDocumentSettings(trx)
+    const { id: batchId } = await trx
+      .insertInto('print_batch')
+      .values({
+        soort,
+        indeling,
+        enveloppen: input.enveloppen ? 1 : 0,
+        layout: JSON.stringify({ venster: settings.venster }),
+        created_at: ctx.at,
+        created_by: ctx.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    for (const item of items) {
+      const version = await currentVersion(trx, item.template_id)
+      if (!version) throw new NotFoundError('Een sjabloon heeft nog geen tekst.')
+      const snapshot = await buildSnapshot(trx, item, ctx.today)
+      await trx
+        .updateTable('print_item')
+        .set({
+          status: 'gedrukt',
+          batch_id: batchId,
+          template_version_id: version.id,
+          values_json: JSON.stringify(snapshot),
+          printed_at: ctx.at,
+        })
+        .where('id', '=', item.id)
+        .execute()
+      await recordAudit(trx, ctx.at, {
+        userId: ctx.userId,
+        action: 'document afgedrukt',
+        entityType: 'zaak',
+        entityId: item.case_id,
+        summary: `${version.naam} (versie ${version.versie}) afgedrukt in afdruk ${batchId}`,
+      })
+    }
+    return loadBatch(trx, batchId, ctx.today)
+  })
+}
+
+async function printedDocs(db: Db, batchId: number): Promise<PrintedDoc[]> {
+  const rows = await db
+    .selectFrom('print_item as i')
+    .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
+    .innerJoin('household as h', 'h.id', 'z.household_id')
+    .select(['i.values_json', 'i.template_version_id'])
+    .where('i.batch_id', '=', batchId)
+    .orderBy('h.postcode')
+    .orderBy('h.huisnummer')
+    .orderBy('h.toevoeging')
+    .orderBy('i.id')
+    .execute()
+  const versions = new Map<number, Awaited<ReturnType<typeof versionById>>>()
+  const out: PrintedDoc[] = []
+  for (const r of rows) {
+    const vid = r.template_version_id!
+    if (!versions.has(vid)) versions.set(vid, await versionById(db, vid))
+    const v = versions.get(vid)!
+    out.push({ snapshot: JSON.parse(r.values_json!) as Snapshot, content: v.content, documentNaam: v.naam })
+  }
+  return out
+}
+
+/** One part of a printed batch as PDF: the documents, the mailing list or the envelopes. */
+export async function batchPdf(
+  db: Db,
+  batchId: number,
+  deel: 'documenten' | 'verzendlijst' | 'enveloppen',
+): Promise<PdfFile> {
+  const b = await db
+    .selectFrom('print_batch as b')
+    .leftJoin('app_user as u', 'u.id', 'b.created_by')
+    .select(['b.id', 'b.soort', 'b.indeling', 'b.layout', 'b.created_at', 'u.naam'])
+    .where('b.id', '=', batchId)
+    .executeTakeFirst()
+  if (!b) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
+  const docs = await printedDocs(db, batchId)
+  const soort = b.soort as 'brief' | 'kaart'
+  if (deel === 'verzendlijst')
+    return renderBatchList(docs, {
+      id: b.id,
+      gemaaktOp: b.created_at,
+      door: b.naam ?? 'systeem',
+      soortLabel: soortLabel(soort, docs.length),
+    })
+  if (deel === 'enveloppen') return renderBatchEnvelopes(docs, `enveloppen-${b.id}`)
+  const layout = JSON.parse(b.layout) as Pick<DocumentSettings, 'venster'>
+  return renderDocuments(
+    docs,
+    soort,
+    b.indeling as Indeling,
+    layout.venster,
+    `${soortLabel(soort, 2)}-${b.id}`,
+  )
+}
+
+function localHour(instant: string): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(instant),
+    ),
+  )
+}
+
+/**
+ * Confirms which documents of a batch went out: each becomes a contact attempt (Brief or
+ * Kaartje) on its case, a new case moves to "in behandeling". Documents not confirmed go back
+ * into the queue.
+ */
+export async function confirmBatch(
+  db: Db,
+  ctx: UseCaseContext,
+  input: { batchId: number; verstuurdIds: number[]; datum: string },
+): Promise<QueueView> {
+  return db.transaction().execute(async (trx) => {
+    const batch = await trx
+      .selectFrom('print_batch')
+      .select(['id', 'soort', 'confirmed_at'])
+      .where('id', '=', input.batchId)
+      .executeTakeFirst()
+    if (!batch) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
+    if (batch.confirmed_at) throw new ValidationError('Deze afdruk is al bevestigd.')
+    if (input.datum > ctx.today)
+      throw new ValidationError('De datum van verzenden ligt in de toekomst.', {
+        datum: 'Kies vandaag of een dag in het verleden.',
+      })
+    const items = await trx
+      .selectFrom('print_item as i')
+      .innerJoin('document_template as t', 't.id', 'i.template_id')
+      .select(['i.id', 'i.case_id', 'i.bezoek_datum', 'i.bezoek_van', 'i.bezoek_tot', 't.naam'])
+      .where('i.batch_id', '=', batch.id)
+      .execute()
+    const chosen = new Set(input.verstuurdIds)
+    if ([...chosen].some((id) => !items.some((i) => i.id === id)))
+      throw new ValidationError('Een van de gekozen documenten hoort niet bij deze afdruk.')
+    const soort = CONTACT_KIND[batch.soort as 'brief' | 'kaart']
+    const dagdeel = dagdeelForHour(localHour(ctx.at))
+    for (const item of items) {
+      if (!chosen.has(item.id)) {
+        await trx
+          .updateTable('print_item')
+          .set({
+            status: 'wachtrij',
+            batch_id: null,
+            template_version_id: null,
+            values_json: null,
+            printed_at: null,
+          })
+          .where('id', '=', item.id)
+          .execute()
+        continue
+      }
+      const notitie =
+        item.bezoek_datum && item.bezoek_van && item.bezoek_tot
+          ? `${item.naam} verstuurd. Huisbezoek aangekondigd op ${formatWeekdayDate(item.bezoek_datum)}, ` +
+            `${formatTimeNl(item.bezoek_van).replace(' uur', '')} tot ${formatTimeNl(item.bezoek_tot)}.`
+          : `${item.naam} bezorgd.`
+      const { id: pogingId } = await trx
+        .insertInto('contactpoging')
+        .values({
+          case_id: item.case_id,
+          soort,
+          bereikt: 0,
+          datum: input.datum,
+          dagdeel,
+          resultaat: '',
+          notitie,
+          created_at: ctx.at,
+          created_by: ctx.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .updateTable('print_item')
+        .set({ status: 'verstuurd', sent_on: input.datum, contactpoging_id: pogingId })
+        .where('id', '=', item.id)
+        .execute()
+      await trx
+        .updateTable('vroegsignaalzaak')
+        .set({ status: 'in_behandeling' })
+        .where('id', '=', item.case_id)
+        .where('status', '=', 'nieuw')
+        .execute()
+      await recordAudit(trx, ctx.at, {
+        userId: ctx.userId,
+        action: 'contactpoging',
+        entityType: 'zaak',
+        entityId: item.case_id,
+        summary: `Contactpoging ${soort} vastgelegd (afdruk ${batch.id})`,
+      })
+    }
+    await trx.updateTable('print_batch').set({ confirmed_at: ctx.at }).where('id', '=', batch.id).execute()
+    return loadQueue(trx, ctx.today)
+  })
+}
+
+/** One document as PDF: as printed (identical reprint) or, still in the queue, as it would print. */
+export async function itemPdf(db: Db, ctx: UseCaseContext, itemId: number): Promise<PdfFile> {
+  const item = await db
+    .selectFrom('print_item as i')
+    .innerJoin('document_template as t', 't.id', 'i.template_id')
+    .leftJoin('print_batch as b', 'b.id', 'i.batch_id')
+    .selectAll('i')
+    .select(['t.soort', 'b.layout'])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst()
+  if (!item) throw new NotFoundError('Dit document bestaat niet (meer).')
+  const soort = item.soort as 'brief' | 'kaart'
+  let doc: PrintedDoc
+  let venster = (await getDocumentSettings(db)).venster
+  if (item.template_version_id && item.values_json) {
+    const v = await versionById(db, item.template_version_id)
+    doc = { snapshot: JSON.parse(item.values_json) as Snapshot, content: v.content, documentNaam: v.naam }
+    if (item.layout) venster = (JSON.parse(item.layout) as Pick<DocumentSettings, 'venster'>).venster
+  } else {
+    const v = await currentVersion(db, item.template_id)
+    if (!v) throw new NotFoundError('Dit sjabloon heeft nog geen tekst.')
+    doc = { snapshot: await buildSnapshot(db, item, ctx.today), content: v.content, documentNaam: v.naam }
+  }
+  return renderDocuments([doc], soort, 'a6', venster, `${doc.snapshot.kenmerk}-${soortLabel(soort, 1)}`)
+}
+
+export async function itemsForCase(db: Db, today: string, caseId: number): Promise<QueueItemView[]> {
+  const items = await loadItems(db, today, (q) => q.where('i.case_id', '=', caseId))
+  return items.sort((a, b) => b.id - a.id)
+}

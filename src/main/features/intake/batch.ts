@@ -1,0 +1,465 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Signaalstatus } from '@shared/domain/ddas'
+import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
+import { formatCents } from '@shared/format/money'
+import {
+  displayName,
+  normalizeBsn,
+  normalizeInitials,
+  normalizePhone,
+  surnameKey,
+} from '@shared/format/person'
+import type { Db } from '../../db/database'
+import { caseNumberFor, isSameResident, looseNameKey } from '../signals/households'
+import { loadWijkRanges, wijkForPostcode, type WijkRange } from '../wijken/assignment'
+import type { NewSignal, UseCaseContext } from '../signals/service'
+import type { AddressInput, ResidentInput } from '../signals/households'
+import type { ChainedFields } from '../audit/chain'
+import { appendAudit } from './audit-raw'
+
+/** What the batch path needs to know up front, read once per import. */
+export interface BatchLookups {
+  ranges: WijkRange[]
+  /** Active consulenten per wijk, lowest id first (as consulentForWijk orders them). */
+  consulenten: Map<number, number[]>
+  /** Open cases per consulent. */
+  loads: Map<number, number>
+}
+
+export async function loadBatchLookups(db: Db): Promise<BatchLookups> {
+  const links = await db
+    .selectFrom('user_wijk')
+    .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
+    .select(['user_wijk.wijk_id', 'app_user.id'])
+    .where('app_user.rol', '=', 'consulent')
+    .where('app_user.actief', '=', 1)
+    .orderBy('app_user.id')
+    .execute()
+  const consulenten = new Map<number, number[]>()
+  for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+  const loads = new Map<number, number>()
+  const rows = await db
+    .selectFrom('vroegsignaalzaak')
+    .select(['consulent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('is_open', '=', 1)
+    .where('consulent_id', 'is not', null)
+    .groupBy('consulent_id')
+    .execute()
+  for (const r of rows) loads.set(r.consulent_id!, Number(r.n))
+  return { ranges: await loadWijkRanges(db), consulenten, loads }
+}
+
+export interface BatchOutcome {
+  signalId: number
+  caseId: number | null
+  newCase: boolean
+  householdId: number
+  newHousehold: boolean
+  residentId: number
+  newResident: boolean
+  wijkId: number | null
+}
+
+interface HouseholdLite {
+  id: number
+  wijk_id: number | null
+}
+
+interface Person {
+  voorletters: string
+  tussenvoegsel: string
+  achternaam: string
+  achternaam_key: string
+}
+
+interface FreshCase {
+  householdId: number
+  wijkId: number | null
+  consulentId: number | null
+  today: string
+  at: string
+  userId: number | null
+  address: string
+  postcode: string
+  signals: (NewSignal & { residentId: number })[]
+  people: Map<number, Person>
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
+
+/** Inserts rows in order, 100 to a statement: the ids come out exactly as one by one. */
+export function insertMany(
+  raw: BetterSqlite3.Database,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+): void {
+  let cache = statementCache.get(raw)
+  if (!cache) statementCache.set(raw, (cache = new Map()))
+  const one = `(${columns.map(() => '?').join(', ')})`
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100)
+    const sql = `insert into ${table} (${columns.join(', ')}) values ${Array(chunk.length).fill(one).join(', ')}`
+    let stmt = cache.get(sql)
+    if (!stmt) cache.set(sql, (stmt = raw.prepare(sql)))
+    stmt.run(...chunk.flat())
+  }
+}
+
+interface ResidentRowLite {
+  id: number
+  tussenvoegsel: string
+  achternaam: string
+  achternaam_key: string
+  geboortedatum: string | null
+  voorletters: string
+  telefoon: string
+  email: string
+  bsn: string | null
+}
+
+/**
+ * The monthly import's write path: prepared statements on the raw handle, writing exactly the
+ * rows `takeInSignal` writes (signals/service.ts), proven equal in batch.test.ts. Synchronous:
+ * call it inside one raw transaction, then `finish()` to refresh the touched cases' summaries.
+ */
+export class BatchWriter {
+  private readonly s
+  private readonly touched = new Set<number>()
+  /** Cases opened by this writer: their summary is computed here, without reading back. */
+  private readonly fresh = new Map<number, FreshCase>()
+  private readonly audits: ChainedFields[] = []
+  private readonly freshByHousehold = new Map<number, number>()
+  private nextCaseId: number
+
+  constructor(
+    private readonly raw: BetterSqlite3.Database,
+    private readonly lookups: BatchLookups,
+  ) {
+    if (!raw.inTransaction) throw new Error('BatchWriter needs an open transaction')
+    raw.pragma('defer_foreign_keys = ON')
+    const seq = raw
+      .prepare("select seq from sqlite_sequence where name = 'vroegsignaalzaak'")
+      .pluck()
+      .get() as number | undefined
+    const maxId = raw.prepare('select max(id) from vroegsignaalzaak').pluck().get() as number | null
+    this.nextCaseId = Math.max(seq ?? 0, maxId ?? 0) + 1
+    const p = (sql: string) => raw.prepare(sql)
+    this.s = {
+      dup: p('select 1 from vroegsignaal where extern_id = ?').pluck(),
+      household: p(
+        'select id, wijk_id from household where postcode = ? and huisnummer = ? and toevoeging = ?',
+      ),
+      householdWijk: p('update household set wijk_id = ? where id = ?'),
+      insHousehold: p(
+        'insert into household (postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      residents: p(
+        'select id, tussenvoegsel, achternaam, achternaam_key, geboortedatum, voorletters, telefoon, email, bsn from resident where household_id = ? order by id',
+      ),
+      updResident: p(
+        'update resident set telefoon = ?, email = ?, bsn = ?, geboortedatum = ?, updated_at = ? where id = ?',
+      ),
+      insResident: p(
+        `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      openCase: p(
+        'select id, consulent_id, wijk_id from vroegsignaalzaak where household_id = ? and is_open = 1 order by id desc limit 1',
+      ),
+      insCase: p(
+        `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
+           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by)
+         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      ),
+      insSignal: p(
+        `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
+           status, resident_id, household_id, case_id, is_demo, created_at, created_by)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      ),
+      caseSignals: p(
+        'select partner_type, bedrag_cents, signaaldatum, crisis, resident_id from vroegsignaal where case_id = ? order by id',
+      ),
+      caseHousehold: p(
+        'select h.postcode, h.huisnummer, h.toevoeging, h.straat from vroegsignaalzaak z join household h on h.id = z.household_id where z.id = ?',
+      ),
+      resident: p('select voorletters, tussenvoegsel, achternaam, achternaam_key from resident where id = ?'),
+      updSummary: p(
+        `update vroegsignaalzaak set display_name = ?, sort_name = ?, postcode = ?, adres = ?, partner_types = ?, signal_count = ?,
+           total_amount_cents = ?, latest_signal_date = ?, crisis = ? where id = ?`,
+      ),
+    }
+  }
+
+  isImported(externId: string): boolean {
+    return this.s.dup.get(externId) !== undefined
+  }
+
+  /** The household of an address, if it exists; pass it on to `take`. */
+  findHousehold(postcode: string, huisnummer: number, toevoeging: string): HouseholdLite | null {
+    return (
+      (this.s.household.get(postcode, huisnummer, normalizeAddition(toevoeging)) as
+        HouseholdLite | undefined) ?? null
+    )
+  }
+
+  take(
+    ctx: UseCaseContext,
+    signal: NewSignal,
+    r: ResidentInput,
+    address: AddressInput,
+    notFollowed: Signaalstatus | null,
+    found?: HouseholdLite | null,
+  ): BatchOutcome {
+    const s = this.s
+    // Household (findOrCreateHousehold)
+    const toevoeging = normalizeAddition(address.toevoeging)
+    const wijkId = wijkForPostcode(address.postcode, this.lookups.ranges)
+    const existing =
+      found === undefined ? this.findHousehold(address.postcode, address.huisnummer, toevoeging) : found
+    let householdId: number
+    if (existing) {
+      if (existing.wijk_id !== wijkId) s.householdWijk.run(wijkId, existing.id)
+      householdId = existing.id
+    } else {
+      householdId = Number(
+        s.insHousehold.run(
+          address.postcode,
+          address.huisnummer,
+          toevoeging,
+          address.straat.trim(),
+          address.plaats.trim(),
+          wijkId,
+          ctx.at,
+        ).lastInsertRowid,
+      )
+    }
+    // Resident (findOrCreateResidentWithFlag)
+    const key = surnameKey(r.achternaam, r.tussenvoegsel)
+    const initials = normalizeInitials(r.voorletters)
+    const loose = looseNameKey(key)
+    const phone = normalizePhone(r.telefoon)
+    const bsn = r.bsn ? normalizeBsn(r.bsn) : null
+    const candidates = existing ? (s.residents.all(householdId) as ResidentRowLite[]) : []
+    const match = candidates.find((c) => isSameResident(c, loose, initials, r.geboortedatum))
+    let residentId: number
+    let person: Person
+    if (match) {
+      person = match
+      s.updResident.run(
+        phone || match.telefoon,
+        r.email || match.email,
+        bsn ?? match.bsn,
+        match.geboortedatum ?? r.geboortedatum,
+        ctx.at,
+        match.id,
+      )
+      residentId = match.id
+    } else {
+      residentId = Number(
+        s.insResident.run(
+          householdId,
+          initials,
+          r.tussenvoegsel.trim(),
+          r.achternaam.trim(),
+          key,
+          r.geboortedatum,
+          phone,
+          r.email.trim(),
+          bsn,
+          ctx.at,
+          ctx.at,
+        ).lastInsertRowid,
+      )
+      person = {
+        voorletters: initials,
+        tussenvoegsel: r.tussenvoegsel.trim(),
+        achternaam: r.achternaam.trim(),
+        achternaam_key: key,
+      }
+    }
+    const base = {
+      householdId,
+      newHousehold: !existing,
+      residentId,
+      newResident: !match,
+      wijkId,
+    }
+    const insertSignal = (status: string | null, caseId: number | null) =>
+      Number(
+        s.insSignal.run(
+          signal.externId || null,
+          signal.bron,
+          signal.partnerType,
+          signal.partnerNaam,
+          signal.bedragCents,
+          signal.ontstaansdatum,
+          signal.signaaldatum,
+          signal.crisis ? 1 : 0,
+          signal.warmeOverdracht ? 1 : 0,
+          status,
+          residentId,
+          householdId,
+          caseId,
+          ctx.at,
+          ctx.userId,
+        ).lastInsertRowid,
+      )
+    const amount = `Signaal ${signal.partnerType} van ${formatCents(signal.bedragCents)} (${signal.bron}, nr `
+    if (notFollowed) {
+      const signalId = insertSignal(notFollowed, null)
+      this.audits.push({
+        at: ctx.at,
+        user_id: ctx.userId,
+        action: 'signaal niet opgepakt',
+        entity_type: 'signaal',
+        entity_id: signalId,
+        summary: `${amount}${signalId}); ${notFollowed}`,
+      })
+      return { ...base, signalId, caseId: null, newCase: false }
+    }
+    // Case (the open one of the household, or a new one for the wijk's least loaded consulent)
+    // A case this writer opens is written once, complete, in finish(): its id is known ahead
+    // (AUTOINCREMENT hands out max(seq, max id) + 1) and foreign keys are checked at commit.
+    const freshId = this.freshByHousehold.get(householdId)
+    const open =
+      freshId !== undefined
+        ? { id: freshId }
+        : existing
+          ? (s.openCase.get(householdId) as { id: number } | undefined)
+          : undefined
+    let caseId: number
+    if (open) caseId = open.id
+    else {
+      const consulentId = this.consulentFor(wijkId)
+      caseId = this.nextCaseId++
+      if (consulentId !== null)
+        this.lookups.loads.set(consulentId, (this.lookups.loads.get(consulentId) ?? 0) + 1)
+      this.freshByHousehold.set(householdId, caseId)
+      this.fresh.set(caseId, {
+        householdId,
+        wijkId,
+        consulentId,
+        today: ctx.today,
+        at: ctx.at,
+        userId: ctx.userId,
+        address: `${address.straat.trim()} ${formatHouseNumber(address.huisnummer, toevoeging)}`,
+        postcode: address.postcode,
+        signals: [],
+        people: new Map(),
+      })
+    }
+    const signalId = insertSignal(null, caseId)
+    const f = this.fresh.get(caseId)
+    if (f) {
+      f.signals.push({ ...signal, residentId })
+      if (!f.people.has(residentId)) f.people.set(residentId, person)
+    } else this.touched.add(caseId)
+    this.audits.push({
+      at: ctx.at,
+      user_id: ctx.userId,
+      action: open ? 'signaal toegevoegd' : 'zaak geopend',
+      entity_type: 'zaak',
+      entity_id: caseId,
+      summary: `${amount}${signalId})${open ? '' : '; nieuwe zaak'}`,
+    })
+    return { ...base, signalId, caseId, newCase: !open }
+  }
+
+  /** consulentForWijk, on the loads read up front and kept up to date by this writer. */
+  private consulentFor(wijkId: number | null): number | null {
+    if (wijkId === null) return null
+    const candidates = this.lookups.consulenten.get(wijkId) ?? []
+    if (candidates.length === 0) return null
+    if (candidates.length === 1) return candidates[0]!
+    let best: { id: number; load: number } | null = null
+    for (const id of candidates) {
+      const load = this.lookups.loads.get(id) ?? 0
+      if (!best || load < best.load) best = { id, load }
+    }
+    return best!.id
+  }
+
+  /** refreshCaseSummary for every case this writer touched, once each. */
+  finish(): void {
+    for (const caseId of this.touched) this.refresh(caseId)
+    this.touched.clear()
+    for (const [caseId, f] of this.fresh) {
+      const primary = f.people.get(f.signals[0]!.residentId)!
+      const name = displayName({
+        initials: primary.voorletters,
+        prefix: primary.tussenvoegsel,
+        surname: primary.achternaam,
+      })
+      this.s.insCase.run(
+        caseId,
+        caseNumberFor(caseId, f.today),
+        f.householdId,
+        f.wijkId,
+        f.consulentId,
+        f.today,
+        f.people.size > 1 ? `${name} e.a.` : name,
+        `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase(),
+        f.postcode,
+        f.address,
+        [...new Set(f.signals.map((x) => x.partnerType))].sort().join(','),
+        f.signals.length,
+        f.signals.reduce((a, x) => a + x.bedragCents, 0),
+        f.signals.reduce((a, x) => (x.signaaldatum > a ? x.signaaldatum : a), ''),
+        f.signals.some((x) => x.crisis) ? 1 : 0,
+        f.at,
+        f.userId,
+      )
+    }
+    this.fresh.clear()
+    this.freshByHousehold.clear()
+    appendAudit(this.raw, this.audits)
+    this.audits.length = 0
+  }
+
+  refresh(caseId: number): void {
+    const s = this.s
+    const signals = s.caseSignals.all(caseId) as {
+      partner_type: string
+      bedrag_cents: number
+      signaaldatum: string
+      crisis: number
+      resident_id: number
+    }[]
+    const hh = s.caseHousehold.get(caseId) as {
+      postcode: string
+      huisnummer: number
+      toevoeging: string
+      straat: string
+    }
+    const primaryId = signals[0]?.resident_id
+    const primary = primaryId
+      ? (s.resident.get(primaryId) as {
+          voorletters: string
+          tussenvoegsel: string
+          achternaam: string
+          achternaam_key: string
+        })
+      : undefined
+    const people = new Set(signals.map((x) => x.resident_id)).size
+    const name = primary
+      ? displayName({
+          initials: primary.voorletters,
+          prefix: primary.tussenvoegsel,
+          surname: primary.achternaam,
+        })
+      : ''
+    s.updSummary.run(
+      people > 1 ? `${name} e.a.` : name,
+      primary ? `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase() : '',
+      hh.postcode,
+      `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
+      [...new Set(signals.map((x) => x.partner_type))].sort().join(','),
+      signals.length,
+      signals.reduce((a, x) => a + x.bedrag_cents, 0),
+      signals.reduce((a, x) => (x.signaaldatum > a ? x.signaaldatum : a), ''),
+      signals.some((x) => x.crisis === 1) ? 1 : 0,
+      caseId,
+    )
+  }
+}

@@ -1,0 +1,441 @@
+import type { ColumnMapping, ImportSignalView, ImportView } from '@shared/api/intake'
+import type { Signaalstatus } from '@shared/domain/ddas'
+import { formatHouseNumber, formatPostcode } from '@shared/format/address'
+import { displayName } from '@shared/format/person'
+import type { Db } from '../../db/database'
+import { ConflictError, NotFoundError } from '../../lib/errors'
+import { recordAudit } from '../audit/repository'
+import { caseNumberFor, refreshCaseSummary } from '../signals/households'
+import type { UseCaseContext } from '../signals/service'
+import { consulentForWijk } from '../wijken/assignment'
+import { intakeDb } from './tables'
+
+/** Why an import can no longer be undone, or null when it can. */
+async function undoBlocked(db: Db, importId: number, at: string): Promise<string | null> {
+  const idb = intakeDb(db)
+  const caseIds = (
+    await idb
+      .selectFrom('signaal_intake as si')
+      .innerJoin('vroegsignaal as s', 's.id', 'si.signal_id')
+      .select('s.case_id')
+      .distinct()
+      .where('si.import_id', '=', importId)
+      .where('s.case_id', 'is not', null)
+      .execute()
+  ).map((r) => r.case_id!)
+  if (caseIds.length === 0) return null
+  const worked = await db
+    .selectFrom('vroegsignaalzaak')
+    .select('id')
+    .where('id', 'in', caseIds)
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'nieuw'),
+        eb.exists(
+          eb
+            .selectFrom('contactpoging')
+            .select('id')
+            .whereRef('contactpoging.case_id', '=', 'vroegsignaalzaak.id')
+            .where('contactpoging.created_at', '>=', at),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('note')
+            .select('id')
+            .whereRef('note.case_id', '=', 'vroegsignaalzaak.id')
+            .where('note.created_at', '>=', at),
+        ),
+      ]),
+    )
+    .executeTakeFirst()
+  if (worked) return 'Aan zaken uit deze inlezing is al gewerkt.'
+  const created = idb
+    .selectFrom('import_effect')
+    .select('entity_id')
+    .where('import_id', '=', importId)
+    .where('kind', '=', 'zaak')
+  const foreign = await idb
+    .selectFrom('vroegsignaal as s')
+    .leftJoin('signaal_intake as si', 'si.signal_id', 's.id')
+    .select('s.id')
+    .where('s.case_id', 'in', created)
+    .where((eb) => eb.or([eb('si.import_id', 'is', null), eb('si.import_id', '!=', importId)]))
+    .executeTakeFirst()
+  if (foreign) return 'Een latere inlezing of invoer heeft signalen aan zaken uit deze inlezing toegevoegd.'
+  return null
+}
+
+async function toView(
+  db: Db,
+  r: {
+    id: number
+    bestandsnaam: string
+    bron: string
+    at: string
+    naam: string | null
+    rows_total: number
+    rows_new: number
+    rows_duplicate: number
+    rows_problem: number
+    undone_at: string | null
+    mapping_json: string
+  },
+): Promise<ImportView> {
+  const counts = await intakeDb(db)
+    .selectFrom('signaal_intake')
+    .select(['besluit', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('import_id', '=', r.id)
+    .groupBy('besluit')
+    .execute()
+  const n = (b: string) => Number(counts.find((c) => c.besluit === b)?.n ?? 0)
+  return {
+    id: r.id,
+    bestandsnaam: r.bestandsnaam,
+    bron: r.bron,
+    at: r.at,
+    gebruiker: r.naam,
+    rows: r.rows_total,
+    nieuw: r.rows_new,
+    eerderIngelezen: r.rows_duplicate,
+    problemen: r.rows_problem,
+    doorgezet: n('doorzetten'),
+    nietDoorgezet: n('niet'),
+    ongedaanOp: r.undone_at,
+    undoBlocked: r.undone_at ? 'Al ongedaan gemaakt.' : await undoBlocked(db, r.id, r.at),
+    mapping: JSON.parse(r.mapping_json) as ColumnMapping,
+  }
+}
+
+function batchQuery(db: Db) {
+  return intakeDb(db)
+    .selectFrom('import_batch as b')
+    .leftJoin('app_user as u', 'u.id', 'b.user_id')
+    .select([
+      'b.id',
+      'b.bestandsnaam',
+      'b.bron',
+      'b.at',
+      'u.naam',
+      'b.rows_total',
+      'b.rows_new',
+      'b.rows_duplicate',
+      'b.rows_problem',
+      'b.undone_at',
+      'b.mapping_json',
+    ])
+}
+
+export async function listImports(db: Db): Promise<ImportView[]> {
+  const rows = await batchQuery(db).orderBy('b.id', 'desc').limit(100).execute()
+  return Promise.all(rows.map((r) => toView(db, r)))
+}
+
+export async function getImport(db: Db, id: number): Promise<ImportView> {
+  const r = await batchQuery(db).where('b.id', '=', id).executeTakeFirst()
+  if (!r) throw new NotFoundError('Deze inlezing bestaat niet.')
+  return toView(db, r)
+}
+
+/** Undoes a whole import: its signals, the cases, households and residents it created. */
+export async function undoImport(db: Db, ctx: UseCaseContext, importId: number): Promise<ImportView> {
+  await db.transaction().execute(async (trx) => {
+    const idb = intakeDb(trx)
+    const batch = await idb
+      .selectFrom('import_batch')
+      .selectAll()
+      .where('id', '=', importId)
+      .executeTakeFirst()
+    if (!batch) throw new NotFoundError('Deze inlezing bestaat niet.')
+    if (batch.undone_at) throw new ConflictError('Deze inlezing is al ongedaan gemaakt.')
+    const blocked = await undoBlocked(trx, importId, batch.at)
+    if (blocked) throw new ConflictError(`Deze inlezing kan niet meer ongedaan worden gemaakt. ${blocked}`)
+    const signals = await idb
+      .selectFrom('signaal_intake as si')
+      .innerJoin('vroegsignaal as s', 's.id', 'si.signal_id')
+      .select(['s.id', 's.case_id'])
+      .where('si.import_id', '=', importId)
+      .execute()
+    const effects = await idb
+      .selectFrom('import_effect')
+      .selectAll()
+      .where('import_id', '=', importId)
+      .execute()
+    const ids = (k: string) => effects.filter((e) => e.kind === k).map((e) => e.entity_id)
+    const createdCases = new Set(ids('zaak'))
+    const touched = new Set(signals.map((s) => s.case_id).filter((c): c is number => c !== null))
+    const signalIds = signals.map((s) => s.id)
+    for (let i = 0; i < signalIds.length; i += 500) {
+      const chunk = signalIds.slice(i, i + 500)
+      await idb
+        .updateTable('import_problem')
+        .set({ signal_id: null })
+        .where('signal_id', 'in', chunk)
+        .execute()
+      await idb.deleteFrom('signaal_intake').where('signal_id', 'in', chunk).execute()
+      await trx.deleteFrom('vroegsignaal').where('id', 'in', chunk).execute()
+    }
+    for (const c of touched) if (!createdCases.has(c)) await refreshCaseSummary(trx, c)
+    const cases = [...createdCases]
+    for (let i = 0; i < cases.length; i += 500)
+      await trx
+        .deleteFrom('vroegsignaalzaak')
+        .where('id', 'in', cases.slice(i, i + 500))
+        .execute()
+    for (const id of ids('bewoner')) {
+      const used = await trx
+        .selectFrom('vroegsignaal')
+        .select('id')
+        .where('resident_id', '=', id)
+        .executeTakeFirst()
+      if (!used) await trx.deleteFrom('resident').where('id', '=', id).execute()
+    }
+    for (const id of ids('huishouden')) {
+      const r = await trx
+        .selectFrom('resident')
+        .select('id')
+        .where('household_id', '=', id)
+        .executeTakeFirst()
+      const z = await trx
+        .selectFrom('vroegsignaalzaak')
+        .select('id')
+        .where('household_id', '=', id)
+        .executeTakeFirst()
+      if (!r && !z) await trx.deleteFrom('household').where('id', '=', id).execute()
+    }
+    await idb
+      .updateTable('import_problem')
+      .set({
+        status: 'afgewezen',
+        reden: 'Inlezing ongedaan gemaakt',
+        resolved_at: ctx.at,
+        resolved_by: ctx.userId,
+      })
+      .where('import_id', '=', importId)
+      .where('status', '=', 'open')
+      .execute()
+    await idb
+      .updateTable('import_batch')
+      .set({ undone_at: ctx.at, undone_by: ctx.userId })
+      .where('id', '=', importId)
+      .execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'inlezing ongedaan gemaakt',
+      entityType: 'import',
+      entityId: importId,
+      summary: `${batch.bestandsnaam}: ${signalIds.length} signalen en ${cases.length} zaken verwijderd`,
+    })
+  })
+  return getImport(db, importId)
+}
+
+function signalQuery(db: Db) {
+  return intakeDb(db)
+    .selectFrom('signaal_intake as si')
+    .innerJoin('vroegsignaal as s', 's.id', 'si.signal_id')
+    .innerJoin('resident as r', 'r.id', 's.resident_id')
+    .innerJoin('household as h', 'h.id', 's.household_id')
+    .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')
+    .select([
+      'si.signal_id',
+      'si.line',
+      'si.advies',
+      'si.advies_reden',
+      'si.besluit',
+      'si.overrule_reden',
+      'si.meervoudig',
+      'si.opeenvolgend',
+      'si.eerdere_signalen',
+      's.partner_type',
+      's.bedrag_cents',
+      's.signaaldatum',
+      's.status',
+      's.case_id',
+      'z.case_number',
+      'r.voorletters',
+      'r.tussenvoegsel',
+      'r.achternaam',
+      'h.straat',
+      'h.huisnummer',
+      'h.toevoeging',
+      'h.postcode',
+    ])
+}
+
+type SignalRow = Awaited<ReturnType<ReturnType<typeof signalQuery>['executeTakeFirstOrThrow']>>
+
+function signalView(r: SignalRow): ImportSignalView {
+  return {
+    signalId: r.signal_id,
+    line: r.line,
+    naam: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
+    adres: `${r.straat} ${formatHouseNumber(r.huisnummer, r.toevoeging)}, ${formatPostcode(r.postcode)}`,
+    partnerType: r.partner_type,
+    bedragCents: r.bedrag_cents,
+    signaaldatum: r.signaaldatum,
+    advies: r.advies as ImportSignalView['advies'],
+    adviesReden: r.advies_reden,
+    besluit: r.besluit as ImportSignalView['besluit'],
+    status: r.status,
+    overruleReden: r.overrule_reden,
+    meervoudig: r.meervoudig === 1,
+    opeenvolgend: r.opeenvolgend === 1,
+    eerdereSignalen: r.eerdere_signalen,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+  }
+}
+
+export async function importSignals(db: Db, importId: number): Promise<ImportSignalView[]> {
+  const rows = await signalQuery(db)
+    .where('si.import_id', '=', importId)
+    .orderBy('si.line')
+    .limit(5000)
+    .execute()
+  return rows.map(signalView)
+}
+
+/**
+ * The consulent overrules the triage proposal: a signal not followed up gets a case after all
+ * (the household's open case, or a new one), or a followed-up signal leaves its case with a
+ * DDAS status (an empty new case without work is removed).
+ */
+export async function decideSignal(
+  db: Db,
+  ctx: UseCaseContext,
+  input: { signalId: number; doorzetten: boolean; status?: string; reden: string },
+): Promise<ImportSignalView> {
+  await db.transaction().execute(async (trx) => {
+    const idb = intakeDb(trx)
+    const s = await idb
+      .selectFrom('vroegsignaal as s')
+      .innerJoin('signaal_intake as si', 'si.signal_id', 's.id')
+      .innerJoin('household as h', 'h.id', 's.household_id')
+      .select([
+        's.id',
+        's.case_id',
+        's.household_id',
+        's.signaaldatum',
+        'h.wijk_id',
+        'h.postcode',
+        'si.import_id',
+      ])
+      .where('s.id', '=', input.signalId)
+      .executeTakeFirst()
+    if (!s) throw new NotFoundError('Dit signaal bestaat niet (meer).')
+    let caseId = s.case_id
+    if (input.doorzetten && caseId === null) {
+      const open = await trx
+        .selectFrom('vroegsignaalzaak')
+        .select('id')
+        .where('household_id', '=', s.household_id)
+        .where('is_open', '=', 1)
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+      caseId = open?.id ?? (await openCase(trx, ctx, s))
+      if (!open)
+        await idb
+          .insertInto('import_effect')
+          .values({ import_id: s.import_id, kind: 'zaak', entity_id: caseId })
+          .execute()
+      await trx
+        .updateTable('vroegsignaal')
+        .set({ case_id: caseId, status: null })
+        .where('id', '=', s.id)
+        .execute()
+      await refreshCaseSummary(trx, caseId)
+    } else if (!input.doorzetten) {
+      const status = (input.status ?? 'Niet opgepakt: andere reden') as Signaalstatus
+      await trx.updateTable('vroegsignaal').set({ case_id: null, status }).where('id', '=', s.id).execute()
+      if (caseId !== null) {
+        const left = await trx
+          .selectFrom('vroegsignaal')
+          .select('id')
+          .where('case_id', '=', caseId)
+          .executeTakeFirst()
+        if (left) await refreshCaseSummary(trx, caseId)
+        else {
+          const work = await trx
+            .selectFrom('contactpoging')
+            .select('id')
+            .where('case_id', '=', caseId)
+            .executeTakeFirst()
+          const note = await trx
+            .selectFrom('note')
+            .select('id')
+            .where('case_id', '=', caseId)
+            .executeTakeFirst()
+          if (work || note)
+            throw new ConflictError(
+              'Aan de zaak van dit signaal is al gewerkt. Sluit de zaak in het dossier af.',
+            )
+          await idb
+            .deleteFrom('import_effect')
+            .where('kind', '=', 'zaak')
+            .where('entity_id', '=', caseId)
+            .execute()
+          await trx.deleteFrom('vroegsignaalzaak').where('id', '=', caseId).execute()
+        }
+      }
+      caseId = null
+    }
+    await idb
+      .updateTable('signaal_intake')
+      .set({
+        besluit: input.doorzetten ? 'doorzetten' : 'niet',
+        overrule_reden: input.reden,
+        overruled_by: ctx.userId,
+      })
+      .where('signal_id', '=', s.id)
+      .execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: input.doorzetten ? 'signaal toch doorgezet' : 'signaal niet doorgezet',
+      entityType: caseId !== null ? 'zaak' : 'signaal',
+      entityId: caseId ?? s.id,
+      summary: `Voorstel afwegingskader overruled voor signaal nr ${s.id}: ${input.reden}`,
+    })
+  })
+  const r = await signalQuery(db).where('si.signal_id', '=', input.signalId).executeTakeFirstOrThrow()
+  return signalView(r)
+}
+
+/** A new case for a household, as intakeSignal opens one. */
+async function openCase(
+  trx: Db,
+  ctx: UseCaseContext,
+  s: { household_id: number; wijk_id: number | null; postcode: string; signaaldatum: string },
+): Promise<number> {
+  const consulentId = await consulentForWijk(trx, s.wijk_id)
+  const { id } = await trx
+    .insertInto('vroegsignaalzaak')
+    .values({
+      case_number: `nieuw-${ctx.at}-${s.household_id}`,
+      household_id: s.household_id,
+      wijk_id: s.wijk_id,
+      consulent_id: consulentId,
+      status: 'nieuw',
+      is_open: 1,
+      datum_opgepakt: ctx.today,
+      display_name: '',
+      sort_name: '',
+      postcode: s.postcode,
+      adres: '',
+      partner_types: '',
+      signal_count: 0,
+      total_amount_cents: 0,
+      latest_signal_date: s.signaaldatum,
+      crisis: 0,
+      is_demo: 0,
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .updateTable('vroegsignaalzaak')
+    .set({ case_number: caseNumberFor(id, ctx.today) })
+    .where('id', '=', id)
+    .execute()
+  return id
+}

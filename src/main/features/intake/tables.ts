@@ -1,0 +1,73 @@
+import type { Generated, Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { Db } from '../../db/database'
+
+/** The tables of migration 0002, typed here so the shared schema file stays untouched. */
+export interface ImportBatchTable {
+  id: Generated<number>
+  bestandsnaam: string
+  bron: string
+  at: string
+  user_id: number | null
+  mapping_json: string
+  rows_total: number
+  rows_new: number
+  rows_duplicate: number
+  rows_problem: number
+  undone_at: string | null
+  undone_by: number | null
+}
+
+export interface SignaalIntakeTable {
+  signal_id: number
+  import_id: number
+  line: number
+  advies: string
+  advies_reden: string
+  besluit: string
+  overrule_reden: Generated<string>
+  overruled_by: number | null
+  meervoudig: Generated<number>
+  opeenvolgend: Generated<number>
+  eerdere_signalen: Generated<number>
+}
+
+export interface ImportEffectTable {
+  import_id: number
+  kind: 'zaak' | 'huishouden' | 'bewoner'
+  entity_id: number
+}
+
+export interface ImportProblemTable {
+  id: Generated<number>
+  import_id: number
+  line: number
+  values_json: string
+  problems_json: string
+  status: Generated<string>
+  reden: Generated<string>
+  signal_id: number | null
+  resolved_at: string | null
+  resolved_by: number | null
+}
+
+export interface ColumnMappingTable {
+  naam: string
+  mapping_json: string
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface IntakeTables {
+  import_batch: ImportBatchTable
+  signaal_intake: SignaalIntakeTable
+  import_effect: ImportEffectTable
+  import_problem: ImportProblemTable
+  column_mapping: ColumnMappingTable
+}
+
+export type IntakeDb = Kysely<Database & IntakeTables>
+
+export function intakeDb(db: Db): IntakeDb {
+  return db as unknown as IntakeDb
+}

@@ -1,0 +1,166 @@
+import type { Dagdeel } from '@shared/domain/ddas'
+import { addDays } from '@shared/format/dates'
+import {
+  RESULTATEN_BEREIKT,
+  STAP_KANAAL,
+  type Kanaal,
+  type LadderConfig,
+  type PlanStap,
+  type StapSoort,
+} from '@shared/api/ladder'
+
+/**
+ * The ladder planner: given where a case stands and one attempt, where it stands next. Pure, so
+ * every rule is tested without a database (planner.test.ts).
+ */
+export interface PlanState {
+  /** null: the ladder's first step. */
+  stap: PlanStap | null
+  /** Tries already done on this step. */
+  poging: number
+  datum: string | null
+  dagdeel: Dagdeel | null
+}
+
+export interface AttemptFact {
+  kanaal: Kanaal
+  bereikt: boolean
+  resultaat: string
+  datum: string
+  dagdeel: Dagdeel
+}
+
+/** Follow-up tries after contact before the case is put up for closing. */
+export const OPVOLG_POGINGEN = 3
+
+const isWeekend = (iso: string) => {
+  const d = new Date(`${iso}T12:00:00Z`).getUTCDay()
+  return d === 0 || d === 6
+}
+
+/** `n` working days (Monday to Friday) after `iso`; 0 gives the day itself, or the next working day. */
+export function addWorkdays(iso: string, n: number): string {
+  let day = iso
+  if (n === 0) {
+    while (isWeekend(day)) day = addDays(day, 1)
+    return day
+  }
+  const step = n > 0 ? 1 : -1
+  let left = Math.abs(n)
+  while (left > 0) {
+    day = addDays(day, step)
+    if (!isWeekend(day)) left--
+  }
+  return day
+}
+
+/** The next part of day in a step's rotation, after the one just tried. */
+export function rotateDagdeel(dagdelen: readonly Dagdeel[], last: Dagdeel | null): Dagdeel {
+  if (!last) return dagdelen[0]!
+  const i = dagdelen.indexOf(last)
+  return dagdelen[(i + 1) % dagdelen.length]!
+}
+
+/** The first part of day of a step that differs from the one just used, when there is a choice. */
+function firstOther(dagdelen: readonly Dagdeel[], last: Dagdeel | null): Dagdeel {
+  return dagdelen.find((d) => d !== last) ?? dagdelen[0]!
+}
+
+/** The ladder step an attempt on this channel belongs to, if any. */
+export function stepForKanaal(cfg: LadderConfig, kanaal: Kanaal): StapSoort | null {
+  const byKanaal: Partial<Record<Kanaal, StapSoort>> = {
+    telefoon: 'bellen',
+    whatsapp: 'bericht',
+    sms: 'bericht',
+    mail: 'mail',
+    brief: 'brief',
+    huisbezoek: 'huisbezoek',
+    kaartje: 'kaartje',
+  }
+  const s = byKanaal[kanaal]
+  if (!s) return null
+  if (cfg.stappen.some((x) => x.soort === s)) return s
+  // A letter inviting to the walk-in hour, when the ladder has that step and no letter step.
+  if (kanaal === 'brief' && cfg.stappen.some((x) => x.soort === 'inloop')) return 'inloop'
+  return null
+}
+
+export function isReached(a: Pick<AttemptFact, 'bereikt' | 'resultaat'>): boolean {
+  return a.bereikt || (RESULTATEN_BEREIKT as readonly string[]).includes(a.resultaat)
+}
+
+/** The first step of the ladder, due on the day the case was picked up. */
+export function startState(cfg: LadderConfig, datum: string): PlanState {
+  const first = cfg.stappen[0]!
+  return { stap: first.soort, poging: 0, datum: addWorkdays(datum, 0), dagdeel: first.dagdelen[0]! }
+}
+
+function moveTo(cfg: LadderConfig, index: number, from: string, last: Dagdeel | null): PlanState {
+  const next = cfg.stappen[index]
+  if (!next) return { stap: 'afronden', poging: 0, datum: addWorkdays(from, cfg.afrondDagen), dagdeel: null }
+  return {
+    stap: next.soort,
+    poging: 0,
+    datum: addWorkdays(from, next.wachtdagen),
+    dagdeel: firstOther(next.dagdelen, last),
+  }
+}
+
+/** Where the case stands after this attempt. */
+export function planAfter(cfg: LadderConfig, state: PlanState, a: AttemptFact): PlanState {
+  const current: PlanStap = state.stap ?? cfg.stappen[0]!.soort
+
+  if (a.resultaat === 'Verhuisd') return { stap: 'afronden', poging: 0, datum: a.datum, dagdeel: null }
+  if (isReached(a))
+    return { stap: 'opvolgen', poging: 0, datum: addWorkdays(a.datum, cfg.opvolgDagen), dagdeel: null }
+
+  if (current === 'opvolgen') {
+    // Contact was made before; keep trying a few times, then the case is up for closing.
+    if (a.kanaal === 'administratief') return state
+    const poging = state.poging + 1
+    if (poging >= OPVOLG_POGINGEN) return { stap: 'afronden', poging: 0, datum: a.datum, dagdeel: null }
+    return {
+      stap: 'opvolgen',
+      poging,
+      datum: addWorkdays(a.datum, 1),
+      dagdeel: rotateDagdeel(['Ochtend', 'Middag', 'Avond'], a.dagdeel),
+    }
+  }
+  if (current === 'afronden') return state
+
+  const curIndex = cfg.stappen.findIndex((s) => s.soort === current)
+  const attemptStep = stepForKanaal(cfg, a.kanaal)
+  const attemptIndex = attemptStep ? cfg.stappen.findIndex((s) => s.soort === attemptStep) : -1
+  // An extra attempt on an earlier rung (or of no rung) leaves the plan as it was.
+  if (attemptIndex < curIndex) return state
+  const index = attemptIndex
+  const step = cfg.stappen[index]!
+  const poging = index === curIndex ? state.poging + 1 : 1
+
+  // Nobody at home, or the door stayed shut: the card goes through the letterbox straight away.
+  if (step.soort === 'huisbezoek' && (a.resultaat === 'Niet thuis' || a.resultaat === 'Deur niet open')) {
+    const card = cfg.stappen.findIndex((s) => s.soort === 'kaartje')
+    if (card > index) return { stap: 'kaartje', poging: 0, datum: a.datum, dagdeel: a.dagdeel }
+    return moveTo(cfg, index + 1, a.datum, a.dagdeel)
+  }
+  // A wrong number: more calls make no sense.
+  if (a.resultaat === 'Verkeerd nummer') return moveTo(cfg, index + 1, a.datum, a.dagdeel)
+  if (poging < step.pogingen)
+    return {
+      stap: step.soort,
+      poging,
+      datum: addWorkdays(a.datum, 1),
+      dagdeel: rotateDagdeel(step.dagdelen, a.dagdeel),
+    }
+  return moveTo(cfg, index + 1, a.datum, a.dagdeel)
+}
+
+/** The label of the step after the current one, for "daarna". */
+export function stepAfter(cfg: LadderConfig, stap: PlanStap | null): PlanStap | null {
+  const current = stap ?? cfg.stappen[0]!.soort
+  if (current === 'opvolgen' || current === 'afronden') return current === 'opvolgen' ? 'afronden' : null
+  const i = cfg.stappen.findIndex((s) => s.soort === current)
+  return cfg.stappen[i + 1]?.soort ?? 'afronden'
+}
+
+export { STAP_KANAAL }

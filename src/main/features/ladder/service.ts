@@ -1,0 +1,466 @@
+import type { z } from 'zod'
+import type { Db } from '../../db/database'
+import {
+  KANAAL_LABELS,
+  KANAAL_SOORT,
+  STAP_KANAAL,
+  STAP_LABELS,
+  STAP_SOORTEN,
+  type CasePlanView,
+  type Kanaal,
+  type LadderConfig,
+  type LadderResult,
+  type PlanStap,
+  type TodayGroup,
+  type TodayView,
+  type closeCaseInput,
+} from '@shared/api/ladder'
+import { dagdeelForHour, type Dagdeel } from '@shared/domain/ddas'
+import type { ZaakStatus } from '@shared/domain/case'
+import { addDays, formatDate } from '@shared/format/dates'
+import { displayName } from '@shared/format/person'
+import { AppError, ConflictError, NotFoundError } from '../../lib/errors'
+import { TIME_ZONE } from '../../lib/clock'
+import { recordAudit } from '../audit/repository'
+import { loadDossier } from '../dossier/service'
+import { getTeamSettings } from '../settings/repository'
+import type { UseCaseContext } from '../signals/service'
+import { messageTexts } from './messages'
+import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
+import {
+  dueCases,
+  getCasePlanRow,
+  getLadderConfig,
+  insertAttempt,
+  phonesOf,
+  putLadderConfig,
+  stateOf,
+  writePlan,
+} from './repository'
+
+/** A closed case can be reopened this many days after closing; later, a new case is the way. */
+export const REOPEN_DAYS = 28
+const TODAY_LIMIT = 500
+
+/** The local hour and minute of an instant, in the team's time zone. */
+export function localTime(instant: string): { hour: number; minute: number; hhmm: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant))
+  const hour = Number(parts.find((p) => p.type === 'hour')!.value)
+  const minute = Number(parts.find((p) => p.type === 'minute')!.value)
+  return { hour, minute, hhmm: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` }
+}
+
+export async function requireQualityRole(db: Db, userId: number | null): Promise<void> {
+  const user = userId
+    ? await db.selectFrom('app_user').select('rol').where('id', '=', userId).executeTakeFirst()
+    : undefined
+  if (!user || (user.rol !== 'kwaliteitsmedewerker' && user.rol !== 'beheerder'))
+    throw new AppError(
+      'forbidden',
+      'Alleen een kwaliteitsmedewerker of beheerder kan het stappenplan wijzigen.',
+    )
+}
+
+export async function saveLadderConfig(
+  db: Db,
+  ctx: UseCaseContext,
+  cfg: LadderConfig,
+): Promise<LadderConfig> {
+  return db.transaction().execute(async (trx) => {
+    await requireQualityRole(trx, ctx.userId)
+    await putLadderConfig(trx, cfg, ctx.at, ctx.userId)
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'gewijzigd',
+      entityType: 'instellingen',
+      entityId: null,
+      summary: `Stappenplan: ${cfg.stappen.map((s) => STAP_LABELS[s.soort]).join(' → ')}`,
+    })
+    return cfg
+  })
+}
+
+export interface AttemptInput {
+  caseId: number
+  kanaal: Kanaal
+  bereikt: boolean
+  resultaat: string
+  notitie: string
+  datum?: string | null
+  tijd?: string
+}
+
+/**
+ * Stores one contact attempt and moves the case's plan on. Runs inside the caller's transaction
+ * (visits and the walk-in hour log attempts too). Returns the plan it wrote.
+ */
+export async function recordAttempt(
+  trx: Db,
+  ctx: UseCaseContext,
+  a: AttemptInput,
+): Promise<PlanState | null> {
+  const row = await getCasePlanRow(trx, a.caseId)
+  if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+  if (row.is_open !== 1) throw new ConflictError('Deze zaak is gesloten. Heropen de zaak eerst.')
+  const now = localTime(ctx.at)
+  const hour = a.tijd ? Number(a.tijd.slice(0, 2)) : now.hour
+  const dagdeel: Dagdeel = dagdeelForHour(hour)
+  const datum = a.datum || ctx.today
+  const bereikt = isReached(a)
+  await insertAttempt(trx, {
+    caseId: a.caseId,
+    kanaal: a.kanaal,
+    soort: KANAAL_SOORT[a.kanaal],
+    bereikt,
+    datum,
+    dagdeel,
+    resultaat: a.resultaat,
+    notitie: a.notitie,
+    at: ctx.at,
+    by: ctx.userId,
+  })
+  const cfg = await getLadderConfig(trx)
+  const current =
+    row.plan_datum === null && row.plan_stap === null ? startState(cfg, row.datum_opgepakt) : stateOf(row)
+  const next: PlanState | null =
+    row.niet_benaderen === 1
+      ? null
+      : planAfter(cfg, current, { kanaal: a.kanaal, bereikt, resultaat: a.resultaat, datum, dagdeel })
+  if (next) await writePlan(trx, a.caseId, next)
+  if (row.status === 'nieuw')
+    await trx
+      .updateTable('vroegsignaalzaak')
+      .set({ status: 'in_behandeling' })
+      .where('id', '=', a.caseId)
+      .execute()
+  await recordAudit(trx, ctx.at, {
+    userId: ctx.userId,
+    action: 'contactpoging',
+    entityType: 'zaak',
+    entityId: a.caseId,
+    summary: `${KANAAL_LABELS[a.kanaal]} op ${formatDate(datum)} (${dagdeel}): ${a.resultaat || (bereikt ? 'bereikt' : 'niet bereikt')}${
+      next?.stap ? `; volgende stap ${STAP_LABELS[next.stap]} op ${formatDate(next.datum)}` : ''
+    }`,
+  })
+  return next
+}
+
+export async function logAttempt(db: Db, ctx: UseCaseContext, a: AttemptInput): Promise<LadderResult> {
+  return db.transaction().execute(async (trx) => {
+    await recordAttempt(trx, ctx, a)
+    return result(trx, ctx, a.caseId)
+  })
+}
+
+export async function result(db: Db, ctx: UseCaseContext, caseId: number): Promise<LadderResult> {
+  return { plan: await loadPlan(db, ctx.today, caseId), dossier: await loadDossier(db, caseId) }
+}
+
+/** Where the case stands on the ladder, with ready message texts. */
+export async function loadPlan(db: Db, today: string, caseId: number): Promise<CasePlanView> {
+  const row = await getCasePlanRow(db, caseId)
+  if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+  const cfg = await getLadderConfig(db)
+  const [household, residents, consulent, team, attempts, later] = await Promise.all([
+    db
+      .selectFrom('household')
+      .select(['niet_benaderen', 'niet_benaderen_reden'])
+      .where('id', '=', row.household_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('resident')
+      .select(['voorletters', 'tussenvoegsel', 'achternaam'])
+      .where('household_id', '=', row.household_id)
+      .orderBy('id')
+      .limit(1)
+      .execute(),
+    row.consulent_id
+      ? db
+          .selectFrom('app_user')
+          .select(['naam', 'telefoon', 'email'])
+          .where('id', '=', row.consulent_id)
+          .executeTakeFirst()
+      : undefined,
+    getTeamSettings(db),
+    db
+      .selectFrom('contactpoging')
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('bereikt').as('bereikt')])
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('vroegsignaalzaak')
+      .select('id')
+      .where('household_id', '=', row.household_id)
+      .where((eb) => eb.or([eb('id', '>', caseId), eb('is_open', '=', 1)]))
+      .where('id', '!=', caseId)
+      .executeTakeFirst(),
+  ])
+  const open = row.is_open === 1
+  const state: PlanState | null =
+    !open || row.plan_datum === null
+      ? null
+      : row.plan_stap === null
+        ? startState(cfg, row.plan_datum)
+        : stateOf(row)
+  const stap = state?.stap ?? null
+  const stepCfg = cfg.stappen.find((s) => s.soort === stap)
+  const r = residents[0]
+  const bewoner = r
+    ? displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam })
+    : 'bewoner'
+  const after = state ? stepAfter(cfg, stap) : null
+  return {
+    caseId,
+    status: row.status as ZaakStatus,
+    open,
+    nietBenaderen: row.niet_benaderen === 1 || household.niet_benaderen === 1,
+    nietBenaderenReden: household.niet_benaderen_reden,
+    stap,
+    stapLabel: stap ? STAP_LABELS[stap] : null,
+    poging: (state?.poging ?? 0) + 1,
+    pogingen: stepCfg?.pogingen ?? 1,
+    datum: state?.datum ?? null,
+    dagdeel: state?.dagdeel ?? null,
+    daarna: after ? STAP_LABELS[after] : null,
+    kanaal: stap ? STAP_KANAAL[stap] : 'telefoon',
+    pogingenTotaal: Number(attempts.n),
+    bereikt: Number(attempts.bereikt ?? 0) === 1,
+    hulpAangeboden: row.hulp_aangeboden === null ? null : row.hulp_aangeboden === 1,
+    hulpGeaccepteerd: row.hulp_geaccepteerd === null ? null : row.hulp_geaccepteerd === 1,
+    verwijzing: row.verwijzing,
+    heropenbaar: !open && !later && !!row.gesloten_op && row.gesloten_op >= addDays(today, -REOPEN_DAYS),
+    berichten: messageTexts({
+      bewoner,
+      consulent: consulent ?? null,
+      team: team
+        ? {
+            teamNaam: team.teamNaam,
+            gemeenteNaam: team.gemeenteNaam,
+            telefoon: team.telefoon,
+            email: team.email,
+          }
+        : null,
+      inloop: team
+        ? { dag: team.inloopDag, start: team.inloopStart, eind: team.inloopEind, plaats: team.inloopPlaats }
+        : null,
+    }),
+  }
+}
+
+/** What is due today and overdue for one consulent, grouped by step in ladder order. */
+export async function todayList(db: Db, today: string, consulentId: number): Promise<TodayView> {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'naam'])
+    .where('id', '=', consulentId)
+    .executeTakeFirst()
+  if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
+  const cfg = await getLadderConfig(db)
+  const rows = await dueCases(db, consulentId, today, TODAY_LIMIT + 1)
+  const afgekapt = rows.length > TODAY_LIMIT
+  const shown = rows.slice(0, TODAY_LIMIT)
+  const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])
+  const order: PlanStap[] = [...cfg.stappen.map((s) => s.soort), ...STAP_SOORTEN, 'opvolgen', 'afronden']
+  const groups = new Map<PlanStap, TodayGroup>()
+  let telaat = 0
+  for (const r of shown) {
+    const stap = (r.plan_stap ?? cfg.stappen[0]!.soort) as PlanStap
+    const late = r.plan_datum! < today
+    if (late) telaat++
+    if (!groups.has(stap)) groups.set(stap, { stap, label: STAP_LABELS[stap], items: [] })
+    groups.get(stap)!.items.push({
+      caseId: r.id,
+      caseNumber: r.case_number,
+      naam: r.display_name,
+      adres: r.adres,
+      telefoon: phones.get(r.household_id) ?? '',
+      stap,
+      poging: r.plan_poging + 1,
+      datum: r.plan_datum!,
+      dagdeel:
+        (r.plan_dagdeel as Dagdeel | null) ?? (r.plan_stap === null ? cfg.stappen[0]!.dagdelen[0]! : null),
+      telaat: late,
+    })
+  }
+  const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
+  return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt }
+}
+
+export async function closeCase(
+  db: Db,
+  ctx: UseCaseContext,
+  input: z.output<typeof closeCaseInput>,
+): Promise<LadderResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await getCasePlanRow(trx, input.caseId)
+    if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    if (row.is_open !== 1) throw new ConflictError('Deze zaak is al gesloten.')
+    await trx
+      .updateTable('vroegsignaalzaak')
+      .set({
+        status: 'gesloten',
+        is_open: 0,
+        resultaat: input.resultaat,
+        gesloten_op: ctx.today,
+        hulp_aangeboden: input.hulpAangeboden ? 1 : 0,
+        hulp_geaccepteerd: input.hulpGeaccepteerd ? 1 : 0,
+        verwijzing: input.verwijzing,
+        plan_stap: null,
+        plan_poging: 0,
+        plan_datum: null,
+        plan_dagdeel: null,
+      })
+      .where('id', '=', input.caseId)
+      .execute()
+    // Planned visits of a closed case do not take place.
+    await trx
+      .updateTable('huisbezoek')
+      .set({ status: 'afgemeld', afmelding_reden: 'Zaak afgesloten', afmelding_op: ctx.at })
+      .where('case_id', '=', input.caseId)
+      .where('status', '=', 'gepland')
+      .execute()
+    if (input.notitie)
+      await trx
+        .insertInto('note')
+        .values({
+          case_id: input.caseId,
+          tekst: `Afgesloten: ${input.notitie}`,
+          created_at: ctx.at,
+          created_by: ctx.userId,
+        })
+        .execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'gesloten',
+      entityType: 'zaak',
+      entityId: input.caseId,
+      summary: `Afgesloten: ${input.resultaat}; hulp aangeboden ${input.hulpAangeboden ? 'ja' : 'nee'}, aangenomen ${
+        input.hulpGeaccepteerd ? 'ja' : 'nee'
+      }${input.verwijzing ? `; verwezen naar ${input.verwijzing}` : ''}`,
+    })
+    return result(trx, ctx, input.caseId)
+  })
+}
+
+/**
+ * Reopens a recently closed case (closed by mistake, or the resident comes back within weeks).
+ * A new signal after that always opens a new case (intakeSignal): the closed case's result has
+ * been reported and its history stays as it was; the case file shows it under "Eerder bekend".
+ */
+export async function reopenCase(
+  db: Db,
+  ctx: UseCaseContext,
+  caseId: number,
+  reden: string,
+): Promise<LadderResult> {
+  return db.transaction().execute(async (trx) => {
+    const plan = await loadPlan(trx, ctx.today, caseId)
+    if (plan.open) throw new ConflictError('Deze zaak is nog open.')
+    if (!plan.heropenbaar)
+      throw new ConflictError(
+        `Deze zaak kan niet meer heropend worden: dat kan tot ${REOPEN_DAYS} dagen na het sluiten, en alleen als er geen nieuwere zaak voor dit adres is. Voer een nieuw signaal in of start een zaak via het inloopspreekuur.`,
+      )
+    await trx
+      .updateTable('vroegsignaalzaak')
+      .set({
+        status: 'in_behandeling',
+        is_open: 1,
+        resultaat: null,
+        gesloten_op: null,
+        hulp_aangeboden: null,
+        hulp_geaccepteerd: null,
+        verwijzing: '',
+        plan_stap: 'opvolgen',
+        plan_poging: 0,
+        plan_datum: plan.nietBenaderen ? null : ctx.today,
+        plan_dagdeel: null,
+      })
+      .where('id', '=', caseId)
+      .execute()
+    await trx
+      .insertInto('note')
+      .values({ case_id: caseId, tekst: `Heropend: ${reden}`, created_at: ctx.at, created_by: ctx.userId })
+      .execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'heropend',
+      entityType: 'zaak',
+      entityId: caseId,
+      summary: 'Zaak heropend',
+    })
+    return result(trx, ctx, caseId)
+  })
+}
+
+/**
+ * The resident's wish not to be approached again. Kept on the household (later cases inherit it
+ * through the trigger of migration 0005) and on its open cases, whose plans stop; planned visits
+ * are called off. Turning it off plans the current step for today.
+ */
+export async function setDoNotApproach(
+  db: Db,
+  ctx: UseCaseContext,
+  input: { caseId: number; nietBenaderen: boolean; reden: string },
+): Promise<LadderResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await getCasePlanRow(trx, input.caseId)
+    if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    await trx
+      .updateTable('household')
+      .set({
+        niet_benaderen: input.nietBenaderen ? 1 : 0,
+        niet_benaderen_reden: input.nietBenaderen ? input.reden : '',
+      })
+      .where('id', '=', row.household_id)
+      .execute()
+    await trx
+      .updateTable('vroegsignaalzaak')
+      .set({
+        niet_benaderen: input.nietBenaderen ? 1 : 0,
+        plan_datum: input.nietBenaderen ? null : ctx.today,
+      })
+      .where('household_id', '=', row.household_id)
+      .where('is_open', '=', 1)
+      .execute()
+    if (input.nietBenaderen) {
+      await trx
+        .updateTable('huisbezoek')
+        .set({
+          status: 'afgemeld',
+          afmelding_reden: 'Bewoner wil niet meer benaderd worden',
+          afmelding_op: ctx.at,
+        })
+        .where(
+          'case_id',
+          'in',
+          trx.selectFrom('vroegsignaalzaak').select('id').where('household_id', '=', row.household_id),
+        )
+        .where('status', '=', 'gepland')
+        .execute()
+      await trx
+        .insertInto('note')
+        .values({
+          case_id: input.caseId,
+          tekst: `Niet meer benaderen: ${input.reden}`,
+          created_at: ctx.at,
+          created_by: ctx.userId,
+        })
+        .execute()
+    }
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: input.nietBenaderen ? 'niet benaderen' : 'weer benaderen',
+      entityType: 'zaak',
+      entityId: input.caseId,
+      summary: input.nietBenaderen
+        ? 'Bewoner wil niet meer benaderd worden'
+        : 'Bewoner mag weer benaderd worden',
+    })
+    return result(trx, ctx, input.caseId)
+  })
+}

@@ -1,0 +1,219 @@
+import type { Db } from '../../db/database'
+import { CONTACTSOORTEN, DAGDELEN, SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { isValidEmail } from '@shared/format/person'
+import { ValidationError } from '../../lib/errors'
+import { getTeamSettings } from '../settings/repository'
+import { NIET_OPGEPAKT } from './facts'
+import { getMonitorSettings, type Period } from './service'
+
+/**
+ * The DDAS delivery (Uitwisselmodel v0.9) for a period: the signals dated in the period, the
+ * cases holding them or picked up in the period, with every signal of those cases, so each
+ * case's references resolve within the file. Amounts in whole euros.
+ */
+export interface DdasDelivery {
+  codeGegevensleverancier: string
+  startdatumLevering: string
+  einddatumLevering: string
+  aanleverdatumEnTijd: string
+  leveringen: DdasLevering[]
+}
+
+interface DdasLevering {
+  teller: number
+  gemeentecode: string
+  aanleverende_organisatie: {
+    naam: string
+    contactpersoonen?: { naam: string; telefoonnummer?: string; email?: string; functietitel?: string }[]
+  }
+  vroegsignalen: Record<string, unknown>[]
+  vroegsignaalzaken: Record<string, unknown>[]
+}
+
+const CHUNK = 900
+
+async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))))
+  return out
+}
+
+/** External signal number, or our own for a signal that came without one (a warm handover). */
+export const ddasSignalId = (s: { id: number; extern_id: string | null }) => s.extern_id ?? `LA-${s.id}`
+
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`
+function monthEnd(iso: string): string {
+  const d = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7), 0))
+  return d.toISOString().slice(0, 10)
+}
+
+export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise<DdasDelivery> {
+  const [team, monitor] = await Promise.all([getTeamSettings(db), getMonitorSettings(db)])
+  if (!team) throw new ValidationError('Lange Adem is nog niet ingesteld.')
+  if (!monitor.leverancierCode)
+    throw new ValidationError(
+      'Vul eerst de code van de gegevensleverancier in (Monitor, tabblad Instellingen). Die staat in de afspraken met het CBS.',
+    )
+
+  const inPeriod = await db
+    .selectFrom('vroegsignaal')
+    .select(['id', 'case_id'])
+    .where('signaaldatum', '>=', p.van)
+    .where('signaaldatum', '<=', p.tot)
+    .execute()
+  const pickedUp = await db
+    .selectFrom('vroegsignaalzaak')
+    .select('id')
+    .where('datum_opgepakt', '>=', p.van)
+    .where('datum_opgepakt', '<=', p.tot)
+    .execute()
+  const caseIds = [
+    ...new Set([...inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])), ...pickedUp.map((c) => c.id)]),
+  ].sort((a, b) => a - b)
+  const cases = await inChunks(caseIds, (ids) =>
+    db
+      .selectFrom('vroegsignaalzaak')
+      .select(['id', 'datum_opgepakt', 'resultaat'])
+      .where('id', 'in', ids)
+      .execute(),
+  )
+  const caseSignalIds = await inChunks(caseIds, (ids) =>
+    db.selectFrom('vroegsignaal').select('id').where('case_id', 'in', ids).execute(),
+  )
+  const signalIds = [...new Set([...inPeriod.map((s) => s.id), ...caseSignalIds.map((s) => s.id)])].sort(
+    (a, b) => a - b,
+  )
+  const signals = await inChunks(signalIds, (ids) =>
+    db
+      .selectFrom('vroegsignaal as s')
+      .innerJoin('resident as r', 'r.id', 's.resident_id')
+      .innerJoin('household as h', 'h.id', 's.household_id')
+      .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')
+      .select([
+        's.id',
+        's.extern_id',
+        's.partner_type',
+        's.bedrag_cents',
+        's.ontstaansdatum',
+        's.signaaldatum',
+        's.crisis',
+        's.warme_overdracht',
+        's.status',
+        's.case_id',
+        'z.resultaat',
+        'r.bsn',
+        'r.voorletters',
+        'r.tussenvoegsel',
+        'r.achternaam',
+        'r.geboortedatum',
+        'h.straat',
+        'h.postcode',
+        'h.huisnummer',
+        'h.toevoeging',
+        'h.plaats',
+      ])
+      .where('s.id', 'in', ids)
+      .execute(),
+  )
+  signals.sort((a, b) => a.id - b.id)
+  const attempts = await inChunks(caseIds, (ids) =>
+    db
+      .selectFrom('contactpoging')
+      .select(['case_id', 'soort', 'bereikt', 'datum', 'dagdeel', 'id'])
+      .where('case_id', 'in', ids)
+      .execute(),
+  )
+  const dagdeelOrder = (d: string) => (DAGDELEN as readonly string[]).indexOf(d)
+  attempts.sort(
+    (a, b) =>
+      a.datum.localeCompare(b.datum) || dagdeelOrder(a.dagdeel) - dagdeelOrder(b.dagdeel) || a.id - b.id,
+  )
+
+  const signalStatus = (s: (typeof signals)[number]): string | undefined => {
+    if (s.status && (SIGNAALSTATUSSEN as readonly string[]).includes(s.status)) return s.status
+    if (!s.case_id) return 'Nog niet opgepakt'
+    if (s.resultaat && NIET_OPGEPAKT.includes(s.resultaat)) return s.resultaat
+    return undefined // followed up: DDAS has no status for that; the case says it.
+  }
+
+  const signalsByCase = new Map<number, string[]>()
+  const vroegsignalen = signals.map((s) => {
+    const id = ddasSignalId(s)
+    if (s.case_id) signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+    const status = signalStatus(s)
+    return {
+      ID: id,
+      crisissignaal: s.crisis === 1,
+      warmeOverdracht: s.warme_overdracht === 1,
+      bedrag: Math.round(s.bedrag_cents / 100),
+      ...(s.ontstaansdatum ? { ontstaansdatum: s.ontstaansdatum } : {}),
+      signaaldatum: s.signaaldatum,
+      ...(status ? { status } : {}),
+      signaalpartner: { type: s.partner_type },
+      client: {
+        ...(s.bsn ? { Burgerservicenummer: s.bsn } : {}),
+        Voorletters: s.voorletters,
+        ...(s.tussenvoegsel ? { Voorvoegsel: s.tussenvoegsel } : {}),
+        Achternaam: s.achternaam,
+        ...(s.geboortedatum ? { Geboortedatum: s.geboortedatum } : {}),
+        Straatnaam: s.straat,
+        Postcode: s.postcode,
+        Huisnummer: String(s.huisnummer),
+        ...(s.toevoeging ? { Huisnummertoevoeging: s.toevoeging } : {}),
+        Plaatsnaam: s.plaats,
+      },
+    }
+  })
+
+  const attemptsByCase = new Map<number, typeof attempts>()
+  for (const a of attempts) attemptsByCase.set(a.case_id, [...(attemptsByCase.get(a.case_id) ?? []), a])
+  const vroegsignaalzaken = cases
+    .sort((a, b) => a.id - b.id)
+    .filter((c) => signalsByCase.has(c.id))
+    .map((c) => ({
+      ...(c.resultaat ? { resultaat: c.resultaat } : {}),
+      matchingsdatum: c.datum_opgepakt,
+      startdatum_matchtingperiode: monthStart(c.datum_opgepakt),
+      datum_opgepakt: c.datum_opgepakt,
+      einddatum_matchingperiode: monthEnd(c.datum_opgepakt),
+      vroegsignalen: signalsByCase.get(c.id)!.map((ID) => ({ ID })),
+      contactpogingen: (attemptsByCase.get(c.id) ?? [])
+        .filter((a) => (CONTACTSOORTEN as readonly string[]).includes(a.soort))
+        .map((a) => ({ soort: a.soort, bereikt: a.bereikt === 1, datum: a.datum, dagdeel: a.dagdeel })),
+    }))
+
+  const contacts = await db
+    .selectFrom('app_user')
+    .select(['naam', 'telefoon', 'email'])
+    .where('rol', '=', 'kwaliteitsmedewerker')
+    .where('actief', '=', 1)
+    .orderBy('naam')
+    .execute()
+  return {
+    codeGegevensleverancier: monitor.leverancierCode,
+    startdatumLevering: p.van,
+    einddatumLevering: p.tot,
+    aanleverdatumEnTijd: `${now.slice(0, 19)}Z`,
+    leveringen: [
+      {
+        teller: 1,
+        gemeentecode: team.gemeenteCode,
+        aanleverende_organisatie: {
+          naam: `Gemeente ${team.gemeenteNaam}`,
+          ...(contacts.length
+            ? {
+                contactpersoonen: contacts.map((c) => ({
+                  naam: c.naam,
+                  ...(c.telefoon ? { telefoonnummer: c.telefoon } : {}),
+                  ...(isValidEmail(c.email) ? { email: c.email } : {}),
+                  functietitel: 'Kwaliteitsmedewerker vroegsignalering',
+                })),
+              }
+            : {}),
+        },
+        vroegsignalen,
+        vroegsignaalzaken,
+      },
+    ],
+  }
+}

@@ -1,0 +1,301 @@
+import type { Breakdown, BreakdownRow, MonitorDashboard, Ratio } from '@shared/api/monitor'
+import { CONTACTSOORTEN, DAGDELEN, SIGNAALPARTNER_LABELS, type SignaalpartnerType } from '@shared/domain/ddas'
+import { daysBetween } from '@shared/format/dates'
+import { HULP_GEACCEPTEERD } from './facts'
+
+/**
+ * The figures, as pure functions over anonymous case facts. The dashboard and the click-through
+ * both use `groupsOf`, so the cases behind a number are exactly the cases that were counted.
+ */
+export interface CaseFact {
+  case_id: number
+  datum_opgepakt: string
+  wijk_id: number | null
+  consulent_id: number | null
+  partner_types: string
+  crisis: number
+  bedrag_euro: number
+  leeftijd: number | null
+  pogingen: number
+  soorten_mask: number
+  bereikt_mask: number
+  bereikt: number
+  eerste_contact_soort: string | null
+  eerste_contact_dagdeel: string | null
+  eerste_contact_datum: string | null
+  resultaat: string | null
+}
+
+export interface FigureContext {
+  leeftijdsgrenzen: number[]
+  bedraggrenzen: number[]
+  /** National figures by key ('bereik', 'soort:Telefoon', 'pogingen:4+', ...). */
+  landelijk: Map<string, number>
+  wijken: Map<number, string>
+  consulenten: Map<number, string>
+}
+
+export const isHelp = (f: CaseFact) =>
+  f.bereikt === 1 && f.resultaat !== null && HULP_GEACCEPTEERD.includes(f.resultaat)
+
+const euro = (n: number) => `€ ${n.toLocaleString('nl-NL')}`
+
+export function ratio(teller: number, noemer: number, landelijk: number | null = null): Ratio {
+  return { teller, noemer, pct: noemer ? Math.round((teller / noemer) * 1000) / 10 : null, landelijk }
+}
+
+interface RowDef {
+  key: string
+  label: string
+}
+
+interface Def {
+  key: string
+  titel: string
+  uitleg: string
+  /** 'bereik': reached / cases in the group. 'aandeel': cases in the group / all reached cases. */
+  mode: 'bereik' | 'aandeel'
+  rows(ctx: FigureContext, facts: CaseFact[]): RowDef[]
+  keys(f: CaseFact, ctx: FigureContext): string[]
+  extra?: Record<string, { kop: string; count(f: CaseFact, key: string): boolean }>
+}
+
+export function ageBand(age: number | null, limits: number[]): string {
+  if (age === null) return 'onbekend'
+  const i = limits.findIndex((l) => age <= l)
+  return i === -1 ? `${limits[limits.length - 1]! + 1}+` : `${i === 0 ? 18 : limits[i - 1]! + 1}-${limits[i]}`
+}
+
+export function amountBand(euros: number, limits: number[]): string {
+  const i = limits.findIndex((l) => euros < l)
+  return i === -1
+    ? `${limits[limits.length - 1]}+`
+    : i === 0
+      ? `<${limits[0]}`
+      : `${limits[i - 1]}-${limits[i]}`
+}
+
+export function attemptsBand(n: number): string {
+  return n === 0 ? '0' : n <= 2 ? '1-2' : n === 3 ? '3' : '4+'
+}
+
+export function arrearsType(f: CaseFact): string {
+  return f.partner_types.includes('|') ? 'meervoudig' : f.partner_types || 'onbekend'
+}
+
+const bit = (soort: string) => 1 << (CONTACTSOORTEN as readonly string[]).indexOf(soort)
+
+export const DEFS: Def[] = [
+  {
+    key: 'kanaal',
+    titel: 'Bereik per soort contactpoging',
+    uitleg:
+      'Van de zaken met minstens één poging van deze soort: het deel waarin contact is gemaakt. Daarnaast hoe vaak deze soort zelf contact gaf, en hoe vaak het eerste contact.',
+    mode: 'bereik',
+    rows: () => CONTACTSOORTEN.map((s) => ({ key: s, label: s })),
+    keys: (f) => CONTACTSOORTEN.filter((s) => f.soorten_mask & bit(s)),
+    extra: {
+      viaDeze: { kop: 'Contact via deze soort', count: (f, k) => (f.bereikt_mask & bit(k)) !== 0 },
+      eerste: { kop: 'Eerste contact', count: (f, k) => f.eerste_contact_soort === k },
+    },
+  },
+  {
+    key: 'leeftijd',
+    titel: 'Bereik per leeftijd',
+    uitleg: 'Leeftijd op de signaaldatum van het eerste signaal.',
+    mode: 'bereik',
+    rows: (ctx) => {
+      const l = ctx.leeftijdsgrenzen
+      return [
+        ...l.map((hi, i) => ({
+          key: `${i === 0 ? 18 : l[i - 1]! + 1}-${hi}`,
+          label: `${i === 0 ? 18 : l[i - 1]! + 1} tot en met ${hi} jaar`,
+        })),
+        { key: `${l[l.length - 1]! + 1}+`, label: `${l[l.length - 1]! + 1} jaar en ouder` },
+        { key: 'onbekend', label: 'Geboortedatum onbekend' },
+      ]
+    },
+    keys: (f, ctx) => [ageBand(f.leeftijd, ctx.leeftijdsgrenzen)],
+  },
+  {
+    key: 'bedrag',
+    titel: 'Bereik per bedrag',
+    uitleg: 'Het totaal van de achterstanden in de zaak toen die werd opgepakt.',
+    mode: 'bereik',
+    rows: (ctx) => {
+      const l = ctx.bedraggrenzen
+      return [...l, Infinity].map((_, i) => {
+        const key = i === 0 ? `<${l[0]}` : i === l.length ? `${l[i - 1]}+` : `${l[i - 1]}-${l[i]}`
+        const label =
+          i === 0
+            ? `Minder dan ${euro(l[0]!)}`
+            : i === l.length
+              ? `${euro(l[i - 1]!)} of meer`
+              : `${euro(l[i - 1]!)} tot ${euro(l[i]!)}`
+        return { key, label }
+      })
+    },
+    keys: (f, ctx) => [amountBand(f.bedrag_euro, ctx.bedraggrenzen)],
+  },
+  {
+    key: 'soort',
+    titel: 'Bereik per soort achterstand',
+    uitleg: 'Zaken met signalen van meer dan één soort signaalpartner tellen als meervoudig.',
+    mode: 'bereik',
+    rows: (_ctx, facts) => {
+      const present = new Set(facts.map(arrearsType))
+      const types = (Object.keys(SIGNAALPARTNER_LABELS) as SignaalpartnerType[]).filter((t) => present.has(t))
+      return [
+        ...types.map((t) => ({ key: t, label: SIGNAALPARTNER_LABELS[t] })),
+        { key: 'meervoudig', label: 'Meervoudig (meer soorten)' },
+      ]
+    },
+    keys: (f) => [arrearsType(f)],
+  },
+  {
+    key: 'crisis',
+    titel: 'Bereik bij crisissignalen',
+    uitleg: 'Een zaak met minstens één crisissignaal (bijvoorbeeld een afsluiting van energie).',
+    mode: 'bereik',
+    rows: () => [
+      { key: 'ja', label: 'Met crisissignaal' },
+      { key: 'nee', label: 'Zonder crisissignaal' },
+    ],
+    keys: (f) => [f.crisis ? 'ja' : 'nee'],
+  },
+  {
+    key: 'pogingen',
+    titel: 'Bereik per aantal contactpogingen',
+    uitleg: 'Alle contactpogingen in de zaak, ook die na het eerste contact.',
+    mode: 'bereik',
+    rows: () => [
+      { key: '0', label: 'Nog geen poging' },
+      { key: '1-2', label: '1 of 2 pogingen' },
+      { key: '3', label: '3 pogingen' },
+      { key: '4+', label: '4 of meer pogingen' },
+    ],
+    keys: (f) => [attemptsBand(f.pogingen)],
+  },
+  {
+    key: 'dagdeel',
+    titel: 'Dagdeel van het eerste contact',
+    uitleg: 'Van de bereikte zaken: op welk dagdeel het eerste contact was.',
+    mode: 'aandeel',
+    rows: () => DAGDELEN.map((d) => ({ key: d, label: d })),
+    keys: (f) => (f.bereikt && f.eerste_contact_dagdeel ? [f.eerste_contact_dagdeel] : []),
+  },
+  {
+    key: 'wijk',
+    titel: 'Bereik per wijk',
+    uitleg: 'De wijk van het adres van de zaak.',
+    mode: 'bereik',
+    rows: (ctx, facts) => namedRows(ctx.wijken, facts, (f) => f.wijk_id, 'Buiten de wijken'),
+    keys: (f) => [String(f.wijk_id ?? 'geen')],
+    extra: { hulp: { kop: 'Hulp geaccepteerd', count: (f) => isHelp(f) } },
+  },
+  {
+    key: 'consulent',
+    titel: 'Bereik per consulent',
+    uitleg: 'De consulent die de zaak nu heeft.',
+    mode: 'bereik',
+    rows: (ctx, facts) => namedRows(ctx.consulenten, facts, (f) => f.consulent_id, 'Nog niemand'),
+    keys: (f) => [String(f.consulent_id ?? 'geen')],
+    extra: { hulp: { kop: 'Hulp geaccepteerd', count: (f) => isHelp(f) } },
+  },
+]
+
+function namedRows(
+  names: Map<number, string>,
+  facts: CaseFact[],
+  idOf: (f: CaseFact) => number | null,
+  none: string,
+): RowDef[] {
+  const ids = new Set(facts.map(idOf))
+  const rows = [...ids]
+    .filter((id): id is number => id !== null)
+    .map((id) => ({ key: String(id), label: names.get(id) ?? `Nummer ${id} (verwijderd)` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'))
+  if (ids.has(null)) rows.push({ key: 'geen', label: none })
+  return rows
+}
+
+/** The cases that a breakdown row counts ('opgepakt'), reached, or with help accepted. */
+export function selectFacts(
+  facts: CaseFact[],
+  ctx: FigureContext,
+  tabel: string,
+  groep: string,
+  wat: 'opgepakt' | 'bereikt' | 'hulp',
+): CaseFact[] {
+  const def = DEFS.find((d) => d.key === tabel)
+  const inGroup =
+    tabel === 'totaal' || !def ? () => tabel === 'totaal' : (f: CaseFact) => def.keys(f, ctx).includes(groep)
+  return facts.filter(
+    (f) => inGroup(f) && (wat === 'opgepakt' || (wat === 'bereikt' ? f.bereikt === 1 : isHelp(f))),
+  )
+}
+
+export function computeFigures(
+  facts: CaseFact[],
+  ctx: FigureContext,
+): Pick<MonitorDashboard, 'opgepakt' | 'bereik' | 'hulp' | 'dagenTotContact' | 'perMaand' | 'breakdowns'> {
+  const reached = facts.filter((f) => f.bereikt === 1)
+  const help = reached.filter(isHelp)
+  const days = reached
+    .filter((f) => f.eerste_contact_datum)
+    .map((f) => Math.max(0, daysBetween(f.datum_opgepakt, f.eerste_contact_datum!)))
+    .sort((a, b) => a - b)
+  const mid = days.length >> 1
+  const mediaan = days.length === 0 ? null : days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2
+
+  const months = new Map<string, [number, number]>()
+  for (const f of facts) {
+    const m = f.datum_opgepakt.slice(0, 7)
+    const c = months.get(m) ?? [0, 0]
+    c[0] += f.bereikt
+    c[1]++
+    months.set(m, c)
+  }
+
+  const breakdowns: Breakdown[] = DEFS.map((def) => {
+    const counts = new Map<string, { n: number; r: number; extra: Record<string, number> }>()
+    for (const f of facts)
+      for (const k of def.keys(f, ctx)) {
+        let c = counts.get(k)
+        if (!c) counts.set(k, (c = { n: 0, r: 0, extra: {} }))
+        c.n++
+        c.r += f.bereikt
+        for (const [name, e] of Object.entries(def.extra ?? {}))
+          if (e.count(f, k)) c.extra[name] = (c.extra[name] ?? 0) + 1
+      }
+    const rows: BreakdownRow[] = def.rows(ctx, facts).map(({ key, label }) => {
+      const c = counts.get(key) ?? { n: 0, r: 0, extra: {} }
+      const land = ctx.landelijk.get(`${def.key === 'kanaal' ? 'soort' : def.key}:${key}`) ?? null
+      const base = def.mode === 'bereik' ? ratio(c.r, c.n, land) : ratio(c.n, reached.length, land)
+      const extra = def.extra
+        ? Object.fromEntries(Object.keys(def.extra).map((name) => [name, c.extra[name] ?? 0]))
+        : undefined
+      return { key, label, ...base, ...(extra ? { extra } : {}) }
+    })
+    return {
+      key: def.key,
+      titel: def.titel,
+      uitleg: def.uitleg,
+      rows,
+      ...(def.extra
+        ? { extraKoppen: Object.fromEntries(Object.entries(def.extra).map(([k, e]) => [k, e.kop])) }
+        : {}),
+    }
+  })
+
+  return {
+    opgepakt: facts.length,
+    bereik: ratio(reached.length, facts.length, ctx.landelijk.get('bereik') ?? null),
+    hulp: ratio(help.length, reached.length, ctx.landelijk.get('hulp') ?? null),
+    dagenTotContact: { mediaan, aantal: days.length },
+    perMaand: [...months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([maand, [t, n]]) => ({ maand, teller: t, noemer: n, pct: ratio(t, n).pct })),
+    breakdowns,
+  }
+}

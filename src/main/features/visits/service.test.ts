@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import { setUpTeam, signal, testApp } from '../../test/fixtures'
+
+// Tuesday 10 November 2026. Three households in Centrum walk the ladder to the letter step.
+async function atLetterStep() {
+  const t = await testApp()
+  const { team } = await setUpTeam(t)
+  const ids: number[] = []
+  for (const [pc, nr] of [
+    ['6041 CD', '30'],
+    ['6041 AB', '12'],
+    ['6041 AB', '4'],
+  ] as const) {
+    const { caseId } = await t.call('signals.createManual', signal({ postcode: pc, huisnummer: nr }))
+    await t.call('ladder.logAttempt', {
+      caseId,
+      kanaal: 'telefoon',
+      bereikt: false,
+      resultaat: 'Verkeerd nummer',
+    })
+    await t.call('ladder.logAttempt', {
+      caseId,
+      kanaal: 'sms',
+      bereikt: false,
+      resultaat: 'Bericht gestuurd',
+    })
+    ids.push(caseId)
+  }
+  const wijk = (await t.call('settings.get', {})).wijken.find((w) => w.naam === 'Centrum')!
+  const sem = team.find((m) => m.naam === 'Sem Janssen')!
+  return { t, ids, wijk, sem }
+}
+
+describe('announced home visits', () => {
+  it('plans visits in route order with time slots, sets the opt-out deadline, queues the letter and logs it', async () => {
+    const { t, ids, wijk, sem } = await atLetterStep()
+    const candidates = await t.call('visits.candidates', { wijkId: wijk.id, datum: '19-11-2026' })
+    expect(candidates.map((c) => c.adres)).toEqual(['Kapellerlaan 4', 'Kapellerlaan 12', 'Kapellerlaan 30'])
+    await expect(
+      t.call('visits.plan', {
+        wijkId: wijk.id,
+        datum: '11-11-2026',
+        startTijd: '13:00',
+        slotMinuten: 30,
+        caseIds: ids,
+        duoUserId: sem.id,
+      }),
+    ).rejects.toThrow(/te snel/)
+    await expect(
+      t.call('visits.plan', {
+        wijkId: wijk.id,
+        datum: '19-11-2026',
+        startTijd: '13:00',
+        slotMinuten: 30,
+        caseIds: ids,
+      }),
+    ).rejects.toThrow(/met zijn tweeën/)
+    const day = await t.call('visits.plan', {
+      wijkId: wijk.id,
+      datum: '19-11-2026',
+      startTijd: '13:00',
+      slotMinuten: 30,
+      caseIds: ids,
+      duoUserId: sem.id,
+    })
+    expect(day.bezoeken.map((b) => [b.adres, b.tijd, b.afmeldenVoor, b.duo, b.status])).toEqual([
+      ['Kapellerlaan 4', '13:00', '2026-11-17', 'Sem Janssen', 'gepland'],
+      ['Kapellerlaan 12', '13:30', '2026-11-17', 'Sem Janssen', 'gepland'],
+      ['Kapellerlaan 30', '14:00', '2026-11-17', 'Sem Janssen', 'gepland'],
+    ])
+    expect(day.bezoeken.every((b) => b.briefKlaargezet)).toBe(true)
+    const plan = await t.call('ladder.plan', { caseId: ids[0]! })
+    expect(plan).toMatchObject({ stap: 'huisbezoek', datum: '2026-11-19', dagdeel: 'Middag' })
+    const d = await t.call('dossier.get', { caseId: ids[0]! })
+    expect(d.contactpogingen[0]).toMatchObject({ soort: 'Brief', resultaat: 'Brief verstuurd' })
+    expect(await t.call('visits.candidates', { wijkId: wijk.id, datum: '19-11-2026' })).toEqual([])
+  })
+
+  it('an opt-out by phone cancels the visit, records why, counts as contact; not at home leads to the card', async () => {
+    const { t, ids, wijk, sem } = await atLetterStep()
+    const day = await t.call('visits.plan', {
+      wijkId: wijk.id,
+      datum: '19-11-2026',
+      startTijd: '13:00',
+      slotMinuten: 30,
+      caseIds: ids,
+      duoUserId: sem.id,
+    })
+    const [first, second] = day.bezoeken
+    const after = await t.call('visits.optOut', {
+      visitId: first!.id,
+      via: 'telefoon',
+      reden: 'Regelt het zelf met de verhuurder.',
+    })
+    expect(after.bezoeken[0]).toMatchObject({
+      status: 'afgemeld',
+      afmelding: { via: 'telefoon', reden: 'Regelt het zelf met de verhuurder.', telaat: false },
+    })
+    expect((await t.call('ladder.plan', { caseId: first!.caseId })).stap).toBe('opvolgen')
+    await expect(t.call('visits.outcome', { visitId: first!.id, uitkomst: 'gesproken' })).rejects.toThrow(
+      /afgezegd/,
+    )
+
+    t.clock.set('2026-11-19T13:10:00.000Z')
+    await t.call('visits.outcome', { visitId: second!.id, uitkomst: 'niet_thuis' })
+    expect(await t.call('ladder.plan', { caseId: second!.caseId })).toMatchObject({
+      stap: 'kaartje',
+      datum: '2026-11-19',
+    })
+    const card = await t.call('ladder.logAttempt', {
+      caseId: second!.caseId,
+      kanaal: 'kaartje',
+      bereikt: false,
+      resultaat: 'Kaartje achtergelaten',
+    })
+    expect(card.dossier.contactpogingen[0]).toMatchObject({ soort: 'Kaartje' })
+    expect(card.plan.stap).toBe('afronden')
+
+    const third = day.bezoeken[2]!
+    await t.call('visits.outcome', { visitId: third.id, uitkomst: 'deur_dicht', kaartje: true })
+    const d = await t.call('dossier.get', { caseId: third.caseId })
+    expect(d.contactpogingen.slice(0, 2).map((a) => a.soort)).toEqual(['Kaartje', 'Huisbezoek'])
+  })
+
+  it('keeps an address book of chain partners who can go along', async () => {
+    const { t, ids, wijk } = await atLetterStep()
+    const book = await t.call('visits.savePartner', {
+      organisatie: 'Wonen Limburg',
+      naam: 'Ria Hermans',
+      functie: 'Woonconsulent',
+      telefoon: '06 34567890',
+    })
+    const day = await t.call('visits.plan', {
+      wijkId: wijk.id,
+      datum: '20-11-2026',
+      startTijd: '10:00',
+      slotMinuten: 20,
+      caseIds: [ids[1]!],
+      duoPartnerId: book[0]!.id,
+    })
+    expect(day.bezoeken[0]!.duo).toBe('Ria Hermans (Wonen Limburg)')
+  })
+})

@@ -1,0 +1,377 @@
+import type { z } from 'zod'
+import type { Db } from '../../db/database'
+import type {
+  Urgentie,
+  WalkinHit,
+  WalkinSearchResult,
+  WalkinSessionView,
+  newVisitorInput,
+  registerInput,
+} from '@shared/api/walkin'
+import { URGENTIE_LABELS } from '@shared/api/walkin'
+import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
+import { WEEKDAGEN } from '@shared/domain/case'
+import { formatDate, parseDutchDate } from '@shared/format/dates'
+import { formatHouseNumber, formatPostcode } from '@shared/format/address'
+import { displayName } from '@shared/format/person'
+import { ValidationError } from '../../lib/errors'
+import { recordAudit } from '../audit/repository'
+import { explainSearch, parseSearch, prefixUpperBound } from '../caseload/search'
+import { getTeamSettings } from '../settings/repository'
+import { caseNumberFor, findOrCreateHousehold, findOrCreateResident } from '../signals/households'
+import type { UseCaseContext } from '../signals/service'
+import { consulentForWijk, loadWijkRanges } from '../wijken/assignment'
+import { writePlan } from '../ladder/repository'
+import { localTime, recordAttempt } from '../ladder/service'
+import { addWorkdays } from '../ladder/planner'
+import { getLadderConfig } from '../ladder/repository'
+
+const MAX_HITS = 25
+
+/**
+ * Finds visitors by surname (optionally with a birth date: "Berg 12-03-1984"), birth date,
+ * postcode and house number (from the card they bring), or case number. Every query starts from
+ * an index on the typed value and stops at 25 people, so it stays fast on a big database.
+ */
+export async function searchVisitors(db: Db, zoek: string): Promise<WalkinSearchResult> {
+  const dateToken = /(\d{1,2}[-/.]\d{1,2}[-/.]\d{4})/.exec(zoek)
+  const rest = dateToken ? zoek.replace(dateToken[1]!, '').trim() : ''
+  const date = dateToken ? parseDutchDate(dateToken[1]!) : null
+  const parsed = date && rest ? parseSearch(rest) : parseSearch(zoek)
+  let q = db.selectFrom('resident').select(['resident.id', 'resident.household_id'])
+  let uitleg = explainSearch(parsed)
+  switch (parsed.kind) {
+    case 'none':
+      return { uitleg: null, hits: [] }
+    case 'houseNumber':
+      return { uitleg: 'Typ de postcode met het huisnummer, bijvoorbeeld 6041 AB 12.', hits: [] }
+    case 'caseNumber':
+      q = q.where(
+        'resident.household_id',
+        'in',
+        db.selectFrom('vroegsignaalzaak').select('household_id').where('case_number', '=', parsed.value),
+      )
+      break
+    case 'postcode':
+    case 'pc4': {
+      let hh = db.selectFrom('household').select('household.id')
+      if (parsed.kind === 'postcode') {
+        hh = hh.where('household.postcode', '=', parsed.postcode)
+        if (parsed.toevoeging !== null) hh = hh.where('household.toevoeging', '=', parsed.toevoeging)
+      } else
+        hh = hh
+          .where('household.postcode', '>=', parsed.pc4)
+          .where('household.postcode', '<', String(Number(parsed.pc4) + 1))
+      if (parsed.huisnummer !== null) hh = hh.where('household.huisnummer', '=', parsed.huisnummer)
+      q = q.where('resident.household_id', 'in', hh)
+      break
+    }
+    case 'birthDate':
+      q = q.where('resident.geboortedatum', '=', parsed.date)
+      break
+    case 'surname':
+      q = q
+        .where('resident.achternaam_key', '>=', parsed.keyPrefix)
+        .where('resident.achternaam_key', '<', prefixUpperBound(parsed.keyPrefix))
+      if (date) {
+        q = q.where('resident.geboortedatum', '=', date)
+        uitleg = `${uitleg}, geboren ${formatDate(date)}`
+      }
+      break
+  }
+  const found = await q.orderBy('resident.id', 'desc').limit(MAX_HITS).execute()
+  return { uitleg, hits: await describe(db, found) }
+}
+
+async function describe(db: Db, found: { id: number; household_id: number }[]): Promise<WalkinHit[]> {
+  if (found.length === 0) return []
+  const households = [...new Set(found.map((f) => f.household_id))]
+  const [residents, homes, cases] = await Promise.all([
+    db
+      .selectFrom('resident')
+      .select(['id', 'household_id', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum'])
+      .where(
+        'id',
+        'in',
+        found.map((f) => f.id),
+      )
+      .execute(),
+    db
+      .selectFrom('household')
+      .select(['id', 'straat', 'huisnummer', 'toevoeging', 'postcode', 'plaats', 'niet_benaderen'])
+      .where('id', 'in', households)
+      .execute(),
+    db
+      .selectFrom('vroegsignaalzaak as z')
+      .leftJoin('app_user as u', 'u.id', 'z.consulent_id')
+      .select([
+        'z.id',
+        'z.household_id',
+        'z.case_number',
+        'z.is_open',
+        'z.plan_stap',
+        'z.plan_datum',
+        'u.naam',
+      ])
+      .where('z.household_id', 'in', households)
+      .execute(),
+  ])
+  const home = new Map(homes.map((h) => [h.id, h]))
+  const byId = new Map(residents.map((r) => [r.id, r]))
+  return found.map((f) => {
+    const r = byId.get(f.id)!
+    const h = home.get(r.household_id)!
+    const mine = cases.filter((c) => c.household_id === r.household_id)
+    const open = mine.find((c) => c.is_open === 1)
+    return {
+      residentId: r.id,
+      householdId: r.household_id,
+      naam: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
+      geboortedatum: r.geboortedatum,
+      adres: `${h.straat} ${formatHouseNumber(h.huisnummer, h.toevoeging)}, ${h.plaats}`,
+      postcode: formatPostcode(h.postcode),
+      openCase: open
+        ? {
+            id: open.id,
+            caseNumber: open.case_number,
+            consulent: open.naam,
+            stap: open.plan_datum ? STAP_LABELS[(open.plan_stap ?? 'bellen') as PlanStap] : null,
+          }
+        : null,
+      eerdereZaken: mine.filter((c) => c.is_open === 0).length,
+      nietBenaderen: h.niet_benaderen === 1,
+    }
+  })
+}
+
+export async function loadSession(db: Db, today: string): Promise<WalkinSessionView> {
+  const team = await getTeamSettings(db)
+  const weekday = WEEKDAGEN[(new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7]!
+  const rows = await db
+    .selectFrom('walkin_bezoek as b')
+    .innerJoin('walkin_sessie as s', 's.id', 'b.sessie_id')
+    .innerJoin('vroegsignaalzaak as z', 'z.id', 'b.case_id')
+    .leftJoin('app_user as u', 'u.id', 'b.created_by')
+    .select([
+      'b.id',
+      'b.tijd',
+      'b.case_id',
+      'z.case_number',
+      'z.display_name',
+      'b.nieuwe_zaak',
+      'b.urgentie',
+      'b.urgentie_datum',
+      'b.vervolgstap',
+      'u.naam',
+    ])
+    .where('s.datum', '=', today)
+    .orderBy('b.id')
+    .execute()
+  return {
+    datum: today,
+    dag: team?.inloopDag ?? 'dinsdag',
+    van: team?.inloopStart ?? '09:00',
+    tot: team?.inloopEind ?? '11:00',
+    plaats: team?.inloopPlaats ?? '',
+    isInloopdag: weekday === (team?.inloopDag ?? 'dinsdag'),
+    bezoekers: rows.map((r) => ({
+      id: r.id,
+      tijd: r.tijd,
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      naam: r.display_name,
+      nieuweZaak: r.nieuwe_zaak === 1,
+      urgentie: r.urgentie as Urgentie,
+      urgentieDatum: r.urgentie_datum,
+      vervolgstap: r.vervolgstap,
+      door: r.naam,
+    })),
+  }
+}
+
+/** A case for someone who came in without a signal: no signals, the visitor as its name. */
+async function startCase(
+  trx: Db,
+  ctx: UseCaseContext,
+  householdId: number,
+  residentId: number,
+): Promise<number> {
+  const hh = await trx
+    .selectFrom('household')
+    .selectAll()
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow()
+  const r = await trx
+    .selectFrom('resident')
+    .selectAll()
+    .where('id', '=', residentId)
+    .executeTakeFirstOrThrow()
+  const consulentId = await consulentForWijk(trx, hh.wijk_id)
+  const { id } = await trx
+    .insertInto('vroegsignaalzaak')
+    .values({
+      case_number: `nieuw-${ctx.at}-${hh.id}`,
+      household_id: hh.id,
+      wijk_id: hh.wijk_id,
+      consulent_id: consulentId ?? ctx.userId,
+      status: 'nieuw',
+      is_open: 1,
+      datum_opgepakt: ctx.today,
+      display_name: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
+      sort_name: `${r.achternaam_key} ${r.voorletters}`.toLowerCase(),
+      postcode: hh.postcode,
+      adres: `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
+      partner_types: '',
+      signal_count: 0,
+      total_amount_cents: 0,
+      latest_signal_date: ctx.today,
+      crisis: 0,
+      is_demo: 0,
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .updateTable('vroegsignaalzaak')
+    .set({ case_number: caseNumberFor(id, ctx.today) })
+    .where('id', '=', id)
+    .execute()
+  await recordAudit(trx, ctx.at, {
+    userId: ctx.userId,
+    action: 'zaak geopend',
+    entityType: 'zaak',
+    entityId: id,
+    summary: 'Nieuwe zaak via het inloopspreekuur, zonder signaal',
+  })
+  return id
+}
+
+async function newVisitor(trx: Db, ctx: UseCaseContext, n: z.output<typeof newVisitorInput>) {
+  const ranges = await loadWijkRanges(trx)
+  const hh = await findOrCreateHousehold(
+    trx,
+    {
+      postcode: n.adres.postcode,
+      huisnummer: n.adres.huisnummer.number,
+      toevoeging: n.adres.toevoeging || n.adres.huisnummer.addition,
+      straat: n.adres.straat,
+      plaats: n.adres.plaats,
+    },
+    ranges,
+    ctx.at,
+  )
+  const residentId = await findOrCreateResident(trx, hh.id, n.bewoner, ctx.at)
+  return { householdId: hh.id, residentId }
+}
+
+/**
+ * Registers a walk-in visit: the visitor's open case, or a new one (a household with only closed
+ * cases, or someone without a signal), gets a reached attempt on channel "inloop", the intake as
+ * a note, and the agreed next step as its plan.
+ */
+export async function registerVisit(
+  db: Db,
+  ctx: UseCaseContext,
+  input: z.output<typeof registerInput>,
+): Promise<{ session: WalkinSessionView; caseId: number; nieuweZaak: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    let householdId: number
+    let residentId: number
+    if (input.residentId !== undefined) {
+      const r = await trx
+        .selectFrom('resident')
+        .select(['id', 'household_id'])
+        .where('id', '=', input.residentId)
+        .executeTakeFirst()
+      if (!r)
+        throw new ValidationError('Deze bezoeker bestaat niet (meer). Zoek opnieuw.', {
+          residentId: 'Zoek opnieuw.',
+        })
+      householdId = r.household_id
+      residentId = r.id
+    } else {
+      ;({ householdId, residentId } = await newVisitor(trx, ctx, input.nieuw!))
+    }
+    const open = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('is_open', '=', 1)
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
+    const nieuweZaak = !open
+    const caseId = open ? open.id : await startCase(trx, ctx, householdId, residentId)
+    const it = input.intake
+    await recordAttempt(trx, ctx, {
+      caseId,
+      kanaal: 'inloop',
+      bereikt: true,
+      resultaat: 'Langsgekomen op het inloopspreekuur',
+      notitie: `Afgesproken: ${it.vervolgstap}`,
+    })
+    const cfg = await getLadderConfig(trx)
+    const zaak = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select('niet_benaderen')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
+    if (zaak.niet_benaderen === 0)
+      await writePlan(trx, caseId, {
+        stap: 'opvolgen',
+        poging: 0,
+        datum: it.vervolgDatum ?? addWorkdays(ctx.today, cfg.opvolgDagen),
+        dagdeel: null,
+      })
+    const tekst = [
+      'Inloopspreekuur, korte intake.',
+      `Wat speelt er: ${it.watSpeelt}`,
+      it.rekeningen ? `Rekeningen: ${it.rekeningen}` : '',
+      it.urgentie !== 'geen'
+        ? `Haast: ${URGENTIE_LABELS[it.urgentie]}${it.urgentieDatum ? ` op ${formatDate(it.urgentieDatum)}` : ''}`
+        : '',
+      `Vervolgstap: ${it.vervolgstap}${it.vervolgDatum ? ` (${formatDate(it.vervolgDatum)})` : ''}`,
+    ]
+      .filter(Boolean)
+      .join('\n')
+    await trx
+      .insertInto('note')
+      .values({ case_id: caseId, tekst, created_at: ctx.at, created_by: ctx.userId })
+      .execute()
+    let sessie = await trx
+      .selectFrom('walkin_sessie')
+      .select('id')
+      .where('datum', '=', ctx.today)
+      .executeTakeFirst()
+    if (!sessie)
+      sessie = await trx
+        .insertInto('walkin_sessie')
+        .values({ datum: ctx.today, created_at: ctx.at, created_by: ctx.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('walkin_bezoek')
+      .values({
+        sessie_id: sessie.id,
+        case_id: caseId,
+        tijd: localTime(ctx.at).hhmm,
+        nieuwe_zaak: nieuweZaak ? 1 : 0,
+        wat_speelt: it.watSpeelt,
+        rekeningen: it.rekeningen,
+        urgentie: it.urgentie,
+        urgentie_datum: it.urgentieDatum,
+        vervolgstap: it.vervolgstap,
+        created_at: ctx.at,
+        created_by: ctx.userId,
+      })
+      .execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'inloopspreekuur',
+      entityType: 'zaak',
+      entityId: caseId,
+      summary: `Bezoek op het inloopspreekuur${nieuweZaak ? '; nieuwe zaak' : ''}`,
+    })
+    return { session: await loadSession(trx, ctx.today), caseId, nieuweZaak }
+  })
+}

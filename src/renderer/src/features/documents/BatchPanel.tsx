@@ -1,0 +1,135 @@
+import { useState } from 'react'
+import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import type { BatchView, PdfFile, QueueView } from '@shared/api/documents'
+import { formatDateTime } from '@shared/format/dates'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+import { todayDutch } from '../../components/localDate'
+import { notifyFailed, notifySaved } from '../../components/notify'
+
+/** A printed batch: open its PDFs, then tick what went out and confirm. */
+export function BatchPanel({
+  batch,
+  onOpen,
+  onConfirmed,
+}: {
+  batch: BatchView
+  onOpen(file: PdfFile, title: string): void
+  onConfirmed(q: QueueView): void
+}) {
+  const [sent, setSent] = useState<Set<number>>(() => new Set(batch.items.map((i) => i.id)))
+  const [datum, setDatum] = useState(todayDutch())
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState<string | null>(null)
+  const kind = batch.soort === 'brief' ? 'brieven' : 'kaartjes'
+  const one = batch.soort === 'brief' ? 'brief' : 'kaartje'
+  const n = (count: number) => `${count} ${count === 1 ? one : kind}`
+
+  const open = async (deel: 'documenten' | 'verzendlijst' | 'enveloppen', title: string) => {
+    setBusy(deel)
+    try {
+      onOpen(await call('documents.batchPdf', { batchId: batch.id, deel }), title)
+    } catch (e) {
+      notifyFailed('De PDF lukte niet', describeFailure(e).message)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const confirm = async () => {
+    setBusy('bevestigen')
+    setErrors({})
+    try {
+      const q = await call('documents.confirmBatch', { batchId: batch.id, verstuurdIds: [...sent], datum })
+      notifySaved(
+        `${n(sent.size)} vastgelegd als contactpoging.` +
+          (sent.size < batch.items.length ? ` ${batch.items.length - sent.size} terug in de wachtrij.` : ''),
+      )
+      onConfirmed(q)
+    } catch (e) {
+      const f = describeFailure(e)
+      setErrors({ ...f.fields, _: f.message })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label={`Afdruk ${batch.id}`}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <div>
+            <Title order={4}>
+              Afdruk {batch.id}: {n(batch.items.length)}
+            </Title>
+            <Text size="sm" c="dimmed">
+              Gemaakt op {formatDateTime(batch.gemaaktOp)} door {batch.door}
+              {batch.soort === 'kaart' && (batch.indeling === 'a6' ? ' · één per A6' : ' · vier per A4')}
+            </Text>
+          </div>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              loading={busy === 'documenten'}
+              onClick={() => void open('documenten', `Afdruk ${batch.id}: ${kind}`)}
+            >
+              {batch.soort === 'brief' ? 'Brieven' : 'Kaartjes'} openen
+            </Button>
+            <Button
+              variant="default"
+              loading={busy === 'verzendlijst'}
+              onClick={() => void open('verzendlijst', `Verzendlijst afdruk ${batch.id}`)}
+            >
+              Verzendlijst openen
+            </Button>
+            {batch.enveloppen && (
+              <Button
+                variant="default"
+                loading={busy === 'enveloppen'}
+                onClick={() => void open('enveloppen', `Enveloppen afdruk ${batch.id}`)}
+              >
+                Enveloppen openen
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <Text size="sm">Vink aan wat echt is verstuurd of bezorgd. De rest gaat terug in de wachtrij.</Text>
+        <Stack gap={4}>
+          {batch.items.map((i) => (
+            <Checkbox
+              key={i.id}
+              label={`${i.postcode} · ${i.adres} · ${i.naam} (${i.caseNumber})`}
+              checked={sent.has(i.id)}
+              onChange={() =>
+                setSent((s) => {
+                  const n = new Set(s)
+                  if (n.has(i.id)) n.delete(i.id)
+                  else n.add(i.id)
+                  return n
+                })
+              }
+            />
+          ))}
+        </Stack>
+        <Group align="flex-end">
+          <TextInput
+            label={batch.soort === 'brief' ? 'Verstuurd op' : 'Bezorgd op'}
+            description="dd-mm-jjjj"
+            value={datum}
+            onChange={(e) => setDatum(e.currentTarget.value)}
+            error={errors.datum}
+            w={160}
+          />
+          <Button onClick={() => void confirm()} loading={busy === 'bevestigen'}>
+            Bevestigen: {n(sent.size)} {batch.soort === 'brief' ? 'verstuurd' : 'bezorgd'}
+          </Button>
+        </Group>
+        {errors._ && !errors.datum && (
+          <Text c="red" size="sm">
+            {errors._}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

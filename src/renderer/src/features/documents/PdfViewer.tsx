@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react'
+import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import type { PdfFile } from '@shared/api/documents'
+
+interface PdfBridge {
+  /** Electron: opens the PDF in the system viewer, with its print dialog and "save as". */
+  openPdf?(bytes: Uint8Array, fileName: string): Promise<void>
+}
+
+function bytesOf(file: PdfFile): Uint8Array<ArrayBuffer> {
+  const bin = atob(file.pdfBase64)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+/**
+ * Shows a PDF inside the app. In the browser mode it is a blob URL in a frame (the frame's own
+ * toolbar prints and saves); in Electron the PDF can also go to the system viewer to print.
+ */
+export function PdfViewer({
+  file,
+  title,
+  onClose,
+}: {
+  file: PdfFile | null
+  title: string
+  onClose(): void
+}) {
+  const [url, setUrl] = useState<string | null>(null)
+  const frame = useRef<HTMLIFrameElement>(null)
+  const bridge = (window as unknown as { langeAdem?: PdfBridge }).langeAdem
+
+  useEffect(() => {
+    if (!file) return
+    const u = URL.createObjectURL(new Blob([bytesOf(file)], { type: 'application/pdf' }))
+    setUrl(u)
+    return () => URL.revokeObjectURL(u)
+  }, [file])
+
+  return (
+    <Modal opened={file !== null} onClose={onClose} title={title} size="xl" centered>
+      {file && url && (
+        <Stack gap="sm">
+          <iframe
+            ref={frame}
+            src={url}
+            title={`Voorbeeld: ${title}`}
+            style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-4)' }}
+          />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              Zet bij afdrukken de schaal op 100% (werkelijke grootte).
+            </Text>
+            <Group gap="sm">
+              {bridge?.openPdf ? (
+                <Button onClick={() => void bridge.openPdf!(bytesOf(file), file.bestandsnaam)}>
+                  Afdrukken
+                </Button>
+              ) : (
+                <Button onClick={() => frame.current?.contentWindow?.print()}>Afdrukken</Button>
+              )}
+              <Anchor href={url} download={file.bestandsnaam}>
+                Opslaan als PDF
+              </Anchor>
+              <Anchor href={url} target="_blank" rel="noreferrer">
+                Openen in nieuw tabblad
+              </Anchor>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  )
+}

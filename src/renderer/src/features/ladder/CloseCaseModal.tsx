@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react'
+import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core'
+import { VERWIJZINGEN, type LadderResult } from '@shared/api/ladder'
+import { EINDRESULTATEN, type Eindresultaat } from '@shared/domain/ddas'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+
+/** Closing a case: the DDAS end result, whether help was offered and accepted, and the referral. */
+export function CloseCaseModal({
+  caseId,
+  onClose,
+  onSaved,
+}: {
+  caseId: number
+  onClose(): void
+  onSaved(r: LadderResult): void
+}) {
+  const [resultaat, setResultaat] = useState<Eindresultaat | ''>('')
+  const [aangeboden, setAangeboden] = useState(false)
+  const [geaccepteerd, setGeaccepteerd] = useState(false)
+  const [verwijzing, setVerwijzing] = useState('')
+  const [notitie, setNotitie] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!resultaat) {
+      setError('Kies het eindresultaat.')
+      return
+    }
+    setSaving(true)
+    setError(null)
+    try {
+      onSaved(
+        await call('ladder.close', {
+          caseId,
+          resultaat,
+          hulpAangeboden: aangeboden,
+          hulpGeaccepteerd: aangeboden && geaccepteerd,
+          verwijzing,
+          notitie,
+        }),
+      )
+    } catch (err) {
+      const f = describeFailure(err)
+      setError(Object.values(f.fields)[0] ?? f.message)
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title="Zaak afsluiten" size="lg">
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <Stack gap="sm">
+          <NativeSelect
+            label="Eindresultaat"
+            data-autofocus
+            value={resultaat}
+            data={[{ value: '', label: 'Kies…' }, ...EINDRESULTATEN.map((r) => ({ value: r, label: r }))]}
+            onChange={(e) => setResultaat(e.currentTarget.value as Eindresultaat | '')}
+          />
+          <Checkbox
+            label="Hulp aangeboden"
+            checked={aangeboden}
+            onChange={(e) => setAangeboden(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label="Hulp aangenomen"
+            disabled={!aangeboden}
+            checked={aangeboden && geaccepteerd}
+            onChange={(e) => setGeaccepteerd(e.currentTarget.checked)}
+          />
+          <NativeSelect
+            label="Verwezen naar"
+            value={verwijzing}
+            data={[
+              { value: '', label: 'Niet verwezen' },
+              ...VERWIJZINGEN.map((v) => ({ value: v, label: v })),
+            ]}
+            onChange={(e) => setVerwijzing(e.currentTarget.value)}
+          />
+          <Textarea
+            label="Toelichting"
+            value={notitie}
+            onChange={(e) => setNotitie(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuleren
+            </Button>
+            <Button type="submit" color="red" loading={saving}>
+              Zaak afsluiten
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react'
+import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import type { DossierView } from '@shared/api/dossier'
+import type { CasePlanView, LadderResult } from '@shared/api/ladder'
+import { formatDate } from '@shared/format/dates'
+import { call } from '../../api/client'
+import { routeHref } from '../../app/router'
+import { describeFailure } from '../../components/form-errors'
+import { notifySaved } from '../../components/notify'
+import { DossierSection } from '../dossier/DossierSection'
+import { CloseCaseModal } from './CloseCaseModal'
+import { LogAttemptModal } from './LogAttemptModal'
+import { MessageButtons } from './MessageButtons'
+
+type Dialog = 'poging' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
+
+/** The case on the ladder: current and next step with due date, ready texts, and the actions. */
+export function PlanSection({ dossier, onChange }: { dossier: DossierView; onChange(d: DossierView): void }) {
+  const [plan, setPlan] = useState<CasePlanView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const [reden, setReden] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let alive = true
+    call('ladder.plan', { caseId: dossier.id })
+      .then((p) => alive && setPlan(p))
+      .catch((e: unknown) => alive && setError(describeFailure(e).message))
+    return () => {
+      alive = false
+    }
+  }, [dossier.id])
+
+  useHotkeys([['alt+P', () => plan?.open && setDialog('poging')]])
+
+  const done = (r: LadderResult, message: string) => {
+    setPlan(r.plan)
+    onChange(r.dossier)
+    setDialog(null)
+    setReden('')
+    notifySaved(message)
+  }
+
+  const withReason = async (kind: 'niet-benaderen' | 'heropenen' | 'weer-benaderen') => {
+    setBusy(true)
+    setError(null)
+    try {
+      if (kind === 'heropenen')
+        done(await call('ladder.reopen', { caseId: dossier.id, reden }), 'De zaak is heropend.')
+      else
+        done(
+          await call('ladder.setDoNotApproach', {
+            caseId: dossier.id,
+            nietBenaderen: kind === 'niet-benaderen',
+            reden,
+          }),
+          kind === 'niet-benaderen'
+            ? 'De bewoner wordt niet meer benaderd.'
+            : 'De bewoner mag weer benaderd worden.',
+        )
+    } catch (e) {
+      const f = describeFailure(e)
+      setError(Object.values(f.fields)[0] ?? f.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!plan) return error ? <Alert color="red">{error}</Alert> : null
+
+  return (
+    <DossierSection
+      title="Stappenplan"
+      aside={
+        <Group gap="xs">
+          {plan.open && (
+            <Button onClick={() => setDialog('poging')} title="Sneltoets Alt+P">
+              Contactpoging vastleggen
+            </Button>
+          )}
+          {plan.open && (
+            <Button variant="default" color="red" onClick={() => setDialog('afsluiten')}>
+              Zaak afsluiten
+            </Button>
+          )}
+          {plan.heropenbaar && (
+            <Button variant="default" onClick={() => setDialog('heropenen')}>
+              Zaak heropenen
+            </Button>
+          )}
+        </Group>
+      }
+    >
+      <Stack gap="sm">
+        {plan.nietBenaderen && (
+          <Alert color="orange" title="Niet benaderen">
+            De bewoner wil niet meer benaderd worden
+            {plan.nietBenaderenReden ? `: ${plan.nietBenaderenReden}` : '.'} Er wordt niets gepland.{' '}
+            <Anchor component="button" onClick={() => void withReason('weer-benaderen')}>
+              Weer benaderen
+            </Anchor>
+          </Alert>
+        )}
+        {plan.open && plan.stap && (
+          <Group gap="xl" align="flex-start" wrap="wrap">
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                Volgende stap
+              </Text>
+              <Text fw={600} aria-label="Volgende stap">
+                {plan.stapLabel}
+                {plan.pogingen > 1 && plan.stap !== 'opvolgen'
+                  ? ` (poging ${plan.poging} van ${plan.pogingen})`
+                  : ''}
+              </Text>
+            </Stack>
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                Wanneer
+              </Text>
+              <Text fw={600}>
+                {formatDate(plan.datum)}
+                {plan.dagdeel ? ` · ${plan.dagdeel.toLowerCase()}` : ''}
+              </Text>
+            </Stack>
+            {plan.daarna && (
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  Lukt dat niet, dan
+                </Text>
+                <Text>{plan.daarna}</Text>
+              </Stack>
+            )}
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                Pogingen tot nu toe
+              </Text>
+              <Group gap={6}>
+                <Text>{plan.pogingenTotaal}</Text>
+                {plan.bereikt && (
+                  <Badge color="teal" variant="light">
+                    Bereikt
+                  </Badge>
+                )}
+              </Group>
+            </Stack>
+            {plan.stap === 'brief' && (
+              <Anchor href={routeHref({ name: 'huisbezoeken' })} size="sm" mt="lg">
+                Huisbezoek plannen →
+              </Anchor>
+            )}
+          </Group>
+        )}
+        {!plan.open && (
+          <Text size="sm">
+            Deze zaak is gesloten.
+            {plan.hulpAangeboden !== null &&
+              ` Hulp aangeboden: ${plan.hulpAangeboden ? 'ja' : 'nee'}; aangenomen: ${plan.hulpGeaccepteerd ? 'ja' : 'nee'}.`}
+            {plan.verwijzing && ` Verwezen naar: ${plan.verwijzing}.`}
+          </Text>
+        )}
+        {plan.open && !plan.nietBenaderen && <MessageButtons berichten={plan.berichten} />}
+        {plan.open && !plan.nietBenaderen && (
+          <Group>
+            <Anchor component="button" size="sm" c="orange" onClick={() => setDialog('niet-benaderen')}>
+              Bewoner wil niet meer benaderd worden
+            </Anchor>
+          </Group>
+        )}
+        {error && <Alert color="red">{error}</Alert>}
+      </Stack>
+
+      {dialog === 'poging' && (
+        <LogAttemptModal
+          caseId={dossier.id}
+          kanaal={plan.kanaal}
+          onClose={() => setDialog(null)}
+          onSaved={(r) =>
+            done(
+              r,
+              r.plan.stapLabel
+                ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
+                : 'Vastgelegd.',
+            )
+          }
+        />
+      )}
+      {dialog === 'afsluiten' && (
+        <CloseCaseModal
+          caseId={dossier.id}
+          onClose={() => setDialog(null)}
+          onSaved={(r) => done(r, 'De zaak is afgesloten.')}
+        />
+      )}
+      {(dialog === 'niet-benaderen' || dialog === 'heropenen') && (
+        <Modal
+          opened
+          onClose={() => setDialog(null)}
+          title={dialog === 'heropenen' ? 'Zaak heropenen' : 'Niet meer benaderen'}
+        >
+          <Stack gap="sm">
+            <Textarea
+              label={dialog === 'heropenen' ? 'Waarom gaat de zaak weer open?' : 'Wat zei de bewoner?'}
+              data-autofocus
+              value={reden}
+              onChange={(e) => setReden(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            {error && <Alert color="red">{error}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDialog(null)}>
+                Annuleren
+              </Button>
+              <Button loading={busy} onClick={() => void withReason(dialog)}>
+                {dialog === 'heropenen' ? 'Heropenen' : 'Niet meer benaderen'}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </DossierSection>
+  )
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import { Alert, Anchor, Badge, Loader, Modal, Table, Text } from '@mantine/core'
+import type { MonitorCases } from '@shared/api/monitor'
+import { formatDate } from '@shared/format/dates'
+import { call } from '../../api/client'
+import { routeHref } from '../../app/router'
+
+export interface CasesQuery {
+  van: string
+  tot: string
+  tabel: string
+  groep: string
+  wat: 'opgepakt' | 'bereikt' | 'hulp'
+}
+
+/** The cases behind a number on the dashboard, each linking to its case file. */
+export function CasesModal({ query, onClose }: { query: CasesQuery | null; onClose: () => void }) {
+  const [result, setResult] = useState<MonitorCases | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (!query) return
+    setResult(null)
+    setError(null)
+    call('monitor.cases', query)
+      .then(setResult)
+      .catch((e: unknown) =>
+        setError(e instanceof Error ? e.message : 'De zaken konden niet worden geladen.'),
+      )
+  }, [query])
+
+  return (
+    <Modal opened={query !== null} onClose={onClose} size="xl" title={result?.titel ?? 'Zaken'}>
+      {error && <Alert color="red">{error}</Alert>}
+      {!result && !error && <Loader size="sm" />}
+      {result && (
+        <>
+          <Text size="sm" mb="xs">
+            {result.total === 1 ? '1 zaak' : `${result.total} zaken`}
+            {result.total > result.rows.length ? `, de nieuwste ${result.rows.length} staan hieronder` : ''}.
+          </Text>
+          <Table striped highlightOnHover aria-label="Zaken achter dit cijfer">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Zaak</Table.Th>
+                <Table.Th>Naam</Table.Th>
+                <Table.Th>Wijk</Table.Th>
+                <Table.Th>Consulent</Table.Th>
+                <Table.Th>Opgepakt</Table.Th>
+                <Table.Th>Pogingen</Table.Th>
+                <Table.Th>Contact</Table.Th>
+                <Table.Th>Eindresultaat</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    {r.caseNumber ? (
+                      <Anchor href={routeHref({ name: 'zaak', id: r.id })}>{r.caseNumber}</Anchor>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.naam}</Table.Td>
+                  <Table.Td>{r.wijkNaam ?? '–'}</Table.Td>
+                  <Table.Td>{r.consulentNaam ?? '–'}</Table.Td>
+                  <Table.Td>{formatDate(r.datumOpgepakt)}</Table.Td>
+                  <Table.Td>{r.pogingen}</Table.Td>
+                  <Table.Td>
+                    {r.bereikt ? (
+                      <Badge color="teal" variant="light">
+                        Bereikt
+                      </Badge>
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        Nog niet
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.resultaat ?? 'Loopt nog'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,143 @@
+import { Accordion, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
+import type { MonitorDashboard, Ratio } from '@shared/api/monitor'
+import { CaseCount, type OpenCases } from './BreakdownTable'
+import { pctText } from './download'
+
+function RatioCard(props: {
+  title: string
+  r: Ratio
+  tellerLabel: string
+  noemerLabel: string
+  onTeller: () => void
+  onNoemer: () => void
+}) {
+  const { title, r } = props
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" c="dimmed">
+        {title}
+      </Text>
+      <Text fz={32} fw={700} lh={1.2}>
+        {pctText(r.pct)}
+      </Text>
+      <Text size="sm">
+        <CaseCount n={r.teller} label={`${title}, ${props.tellerLabel}`} onOpen={props.onTeller} />{' '}
+        {props.tellerLabel} van{' '}
+        <CaseCount n={r.noemer} label={`${title}, ${props.noemerLabel}`} onOpen={props.onNoemer} />{' '}
+        {props.noemerLabel}
+      </Text>
+      {r.landelijk !== null && (
+        <Text size="sm" c="dimmed">
+          Landelijk: {r.landelijk}%
+        </Text>
+      )}
+    </Paper>
+  )
+}
+
+/** The headline figures, each with its numerator and denominator. */
+export function KeyFigures({ d, open }: { d: MonitorDashboard; open: OpenCases }) {
+  const niet = d.nietDoorgezet.filter((n) => n.aantal > 0 && n.status !== 'Nog niet opgepakt')
+  const nietTotaal = niet.reduce((a, n) => a + n.aantal, 0)
+  const nogNiet = d.nietDoorgezet.find((n) => n.status === 'Nog niet opgepakt')?.aantal ?? 0
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+      <Paper withBorder p="md">
+        <Text size="sm" c="dimmed">
+          Signalen ontvangen
+        </Text>
+        <Text fz={32} fw={700} lh={1.2}>
+          {d.ontvangen.toLocaleString('nl-NL')}
+        </Text>
+        <Text size="sm">{d.doorgezet.toLocaleString('nl-NL')} doorgezet naar een zaak</Text>
+        <Text size="sm">{nietTotaal.toLocaleString('nl-NL')} niet doorgezet</Text>
+        {niet.length > 0 && (
+          <List size="xs" c="dimmed">
+            {niet.map((n) => (
+              <List.Item key={n.status}>
+                {n.status}: {n.aantal}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {nogNiet > 0 && <Text size="xs">{nogNiet} nog niet beoordeeld</Text>}
+      </Paper>
+      <RatioCard
+        title="Bereik"
+        r={d.bereik}
+        tellerLabel="bereikt"
+        noemerLabel="opgepakte zaken"
+        onTeller={() => open('totaal', 'alle', 'bereikt', 'Bereik')}
+        onNoemer={() => open('totaal', 'alle', 'opgepakt', 'Bereik')}
+      />
+      <RatioCard
+        title="Hulp geaccepteerd"
+        r={d.hulp}
+        tellerLabel="met hulp"
+        noemerLabel="bereikte zaken"
+        onTeller={() => open('totaal', 'alle', 'hulp', 'Hulp geaccepteerd')}
+        onNoemer={() => open('totaal', 'alle', 'bereikt', 'Hulp geaccepteerd')}
+      />
+      <Paper withBorder p="md">
+        <Text size="sm" c="dimmed">
+          Tijd tot eerste contact
+        </Text>
+        <Text fz={32} fw={700} lh={1.2}>
+          {d.dagenTotContact.mediaan === null
+            ? '–'
+            : `${d.dagenTotContact.mediaan.toLocaleString('nl-NL')} dagen`}
+        </Text>
+        <Text size="sm">mediaan over {d.dagenTotContact.aantal} bereikte zaken</Text>
+        <Text size="sm" c="dimmed">
+          van opgepakt tot de eerste poging met contact
+        </Text>
+      </Paper>
+    </SimpleGrid>
+  )
+}
+
+/** How every figure is counted, in plain words (also printed). */
+export function Definitions({ bron }: { bron: string | null }) {
+  return (
+    <Accordion variant="contained">
+      <Accordion.Item value="uitleg">
+        <Accordion.Control>Hoe tellen we? Uitleg bij de cijfers</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap={4}>
+            <Text size="sm">
+              <b>Ontvangen</b>: signalen met een signaaldatum in de periode. <b>Doorgezet</b>: die signalen
+              die in een zaak zijn opgenomen. <b>Niet doorgezet</b>: signalen met een status zoals onterecht
+              signaal of herhaalde melding, of in een zaak die met zo&apos;n resultaat is gesloten.
+            </Text>
+            <Text size="sm">
+              <b>Opgepakt</b>: zaken met een datum opgepakt in de periode, zonder de zaken die als &quot;niet
+              opgepakt&quot; zijn gesloten. <b>Bereik</b>: van die zaken het deel met minstens één
+              contactpoging waarbij de inwoner is bereikt.
+            </Text>
+            <Text size="sm">
+              <b>Hulp geaccepteerd</b>: van de bereikte zaken het deel dat is gesloten met (Budget)advies
+              en/of quick fix, Vervolghulp en/of verwijzing financieel, of Vervolghulp en/of verwijzing niet
+              financieel.
+            </Text>
+            <Text size="sm">
+              <b>Per soort contactpoging</b>: van de zaken met minstens één poging van die soort, het deel dat
+              bereikt is; ook hoe vaak die soort zelf contact gaf en hoe vaak het eerste contact.{' '}
+              <b>Leeftijd</b> op de signaaldatum van het eerste signaal. <b>Bedrag</b>: de achterstanden in de
+              zaak toen die werd opgepakt. Een zaak met signalen van meer soorten partners telt als{' '}
+              <b>meervoudig</b>. <b>Aantal pogingen</b>: alle pogingen in de zaak. <b>Dagdeel</b>: van de
+              eerste poging met contact (ochtend tot 12 uur, middag tot 18 uur, avond).{' '}
+              <b>Tijd tot eerste contact</b>: de mediaan van het aantal dagen van opgepakt tot de eerste
+              poging met contact.
+            </Text>
+            <Group gap={4}>
+              <Text size="sm">
+                Elk cijfer toont teller en noemer; klik op een aantal om de zaken te zien. Landelijke cijfers:{' '}
+                {bron ?? 'niet ingevuld'} (aan te passen bij Instellingen).
+              </Text>
+            </Group>
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  )
+}

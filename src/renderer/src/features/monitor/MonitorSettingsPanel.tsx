@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import type { MonitorSettings } from '@shared/api/monitor'
+import { ApiError, call } from '../../api/client'
+import { notifySaved } from '../../components/notify'
+
+const list = (a: number[]) => a.join(', ')
+const parseList = (s: string) =>
+  s
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((v) => Number(v.replace(/\./g, '')))
+
+/** Supplier code, age and amount bands, and the national reference figures with source and year. */
+export function MonitorSettingsPanel() {
+  const [s, setS] = useState<MonitorSettings | null>(null)
+  const [code, setCode] = useState('')
+  const [ages, setAges] = useState('')
+  const [amounts, setAmounts] = useState('')
+  const [refs, setRefs] = useState<Record<string, { pct: string; bron: string; jaar: string }>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  const load = (v: MonitorSettings) => {
+    setS(v)
+    setCode(v.leverancierCode)
+    setAges(list(v.leeftijdsgrenzen))
+    setAmounts(list(v.bedraggrenzen))
+    setRefs(
+      Object.fromEntries(
+        v.referenties.map((r) => [
+          r.key,
+          {
+            pct: r.percentage === null ? '' : String(r.percentage).replace('.', ','),
+            bron: r.bron,
+            jaar: String(r.jaar),
+          },
+        ]),
+      ),
+    )
+  }
+  useEffect(() => {
+    call('monitor.settings', {}).then(load, (e: unknown) =>
+      setError(e instanceof Error ? e.message : 'Laden lukte niet.'),
+    )
+  }, [])
+  if (!s) return error ? <Alert color="red">{error}</Alert> : <Loader />
+
+  const save = async () => {
+    setSaving(true)
+    setError(null)
+    try {
+      load(
+        await call('monitor.saveSettings', {
+          leverancierCode: code,
+          leeftijdsgrenzen: parseList(ages),
+          bedraggrenzen: parseList(amounts),
+          referenties: s.referenties.map((r) => {
+            const e = refs[r.key]!
+            return {
+              key: r.key,
+              percentage: e.pct.trim() === '' ? null : Number(e.pct.replace(',', '.')),
+              bron: e.bron,
+              jaar: Number(e.jaar),
+            }
+          }),
+        }),
+      )
+      notifySaved('De instellingen van de monitor zijn opgeslagen.')
+    } catch (e) {
+      setError(
+        e instanceof ApiError ? [e.message, ...Object.values(e.fields)].join(' ') : 'Opslaan lukte niet.',
+      )
+    } finally {
+      setSaving(false)
+    }
+  }
+  const setRef = (key: string, field: 'pct' | 'bron' | 'jaar', v: string) =>
+    setRefs((r) => ({ ...r, [key]: { ...r[key]!, [field]: v } }))
+
+  return (
+    <Stack gap="md" maw={900}>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={4}>Levering en groepen</Title>
+          <TextInput
+            label="Code gegevensleverancier (DDAS)"
+            description="De code die het CBS aan de leverancier of de gemeente heeft gegeven. Nodig voor de DDAS-levering."
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            maw={360}
+          />
+          <TextInput
+            label="Leeftijdsgroepen: bovengrenzen in jaren"
+            description="Bijvoorbeeld 25, 35, 45, 55, 66 geeft 18-25, 26-35, 36-45, 46-55, 56-66 en 67 en ouder."
+            value={ages}
+            onChange={(e) => setAges(e.currentTarget.value)}
+            maw={480}
+          />
+          <TextInput
+            label="Bedraggroepen: grenzen in euro"
+            description="Bijvoorbeeld 100, 250, 500, 1000, 2000 geeft minder dan € 100, € 100 tot € 250, … en € 2.000 of meer."
+            value={amounts}
+            onChange={(e) => setAmounts(e.currentTarget.value)}
+            maw={480}
+          />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4}>Landelijke cijfers</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Om mee te vergelijken. Pas ze aan als er nieuwe cijfers van de landelijke monitor zijn. Laat een
+          percentage leeg om het niet te tonen.
+        </Text>
+        <Table aria-label="Landelijke cijfers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Cijfer</Table.Th>
+              <Table.Th>Percentage</Table.Th>
+              <Table.Th>Bron</Table.Th>
+              <Table.Th>Jaar</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.referenties.map((r) => (
+              <Table.Tr key={r.key}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`${r.label}: percentage`}
+                    value={refs[r.key]!.pct}
+                    onChange={(e) => setRef(r.key, 'pct', e.currentTarget.value)}
+                    w={90}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`${r.label}: bron`}
+                    value={refs[r.key]!.bron}
+                    onChange={(e) => setRef(r.key, 'bron', e.currentTarget.value)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`${r.label}: jaar`}
+                    value={refs[r.key]!.jaar}
+                    onChange={(e) => setRef(r.key, 'jaar', e.currentTarget.value)}
+                    w={80}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {error && <Alert color="red">{error}</Alert>}
+      <Button onClick={() => void save()} loading={saving} w={200}>
+        Opslaan
+      </Button>
+    </Stack>
+  )
+}

@@ -1,0 +1,282 @@
+import { z } from 'zod'
+import { method } from './define'
+import { DAGDELEN, EINDRESULTATEN, type Contactsoort, type Dagdeel } from '../domain/ddas'
+import type { ZaakStatus } from '../domain/case'
+import type { DossierView } from './dossier'
+import { id, optionalIsoDate, optionalText, requiredText, time } from './fields'
+
+/**
+ * The contact ladder (stappenplan): the app's channels, the ladder's steps, the results a
+ * consulent picks when logging an attempt, and the methods of the ladder feature.
+ */
+
+/** The app's own channel of an attempt. DDAS knows only the kind (soort); WhatsApp and SMS differ here. */
+export const KANALEN = [
+  'telefoon',
+  'whatsapp',
+  'sms',
+  'mail',
+  'brief',
+  'huisbezoek',
+  'kaartje',
+  'inloop',
+  'overig',
+  'administratief',
+] as const
+export type Kanaal = (typeof KANALEN)[number]
+
+export const KANAAL_LABELS: Record<Kanaal, string> = {
+  telefoon: 'Telefoon',
+  whatsapp: 'WhatsApp',
+  sms: 'Sms',
+  mail: 'E-mail',
+  brief: 'Brief',
+  huisbezoek: 'Huisbezoek',
+  kaartje: 'Kaartje',
+  inloop: 'Inloopspreekuur',
+  overig: 'Anders',
+  administratief: 'Administratief',
+}
+
+/** The DDAS kind each channel is reported as. The walk-in hour has no kind of its own: Overige. */
+export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
+  telefoon: 'Telefoon',
+  whatsapp: 'SMS/Whatsapp',
+  sms: 'SMS/Whatsapp',
+  mail: 'Mail',
+  brief: 'Brief',
+  huisbezoek: 'Huisbezoek',
+  kaartje: 'Kaartje',
+  inloop: 'Overige',
+  overig: 'Overige',
+  administratief: 'Administratief',
+}
+
+/** Channel of an attempt stored before the app knew channels: read from the DDAS kind. */
+export function kanaalOf(kanaal: string, soort: string): Kanaal {
+  if ((KANALEN as readonly string[]).includes(kanaal)) return kanaal as Kanaal
+  const found = (Object.entries(KANAAL_SOORT) as [Kanaal, Contactsoort][]).find(([, s]) => s === soort)
+  return found ? found[0] : 'overig'
+}
+
+/** Short results per channel; the first ones are the most common. */
+export const RESULTATEN: Record<Kanaal, readonly string[]> = {
+  telefoon: ['Geen gehoor', 'Voicemail ingesproken', 'Verkeerd nummer', 'Gesprek gevoerd', 'Teruggebeld'],
+  whatsapp: ['Bericht gestuurd', 'Reactie ontvangen', 'Teruggebeld'],
+  sms: ['Bericht gestuurd', 'Reactie ontvangen', 'Teruggebeld'],
+  mail: ['Mail gestuurd', 'Reactie ontvangen'],
+  brief: ['Brief verstuurd', 'Reactie ontvangen'],
+  huisbezoek: ['Gesprek gevoerd', 'Niet thuis', 'Deur niet open', 'Verhuisd'],
+  kaartje: ['Kaartje achtergelaten'],
+  inloop: ['Langsgekomen op het inloopspreekuur'],
+  overig: ['Gesprek gevoerd', 'Reactie ontvangen', 'Anders'],
+  administratief: ['Gegevens nagekeken', 'Anders'],
+}
+
+/** Results that mean contact was made, whatever the box says. */
+export const RESULTATEN_BEREIKT = [
+  'Gesprek gevoerd',
+  'Teruggebeld',
+  'Reactie ontvangen',
+  'Langsgekomen op het inloopspreekuur',
+] as const
+
+/** The steps a ladder can hold, cheapest first. */
+export const STAP_SOORTEN = ['bellen', 'bericht', 'mail', 'brief', 'huisbezoek', 'kaartje', 'inloop'] as const
+export type StapSoort = (typeof STAP_SOORTEN)[number]
+/** Besides the ladder's steps: after contact, follow up; at the end, close the case. */
+export type PlanStap = StapSoort | 'opvolgen' | 'afronden'
+
+export const STAP_LABELS: Record<PlanStap, string> = {
+  bellen: 'Bellen',
+  bericht: 'WhatsApp of sms sturen',
+  mail: 'E-mail sturen',
+  brief: 'Huisbezoek plannen en brief sturen',
+  huisbezoek: 'Huisbezoek afleggen',
+  kaartje: 'Kaartje bezorgen',
+  inloop: 'Uitnodigen voor het inloopspreekuur',
+  opvolgen: 'Opvolgen na contact',
+  afronden: 'Zaak afronden',
+}
+
+/** The channel a step is normally logged with. */
+export const STAP_KANAAL: Record<PlanStap, Kanaal> = {
+  bellen: 'telefoon',
+  bericht: 'whatsapp',
+  mail: 'mail',
+  brief: 'brief',
+  huisbezoek: 'huisbezoek',
+  kaartje: 'kaartje',
+  inloop: 'brief',
+  opvolgen: 'telefoon',
+  afronden: 'administratief',
+}
+
+export const ladderStepInput = z.object({
+  soort: z.enum(STAP_SOORTEN, { error: 'Kies een soort stap.' }),
+  wachtdagen: z
+    .number({ error: 'Vul het aantal werkdagen in.' })
+    .int('Vul een heel aantal werkdagen in.')
+    .min(0, 'Het aantal werkdagen kan niet negatief zijn.')
+    .max(30, 'Hoogstens 30 werkdagen.'),
+  pogingen: z
+    .number({ error: 'Vul het aantal pogingen in.' })
+    .int('Vul een heel aantal pogingen in.')
+    .min(1, 'Minstens 1 poging.')
+    .max(6, 'Hoogstens 6 pogingen.'),
+  dagdelen: z.array(z.enum(DAGDELEN)).min(1, 'Kies minstens één dagdeel.'),
+})
+
+export const ladderConfigInput = z
+  .object({
+    stappen: z
+      .array(ladderStepInput)
+      .min(1, 'Het stappenplan heeft minstens één stap.')
+      .max(STAP_SOORTEN.length)
+      .refine((s) => new Set(s.map((x) => x.soort)).size === s.length, 'Elke soort stap komt één keer voor.'),
+    /** Working days after contact before the follow-up. */
+    opvolgDagen: z.number().int().min(1, 'Minstens 1 werkdag.').max(30, 'Hoogstens 30 werkdagen.'),
+    /** Working days after the ladder's last step before the case is up for closing. */
+    afrondDagen: z.number().int().min(0).max(60, 'Hoogstens 60 werkdagen.'),
+  })
+  .strict()
+export type LadderConfig = z.output<typeof ladderConfigInput>
+
+export const DEFAULT_LADDER: LadderConfig = {
+  stappen: [
+    { soort: 'bellen', wachtdagen: 0, pogingen: 3, dagdelen: ['Ochtend', 'Middag', 'Avond'] },
+    { soort: 'bericht', wachtdagen: 1, pogingen: 1, dagdelen: ['Middag', 'Ochtend'] },
+    { soort: 'brief', wachtdagen: 2, pogingen: 1, dagdelen: ['Ochtend'] },
+    { soort: 'huisbezoek', wachtdagen: 5, pogingen: 1, dagdelen: ['Middag', 'Avond'] },
+    { soort: 'kaartje', wachtdagen: 0, pogingen: 1, dagdelen: ['Middag'] },
+  ],
+  opvolgDagen: 5,
+  afrondDagen: 10,
+}
+
+/** Where a case stands on the ladder. */
+export interface CasePlanView {
+  caseId: number
+  status: ZaakStatus
+  open: boolean
+  nietBenaderen: boolean
+  nietBenaderenReden: string
+  /** null when nothing is planned (closed, or do not approach). */
+  stap: PlanStap | null
+  stapLabel: string | null
+  /** 1-based try on this step, and how many the step gets. */
+  poging: number
+  pogingen: number
+  datum: string | null
+  dagdeel: Dagdeel | null
+  /** The step after this one if this one fails too. */
+  daarna: string | null
+  kanaal: Kanaal
+  pogingenTotaal: number
+  bereikt: boolean
+  hulpAangeboden: boolean | null
+  hulpGeaccepteerd: boolean | null
+  verwijzing: string
+  /** Can be reopened: the household's latest case, closed recently, no other open case. */
+  heropenbaar: boolean
+  berichten: { whatsapp: string; sms: string; mailOnderwerp: string; mail: string }
+}
+
+export interface TodayItem {
+  caseId: number
+  caseNumber: string
+  naam: string
+  adres: string
+  telefoon: string
+  stap: PlanStap
+  poging: number
+  datum: string
+  dagdeel: Dagdeel | null
+  telaat: boolean
+}
+
+export interface TodayGroup {
+  stap: PlanStap
+  label: string
+  items: TodayItem[]
+}
+
+export interface TodayView {
+  datum: string
+  consulent: { id: number; naam: string }
+  groepen: TodayGroup[]
+  totaal: number
+  telaat: number
+  /** True when more was due than the list shows. */
+  afgekapt: boolean
+}
+
+export const VERWIJZINGEN = [
+  'Schuldhulpverlening (warme overdracht)',
+  'Budgetcoaching',
+  'Maatschappelijk werk',
+  'Sociaal wijkteam',
+  'Formulierenhulp',
+  'Anders',
+] as const
+
+export interface LadderResult {
+  plan: CasePlanView
+  dossier: DossierView
+}
+
+const kanaal = z.enum(KANALEN, { error: 'Kies hoe het contact ging.' })
+
+export const logAttemptInput = z
+  .object({
+    caseId: id,
+    kanaal,
+    bereikt: z.boolean({ error: 'Kies of er contact was.' }),
+    resultaat: optionalText('Het resultaat', 100),
+    notitie: optionalText('De notitie', 2000),
+    /** Empty: today. */
+    datum: optionalIsoDate('Datum'),
+    /** Empty: now. */
+    tijd: z.union([time('Tijd'), z.literal('')]).default(''),
+  })
+  .strict()
+
+export const closeCaseInput = z
+  .object({
+    caseId: id,
+    resultaat: z.enum(EINDRESULTATEN, { error: 'Kies het eindresultaat.' }),
+    hulpAangeboden: z.boolean({ error: 'Kies of hulp is aangeboden.' }),
+    hulpGeaccepteerd: z.boolean({ error: 'Kies of de hulp is aangenomen.' }),
+    verwijzing: optionalText('Verwezen naar', 200),
+    notitie: optionalText('De toelichting', 2000),
+  })
+  .strict()
+  .refine((c) => c.hulpAangeboden || !c.hulpGeaccepteerd, {
+    message: 'Hulp kan alleen aangenomen zijn als die is aangeboden.',
+    path: ['hulpGeaccepteerd'],
+  })
+
+export const ladderContract = {
+  'ladder.config': method<LadderConfig>()(z.object({}).strict()),
+  'ladder.saveConfig': method<LadderConfig>()(ladderConfigInput),
+  'ladder.today': method<TodayView>()(z.object({ consulentId: id.optional() }).strict()),
+  'ladder.plan': method<CasePlanView>()(z.object({ caseId: id }).strict()),
+  'ladder.logAttempt': method<LadderResult>()(logAttemptInput),
+  'ladder.close': method<LadderResult>()(closeCaseInput),
+  'ladder.reopen': method<LadderResult>()(
+    z.object({ caseId: id, reden: requiredText('De reden', 500) }).strict(),
+  ),
+  'ladder.setDoNotApproach': method<LadderResult>()(
+    z
+      .object({
+        caseId: id,
+        nietBenaderen: z.boolean(),
+        reden: optionalText('De reden', 500),
+      })
+      .strict()
+      .refine((v) => !v.nietBenaderen || v.reden.length > 0, {
+        message: 'Schrijf op waarom de bewoner niet meer benaderd wil worden.',
+        path: ['reden'],
+      }),
+  ),
+}

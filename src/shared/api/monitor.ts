@@ -1,0 +1,169 @@
+import { z } from 'zod'
+import { method } from './define'
+import { isoDate, optionalText } from './fields'
+
+/** A period of days, both ends included. Dates as dd-mm-jjjj or ISO; main receives ISO. */
+export const monitorPeriod = z
+  .object({
+    van: isoDate('Begindatum'),
+    tot: isoDate('Einddatum'),
+  })
+  .refine((p) => p.van <= p.tot, { message: 'De einddatum ligt vóór de begindatum.', path: ['tot'] })
+  .refine((p) => Number(p.tot.slice(0, 4)) - Number(p.van.slice(0, 4)) <= 10, {
+    message: 'Kies een periode van hoogstens tien jaar.',
+    path: ['van'],
+  })
+
+/** One figure: part of a whole, with the national figure to compare with where there is one. */
+export interface Ratio {
+  teller: number
+  noemer: number
+  /** teller / noemer * 100, or null when noemer is 0. */
+  pct: number | null
+  landelijk: number | null
+}
+
+/** A row in a breakdown table. `key` identifies the group for the click-through. */
+export interface BreakdownRow extends Ratio {
+  key: string
+  label: string
+  /** Extra counts shown beside the ratio (for example "eerste contact"). */
+  extra?: Record<string, number>
+}
+
+export interface Breakdown {
+  key: string
+  titel: string
+  /** What the ratio means in this table, in plain words. */
+  uitleg: string
+  rows: BreakdownRow[]
+  extraKoppen?: Record<string, string>
+}
+
+export interface MonitorDashboard {
+  van: string
+  tot: string
+  ontvangen: number
+  /** Signals received in the period that were put into a case. */
+  doorgezet: number
+  /** Signals received in the period that were not followed up, per DDAS status. */
+  nietDoorgezet: { status: string; aantal: number }[]
+  /** Cases picked up in the period (not closed as "niet opgepakt"). */
+  opgepakt: number
+  bereik: Ratio
+  hulp: Ratio
+  /** Median days from picking up to the first reached attempt, over the reached cases. */
+  dagenTotContact: { mediaan: number | null; aantal: number }
+  perMaand: { maand: string; teller: number; noemer: number; pct: number | null }[]
+  breakdowns: Breakdown[]
+  referentieBron: string | null
+}
+
+export interface MonitorCaseRow {
+  id: number
+  caseNumber: string
+  naam: string
+  wijkNaam: string | null
+  consulentNaam: string | null
+  datumOpgepakt: string
+  pogingen: number
+  bereikt: boolean
+  resultaat: string | null
+}
+
+export interface MonitorCases {
+  titel: string
+  rows: MonitorCaseRow[]
+  total: number
+}
+
+export interface ReferenceFigure {
+  key: string
+  label: string
+  percentage: number | null
+  bron: string
+  jaar: number
+}
+
+export interface MonitorSettings {
+  leverancierCode: string
+  leeftijdsgrenzen: number[]
+  bedraggrenzen: number[]
+  referenties: ReferenceFigure[]
+}
+
+export interface ExportFile {
+  fileName: string
+  mimeType: string
+  /** The file's bytes, base64 encoded. */
+  base64: string
+}
+
+/** Ascending whole numbers, as typed: "25, 35, 45". */
+const limits = (label: string, max: number) =>
+  z
+    .array(
+      z
+        .number({ error: `${label}: alleen hele getallen.` })
+        .int(`${label}: alleen hele getallen.`)
+        .min(1, `${label}: alleen getallen groter dan 0.`)
+        .max(max, `${label}: hoogstens ${max}.`),
+    )
+    .min(1, `${label}: vul minstens één grens in.`)
+    .max(12, `${label}: hoogstens 12 grenzen.`)
+    .refine(
+      (a) => a.every((v, i) => i === 0 || v > a[i - 1]!),
+      `${label}: zet de grenzen van laag naar hoog.`,
+    )
+
+export const monitorSettingsInput = z
+  .object({
+    leverancierCode: optionalText('Code gegevensleverancier', 40),
+    leeftijdsgrenzen: limits('Leeftijdsgroepen', 120),
+    bedraggrenzen: limits('Bedraggroepen', 1_000_000),
+    referenties: z
+      .array(
+        z.object({
+          key: z.string().min(1).max(60),
+          percentage: z
+            .number({ error: 'Percentage is geen getal.' })
+            .min(0, 'Een percentage ligt tussen 0 en 100.')
+            .max(100, 'Een percentage ligt tussen 0 en 100.')
+            .nullable(),
+          bron: optionalText('Bron', 200),
+          jaar: z
+            .number({ error: 'Jaar is geen getal.' })
+            .int('Jaar is geen heel getal.')
+            .min(2015, 'Jaar moet na 2015 liggen.')
+            .max(2100, 'Jaar is te ver weg.'),
+        }),
+      )
+      .max(50),
+  })
+  .strict()
+
+export const FEEDBACK_FORMATS = ['csv', 'xlsx'] as const
+
+export const monitorContract = {
+  'monitor.dashboard': method<MonitorDashboard>()(monitorPeriod),
+  'monitor.cases': method<MonitorCases>()(
+    z.intersection(
+      monitorPeriod,
+      z.object({
+        /** A breakdown key ('kanaal', 'leeftijd', ...) or 'totaal'. */
+        tabel: z.string().max(40),
+        /** The row's key within that breakdown, or 'alle'. */
+        groep: z.string().max(80),
+        /** Which cases of the group: all picked up, the reached ones, or those that accepted help. */
+        wat: z.enum(['opgepakt', 'bereikt', 'hulp']),
+      }),
+    ),
+  ),
+  'monitor.exportExcel': method<ExportFile>()(monitorPeriod),
+  'monitor.exportDdas': method<ExportFile & { vroegsignalen: number; zaken: number }>()(monitorPeriod),
+  'monitor.feedback': method<ExportFile & { signalen: number }>()(
+    z.intersection(monitorPeriod, z.object({ formaat: z.enum(FEEDBACK_FORMATS) })),
+  ),
+  'monitor.settings': method<MonitorSettings>()(z.object({}).strict()),
+  'monitor.saveSettings': method<MonitorSettings>()(monitorSettingsInput),
+}

@@ -15,6 +15,7 @@ export default defineConfig({
           web: resolve('src/main/web.ts'),
           bench: resolve('src/main/bench.ts'),
           cli: resolve('src/main/cli.ts'),
+          'pdf-worker': resolve('src/main/features/documents/pdf/worker.ts'),
         },
         external: ['better-sqlite3', 'electron'],
       },

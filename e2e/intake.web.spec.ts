@@ -105,7 +105,6 @@ test('a new user imports the month file, fixes the mapping and a problem row, an
     await shot(page, 'intake-08-caseload')
 
     // The kwaliteitsmedewerker's screens
-    await page.getByText('Kwaliteit', { exact: true }).click()
     await page.getByRole('link', { name: 'Verdeling' }).click()
     await expect(page.getByRole('table', { name: 'Werklast per consulent' })).toContainText('Anouk Peeters')
     await shot(page, 'intake-09-verdeling')

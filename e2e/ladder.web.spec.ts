@@ -136,3 +136,58 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     await server.stop()
   }
 })
+
+// The demo month: Vandaag shows a realistic day, the address book can be kept up to date, and a
+// household that comes back soon after its case was closed is marked and explained.
+test('demo month: Vandaag, the address book and a returning household', async ({ page, dataDir }) => {
+  const server = await startServer(dataDir, ['--demo'])
+  try {
+    await signedIn(page, server)
+    await page.getByRole('link', { name: 'Vandaag' }).click()
+    const calls = page.getByRole('region', { name: 'Bellen' })
+    await expect(calls.getByRole('link').first()).toBeVisible()
+    await shot(page, 'ladder-00-vandaag-demo')
+
+    // Address book: add, change and deactivate a chain-partner contact.
+    await page.getByRole('link', { name: 'Huisbezoeken' }).click()
+    const book = page.getByRole('region', { name: 'Adresboek ketenpartners' })
+    await book.getByLabel('Organisatie').fill('Wonen Limburg')
+    await book.getByLabel('Naam contactpersoon').fill('Ria Hermans')
+    await book.getByRole('button', { name: 'Contactpersoon toevoegen' }).click()
+    const partners = book.getByRole('table', { name: 'Ketenpartners' })
+    await expect(partners.getByRole('row', { name: /Ria Hermans/ })).toContainText('Actief')
+    await book.getByRole('button', { name: 'Ria Hermans wijzigen' }).click()
+    await expect(book.getByLabel('Naam contactpersoon')).toHaveValue('Ria Hermans')
+    await book.getByLabel('Functie').fill('Woonconsulent')
+    await book.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
+    await expect(partners.getByRole('row', { name: /Ria Hermans/ })).toContainText('Woonconsulent')
+    await expect(book.getByRole('button', { name: 'Contactpersoon toevoegen' })).toBeVisible()
+    await book.getByRole('button', { name: 'Ria Hermans deactiveren' }).click()
+    await expect(partners.getByRole('row', { name: /Ria Hermans/ })).toContainText('Niet actief')
+    await expect(page.getByLabel('Gaat mee (duo)').locator('option', { hasText: 'Ria Hermans' })).toHaveCount(
+      0,
+    )
+    await book.scrollIntoViewIfNeeded()
+    await shot(page, 'ladder-08-adresboek')
+
+    // A household whose case was closed a few months ago: marked in the caseload, notice in the case.
+    const page1 = (await api(server, 'caseload.list', { status: 'open', pageSize: 200 })) as {
+      rows: { id: number; eerderBekend: boolean; caseNumber: string }[]
+    }
+    const back = page1.rows.find((r) => r.eerderBekend)!
+    expect(back).toBeTruthy()
+    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await page.getByLabel('Zoeken').fill(back.caseNumber)
+    await expect(page.getByText(/^1 zaak\b/)).toBeVisible()
+    await expect(page.getByRole('row', { name: new RegExp(back.caseNumber) })).toContainText('eerder bekend')
+    await shot(page, 'ladder-10-caseload-eerder-bekend')
+    await page.goto(`${server.url}#/zaak/${back.id}`)
+    const notice = page.getByRole('note', { name: 'Eerdere zaak' })
+    await expect(notice).toContainText(
+      /Dit huishouden had eerder zaak LA-\d{4}-\d{5} \(gesloten op \d\d-\d\d-\d{4}, resultaat: /,
+    )
+    await shot(page, 'ladder-09-eerder-bekend')
+  } finally {
+    await server.stop()
+  }
+})

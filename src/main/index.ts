@@ -12,6 +12,7 @@ import { backupDue, createBackup, DatabaseDamagedError, restoreBackup } from './
 import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { registerIpc } from './shell/ipc'
+import { registerPdfIpc } from './shell/pdf-print'
 import { buildMenuTemplate } from './shell/menu'
 import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
 
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
 
   lockDownSession(session.defaultSession)
   registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
+  registerPdfIpc(ipcMain, { BrowserWindow, dialog, documentsDir: app.getPath('documents') }, isTrustedUrl)
 
   const isMac = process.platform === 'darwin'
   Menu.setApplicationMenu(

@@ -1,6 +1,7 @@
 /**
  * The only bridge between page and main: `window.langeAdem.call(method, input)` for the named
- * API methods. No ipcRenderer, no free-form channel, no Node.
+ * API methods, and `printPdf` / `savePdf` that hand a PDF made by the API to the system print
+ * dialog or a save dialog. No ipcRenderer, no free-form channel, no Node.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import { METHOD_NAMES } from '@shared/api/method-names'
@@ -13,5 +14,11 @@ contextBridge.exposeInMainWorld('langeAdem', {
     if (!allowed.has(method))
       return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } })
     return ipcRenderer.invoke(IPC_PREFIX + method, input)
+  },
+  printPdf(bytes: Uint8Array, fileName: string): Promise<unknown> {
+    return ipcRenderer.invoke('lange-adem-shell:printPdf', { bytes, fileName })
+  },
+  savePdf(bytes: Uint8Array, fileName: string): Promise<unknown> {
+    return ipcRenderer.invoke('lange-adem-shell:savePdf', { bytes, fileName })
   },
 })

@@ -10,6 +10,9 @@ import { METHOD_NAMES } from '../../src/shared/api/method-names'
 const root = resolve(import.meta.dirname, '../..')
 const built = existsSync(join(root, 'out/main/index.js')) && existsSync(join(root, 'out/preload/index.cjs'))
 
+// The report is JSON: a Uint8Array of '%PDF-' arrives as an object keyed by index.
+const PDF_MAGIC_JSON = { 0: 37, 1: 80, 2: 68, 3: 70, 4: 45 }
+
 describe.skipIf(!built)('the built Electron shell', () => {
   let dataDir: string
   let report: Record<string, any>
@@ -61,7 +64,13 @@ describe.skipIf(!built)('the built Electron shell', () => {
   })
 
   it('registers one IPC channel per API method and answers only its own page', () => {
-    expect(report.channels).toEqual(METHOD_NAMES.map((m) => `lange-adem:${m}`).sort())
+    expect(report.channels).toEqual(
+      [
+        ...METHOD_NAMES.map((m) => `lange-adem:${m}`),
+        'lange-adem-shell:printPdf',
+        'lange-adem-shell:savePdf',
+      ].sort(),
+    )
     expect(report.statusFromTrusted.ok).toBe(true)
     expect(report.statusFromTrusted.value.setupDone).toBe(false)
     expect(report.statusFromForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } })
@@ -74,9 +83,45 @@ describe.skipIf(!built)('the built Electron shell', () => {
 
   it('has a preload that needs only electron and forwards named calls only', () => {
     expect(report.preloadRequires).toEqual(['electron'])
-    expect(report.preloadKeys).toEqual(['call'])
+    expect(report.preloadKeys).toEqual(['call', 'printPdf', 'savePdf'])
     expect(report.preloadUnknown).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(report.preloadKnown).toEqual({ ok: true, value: 'forwarded' })
-    expect(report.preloadInvoked).toEqual([{ channel: 'lange-adem:app.status', input: {} }])
+    expect(report.preloadInvoked).toEqual([
+      { channel: 'lange-adem:app.status', input: {} },
+      {
+        channel: 'lange-adem-shell:printPdf',
+        input: { bytes: PDF_MAGIC_JSON, fileName: 'a.pdf' },
+      },
+      {
+        channel: 'lange-adem-shell:savePdf',
+        input: { bytes: PDF_MAGIC_JSON, fileName: 'b.pdf' },
+      },
+    ])
+  })
+
+  it('prints a PDF in a hidden, sandboxed window without preload or Node, and saves it where chosen', () => {
+    expect(report.print).toEqual({ ok: true, value: { afgedrukt: true } })
+    const w = report.printWindow
+    expect(w.show).toBe(false)
+    expect(w.webPreferences.sandbox).toBe(true)
+    expect(w.webPreferences.contextIsolation).toBe(true)
+    expect(w.webPreferences.nodeIntegration).toBe(false)
+    expect(w.webPreferences.plugins).toBe(true)
+    expect(w.webPreferences.preload).toBeUndefined()
+    expect(w.loaded).toMatch(/brieven-3\.pdf$/)
+    expect(w.closed).toBe(true)
+    expect(report.printTempGone).toBe(true)
+    expect(report.printCalls).toHaveLength(1)
+    expect(report.printCalls[0].options.silent).toBe(false)
+    // The main window's preferences are untouched: no plugins there.
+    expect(report.webPreferences.plugins).toBeUndefined()
+    expect(report.printForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(report.printNotPdf).toMatchObject({ ok: false, error: { code: 'validation' } })
+
+    expect(report.saveDialog.title).toBe('Opslaan als PDF')
+    expect(report.saveDialog.defaultPath).toMatch(/etcbrieven 3\.pdf$/)
+    expect(report.save.ok).toBe(true)
+    expect(report.savedSame).toBe(true)
+    expect(report.saveCanceled).toEqual({ ok: true, value: { opgeslagen: null } })
   })
 })

@@ -28,6 +28,10 @@ class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = h
   }
   reload() {}
+  print(options, callback) {
+    ;(rec.printCalls ??= []).push({ options, loaded: this.loaded })
+    setTimeout(() => callback(true, ''), 0)
+  }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -47,6 +51,9 @@ export class BrowserWindow extends EventEmitter {
   }
   show() {
     this.shown = true
+  }
+  close() {
+    this.closed = true
   }
 }
 
@@ -86,6 +93,10 @@ export const Menu = {
 export const dialog = {
   showErrorBox: (title, msg) => rec.errors.push({ title, msg }),
   showMessageBox: async () => ({ response: 0 }),
+  showSaveDialog: async (opts) => {
+    ;(rec.saveDialogs ??= []).push(opts)
+    return rec.saveDialogResult ?? { canceled: true }
+  },
 }
 
 export const shell = { openExternal: async () => {}, openPath: async () => '' }

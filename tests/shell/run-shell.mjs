@@ -64,6 +64,43 @@ report.invalidInput = signIn
   ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' })
   : null
 
+// Printing and saving a PDF through the shell's own two channels.
+{
+  const { mkdtempSync, readFileSync, existsSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n% a tiny stand-in PDF\n%%EOF\n'))
+  const ev = (url) => ({ senderFrame: { url }, sender: fakeSender })
+  const print = rec.ipcHandlers.get('lange-adem-shell:printPdf')
+  const save = rec.ipcHandlers.get('lange-adem-shell:savePdf')
+  const before = rec.windows.length
+  report.print = print ? await print(ev(trusted), { bytes: pdf, fileName: 'brieven-3.pdf' }) : null
+  const pw = rec.windows[before]
+  report.printWindow = pw
+    ? {
+        show: pw.options.show,
+        webPreferences: pw.options.webPreferences,
+        loaded: pw.webContents.loaded,
+        closed: !!pw.closed,
+      }
+    : null
+  report.printCalls = rec.printCalls ?? []
+  report.printTempGone = pw ? !existsSync(pw.webContents.loaded) : null
+  report.printForeign = print
+    ? await print(ev('https://evil.example/'), { bytes: pdf, fileName: 'x.pdf' })
+    : null
+  report.printNotPdf = print
+    ? await print(ev(trusted), { bytes: new Uint8Array(Buffer.from('<html>')), fileName: 'x.pdf' })
+    : null
+  const target = join(mkdtempSync(join(tmpdir(), 'lange-adem-save-')), 'opgeslagen.pdf')
+  rec.saveDialogResult = { canceled: false, filePath: target }
+  report.save = save ? await save(ev(trusted), { bytes: pdf, fileName: '../../etc/brieven 3.pdf' }) : null
+  report.saveDialog = rec.saveDialogs?.[0] ?? null
+  report.savedSame = existsSync(target) && Buffer.compare(readFileSync(target), Buffer.from(pdf)) === 0
+  rec.saveDialogResult = { canceled: true }
+  report.saveCanceled = save ? await save(ev(trusted), { bytes: pdf, fileName: 'x.pdf' }) : null
+}
+
 // The preload: a CommonJS file that may only require 'electron'.
 const require = createRequire(import.meta.url)
 const Module = require('node:module')
@@ -83,6 +120,8 @@ const bridge = rec.exposed.langeAdem
 report.preloadKeys = bridge ? Object.keys(bridge) : []
 report.preloadUnknown = bridge ? await bridge.call('fs.readFile', {}) : null
 report.preloadKnown = bridge ? await bridge.call('app.status', {}) : null
+if (bridge?.printPdf) await bridge.printPdf(new Uint8Array([37, 80, 68, 70, 45]), 'a.pdf')
+if (bridge?.savePdf) await bridge.savePdf(new Uint8Array([37, 80, 68, 70, 45]), 'b.pdf')
 report.preloadInvoked = rec.invoked
 
 process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')

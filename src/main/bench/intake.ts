@@ -31,7 +31,7 @@ const TYPES = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drin
 const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'Smeets', 'Yılmaz', 'Hendriks']
 
 /** A platform export: semicolons, Dutch dates and amounts; some known addresses, re-sent IDs and bad rows. */
-function makeCsv(rows: number, existingSignals: number): string {
+export function makeCsv(rows: number, existingSignals: number): string {
   const out = [
     'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
   ]
@@ -69,60 +69,70 @@ function makeCsv(rows: number, existingSignals: number): string {
   return out.join('\r\n') + '\r\n'
 }
 
+/** A fresh database in `dir` with the bench team and the caseload bench's fill. */
+export async function prepareBenchDb(
+  dir: string,
+  cases: number,
+  signals: number,
+): Promise<ReturnType<typeof openDatabase>> {
+  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  await migrateToLatest(opened.db)
+  await completeSetup(
+    opened.db,
+    `${TODAY}T08:00:00.000Z`,
+    setupInput.parse({
+      team: {
+        gemeenteNaam: 'Roermond',
+        gemeenteCode: '0957',
+        teamNaam: 'Team Vroegsignalering',
+        postadres: 'Postbus 900\n6040 AX Roermond',
+        bezoekadres: 'Markt 31\n6041 EM Roermond',
+        telefoon: '0475 359 999',
+        email: 'vroegsignalering@roermond.nl',
+        inloopDag: 'dinsdag',
+        inloopStart: '09:00',
+        inloopEind: '11:00',
+        inloopPlaats: 'Stadskantoor',
+      },
+      wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
+      medewerkers: [
+        ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
+        { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
+        { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
+      ],
+    }),
+  )
+  const links = await opened.db
+    .selectFrom('user_wijk')
+    .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
+    .select(['user_wijk.wijk_id', 'app_user.id'])
+    .orderBy('app_user.id')
+    .execute()
+  const consulenten = new Map<number, number[]>()
+  for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+  fill(opened.raw, {
+    cases,
+    signals,
+    today: TODAY,
+    days: 3 * 365,
+    ranges: await loadWijkRanges(opened.db),
+    consulenten,
+  })
+  opened.raw.exec('ANALYZE')
+  return opened
+}
+
 export async function runIntakeBench(): Promise<void> {
   const cases = envInt('BENCH_CASES', 600_000)
   const signals = envInt('BENCH_SIGNALS', 1_000_000)
   const rows = envInt('BENCH_ROWS', 100_000)
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-intake-'))
-  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  console.log(
+    `Lange Adem intake benchmark: ${rows.toLocaleString('en-US')} rows into ${signals.toLocaleString('en-US')} signals`,
+  )
+  const t0 = performance.now()
+  const opened = await prepareBenchDb(dir, cases, signals)
   try {
-    await migrateToLatest(opened.db)
-    await completeSetup(
-      opened.db,
-      `${TODAY}T08:00:00.000Z`,
-      setupInput.parse({
-        team: {
-          gemeenteNaam: 'Roermond',
-          gemeenteCode: '0957',
-          teamNaam: 'Team Vroegsignalering',
-          postadres: 'Postbus 900\n6040 AX Roermond',
-          bezoekadres: 'Markt 31\n6041 EM Roermond',
-          telefoon: '0475 359 999',
-          email: 'vroegsignalering@roermond.nl',
-          inloopDag: 'dinsdag',
-          inloopStart: '09:00',
-          inloopEind: '11:00',
-          inloopPlaats: 'Stadskantoor',
-        },
-        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
-        medewerkers: [
-          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
-          { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
-          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
-        ],
-      }),
-    )
-    const links = await opened.db
-      .selectFrom('user_wijk')
-      .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
-      .select(['user_wijk.wijk_id', 'app_user.id'])
-      .orderBy('app_user.id')
-      .execute()
-    const consulenten = new Map<number, number[]>()
-    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
-    console.log(
-      `Lange Adem intake benchmark: ${rows.toLocaleString('en-US')} rows into ${signals.toLocaleString('en-US')} signals`,
-    )
-    const t0 = performance.now()
-    fill(opened.raw, {
-      cases,
-      signals,
-      today: TODAY,
-      days: 3 * 365,
-      ranges: await loadWijkRanges(opened.db),
-      consulenten,
-    })
-    opened.raw.exec('ANALYZE')
     console.log(`Fill: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
     const file = join(dir, 'export.csv')

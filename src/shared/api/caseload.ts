@@ -49,6 +49,8 @@ export interface CaseloadRow {
   volgendeDatum: string | null
   /** The resident asked not to be approached. */
   nietBenaderen: boolean
+  /** The household had a case closed in the six months before this one was opened. */
+  eerderBekend: boolean
 }
 
 export interface CaseloadPage {

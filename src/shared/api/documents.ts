@@ -76,6 +76,14 @@ export interface QueueView {
   openBatches: BatchView[]
 }
 
+/** A batch being turned into one PDF: how many of its documents are done. */
+export interface RenderProgress {
+  id: number
+  soort: 'brief' | 'kaart'
+  klaar: number
+  totaal: number
+}
+
 export interface PdfFile {
   bestandsnaam: string
   pdfBase64: string
@@ -89,8 +97,14 @@ const visitInput = z
     van: time('Begintijd'),
     tot: time('Eindtijd'),
     collegaId: id.nullable().default(null),
+    /** A chain-partner contact who comes along instead of a colleague. */
+    partnerContactId: id.nullable().default(null),
   })
   .refine((v) => v.van < v.tot, { message: 'De eindtijd moet na de begintijd liggen.', path: ['tot'] })
+  .refine((v) => v.collegaId === null || v.partnerContactId === null, {
+    message: 'Kies een collega of een ketenpartner, niet allebei.',
+    path: ['partnerContactId'],
+  })
 
 const contentInput = z.record(
   z.string().regex(/^[a-z_]+$/),
@@ -140,6 +154,8 @@ export const documentsContract = {
       })
       .strict(),
   ),
+  /** Batches being rendered right now; polled while `documents.createBatch` is busy. */
+  'documents.renderProgress': method<RenderProgress[]>()(z.object({}).strict()),
   'documents.batchPdf': method<PdfFile>()(
     z
       .object({

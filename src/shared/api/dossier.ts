@@ -90,6 +90,16 @@ export interface DossierView {
   contactpogingen: ContactpogingView[]
   notities: NoteView[]
   eerderBekend: EarlierKnown[]
+  /**
+   * The household's case that was closed in the six months before this one was opened: shown
+   * as a notice at the top of the case file. null when there is none.
+   */
+  vorigeZaak: {
+    caseId: number
+    caseNumber: string
+    geslotenOp: string
+    resultaat: Eindresultaat | null
+  } | null
   logboek: AuditView[]
 }
 

@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'documents.addToQueue',
   'documents.removeFromQueue',
   'documents.createBatch',
+  'documents.renderProgress',
   'documents.batchPdf',
   'documents.confirmBatch',
   'documents.itemPdf',

@@ -5,6 +5,9 @@ import * as m0003 from './0003_documents'
 import * as m0004 from './0004_monitor'
 import * as m0005 from './0005_ladder'
 import * as m0006 from './0006_audit_chain'
+import * as m0007 from './0007_monitor_daily'
+import * as m0008 from './0008_print_item_partner'
+import * as m0009 from './0009_intake_speed'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0004_monitor': m0004,
   '0005_ladder': m0005,
   '0006_audit_chain': m0006,
+  '0007_monitor_daily': m0007,
+  '0008_print_item_partner': m0008,
+  '0009_intake_speed': m0009,
 }

@@ -8,6 +8,7 @@ import { addDays } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
 import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
 import { getLadderConfig } from '../ladder/repository'
+import { previousCases } from '../signals/previous-case'
 import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
 
 type Query = z.output<typeof caseloadQuery>
@@ -158,6 +159,11 @@ export async function listCaseload(db: Db, today: string, f: Query): Promise<Cas
     .execute()
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const names = await lookupNames(db)
+  // A second, page-sized lookup: a subquery in the select list would run for every sorted row.
+  const previous = await previousCases(
+    db,
+    rows.map((r) => r.id),
+  )
   const firstStep = (await getLadderConfig(db)).stappen[0]!.soort
   return {
     rows: rows.map((r): CaseloadRow => ({
@@ -179,6 +185,7 @@ export async function listCaseload(db: Db, today: string, f: Query): Promise<Cas
       volgendeStap: r.plan_datum ? STAP_LABELS[(r.plan_stap ?? firstStep) as PlanStap] : null,
       volgendeDatum: r.plan_datum,
       nietBenaderen: r.niet_benaderen === 1,
+      eerderBekend: previous.has(r.id),
     })),
     total: Number(n),
     page: f.page,

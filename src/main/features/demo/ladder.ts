@@ -1,4 +1,5 @@
 import type { Contactsoort } from '@shared/domain/ddas'
+import type { Kanaal } from '@shared/api/ladder'
 import { addDays } from '@shared/format/dates'
 import type { Random } from './random'
 
@@ -14,6 +15,9 @@ export interface DemoAttempt {
   hour: number
   minute: number
   notitie: string
+  /** The app's channel and short result, as a consulent picks them when logging. */
+  kanaal: Kanaal
+  resultaat: string
 }
 
 interface Step {
@@ -23,6 +27,46 @@ interface Step {
   hours: readonly number[]
   missed: readonly string[]
   reached: string
+}
+
+/** The channel and short result a note stands for; no randomness, so the demo stays the same. */
+export function channelOf(
+  soort: Contactsoort,
+  bereikt: boolean,
+  notitie: string,
+): { kanaal: Kanaal; resultaat: string } {
+  switch (soort) {
+    case 'Telefoon':
+      if (bereikt) return { kanaal: 'telefoon', resultaat: 'Gesprek gevoerd' }
+      if (notitie.includes('klopt niet')) return { kanaal: 'telefoon', resultaat: 'Verkeerd nummer' }
+      return {
+        kanaal: 'telefoon',
+        resultaat: notitie.includes('Voicemail') ? 'Voicemail ingesproken' : 'Geen gehoor',
+      }
+    case 'SMS/Whatsapp':
+      return {
+        kanaal: notitie.startsWith('Sms') ? 'sms' : 'whatsapp',
+        resultaat: bereikt ? 'Teruggebeld' : 'Bericht gestuurd',
+      }
+    case 'Mail':
+      return { kanaal: 'mail', resultaat: bereikt ? 'Reactie ontvangen' : 'Mail gestuurd' }
+    case 'Brief':
+      return { kanaal: 'brief', resultaat: bereikt ? 'Reactie ontvangen' : 'Brief verstuurd' }
+    case 'Huisbezoek':
+      if (bereikt) return { kanaal: 'huisbezoek', resultaat: 'Gesprek gevoerd' }
+      return { kanaal: 'huisbezoek', resultaat: notitie.includes('deur') ? 'Deur niet open' : 'Niet thuis' }
+    case 'Kaartje':
+      return { kanaal: 'kaartje', resultaat: 'Kaartje achtergelaten' }
+    case 'Overige':
+      return { kanaal: 'inloop', resultaat: 'Langsgekomen op het inloopspreekuur' }
+    default:
+      return { kanaal: 'administratief', resultaat: 'Anders' }
+  }
+}
+
+/** An attempt with its channel and result filled in from the kind and note. */
+export function attempt(a: Omit<DemoAttempt, 'kanaal' | 'resultaat'>): DemoAttempt {
+  return { ...a, ...channelOf(a.soort, a.bereikt, a.notitie) }
 }
 
 const LADDER: readonly Step[] = [
@@ -83,39 +127,45 @@ export function ladderAttempts(
     day = addDays(day, rnd.int(step.gap[0], step.gap[1]))
     if (day > until) return out
     const bereikt = reachAt === i
-    out.push({
-      soort: step.soort,
-      bereikt,
-      datum: day,
-      hour: rnd.pick(step.hours),
-      minute: rnd.int(0, 59),
-      notitie: bereikt ? step.reached : rnd.pick(step.missed),
-    })
+    out.push(
+      attempt({
+        soort: step.soort,
+        bereikt,
+        datum: day,
+        hour: rnd.pick(step.hours),
+        minute: rnd.int(0, 59),
+        notitie: bereikt ? step.reached : rnd.pick(step.missed),
+      }),
+    )
     if (bereikt) return out
   }
   // Nobody opened at the visit: the card goes through the letterbox straight away.
   const visit = out[out.length - 1]!
-  out.push({
-    soort: 'Kaartje',
-    bereikt: false,
-    datum: visit.datum,
-    hour: visit.hour,
-    minute: Math.min(59, visit.minute + 5),
-    notitie: CARD,
-  })
+  out.push(
+    attempt({
+      soort: 'Kaartje',
+      bereikt: false,
+      datum: visit.datum,
+      hour: visit.hour,
+      minute: Math.min(59, visit.minute + 5),
+      notitie: CARD,
+    }),
+  )
   if (reachAt === 4) {
     // The walk-in hour is on Tuesday morning; the resident comes on one of the next Tuesdays.
     let walkIn = addDays(visit.datum, 1)
     while (new Date(`${walkIn}T12:00:00Z`).getUTCDay() !== 2) walkIn = addDays(walkIn, 1)
     if (walkIn <= until)
-      out.push({
-        soort: 'Overige',
-        bereikt: true,
-        datum: walkIn,
-        hour: rnd.pick([9, 10]),
-        minute: rnd.int(0, 59),
-        notitie: WALK_IN,
-      })
+      out.push(
+        attempt({
+          soort: 'Overige',
+          bereikt: true,
+          datum: walkIn,
+          hour: rnd.pick([9, 10]),
+          minute: rnd.int(0, 59),
+          notitie: WALK_IN,
+        }),
+      )
   }
   return out
 }

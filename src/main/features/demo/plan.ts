@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '@shared/format/dates'
 import { normalizeAddition } from '@shared/format/address'
 import type { NewSignal } from '../signals/service'
 import type { ResidentInput } from '../signals/households'
-import { ladderAttempts, localInstant, reachStep, type DemoAttempt } from './ladder'
+import { attempt, ladderAttempts, localInstant, reachStep, type DemoAttempt } from './ladder'
 import { emailFor, pickInitials, pickSurname, randomMobile, SURNAMES, type DemoSurname } from './names'
 import { randomBsn, type Random } from './random'
 import { randomAddress, rewriteAddition, type DemoAddress } from './streets'
@@ -279,22 +279,22 @@ class Planner {
       const after = attempts[0] ? addDays(attempts[0].datum, rnd.int(5, 9)) : limit
       if (after <= limit)
         attempts.push(
-          {
+          attempt({
             soort: 'Telefoon',
             bereikt: false,
             datum: after,
             hour: 10,
             minute: rnd.int(0, 59),
             notitie: 'Afgesproken terugbelmoment, geen gehoor.',
-          },
-          {
+          }),
+          attempt({
             soort: 'SMS/Whatsapp',
             bereikt: false,
             datum: after,
             hour: 11,
             minute: rnd.int(0, 59),
             notitie: 'WhatsApp-bericht gestuurd, geen reactie.',
-          },
+          }),
         )
     } else if (!resultaat.startsWith('Niet opgepakt')) attempts = ladderAttempts(rnd, opened, limit, null)
     const lastDay = [opened, ...signals.map((s) => s.today), ...attempts.map((a) => a.datum)].sort().pop()!

@@ -183,6 +183,33 @@ describe('demo data', () => {
     expect(noInitials).toHaveLength(0)
   })
 
+  it('plans every open case through the ladder: a realistic Vandaag, most steps ahead', async () => {
+    const t = await loadedApp()
+    const today = t.clock.today()
+    for (const naam of ['Anouk Peeters', 'Sem Janssen', 'Yasmina Bouzid']) {
+      await signIn(t, naam)
+      const view = await t.call('ladder.today', {})
+      const items = view.groepen.flatMap((g) => g.items)
+      expect(view.totaal).toBe(items.length)
+      expect(items.filter((i) => i.datum === today).length).toBeGreaterThan(0)
+      expect(view.telaat).toBeLessThan(view.totaal / 3)
+      // Overdue means a working day or two, not weeks
+      for (const i of items.filter((x) => x.telaat)) expect(i.datum >= addDays(today, -5)).toBe(true)
+    }
+    const open = await t.db
+      .selectFrom('vroegsignaalzaak')
+      .select(['plan_stap', 'plan_datum'])
+      .where('is_open', '=', 1)
+      .execute()
+    const ahead = open.filter((c) => c.plan_datum! > today).length
+    expect(ahead / open.length).toBeGreaterThan(0.5)
+    // The plans are the planner's: cases with attempts have moved past the first call
+    expect(open.filter((c) => c.plan_stap !== null && c.plan_stap !== 'bellen').length).toBeGreaterThan(50)
+    // Attempts carry the app's channel and a short result
+    const bare = await t.db.selectFrom('contactpoging').select('id').where('kanaal', '=', '').execute()
+    expect(bare).toHaveLength(0)
+  })
+
   it('gives the same data on every load', async () => {
     const a = await loadedApp()
     const b = await loadedApp()

@@ -8,13 +8,17 @@ import { isSetupDone, markDemo } from '../settings/repository'
 import { applySetup } from '../setup/service'
 import { intakeSignal } from '../signals/service'
 import { loadWijkRanges, type WijkRange } from '../wijken/assignment'
+import { getLadderConfig } from '../ladder/repository'
 import { localInstant } from './ladder'
+import { workCurrentCase } from './progress'
 import { planDemo, type PlannedCase, type PlannedSignal } from './plan'
 import { createRandom } from './random'
 import { DEMO_WIJKEN } from './streets'
 
 /** Fixed, so every demo load (and every test) gets exactly the same people and amounts. */
 export const DEMO_SEED = 0x5eed0957
+/** Mixed into the seed for the consulenten's work on this month's cases (demo/progress.ts). */
+const WORK_SEED = 0x0c0ffee
 
 const CENTRUM = 'Centrum'
 const KAPEL = "Kapel in 't Zand"
@@ -111,7 +115,11 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<DemoSummary> {
       .flatMap((c) => c.signals.map((s) => ({ c, s })))
       .sort((a, b) => a.s.at.localeCompare(b.s.at))
     for (const { c, s } of intake) caseIds.set(c, await take(trx, s, ranges))
-    for (const c of plan.current) await recordProgress(trx, caseIds.get(c)!, c)
+    // This month's cases are worked through the ladder itself, so every plan is the planner's.
+    const cfg = await getLadderConfig(trx)
+    const work = createRandom(DEMO_SEED ^ WORK_SEED)
+    for (const c of plan.current)
+      await workCurrentCase(trx, cfg, work, today, caseIds.get(c)!, c.attempts, c.closure)
 
     const summary: DemoSummary = {
       signals: intake.length,
@@ -149,7 +157,7 @@ async function take(trx: Db, s: PlannedSignal, ranges: WijkRange[]): Promise<num
   return result.caseId
 }
 
-/** The attempts the consulent made, and the closing of the case when it is done. */
+/** The attempts on an earlier case, and its closing; closed cases have no plan. */
 async function recordProgress(trx: Db, caseId: number, c: PlannedCase): Promise<void> {
   if (c.attempts.length === 0 && !c.closure) return
   const zaak = await trx
@@ -164,10 +172,11 @@ async function recordProgress(trx: Db, caseId: number, c: PlannedCase): Promise<
         c.attempts.map((a) => ({
           case_id: caseId,
           soort: a.soort,
+          kanaal: a.kanaal,
           bereikt: a.bereikt ? 1 : 0,
           datum: a.datum,
           dagdeel: dagdeelForHour(a.hour),
-          resultaat: '',
+          resultaat: a.resultaat,
           notitie: a.notitie,
           created_at: localInstant(a.datum, a.hour, a.minute),
           created_by: zaak.consulent_id,

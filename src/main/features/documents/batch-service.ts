@@ -3,38 +3,55 @@ import type { BatchView, DocumentSettings, PdfFile, QueueItemView, QueueView } f
 import { dagdeelForHour, type Contactsoort } from '@shared/domain/ddas'
 import { formatTimeNl, formatWeekdayDate, type DocumentSoort } from '@shared/api/documents-text'
 import { TIME_ZONE } from '../../lib/clock'
-import { NotFoundError, ValidationError } from '../../lib/errors'
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
+import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 import { currentVersion, getDocumentSettings, versionById } from './repository'
 import { loadBatch, loadItems, loadQueue, soortLabel } from './queue-service'
 import {
+  pdfFile,
   renderBatchEnvelopes,
   renderBatchList,
   renderDocuments,
   type Indeling,
   type PrintedDoc,
 } from './render'
+import { RenderFailedError, rememberBatch, rememberedBatch, renderBatch } from './render-jobs'
 import { buildSnapshot, type Snapshot } from './snapshot'
 
 const CONTACT_KIND: Record<'brief' | 'kaart', Contactsoort> = { brief: 'Brief', kaart: 'Kaartje' }
 
+/** The PDF's title: the same at first print and at every reprint of the batch. */
+function batchTitle(soort: 'brief' | 'kaart', createdAt: string): string {
+  return `${soort === 'brief' ? 'Brieven' : 'Kaartjes'} ${formatDate(createdAt)}`
+}
+
 /**
  * Prints the chosen queue items as one batch: freezes each document's template version and
- * filled-in values (a reprint is identical), in postcode order.
+ * filled-in values (a reprint is identical), in postcode order. The PDF is rendered first, in a
+ * worker thread (progress in `documents.renderProgress`); only when it is ready are the items
+ * marked as printed, so a failed render leaves the queue as it was.
  */
 export async function createBatch(
   db: Db,
   ctx: UseCaseContext,
   input: { itemIds: number[]; indeling: Indeling; enveloppen: boolean },
 ): Promise<BatchView> {
-  return db.transaction().execute(async (trx) => {
+  // 1. Read and freeze, without writing: a consistent view of the items to print.
+  const plan = await db.transaction().execute(async (trx) => {
     const items = await trx
       .selectFrom('print_item as i')
       .innerJoin('document_template as t', 't.id', 'i.template_id')
+      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
+      .innerJoin('household as h', 'h.id', 'z.household_id')
       .selectAll('i')
       .select(['t.soort'])
       .where('i.id', 'in', input.itemIds)
+      .orderBy('h.postcode')
+      .orderBy('h.huisnummer')
+      .orderBy('h.toevoeging')
+      .orderBy('i.id')
       .execute()
     if (items.length !== new Set(input.itemIds).size)
       throw new NotFoundError('Een van de gekozen documenten staat niet meer in de wachtrij.')
@@ -47,27 +64,66 @@ export async function createBatch(
     if (soort !== 'brief' && soort !== 'kaart') throw new ValidationError('Een bericht wordt niet afgedrukt.')
     const indeling: Indeling = soort === 'brief' ? 'a4' : input.indeling === 'a4' ? 'a4-vier' : input.indeling
     const settings = await getDocumentSettings(trx)
-    const { id: batchId } = await trx
+    const frozen = []
+    for (const item of items) {
+      const version = await currentVersion(trx, item.template_id)
+      if (!version) throw new NotFoundError('Een sjabloon heeft nog geen tekst.')
+      frozen.push({ item, version, snapshot: await buildSnapshot(trx, item, ctx.today) })
+    }
+    return { soort, indeling, venster: settings.venster, frozen }
+  })
+
+  // 2. Render off the main thread. A failure here has changed nothing.
+  let bytes: Buffer
+  try {
+    bytes = await renderBatch(db, {
+      docs: plan.frozen.map((f) => ({
+        snapshot: f.snapshot,
+        content: f.version.content,
+        documentNaam: f.version.naam,
+      })),
+      soort: plan.soort,
+      indeling: plan.indeling,
+      venster: plan.venster,
+      title: batchTitle(plan.soort, ctx.at),
+    })
+  } catch (err) {
+    if (!(err instanceof RenderFailedError)) throw err
+    throw new AppError(
+      'internal',
+      'Het maken van de PDF is mislukt. Er is niets als afgedrukt gemarkeerd; probeer het opnieuw.',
+    )
+  }
+
+  // 3. Mark as printed, if nobody printed or removed these items meanwhile.
+  const batchId = await db.transaction().execute(async (trx) => {
+    const now = await trx
+      .selectFrom('print_item')
+      .select(['id', 'status'])
+      .where('id', 'in', input.itemIds)
+      .execute()
+    if (now.length !== plan.frozen.length || now.some((i) => i.status !== 'wachtrij'))
+      throw new ConflictError(
+        'Iemand anders heeft intussen een van deze documenten afgedrukt of weggehaald. Ververs de wachtrij.',
+      )
+    const { id } = await trx
       .insertInto('print_batch')
       .values({
-        soort,
-        indeling,
+        soort: plan.soort,
+        indeling: plan.indeling,
         enveloppen: input.enveloppen ? 1 : 0,
-        layout: JSON.stringify({ venster: settings.venster }),
+        layout: JSON.stringify({ venster: plan.venster }),
         created_at: ctx.at,
         created_by: ctx.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    for (const item of items) {
-      const version = await currentVersion(trx, item.template_id)
-      if (!version) throw new NotFoundError('Een sjabloon heeft nog geen tekst.')
-      const snapshot = await buildSnapshot(trx, item, ctx.today)
+    for (const { item, version, snapshot } of plan.frozen) {
       await trx
         .updateTable('print_item')
         .set({
           status: 'gedrukt',
-          batch_id: batchId,
+          batch_id: id,
           template_version_id: version.id,
           values_json: JSON.stringify(snapshot),
           printed_at: ctx.at,
@@ -79,11 +135,13 @@ export async function createBatch(
         action: 'document afgedrukt',
         entityType: 'zaak',
         entityId: item.case_id,
-        summary: `${version.naam} (versie ${version.versie}) afgedrukt in afdruk ${batchId}`,
+        summary: `${version.naam} (versie ${version.versie}) afgedrukt in afdruk ${id}`,
       })
     }
-    return loadBatch(trx, batchId, ctx.today)
+    return id
   })
+  rememberBatch(db, batchId, bytes)
+  return loadBatch(db, batchId, ctx.today)
 }
 
 async function printedDocs(db: Db, batchId: number): Promise<PrintedDoc[]> {
@@ -132,14 +190,19 @@ export async function batchPdf(
       soortLabel: soortLabel(soort, docs.length),
     })
   if (deel === 'enveloppen') return renderBatchEnvelopes(docs, `enveloppen-${b.id}`)
+  const naam = `${soortLabel(soort, 2)}-${b.id}`
+  const cached = rememberedBatch(db, b.id)
+  if (cached) return pdfFile(`${naam}.pdf`, cached, docs.length)
   const layout = JSON.parse(b.layout) as Pick<DocumentSettings, 'venster'>
-  return renderDocuments(
+  const bytes = await renderBatch(db, {
     docs,
     soort,
-    b.indeling as Indeling,
-    layout.venster,
-    `${soortLabel(soort, 2)}-${b.id}`,
-  )
+    indeling: b.indeling as Indeling,
+    venster: layout.venster,
+    title: batchTitle(soort, b.created_at),
+  })
+  rememberBatch(db, b.id, bytes)
+  return pdfFile(`${naam}.pdf`, bytes, docs.length)
 }
 
 function localHour(instant: string): number {

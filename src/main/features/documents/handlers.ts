@@ -4,6 +4,7 @@ import { useCaseContext } from '../../app/use-case'
 import { batchPdf, confirmBatch, createBatch, itemPdf, itemsForCase } from './batch-service'
 import { addToQueue, loadQueue, removeFromQueue } from './queue-service'
 import { getDocumentSettings } from './repository'
+import { runningRenders } from './render-jobs'
 import {
   calibrationPdf,
   listTemplates,
@@ -19,6 +20,7 @@ export const documentsHandlers: FeatureHandlers<typeof documentsContract> = {
   'documents.removeFromQueue': async ({ itemId }, ctx) =>
     removeFromQueue(ctx.db, useCaseContext(ctx), itemId),
   'documents.createBatch': async (input, ctx) => createBatch(ctx.db, useCaseContext(ctx), input),
+  'documents.renderProgress': async (_i, ctx) => runningRenders(ctx.db),
   'documents.batchPdf': async ({ batchId, deel }, ctx) => batchPdf(ctx.db, batchId, deel),
   'documents.confirmBatch': async (input, ctx) => confirmBatch(ctx.db, useCaseContext(ctx), input),
   'documents.itemPdf': async ({ itemId }, ctx) => itemPdf(ctx.db, useCaseContext(ctx), itemId),

@@ -25,6 +25,8 @@ export interface VisitInput {
   van: string
   tot: string
   collegaId: number | null
+  /** A chain-partner contact (adresboek) who comes along instead of a colleague. */
+  partnerContactId?: number | null
 }
 
 function toView(r: QueueRow, today: string): QueueItemView {
@@ -34,7 +36,7 @@ function toView(r: QueueRow, today: string): QueueItemView {
           datum: r.bezoek_datum,
           van: r.bezoek_van,
           tot: r.bezoek_tot,
-          collega: r.collega_naam,
+          collega: r.collega_naam ?? (r.partner_naam ? `${r.partner_naam} (${r.partner_organisatie})` : null),
           afmelddatum: r.afmeld_datum,
         }
       : null
@@ -147,6 +149,21 @@ export async function queueDocument(
       throw new ValidationError('Het huisbezoek is te snel: de bewoner moet nog kunnen afzeggen.', {
         'bezoek.datum': `Kies een latere datum: de bewoner moet na ontvangst nog ${settings.afmeldWerkdagen} werkdagen hebben om af te zeggen.`,
       })
+    if (bezoek.collegaId !== null && (bezoek.partnerContactId ?? null) !== null)
+      throw new ValidationError('Kies een collega of een ketenpartner, niet allebei.', {
+        'bezoek.partnerContactId': 'Kies een collega of een ketenpartner, niet allebei.',
+      })
+    if (bezoek.partnerContactId) {
+      const p = await trx
+        .selectFrom('partner_contact')
+        .select(['id', 'actief'])
+        .where('id', '=', bezoek.partnerContactId)
+        .executeTakeFirst()
+      if (!p || p.actief !== 1)
+        throw new ValidationError('Kies een contactpersoon uit het adresboek.', {
+          'bezoek.partnerContactId': 'Kies een actieve contactpersoon.',
+        })
+    }
     if (bezoek.collegaId !== null) {
       const col = await trx
         .selectFrom('app_user')
@@ -170,6 +187,7 @@ export async function queueDocument(
       bezoek_van: withVisit ? bezoek.van : null,
       bezoek_tot: withVisit ? bezoek.tot : null,
       collega_id: withVisit ? bezoek.collegaId : null,
+      partner_contact_id: withVisit ? (bezoek.partnerContactId ?? null) : null,
       afmeld_datum: afmeld,
       consulent_id: zaak.consulent_id ?? ctx.userId,
       created_at: ctx.at,

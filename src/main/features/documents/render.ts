@@ -14,11 +14,30 @@ export interface PrintedDoc {
 
 export type Indeling = BatchView['indeling']
 
-function pdfFile(bestandsnaam: string, bytes: Buffer, aantal: number): PdfFile {
+export function pdfFile(bestandsnaam: string, bytes: Buffer, aantal: number): PdfFile {
   return { bestandsnaam, pdfBase64: bytes.toString('base64'), aantal }
 }
 
-/** The documents themselves: letters on A4, cards on A6 or four to an A4 sheet. */
+/** The documents themselves as bytes: letters on A4, cards on A6 or four to an A4 sheet. */
+export async function renderDocumentBytes(
+  docs: PrintedDoc[],
+  soort: 'brief' | 'kaart',
+  indeling: Indeling,
+  venster: DocumentSettings['venster'],
+  title: string,
+): Promise<Buffer> {
+  if (soort === 'brief')
+    return renderLetters(
+      docs.map((d) => ({ ...d.snapshot, content: d.content })),
+      venster,
+      title,
+    )
+  const cards = docs.map((d) => ({ content: d.content, values: d.snapshot.values }))
+  if (indeling === 'a4-vier') return renderCardsFourUp(cards)
+  return renderCardsA6(cards)
+}
+
+/** The same, as a file named `naam`.pdf. */
 export async function renderDocuments(
   docs: PrintedDoc[],
   soort: 'brief' | 'kaart',
@@ -26,17 +45,7 @@ export async function renderDocuments(
   venster: DocumentSettings['venster'],
   naam: string,
 ): Promise<PdfFile> {
-  if (soort === 'brief') {
-    const bytes = await renderLetters(
-      docs.map((d) => ({ ...d.snapshot, content: d.content })),
-      venster,
-      naam,
-    )
-    return pdfFile(`${naam}.pdf`, bytes, docs.length)
-  }
-  const cards = docs.map((d) => ({ content: d.content, values: d.snapshot.values }))
-  if (indeling === 'a4-vier') return pdfFile(`${naam}.pdf`, await renderCardsFourUp(cards), cards.length)
-  return pdfFile(`${naam}.pdf`, await renderCardsA6(cards), cards.length)
+  return pdfFile(`${naam}.pdf`, await renderDocumentBytes(docs, soort, indeling, venster, naam), docs.length)
 }
 
 export async function renderBatchEnvelopes(docs: PrintedDoc[], naam: string): Promise<PdfFile> {

@@ -105,6 +105,7 @@ export function queueItemsQuery(db: Db) {
     .leftJoin('app_user as c', 'c.id', 'i.consulent_id')
     .leftJoin('app_user as col', 'col.id', 'i.collega_id')
     .leftJoin('app_user as by', 'by.id', 'i.created_by')
+    .leftJoin('partner_contact as pc', 'pc.id', 'i.partner_contact_id')
     .select([
       'i.id',
       'i.case_id',
@@ -131,6 +132,8 @@ export function queueItemsQuery(db: Db) {
       'v.versie',
       'c.naam as consulent_naam',
       'col.naam as collega_naam',
+      'pc.naam as partner_naam',
+      'pc.organisatie as partner_organisatie',
       'by.naam as door_naam',
     ])
     .orderBy('h.postcode')

@@ -29,6 +29,7 @@ export interface SnapshotItem {
   afmeld_datum: string | null
   consulent_id: number | null
   collega_id: number | null
+  partner_contact_id?: number | null
 }
 
 /** The addressee: one or two residents by name, more as "De bewoners". */
@@ -72,6 +73,13 @@ export async function buildSnapshot(db: Db, item: SnapshotItem, today: string): 
       : await db.selectFrom('app_user').select(['naam', 'telefoon']).where('id', '=', id).executeTakeFirst()
   const consulent = await user(item.consulent_id)
   const collega = await user(item.collega_id)
+  const partner = item.partner_contact_id
+    ? await db
+        .selectFrom('partner_contact')
+        .select(['naam', 'organisatie'])
+        .where('id', '=', item.partner_contact_id)
+        .executeTakeFirst()
+    : undefined
 
   const naam = addresseeName(residents)
   const consulentNaam = consulent?.naam ?? team.teamNaam
@@ -95,7 +103,11 @@ export async function buildSnapshot(db: Db, item: SnapshotItem, today: string): 
     values.van = formatTimeNl(item.bezoek_van)
     values.tot = formatTimeNl(item.bezoek_tot)
     values.afmelddatum = formatWeekdayDate(item.afmeld_datum, false)
-    values.collega = collega ? `mijn collega ${collega.naam}` : 'een collega'
+    values.collega = collega
+      ? `mijn collega ${collega.naam}`
+      : partner
+        ? `${partner.naam} van ${partner.organisatie}`
+        : 'een collega'
   }
   return {
     recipient: {

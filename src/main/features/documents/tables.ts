@@ -41,6 +41,8 @@ export interface PrintItemTable {
   bezoek_van: string | null
   bezoek_tot: string | null
   collega_id: number | null
+  /** Migration 0008: a chain-partner contact who comes along instead of a colleague. */
+  partner_contact_id: number | null
   afmeld_datum: string | null
   consulent_id: number | null
   batch_id: number | null

@@ -14,6 +14,7 @@ import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { auditForEntity, recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
+import { previousCases } from '../signals/previous-case'
 
 /** The case file as the screen shows it; also returned by the ladder's use cases after a change. */
 export async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
@@ -157,6 +158,7 @@ export async function loadDossier(db: Db, caseId: number): Promise<DossierView> 
     })),
     notities: notes.map((n) => ({ id: n.id, tekst: n.tekst, op: n.created_at, door: n.naam ?? 'onbekend' })),
     eerderBekend: await earlierKnown(db, caseId, hh.id, residents),
+    vorigeZaak: (await previousCases(db, [caseId])).get(caseId) ?? null,
     logboek: trail.map((t) => ({
       id: t.id,
       op: t.at,

@@ -63,6 +63,7 @@ export interface BatchOutcome {
 interface HouseholdLite {
   id: number
   wijk_id: number | null
+  niet_benaderen: number
 }
 
 interface Person {
@@ -73,14 +74,6 @@ interface Person {
 }
 
 interface FreshCase {
-  householdId: number
-  wijkId: number | null
-  consulentId: number | null
-  today: string
-  at: string
-  userId: number | null
-  address: string
-  postcode: string
   signals: (NewSignal & { residentId: number })[]
   people: Map<number, Person>
 }
@@ -137,7 +130,6 @@ export class BatchWriter {
     private readonly lookups: BatchLookups,
   ) {
     if (!raw.inTransaction) throw new Error('BatchWriter needs an open transaction')
-    raw.pragma('defer_foreign_keys = ON')
     const seq = raw
       .prepare("select seq from sqlite_sequence where name = 'vroegsignaalzaak'")
       .pluck()
@@ -148,7 +140,7 @@ export class BatchWriter {
     this.s = {
       dup: p('select 1 from vroegsignaal where extern_id = ?').pluck(),
       household: p(
-        'select id, wijk_id from household where postcode = ? and huisnummer = ? and toevoeging = ?',
+        'select id, wijk_id, niet_benaderen from household where postcode = ? and huisnummer = ? and toevoeging = ?',
       ),
       householdWijk: p('update household set wijk_id = ? where id = ?'),
       insHousehold: p(
@@ -161,16 +153,17 @@ export class BatchWriter {
         'update resident set telefoon = ?, email = ?, bsn = ?, geboortedatum = ?, updated_at = ? where id = ?',
       ),
       insResident: p(
-        `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       openCase: p(
         'select id, consulent_id, wijk_id from vroegsignaalzaak where household_id = ? and is_open = 1 order by id desc limit 1',
       ),
       insCase: p(
         `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
-           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by)
-         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by,
+           niet_benaderen, plan_datum)
+         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
       ),
       insSignal: p(
         `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
@@ -184,6 +177,10 @@ export class BatchWriter {
         'select h.postcode, h.huisnummer, h.toevoeging, h.straat from vroegsignaalzaak z join household h on h.id = z.household_id where z.id = ?',
       ),
       resident: p('select voorletters, tussenvoegsel, achternaam, achternaam_key from resident where id = ?'),
+      updFreshSummary: p(
+        `update vroegsignaalzaak set display_name = ?, partner_types = ?, signal_count = ?, total_amount_cents = ?,
+           latest_signal_date = ?, crisis = ? where id = ?`,
+      ),
       updSummary: p(
         `update vroegsignaalzaak set display_name = ?, sort_name = ?, postcode = ?, adres = ?, partner_types = ?, signal_count = ?,
            total_amount_cents = ?, latest_signal_date = ?, crisis = ? where id = ?`,
@@ -218,6 +215,7 @@ export class BatchWriter {
     const existing =
       found === undefined ? this.findHousehold(address.postcode, address.huisnummer, toevoeging) : found
     let householdId: number
+    const nietBenaderen = existing ? existing.niet_benaderen : 0
     if (existing) {
       if (existing.wijk_id !== wijkId) s.householdWijk.run(wijkId, existing.id)
       householdId = existing.id
@@ -269,6 +267,9 @@ export class BatchWriter {
           bsn,
           ctx.at,
           ctx.at,
+          // A followed-up signal leaves its household with an open case (the one it joins or the
+          // one opened below): flag the resident now, so the triggers of 0001 have nothing to do.
+          notFollowed ? 0 : 1,
         ).lastInsertRowid,
       )
       person = {
@@ -318,9 +319,10 @@ export class BatchWriter {
       })
       return { ...base, signalId, caseId: null, newCase: false }
     }
-    // Case (the open one of the household, or a new one for the wijk's least loaded consulent)
-    // A case this writer opens is written once, complete, in finish(): its id is known ahead
-    // (AUTOINCREMENT hands out max(seq, max id) + 1) and foreign keys are checked at commit.
+    // Case (the open one of the household, or a new one for the wijk's least loaded consulent).
+    // A case this writer opens is written at once with this signal's summary and its ladder plan
+    // (what the 0005 trigger would set), so no trigger rewrites it and no foreign key waits for it;
+    // finish() corrects the summary of the few that get more signals from this file.
     const freshId = this.freshByHousehold.get(householdId)
     const open =
       freshId !== undefined
@@ -336,18 +338,34 @@ export class BatchWriter {
       if (consulentId !== null)
         this.lookups.loads.set(consulentId, (this.lookups.loads.get(consulentId) ?? 0) + 1)
       this.freshByHousehold.set(householdId, caseId)
-      this.fresh.set(caseId, {
+      const adres = `${address.straat.trim()} ${formatHouseNumber(address.huisnummer, toevoeging)}`
+      this.fresh.set(caseId, { signals: [], people: new Map() })
+      const name = displayName({
+        initials: person.voorletters,
+        prefix: person.tussenvoegsel,
+        surname: person.achternaam,
+      })
+      s.insCase.run(
+        caseId,
+        caseNumberFor(caseId, ctx.today),
         householdId,
         wijkId,
         consulentId,
-        today: ctx.today,
-        at: ctx.at,
-        userId: ctx.userId,
-        address: `${address.straat.trim()} ${formatHouseNumber(address.huisnummer, toevoeging)}`,
-        postcode: address.postcode,
-        signals: [],
-        people: new Map(),
-      })
+        ctx.today,
+        name,
+        `${person.achternaam_key} ${person.voorletters}`.toLowerCase(),
+        address.postcode,
+        adres,
+        signal.partnerType,
+        1,
+        signal.bedragCents,
+        signal.signaaldatum,
+        signal.crisis ? 1 : 0,
+        ctx.at,
+        ctx.userId,
+        nietBenaderen,
+        nietBenaderen === 1 ? null : ctx.today,
+      )
     }
     const signalId = insertSignal(null, caseId)
     const f = this.fresh.get(caseId)
@@ -380,41 +398,37 @@ export class BatchWriter {
     return best!.id
   }
 
+  /** Writes the audit entries gathered so far (call it every few thousand rows to keep memory flat). */
+  flush(): void {
+    appendAudit(this.raw, this.audits)
+    this.audits.length = 0
+  }
+
   /** refreshCaseSummary for every case this writer touched, once each. */
   finish(): void {
     for (const caseId of this.touched) this.refresh(caseId)
     this.touched.clear()
     for (const [caseId, f] of this.fresh) {
+      if (f.signals.length < 2) continue // written complete by take()
       const primary = f.people.get(f.signals[0]!.residentId)!
       const name = displayName({
         initials: primary.voorletters,
         prefix: primary.tussenvoegsel,
         surname: primary.achternaam,
       })
-      this.s.insCase.run(
-        caseId,
-        caseNumberFor(caseId, f.today),
-        f.householdId,
-        f.wijkId,
-        f.consulentId,
-        f.today,
+      this.s.updFreshSummary.run(
         f.people.size > 1 ? `${name} e.a.` : name,
-        `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase(),
-        f.postcode,
-        f.address,
         [...new Set(f.signals.map((x) => x.partnerType))].sort().join(','),
         f.signals.length,
         f.signals.reduce((a, x) => a + x.bedragCents, 0),
         f.signals.reduce((a, x) => (x.signaaldatum > a ? x.signaaldatum : a), ''),
         f.signals.some((x) => x.crisis) ? 1 : 0,
-        f.at,
-        f.userId,
+        caseId,
       )
     }
     this.fresh.clear()
     this.freshByHousehold.clear()
-    appendAudit(this.raw, this.audits)
-    this.audits.length = 0
+    this.flush()
   }
 
   refresh(caseId: number): void {

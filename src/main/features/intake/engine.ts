@@ -58,6 +58,19 @@ export function emptySummary(importId: number | null): ImportSummary {
 }
 
 const MAX_LISTED_PROBLEMS = 500
+/** Rows between flushes of the gathered audit entries, effects and intake rows. */
+const CHUNK = 5000
+const INTAKE_COLUMNS = [
+  'signal_id',
+  'import_id',
+  'line',
+  'advies',
+  'advies_reden',
+  'besluit',
+  'meervoudig',
+  'opeenvolgend',
+  'eerdere_signalen',
+]
 
 /**
  * Validates, matches, triages and stores rows for one import. Synchronous on the raw handle;
@@ -67,7 +80,7 @@ const MAX_LISTED_PROBLEMS = 500
 export function intakeRows(
   e: EngineSetup,
   importId: number,
-  items: RowItem[],
+  items: Iterable<RowItem>,
   partnerTypes: ColumnMapping['partnerTypes'],
   summary: ImportSummary,
 ): void {
@@ -81,12 +94,20 @@ export function intakeRows(
       'insert into import_problem (import_id, line, values_json, problems_json) values (?, ?, ?, ?)',
     ),
     ownSignals: raw.prepare('select count(*) from vroegsignaal where resident_id = ? and id < ?').pluck(),
-    elsewhere: raw
-      .prepare(
-        `select count(*) from resident r join vroegsignaal s on s.resident_id = r.id
-         where r.achternaam_key = ? and r.geboortedatum = ? and r.household_id != ? and s.id < ?`,
-      )
-      .pluck(),
+    elsewhere: raw.prepare(
+      `select r.household_id as h, s.id from resident r join vroegsignaal s on s.resident_id = r.id
+       where r.achternaam_key = ? and r.geboortedatum = ?`,
+    ),
+  }
+  // The signals of each name and birth date, read once per pair (a file repeats pairs often)
+  const namesakes = new Map<string, { h: number; id: number }[]>()
+  const elsewhere = (key: string, birth: string, householdId: number, before: number): number => {
+    const k = `${key}\u0000${birth}`
+    let list = namesakes.get(k)
+    if (!list) namesakes.set(k, (list = q.elsewhere.all(key, birth) as { h: number; id: number }[]))
+    let n = 0
+    for (const x of list) if (x.h !== householdId && x.id < before) n++
+    return n
   }
   type Known = { signaaldatum: string; partner_type: string; partner_naam: string; bedrag_cents: number }
   // Every signal of each household this import touches: what was stored, plus what it adds
@@ -117,6 +138,11 @@ export function intakeRows(
   }
 
   for (const item of items) {
+    if (summary.rows > 0 && summary.rows % CHUNK === 0) {
+      writer.flush()
+      insertMany(raw, 'import_effect', ['import_id', 'kind', 'entity_id'], effects)
+      effects.length = 0
+    }
     summary.rows++
     const parsed = parseValues(item.values, partnerTypes, { today: ctx.today, plaats: e.plaats })
     if (!parsed.ok) {
@@ -207,9 +233,16 @@ export function intakeRows(
   }
   writer.finish()
 
+  insertMany(raw, 'import_effect', ['import_id', 'kind', 'entity_id'], effects)
+  effects.length = 0
+
   // Matching as the monitor defines it, once every row of the file is in.
   const intake: unknown[][] = []
   for (const t of taken) {
+    if (intake.length === CHUNK) {
+      insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
+      intake.length = 0
+    }
     const all = byHousehold.get(t.householdId) ?? []
     const m0 = monthStart(t.signaaldatum)
     const m1 = nextMonthStart(t.signaaldatum)
@@ -219,7 +252,7 @@ export function intakeRows(
     // The person seen before: this resident's own signals, and the same name and birth date elsewhere
     let seenBefore = t.newResident ? 0 : Number(q.ownSignals.get(t.residentId, t.signalId))
     if (t.geboortedatum)
-      seenBefore += Number(q.elsewhere.get(t.key, t.geboortedatum, t.householdId, t.signalId))
+      seenBefore += elsewhere(t.key, t.geboortedatum, t.householdId, t.signalId)
     if (same > 1) summary.meervoudig++
     if (earlier) summary.opeenvolgend++
     if (seenBefore > 0) summary.herkend++
@@ -235,21 +268,5 @@ export function intakeRows(
       seenBefore,
     ])
   }
-  insertMany(
-    raw,
-    'signaal_intake',
-    [
-      'signal_id',
-      'import_id',
-      'line',
-      'advies',
-      'advies_reden',
-      'besluit',
-      'meervoudig',
-      'opeenvolgend',
-      'eerdere_signalen',
-    ],
-    intake,
-  )
-  insertMany(raw, 'import_effect', ['import_id', 'kind', 'entity_id'], effects)
+  insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
 }

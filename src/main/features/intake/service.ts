@@ -112,18 +112,23 @@ export async function runImport(
     throw new ValidationError(`Deze verplichte velden hebben nog geen kolom: ${names}.`, fields)
   }
   const index = columnIndex(table.headers, mapping)
-  const items: RowItem[] = table.rows.map((r, i) => ({
-    line: table.lines[i]!,
-    values: extractValues(r, index),
-  }))
-  return storeRows(db, ctx, items, mapping, { ...opts, fileName: file.fileName })
+  // Row by row, each parsed row let go once its values are taken: the file is not held twice.
+  function* items(): Generator<RowItem> {
+    const rows = table.rows as (string[] | null)[]
+    for (let i = 0; i < rows.length; i++) {
+      const values = extractValues(rows[i]!, index)
+      rows[i] = null
+      yield { line: table.lines[i]!, values }
+    }
+  }
+  return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName })
 }
 
 /** The transaction around intakeRows: one import record, its rows, its counts and its audit entry. */
 export async function storeRows(
   db: Db,
   ctx: UseCaseContext,
-  items: RowItem[],
+  items: Iterable<RowItem>,
   mapping: ColumnMapping,
   opts: { commit: boolean; bron: string; fileName: string; importId?: number },
 ): Promise<ImportSummary> {

@@ -1,5 +1,6 @@
 import type { Dagdeel } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
+import { isPublicHoliday } from './holidays'
 import {
   RESULTATEN_BEREIKT,
   STAP_KANAAL,
@@ -33,23 +34,27 @@ export interface AttemptFact {
 /** Follow-up tries after contact before the case is put up for closing. */
 export const OPVOLG_POGINGEN = 3
 
-const isWeekend = (iso: string) => {
+/** Saturday, Sunday or a Dutch public holiday (holidays.ts): no ladder step is planned then. */
+export const isNonWorkingDay = (iso: string) => {
   const d = new Date(`${iso}T12:00:00Z`).getUTCDay()
-  return d === 0 || d === 6
+  return d === 0 || d === 6 || isPublicHoliday(iso)
 }
 
-/** `n` working days (Monday to Friday) after `iso`; 0 gives the day itself, or the next working day. */
+/**
+ * `n` working days (Monday to Friday, public holidays excluded) after `iso`; 0 gives the day
+ * itself, or the next working day.
+ */
 export function addWorkdays(iso: string, n: number): string {
   let day = iso
   if (n === 0) {
-    while (isWeekend(day)) day = addDays(day, 1)
+    while (isNonWorkingDay(day)) day = addDays(day, 1)
     return day
   }
   const step = n > 0 ? 1 : -1
   let left = Math.abs(n)
   while (left > 0) {
     day = addDays(day, step)
-    if (!isWeekend(day)) left--
+    if (!isNonWorkingDay(day)) left--
   }
   return day
 }

@@ -36,6 +36,7 @@ import {
   putLadderConfig,
   stateOf,
   writePlan,
+  type CasePlanRow,
 } from './repository'
 
 /** A closed case can be reopened this many days after closing; later, a new case is the way. */
@@ -85,6 +86,13 @@ export async function saveLadderConfig(
   })
 }
 
+/** Where an open case stands before its next attempt: its stored plan, or the ladder's start. */
+export function currentState(cfg: LadderConfig, row: CasePlanRow): PlanState {
+  return row.plan_datum === null && row.plan_stap === null
+    ? startState(cfg, row.datum_opgepakt)
+    : stateOf(row)
+}
+
 export interface AttemptInput {
   caseId: number
   kanaal: Kanaal
@@ -125,8 +133,7 @@ export async function recordAttempt(
     by: ctx.userId,
   })
   const cfg = await getLadderConfig(trx)
-  const current =
-    row.plan_datum === null && row.plan_stap === null ? startState(cfg, row.datum_opgepakt) : stateOf(row)
+  const current = currentState(cfg, row)
   const next: PlanState | null =
     row.niet_benaderen === 1
       ? null

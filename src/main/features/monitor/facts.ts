@@ -47,8 +47,26 @@ export interface ReferenceTable {
   updated_at: string
 }
 
+/**
+ * Migration 0007: per day, per breakdown table and row, the sums of the case facts picked up that
+ * day (tabel 'signaal': of the signal facts with that signal date). Always equal to the sums over
+ * the fact tables, frozen facts included: refreshFacts subtracts a changed case's old facts and
+ * adds its new ones. A year of figures then sums a few tens of thousands of small rows.
+ */
+export interface DailyTable {
+  dag: string
+  tabel: string
+  groep: string
+  n: number
+  bereikt: number
+  hulp: number
+  via: number
+  eerste: number
+}
+
 export interface MonitorTables {
   monitor_case_fact: CaseFactTable
+  monitor_daily: DailyTable
   monitor_signal_fact: SignalFactTable
   monitor_dirty: { kind: string; ref_id: number }
   monitor_reference: ReferenceTable
@@ -75,6 +93,74 @@ const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
 const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = '${kind}')`
 
+/** A row in monitor_dirty with this kind asks refreshFacts to rebuild monitor_daily from scratch. */
+export const REBUILD_DAILY = 'daily'
+
+const HULP_SQL = `coalesce(f.bereikt = 1 and f.resultaat in (${HULP_GEACCEPTEERD.map(quote).join(', ')}), 0)`
+const SOORTEN_SQL = CONTACTSOORTEN.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
+  ' union all ',
+)
+/**
+ * One row per case fact (`f`) and per breakdown row it counts in, exactly as `DEFS` in figures.ts
+ * counts it. Ages stay in whole years and amounts go in steps of 10 euros (the band limits are
+ * applied when reading, so changed limits apply at once); 'dagen' holds the days from picked up
+ * to first contact, so the median stays exact.
+ */
+const CASE_TALLIES = `
+  select f.datum_opgepakt as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
+  union all select f.datum_opgepakt, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
+    coalesce(f.eerste_contact_soort = k.soort, 0) from f join (${SOORTEN_SQL}) k on (f.soorten_mask & k.bit) <> 0
+  union all select f.datum_opgepakt, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
+  union all select f.datum_opgepakt, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
+    f.bereikt, 0, 0, 0 from f
+  union all select f.datum_opgepakt, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
+    when f.partner_types = '' then 'onbekend' else f.partner_types end, f.bereikt, 0, 0, 0 from f
+  union all select f.datum_opgepakt, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
+  union all select f.datum_opgepakt, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
+    when f.pogingen = 3 then '3' else '4+' end, f.bereikt, 0, 0, 0 from f
+  union all select f.datum_opgepakt, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
+    where f.bereikt <> 0 and coalesce(f.eerste_contact_dagdeel, '') <> ''
+  union all select f.datum_opgepakt, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
+  union all select f.datum_opgepakt, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
+    from f
+  union all select f.datum_opgepakt, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
+    - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)) as text), 1, 0, 0, 0 from f
+    where f.bereikt = 1 and coalesce(f.eerste_contact_datum, '') <> ''`
+
+/** Adds (sign 1) or subtracts (-1) the case facts or signal facts matching `where` to monitor_daily. */
+async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 | -1): Promise<void> {
+  const rows =
+    source === 'case'
+      ? `f as (select * from monitor_case_fact where opgepakt = 1 and (${where})), t as (${CASE_TALLIES})`
+      : `t as (select signaaldatum as dag, 'signaal' as tabel, uitkomst as groep, 0 as r, 0 as hulp, 0 as via,
+           0 as eerste from monitor_signal_fact where ${where})`
+  await sql
+    .raw(
+      `with ${rows}
+       insert into monitor_daily (dag, tabel, groep, n, bereikt, hulp, via, eerste)
+       select dag, tabel, groep, ${sign} * count(*), ${sign} * sum(r), ${sign} * sum(hulp), ${sign} * sum(via),
+         ${sign} * sum(eerste)
+       from t where true group by dag, tabel, groep
+       on conflict (dag, tabel, groep) do update set n = n + excluded.n, bereikt = bereikt + excluded.bereikt,
+         hulp = hulp + excluded.hulp, via = via + excluded.via, eerste = eerste + excluded.eerste`,
+    )
+    .execute(trx)
+  if (sign === -1) {
+    const days =
+      source === 'case'
+        ? `select datum_opgepakt from monitor_case_fact where ${where}`
+        : `select signaaldatum from monitor_signal_fact where ${where}`
+    await sql.raw(`delete from monitor_daily where n = 0 and dag in (${days})`).execute(trx)
+  }
+}
+
+/** Fills monitor_daily afresh from the fact tables (after migration 0007, or on request). */
+async function rebuildDaily(trx: Db): Promise<void> {
+  await sql`delete from monitor_daily`.execute(trx)
+  await tally(trx, 'case', '1', 1)
+  await tally(trx, 'signal', '1', 1)
+}
+
 /**
  * Brings the facts up to date for every case and signal changed since the last call. Set-based,
  * in one transaction; cheap when little changed. A frozen fact (its personal data deleted) is
@@ -86,6 +172,10 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       .execute(trx)
       .then((r) => r.rows[0]!)
     if (Number(n) === 0) return { cases: 0, signals: 0 }
+    const rebuild =
+      (await sql`select 1 from monitor_dirty where kind = ${REBUILD_DAILY}`.execute(trx)).rows.length > 0
+    const changedSignals = `frozen = 0 and signal_id in ${DIRTY('signaal')}`
+    const changedCases = `frozen = 0 and case_id in ${DIRTY('zaak')}`
     // A changed signal changes its case's facts too.
     await sql
       .raw(
@@ -100,9 +190,9 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       )
       .execute(trx)
 
-    await sql
-      .raw(`delete from monitor_signal_fact where frozen = 0 and signal_id in ${DIRTY('signaal')}`)
-      .execute(trx)
+    // monitor_daily follows: the old facts out before, the new facts in after.
+    if (!rebuild) await tally(trx, 'signal', changedSignals, -1)
+    await sql.raw(`delete from monitor_signal_fact where ${changedSignals}`).execute(trx)
     const signals = await sql
       .raw(
         `insert or ignore into monitor_signal_fact (signal_id, case_id, signaaldatum, partner_type, uitkomst)
@@ -117,10 +207,10 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
          where s.id in ${DIRTY('signaal')}`,
       )
       .execute(trx)
+    if (!rebuild) await tally(trx, 'signal', changedSignals, 1)
 
-    await sql
-      .raw(`delete from monitor_case_fact where frozen = 0 and case_id in ${DIRTY('zaak')}`)
-      .execute(trx)
+    if (!rebuild) await tally(trx, 'case', changedCases, -1)
+    await sql.raw(`delete from monitor_case_fact where ${changedCases}`).execute(trx)
     const cases = await sql
       .raw(
         `insert or ignore into monitor_case_fact (case_id, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
@@ -152,6 +242,8 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
          where z.id in ${DIRTY('zaak')}`,
       )
       .execute(trx)
+    if (rebuild) await rebuildDaily(trx)
+    else await tally(trx, 'case', changedCases, 1)
     await sql`delete from monitor_dirty`.execute(trx)
     return { cases: Number(cases.numAffectedRows ?? 0), signals: Number(signals.numAffectedRows ?? 0) }
   }

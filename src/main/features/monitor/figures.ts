@@ -55,7 +55,8 @@ interface Def {
   uitleg: string
   /** 'bereik': reached / cases in the group. 'aandeel': cases in the group / all reached cases. */
   mode: 'bereik' | 'aandeel'
-  rows(ctx: FigureContext, facts: CaseFact[]): RowDef[]
+  /** The rows to show; `present` holds the row keys that counted at least one case. */
+  rows(ctx: FigureContext, present: ReadonlySet<string>): RowDef[]
   keys(f: CaseFact, ctx: FigureContext): string[]
   extra?: Record<string, { kop: string; count(f: CaseFact, key: string): boolean }>
 }
@@ -142,8 +143,7 @@ export const DEFS: Def[] = [
     titel: 'Bereik per soort achterstand',
     uitleg: 'Zaken met signalen van meer dan één soort signaalpartner tellen als meervoudig.',
     mode: 'bereik',
-    rows: (_ctx, facts) => {
-      const present = new Set(facts.map(arrearsType))
+    rows: (_ctx, present) => {
       const types = (Object.keys(SIGNAALPARTNER_LABELS) as SignaalpartnerType[]).filter((t) => present.has(t))
       return [
         ...types.map((t) => ({ key: t, label: SIGNAALPARTNER_LABELS[t] })),
@@ -189,7 +189,7 @@ export const DEFS: Def[] = [
     titel: 'Bereik per wijk',
     uitleg: 'De wijk van het adres van de zaak.',
     mode: 'bereik',
-    rows: (ctx, facts) => namedRows(ctx.wijken, facts, (f) => f.wijk_id, 'Buiten de wijken'),
+    rows: (ctx, present) => namedRows(ctx.wijken, present, 'Buiten de wijken'),
     keys: (f) => [String(f.wijk_id ?? 'geen')],
     extra: { hulp: { kop: 'Hulp geaccepteerd', count: (f) => isHelp(f) } },
   },
@@ -198,25 +198,24 @@ export const DEFS: Def[] = [
     titel: 'Bereik per consulent',
     uitleg: 'De consulent die de zaak nu heeft.',
     mode: 'bereik',
-    rows: (ctx, facts) => namedRows(ctx.consulenten, facts, (f) => f.consulent_id, 'Nog niemand'),
+    rows: (ctx, present) => namedRows(ctx.consulenten, present, 'Nog niemand'),
     keys: (f) => [String(f.consulent_id ?? 'geen')],
     extra: { hulp: { kop: 'Hulp geaccepteerd', count: (f) => isHelp(f) } },
   },
 ]
 
-function namedRows(
-  names: Map<number, string>,
-  facts: CaseFact[],
-  idOf: (f: CaseFact) => number | null,
-  none: string,
-): RowDef[] {
-  const ids = new Set(facts.map(idOf))
-  const rows = [...ids]
-    .filter((id): id is number => id !== null)
-    .map((id) => ({ key: String(id), label: names.get(id) ?? `Nummer ${id} (verwijderd)` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'nl'))
-  if (ids.has(null)) rows.push({ key: 'geen', label: none })
+function namedRows(names: Map<number, string>, present: ReadonlySet<string>, none: string): RowDef[] {
+  const rows = [...present]
+    .filter((key) => key !== 'geen')
+    .map((key) => ({ key, label: names.get(Number(key)) ?? `Nummer ${key} (verwijderd)` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl') || Number(a.key) - Number(b.key))
+  if (present.has('geen')) rows.push({ key: 'geen', label: none })
   return rows
+}
+
+/** The row keys of a breakdown that at least one of these cases counts in. */
+export function presentKeys(def: Def, facts: CaseFact[], ctx: FigureContext): Set<string> {
+  return new Set(facts.flatMap((f) => def.keys(f, ctx)))
 }
 
 /** The cases that a breakdown row counts ('opgepakt'), reached, or with help accepted. */
@@ -235,6 +234,10 @@ export function selectFacts(
   )
 }
 
+/**
+ * Every figure computed case by case: the definition of the figures. The dashboard reads the
+ * daily summary instead (daily.ts, much faster); a test checks that both give the same figures.
+ */
 export function computeFigures(
   facts: CaseFact[],
   ctx: FigureContext,
@@ -257,21 +260,62 @@ export function computeFigures(
     months.set(m, c)
   }
 
-  const breakdowns: Breakdown[] = DEFS.map((def) => {
-    const counts = new Map<string, { n: number; r: number; extra: Record<string, number> }>()
+  const counts = new Map<string, Map<string, Tally>>()
+  for (const def of DEFS) {
+    const byKey = new Map<string, Tally>()
+    counts.set(def.key, byKey)
     for (const f of facts)
       for (const k of def.keys(f, ctx)) {
-        let c = counts.get(k)
-        if (!c) counts.set(k, (c = { n: 0, r: 0, extra: {} }))
+        let c = byKey.get(k)
+        if (!c) byKey.set(k, (c = { n: 0, r: 0, extra: {} }))
         c.n++
         c.r += f.bereikt
         for (const [name, e] of Object.entries(def.extra ?? {}))
           if (e.count(f, k)) c.extra[name] = (c.extra[name] ?? 0) + 1
       }
-    const rows: BreakdownRow[] = def.rows(ctx, facts).map(({ key, label }) => {
-      const c = counts.get(key) ?? { n: 0, r: 0, extra: {} }
+  }
+  const breakdowns = buildBreakdowns(ctx, counts, reached.length)
+
+  return {
+    opgepakt: facts.length,
+    bereik: ratio(reached.length, facts.length, ctx.landelijk.get('bereik') ?? null),
+    hulp: ratio(help.length, reached.length, ctx.landelijk.get('hulp') ?? null),
+    dagenTotContact: { mediaan, aantal: days.length },
+    perMaand: perMaand(months),
+    breakdowns,
+  }
+}
+
+/** Counts of one breakdown row: cases, reached cases, and the extra counts by name. */
+export interface Tally {
+  n: number
+  r: number
+  extra: Record<string, number>
+}
+
+/** Reach per month, oldest first, from [reached, picked up] per 'YYYY-MM'. */
+export function perMaand(months: Map<string, [number, number]>): MonitorDashboard['perMaand'] {
+  return [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([maand, [t, n]]) => ({ maand, teller: t, noemer: n, pct: ratio(t, n).pct }))
+}
+
+/**
+ * The breakdown tables from the counts per breakdown key and row key, shared by the per-case
+ * computation and the daily summary (daily.ts), so both show the same rows, labels and ratios.
+ */
+export function buildBreakdowns(
+  ctx: FigureContext,
+  counts: Map<string, Map<string, Tally>>,
+  reached: number,
+): Breakdown[] {
+  return DEFS.map((def) => {
+    const byKey = counts.get(def.key) ?? new Map<string, Tally>()
+    const present = new Set([...byKey].filter(([, c]) => c.n > 0).map(([k]) => k))
+    const rows: BreakdownRow[] = def.rows(ctx, present).map(({ key, label }) => {
+      const c = byKey.get(key) ?? { n: 0, r: 0, extra: {} }
       const land = ctx.landelijk.get(`${def.key === 'kanaal' ? 'soort' : def.key}:${key}`) ?? null
-      const base = def.mode === 'bereik' ? ratio(c.r, c.n, land) : ratio(c.n, reached.length, land)
+      const base = def.mode === 'bereik' ? ratio(c.r, c.n, land) : ratio(c.n, reached, land)
       const extra = def.extra
         ? Object.fromEntries(Object.keys(def.extra).map((name) => [name, c.extra[name] ?? 0]))
         : undefined
@@ -287,15 +331,4 @@ export function computeFigures(
         : {}),
     }
   })
-
-  return {
-    opgepakt: facts.length,
-    bereik: ratio(reached.length, facts.length, ctx.landelijk.get('bereik') ?? null),
-    hulp: ratio(help.length, reached.length, ctx.landelijk.get('hulp') ?? null),
-    dagenTotContact: { mediaan, aantal: days.length },
-    perMaand: [...months.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([maand, [t, n]]) => ({ maand, teller: t, noemer: n, pct: ratio(t, n).pct })),
-    breakdowns,
-  }
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import type {
   MonitorCases,
@@ -7,11 +6,11 @@ import type {
   monitorSettingsInput,
 } from '@shared/api/monitor'
 import type { z } from 'zod'
-import { SIGNAALSTATUSSEN } from '@shared/domain/ddas'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 import { monitorDb, refreshFacts } from './facts'
-import { computeFigures, DEFS, selectFacts, type CaseFact, type FigureContext } from './figures'
+import { figuresFromDaily, loadDaily } from './daily'
+import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext } from './figures'
 
 export interface Period {
   van: string
@@ -132,19 +131,12 @@ export async function figureContext(db: Db): Promise<FigureContext & { bron: str
 
 export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard> {
   await refreshFacts(db)
-  const signalRows = await sql<{ uitkomst: string; n: number }>`
-    select uitkomst, count(*) as n from monitor_signal_fact
-    where signaaldatum >= ${p.van} and signaaldatum <= ${p.tot} group by uitkomst`.execute(db)
-  const byOutcome = new Map(signalRows.rows.map((r) => [r.uitkomst, Number(r.n)]))
-  const ontvangen = [...byOutcome.values()].reduce((a, b) => a + b, 0)
-  const [facts, ctx] = await Promise.all([loadFacts(db, p), figureContext(db)])
+  const ctx = await figureContext(db)
+  const [sums, amounts] = await loadDaily(db, p, ctx.bedraggrenzen)
   return {
     van: p.van,
     tot: p.tot,
-    ontvangen,
-    doorgezet: byOutcome.get('doorgezet') ?? 0,
-    nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
-    ...computeFigures(facts, ctx),
+    ...figuresFromDaily(sums, amounts, ctx),
     referentieBron: ctx.bron,
   }
 }
@@ -177,7 +169,7 @@ export async function listMonitorCases(
       details.set(r.id, r)
   }
   const def = DEFS.find((d) => d.key === p.tabel)
-  const row = def?.rows(ctx, selected).find((r) => r.key === p.groep)
+  const row = def?.rows(ctx, presentKeys(def, selected, ctx)).find((r) => r.key === p.groep)
   return {
     titel: `${def ? `${def.titel}: ${row?.label ?? p.groep}` : 'Alle zaken'} (${WAT_LABEL[p.wat]})`,
     total: selected.length,

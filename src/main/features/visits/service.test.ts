@@ -140,4 +140,43 @@ describe('announced home visits', () => {
     })
     expect(day.bezoeken[0]!.duo).toBe('Ria Hermans (Wonen Limburg)')
   })
+
+  it('edits and deactivates a chain partner, with an audit entry per change', async () => {
+    const { t, ids, wijk } = await atLetterStep()
+    const [ria] = await t.call('visits.savePartner', { organisatie: 'Wonen Limburg', naam: 'Ria Hermans' })
+    const edited = await t.call('visits.savePartner', {
+      id: ria!.id,
+      organisatie: 'Wonen Limburg',
+      naam: 'Ria Hermans-Smeets',
+      functie: 'Woonconsulent',
+      actief: true,
+    })
+    expect(edited).toHaveLength(1)
+    expect(edited[0]).toMatchObject({ naam: 'Ria Hermans-Smeets', functie: 'Woonconsulent', actief: true })
+    const off = await t.call('visits.savePartner', { ...edited[0]!, actief: false })
+    expect(off[0]!.actief).toBe(false)
+    // An inactive contact cannot be chosen for a visit
+    const res = await t.raw('visits.plan', {
+      wijkId: wijk.id,
+      datum: '20-11-2026',
+      startTijd: '10:00',
+      slotMinuten: 20,
+      caseIds: [ids[1]!],
+      duoPartnerId: ria!.id,
+    })
+    expect(res.ok).toBe(false)
+    await t.call('visits.savePartner', { ...off[0]!, actief: true })
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('entity_type', '=', 'instellingen')
+      .where('entity_id', '=', ria!.id)
+      .where('summary', 'like', 'Ketenpartner%')
+      .orderBy('id')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(['toegevoegd', 'gewijzigd', 'gedeactiveerd', 'weer actief'])
+    expect(audit[1]!.summary).toMatch(/gewijzigd: naam, functie/)
+    const missing = await t.raw('visits.savePartner', { id: 9999, organisatie: 'X', naam: 'Y' })
+    expect(missing.ok).toBe(false)
+  })
 })

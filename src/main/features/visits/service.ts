@@ -59,10 +59,21 @@ export async function savePartner(
       actief: p.actief ? 1 : 0,
     }
     let id = p.id
+    let action = 'toegevoegd'
+    let what = ''
     if (id) {
-      const res = await trx.updateTable('partner_contact').set(values).where('id', '=', id).executeTakeFirst()
-      if (Number(res.numUpdatedRows) === 0)
-        throw new NotFoundError('Deze contactpersoon bestaat niet (meer).')
+      const before = await trx
+        .selectFrom('partner_contact')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!before) throw new NotFoundError('Deze contactpersoon bestaat niet (meer).')
+      await trx.updateTable('partner_contact').set(values).where('id', '=', id).execute()
+      const changed = (['organisatie', 'naam', 'functie', 'telefoon', 'email'] as const).filter(
+        (k) => before[k] !== values[k],
+      )
+      action = before.actief === values.actief ? 'gewijzigd' : p.actief ? 'weer actief' : 'gedeactiveerd'
+      what = changed.length > 0 ? ` (gewijzigd: ${changed.join(', ')})` : ''
     } else {
       id = (
         await trx
@@ -74,10 +85,12 @@ export async function savePartner(
     }
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
-      action: p.id ? 'gewijzigd' : 'toegevoegd',
+      action,
       entityType: 'instellingen',
       entityId: id,
-      summary: `Ketenpartner ${p.organisatie}: ${p.naam}`,
+      summary: `Ketenpartner ${p.organisatie}: ${p.naam}${what}${
+        action === 'gedeactiveerd' ? ', niet meer actief' : action === 'weer actief' ? ', weer actief' : ''
+      }`,
     })
   })
   return listPartners(db)
@@ -236,6 +249,7 @@ export async function planVisits(
             van: tijd,
             tot: addMinutes(tijd, input.slotMinuten),
             collegaId: input.duoUserId,
+            partnerContactId: input.duoUserId === null ? input.duoPartnerId : null,
           },
         })
       await recordAttempt(trx, ctx, {

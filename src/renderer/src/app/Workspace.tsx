@@ -1,7 +1,8 @@
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core'
+import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core'
 import { call } from '../api/client'
 import { useAppStatus, useCurrentUser } from './AppContext'
-import { routeHref, useRoute } from './router'
+import { useRoute } from './router'
+import { Navigation } from './Navigation'
 import { ROL_LABELS } from '@shared/domain/case'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
 import { NewSignalPage } from '../features/signals/NewSignalPage'
@@ -67,92 +68,7 @@ export function Workspace() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Hoofdmenu">
-        <Stack gap={2}>
-          <NavLink href={routeHref({ name: 'vandaag' })} label="Vandaag" active={route.name === 'vandaag'} />
-          <NavLink
-            href={routeHref({ name: 'caseload', mine: true })}
-            label="Mijn zaken"
-            active={route.name === 'caseload' && route.mine}
-          />
-          <NavLink
-            href={routeHref({ name: 'caseload', mine: false })}
-            label="Caseload (alle zaken)"
-            active={route.name === 'caseload' && !route.mine}
-          />
-          <NavLink
-            href={routeHref({ name: 'nieuw-signaal' })}
-            label="Signaal invoeren"
-            active={route.name === 'nieuw-signaal'}
-          />
-          <NavLink
-            label="Signalen inlezen"
-            defaultOpened
-            active={['inlezen', 'te-controleren', 'inleesgeschiedenis', 'inlezing'].includes(route.name)}
-            childrenOffset="sm"
-          >
-            <NavLink href={routeHref({ name: 'inlezen' })} label="Bestand inlezen" active={route.name === 'inlezen'} />
-            <NavLink
-              href={routeHref({ name: 'te-controleren' })}
-              label="Te controleren"
-              active={route.name === 'te-controleren'}
-            />
-            <NavLink
-              href={routeHref({ name: 'inleesgeschiedenis' })}
-              label="Inleesgeschiedenis"
-              active={route.name === 'inleesgeschiedenis' || route.name === 'inlezing'}
-            />
-          </NavLink>
-          <NavLink
-            label="Kwaliteit"
-            defaultOpened={route.name === 'afwegingskader' || route.name === 'verdeling'}
-            childrenOffset="sm"
-          >
-            <NavLink
-              href={routeHref({ name: 'afwegingskader' })}
-              label="Afwegingskader"
-              active={route.name === 'afwegingskader'}
-            />
-            <NavLink href={routeHref({ name: 'verdeling' })} label="Verdeling" active={route.name === 'verdeling'} />
-          </NavLink>
-          <NavLink
-            href={routeHref({ name: 'monitor' })}
-            label="Monitor"
-            active={route.name === 'monitor'}
-          />
-          <NavLink
-            href={routeHref({ name: 'afdrukken' })}
-            label="Afdrukken"
-            active={route.name === 'afdrukken'}
-          />
-          <NavLink
-            href={routeHref({ name: 'sjablonen' })}
-            label="Brieven en kaartjes"
-            active={route.name === 'sjablonen'}
-          />
-          <NavLink
-            href={routeHref({ name: 'huisbezoeken' })}
-            label="Huisbezoeken"
-            active={route.name === 'huisbezoeken' || route.name === 'bezoeklijst'}
-          />
-          <NavLink
-            href={routeHref({ name: 'inloop' })}
-            label="Inloopspreekuur"
-            active={route.name === 'inloop'}
-          />
-          <NavLink
-            href={routeHref({ name: 'stappenplan' })}
-            label="Stappenplan"
-            active={route.name === 'stappenplan'}
-          />
-          <NavLink
-            href={routeHref({ name: 'instellingen' })}
-            label="Instellingen"
-            active={route.name === 'instellingen'}
-          />
-          {user.rol !== 'consulent' && (
-            <NavLink href={routeHref({ name: 'logboek' })} label="Logboek" active={route.name === 'logboek'} />
-          )}
-        </Stack>
+        <Navigation route={route} rol={user.rol} />
       </AppShell.Navbar>
       <AppShell.Main>
         {route.name === 'caseload' && <CaseloadPage key={route.mine ? 'mine' : 'all'} mine={route.mine} />}

@@ -57,8 +57,7 @@ export function CaseloadTable({ rows, showConsulent, onOpen, stale }: Props) {
             <Table.Th w={150}>Signalen</Table.Th>
             <Table.Th ta="right">Bedrag</Table.Th>
             <Table.Th>Geopend</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Volgende stap</Table.Th>
+            <Table.Th>Status en volgende stap</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -73,7 +72,22 @@ export function CaseloadTable({ rows, showConsulent, onOpen, stale }: Props) {
               <Table.Td className={classes.nowrap} fz="xs" c="dimmed">
                 {r.caseNumber}
               </Table.Td>
-              <Table.Td fw={500}>{r.naam}</Table.Td>
+              <Table.Td fw={500}>
+                {r.naam}
+                {r.eerderBekend && (
+                  <Text
+                    span
+                    fz="xs"
+                    fw={400}
+                    c="grape.8"
+                    className={classes.nowrap}
+                    title="Dit huishouden had in het halfjaar hiervoor al een zaak"
+                  >
+                    {' '}
+                    · eerder bekend
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {/* "Swalmerstraat 153, 6043 GH": a line may break before the postcode, not inside it */}
                 {keepNumberWithStreet(r.adres)},{' '}
@@ -104,23 +118,20 @@ export function CaseloadTable({ rows, showConsulent, onOpen, stale }: Props) {
                 {formatCents(r.bedragCents)}
               </Table.Td>
               <Table.Td className={classes.nowrap}>{formatDate(r.geopendOp)}</Table.Td>
-              <Table.Td className={classes.nowrap}>
-                <span className={classes.dot} style={{ background: STATUS_COLORS[r.status] }} aria-hidden />
-                {ZAAK_STATUS_LABELS[r.status]}
-              </Table.Td>
-              <Table.Td fz="xs">
+              <Table.Td>
+                <div className={classes.nowrap}>
+                  <span className={classes.dot} style={{ background: STATUS_COLORS[r.status] }} aria-hidden />
+                  {ZAAK_STATUS_LABELS[r.status]}
+                </div>
                 {r.nietBenaderen ? (
-                  <Text span inherit c="orange">
+                  <Text span fz="xs" c="orange">
                     Niet benaderen
                   </Text>
                 ) : r.volgendeStap ? (
-                  <>
+                  <Text span fz="xs" c="dimmed">
                     {r.volgendeStap}
-                    <Text span inherit c="dimmed" className={classes.nowrap}>
-                      {' '}
-                      {formatDate(r.volgendeDatum)}
-                    </Text>
-                  </>
+                    <span className={classes.nowrap}> {formatDate(r.volgendeDatum)}</span>
+                  </Text>
                 ) : null}
               </Table.Td>
             </Table.Tr>

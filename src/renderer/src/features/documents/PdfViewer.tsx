@@ -3,8 +3,10 @@ import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { PdfFile } from '@shared/api/documents'
 
 interface PdfBridge {
-  /** Electron: opens the PDF in the system viewer, with its print dialog and "save as". */
-  openPdf?(bytes: Uint8Array, fileName: string): Promise<void>
+  /** Electron: the system print dialog for this PDF. */
+  printPdf?(bytes: Uint8Array, fileName: string): Promise<unknown>
+  /** Electron: a save dialog, then the PDF is written where the user chose. */
+  savePdf?(bytes: Uint8Array, fileName: string): Promise<unknown>
 }
 
 function bytesOf(file: PdfFile): Uint8Array<ArrayBuffer> {
@@ -53,16 +55,25 @@ export function PdfViewer({
               Zet bij afdrukken de schaal op 100% (werkelijke grootte).
             </Text>
             <Group gap="sm">
-              {bridge?.openPdf ? (
-                <Button onClick={() => void bridge.openPdf!(bytesOf(file), file.bestandsnaam)}>
+              {bridge?.printPdf ? (
+                <Button onClick={() => void bridge.printPdf!(bytesOf(file), file.bestandsnaam)}>
                   Afdrukken
                 </Button>
               ) : (
                 <Button onClick={() => frame.current?.contentWindow?.print()}>Afdrukken</Button>
               )}
-              <Anchor href={url} download={file.bestandsnaam}>
-                Opslaan als PDF
-              </Anchor>
+              {bridge?.savePdf ? (
+                <Button
+                  variant="default"
+                  onClick={() => void bridge.savePdf!(bytesOf(file), file.bestandsnaam)}
+                >
+                  Opslaan als PDF
+                </Button>
+              ) : (
+                <Anchor href={url} download={file.bestandsnaam}>
+                  Opslaan als PDF
+                </Anchor>
+              )}
               <Anchor href={url} target="_blank" rel="noreferrer">
                 Openen in nieuw tabblad
               </Anchor>

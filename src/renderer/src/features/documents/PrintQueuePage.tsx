@@ -18,6 +18,7 @@ import {
 import type { PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
 import { call } from '../../api/client'
 import { routeHref } from '../../app/router'
+import { RenderProgressBar } from './RenderProgressBar'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
 import { BatchPanel } from './BatchPanel'
@@ -255,7 +256,7 @@ export function PrintQueuePage() {
               </Button>
             </Group>
           )}
-          {busy && <Text size="sm">De PDF wordt gemaakt. Je kunt intussen verder werken.</Text>}
+          {busy && <RenderProgressBar />}
         </Stack>
       </Paper>
       <PdfViewer file={pdf?.file ?? null} title={pdf?.title ?? ''} onClose={() => setPdf(null)} />

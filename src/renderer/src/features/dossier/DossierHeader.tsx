@@ -33,7 +33,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
   const [assigning, setAssigning] = useState(false)
   const [assignError, setAssignError] = useState<string | null>(null)
-  const hoofdbewoner = d.bewoners[0]?.naam
+  // The people this case is about: those named in its own signals, oldest signal first (the
+  // household may also hold earlier occupants from earlier cases).
+  const inCase = [...d.signalen].reverse().filter((s) => s.inDezeZaak).map((s) => s.bewonerNaam)
+  const names = [...new Set(inCase.length ? inCase : d.bewoners.map((b) => b.naam))]
+  const hoofdbewoner = names[0]
 
   // A former consulent still shows as the current one, even if no longer in the list to choose from.
   const options = [...consulenten]
@@ -77,8 +81,8 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
       {hoofdbewoner && (
         <Text size="lg">
           {hoofdbewoner}
-          {d.bewoners.length > 1
-            ? ` en ${d.bewoners.length - 1} ${d.bewoners.length === 2 ? 'andere bewoner' : 'andere bewoners'}`
+          {names.length > 1
+            ? ` en ${names.length - 1} ${names.length === 2 ? 'andere bewoner' : 'andere bewoners'}`
             : ''}
           <Text span c="dimmed">
             {' · '}

@@ -10,6 +10,7 @@ import { AuditLogSection } from './AuditLogSection'
 import { ContactAttemptsSection } from './ContactAttemptsSection'
 import { DossierHeader } from './DossierHeader'
 import { EarlierKnownSection } from './EarlierKnownSection'
+import { PreviousCaseNotice } from './PreviousCaseNotice'
 import { HouseholdSection } from './HouseholdSection'
 import { NotesSection } from './NotesSection'
 import { SignalsSection } from './SignalsSection'
@@ -86,6 +87,7 @@ export function DossierPage({ caseId }: { caseId: number }) {
   return (
     <Stack gap="md" maw={1400}>
       <BackLink />
+      {d.vorigeZaak && <PreviousCaseNotice previous={d.vorigeZaak} />}
       <DossierHeader dossier={d} consulenten={team.activeConsulenten} onChange={update} />
       {team.error && <Alert color="yellow">{team.error}</Alert>}
       {d.eerderBekend.length > 0 && <EarlierKnownSection earlier={d.eerderBekend} />}

@@ -1,12 +1,27 @@
 import { useState, type FormEvent } from 'react'
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core'
 import type { PartnerContactView } from '@shared/api/visits'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 
 const EMPTY = { organisatie: '', naam: '', functie: '', telefoon: '', email: '' }
 
-/** The address book of chain-partner contacts (housing corporation, ...) who join home visits. */
+/**
+ * The address book of chain-partner contacts (housing corporation, ...) who join home visits.
+ * A contact is changed in the same form; one who left is deactivated (kept for earlier visits).
+ */
 export function PartnersSection({
   partners,
   onChange,
@@ -15,17 +30,62 @@ export function PartnersSection({
   onChange(p: PartnerContactView[]): void
 }) {
   const [form, setForm] = useState(EMPTY)
+  const [editing, setEditing] = useState<PartnerContactView | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  const fail = (err: unknown) => {
+    const f = describeFailure(err)
+    setError(Object.values(f.fields)[0] ?? f.message)
+  }
   const save = async (e: FormEvent) => {
     e.preventDefault()
     setError(null)
     try {
-      onChange(await call('visits.savePartner', form))
+      onChange(
+        await call(
+          'visits.savePartner',
+          editing ? { ...form, id: editing.id, actief: editing.actief } : form,
+        ),
+      )
       setForm(EMPTY)
+      setEditing(null)
     } catch (err) {
-      const f = describeFailure(err)
-      setError(Object.values(f.fields)[0] ?? f.message)
+      fail(err)
+    }
+  }
+  const edit = (p: PartnerContactView) => {
+    setError(null)
+    setEditing(p)
+    setForm({
+      organisatie: p.organisatie,
+      naam: p.naam,
+      functie: p.functie,
+      telefoon: p.telefoon,
+      email: p.email,
+    })
+  }
+  const cancel = () => {
+    setEditing(null)
+    setForm(EMPTY)
+    setError(null)
+  }
+  const toggle = async (p: PartnerContactView) => {
+    setError(null)
+    try {
+      const { id, organisatie, naam, functie, telefoon, email } = p
+      onChange(
+        await call('visits.savePartner', {
+          id,
+          organisatie,
+          naam,
+          functie,
+          telefoon,
+          email,
+          actief: !p.actief,
+        }),
+      )
+    } catch (err) {
+      fail(err)
     }
   }
   const field = (key: keyof typeof EMPTY, label: string, w: number) => (
@@ -56,22 +116,67 @@ export function PartnersSection({
                 <Table.Th>Functie</Table.Th>
                 <Table.Th>Telefoon</Table.Th>
                 <Table.Th>E-mail</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Acties</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {partners.map((p) => (
-                <Table.Tr key={p.id}>
+                <Table.Tr key={p.id} c={p.actief ? undefined : 'dimmed'}>
                   <Table.Td>{p.organisatie}</Table.Td>
                   <Table.Td>{p.naam}</Table.Td>
                   <Table.Td>{p.functie}</Table.Td>
                   <Table.Td>{p.telefoon}</Table.Td>
                   <Table.Td>{p.email}</Table.Td>
+                  <Table.Td>
+                    {p.actief ? (
+                      <Badge variant="light" color="green">
+                        Actief
+                      </Badge>
+                    ) : (
+                      <Badge variant="light" color="gray">
+                        Niet actief
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={`${p.naam} wijzigen`}
+                        onClick={() => edit(p)}
+                      >
+                        Wijzigen
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color={p.actief ? 'red' : undefined}
+                        aria-label={`${p.naam} ${p.actief ? 'deactiveren' : 'weer actief maken'}`}
+                        onClick={() => void toggle(p)}
+                      >
+                        {p.actief ? 'Deactiveren' : 'Weer actief maken'}
+                      </Button>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
-        <form onSubmit={(e) => void save(e)} noValidate>
+        {editing && (
+          <Text size="sm" fw={500}>
+            {editing.naam} wijzigen
+          </Text>
+        )}
+        <form
+          onSubmit={(e) => void save(e)}
+          noValidate
+          aria-label={editing ? 'Contactpersoon wijzigen' : 'Contactpersoon toevoegen'}
+        >
           <Group align="flex-end" wrap="wrap">
             {field('organisatie', 'Organisatie', 180)}
             {field('naam', 'Naam contactpersoon', 180)}
@@ -79,8 +184,13 @@ export function PartnersSection({
             {field('telefoon', 'Telefoon', 140)}
             {field('email', 'E-mail', 200)}
             <Button type="submit" variant="default">
-              Contactpersoon toevoegen
+              {editing ? 'Wijzigingen opslaan' : 'Contactpersoon toevoegen'}
             </Button>
+            {editing && (
+              <Button variant="subtle" onClick={cancel}>
+                Annuleren
+              </Button>
+            )}
           </Group>
         </form>
         {error && <Alert color="red">{error}</Alert>}

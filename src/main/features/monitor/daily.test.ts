@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest'
+import { Migrator, sql } from 'kysely'
+import type { MonitorDashboard } from '@shared/api/monitor'
+import { CONTACTSOORTEN, DAGDELEN, EINDRESULTATEN, SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { addDays } from '@shared/format/dates'
+import { openDatabase, rawHandle, type Db } from '../../db/database'
+import { migrations } from '../../db/migrations'
+import { setUpTeam, testApp } from '../../test/fixtures'
+import { fill } from '../../bench/fill'
+import { loadWijkRanges } from '../wijken/assignment'
+import { createRandom } from '../demo/random'
+import { refreshFacts } from './facts'
+import { computeFigures } from './figures'
+import { figureContext, getDashboard, loadFacts, type Period } from './service'
+import { histogramMedian, splitSteps } from './daily'
+
+type T = Awaited<ReturnType<typeof testApp>>
+
+/** The dashboard as it was computed before the daily summary: case by case over the facts. */
+async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
+  await refreshFacts(db)
+  const signalRows = await sql<{ uitkomst: string; n: number }>`
+    select uitkomst, count(*) as n from monitor_signal_fact
+    where signaaldatum >= ${p.van} and signaaldatum <= ${p.tot} group by uitkomst`.execute(db)
+  const byOutcome = new Map(signalRows.rows.map((r) => [r.uitkomst, Number(r.n)]))
+  const [facts, ctx] = await Promise.all([loadFacts(db, p), figureContext(db)])
+  return {
+    van: p.van,
+    tot: p.tot,
+    ontvangen: [...byOutcome.values()].reduce((a, b) => a + b, 0),
+    doorgezet: byOutcome.get('doorgezet') ?? 0,
+    nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
+    ...computeFigures(facts, ctx),
+    referentieBron: ctx.bron,
+  }
+}
+
+/** Compares the dashboard with the per-case computation, figure by figure, for every period. */
+async function expectSameFigures(t: T, periods: Period[]) {
+  for (const p of periods) {
+    const fast = await t.call('monitor.dashboard', p)
+    const slow = await perCase(t.db, p)
+    for (const key of Object.keys(slow) as (keyof MonitorDashboard)[])
+      if (key !== 'breakdowns') expect(fast[key], `${p.van}..${p.tot} ${key}`).toEqual(slow[key])
+    for (const b of slow.breakdowns)
+      expect(
+        fast.breakdowns.find((x) => x.key === b.key),
+        `${p.van}..${p.tot} ${b.key}`,
+      ).toEqual(b)
+    expect(fast).toEqual(slow)
+  }
+}
+
+async function dailyRows(t: T) {
+  return (
+    await sql<Record<string, unknown>>`select * from monitor_daily order by dag, tabel, groep`.execute(t.db)
+  ).rows
+}
+
+/** The summary kept up to date change by change equals the summary built afresh. */
+async function expectSameAsRebuilt(t: T) {
+  await refreshFacts(t.db)
+  const kept = await dailyRows(t)
+  await sql`insert into monitor_dirty (kind, ref_id) values ('daily', 0)`.execute(t.db)
+  await refreshFacts(t.db)
+  expect(kept).toEqual(await dailyRows(t))
+  expect(kept.length).toBeGreaterThan(0)
+}
+
+const ODD_BANDS = { leeftijdsgrenzen: [20, 33, 47, 70], bedraggrenzen: [95, 255, 1001, 3333] }
+
+async function setBands(t: T, bands: { leeftijdsgrenzen: number[]; bedraggrenzen: number[] }) {
+  const s = await t.call('monitor.settings', {})
+  await t.call('monitor.saveSettings', { ...s, ...bands })
+}
+
+function periodsBefore(today: string): Period[] {
+  return [
+    { van: addDays(today, -364), tot: today },
+    { van: '2020-01-01', tot: today },
+    { van: addDays(today, -40), tot: addDays(today, -10) },
+    { van: addDays(today, -3), tot: addDays(today, -3) },
+    { van: '2030-01-01', tot: '2030-12-31' },
+  ]
+}
+
+describe('the daily summary gives exactly the per-case figures', () => {
+  it('finds the median of a histogram as of the sorted values', () => {
+    expect(histogramMedian(new Map())).toEqual({ mediaan: null, aantal: 0 })
+    expect(histogramMedian(new Map([[4, 1]]))).toEqual({ mediaan: 4, aantal: 1 })
+    expect(
+      histogramMedian(
+        new Map([
+          [5, 1],
+          [0, 1],
+        ]),
+      ),
+    ).toEqual({ mediaan: 2.5, aantal: 2 })
+    expect(
+      histogramMedian(
+        new Map([
+          [9, 2],
+          [1, 3],
+          [3, 0],
+        ]),
+      ),
+    ).toEqual({ mediaan: 1, aantal: 5 })
+    expect(splitSteps([100, 255, 1001, 3333])).toEqual([250, 1000, 3330])
+  })
+
+  it('on the demo data, with the standard and with odd bands', async () => {
+    const t = await testApp()
+    await t.call('setup.loadDemo', {})
+    const me = (await t.call('session.team', {})).find((m) => m.rol === 'kwaliteitsmedewerker')!
+    await t.call('session.signIn', { userId: me.id })
+    const periods = periodsBefore(t.clock.today())
+    await expectSameFigures(t, periods)
+    await setBands(t, ODD_BANDS)
+    await expectSameFigures(t, periods)
+    await expectSameAsRebuilt(t)
+  }, 60_000)
+
+  it('on a randomized data set, through changes, frozen facts and deleted cases', async () => {
+    const t = await testApp()
+    await setUpTeam(t)
+    const today = t.clock.today()
+    const rnd = createRandom(20_261_106)
+    const raw = rawHandle(t.db)
+    const users = await t.db.selectFrom('app_user').select(['id']).execute()
+    const wijken = await t.db.selectFrom('wijk').select(['id']).execute()
+    fill(raw, {
+      cases: 1500,
+      signals: 2600,
+      today,
+      days: 500,
+      ranges: await loadWijkRanges(t.db),
+      consulenten: new Map(wijken.map((w) => [w.id, users.map((u) => u.id)])),
+    })
+    // Unknown birth dates and ages at the band edges come from the fill; add some unknown ones.
+    raw.exec('update resident set geboortedatum = null where id % 13 = 0')
+    const cases = raw.prepare('select id, datum_opgepakt from vroegsignaalzaak').raw().all() as [
+      number,
+      string,
+    ][]
+    const insAttempt = raw.prepare(
+      `insert into contactpoging (case_id, soort, bereikt, datum, dagdeel, resultaat, notitie, created_at)
+       values (?, ?, ?, ?, ?, '', '', 'x')`,
+    )
+    const attempts = (share: number) => {
+      for (const [id, opened] of cases) {
+        if (!rnd.chance(share)) continue
+        for (let k = rnd.int(0, 5); k > 0; k--)
+          insAttempt.run(
+            id,
+            rnd.pick(CONTACTSOORTEN),
+            rnd.chance(0.25) ? 1 : 0,
+            addDays(opened, rnd.int(-2, 30)),
+            rnd.pick(DAGDELEN),
+          )
+      }
+    }
+    attempts(0.9)
+    await setBands(t, ODD_BANDS)
+    const periods = periodsBefore(today)
+    await expectSameFigures(t, periods)
+
+    // Changes by any path, a few at a time: the summary follows them.
+    attempts(0.05)
+    const pick = (n: number) => Array.from({ length: n }, () => rnd.pick(cases)[0])
+    for (const id of pick(40))
+      raw
+        .prepare(
+          `update vroegsignaalzaak set status = 'gesloten', is_open = 0, resultaat = ?, gesloten_op = ? where id = ?`,
+        )
+        .run(rnd.pick(EINDRESULTATEN), today, id)
+    for (const id of pick(20))
+      raw
+        .prepare(
+          'update vroegsignaalzaak set datum_opgepakt = ?, wijk_id = null, consulent_id = null where id = ?',
+        )
+        .run(addDays(today, -rnd.int(0, 400)), id)
+    for (const id of pick(30))
+      raw
+        .prepare('update vroegsignaal set partner_type = ?, crisis = 1, bedrag_cents = ? where case_id = ?')
+        .run(rnd.pick(['Huur', 'Water']), rnd.int(0, 400_000), id)
+    raw.exec('update resident set geboortedatum = null where id % 17 = 0')
+    raw.exec('delete from contactpoging where id % 23 = 0')
+    await expectSameFigures(t, periods.slice(0, 3))
+    await expectSameAsRebuilt(t)
+
+    // Retention freezes the facts of some cases, then deletes them: they still count as they were.
+    const gone = [...new Set(pick(25))]
+    await refreshFacts(t.db)
+    const before = await t.call('monitor.dashboard', periods[1]!)
+    raw.exec(`update monitor_case_fact set frozen = 1 where case_id in (${gone.join(',')})`)
+    raw.exec(`update monitor_signal_fact set frozen = 1 where case_id in (${gone.join(',')})`)
+    raw.exec('pragma foreign_keys = off')
+    for (const table of ['contactpoging', 'vroegsignaal'])
+      raw.exec(`delete from ${table} where case_id in (${gone.join(',')})`)
+    raw.exec(`delete from vroegsignaalzaak where id in (${gone.join(',')})`)
+    raw.exec('pragma foreign_keys = on')
+    expect(await t.call('monitor.dashboard', periods[1]!)).toEqual(before)
+    await expectSameFigures(t, periods.slice(0, 3))
+    await expectSameAsRebuilt(t)
+
+    await setBands(t, { leeftijdsgrenzen: [25, 35, 45, 55, 66], bedraggrenzen: [100, 250, 500, 1000, 2000] })
+    await expectSameFigures(t, periods.slice(0, 3))
+  }, 60_000)
+
+  it('sums the facts of an existing database after the upgrade (migration 0007), frozen ones too', async () => {
+    const { db, close } = openDatabase(':memory:')
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateTo('0006_audit_chain')).error).toBeUndefined()
+    await sql`insert into monitor_case_fact (case_id, datum_opgepakt, opgepakt, partner_types, crisis, bedrag_euro,
+        leeftijd, pogingen, soorten_mask, bereikt_mask, bereikt, eerste_contact_soort, eerste_contact_dagdeel,
+        eerste_contact_datum, resultaat, frozen)
+      values (7, '2026-03-02', 1, 'Huur', 0, 257, 41, 2, 1, 1, 1, 'Telefoon', 'Ochtend', '2026-03-05',
+        'Vervolghulp en/of verwijzing financieel', 1)`.execute(db)
+    await sql`insert into monitor_signal_fact (signal_id, case_id, signaaldatum, partner_type, uitkomst, frozen)
+      values (9, 7, '2026-03-01', 'Huur', 'doorgezet', 1)`.execute(db)
+    expect((await migrator.migrateToLatest()).error).toBeUndefined()
+    const d = await getDashboard(db, { van: '2026-01-01', tot: '2026-12-31' })
+    expect(d).toMatchObject({
+      ontvangen: 1,
+      doorgezet: 1,
+      opgepakt: 1,
+      bereik: { teller: 1, noemer: 1 },
+      hulp: { teller: 1, noemer: 1 },
+      dagenTotContact: { mediaan: 3, aantal: 1 },
+    })
+    expect(d.breakdowns.find((b) => b.key === 'bedrag')!.rows.find((r) => r.key === '250-500')!.noemer).toBe(
+      1,
+    )
+    await close()
+  })
+})

@@ -46,7 +46,12 @@ export async function startServer(dataDir: string, extraArgs: string[] = []): Pr
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done()
-        child.once('exit', () => done())
+        // A clean stop first; a server that does not end within 5 s is killed.
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+        child.once('exit', () => {
+          clearTimeout(killer)
+          done()
+        })
         child.kill('SIGTERM')
       }),
   }

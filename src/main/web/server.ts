@@ -112,7 +112,12 @@ export async function startWebServer(opts: {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // A browser keeps connections open; without this, closing waits for them to time out.
+        server.closeAllConnections()
+      }),
   }
 }
 

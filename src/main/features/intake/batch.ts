@@ -73,11 +73,6 @@ interface Person {
   achternaam_key: string
 }
 
-interface FreshCase {
-  signals: (NewSignal & { residentId: number })[]
-  people: Map<number, Person>
-}
-
 const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
 
 /** Inserts rows in order, 100 to a statement: the ids come out exactly as one by one. */
@@ -119,10 +114,7 @@ interface ResidentRowLite {
 export class BatchWriter {
   private readonly s
   private readonly touched = new Set<number>()
-  /** Cases opened by this writer: their summary is computed here, without reading back. */
-  private readonly fresh = new Map<number, FreshCase>()
   private readonly audits: ChainedFields[] = []
-  private readonly freshByHousehold = new Map<number, number>()
   private nextCaseId: number
 
   constructor(
@@ -177,10 +169,6 @@ export class BatchWriter {
         'select h.postcode, h.huisnummer, h.toevoeging, h.straat from vroegsignaalzaak z join household h on h.id = z.household_id where z.id = ?',
       ),
       resident: p('select voorletters, tussenvoegsel, achternaam, achternaam_key from resident where id = ?'),
-      updFreshSummary: p(
-        `update vroegsignaalzaak set display_name = ?, partner_types = ?, signal_count = ?, total_amount_cents = ?,
-           latest_signal_date = ?, crisis = ? where id = ?`,
-      ),
       updSummary: p(
         `update vroegsignaalzaak set display_name = ?, sort_name = ?, postcode = ?, adres = ?, partner_types = ?, signal_count = ?,
            total_amount_cents = ?, latest_signal_date = ?, crisis = ? where id = ?`,
@@ -323,13 +311,8 @@ export class BatchWriter {
     // A case this writer opens is written at once with this signal's summary and its ladder plan
     // (what the 0005 trigger would set), so no trigger rewrites it and no foreign key waits for it;
     // finish() corrects the summary of the few that get more signals from this file.
-    const freshId = this.freshByHousehold.get(householdId)
-    const open =
-      freshId !== undefined
-        ? { id: freshId }
-        : existing
-          ? (s.openCase.get(householdId) as { id: number } | undefined)
-          : undefined
+    // A household first seen earlier in this file is found by findHousehold, and its case here.
+    const open = existing ? (s.openCase.get(householdId) as { id: number } | undefined) : undefined
     let caseId: number
     if (open) caseId = open.id
     else {
@@ -337,9 +320,7 @@ export class BatchWriter {
       caseId = this.nextCaseId++
       if (consulentId !== null)
         this.lookups.loads.set(consulentId, (this.lookups.loads.get(consulentId) ?? 0) + 1)
-      this.freshByHousehold.set(householdId, caseId)
       const adres = `${address.straat.trim()} ${formatHouseNumber(address.huisnummer, toevoeging)}`
-      this.fresh.set(caseId, { signals: [], people: new Map() })
       const name = displayName({
         initials: person.voorletters,
         prefix: person.tussenvoegsel,
@@ -368,11 +349,8 @@ export class BatchWriter {
       )
     }
     const signalId = insertSignal(null, caseId)
-    const f = this.fresh.get(caseId)
-    if (f) {
-      f.signals.push({ ...signal, residentId })
-      if (!f.people.has(residentId)) f.people.set(residentId, person)
-    } else this.touched.add(caseId)
+    // A case that already had signals (stored before, or earlier in this file) is summed up again
+    if (open) this.touched.add(caseId)
     this.audits.push({
       at: ctx.at,
       user_id: ctx.userId,
@@ -408,26 +386,6 @@ export class BatchWriter {
   finish(): void {
     for (const caseId of this.touched) this.refresh(caseId)
     this.touched.clear()
-    for (const [caseId, f] of this.fresh) {
-      if (f.signals.length < 2) continue // written complete by take()
-      const primary = f.people.get(f.signals[0]!.residentId)!
-      const name = displayName({
-        initials: primary.voorletters,
-        prefix: primary.tussenvoegsel,
-        surname: primary.achternaam,
-      })
-      this.s.updFreshSummary.run(
-        f.people.size > 1 ? `${name} e.a.` : name,
-        [...new Set(f.signals.map((x) => x.partnerType))].sort().join(','),
-        f.signals.length,
-        f.signals.reduce((a, x) => a + x.bedragCents, 0),
-        f.signals.reduce((a, x) => (x.signaaldatum > a ? x.signaaldatum : a), ''),
-        f.signals.some((x) => x.crisis) ? 1 : 0,
-        caseId,
-      )
-    }
-    this.fresh.clear()
-    this.freshByHousehold.clear()
     this.flush()
   }
 

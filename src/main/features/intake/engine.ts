@@ -58,8 +58,8 @@ export function emptySummary(importId: number | null): ImportSummary {
 }
 
 const MAX_LISTED_PROBLEMS = 500
-/** Rows between flushes of the gathered audit entries, effects and intake rows. */
-const CHUNK = 5000
+/** Rows between flushes of the gathered audit entries and effects: short-lived, so memory stays flat. */
+const CHUNK = 1000
 const INTAKE_COLUMNS = [
   'signal_id',
   'import_id',
@@ -251,8 +251,7 @@ export function intakeRows(
     const earlier = all.some((k) => k.signaaldatum >= from && k.signaaldatum < m0)
     // The person seen before: this resident's own signals, and the same name and birth date elsewhere
     let seenBefore = t.newResident ? 0 : Number(q.ownSignals.get(t.residentId, t.signalId))
-    if (t.geboortedatum)
-      seenBefore += elsewhere(t.key, t.geboortedatum, t.householdId, t.signalId)
+    if (t.geboortedatum) seenBefore += elsewhere(t.key, t.geboortedatum, t.householdId, t.signalId)
     if (same > 1) summary.meervoudig++
     if (earlier) summary.opeenvolgend++
     if (seenBefore > 0) summary.herkend++

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LADDER, type LadderConfig } from '@shared/api/ladder'
 import {
+  reachableStep,
   addWorkdays,
   planAfter,
   rotateDagdeel,
@@ -120,5 +121,15 @@ describe('ladder planner', () => {
     expect(s).toEqual({ stap: 'bellen', poging: 0, datum: '2026-11-16', dagdeel: 'Ochtend' })
     s = planAfter(own, s, call({ datum: '2026-11-16' }))
     expect(s).toMatchObject({ stap: 'afronden', datum: addWorkdays('2026-11-16', own.afrondDagen) })
+  })
+})
+
+describe('a case without a phone number', () => {
+  it('is shown at the first step that needs no phone, and comes back to calls once a number is known', () => {
+    expect(reachableStep(DEFAULT_LADDER, 'bellen', false)).toBe('brief')
+    expect(reachableStep(DEFAULT_LADDER, 'bericht', false)).toBe('brief')
+    expect(reachableStep(DEFAULT_LADDER, 'bellen', true)).toBe('bellen')
+    expect(reachableStep(DEFAULT_LADDER, 'huisbezoek', false)).toBe('huisbezoek')
+    expect(reachableStep(DEFAULT_LADDER, 'opvolgen', false)).toBe('opvolgen')
   })
 })

@@ -160,6 +160,20 @@ export function planAfter(cfg: LadderConfig, state: PlanState, a: AttemptFact): 
   return moveTo(cfg, index + 1, a.datum, a.dagdeel)
 }
 
+const PHONE_STEPS: readonly PlanStap[] = ['bellen', 'bericht']
+
+/**
+ * Without a phone number nobody can be called or messaged: such a case is shown at the first
+ * later step that needs no phone, due on the same day. The stored plan is left as it is, so
+ * an attempt on that later step moves the plan on as usual, and a phone number added later
+ * brings the calls back.
+ */
+export function reachableStep(cfg: LadderConfig, stap: PlanStap, hasPhone: boolean): PlanStap {
+  if (hasPhone || !PHONE_STEPS.includes(stap)) return stap
+  const i = cfg.stappen.findIndex((s) => s.soort === stap)
+  return cfg.stappen.slice(i + 1).find((s) => !PHONE_STEPS.includes(s.soort))?.soort ?? 'afronden'
+}
+
 /** The label of the step after the current one, for "daarna". */
 export function stepAfter(cfg: LadderConfig, stap: PlanStap | null): PlanStap | null {
   const current = stap ?? cfg.stappen[0]!.soort

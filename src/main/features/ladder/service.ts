@@ -26,7 +26,7 @@ import { loadDossier } from '../dossier/service'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../signals/service'
 import { messageTexts } from './messages'
-import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
+import { isReached, planAfter, reachableStep, startState, stepAfter, type PlanState } from './planner'
 import {
   dueCases,
   getCasePlanRow,
@@ -214,7 +214,9 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
       : row.plan_stap === null
         ? startState(cfg, row.plan_datum)
         : stateOf(row)
-  const stap = state?.stap ?? null
+  const phones = await phonesOf(db, [row.household_id])
+  const storedStap = state?.stap ?? null
+  const stap = storedStap ? reachableStep(cfg, storedStap, !!phones.get(row.household_id)) : null
   const stepCfg = cfg.stappen.find((s) => s.soort === stap)
   const r = residents[0]
   const bewoner = r
@@ -229,7 +231,7 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
     nietBenaderenReden: household.niet_benaderen_reden,
     stap,
     stapLabel: stap ? STAP_LABELS[stap] : null,
-    poging: (state?.poging ?? 0) + 1,
+    poging: stap === storedStap ? (state?.poging ?? 0) + 1 : 1,
     pogingen: stepCfg?.pogingen ?? 1,
     datum: state?.datum ?? null,
     dagdeel: state?.dagdeel ?? null,
@@ -276,7 +278,8 @@ export async function todayList(db: Db, today: string, consulentId: number): Pro
   const groups = new Map<PlanStap, TodayGroup>()
   let telaat = 0
   for (const r of shown) {
-    const stap = (r.plan_stap ?? cfg.stappen[0]!.soort) as PlanStap
+    const stored = (r.plan_stap ?? cfg.stappen[0]!.soort) as PlanStap
+    const stap = reachableStep(cfg, stored, !!phones.get(r.household_id))
     const late = r.plan_datum! < today
     if (late) telaat++
     if (!groups.has(stap)) groups.set(stap, { stap, label: STAP_LABELS[stap], items: [] })
@@ -287,7 +290,7 @@ export async function todayList(db: Db, today: string, consulentId: number): Pro
       adres: r.adres,
       telefoon: phones.get(r.household_id) ?? '',
       stap,
-      poging: r.plan_poging + 1,
+      poging: stap === stored ? r.plan_poging + 1 : 1,
       datum: r.plan_datum!,
       dagdeel:
         (r.plan_dagdeel as Dagdeel | null) ?? (r.plan_stap === null ? cfg.stappen[0]!.dagdelen[0]! : null),

@@ -35,7 +35,10 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
   const [assignError, setAssignError] = useState<string | null>(null)
   // The people this case is about: those named in its own signals, oldest signal first (the
   // household may also hold earlier occupants from earlier cases).
-  const inCase = [...d.signalen].reverse().filter((s) => s.inDezeZaak).map((s) => s.bewonerNaam)
+  const inCase = [...d.signalen]
+    .reverse()
+    .filter((s) => s.inDezeZaak)
+    .map((s) => s.bewonerNaam)
   const names = [...new Set(inCase.length ? inCase : d.bewoners.map((b) => b.naam))]
   const hoofdbewoner = names[0]
 

@@ -31,14 +31,23 @@ export function TodayPage() {
   const [view, setView] = useState<TodayView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const list = useRef<HTMLDivElement>(null)
+  const focusFirst = useRef(false)
+
+  // Focus the first case once the new list is on screen (an effect runs after React drew it),
+  // so the consulent can start with Enter.
+  useEffect(() => {
+    if (!view || !focusFirst.current) return
+    focusFirst.current = false
+    list.current?.querySelector<HTMLElement>('a[data-today]')?.focus()
+  }, [view])
 
   useEffect(() => {
     let alive = true
     call('ladder.today', { consulentId })
       .then((v) => {
         if (!alive) return
+        focusFirst.current = true
         setView(v)
-        requestAnimationFrame(() => list.current?.querySelector<HTMLElement>('a[data-today]')?.focus())
       })
       .catch((e: unknown) => alive && setError(describeFailure(e).message))
     return () => {

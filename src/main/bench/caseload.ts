@@ -12,37 +12,14 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setupInput } from '@shared/api/setup'
 import { formatDate } from '@shared/format/dates'
-import { migrateToLatest, openDatabase } from '../db/database'
-import { completeSetup } from '../features/setup/service'
+import { openDatabase } from '../db/database'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { fill } from './fill'
 import { checkSummaries, explain, measure, table, type Measurement, type Scenario } from './measure'
+import { benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
-const WIJKEN = [
-  'Centrum',
-  "Kapel in 't Zand",
-  'Maasniel',
-  'Roermond-Oost',
-  'Donderberg',
-  'Leeuwen',
-  'Hoogvonderen',
-  'Herten',
-  'Swalmen',
-  'Asenray',
-]
-
-function envInt(name: string, fallback: number): number {
-  const v = process.env[name]
-  if (!v) return fallback
-  const n = Number(v.replace(/[_,]/g, ''))
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`)
-  return n
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 export async function runCaseloadBench(): Promise<void> {
   const cases = envInt('BENCH_CASES', 600_000)
@@ -54,44 +31,8 @@ export async function runCaseloadBench(): Promise<void> {
   const opened = openDatabase(file)
   const started = performance.now()
   try {
-    await migrateToLatest(opened.db)
     // 10 wijken of five PC4 areas each; one consulent per wijk and two who help in five each.
-    await completeSetup(
-      opened.db,
-      `${TODAY}T08:00:00.000Z`,
-      setupInput.parse({
-        team: {
-          gemeenteNaam: 'Roermond',
-          gemeenteCode: '0957',
-          teamNaam: 'Team Vroegsignalering',
-          postadres: 'Postbus 900\n6040 AX Roermond',
-          bezoekadres: 'Markt 31\n6041 EM Roermond',
-          telefoon: '0475 359 999',
-          email: 'vroegsignalering@roermond.nl',
-          inloopDag: 'dinsdag',
-          inloopStart: '09:00',
-          inloopEind: '11:00',
-          inloopPlaats: 'Stadskantoor',
-        },
-        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
-        medewerkers: [
-          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
-          { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
-          { naam: 'Consulent 12', rol: 'consulent', wijken: WIJKEN.slice(5) },
-          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
-        ],
-      }),
-    )
-    const links = await opened.db
-      .selectFrom('user_wijk')
-      .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
-      .select(['user_wijk.wijk_id', 'app_user.id'])
-      .where('app_user.rol', '=', 'consulent')
-      .orderBy('app_user.id')
-      .execute()
-    const consulenten = new Map<number, number[]>()
-    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
-
+    const consulenten = await benchTeamSetup(opened.db, TODAY)
     console.log(
       `Lange Adem caseload benchmark: ${cases.toLocaleString('en-US')} cases, ${signals.toLocaleString('en-US')} signals`,
     )

@@ -9,23 +9,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setupInput } from '@shared/api/setup'
-import { migrateToLatest, openDatabase } from '../db/database'
-import { completeSetup } from '../features/setup/service'
+import { openDatabase } from '../db/database'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { analyseFile, runImport } from '../features/intake/service'
 import { fill } from './fill'
+import { benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
-const WIJKEN = Array.from({ length: 10 }, (_, w) => `Wijk ${w + 1}`)
-
-function envInt(name: string, fallback: number): number {
-  const v = process.env[name]
-  if (!v) return fallback
-  const n = Number(v.replace(/[_,]/g, ''))
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`)
-  return n
-}
 
 const TYPES = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drinkwater', 'CAK']
 const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'Smeets', 'Yılmaz', 'Hendriks']
@@ -76,40 +66,7 @@ export async function prepareBenchDb(
   signals: number,
 ): Promise<ReturnType<typeof openDatabase>> {
   const opened = openDatabase(join(dir, 'bench.sqlite'))
-  await migrateToLatest(opened.db)
-  await completeSetup(
-    opened.db,
-    `${TODAY}T08:00:00.000Z`,
-    setupInput.parse({
-      team: {
-        gemeenteNaam: 'Roermond',
-        gemeenteCode: '0957',
-        teamNaam: 'Team Vroegsignalering',
-        postadres: 'Postbus 900\n6040 AX Roermond',
-        bezoekadres: 'Markt 31\n6041 EM Roermond',
-        telefoon: '0475 359 999',
-        email: 'vroegsignalering@roermond.nl',
-        inloopDag: 'dinsdag',
-        inloopStart: '09:00',
-        inloopEind: '11:00',
-        inloopPlaats: 'Stadskantoor',
-      },
-      wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
-      medewerkers: [
-        ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
-        { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
-        { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
-      ],
-    }),
-  )
-  const links = await opened.db
-    .selectFrom('user_wijk')
-    .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
-    .select(['user_wijk.wijk_id', 'app_user.id'])
-    .orderBy('app_user.id')
-    .execute()
-  const consulenten = new Map<number, number[]>()
-  for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+  const consulenten = await benchTeamSetup(opened.db, TODAY, { helpers: 1 })
   fill(opened.raw, {
     cases,
     signals,
@@ -133,7 +90,7 @@ export async function runIntakeBench(): Promise<void> {
   const t0 = performance.now()
   const opened = await prepareBenchDb(dir, cases, signals)
   try {
-    console.log(`Fill: ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(`Fill: ${seconds(performance.now() - t0)}`)
 
     const file = join(dir, 'export.csv')
     writeFileSync(file, '\ufeff' + makeCsv(rows, signals), 'utf8')

@@ -10,30 +10,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { setupInput } from '@shared/api/setup'
 import { KANAAL_SOORT, type Kanaal } from '@shared/api/ladder'
 import { addDays, formatDate } from '@shared/format/dates'
-import { migrateToLatest, openDatabase } from '../db/database'
-import { completeSetup } from '../features/setup/service'
+import { openDatabase } from '../db/database'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { createRandom } from '../features/demo/random'
 import { todayList } from '../features/ladder/service'
 import { searchVisitors } from '../features/walkin/service'
 import { fill } from './fill'
+import { benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
-const WIJKEN = [
-  'Centrum',
-  "Kapel in 't Zand",
-  'Maasniel',
-  'Roermond-Oost',
-  'Donderberg',
-  'Leeuwen',
-  'Hoogvonderen',
-  'Herten',
-  'Swalmen',
-  'Asenray',
-]
 const LADDER: [Kanaal, string][] = [
   ['telefoon', 'Geen gehoor'],
   ['telefoon', 'Voicemail ingesproken'],
@@ -44,11 +31,6 @@ const LADDER: [Kanaal, string][] = [
   ['sms', 'Bericht gestuurd'],
 ]
 const STEPS = [null, 'bellen', 'bericht', 'brief', 'huisbezoek', 'kaartje', 'opvolgen', 'afronden']
-
-function envInt(name: string, fallback: number): number {
-  const v = process.env[name]
-  return v ? Number(v.replace(/[_,]/g, '')) : fallback
-}
 
 /** Attempts spread over the cases (most get 3 to 7), and a plan for every open case. */
 function fillLadder(raw: BetterSqlite3.Database, cases: number, attempts: number): { open: number } {
@@ -133,40 +115,7 @@ export async function runLadderBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-'))
   const opened = openDatabase(join(dir, 'bench.sqlite'))
   try {
-    await migrateToLatest(opened.db)
-    await completeSetup(
-      opened.db,
-      `${TODAY}T08:00:00.000Z`,
-      setupInput.parse({
-        team: {
-          gemeenteNaam: 'Roermond',
-          gemeenteCode: '0957',
-          teamNaam: 'Team Vroegsignalering',
-          postadres: 'Postbus 900\n6040 AX Roermond',
-          bezoekadres: 'Markt 31\n6041 EM Roermond',
-          telefoon: '0475 359 999',
-          email: 'vroegsignalering@roermond.nl',
-          inloopDag: 'dinsdag',
-          inloopStart: '09:00',
-          inloopEind: '11:00',
-          inloopPlaats: 'Stadskantoor',
-        },
-        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
-        medewerkers: [
-          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
-          { naam: 'Consulent 11', rol: 'consulent', wijken: WIJKEN.slice(0, 5) },
-          { naam: 'Consulent 12', rol: 'consulent', wijken: WIJKEN.slice(5) },
-          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
-        ],
-      }),
-    )
-    const links = await opened.db
-      .selectFrom('user_wijk')
-      .select(['wijk_id', 'user_id'])
-      .orderBy('user_id')
-      .execute()
-    const consulenten = new Map<number, number[]>()
-    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.user_id])
+    const consulenten = await benchTeamSetup(opened.db, TODAY)
     console.log(
       `Lange Adem ladder benchmark: ${cases.toLocaleString('en-US')} cases, ${attempts.toLocaleString('en-US')} attempts`,
     )
@@ -183,7 +132,7 @@ export async function runLadderBench(): Promise<void> {
     opened.raw.exec('ANALYZE')
     const n = (opened.raw.prepare('select count(*) n from contactpoging').get() as { n: number }).n
     console.log(
-      `Fill ${((performance.now() - t0) / 1000).toFixed(1)} s: ${n.toLocaleString('en-US')} attempts, ${open.toLocaleString('en-US')} open cases with a plan`,
+      `Fill ${seconds(performance.now() - t0)}: ${n.toLocaleString('en-US')} attempts, ${open.toLocaleString('en-US')} open cases with a plan`,
     )
 
     // The busiest consulent: the one who works in five wijken.

@@ -13,39 +13,18 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { setupInput } from '@shared/api/setup'
 import { CONTACTSOORTEN, dagdeelForHour } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
-import { migrateToLatest, openDatabase } from '../db/database'
-import { completeSetup } from '../features/setup/service'
+import { openDatabase } from '../db/database'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { createRandom } from '../features/demo/random'
 import { refreshFacts } from '../features/monitor/facts'
 import { getDashboard } from '../features/monitor/service'
 import { exportDdas } from '../features/monitor/exports'
 import { fill } from './fill'
+import { benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
-const WIJKEN = [
-  'Centrum',
-  'Kapel',
-  'Maasniel',
-  'Oost',
-  'Donderberg',
-  'Leeuwen',
-  'Hoogvonderen',
-  'Herten',
-  'Swalmen',
-  'Asenray',
-]
-
-function envInt(name: string, fallback: number): number {
-  const v = process.env[name]
-  const n = v ? Number(v.replace(/[_,]/g, '')) : fallback
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${v}"`)
-  return n
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 const fmt = (n: number) => n.toLocaleString('en-US')
 
@@ -97,39 +76,7 @@ export async function runMonitorBench(): Promise<void> {
   const opened = openDatabase(join(dir, 'bench.sqlite'))
   try {
     const db = opened.db
-    await migrateToLatest(db)
-    await completeSetup(
-      db,
-      `${TODAY}T08:00:00.000Z`,
-      setupInput.parse({
-        team: {
-          gemeenteNaam: 'Roermond',
-          gemeenteCode: '0957',
-          teamNaam: 'Team Vroegsignalering',
-          postadres: 'Postbus 900',
-          bezoekadres: 'Markt 31',
-          telefoon: '0475 359 999',
-          email: 'vroegsignalering@roermond.nl',
-          inloopDag: 'dinsdag',
-          inloopStart: '09:00',
-          inloopEind: '11:00',
-          inloopPlaats: 'Stadskantoor',
-        },
-        wijken: WIJKEN.map((naam, w) => ({ naam, postcodes: `${6001 + 5 * w}-${6005 + 5 * w}` })),
-        medewerkers: [
-          ...WIJKEN.map((w, i) => ({ naam: `Consulent ${i + 1}`, rol: 'consulent', wijken: [w] })),
-          { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
-        ],
-      }),
-    )
-    const links = await db
-      .selectFrom('user_wijk')
-      .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
-      .select(['user_wijk.wijk_id', 'app_user.id'])
-      .where('app_user.rol', '=', 'consulent')
-      .execute()
-    const consulenten = new Map<number, number[]>()
-    for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
+    const consulenten = await benchTeamSetup(db, TODAY, { helpers: 0 })
     await db
       .insertInto('setting')
       .values({
@@ -153,14 +100,14 @@ export async function runMonitorBench(): Promise<void> {
       consulenten,
     })
     const written = fillAttempts(opened.raw, attempts)
-    console.log(`Fill: ${((performance.now() - t) / 1000).toFixed(1)} s (${fmt(written)} attempts)`)
+    console.log(`Fill: ${seconds(performance.now() - t)} (${fmt(written)} attempts)`)
 
     t = performance.now()
     const built = await refreshFacts(db)
     opened.raw.exec('ANALYZE')
     console.log(
       `First build of the anonymous facts (once after a bulk load or upgrade; later only changed cases): ` +
-        `${((performance.now() - t) / 1000).toFixed(1)} s for ${fmt(built.cases)} cases and ${fmt(built.signals)} signals`,
+        `${seconds(performance.now() - t)} for ${fmt(built.cases)} cases and ${fmt(built.signals)} signals`,
     )
 
     const year = { van: addDays(TODAY, -364), tot: TODAY }

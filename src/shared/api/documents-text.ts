@@ -2,6 +2,7 @@
  * Letter and card texts: placeholders, the word check and Dutch date and time wording. Pure
  * functions, used by main (to print) and by the renderer (live preview in the template editor).
  */
+import { MONTH_NAMES } from '../format/dates'
 
 export const DOCUMENT_SOORTEN = ['brief', 'kaart', 'bericht'] as const
 /** brief: A4 letter for a window envelope; kaart: A6 card; bericht: a text for SMS or e-mail. */
@@ -185,20 +186,6 @@ function runs(line: string): TextRun[] {
 // --- Dutch dates and times ---
 
 const DAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag']
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-]
 
 function utc(iso: string): Date {
   return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)))
@@ -207,7 +194,7 @@ function utc(iso: string): Date {
 /** "2026-11-10" -> "dinsdag 10 november 2026" (or without the year). */
 export function formatWeekdayDate(iso: string, withYear = true): string {
   const d = utc(iso)
-  const s = `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`
+  const s = `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]}`
   return withYear ? `${s} ${d.getUTCFullYear()}` : s
 }
 

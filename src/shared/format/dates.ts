@@ -1,6 +1,7 @@
 /** Dates are ISO calendar dates (YYYY-MM-DD) in storage and Dutch (dd-mm-jjjj) on screen. */
 
-const MONTHS = [
+/** Dutch month names, January first. */
+export const MONTH_NAMES = [
   'januari',
   'februari',
   'maart',
@@ -49,7 +50,7 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function formatDateLong(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`
+  return `${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`
 }
 
 /** A stored instant (UTC ISO) shown in Dutch local time. */

@@ -5,7 +5,7 @@ import { displayName } from '@shared/format/person'
 import type { Db } from '../../db/database'
 import { ConflictError, NotFoundError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import { caseNumberFor, refreshCaseSummary } from '../signals/households'
+import { insertNewCase, refreshCaseSummary } from '../signals/households'
 import type { UseCaseContext } from '../signals/service'
 import { consulentForWijk } from '../wijken/assignment'
 import { intakeDb } from './tables'
@@ -407,35 +407,11 @@ async function openCase(
   s: { household_id: number; wijk_id: number | null; postcode: string; signaaldatum: string },
 ): Promise<number> {
   const consulentId = await consulentForWijk(trx, s.wijk_id)
-  const { id } = await trx
-    .insertInto('vroegsignaalzaak')
-    .values({
-      case_number: `nieuw-${ctx.at}-${s.household_id}`,
-      household_id: s.household_id,
-      wijk_id: s.wijk_id,
-      consulent_id: consulentId,
-      status: 'nieuw',
-      is_open: 1,
-      datum_opgepakt: ctx.today,
-      display_name: '',
-      sort_name: '',
-      postcode: s.postcode,
-      adres: '',
-      partner_types: '',
-      signal_count: 0,
-      total_amount_cents: 0,
-      latest_signal_date: s.signaaldatum,
-      crisis: 0,
-      is_demo: 0,
-      created_at: ctx.at,
-      created_by: ctx.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await trx
-    .updateTable('vroegsignaalzaak')
-    .set({ case_number: caseNumberFor(id, ctx.today) })
-    .where('id', '=', id)
-    .execute()
-  return id
+  return insertNewCase(trx, ctx, {
+    household_id: s.household_id,
+    wijk_id: s.wijk_id,
+    consulent_id: consulentId,
+    postcode: s.postcode,
+    latest_signal_date: s.signaaldatum,
+  })
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import Ajv2020 from 'ajv/dist/2020'
@@ -6,7 +6,15 @@ import addFormats from 'ajv-formats'
 import ExcelJS from 'exceljs'
 import { OCTOBER, octoberTeam } from './testdata'
 
-const DDAS = resolve(__dirname, '../../../../../shared/ddas')
+// The official files are kept in the repository (resources/ddas) so the test runs anywhere;
+// where the project's shared folder is beside the checkout, the copies must equal the originals.
+const DDAS = resolve(__dirname, '../../../../resources/ddas')
+const OFFICIAL = resolve(__dirname, '../../../../../shared/ddas')
+const DDAS_FILES = [
+  'json_schema_Uitwisselmodel.v0.9.json',
+  'enkelvoudigVoorbeeld.v0.9.json',
+  'meervoudigVoorbeeld.v0.9.json',
+]
 const readJson = (name: string): unknown => JSON.parse(readFileSync(resolve(DDAS, name), 'utf8'))
 
 /** The official schema, compiled by a JSON Schema 2020-12 validator with formats checked. */
@@ -19,6 +27,14 @@ function validator() {
 const decode = (b64: string) => Buffer.from(b64, 'base64')
 
 describe('DDAS export', () => {
+  it.skipIf(!existsSync(OFFICIAL))(
+    'uses copies of the official schema and examples that equal the originals',
+    () => {
+      for (const name of DDAS_FILES)
+        expect(readFileSync(resolve(DDAS, name), 'utf8')).toBe(readFileSync(resolve(OFFICIAL, name), 'utf8'))
+    },
+  )
+
   it('accepts the two official example files, and refuses a broken one', () => {
     const validate = validator()
     for (const name of ['enkelvoudigVoorbeeld.v0.9.json', 'meervoudigVoorbeeld.v0.9.json'])

@@ -1,30 +1,15 @@
 import type { Breakdown, BreakdownRow, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { CONTACTSOORTEN, DAGDELEN, SIGNAALPARTNER_LABELS, type SignaalpartnerType } from '@shared/domain/ddas'
 import { daysBetween } from '@shared/format/dates'
-import { HULP_GEACCEPTEERD } from './facts'
+import { HULP_GEACCEPTEERD, type CaseFactTable } from './facts'
 
 /**
  * The figures, as pure functions over anonymous case facts. The dashboard and the click-through
  * both use `groupsOf`, so the cases behind a number are exactly the cases that were counted.
  */
-export interface CaseFact {
-  case_id: number
-  datum_opgepakt: string
-  wijk_id: number | null
-  consulent_id: number | null
-  partner_types: string
-  crisis: number
-  bedrag_euro: number
-  leeftijd: number | null
-  pogingen: number
-  soorten_mask: number
-  bereikt_mask: number
-  bereikt: number
-  eerste_contact_soort: string | null
-  eerste_contact_dagdeel: string | null
-  eerste_contact_datum: string | null
-  resultaat: string | null
-}
+
+/** A case's anonymous facts as the figures read them: the stored row without its bookkeeping columns. */
+export type CaseFact = Omit<CaseFactTable, 'opgepakt' | 'gesloten_op' | 'frozen'>
 
 export interface FigureContext {
   leeftijdsgrenzen: number[]

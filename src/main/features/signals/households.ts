@@ -160,6 +160,60 @@ export function caseNumberFor(id: number, onDate: string): string {
   return `LA-${onDate.slice(0, 4)}-${String(id).padStart(5, '0')}`
 }
 
+/** The columns of a new case that depend on where it is opened; the summary columns start empty. */
+export interface NewCase {
+  household_id: number
+  wijk_id: number | null
+  consulent_id: number | null
+  postcode: string
+  latest_signal_date: string
+  display_name?: string
+  sort_name?: string
+  adres?: string
+}
+
+/**
+ * Opens a new case ('nieuw', open, picked up today) and gives it its case number, which is made
+ * from its id: the row is first stored under a temporary number, then numbered.
+ */
+export async function insertNewCase(
+  trx: Db,
+  ctx: { at: string; today: string; userId: number | null },
+  c: NewCase,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('vroegsignaalzaak')
+    .values({
+      case_number: `nieuw-${ctx.at}-${c.household_id}`,
+      household_id: c.household_id,
+      wijk_id: c.wijk_id,
+      consulent_id: c.consulent_id,
+      status: 'nieuw',
+      is_open: 1,
+      datum_opgepakt: ctx.today,
+      display_name: c.display_name ?? '',
+      sort_name: c.sort_name ?? '',
+      postcode: c.postcode,
+      adres: c.adres ?? '',
+      partner_types: '',
+      signal_count: 0,
+      total_amount_cents: 0,
+      latest_signal_date: c.latest_signal_date,
+      crisis: 0,
+      is_demo: 0,
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .updateTable('vroegsignaalzaak')
+    .set({ case_number: caseNumberFor(id, ctx.today) })
+    .where('id', '=', id)
+    .execute()
+  return id
+}
+
 /**
  * Recomputes the case's summary columns from its signals and household. Called in the same
  * transaction as every change to them, so the caseload never shows a stale amount.

@@ -18,7 +18,7 @@ import { ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import { explainSearch, parseSearch, prefixUpperBound } from '../caseload/search'
 import { getTeamSettings } from '../settings/repository'
-import { caseNumberFor, findOrCreateHousehold, findOrCreateResident } from '../signals/households'
+import { findOrCreateHousehold, findOrCreateResident, insertNewCase } from '../signals/households'
 import type { UseCaseContext } from '../signals/service'
 import { consulentForWijk, loadWijkRanges } from '../wijken/assignment'
 import { writePlan } from '../ladder/repository'
@@ -207,36 +207,16 @@ async function startCase(
     .where('id', '=', residentId)
     .executeTakeFirstOrThrow()
   const consulentId = await consulentForWijk(trx, hh.wijk_id)
-  const { id } = await trx
-    .insertInto('vroegsignaalzaak')
-    .values({
-      case_number: `nieuw-${ctx.at}-${hh.id}`,
-      household_id: hh.id,
-      wijk_id: hh.wijk_id,
-      consulent_id: consulentId ?? ctx.userId,
-      status: 'nieuw',
-      is_open: 1,
-      datum_opgepakt: ctx.today,
-      display_name: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
-      sort_name: `${r.achternaam_key} ${r.voorletters}`.toLowerCase(),
-      postcode: hh.postcode,
-      adres: `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
-      partner_types: '',
-      signal_count: 0,
-      total_amount_cents: 0,
-      latest_signal_date: ctx.today,
-      crisis: 0,
-      is_demo: 0,
-      created_at: ctx.at,
-      created_by: ctx.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await trx
-    .updateTable('vroegsignaalzaak')
-    .set({ case_number: caseNumberFor(id, ctx.today) })
-    .where('id', '=', id)
-    .execute()
+  const id = await insertNewCase(trx, ctx, {
+    household_id: hh.id,
+    wijk_id: hh.wijk_id,
+    consulent_id: consulentId ?? ctx.userId,
+    postcode: hh.postcode,
+    latest_signal_date: ctx.today,
+    display_name: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
+    sort_name: `${r.achternaam_key} ${r.voorletters}`.toLowerCase(),
+    adres: `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
+  })
   await recordAudit(trx, ctx.at, {
     userId: ctx.userId,
     action: 'zaak geopend',

@@ -1,4 +1,6 @@
 /** The periods the Monitor offers: a month, a quarter, a year, or any two dates. Pure, for tests. */
+import { MONTH_NAMES } from '@shared/format/dates'
+
 export type PeriodKind = 'maand' | 'kwartaal' | 'jaar' | 'eigen'
 
 export interface PeriodOption {
@@ -8,20 +10,6 @@ export interface PeriodOption {
   tot: string
 }
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-]
 export const MONTHS_SHORT = [
   'jan',
   'feb',
@@ -53,7 +41,7 @@ export function periodOptions(kind: Exclude<PeriodKind, 'eigen'>, today: string)
       const mm = (idx % 12) + 1
       return {
         value: `${yy}-${pad(mm)}`,
-        label: `${MONTHS[mm - 1]} ${yy}`,
+        label: `${MONTH_NAMES[mm - 1]} ${yy}`,
         van: `${yy}-${pad(mm)}-01`,
         tot: lastDay(yy, mm),
       }

@@ -170,6 +170,8 @@ export interface NewCase {
   display_name?: string
   sort_name?: string
   adres?: string
+  /** 1 for demo data. */
+  is_demo?: number
 }
 
 /**
@@ -200,7 +202,7 @@ export async function insertNewCase(
       total_amount_cents: 0,
       latest_signal_date: c.latest_signal_date,
       crisis: 0,
-      is_demo: 0,
+      is_demo: c.is_demo ?? 0,
       created_at: ctx.at,
       created_by: ctx.userId,
     })

@@ -9,6 +9,7 @@ import {
   findHousehold,
   findOrCreateHousehold,
   findOrCreateResident,
+  insertNewCase,
   findOrCreateResidentWithFlag,
   refreshCaseSummary,
 } from './households'
@@ -134,33 +135,15 @@ export async function takeInSignal(
   const newCase = !zaak
   if (!zaak) {
     const consulentId = await consulentForWijk(trx, hh.wijkId)
-    const { id } = await trx
-      .insertInto('vroegsignaalzaak')
-      .values({
-        case_number: `nieuw-${ctx.at}-${hh.id}`,
-        household_id: hh.id,
-        wijk_id: hh.wijkId,
-        consulent_id: consulentId,
-        status: 'nieuw',
-        is_open: 1,
-        datum_opgepakt: ctx.today,
-        display_name: '',
-        sort_name: '',
-        postcode: address.postcode,
-        adres: '',
-        partner_types: '',
-        signal_count: 0,
-        total_amount_cents: 0,
-        latest_signal_date: signal.signaaldatum,
-        crisis: 0,
-        is_demo: demo,
-        created_at: ctx.at,
-        created_by: ctx.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertNewCase(trx, ctx, {
+      household_id: hh.id,
+      wijk_id: hh.wijkId,
+      consulent_id: consulentId,
+      postcode: address.postcode,
+      latest_signal_date: signal.signaaldatum,
+      is_demo: demo,
+    })
     const caseNumber = caseNumberFor(id, ctx.today)
-    await trx.updateTable('vroegsignaalzaak').set({ case_number: caseNumber }).where('id', '=', id).execute()
     zaak = { id, case_number: caseNumber, consulent_id: consulentId, wijk_id: hh.wijkId }
   }
   const { id: signalId } = await trx

@@ -242,3 +242,33 @@ describe('invalid input through the dispatcher', () => {
     expect(logged).toEqual(['Fout in caseload.list'])
   })
 })
+
+describe('roles, checked in main for every method', () => {
+  it('lets a consulent work cases but not change team settings, rules or exports', async () => {
+    const { PERMISSIONS } = await import('@shared/api/permissions')
+    const { setUpTeam, testApp } = await import('../test/fixtures')
+    const t = await testApp()
+    await setUpTeam(t, 'Anouk Peeters')
+    const restricted = Object.entries(PERMISSIONS).filter(([, roles]) => roles !== 'iedereen')
+    expect(restricted.length).toBeGreaterThanOrEqual(15)
+    for (const [method] of restricted) {
+      // Valid or not, the input never reaches the handler: the role is checked first.
+      expect(await t.raw(method, {}), method).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(await t.raw('settings.saveWijk', { naam: 'Oost', postcodes: '6049' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Dit mag alleen een kwaliteitsmedewerker of beheerder.' },
+    })
+    expect(await t.raw('caseload.list', {})).toMatchObject({ ok: true })
+  })
+
+  it('stops a colleague who was made inactive at the next call', async () => {
+    const { setUpTeam, testApp } = await import('../test/fixtures')
+    const t = await testApp()
+    const { team } = await setUpTeam(t, 'Anouk Peeters')
+    const anouk = team.find((m) => m.naam === 'Anouk Peeters')!
+    await t.db.updateTable('app_user').set({ actief: 0 }).where('id', '=', anouk.id).execute()
+    expect(await t.raw('caseload.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    expect(t.session.userId).toBeNull()
+  })
+})

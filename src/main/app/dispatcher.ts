@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
+import { mayCall } from '@shared/api/permissions'
+import type { Rol } from '@shared/domain/case'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { AppError } from '../lib/errors'
 import type { Db } from '../db/database'
@@ -59,11 +61,34 @@ export function createDispatcher(
       }
       const name = method as MethodName
       const def = apiContract[name]
+      if (def.access === 'user') {
+        if (session.userId === null)
+          return { ok: false, error: { code: 'not_signed_in', message: 'Kies eerst wie je bent.' } }
+        // Read the user each call: a colleague made inactive, or given another role, is stopped at once.
+        const user = await deps.db
+          .selectFrom('app_user')
+          .select(['rol', 'actief'])
+          .where('id', '=', session.userId)
+          .executeTakeFirst()
+        if (!user || user.actief !== 1) {
+          session.userId = null
+          return {
+            ok: false,
+            error: {
+              code: 'not_signed_in',
+              message: 'Je bent niet (meer) actief in dit team. Kies opnieuw wie je bent.',
+            },
+          }
+        }
+        if (!mayCall(name, user.rol as Rol))
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: 'Dit mag alleen een kwaliteitsmedewerker of beheerder.' },
+          }
+      }
+      // Validated after the role check: who may not call a method learns nothing about its input.
       const parsed = def.input.safeParse(input ?? {})
       if (!parsed.success) return { ok: false, error: validationPayload(parsed.error) }
-      if (def.access === 'user' && session.userId === null) {
-        return { ok: false, error: { code: 'not_signed_in', message: 'Kies eerst wie je bent.' } }
-      }
       try {
         const handler = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
         const value = await handler(parsed.data, {

@@ -63,6 +63,7 @@ export const ROERMOND_SETUP: SetupInput = {
       email: 'f.elidrissi@roermond.nl',
       wijken: [],
     },
+    { naam: 'Bert Smeets', rol: 'beheerder', telefoon: '', email: 'b.smeets@roermond.nl', wijken: [] },
   ],
 }
 

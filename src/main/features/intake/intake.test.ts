@@ -302,6 +302,9 @@ describe('corrections, matching, triage decisions and undo', () => {
 
   it('moves cases between consulenten and shows the load', async () => {
     const t = await team()
+    // Moving cases is the kwaliteitsmedewerker's work.
+    const fatima = (await t.call('session.team', {})).find((m) => m.naam === 'Fatima El Idrissi')!
+    await t.call('session.signIn', { userId: fatima.id })
     await analyseAndImport(t, FIXTURE)
     const load = await t.call('intake.load', {})
     const anouk = load.find((l) => l.naam === 'Anouk Peeters')!

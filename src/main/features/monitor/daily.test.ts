@@ -122,7 +122,7 @@ describe('the daily summary gives exactly the per-case figures', () => {
 
   it('on a randomized data set, through changes, frozen facts and deleted cases', async () => {
     const t = await testApp()
-    await setUpTeam(t)
+    await setUpTeam(t, 'Fatima El Idrissi')
     const today = t.clock.today()
     const rnd = createRandom(20_261_106)
     const raw = rawHandle(t.db)

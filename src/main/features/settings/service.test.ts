@@ -5,7 +5,8 @@ type T = Awaited<ReturnType<typeof testApp>>
 
 async function team() {
   const t = await testApp()
-  const { team, me } = await setUpTeam(t)
+  // Settings are the kwaliteitsmedewerker's and beheerder's work (checked in main).
+  const { team, me } = await setUpTeam(t, 'Bert Smeets')
   const settings = await t.call('settings.get', {})
   return {
     t,

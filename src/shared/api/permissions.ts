@@ -1,0 +1,95 @@
+import type { Rol } from '../domain/case'
+import type { METHOD_NAMES } from './method-names'
+
+type Name = (typeof METHOD_NAMES)[number]
+
+/** Team-wide settings, rules, exports and the trail: the kwaliteitsmedewerker and the beheerder. */
+export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder']
+const ALL = 'iedereen' as const
+
+/**
+ * Who may call each method, checked in main before the handler runs (the screens hide what a
+ * role may not do, but that is only convenience). A new method without an entry here is a
+ * compile error, so no method can be added without deciding this.
+ */
+export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
+  'app.status': ALL,
+  'setup.complete': ALL,
+  'setup.loadDemo': ALL,
+  'session.team': ALL,
+  'session.signIn': ALL,
+  'session.signOut': ALL,
+  'settings.get': ALL,
+  'settings.saveTeam': QUALITY_ROLES,
+  'settings.saveWijk': QUALITY_ROLES,
+  'settings.deleteWijk': QUALITY_ROLES,
+  'settings.saveMedewerker': QUALITY_ROLES,
+  'signals.createManual': ALL,
+  'signals.checkAddress': ALL,
+  'intake.analyse': ALL,
+  'intake.preview': ALL,
+  'intake.commit': ALL,
+  'intake.history': ALL,
+  'intake.importSignals': ALL,
+  'intake.decide': ALL,
+  'intake.undo': ALL,
+  'intake.problems': ALL,
+  'intake.acceptProblem': ALL,
+  'intake.rejectProblem': ALL,
+  'intake.rules': ALL,
+  'intake.saveRules': QUALITY_ROLES,
+  'intake.load': ALL,
+  'intake.openCases': ALL,
+  'intake.moveCases': QUALITY_ROLES,
+  'caseload.list': ALL,
+  'dossier.get': ALL,
+  'dossier.addNote': ALL,
+  'dossier.assign': ALL,
+  'audit.search': QUALITY_ROLES,
+  'audit.verify': QUALITY_ROLES,
+  'ladder.config': ALL,
+  'ladder.saveConfig': QUALITY_ROLES,
+  'ladder.today': ALL,
+  'ladder.plan': ALL,
+  'ladder.logAttempt': ALL,
+  'ladder.close': ALL,
+  'ladder.reopen': ALL,
+  'ladder.setDoNotApproach': ALL,
+  'visits.partners': ALL,
+  'visits.savePartner': ALL,
+  'visits.candidates': ALL,
+  'visits.plan': ALL,
+  'visits.day': ALL,
+  'visits.optOut': ALL,
+  'visits.outcome': ALL,
+  'walkin.search': ALL,
+  'walkin.session': ALL,
+  'walkin.register': ALL,
+  'documents.queue': ALL,
+  'documents.forCase': ALL,
+  'documents.addToQueue': ALL,
+  'documents.removeFromQueue': ALL,
+  'documents.createBatch': ALL,
+  'documents.renderProgress': ALL,
+  'documents.batchPdf': ALL,
+  'documents.confirmBatch': ALL,
+  'documents.itemPdf': ALL,
+  'documents.templates': ALL,
+  'documents.saveTemplate': QUALITY_ROLES,
+  'documents.previewTemplate': ALL,
+  'documents.settings': ALL,
+  'documents.saveSettings': QUALITY_ROLES,
+  'documents.calibrationPdf': ALL,
+  'monitor.dashboard': ALL,
+  'monitor.cases': ALL,
+  'monitor.exportExcel': QUALITY_ROLES,
+  'monitor.exportDdas': QUALITY_ROLES,
+  'monitor.feedback': QUALITY_ROLES,
+  'monitor.settings': ALL,
+  'monitor.saveSettings': QUALITY_ROLES,
+}
+
+export function mayCall(method: Name, rol: Rol): boolean {
+  const allowed = PERMISSIONS[method]
+  return allowed === ALL || allowed.includes(rol)
+}

@@ -170,6 +170,13 @@ test('first use: set-up, signals, caseload, case file, and everything back after
     await page.getByRole('button', { name: 'Notitie opslaan' }).click()
     await expect(page.getByText('Mevrouw belde terug, wil graag een afspraak.')).toBeVisible()
     await shot(page, '10-dossier')
+
+    // A consulent may look at the settings but not change them (main refuses it too).
+    await page.getByRole('link', { name: 'Instellingen' }).click()
+    await expect(page.getByText('Alleen bekijken')).toBeVisible()
+    await page.getByRole('tab', { name: 'Wijken' }).click()
+    await expect(page.getByRole('button', { name: 'Wijk toevoegen' })).toBeDisabled()
+    await shot(page, '13-instellingen-alleen-bekijken')
   } finally {
     await server.stop()
   }

@@ -6,10 +6,18 @@ import { describeFailure } from '../../components/form-errors'
 import { MedewerkersTab } from './MedewerkersTab'
 import { TeamTab } from './TeamTab'
 import { WijkenTab } from './WijkenTab'
+import { mayCall } from '@shared/api/permissions'
+import { useCurrentUser } from '../../app/AppContext'
+
+// A plain fieldset, only there so `disabled` switches every input and button in a tab off at once.
+const FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 }
 
 /** Instellingen: the team's own details, its wijken and its members. Every save returns the new view. */
 export function SettingsPage() {
   const [view, setView] = useState<SettingsView | null>(null)
+  const user = useCurrentUser()
+  // The same rule main enforces: others may look, not change.
+  const readOnly = !mayCall('settings.saveTeam', user.rol)
   const [error, setError] = useState<string | null>(null)
 
   const load = useCallback(async () => {
@@ -48,6 +56,11 @@ export function SettingsPage() {
           <Loader aria-label="Instellingen worden geladen" />
         </Center>
       )}
+      {view && readOnly && (
+        <Alert color="blue" title="Alleen bekijken">
+          Je kunt de instellingen bekijken. Wijzigen kan de kwaliteitsmedewerker of de beheerder.
+        </Alert>
+      )}
       {view && (
         <Tabs defaultValue="team">
           <Tabs.List>
@@ -56,13 +69,19 @@ export function SettingsPage() {
             <Tabs.Tab value="medewerkers">Medewerkers</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="team" pt="md">
-            <TeamTab team={view.team} onSaved={setView} />
+            <fieldset disabled={readOnly} style={FIELDSET}>
+              <TeamTab team={view.team} onSaved={setView} />
+            </fieldset>
           </Tabs.Panel>
           <Tabs.Panel value="wijken" pt="md">
-            <WijkenTab wijken={view.wijken} onSaved={setView} />
+            <fieldset disabled={readOnly} style={FIELDSET}>
+              <WijkenTab wijken={view.wijken} onSaved={setView} />
+            </fieldset>
           </Tabs.Panel>
           <Tabs.Panel value="medewerkers" pt="md">
-            <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} onSaved={setView} />
+            <fieldset disabled={readOnly} style={FIELDSET}>
+              <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} onSaved={setView} />
+            </fieldset>
           </Tabs.Panel>
         </Tabs>
       )}

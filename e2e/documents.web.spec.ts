@@ -1,23 +1,10 @@
-import type { Page } from '@playwright/test'
-import { expect, shot, startServer, test } from './harness'
+import { api, expect, ROERMOND_TEAM, shot, startServer, test } from './harness'
 
 // A consulent announces a home visit by letter and queues a card, prints the batch with its
 // mailing list and confirms it went out; the kwaliteitsmedewerker edits the letter text.
 
 const SETUP = {
-  team: {
-    gemeenteNaam: 'Roermond',
-    gemeenteCode: '0957',
-    teamNaam: 'Team Vroegsignalering',
-    postadres: 'Postbus 900\n6040 AX Roermond',
-    bezoekadres: 'Markt 31\n6041 EM Roermond',
-    telefoon: '0475 359 999',
-    email: 'vroegsignalering@roermond.nl',
-    inloopDag: 'dinsdag',
-    inloopStart: '09:00',
-    inloopEind: '11:00',
-    inloopPlaats: 'Stadskantoor, Markt 31',
-  },
+  team: ROERMOND_TEAM,
   wijken: [{ naam: 'Centrum', postcodes: '6041-6045' }],
   medewerkers: [
     { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: '', wijken: ['Centrum'] },
@@ -51,17 +38,6 @@ function signal(achternaam: string, postcode: string, huisnummer: string) {
   }
 }
 
-async function api(page: Page, url: string, method: string, input: unknown) {
-  const u = new URL(url)
-  const res = await page.request.post(`${u.origin}/api/${method}`, {
-    headers: { 'X-Lange-Adem-Token': u.searchParams.get('token')!, Origin: u.origin },
-    data: input,
-  })
-  const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-  return body.value as Record<string, unknown>
-}
-
 /** A weekday about ten days ahead, as dd-mm-jjjj. */
 function visitDate(): string {
   const d = new Date()
@@ -77,15 +53,19 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
 }) => {
   const server = await startServer(dataDir)
   try {
-    await api(page, server.url, 'setup.complete', SETUP)
-    const team = (await api(page, server.url, 'session.team', {})) as unknown as {
+    await api(server, 'setup.complete', SETUP)
+    const team = (await api(server, 'session.team', {})) as {
       id: number
       naam: string
     }[]
     const id = (naam: string) => team.find((m) => m.naam === naam)!.id
-    await api(page, server.url, 'session.signIn', { userId: id('Anouk Peeters') })
-    const first = await api(page, server.url, 'signals.createManual', signal('Smit', '6045 AB', '3'))
-    const second = await api(page, server.url, 'signals.createManual', signal('Berg', '6041 AB', '12'))
+    await api(server, 'session.signIn', { userId: id('Anouk Peeters') })
+    const first = (await api(server, 'signals.createManual', signal('Smit', '6045 AB', '3'))) as {
+      caseId: number
+    }
+    const second = (await api(server, 'signals.createManual', signal('Berg', '6041 AB', '12'))) as {
+      caseId: number
+    }
 
     // The announcement letter from the case file.
     await page.goto(`${server.url}#/zaak/${first.caseId}`)
@@ -152,7 +132,7 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
     ).toBeVisible()
 
     // The kwaliteitsmedewerker edits the letter: the word check flags an avoided word.
-    await api(page, server.url, 'session.signIn', { userId: id('Fatima El Idrissi') })
+    await api(server, 'session.signIn', { userId: id('Fatima El Idrissi') })
     await page.goto(`${server.url}#/brieven-en-kaartjes`)
     await page.reload()
     await expect(page.getByText('Fatima El Idrissi')).toBeVisible()

@@ -73,3 +73,31 @@ export { expect }
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) })
 }
+
+/** Calls the running app's API as the page would (token header), and returns the value or throws the Dutch error. */
+export async function api(server: AppServer, method: string, input: unknown): Promise<unknown> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  })
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
+  return body.value
+}
+
+/** The team details every API-driven set-up in these tests uses; each spec adds its own wijken and people. */
+export const ROERMOND_TEAM = {
+  gemeenteNaam: 'Roermond',
+  gemeenteCode: '0957',
+  teamNaam: 'Team Vroegsignalering',
+  postadres: 'Postbus 900\n6040 AX Roermond',
+  bezoekadres: 'Markt 31\n6041 EM Roermond',
+  telefoon: '0475 359 999',
+  email: 'vroegsignalering@roermond.nl',
+  inloopDag: 'dinsdag',
+  inloopStart: '09:00',
+  inloopEind: '11:00',
+  inloopPlaats: 'Stadskantoor, Markt 31',
+}

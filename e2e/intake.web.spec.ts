@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, shot, startServer, test } from './harness'
+import { api, expect, ROERMOND_TEAM, shot, startServer, test } from './harness'
 
 // A month's export as a new team receives it: semicolons, a BOM, Dutch dates and amounts, a
 // surname column the app cannot guess ("Persoon") and one row with a broken postcode.
@@ -12,19 +12,7 @@ const CSV =
   'VPS-9004;Zorgverzekeraar;CZ;310;08-10-2026;P.;Smeets;01-02-1961;Donderbergweg;40;604;Roermond\r\n'
 
 const SETUP = {
-  team: {
-    gemeenteNaam: 'Roermond',
-    gemeenteCode: '0957',
-    teamNaam: 'Team Vroegsignalering',
-    postadres: 'Postbus 900\n6040 AX Roermond',
-    bezoekadres: 'Markt 31\n6041 EM Roermond',
-    telefoon: '0475 359 999',
-    email: 'vroegsignalering@roermond.nl',
-    inloopDag: 'dinsdag',
-    inloopStart: '09:00',
-    inloopEind: '11:00',
-    inloopPlaats: 'Stadskantoor, Markt 31',
-  },
+  team: ROERMOND_TEAM,
   wijken: [
     { naam: 'Centrum', postcodes: '6041' },
     { naam: 'Donderberg', postcodes: '6044-6045' },
@@ -41,14 +29,8 @@ test('a new user imports the month file, fixes the mapping and a problem row, an
 }) => {
   const server = await startServer(dataDir)
   try {
-    const origin = new URL(server.url).origin
-    const token = new URL(server.url).searchParams.get('token')!
-    const res = await fetch(`${origin}/api/setup.complete`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': token },
-      body: JSON.stringify(SETUP),
-    })
-    expect(((await res.json()) as { ok: boolean }).ok).toBe(true)
+    // Throws with the app's own message when the set-up is refused.
+    await api(server, 'setup.complete', SETUP)
     const file = join(dataDir, 'vps-oktober-2026.csv')
     writeFileSync(file, CSV, 'utf8')
 

@@ -1,34 +1,12 @@
 import type { Page } from '@playwright/test'
-import { expect, type AppServer } from './harness'
+import { api, expect, ROERMOND_TEAM, type AppServer } from './harness'
 
 /** Set-up and sign-in through the API for the ladder and walk-in tests. */
 
-export async function api(server: AppServer, method: string, input: unknown): Promise<unknown> {
-  const url = new URL(server.url)
-  const res = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  })
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-  return body.value
-}
+export { api }
 
 export const SETUP = {
-  team: {
-    gemeenteNaam: 'Roermond',
-    gemeenteCode: '0957',
-    teamNaam: 'Team Vroegsignalering',
-    postadres: 'Postbus 900\n6040 AX Roermond',
-    bezoekadres: 'Markt 31\n6041 EM Roermond',
-    telefoon: '0475 359 999',
-    email: 'vroegsignalering@roermond.nl',
-    inloopDag: 'dinsdag',
-    inloopStart: '09:00',
-    inloopEind: '11:00',
-    inloopPlaats: 'Stadskantoor, Markt 31',
-  },
+  team: ROERMOND_TEAM,
   wijken: [{ naam: 'Centrum', postcodes: '6041' }],
   medewerkers: [
     {

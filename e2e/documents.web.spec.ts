@@ -1,4 +1,4 @@
-import { api, expect, ROERMOND_TEAM, shot, startServer, test } from './harness'
+import { api, expect, ROERMOND_TEAM, shot, signInAs, startServer, test } from './harness'
 
 // A consulent announces a home visit by letter and queues a card, prints the batch with its
 // mailing list and confirms it went out; the kwaliteitsmedewerker edits the letter text.
@@ -54,12 +54,7 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
   const server = await startServer(dataDir)
   try {
     await api(server, 'setup.complete', SETUP)
-    const team = (await api(server, 'session.team', {})) as {
-      id: number
-      naam: string
-    }[]
-    const id = (naam: string) => team.find((m) => m.naam === naam)!.id
-    await api(server, 'session.signIn', { userId: id('Anouk Peeters') })
+    await signInAs(server, 'Anouk Peeters')
     const first = (await api(server, 'signals.createManual', signal('Smit', '6045 AB', '3'))) as {
       caseId: number
     }
@@ -132,7 +127,7 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
     ).toBeVisible()
 
     // The kwaliteitsmedewerker edits the letter: the word check flags an avoided word.
-    await api(server, 'session.signIn', { userId: id('Fatima El Idrissi') })
+    await signInAs(server, 'Fatima El Idrissi')
     await page.goto(`${server.url}#/brieven-en-kaartjes`)
     await page.reload()
     await expect(page.getByText('Fatima El Idrissi')).toBeVisible()

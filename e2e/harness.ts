@@ -101,3 +101,22 @@ export const ROERMOND_TEAM = {
   inloopEind: '11:00',
   inloopPlaats: 'Stadskantoor, Markt 31',
 }
+
+/**
+ * Signs the server's session in as a team member by name, through the API. Every spec signs in through
+ * here (or `openSignedIn`), so the way of signing in lives in one place.
+ */
+export async function signInAs(server: AppServer, naam: string): Promise<{ id: number; naam: string }> {
+  const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
+  const member = team.find((m) => m.naam === naam)
+  if (!member) throw new Error(`no team member named ${naam}`)
+  await api(server, 'session.signIn', { userId: member.id })
+  return member
+}
+
+/** Signs in as `naam` and opens the app in the page, waiting until the workspace shows. */
+export async function openSignedIn(page: Page, server: AppServer, naam = 'Anouk Peeters'): Promise<void> {
+  await signInAs(server, naam)
+  await page.goto(server.url)
+  await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
+}

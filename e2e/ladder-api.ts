@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { api, expect, ROERMOND_TEAM, type AppServer } from './harness'
+import { api, openSignedIn, ROERMOND_TEAM, type AppServer } from './harness'
 
 /** Set-up and sign-in through the API for the ladder and walk-in tests. */
 
@@ -44,8 +44,5 @@ export function signal(achternaam: string, postcode: string, huisnummer: string,
 }
 
 export async function signedIn(page: Page, server: AppServer, who = 'Anouk Peeters') {
-  const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
-  await api(server, 'session.signIn', { userId: team.find((m) => m.naam === who)!.id })
-  await page.goto(server.url)
-  await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
+  await openSignedIn(page, server, who)
 }

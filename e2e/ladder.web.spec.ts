@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, startServer, shot } from './harness'
+import { test, expect, startServer, shot, signInAs } from './harness'
 import { api, SETUP, signal, signedIn } from './ladder-api'
 
 // One case from signal to closure: call, WhatsApp (text copied), announced visit with a duo, not at
@@ -34,9 +34,7 @@ test('one case from signal to closure along the ladder', async ({ page, context,
       origin: new URL(server.url).origin,
     })
     await api(server, 'setup.complete', SETUP)
-    await api(server, 'session.team', {})
-    const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
-    await api(server, 'session.signIn', { userId: team.find((m) => m.naam === 'Anouk Peeters')!.id })
+    await signInAs(server, 'Anouk Peeters')
     const created = (await api(
       server,
       'signals.createManual',

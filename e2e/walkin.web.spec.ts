@@ -1,4 +1,4 @@
-import { test, expect, startServer, shot } from './harness'
+import { test, expect, startServer, shot, signInAs } from './harness'
 import { api, SETUP, signal, signedIn } from './ladder-api'
 
 // A walk-in hour with three visitors: one found by surname, one by postcode and house number
@@ -8,8 +8,7 @@ test('a walk-in hour with three visitors, one without a signal', async ({ page, 
   const server = await startServer(dataDir)
   try {
     await api(server, 'setup.complete', SETUP)
-    const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
-    await api(server, 'session.signIn', { userId: team.find((m) => m.naam === 'Anouk Peeters')!.id })
+    await signInAs(server, 'Anouk Peeters')
     await api(server, 'signals.createManual', signal('Claessens', '6041 AB', '3', '01-02-1970'))
     await api(server, 'signals.createManual', signal('Wolters', '6041 CD', '18', '05-06-1992'))
     await signedIn(page, server)

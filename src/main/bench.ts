@@ -8,7 +8,7 @@
 import { runCaseloadBench } from './bench/caseload'
 import { runLadderBench } from './bench/ladder'
 import { runMonitorBench } from './bench/monitor'
-import { runIntakeBench } from './bench/intake'
+import { fillIntakeBenchDb, runIntakeBench } from './bench/intake'
 import { runDocumentsBench } from './bench/documents'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -20,6 +20,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
 }
 
 async function main(): Promise<void> {
+  // The intake bench fills its database in a child process of this same script.
+  const fillFile = process.env.BENCH_INTAKE_FILL
+  if (fillFile) {
+    const { envInt } = await import('./bench/setup')
+    return fillIntakeBenchDb(fillFile, envInt('BENCH_CASES', 600_000), envInt('BENCH_SIGNALS', 1_000_000))
+  }
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))
   const unknown = asked.filter((a) => !(a in BENCHES))
   if (unknown.length)

@@ -5,8 +5,13 @@
  *
  *   npm run bench -- intake                                  full size
  *   BENCH_CASES=60000 BENCH_SIGNALS=100000 BENCH_ROWS=20000   quick run
+ *   BENCH_FILL_CACHE=/tmp/intake-fill.sqlite                 keep the filled database for the next run
+ *
+ * The fill runs in a child process: the memory figure is the importing process's own peak, as
+ * it would be in the app, not the fill's.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../db/database'
@@ -59,13 +64,9 @@ export function makeCsv(rows: number, existingSignals: number): string {
   return out.join('\r\n') + '\r\n'
 }
 
-/** A fresh database in `dir` with the bench team and the caseload bench's fill. */
-export async function prepareBenchDb(
-  dir: string,
-  cases: number,
-  signals: number,
-): Promise<ReturnType<typeof openDatabase>> {
-  const opened = openDatabase(join(dir, 'bench.sqlite'))
+/** Child-process entry: fills `file` and exits (see runIntakeBench). */
+export async function fillIntakeBenchDb(file: string, cases: number, signals: number): Promise<void> {
+  const opened = openDatabase(file)
   const consulenten = await benchTeamSetup(opened.db, TODAY, { helpers: 1 })
   fill(opened.raw, {
     cases,
@@ -76,26 +77,39 @@ export async function prepareBenchDb(
     consulenten,
   })
   opened.raw.exec('ANALYZE')
-  return opened
+  opened.raw.pragma('wal_checkpoint(TRUNCATE)')
+  await opened.close()
 }
 
 export async function runIntakeBench(): Promise<void> {
-  const cases = envInt('BENCH_CASES', 600_000)
   const signals = envInt('BENCH_SIGNALS', 1_000_000)
   const rows = envInt('BENCH_ROWS', 100_000)
+  const cache = process.env.BENCH_FILL_CACHE
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-intake-'))
   console.log(
     `Lange Adem intake benchmark: ${rows.toLocaleString('en-US')} rows into ${signals.toLocaleString('en-US')} signals`,
   )
   const t0 = performance.now()
-  const opened = await prepareBenchDb(dir, cases, signals)
+  const dbFile = join(dir, 'bench.sqlite')
+  if (cache && existsSync(cache)) {
+    copyFileSync(cache, dbFile)
+    console.log(`Fill: copied from ${cache}`)
+  } else {
+    const child = spawnSync(process.execPath, [process.argv[1]!, 'intake'], {
+      env: { ...process.env, BENCH_INTAKE_FILL: dbFile },
+      stdio: 'inherit',
+    })
+    if (child.status !== 0) throw new Error('the fill failed')
+    if (cache) copyFileSync(dbFile, cache)
+    console.log(`Fill (child process): ${seconds(performance.now() - t0)}`)
+  }
+  const opened = openDatabase(dbFile)
   try {
-    console.log(`Fill: ${seconds(performance.now() - t0)}`)
-
     const file = join(dir, 'export.csv')
     writeFileSync(file, '\ufeff' + makeCsv(rows, signals), 'utf8')
     const rssBefore = process.memoryUsage().rss
     const t1 = performance.now()
+    const cpu0 = process.cpuUsage()
     const bytes = new Uint8Array(readFileSync(file))
     const analysis = await analyseFile(opened.db, bytes, '')
     if (analysis.unplaced.length) throw new Error(`mapping incomplete: ${analysis.unplaced.join(', ')}`)
@@ -107,17 +121,25 @@ export async function runIntakeBench(): Promise<void> {
       { commit: true, bron: 'Bench' },
     )
     const ms = performance.now() - t1
+    const cpu = process.cpuUsage(cpu0)
+    const cpuMs = (cpu.user + cpu.system) / 1000
     const perSecond = Math.round(rows / (ms / 1000))
     const peakMb = process.resourceUsage().maxRSS / 1024
     console.log(
       `Import: ${s.rows.toLocaleString('en-US')} rows in ${(ms / 1000).toFixed(2)} s: ${s.nieuw} new (${s.doorgezet} followed up, ${s.nieuweZaken} new cases), ` +
         `${s.eerderIngelezen} imported before, ${s.problemen} to check; ${s.meervoudig} meervoudig, ${s.opeenvolgend} opeenvolgend`,
     )
+    // Wall time is what counts; CPU time shows what the import itself costs when other work
+    // shares the machine (both include reading the file).
+    console.log(
+      `CPU time of the import: ${(cpuMs / 1000).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)} s, system ${(cpu.system / 1e6).toFixed(2)} s), ` +
+        `${Math.round((cpuMs * 1000) / rows)} µs per row, ${Math.round(rows / (cpuMs / 1000)).toLocaleString('en-US')} rows per CPU second`,
+    )
     console.log(
       `Rows per second: ${perSecond.toLocaleString('en-US')}  (target >= 20,000)  ${perSecond >= 20_000 ? 'PASS' : 'FAIL'}`,
     )
     console.log(
-      `Peak memory (max RSS of the whole process, fill included): ${peakMb.toFixed(0)} MB; RSS before import ${(rssBefore / 1048576).toFixed(0)} MB  (target < 500 MB)  ${peakMb < 500 ? 'PASS' : 'FAIL'}`,
+      `Peak memory (max RSS of the importing process): ${peakMb.toFixed(0)} MB; RSS before import ${(rssBefore / 1048576).toFixed(0)} MB  (target < 500 MB)  ${peakMb < 500 ? 'PASS' : 'FAIL'}`,
     )
     process.exitCode = perSecond >= 20_000 && peakMb < 500 ? 0 : 1
   } finally {

@@ -52,12 +52,9 @@ describe('rendering a batch in a worker thread', () => {
         progress = await t.call('documents.renderProgress', {})
       }
       expect(progress).toMatchObject([{ soort: 'brief', totaal: 200 }])
-      const t0 = performance.now()
       const status = await t.call('app.status', {})
-      const answeredAt = performance.now()
       expect(status.setupDone).toBe(true)
-      expect(answeredAt - t0).toBeLessThan(500)
-      // Answered while the letters were still being rendered.
+      // Answered while the letters were still being rendered (no time bound: that is the bench's job).
       expect(batchDoneAt).toBe(0)
       const seen = new Set<number>()
       while (batchDoneAt === 0) {

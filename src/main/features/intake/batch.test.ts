@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Signaalstatus } from '@shared/domain/ddas'
+import { sql } from 'kysely'
 import { rawHandle, type Db } from '../../db/database'
 import { setUpTeam, testApp } from '../../test/fixtures'
 import { takeInSignal, type NewSignal } from '../signals/service'
 import type { AddressInput, ResidentInput } from '../signals/households'
 import { BatchWriter, loadBatchLookups } from './batch'
+import { storeRows } from './service'
 
 type Input = [NewSignal, ResidentInput, AddressInput, Signaalstatus | null]
 
@@ -69,12 +71,27 @@ const INPUTS: Input[] = [
       { postcode: `604${1 + (i % 5)}EE`, huisnummer: 1 + (i % 7) },
     ),
   ),
+  // Someone not followed up, then a housemate who is: the first one's open-case flag is set too
+  input(41, { achternaam: 'Klaassen' }, { postcode: '6045XX', huisnummer: 5 }, 'Niet opgepakt: andere reden'),
+  input(42, { achternaam: 'Pieters' }, { postcode: '6045XX', huisnummer: 5 }),
 ]
 
 async function dump(db: Db) {
   const out: Record<string, unknown[]> = {}
   for (const table of ['household', 'resident', 'vroegsignaalzaak', 'vroegsignaal', 'audit_log'] as const)
     out[table] = await db.selectFrom(table).selectAll().orderBy('id').execute()
+  // What the row triggers mark for the monitor, and the triggers themselves (paused during a batch)
+  out.monitor_dirty = (
+    await sql<{ kind: string; ref_id: number }>`select * from monitor_dirty order by kind, ref_id`.execute(db)
+  ).rows
+  out.schema = (
+    await sql<{
+      name: string
+      sql: string
+    }>`select name, sql from sqlite_master where type in ('trigger', 'index', 'table') order by name`.execute(
+      db,
+    )
+  ).rows
   return out
 }
 
@@ -118,5 +135,67 @@ describe('the batched import path', () => {
     // Spelling variants met: fewer residents than signals
     expect(da.resident!.length).toBeLessThan(INPUTS.length)
     expect(db).toEqual(da)
+  })
+})
+
+describe('the paused row triggers', () => {
+  const triggerNames = async (db: Db) =>
+    (
+      await sql<{
+        name: string
+      }>`select name from sqlite_master where type = 'trigger' order by name`.execute(db)
+    ).rows.map((r) => r.name)
+
+  it('are back after a preview and after an import that fails halfway, with nothing stored', async () => {
+    const t = await testApp()
+    const { me } = await setUpTeam(t)
+    const before = await triggerNames(t.db)
+    expect(before).toEqual(
+      expect.arrayContaining(['monitor_zaak_ins', 'monitor_signaal_ins', 'zaak_open_after_insert']),
+    )
+    const ctx = { at: '2026-11-10T09:30:00.000Z', today: '2026-11-10', userId: me.id }
+    const row = (n: number) => ({
+      line: n + 1,
+      values: {
+        externId: `P-${n}`,
+        partnerType: 'Huurachterstand',
+        bedrag: '450,00',
+        signaaldatum: '05-10-2026',
+        achternaam: 'Berg',
+        straat: 'Markt',
+        postcode: '6041 AB',
+        huisnummer: String(n + 1),
+      },
+    })
+    const mapping = { columns: {}, partnerTypes: { huurachterstand: 'Huur' as const } }
+    const preview = await storeRows(t.db, ctx, [row(1), row(2)], mapping, {
+      commit: false,
+      bron: 'Test',
+      fileName: 'a.csv',
+    })
+    expect(preview.problems).toEqual([])
+    expect(preview.nieuw).toBe(2)
+    expect(await triggerNames(t.db)).toEqual(before)
+
+    function* failing() {
+      yield row(3)
+      yield row(4)
+      throw new Error('disk full')
+    }
+    await expect(
+      storeRows(t.db, ctx, failing(), mapping, { commit: true, bron: 'Test', fileName: 'b.csv' }),
+    ).rejects.toThrow('disk full')
+    expect(await triggerNames(t.db)).toEqual(before)
+    expect(await t.db.selectFrom('vroegsignaal').select('id').execute()).toEqual([])
+
+    await storeRows(t.db, ctx, [row(5)], mapping, { commit: true, bron: 'Test', fileName: 'c.csv' })
+    expect(await triggerNames(t.db)).toEqual(before)
+    // Marked for the monitor by the batch itself, as the paused trigger would have done
+    const dirty = (
+      await sql<{ kind: string }>`select kind from monitor_dirty where kind in ('zaak', 'signaal')`.execute(
+        t.db,
+      )
+    ).rows.map((r) => r.kind)
+    expect(dirty.sort()).toEqual(['signaal', 'zaak'])
   })
 })

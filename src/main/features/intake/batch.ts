@@ -107,15 +107,29 @@ interface ResidentRowLite {
 }
 
 /**
+ * Row triggers whose work this writer does itself, once per batch instead of once per row:
+ * marking new cases and signals for the monitor (0004), and flagging the residents of a
+ * household that gets an open case (0001/0009). They are dropped inside the import's
+ * transaction and created again from their own stored text in `finish()`; a rollback (or a
+ * killed process) brings them back with everything else, so no commit ever lacks them.
+ */
+const PAUSED_TRIGGERS = ['monitor_zaak_ins', 'monitor_signaal_ins', 'zaak_open_after_insert']
+
+/**
  * The monthly import's write path: prepared statements on the raw handle, writing exactly the
  * rows `takeInSignal` writes (signals/service.ts), proven equal in batch.test.ts. Synchronous:
- * call it inside one raw transaction, then `finish()` to refresh the touched cases' summaries.
+ * call it inside one raw transaction, then `finish()` (before the commit) to refresh the touched
+ * cases' summaries and restore the paused triggers.
  */
 export class BatchWriter {
   private readonly s
   private readonly touched = new Set<number>()
   private readonly audits: ChainedFields[] = []
   private nextCaseId: number
+  private readonly firstCaseId: number
+  private readonly firstSignalId: number
+  private readonly paused: string[]
+  private finished = false
 
   constructor(
     private readonly raw: BetterSqlite3.Database,
@@ -128,6 +142,21 @@ export class BatchWriter {
       .get() as number | undefined
     const maxId = raw.prepare('select max(id) from vroegsignaalzaak').pluck().get() as number | null
     this.nextCaseId = Math.max(seq ?? 0, maxId ?? 0) + 1
+    this.firstCaseId = this.nextCaseId
+    const signalSeq = raw
+      .prepare("select seq from sqlite_sequence where name = 'vroegsignaal'")
+      .pluck()
+      .get() as number | undefined
+    const maxSignal = raw.prepare('select max(id) from vroegsignaal').pluck().get() as number | null
+    this.firstSignalId = Math.max(signalSeq ?? 0, maxSignal ?? 0) + 1
+    const triggers = raw
+      .prepare(
+        `select name, sql from sqlite_master where type = 'trigger' and name in (${PAUSED_TRIGGERS.map(() => '?').join(', ')})`,
+      )
+      .all(...PAUSED_TRIGGERS) as { name: string; sql: string }[]
+    if (triggers.length !== PAUSED_TRIGGERS.length) throw new Error('BatchWriter: a row trigger is missing')
+    for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
+    this.paused = triggers.map((t) => t.sql)
     const p = (sql: string) => raw.prepare(sql)
     this.s = {
       dup: p('select 1 from vroegsignaal where extern_id = ?').pluck(),
@@ -148,6 +177,8 @@ export class BatchWriter {
         `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // zaak_open_after_insert, for a case opened on an address that was already known
+      flagResidents: p('update resident set has_open_case = 1 where household_id = ? and +has_open_case = 0'),
       openCase: p(
         'select id, consulent_id, wijk_id from vroegsignaalzaak where household_id = ? and is_open = 1 order by id desc limit 1',
       ),
@@ -347,6 +378,7 @@ export class BatchWriter {
         nietBenaderen,
         nietBenaderen === 1 ? null : ctx.today,
       )
+      if (existing) s.flagResidents.run(householdId)
     }
     const signalId = insertSignal(null, caseId)
     // A case that already had signals (stored before, or earlier in this file) is summed up again
@@ -382,11 +414,28 @@ export class BatchWriter {
     this.audits.length = 0
   }
 
-  /** refreshCaseSummary for every case this writer touched, once each. */
+  /**
+   * refreshCaseSummary for every case this writer touched, once each; the monitor marks for
+   * every case and signal it added; and the paused triggers back in place. Call it once, before
+   * the transaction commits.
+   */
   finish(): void {
+    if (this.finished) throw new Error('BatchWriter.finish called twice')
+    this.finished = true
     for (const caseId of this.touched) this.refresh(caseId)
     this.touched.clear()
     this.flush()
+    this.raw
+      .prepare(
+        "insert or ignore into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak where id >= ?",
+      )
+      .run(this.firstCaseId)
+    this.raw
+      .prepare(
+        "insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= ?",
+      )
+      .run(this.firstSignalId)
+    for (const sql of this.paused) this.raw.exec(sql)
   }
 
   refresh(caseId: number): void {

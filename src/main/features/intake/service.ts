@@ -8,7 +8,7 @@ import { loadBatchLookups } from './batch'
 import { emptySummary, intakeRows, type RowItem } from './engine'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
-import { readTable, UnreadableFileError, type RawTable } from './table'
+import { readTable, streamTable, UnreadableFileError, type RawTable, type TableStream } from './table'
 import { intakeDb } from './tables'
 import { loadRules } from './triage'
 import { appendAudit } from './audit-raw'
@@ -16,6 +16,15 @@ import { appendAudit } from './audit-raw'
 export async function readFile(bytes: Uint8Array): Promise<RawTable> {
   try {
     return await readTable(bytes)
+  } catch (e) {
+    if (e instanceof UnreadableFileError) throw new ValidationError(e.message, { contentBase64: e.message })
+    throw e
+  }
+}
+
+async function openStream(bytes: Uint8Array): Promise<TableStream> {
+  try {
+    return await streamTable(bytes)
   } catch (e) {
     if (e instanceof UnreadableFileError) throw new ValidationError(e.message, { contentBase64: e.message })
     throw e
@@ -103,7 +112,7 @@ export async function runImport(
   mapping: ColumnMapping,
   opts: { commit: boolean; bron: string },
 ): Promise<ImportSummary> {
-  const table = await readFile(file.bytes)
+  const table = await openStream(file.bytes)
   const unplaced = unplacedFields(mapping, table.headers)
   if (unplaced.length > 0) {
     const names = unplaced.map((f) => INTAKE_FIELD_LABELS[f]).join(', ')
@@ -112,14 +121,9 @@ export async function runImport(
     throw new ValidationError(`Deze verplichte velden hebben nog geen kolom: ${names}.`, fields)
   }
   const index = columnIndex(table.headers, mapping)
-  // Row by row, each parsed row let go once its values are taken: the file is not held twice.
+  // Record by record from the file's text: no row outlives its own turn.
   function* items(): Generator<RowItem> {
-    const rows = table.rows as (string[] | null)[]
-    for (let i = 0; i < rows.length; i++) {
-      const values = extractValues(rows[i]!, index)
-      rows[i] = null
-      yield { line: table.lines[i]!, values }
-    }
+    for (const r of table.records) yield { line: r.line, values: extractValues(r.row, index) }
   }
   return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName })
 }

@@ -55,13 +55,19 @@ export function detectDelimiter(text: string): string {
   return best
 }
 
+/** One record of a file: its cells and the line (CSV) or row (Excel) number the user sees. */
+export interface TableRecord {
+  row: string[]
+  line: number
+}
+
 /**
  * RFC 4180 CSV with any delimiter: quoted fields may hold delimiters, quotes ("") and line breaks.
  * Unquoted runs are sliced out of the text, not built character by character (100,000 rows).
+ * A generator, so an import holds one record at a time, not the whole file as arrays; empty
+ * lines are left out.
  */
-export function parseCsv(text: string, delimiter: string): { rows: string[][]; lines: number[] } {
-  const rows: string[][] = []
-  const lines: number[] = []
+export function* csvRecords(text: string, delimiter: string): Generator<TableRecord> {
   const delim = delimiter.charCodeAt(0)
   let row: string[] = []
   /** The field's text before `start`: quoted parts, and what came before them. */
@@ -71,13 +77,7 @@ export function parseCsv(text: string, delimiter: string): { rows: string[][]; l
   let line = 1
   let rowLine = 1
   const n = text.length
-  const endRow = () => {
-    if (row.some((c) => c.trim() !== '')) {
-      rows.push(row)
-      lines.push(rowLine)
-    }
-    row = []
-  }
+  const filled = (r: string[]) => r.some((c) => c.trim() !== '')
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i)
     if (quoted) {
@@ -104,13 +104,24 @@ export function parseCsv(text: string, delimiter: string): { rows: string[][]; l
       field = ''
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++
       start = i + 1
-      endRow()
+      if (filled(row)) yield { row, line: rowLine }
+      row = []
       line++
       rowLine = line
     }
   }
   row.push(field + text.slice(start))
-  endRow()
+  if (filled(row)) yield { row, line: rowLine }
+}
+
+/** The whole CSV as arrays (for the analysis and the tests); an import streams `csvRecords`. */
+export function parseCsv(text: string, delimiter: string): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = []
+  const lines: number[] = []
+  for (const r of csvRecords(text, delimiter)) {
+    rows.push(r.row)
+    lines.push(r.line)
+  }
   return { rows, lines }
 }
 
@@ -150,6 +161,49 @@ async function readXlsx(bytes: Uint8Array): Promise<{ rows: string[][]; lines: n
 
 export class UnreadableFileError extends Error {}
 
+/** A file's headers and its records one by one: what an import needs, without the whole file as arrays. */
+export interface TableStream {
+  headers: string[]
+  records: Iterable<TableRecord>
+}
+
+const NO_ROWS = 'Het bestand bevat geen regels met signalen onder de kopregel.'
+
+function headerNames(head: string[]): string[] {
+  return head.map((h, i) => h.trim() || `Kolom ${i + 1}`)
+}
+
+function decodeCsv(bytes: Uint8Array): { text: string; encoding: string; delimiter: string } {
+  const decoded = decodeText(bytes)
+  if (decoded.text.includes('\u0000'))
+    throw new UnreadableFileError('Dit bestand is geen CSV- of Excel-bestand (.csv of .xlsx).')
+  return { ...decoded, delimiter: detectDelimiter(decoded.text) }
+}
+
+/** Like readTable, but a CSV's records come one at a time (Excel files are read whole). */
+export async function streamTable(bytes: Uint8Array): Promise<TableStream> {
+  if (isXlsx(bytes)) {
+    const table = await readTable(bytes)
+    return {
+      headers: table.headers,
+      records: table.rows.map((row, i) => ({ row, line: table.lines[i]! })),
+    }
+  }
+  const { text, delimiter } = decodeCsv(bytes)
+  const it = csvRecords(text, delimiter)
+  const head = it.next()
+  if (head.done) throw new UnreadableFileError(NO_ROWS)
+  const first = it.next()
+  if (first.done) throw new UnreadableFileError(NO_ROWS)
+  return {
+    headers: headerNames(head.value.row),
+    records: (function* () {
+      yield first.value
+      yield* it
+    })(),
+  }
+}
+
 /** Reads a CSV (any common dialect) or Excel file; the first non-empty row holds the headers. */
 export async function readTable(bytes: Uint8Array): Promise<RawTable> {
   let parsed: { rows: string[][]; lines: number[] }
@@ -164,16 +218,13 @@ export async function readTable(bytes: Uint8Array): Promise<RawTable> {
       throw new UnreadableFileError('Dit Excel-bestand kan niet gelezen worden. Is het beschadigd?')
     }
   } else {
-    const decoded = decodeText(bytes)
+    const decoded = decodeCsv(bytes)
     encoding = decoded.encoding
-    if (decoded.text.includes('\u0000'))
-      throw new UnreadableFileError('Dit bestand is geen CSV- of Excel-bestand (.csv of .xlsx).')
-    delimiter = detectDelimiter(decoded.text)
+    delimiter = decoded.delimiter
     parsed = parseCsv(decoded.text, delimiter)
   }
   const [head, ...rows] = parsed.rows
-  if (!head || rows.length === 0)
-    throw new UnreadableFileError('Het bestand bevat geen regels met signalen onder de kopregel.')
-  const headers = head.map((h, i) => h.trim() || `Kolom ${i + 1}`)
+  if (!head || rows.length === 0) throw new UnreadableFileError(NO_ROWS)
+  const headers = headerNames(head)
   return { format, encoding, delimiter, headers, rows, lines: parsed.lines.slice(1) }
 }

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../db/database'
+import { generateKey } from '../features/keys/key'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { analyseFile, runImport } from '../features/intake/service'
 import { fill } from './fill'
@@ -65,7 +66,7 @@ export async function prepareBenchDb(
   cases: number,
   signals: number,
 ): Promise<ReturnType<typeof openDatabase>> {
-  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'), generateKey())
   const consulenten = await benchTeamSetup(opened.db, TODAY, { helpers: 1 })
   fill(opened.raw, {
     cases,

@@ -105,7 +105,12 @@ export async function createBackup(
   const kind = opts.kind ?? 'automatisch'
   const dir = join(dataDir, BACKUP_FOLDER)
   mkdirSync(dir, { recursive: true })
-  const name = `${PREFIX}${stampOf(now)}${kind === 'automatisch' ? '' : `.${kind}`}${SUFFIX}`
+  // A backup is never overwritten: two in the same millisecond get the next free millisecond.
+  let at = now
+  const nameAt = (instant: string) =>
+    `${PREFIX}${stampOf(instant)}${kind === 'automatisch' ? '' : `.${kind}`}${SUFFIX}`
+  while (existsSync(join(dir, nameAt(at)))) at = new Date(Date.parse(at) + 1).toISOString()
+  const name = nameAt(at)
   const final = join(dir, name)
   const tmp = `${final}.part`
   rmSync(tmp, { force: true })
@@ -121,7 +126,7 @@ export async function createBackup(
   // Only a checked copy gets a backup name, so a crash mid-write never leaves a "backup" that is not one.
   renameSync(tmp, final)
   rotateBackups(dataDir, opts.keep ?? 14)
-  return { file: final, name, at: now, bytes: statSync(final).size, kind }
+  return { file: final, name, at, bytes: statSync(final).size, kind }
 }
 
 /** Removes all but the newest `keep` backups (at least one is always kept). */

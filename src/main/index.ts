@@ -108,7 +108,9 @@ async function start(): Promise<void> {
     mainApp = await openWithRecovery(dataDir, key)
   } catch (err) {
     const message =
-      err instanceof DatabaseTooNewError || err instanceof DatabaseDamagedError || err instanceof DatabaseKeyError
+      err instanceof DatabaseTooNewError ||
+      err instanceof DatabaseDamagedError ||
+      err instanceof DatabaseKeyError
         ? err.message
         : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)

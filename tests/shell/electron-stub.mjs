@@ -113,7 +113,8 @@ export const safeStorage = {
   },
   decryptString: (buf) => {
     ;(rec.safeStorage ??= []).push('decryptString')
-    if (!buf.subarray(0, SEAL.length).equals(SEAL)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    if (!buf.subarray(0, SEAL.length).equals(SEAL))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
     return Buffer.from(buf.subarray(SEAL.length).map((b) => b ^ 0x5a)).toString('utf8')
   },
 }

@@ -30,7 +30,9 @@ export async function restore(argv: string[]): Promise<number> {
   const wanted = i >= 0 ? argv[i + 1] : undefined
   const backup = wanted ? listBackups(dataDir).find((b) => b.name === wanted) : latestGoodBackup(dataDir, key)
   if (!backup) {
-    console.error(wanted ? `Back-up ${wanted} niet gevonden.` : 'Geen goede back-up gevonden die met deze sleutel opent.')
+    console.error(
+      wanted ? `Back-up ${wanted} niet gevonden.` : 'Geen goede back-up gevonden die met deze sleutel opent.',
+    )
     return 1
   }
   const aside = restoreBackup(dataDir, file, backup, new Date().toISOString(), key)

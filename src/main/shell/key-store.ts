@@ -1,7 +1,13 @@
 import type { SafeStorage } from 'electron'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DatabaseKeyError, fileKeyStore, parseKey, writeFileAtomic, type KeyStore } from '../features/keys/key'
+import {
+  DatabaseKeyError,
+  fileKeyStore,
+  parseKey,
+  writeFileAtomic,
+  type KeyStore,
+} from '../features/keys/key'
 import { opensWith } from '../features/keys/service'
 
 /** The key file in the data folder: the key, encrypted with the operating system's protection. */
@@ -18,8 +24,7 @@ type Protection = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 
  * back to a fixed password ("basic_text"), which protects nothing.
  */
 export function osKeyStore(protection: Protection, dataDir: string): KeyStore {
-  const weak =
-    process.platform === 'linux' && protection.getSelectedStorageBackend?.() === 'basic_text'
+  const weak = process.platform === 'linux' && protection.getSelectedStorageBackend?.() === 'basic_text'
   if (!protection.isEncryptionAvailable() || weak)
     throw new DatabaseKeyError(
       'De sleutel van de gegevens kan op deze computer niet veilig worden bewaard: de beveiliging van het ' +

@@ -46,7 +46,11 @@ describe('backups in the app (beheerder)', () => {
     await t.call('signals.createManual', signal({ achternaam: 'Voorafgaand' }))
     t.as('Bert Smeets')
     const made = await t.call<BackupRow>('backup.create', {})
-    expect(made).toMatchObject({ soort: 'handmatig', gecontroleerd: true, gemaakt: '2026-11-10T09:00:00.000Z' })
+    expect(made).toMatchObject({
+      soort: 'handmatig',
+      gecontroleerd: true,
+      gemaakt: '2026-11-10T09:00:00.000Z',
+    })
     expect(checkIntegrity(join(t.dir, 'backups', made.naam), t.key)).toEqual({ ok: true })
 
     t.clock.set('2026-11-10T15:00:00.000Z')
@@ -101,7 +105,9 @@ describe('backups in the app (beheerder)', () => {
       ok: false,
       error: { code: 'validation' },
     })
-    expect(await t.raw('backup.restore', { naam: 'lange-adem-2020-01-01T00-00-00-000Z.sqlite' })).toMatchObject({
+    expect(
+      await t.raw('backup.restore', { naam: 'lange-adem-2020-01-01T00-00-00-000Z.sqlite' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     })

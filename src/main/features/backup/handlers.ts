@@ -46,7 +46,11 @@ export const backupHandlers: FeatureHandlers<typeof backupContract> = {
     const m = maintenanceOf(ctx)
     // VACUUM INTO cannot run inside another call's transaction: make the backup alone.
     const b = await m.exclusive(() =>
-      createBackup(m.raw(), m.dataDir, ctx.clock.now(), { key: m.key, keep: BACKUPS_KEPT, kind: 'handmatig' }),
+      createBackup(m.raw(), m.dataDir, ctx.clock.now(), {
+        key: m.key,
+        keep: BACKUPS_KEPT,
+        kind: 'handmatig',
+      }),
     )
     await recordAudit(m.db(), ctx.clock.now(), {
       userId: ctx.userId,

@@ -46,7 +46,10 @@ export class DatabaseDamagedError extends Error {
  * `PRAGMA quick_check` on a file opened read-only with the key; any error (not a database, a
  * wrong key, no access) counts as a failure. With a key, a plain (unencrypted) file fails too.
  */
-export function checkIntegrity(file: string, key: string | null): { ok: true } | { ok: false; problem: string } {
+export function checkIntegrity(
+  file: string,
+  key: string | null,
+): { ok: true } | { ok: false; problem: string } {
   let db: BetterSqlite3.Database | null = null
   try {
     if (key && isPlainSqliteFile(file)) return { ok: false, problem: 'het bestand is niet versleuteld' }

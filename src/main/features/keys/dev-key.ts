@@ -28,8 +28,7 @@ export function devKeyStore(
   const given = i >= 0 ? argv[i + 1] : eq?.slice('--key-file='.length)
   if (given) {
     const file = resolve(given)
-    if (!existsSync(file))
-      throw new DatabaseKeyError(`Het sleutelbestand ${file} bestaat niet.`, 'missing')
+    if (!existsSync(file)) throw new DatabaseKeyError(`Het sleutelbestand ${file} bestaat niet.`, 'missing')
     return { store: fileKeyStore(file, file), warning: null }
   }
   const file = join(dataDir, DEV_KEY_FILE)
@@ -40,7 +39,12 @@ export function devKeyStore(
  * The key for the browser mode and the command line, settled (a new folder gets one, an
  * unfinished rotation is finished). Prints the development warning on stderr when it applies.
  */
-export function devKey(argv: string[], env: NodeJS.ProcessEnv, dataDir: string, databaseFile: string): string {
+export function devKey(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  databaseFile: string,
+): string {
   mkdirSync(dataDir, { recursive: true })
   const { store, warning } = devKeyStore(argv, env, dataDir)
   const key = settleKey(store, dataDir, databaseFile)

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -111,7 +120,9 @@ describe('encryption at rest', () => {
       .prepare("insert into app_user (naam, rol, created_at) values (?, 'beheerder', '2026-01-01')")
       .run(SURNAME)
     mkdirBackups(dir)
-    plain.raw.prepare('VACUUM INTO ?').run(join(dir, BACKUP_FOLDER, 'lange-adem-2026-11-01T09-00-00-000Z.sqlite'))
+    plain.raw
+      .prepare('VACUUM INTO ?')
+      .run(join(dir, BACKUP_FOLDER, 'lange-adem-2026-11-01T09-00-00-000Z.sqlite'))
     await plain.close()
     expect(isPlainSqliteFile(file)).toBe(true)
 

@@ -34,7 +34,11 @@ function rowCounts(db: BetterSqlite3.Database): Record<string, number> {
     .pluck()
     .all() as string[]
   const out: Record<string, number> = {}
-  for (const t of tables) out[t] = db.prepare(`select count(*) from "${t.replace(/"/g, '""')}"`).pluck().get() as number
+  for (const t of tables)
+    out[t] = db
+      .prepare(`select count(*) from "${t.replace(/"/g, '""')}"`)
+      .pluck()
+      .get() as number
   return out
 }
 

@@ -13,6 +13,12 @@ const SOORT_LABEL: Record<BackupSoort, string> = {
   'voor-terugzetten': 'Vóór terugzetten',
 }
 
+/** Date and time to the second: several backups can be made in one minute. */
+function moment(instant: string): string {
+  const seconds = String(new Date(instant).getSeconds()).padStart(2, '0')
+  return `${formatDateTime(instant)}:${seconds}`
+}
+
 function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`
   return `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`
@@ -74,8 +80,8 @@ export function BackupsPage() {
       setConfirm(null)
       setMade(null)
       setRestored({
-        van: formatDateTime(result.teruggezet.gemaakt),
-        veiligheid: formatDateTime(result.veiligheidsBackup.gemaakt),
+        van: moment(result.teruggezet.gemaakt),
+        veiligheid: moment(result.veiligheidsBackup.gemaakt),
       })
       await load()
       // The restored data may not know who is signed in, or may have other settings.
@@ -110,7 +116,7 @@ export function BackupsPage() {
       {error && <Alert color="red">{error}</Alert>}
       {made && (
         <Alert color="teal" title="Back-up gemaakt">
-          De back-up van {formatDateTime(made.gemaakt)} is versleuteld en gecontroleerd.
+          De back-up van {moment(made.gemaakt)} is versleuteld en gecontroleerd.
         </Alert>
       )}
       {restored && (
@@ -144,7 +150,7 @@ export function BackupsPage() {
               const check = checks[b.naam]
               return (
                 <Table.Tr key={b.naam}>
-                  <Table.Td>{formatDateTime(b.gemaakt)}</Table.Td>
+                  <Table.Td>{moment(b.gemaakt)}</Table.Td>
                   <Table.Td>{SOORT_LABEL[b.soort]}</Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>{size(b.bytes)}</Table.Td>
                   <Table.Td>
@@ -185,10 +191,10 @@ export function BackupsPage() {
         <Modal opened onClose={() => !busy && setConfirm(null)} title="Back-up terugzetten?" size="lg">
           <Stack gap="md">
             <Text>
-              De gegevens gaan terug naar de stand van <strong>{formatDateTime(confirm.gemaakt)}</strong>.
+              De gegevens gaan terug naar de stand van <strong>{moment(confirm.gemaakt)}</strong>.
             </Text>
             <Alert color="orange" title="Dit gaat verloren">
-              Alles wat het team na {formatDateTime(confirm.gemaakt)} heeft gedaan: nieuwe signalen en zaken,
+              Alles wat het team na {moment(confirm.gemaakt)} heeft gedaan: nieuwe signalen en zaken,
               contactpogingen, notities, brieven en wijzigingen in de instellingen. Iedereen die nu met Lange
               Adem werkt, ziet daarna de oude gegevens.
             </Alert>

@@ -70,6 +70,9 @@ test('the beheerder makes a backup and puts it back; later changes are gone, the
     await expect(page.getByText('Back-up gemaakt', { exact: true })).toBeVisible()
     await expect(table.getByRole('row')).toHaveCount(3)
     await expect(table.getByRole('row').nth(1).getByRole('cell', { name: 'Met de hand' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Nu een back-up maken' })).not.toHaveAttribute(
+      'data-loading',
+    )
     await shot(page, 'backup-02-gemaakt')
 
     // A change after the backup.

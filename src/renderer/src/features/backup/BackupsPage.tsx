@@ -54,9 +54,10 @@ export function BackupsPage() {
   const makeNow = async () => {
     setBusy(true)
     try {
-      setMade(await call('backup.create', {}))
-      setRestored(null)
+      const b = await call('backup.create', {})
       await load()
+      setMade(b)
+      setRestored(null)
     } catch (e) {
       notifyFailed('Back-up niet gemaakt', describeFailure(e).message)
     } finally {

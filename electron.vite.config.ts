@@ -17,7 +17,7 @@ export default defineConfig({
           cli: resolve('src/main/cli.ts'),
           'pdf-worker': resolve('src/main/features/documents/pdf/worker.ts'),
         },
-        external: ['better-sqlite3', 'electron'],
+        external: ['better-sqlite3-multiple-ciphers', 'electron'],
       },
     },
   },

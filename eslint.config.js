@@ -27,7 +27,7 @@ export default tseslint.config(
       // The renderer must never reach into the main process.
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/main/**', 'electron', 'better-sqlite3', 'kysely', 'node:*'] },
+        { patterns: ['**/main/**', 'electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'node:*'] },
       ],
     },
   },

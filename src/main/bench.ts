@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   const fillFile = process.env.BENCH_INTAKE_FILL
   if (fillFile) {
     const { envInt } = await import('./bench/setup')
-    return fillIntakeBenchDb(fillFile, envInt('BENCH_CASES', 600_000), envInt('BENCH_SIGNALS', 1_000_000))
+    return fillIntakeBenchDb(
+      fillFile,
+      process.env.BENCH_INTAKE_KEY ?? '',
+      envInt('BENCH_CASES', 600_000),
+      envInt('BENCH_SIGNALS', 1_000_000),
+    )
   }
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))
   const unknown = asked.filter((a) => !(a in BENCHES))

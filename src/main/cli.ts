@@ -6,6 +6,9 @@ import * as backup from './cli/backup'
 import * as exportDdas from './cli/export-ddas'
 import * as intakeImport from './features/intake/cli'
 import { AppError } from './lib/errors'
+import { DatabaseKeyError } from './features/keys/key'
+import { DatabaseDamagedError } from './features/backup/service'
+import { DatabaseTooNewError } from './db/database'
 
 interface Command {
   usage: string
@@ -15,6 +18,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   backup,
   'restore-backup': { usage: backup.restoreUsage, run: backup.restore },
+  'rotate-key': { usage: backup.rotateUsage, run: backup.rotate },
   'export-ddas': exportDdas,
   import: intakeImport,
 }
@@ -37,7 +41,14 @@ main().then(
   },
   (err: unknown) => {
     // A service's own error carries a Dutch message for the user; anything else is a bug.
-    console.error(err instanceof AppError ? err.message : err)
+    console.error(
+      err instanceof AppError ||
+        err instanceof DatabaseKeyError ||
+        err instanceof DatabaseDamagedError ||
+        err instanceof DatabaseTooNewError
+        ? err.message
+        : err,
+    )
     process.exitCode = 1
   },
 )

@@ -2,13 +2,17 @@
  * The Electron shell: window, menu, IPC. Thin on purpose; every rule lives in the services,
  * which never import Electron and run under plain Node in tests and in the browser mode.
  */
-import { app, BrowserWindow, Menu, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, dialog, ipcMain, safeStorage, session, shell } from 'electron'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createApp, DATABASE_FILE, type App } from './app/create-app'
 import { hasFlag, resolveDataDir } from './app/data-dir'
 import { DatabaseTooNewError } from './db/database'
-import { backupDue, createBackup, DatabaseDamagedError, restoreBackup } from './features/backup/service'
+import { backupDue, DatabaseDamagedError, restoreBackup } from './features/backup/service'
+import { DatabaseKeyError } from './features/keys/key'
+import { rotateKey, settleKey } from './features/keys/service'
+import { exportRecoveryKey, flagValue, importRecoveryKey, osKeyStore } from './shell/key-store'
 import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { registerIpc } from './shell/ipc'
@@ -32,9 +36,9 @@ let mainApp: App | null = null
  * Opens the data folder. On a damaged database the user may put the latest good backup back;
  * the damaged file is moved aside, never overwritten.
  */
-async function openWithRecovery(dataDir: string): Promise<App> {
+async function openWithRecovery(dataDir: string, key: string): Promise<App> {
   try {
-    return await createApp({ dataDir })
+    return await createApp({ dataDir, key })
   } catch (err) {
     if (!(err instanceof DatabaseDamagedError) || !err.latestBackup) throw err
     const choice = await dialog.showMessageBox({
@@ -47,9 +51,48 @@ async function openWithRecovery(dataDir: string): Promise<App> {
       cancelId: 1,
     })
     if (choice.response !== 0) throw err
-    restoreBackup(dataDir, join(dataDir, DATABASE_FILE), err.latestBackup, new Date().toISOString())
-    return createApp({ dataDir })
+    restoreBackup(dataDir, join(dataDir, DATABASE_FILE), err.latestBackup, new Date().toISOString(), key)
+    return createApp({ dataDir, key })
   }
+}
+
+/**
+ * The database key, kept with the operating system's protection in the data folder. The
+ * beheerder's start options: `--export-recovery-key FILE` (a copy for the password vault, then
+ * quit), `--import-recovery-key FILE` (put a kept key back) and `--rotate-key` (a new key; the
+ * database and backups are re-encrypted). See "Sleutel en herstel" in the README.
+ */
+async function databaseKey(argv: string[], dataDir: string): Promise<string | null> {
+  mkdirSync(dataDir, { recursive: true })
+  const file = join(dataDir, DATABASE_FILE)
+  const store = osKeyStore(safeStorage, dataDir)
+  const importFrom = flagValue(argv, '--import-recovery-key')
+  if (importFrom) importRecoveryKey(store, importFrom, file)
+  const key = settleKey(store, dataDir, file)
+  const exportTo = flagValue(argv, '--export-recovery-key')
+  if (exportTo) {
+    exportRecoveryKey(store, exportTo)
+    await dialog.showMessageBox({
+      type: 'info',
+      title: 'Herstelsleutel opgeslagen',
+      message: `De herstelsleutel staat in ${exportTo}.`,
+      detail:
+        'Bewaar de sleutel in de kluis of het wachtwoordbeheer van de gemeente en verwijder daarna dit bestand. ' +
+        'Zonder de sleutel zijn de gegevens en de back-ups niet te lezen.',
+    })
+    return null
+  }
+  if (hasFlag(argv, '--rotate-key')) {
+    const { backups } = rotateKey(dataDir, file, store)
+    await dialog.showMessageBox({
+      type: 'info',
+      title: 'Nieuwe sleutel',
+      message: `Er is een nieuwe sleutel in gebruik. De gegevens en ${backups} back-up(s) zijn opnieuw versleuteld.`,
+      detail: 'Maak een nieuwe herstelsleutel (--export-recovery-key) en vernietig de oude.',
+    })
+    return store.load()
+  }
+  return key
 }
 let mainWindow: BrowserWindow | null = null
 
@@ -57,10 +100,17 @@ async function start(): Promise<void> {
   const argv = process.argv.slice(1)
   const dataDir = resolveDataDir(argv, process.env, join(app.getPath('appData'), 'Lange Adem'))
   try {
-    mainApp = await openWithRecovery(dataDir)
+    const key = await databaseKey(argv, dataDir)
+    if (!key) {
+      app.exit(0)
+      return
+    }
+    mainApp = await openWithRecovery(dataDir, key)
   } catch (err) {
     const message =
-      err instanceof DatabaseTooNewError || err instanceof DatabaseDamagedError
+      err instanceof DatabaseTooNewError ||
+      err instanceof DatabaseDamagedError ||
+      err instanceof DatabaseKeyError
         ? err.message
         : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)
@@ -71,9 +121,7 @@ async function start(): Promise<void> {
   // A verified backup at start when the last one is older than a day, and daily while running.
   const backupIfDue = () => {
     if (backupDue(dataDir, opened.clock.now()))
-      void createBackup(opened.database.raw, dataDir, opened.clock.now()).catch((e: unknown) =>
-        console.error('Back-up mislukt', e),
-      )
+      void opened.backupNow().catch((e: unknown) => console.error('Back-up mislukt', e))
   }
   backupIfDue()
   setInterval(backupIfDue, 60 * 60 * 1000).unref()

@@ -4,21 +4,26 @@
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createApp } from './app/create-app'
+import { createApp, DATABASE_FILE } from './app/create-app'
 import { resolveDataDir, hasFlag } from './app/data-dir'
 import { startWebServer } from './web/server'
 import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { DatabaseTooNewError } from './db/database'
-import { backupDue, createBackup, DatabaseDamagedError } from './features/backup/service'
+import { backupDue, DatabaseDamagedError } from './features/backup/service'
+import { devKey } from './features/keys/dev-key'
+import { DatabaseKeyError } from './features/keys/key'
 
 async function main() {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv, process.env)
   const portArg = argv.indexOf('--port')
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
-  const app = await createApp({ dataDir })
-  if (backupDue(dataDir, app.clock.now())) await createBackup(app.database.raw, dataDir, app.clock.now())
+  // Browser mode is for development and tests only: the key comes from LANGE_ADEM_DB_KEY,
+  // --key-file, or a key file in the data folder (with a warning). See the README.
+  const key = devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE))
+  const app = await createApp({ dataDir, key })
+  if (backupDue(dataDir, app.clock.now())) await app.backupNow()
   if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db)))
     await loadDemoData(app.database.db, app.clock)
   const here = dirname(fileURLToPath(import.meta.url))
@@ -41,7 +46,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DatabaseTooNewError) console.error(err.message)
+  if (err instanceof DatabaseTooNewError || err instanceof DatabaseKeyError) console.error(err.message)
   else if (err instanceof DatabaseDamagedError)
     console.error(
       `${err.message}\nTerugzetten: npm run cli -- restore-backup --data-dir <map>\n(${err.problem})`,

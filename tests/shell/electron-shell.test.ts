@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src/shared/api/method-names'
+import { isPlainSqliteFile } from '../../src/main/db/database'
+import { opensWith } from '../../src/main/features/keys/service'
 
 // Loads the built Electron bundle with a stand-in `electron` module and reads back what the
 // shell set up. Needs `electron-vite build` first (npm test does that).
@@ -13,28 +16,91 @@ const built = existsSync(join(root, 'out/main/index.js')) && existsSync(join(roo
 // The report is JSON: a Uint8Array of '%PDF-' arrives as an object keyed by index.
 const PDF_MAGIC_JSON = { 0: 37, 1: 80, 2: 68, 3: 70, 4: 45 }
 
+/** Runs the built main bundle once with the stand-in electron; returns what it reported. */
+function runShell(dataDir: string, env: Record<string, string> = {}): Record<string, any> {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      join(root, 'tests/shell/register-stub.mjs'),
+      join(root, 'tests/shell/run-shell.mjs'),
+      '--data-dir',
+      dataDir,
+    ],
+    { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } },
+  )
+  const line = out.split('\n').find((l) => l.startsWith('SHELL_REPORT '))
+  if (!line) throw new Error(`no report from the shell:\n${out}`)
+  return JSON.parse(line.slice('SHELL_REPORT '.length))
+}
+
+// The stand-in's safeStorage: a marker and a reversible transform (see electron-stub.mjs).
+const SEAL = Buffer.from('STUB-SEALED:')
+const unseal = (b: Buffer) => Buffer.from(b.subarray(SEAL.length).map((x) => x ^ 0x5a)).toString('utf8')
+const seal = (text: string) => Buffer.concat([SEAL, Buffer.from(text).map((x) => x ^ 0x5a)])
+
 describe.skipIf(!built)('the built Electron shell', () => {
   let dataDir: string
   let report: Record<string, any>
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-'))
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        join(root, 'tests/shell/register-stub.mjs'),
-        join(root, 'tests/shell/run-shell.mjs'),
-        '--data-dir',
-        dataDir,
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    )
-    const line = out.split('\n').find((l) => l.startsWith('SHELL_REPORT '))
-    if (!line) throw new Error(`no report from the shell:\n${out}`)
-    report = JSON.parse(line.slice('SHELL_REPORT '.length))
+    report = runShell(dataDir)
   })
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('keeps the database key sealed with safeStorage in the data folder, and the database encrypted', () => {
+    expect(report.safeStorage).toEqual(['encryptString'])
+    const sealed = readFileSync(join(dataDir, 'lange-adem.key'))
+    expect(sealed.subarray(0, 12).toString()).toBe('STUB-SEALED:')
+    expect(sealed.toString('latin1')).not.toMatch(/[0-9a-f]{64}/)
+    const key = unseal(sealed)
+    expect(key).toMatch(/^[0-9a-f]{64}$/)
+    const db = join(dataDir, 'lange-adem.sqlite')
+    expect(isPlainSqliteFile(db)).toBe(false)
+    expect(opensWith(db, key)).toBe(true)
+    expect(opensWith(db, null)).toBe(false)
+    // No development key file: the desktop app never keeps the key in plain text.
+    expect(readdirSync(dataDir).filter((n) => n.includes('dev-key'))).toEqual([])
+  })
+
+  it('opens the same data folder again with the sealed key', () => {
+    const again = runShell(dataDir)
+    expect(again.errors).toEqual([])
+    expect(again.windowCount).toBe(1)
+    expect(again.safeStorage).toEqual(['decryptString'])
+  })
+
+  it('refuses to start, creating nothing, where the key cannot be protected', () => {
+    for (const mode of ['unavailable', 'basic_text']) {
+      const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-nokey-'))
+      try {
+        const r = runShell(dir, { STUB_SAFE_STORAGE: mode })
+        expect(r.exitCode, mode).toBe(1)
+        expect(r.windowCount).toBe(0)
+        expect(r.errors[0].msg).toMatch(/niet veilig worden bewaard/)
+        expect(readdirSync(dir)).toEqual([])
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  })
+
+  it('refuses a key that does not fit the data, in Dutch, leaving the database as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-wrongkey-'))
+    try {
+      expect(runShell(dir).windowCount).toBe(1)
+      const db = join(dir, 'lange-adem.sqlite')
+      const before = createHash('sha256').update(readFileSync(db)).digest('hex')
+      writeFileSync(join(dir, 'lange-adem.key'), seal('0'.repeat(64)))
+      const r = runShell(dir)
+      expect(r.exitCode).toBe(1)
+      expect(r.errors[0].msg).toMatch(/De sleutel past niet bij de gegevens/)
+      expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 
   it('starts and opens one window on the renderer file', () => {
     expect(report.errors).toEqual([])

@@ -99,6 +99,26 @@ export const dialog = {
   },
 }
 
+// The operating system's protection, played by a reversible transform with a marker, so the
+// test can tell a sealed key file from a plain one. STUB_SAFE_STORAGE=unavailable or
+// =basic_text plays a computer without a usable secret store.
+const SEAL = Buffer.from('STUB-SEALED:')
+export const safeStorage = {
+  isEncryptionAvailable: () => process.env.STUB_SAFE_STORAGE !== 'unavailable',
+  getSelectedStorageBackend: () =>
+    process.env.STUB_SAFE_STORAGE === 'basic_text' ? 'basic_text' : 'gnome_libsecret',
+  encryptString: (text) => {
+    ;(rec.safeStorage ??= []).push('encryptString')
+    return Buffer.concat([SEAL, Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)])
+  },
+  decryptString: (buf) => {
+    ;(rec.safeStorage ??= []).push('decryptString')
+    if (!buf.subarray(0, SEAL.length).equals(SEAL))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    return Buffer.from(buf.subarray(SEAL.length).map((b) => b ^ 0x5a)).toString('utf8')
+  },
+}
+
 export const shell = { openExternal: async () => {}, openPath: async () => '' }
 
 export const session = {
@@ -122,4 +142,15 @@ export const ipcRenderer = {
   },
 }
 
-export default { app, BrowserWindow, ipcMain, Menu, dialog, shell, session, contextBridge, ipcRenderer }
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  dialog,
+  shell,
+  session,
+  safeStorage,
+  contextBridge,
+  ipcRenderer,
+}

@@ -23,6 +23,12 @@ const report = {
   loaded: win?.webContents.loaded ?? null,
   channels: [...rec.ipcHandlers.keys()].sort(),
   menuLabels: (rec.menuTemplate ?? []).map((m) => m.label),
+  safeStorage: rec.safeStorage ?? [],
+}
+// A start that is refused (no protection for the key) has nothing more to probe.
+if (!win) {
+  process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
+  process.exit(0)
 }
 
 if (win) {

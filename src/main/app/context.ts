@@ -1,5 +1,6 @@
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
+import type { Maintenance } from './maintenance'
 
 /** Who is working in this window or browser tab. */
 export interface Session {
@@ -13,4 +14,6 @@ export interface HandlerContext {
   session: Session
   /** The signed-in user's id; only set for methods with access 'user'. */
   userId: number
+  /** The data folder and database swap, for backups; absent in tests that build a bare dispatcher. */
+  maintenance?: Maintenance
 }

@@ -1,8 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { checkIntegrity, DatabaseDamagedError, latestGoodBackup } from '../features/backup/service'
 import { join } from 'node:path'
-import { migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
+import {
+  checkIntegrity,
+  createBackup,
+  DatabaseDamagedError,
+  latestGoodBackup,
+  type BackupInfo,
+  type BackupKind,
+} from '../features/backup/service'
+import { backupHandlers, BACKUPS_KEPT } from '../features/backup/handlers'
+import { isPlainSqliteFile, migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
+import { keyCheckMatches, wrongKeyError, writeKeyCheck } from '../features/keys/key'
+import { encryptPlainDatabase, recoverInterruptedEncryption } from '../features/keys/service'
 import { systemClock, type Clock } from '../lib/clock'
+import type { Maintenance } from './maintenance'
 import type { AllHandlers } from './handlers'
 import { createDispatcher, type Dispatcher } from './dispatcher'
 import { setupHandlers } from '../features/setup/handlers'
@@ -34,42 +45,149 @@ export const handlers: AllHandlers = {
   ...walkinHandlers,
   ...documentsHandlers,
   ...monitorHandlers,
+  ...backupHandlers,
 }
 
 export interface App {
   dispatcher: Dispatcher
-  database: OpenedDatabase
+  /** The open database; a restore inside the app replaces it, so read it when needed. */
+  readonly database: OpenedDatabase
   clock: Clock
+  /** Makes a verified backup (waiting for running calls first); null for an in-memory database. */
+  backupNow(kind?: BackupKind): Promise<BackupInfo | null>
   close(): Promise<void>
 }
 
 export const DATABASE_FILE = 'lange-adem.sqlite'
 
-/** Opens the data folder (or an in-memory database) and wires the services. No Electron here. */
-export async function createApp(opts: { dataDir?: string; memory?: boolean; clock?: Clock }): Promise<App> {
-  let file = ':memory:'
-  if (!opts.memory) {
-    if (!opts.dataDir) throw new Error('dataDir is required')
-    mkdirSync(opts.dataDir, { recursive: true })
-    file = join(opts.dataDir, DATABASE_FILE)
+/**
+ * Refuses a database that cannot be used, touching nothing: a wrong key, or a damaged file (then
+ * the latest good backup is named). Encrypts, once, a database from before encryption.
+ */
+function admitDatabase(dataDir: string, file: string, key: string): void {
+  recoverInterruptedEncryption(file)
+  if (!existsSync(file)) return
+  if (isPlainSqliteFile(file)) {
+    const plain = checkIntegrity(file, null)
+    if (!plain.ok) throw new DatabaseDamagedError(plain.problem, latestGoodBackup(dataDir, key))
+    encryptPlainDatabase(dataDir, file, key)
+    return
   }
-  // Never start on a damaged database, and never write to one: check before opening it for writing.
-  if (!opts.memory && existsSync(file)) {
-    const verdict = checkIntegrity(file)
-    if (!verdict.ok) throw new DatabaseDamagedError(verdict.problem, latestGoodBackup(opts.dataDir!))
-  }
-  const database = openDatabase(file)
+  const keyCheck = keyCheckMatches(dataDir, key)
+  if (keyCheck === false) throw wrongKeyError()
+  const verdict = checkIntegrity(file, key)
+  if (verdict.ok) return
+  // With the right key (its fingerprint matches) an unreadable file is damaged. Without a
+  // fingerprint it is called damaged too; a backup is then only offered if the key opens it.
+  throw new DatabaseDamagedError(verdict.problem, latestGoodBackup(dataDir, key))
+}
+
+async function openAndMigrate(file: string, key: string | null): Promise<OpenedDatabase> {
+  const database = openDatabase(file, key)
   try {
     await migrateToLatest(database.db)
+    return database
   } catch (err) {
     await database.close()
     throw err
   }
+}
+
+/**
+ * Opens the data folder (or an in-memory database) and wires the services. No Electron here.
+ * A data folder needs its key (64 hex characters): the database and its backups are encrypted.
+ */
+export async function createApp(opts: {
+  dataDir?: string
+  memory?: boolean
+  clock?: Clock
+  key?: string
+}): Promise<App> {
+  let file = ':memory:'
+  const dataDir = opts.memory ? null : (opts.dataDir ?? null)
+  const key = opts.memory ? null : (opts.key ?? null)
+  if (!opts.memory) {
+    if (!dataDir) throw new Error('dataDir is required')
+    if (!key) throw new Error('a database key is required for a data folder')
+    mkdirSync(dataDir, { recursive: true })
+    file = join(dataDir, DATABASE_FILE)
+    // Never start on a damaged database, and never write to one: check before opening it for writing.
+    admitDatabase(dataDir, file, key)
+  }
+  let current = await openAndMigrate(file, key)
+  if (dataDir && key && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
   const clock = opts.clock ?? systemClock
+
+  // Calls run concurrently (each awaits the database); a backup or a restore runs alone.
+  let active = 0
+  let gate: Promise<void> | null = null
+  async function alone<T>(own: number, fn: () => Promise<T>): Promise<T> {
+    if (gate) {
+      // A call waiting here is not running: it must not hold up the one that has the gate.
+      active -= own
+      while (gate) await gate
+      active += own
+    }
+    let release!: () => void
+    gate = new Promise((r) => (release = r))
+    try {
+      while (active > own) await new Promise((r) => setTimeout(r, 10))
+      return await fn()
+    } finally {
+      gate = null
+      release()
+    }
+  }
+  const maintenance: Maintenance = {
+    dataDir,
+    databaseFile: dataDir ? file : null,
+    key,
+    raw: () => current.raw,
+    db: () => current.db,
+    exclusive: (fn) => alone(1, fn),
+    async swapFile(swap, undo) {
+      await current.close()
+      try {
+        swap()
+        current = await openAndMigrate(file, key)
+      } catch (err) {
+        undo()
+        current = await openAndMigrate(file, key)
+        throw err
+      }
+    },
+  }
+  const inner = createDispatcher(
+    {
+      get db() {
+        return current.db
+      },
+      clock,
+      maintenance,
+    },
+    handlers,
+  )
+  const dispatcher: Dispatcher = {
+    async call(session, method, input) {
+      while (gate) await gate
+      active++
+      try {
+        return await inner.call(session, method, input)
+      } finally {
+        active--
+      }
+    },
+  }
   return {
-    dispatcher: createDispatcher({ db: database.db, clock }, handlers),
-    database,
+    dispatcher,
+    get database() {
+      return current
+    },
     clock,
-    close: () => database.close(),
+    backupNow: (kind = 'automatisch') =>
+      dataDir
+        ? alone(0, () => createBackup(current.raw, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind }))
+        : Promise.resolve(null),
+    close: () => current.close(),
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
 import type { Session } from './context'
+import type { Maintenance } from './maintenance'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
@@ -50,7 +51,7 @@ export interface Dispatcher {
 }
 
 export function createDispatcher(
-  deps: { db: Db; clock: Clock; log?: (msg: string, err: unknown) => void },
+  deps: { db: Db; clock: Clock; log?: (msg: string, err: unknown) => void; maintenance?: Maintenance },
   handlers: AllHandlers,
 ): Dispatcher {
   const log = deps.log ?? ((msg, err) => console.error(msg, err))
@@ -96,6 +97,7 @@ export function createDispatcher(
           clock: deps.clock,
           session,
           userId: session.userId ?? 0,
+          ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
         })
         return { ok: true, value }
       } catch (err) {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { formatDate } from '@shared/format/dates'
 import { openDatabase } from '../db/database'
+import { generateKey } from '../features/keys/key'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { fill } from './fill'
 import { checkSummaries, explain, measure, table, type Measurement, type Scenario } from './measure'
@@ -28,7 +29,7 @@ export async function runCaseloadBench(): Promise<void> {
     throw new Error('BENCH_SIGNALS must be at least BENCH_CASES: every case holds a signal')
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-'))
   const file = join(dir, 'bench.sqlite')
-  const opened = openDatabase(file)
+  const opened = openDatabase(file, generateKey())
   const started = performance.now()
   try {
     // 10 wijken of five PC4 areas each; one consulent per wijk and two who help in five each.

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { EINDRESULTATEN, type SignaalpartnerType } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { formatHouseNumber } from '@shared/format/address'

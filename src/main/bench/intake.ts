@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../db/database'
+import { generateKey } from '../features/keys/key'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { analyseFile, runImport } from '../features/intake/service'
 import { fill } from './fill'
@@ -64,9 +65,14 @@ export function makeCsv(rows: number, existingSignals: number): string {
   return out.join('\r\n') + '\r\n'
 }
 
-/** Child-process entry: fills `file` and exits (see runIntakeBench). */
-export async function fillIntakeBenchDb(file: string, cases: number, signals: number): Promise<void> {
-  const opened = openDatabase(file)
+/** Child-process entry: fills `file`, encrypted with `key`, and exits (see runIntakeBench). */
+export async function fillIntakeBenchDb(
+  file: string,
+  key: string,
+  cases: number,
+  signals: number,
+): Promise<void> {
+  const opened = openDatabase(file, key)
   const consulenten = await benchTeamSetup(opened.db, TODAY, { helpers: 1 })
   fill(opened.raw, {
     cases,
@@ -91,19 +97,25 @@ export async function runIntakeBench(): Promise<void> {
   )
   const t0 = performance.now()
   const dbFile = join(dir, 'bench.sqlite')
-  if (cache && existsSync(cache)) {
+  let key: string
+  if (cache && existsSync(cache) && existsSync(`${cache}.key`)) {
     copyFileSync(cache, dbFile)
+    key = readFileSync(`${cache}.key`, 'utf8')
     console.log(`Fill: copied from ${cache}`)
   } else {
+    key = generateKey()
     const child = spawnSync(process.execPath, [process.argv[1]!, 'intake'], {
-      env: { ...process.env, BENCH_INTAKE_FILL: dbFile },
+      env: { ...process.env, BENCH_INTAKE_FILL: dbFile, BENCH_INTAKE_KEY: key },
       stdio: 'inherit',
     })
     if (child.status !== 0) throw new Error('the fill failed')
-    if (cache) copyFileSync(dbFile, cache)
+    if (cache) {
+      copyFileSync(dbFile, cache)
+      writeFileSync(`${cache}.key`, key, { mode: 0o600 })
+    }
     console.log(`Fill (child process): ${seconds(performance.now() - t0)}`)
   }
-  const opened = openDatabase(dbFile)
+  const opened = openDatabase(dbFile, key)
   try {
     const file = join(dir, 'export.csv')
     writeFileSync(file, '\ufeff' + makeCsv(rows, signals), 'utf8')

@@ -9,10 +9,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { KANAAL_SOORT, type Kanaal } from '@shared/api/ladder'
 import { addDays, formatDate } from '@shared/format/dates'
 import { openDatabase } from '../db/database'
+import { generateKey } from '../features/keys/key'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { createRandom } from '../features/demo/random'
 import { todayList } from '../features/ladder/service'
@@ -113,7 +114,7 @@ export async function runLadderBench(): Promise<void> {
   const signals = envInt('BENCH_SIGNALS', 1_000_000)
   const attempts = envInt('BENCH_ATTEMPTS', 3_000_000)
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-'))
-  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'), generateKey())
   try {
     const consulenten = await benchTeamSetup(opened.db, TODAY)
     console.log(

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { Kysely, SqliteDialect, sql, type CompiledQuery } from 'kysely'
 import { caseloadQuery, type CaseloadQuery } from '@shared/api/caseload'
 import type { Db } from '../db/database'

@@ -12,10 +12,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { CONTACTSOORTEN, dagdeelForHour } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { openDatabase } from '../db/database'
+import { generateKey } from '../features/keys/key'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { createRandom } from '../features/demo/random'
 import { refreshFacts } from '../features/monitor/facts'
@@ -73,7 +74,7 @@ export async function runMonitorBench(): Promise<void> {
   const signals = envInt('BENCH_SIGNALS', 1_000_000)
   const attempts = envInt('BENCH_ATTEMPTS', 3_000_000)
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-monitor-'))
-  const opened = openDatabase(join(dir, 'bench.sqlite'))
+  const opened = openDatabase(join(dir, 'bench.sqlite'), generateKey())
   try {
     const db = opened.db
     const consulenten = await benchTeamSetup(db, TODAY, { helpers: 0 })

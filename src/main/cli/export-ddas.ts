@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { monitorPeriod } from '@shared/api/monitor'
-import { createApp } from '../app/create-app'
-import { resolveDataDir } from '../app/data-dir'
+import { openCliApp } from './open'
 import { exportDdas } from '../features/monitor/exports'
 
 export const usage =
@@ -31,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(period.error.issues.map((i) => i.message).join('\n'))
     return 2
   }
-  const app = await createApp({ dataDir: resolveDataDir(argv, process.env) })
+  const { app } = await openCliApp(argv)
   try {
     const at = app.clock.now()
     const file = await exportDdas(

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, DATABASE_FILE } from '../app/create-app'
 import { DatabaseTooNewError, migrateToLatest, openDatabase, type OpenedDatabase } from './database'
 import { migrations } from './migrations'
+import { generateKey } from '../features/keys/key'
 
 const opened: OpenedDatabase[] = []
 const dirs: string[] = []
@@ -73,15 +74,16 @@ describe('migrations', () => {
   it('does not open the app on a newer database file, and leaves the file as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lange-adem-'))
     dirs.push(dir)
-    const app = await createApp({ dataDir: dir })
+    const key = generateKey()
+    const app = await createApp({ dataDir: dir, key })
     await app.close()
     const file = join(dir, DATABASE_FILE)
-    const o = openDatabase(file)
+    const o = openDatabase(file, key)
     o.raw.prepare("insert into kysely_migration (name, timestamp) values ('0002_later', '2027-01-01')").run()
     o.raw.pragma('wal_checkpoint(TRUNCATE)')
     await o.close()
     const before = readFileSync(file)
-    await expect(createApp({ dataDir: dir })).rejects.toBeInstanceOf(DatabaseTooNewError)
+    await expect(createApp({ dataDir: dir, key })).rejects.toBeInstanceOf(DatabaseTooNewError)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 })

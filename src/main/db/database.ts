@@ -1,4 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
@@ -34,10 +35,46 @@ export function rawHandle(db: Db): BetterSqlite3.Database {
   return raw
 }
 
-/** Opens (or creates) the database file, or ':memory:' for tests, with the pragmas the app relies on. */
-export function openDatabase(file: string): OpenedDatabase {
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** True when the file starts with SQLite's plain header, i.e. it is NOT encrypted. */
+export function isPlainSqliteFile(file: string): boolean {
+  if (!existsSync(file)) return false
+  const fd = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    const n = readSync(fd, head, 0, 16, 0)
+    return n === 16 && head.equals(SQLITE_HEADER)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Sets the encryption key on a fresh connection (SQLite3 Multiple Ciphers, its default
+ * ChaCha20-Poly1305). Must run before anything else reads the file. The key is 64 hex
+ * characters, checked here so it can never break out of the pragma.
+ */
+export function applyKey(raw: BetterSqlite3.Database, key: string): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error('invalid database key')
+  raw.pragma(`hexkey='${key}'`)
+}
+
+/**
+ * Opens (or creates) the database file, or ':memory:' for tests, with the pragmas the app
+ * relies on. A file database is encrypted with `key`; a wrong key fails here with SQLite's
+ * "file is not a database" before anything is written.
+ */
+export function openDatabase(file: string, key: string | null = null): OpenedDatabase {
   const raw = new BetterSqlite3(file)
-  raw.pragma('journal_mode = WAL')
+  try {
+    if (key) applyKey(raw, key)
+    raw.prepare('select count(*) from sqlite_master').get()
+    raw.pragma('journal_mode = WAL')
+  } catch (err) {
+    raw.close()
+    throw err
+  }
   raw.pragma('foreign_keys = ON')
   raw.pragma('synchronous = NORMAL')
   raw.pragma('busy_timeout = 5000')

@@ -1,4 +1,5 @@
 import { auditContract } from './audit'
+import { backupContract } from './backup'
 import { caseloadContract } from './caseload'
 import { dossierContract } from './dossier'
 import { ladderContract } from './ladder'
@@ -46,6 +47,7 @@ export const apiContract = composeContracts(
   walkinContract,
   documentsContract,
   monitorContract,
+  backupContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

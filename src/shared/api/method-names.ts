@@ -78,4 +78,8 @@ export const METHOD_NAMES = [
   'monitor.feedback',
   'monitor.settings',
   'monitor.saveSettings',
+  'backup.list',
+  'backup.create',
+  'backup.check',
+  'backup.restore',
 ] as const

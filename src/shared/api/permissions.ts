@@ -6,6 +6,8 @@ type Name = (typeof METHOD_NAMES)[number]
 /** Team-wide settings, rules, exports and the trail: the kwaliteitsmedewerker and the beheerder. */
 export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder']
 const ALL = 'iedereen' as const
+/** Backups and restoring them: the beheerder only. */
+const BEHEERDER: readonly Rol[] = ['beheerder']
 
 /**
  * Who may call each method, checked in main before the handler runs (the screens hide what a
@@ -87,6 +89,10 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'monitor.feedback': QUALITY_ROLES,
   'monitor.settings': ALL,
   'monitor.saveSettings': QUALITY_ROLES,
+  'backup.list': BEHEERDER,
+  'backup.create': BEHEERDER,
+  'backup.check': BEHEERDER,
+  'backup.restore': BEHEERDER,
 }
 
 export function mayCall(method: Name, rol: Rol): boolean {

@@ -15,6 +15,7 @@ export interface AuditEntry {
     | 'export'
     | 'logboek'
     | 'import'
+    | 'back-up'
   entityId: number | null
   summary: string
 }

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { auditHash, GENESIS_HASH, type ChainedFields } from '../audit/chain'
 import { insertMany } from './batch'
 

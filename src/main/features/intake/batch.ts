@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Signaalstatus } from '@shared/domain/ddas'
 import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
 import { formatCents } from '@shared/format/money'

@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { INTAKE_FIELD_LABELS } from '@shared/api/intake'
-import { createApp } from '../../app/create-app'
-import { resolveDataDir } from '../../app/data-dir'
+import { openCliApp } from '../../cli/open'
 import { isSetupDone } from '../settings/repository'
 import { analyseFile, runImport } from './service'
 
@@ -30,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`Bestand niet gevonden: ${file}`)
     return 2
   }
-  const app = await createApp({ dataDir: resolveDataDir(argv, process.env) })
+  const { app } = await openCliApp(argv)
   try {
     const db = app.database.db
     if (!(await isSetupDone(db))) {

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { ColumnMapping, ImportSummary, RowProblem, TriageRules } from '@shared/api/intake'
 import { addDays } from '@shared/format/dates'
 import { wijkForPostcode } from '../wijken/assignment'

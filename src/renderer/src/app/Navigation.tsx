@@ -50,6 +50,10 @@ const SECTIONS: Section[] = [
       { label: 'Logboek', route: { name: 'logboek' }, roles: ['kwaliteitsmedewerker', 'beheerder'] },
     ],
   },
+  {
+    title: 'Beheer',
+    items: [{ label: 'Back-ups', route: { name: 'back-ups' }, roles: ['beheerder'] }],
+  },
 ]
 
 function isActive(item: Item, current: Route): boolean {
@@ -63,14 +67,17 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
     <>
       <ScrollArea style={{ flex: 1 }} type="auto">
         <Stack gap="sm">
-          {SECTIONS.map((section) => (
-            <Stack key={section.title} gap={0}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-                {section.title}
-              </Text>
-              {section.items
-                .filter((item) => !item.roles || item.roles.includes(rol))
-                .map((item) => (
+          {SECTIONS.map((section) => ({
+            ...section,
+            items: section.items.filter((item) => !item.roles || item.roles.includes(rol)),
+          }))
+            .filter((section) => section.items.length > 0)
+            .map((section) => (
+              <Stack key={section.title} gap={0}>
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+                  {section.title}
+                </Text>
+                {section.items.map((item) => (
                   <NavLink
                     key={item.label}
                     href={routeHref(item.route)}
@@ -79,8 +86,8 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
                     py={6}
                   />
                 ))}
-            </Stack>
-          ))}
+              </Stack>
+            ))}
         </Stack>
       </ScrollArea>
       <NavLink

@@ -23,6 +23,7 @@ import { PrintQueuePage } from '../features/documents/PrintQueuePage'
 import { TemplatesPage } from '../features/documents/TemplatesPage'
 import { MonitorPage } from '../features/monitor/MonitorPage'
 import { AuditPage } from '../features/audit/AuditPage'
+import { BackupsPage } from '../features/backup/BackupsPage'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -90,6 +91,7 @@ export function Workspace() {
         {route.name === 'sjablonen' && <TemplatesPage />}
         {route.name === 'monitor' && <MonitorPage />}
         {route.name === 'logboek' && <AuditPage />}
+        {route.name === 'back-ups' && <BackupsPage />}
       </AppShell.Main>
     </AppShell>
   )

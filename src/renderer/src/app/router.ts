@@ -24,6 +24,7 @@ export type Route =
   | { name: 'sjablonen' }
   | { name: 'monitor' }
   | { name: 'logboek' }
+  | { name: 'back-ups' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -49,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/brieven-en-kaartjes') return { name: 'sjablonen' }
   if (path === '/monitor') return { name: 'monitor' }
   if (path === '/logboek') return { name: 'logboek' }
+  if (path === '/back-ups') return { name: 'back-ups' }
   return { name: 'caseload', mine: false }
 }
 
@@ -92,6 +94,8 @@ export function routeHref(route: Route): string {
       return '#/monitor'
     case 'logboek':
       return '#/logboek'
+    case 'back-ups':
+      return '#/back-ups'
   }
 }
 

@@ -10,6 +10,7 @@ import { hasFlag, resolveDataDir } from './app/data-dir'
 import { DatabaseTooNewError } from './db/database'
 import { backupDue, createBackup, DatabaseDamagedError, restoreBackup } from './features/backup/service'
 import { loadDemoData } from './features/demo/service'
+import { startRetentionSchedule } from './features/retention/purge'
 import { isSetupDone } from './features/settings/repository'
 import { registerIpc } from './shell/ipc'
 import { registerPdfIpc } from './shell/pdf-print'
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
   }
   backupIfDue()
   setInterval(backupIfDue, 60 * 60 * 1000).unref()
+  // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
+  await startRetentionSchedule(opened.database.db, opened.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
     await loadDemoData(opened.database.db, opened.clock)
 

@@ -11,6 +11,7 @@ import { loadDemoData } from './features/demo/service'
 import { isSetupDone } from './features/settings/repository'
 import { DatabaseTooNewError } from './db/database'
 import { backupDue, createBackup, DatabaseDamagedError } from './features/backup/service'
+import { startRetentionSchedule } from './features/retention/purge'
 
 async function main() {
   const argv = process.argv.slice(2)
@@ -19,6 +20,8 @@ async function main() {
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
   const app = await createApp({ dataDir })
   if (backupDue(dataDir, app.clock.now())) await createBackup(app.database.raw, dataDir, app.clock.now())
+  // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
+  await startRetentionSchedule(app.database.db, app.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db)))
     await loadDemoData(app.database.db, app.clock)
   const here = dirname(fileURLToPath(import.meta.url))

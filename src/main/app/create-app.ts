@@ -18,6 +18,7 @@ import { visitsHandlers } from '../features/visits/handlers'
 import { walkinHandlers } from '../features/walkin/handlers'
 import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
+import { retentionHandlers } from '../features/retention/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -34,6 +35,7 @@ export const handlers: AllHandlers = {
   ...walkinHandlers,
   ...documentsHandlers,
   ...monitorHandlers,
+  ...retentionHandlers,
 }
 
 export interface App {

@@ -11,6 +11,7 @@ import { settingsContract } from './settings'
 import { setupContract } from './setup'
 import { signalsContract } from './signals'
 import { intakeContract } from './intake'
+import { retentionContract } from './retention'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -46,6 +47,7 @@ export const apiContract = composeContracts(
   walkinContract,
   documentsContract,
   monitorContract,
+  retentionContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

@@ -78,4 +78,11 @@ export const METHOD_NAMES = [
   'monitor.feedback',
   'monitor.settings',
   'monitor.saveSettings',
+  'retention.get',
+  'retention.save',
+  'retention.preview',
+  'retention.purge',
+  'retention.findPerson',
+  'retention.exportPerson',
+  'retention.deletePerson',
 ] as const

@@ -15,6 +15,8 @@ export interface AuditEntry {
     | 'export'
     | 'logboek'
     | 'import'
+    | 'bewaartermijn'
+    | 'bewoner'
   entityId: number | null
   summary: string
 }

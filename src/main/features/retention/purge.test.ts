@@ -62,7 +62,7 @@ async function richTeam() {
         geboortedatum: '1990-01-01',
         telefoon: '',
         email: '',
-        bsn: null,
+        bsn: '',
       },
       { straat: 'Markt', huisnummer: 5, toevoeging: '', postcode: '6041NN', plaats: 'Roermond' },
       { notFollowed: 'Niet opgepakt: onterecht signaal' },

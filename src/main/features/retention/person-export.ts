@@ -29,7 +29,7 @@ export const EXPORT_SECTIONS = [
 export type ExportKey = (typeof EXPORT_SECTIONS)[number][0]
 
 async function rowsIn(db: Db, table: string, column: string, ids: number[]): Promise<Row[]> {
-  const d = db as unknown as Db & { selectFrom(t: string): any } // eslint-disable-line @typescript-eslint/no-explicit-any
+  const d = db as unknown as Db & { selectFrom(t: string): any }
   return (
     await chunked(ids, (c) => d.selectFrom(table).selectAll().where(column, 'in', c).orderBy('id').execute())
   ).flat() as Row[]

@@ -16,7 +16,12 @@ async function bosTeam() {
     bsn: '111222333',
   })
   input.signaal.externId = 'VPS-BOS'
-  const { caseId, signalId } = await t.call('signals.createManual', input)
+  const { caseId } = await t.call('signals.createManual', input)
+  const { id: signalId } = await t.db
+    .selectFrom('vroegsignaal')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow()
   const resident = await t.db
     .selectFrom('resident')
     .select('id')
@@ -159,7 +164,7 @@ describe("a resident's request", () => {
   })
 
   it('exports every table holding the person, as JSON and as a readable text, and audits it without the name', async () => {
-    const { t, residentId, caseId } = await bosTeam()
+    const { t, residentId, caseId, signalId } = await bosTeam()
     const out = await t.call('retention.exportPerson', { residentIds: [residentId] })
     for (const [key] of EXPORT_SECTIONS) expect(out.aantallen[key], key).toBeGreaterThan(0)
     const json = JSON.parse(decode(out.json.base64)) as {
@@ -173,6 +178,7 @@ describe("a resident's request", () => {
     expect(json.gegevens.notities![0]).toMatchObject({ tekst: 'Huur is bijna betaald' })
     expect(json.gegevens.documenten![0]).toMatchObject({ values_json: { naam: 'J. Bos' } })
     expect(json.gegevens.importregels!.map((r) => r.line).sort()).toEqual([3])
+    expect(json.gegevens.beoordeling![0]).toMatchObject({ signal_id: signalId, advies_reden: 'Voldoet' })
     expect(json.gegevens.zaken![0]).toMatchObject({ id: caseId })
     const text = decode(out.tekst.base64)
     expect(text).toContain('== Persoonsgegevens (1) ==')

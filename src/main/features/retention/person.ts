@@ -39,13 +39,23 @@ export async function findPerson(db: Db, input: z.output<typeof findPersonInput>
   const out: PersonMatch[] = []
   for (const r of rows) {
     const scope = await personScope(db, [r.id])
+    // An open case of the address counts too: while it runs, the data may not be deleted.
+    const openAtAddress = await db
+      .selectFrom('vroegsignaalzaak')
+      .select(['id', 'case_number', 'is_open', 'household_id'])
+      .where('household_id', 'in', scope.householdIds)
+      .where('is_open', '=', 1)
+      .execute()
+    const cases = [...new Map([...scope.cases, ...openAtAddress].map((c) => [c.id, c])).values()].sort(
+      (a, b) => a.id - b.id,
+    )
     out.push({
       residentId: r.id,
       naam: displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam }),
       geboortedatum: r.geboortedatum,
       bsn: r.bsn,
       adres: `${r.straat} ${formatHouseNumber(r.huisnummer, r.toevoeging)}, ${formatPostcode(r.postcode)} ${r.plaats}`,
-      zaken: scope.cases.map((c) => ({ id: c.id, caseNumber: c.case_number, open: c.is_open === 1 })),
+      zaken: cases.map((c) => ({ id: c.id, caseNumber: c.case_number, open: c.is_open === 1 })),
       signalen: scope.signalIds.length,
     })
   }

@@ -23,6 +23,8 @@ import { PrintQueuePage } from '../features/documents/PrintQueuePage'
 import { TemplatesPage } from '../features/documents/TemplatesPage'
 import { MonitorPage } from '../features/monitor/MonitorPage'
 import { AuditPage } from '../features/audit/AuditPage'
+import { RetentionPage } from '../features/retention/RetentionPage'
+import { PersonRequestPage } from '../features/retention/PersonRequestPage'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -90,6 +92,8 @@ export function Workspace() {
         {route.name === 'sjablonen' && <TemplatesPage />}
         {route.name === 'monitor' && <MonitorPage />}
         {route.name === 'logboek' && <AuditPage />}
+        {route.name === 'bewaartermijnen' && <RetentionPage />}
+        {route.name === 'inzageverzoek' && <PersonRequestPage />}
       </AppShell.Main>
     </AppShell>
   )

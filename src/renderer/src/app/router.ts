@@ -24,6 +24,8 @@ export type Route =
   | { name: 'sjablonen' }
   | { name: 'monitor' }
   | { name: 'logboek' }
+  | { name: 'bewaartermijnen' }
+  | { name: 'inzageverzoek' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -49,6 +51,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/brieven-en-kaartjes') return { name: 'sjablonen' }
   if (path === '/monitor') return { name: 'monitor' }
   if (path === '/logboek') return { name: 'logboek' }
+  if (path === '/bewaartermijnen') return { name: 'bewaartermijnen' }
+  if (path === '/inzageverzoek') return { name: 'inzageverzoek' }
   return { name: 'caseload', mine: false }
 }
 
@@ -92,6 +96,10 @@ export function routeHref(route: Route): string {
       return '#/monitor'
     case 'logboek':
       return '#/logboek'
+    case 'bewaartermijnen':
+      return '#/bewaartermijnen'
+    case 'inzageverzoek':
+      return '#/inzageverzoek'
   }
 }
 

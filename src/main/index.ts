@@ -14,6 +14,7 @@ import { DatabaseKeyError } from './features/keys/key'
 import { rotateKey, settleKey } from './features/keys/service'
 import { exportRecoveryKey, flagValue, importRecoveryKey, osKeyStore } from './shell/key-store'
 import { loadDemoData } from './features/demo/service'
+import { startRetentionSchedule } from './features/retention/purge'
 import { isSetupDone } from './features/settings/repository'
 import { registerIpc } from './shell/ipc'
 import { registerPdfIpc } from './shell/pdf-print'
@@ -125,6 +126,8 @@ async function start(): Promise<void> {
   }
   backupIfDue()
   setInterval(backupIfDue, 60 * 60 * 1000).unref()
+  // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
+  await startRetentionSchedule(() => opened.database.db, opened.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
     await loadDemoData(opened.database.db, opened.clock)
 

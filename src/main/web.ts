@@ -13,6 +13,7 @@ import { DatabaseTooNewError } from './db/database'
 import { backupDue, DatabaseDamagedError } from './features/backup/service'
 import { devKey } from './features/keys/dev-key'
 import { DatabaseKeyError } from './features/keys/key'
+import { startRetentionSchedule } from './features/retention/purge'
 
 async function main() {
   const argv = process.argv.slice(2)
@@ -24,6 +25,8 @@ async function main() {
   const key = devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE))
   const app = await createApp({ dataDir, key })
   if (backupDue(dataDir, app.clock.now())) await app.backupNow()
+  // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
+  await startRetentionSchedule(() => app.database.db, app.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(app.database.db)))
     await loadDemoData(app.database.db, app.clock)
   const here = dirname(fileURLToPath(import.meta.url))

@@ -29,6 +29,7 @@ import { visitsHandlers } from '../features/visits/handlers'
 import { walkinHandlers } from '../features/walkin/handlers'
 import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
+import { retentionHandlers } from '../features/retention/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -46,6 +47,7 @@ export const handlers: AllHandlers = {
   ...documentsHandlers,
   ...monitorHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 }
 
 export interface App {

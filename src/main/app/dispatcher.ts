@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
-import { mayCall } from '@shared/api/permissions'
+import { forbiddenMessage, mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { AppError } from '../lib/errors'
@@ -84,7 +84,7 @@ export function createDispatcher(
         if (!mayCall(name, user.rol as Rol))
           return {
             ok: false,
-            error: { code: 'forbidden', message: 'Dit mag alleen een kwaliteitsmedewerker of beheerder.' },
+            error: { code: 'forbidden', message: forbiddenMessage(name) },
           }
       }
       // Validated after the role check: who may not call a method learns nothing about its input.

@@ -12,6 +12,7 @@ import { settingsContract } from './settings'
 import { setupContract } from './setup'
 import { signalsContract } from './signals'
 import { intakeContract } from './intake'
+import { retentionContract } from './retention'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -48,6 +49,7 @@ export const apiContract = composeContracts(
   documentsContract,
   monitorContract,
   backupContract,
+  retentionContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

@@ -82,4 +82,11 @@ export const METHOD_NAMES = [
   'backup.create',
   'backup.check',
   'backup.restore',
+  'retention.get',
+  'retention.save',
+  'retention.preview',
+  'retention.purge',
+  'retention.findPerson',
+  'retention.exportPerson',
+  'retention.deletePerson',
 ] as const

@@ -93,6 +93,22 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'backup.create': BEHEERDER,
   'backup.check': BEHEERDER,
   'backup.restore': BEHEERDER,
+  // Retention is the beheerder's (issue 7); a resident's request also the kwaliteitsmedewerker's.
+  'retention.get': BEHEERDER,
+  'retention.save': BEHEERDER,
+  'retention.preview': BEHEERDER,
+  'retention.purge': BEHEERDER,
+  'retention.findPerson': QUALITY_ROLES,
+  'retention.exportPerson': QUALITY_ROLES,
+  'retention.deletePerson': QUALITY_ROLES,
+}
+
+/** The Dutch refusal for a role that may not call `method`. */
+export function forbiddenMessage(method: Name): string {
+  const allowed = PERMISSIONS[method]
+  return allowed !== ALL && allowed.length === 1 && allowed[0] === 'beheerder'
+    ? 'Dit mag alleen een beheerder.'
+    : 'Dit mag alleen een kwaliteitsmedewerker of beheerder.'
 }
 
 export function mayCall(method: Name, rol: Rol): boolean {

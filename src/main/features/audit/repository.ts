@@ -16,6 +16,8 @@ export interface AuditEntry {
     | 'logboek'
     | 'import'
     | 'back-up'
+    | 'bewaartermijn'
+    | 'bewoner'
   entityId: number | null
   summary: string
 }

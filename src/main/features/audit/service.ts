@@ -13,6 +13,8 @@ const SUBJECTS: Record<string, string> = {
   signaal: 'signaal',
   export: 'export',
   import: 'inlezing',
+  bewaartermijn: 'bewaartermijnen',
+  bewoner: 'bewoner',
 }
 
 export async function searchAudit(db: Db, f: z.output<typeof auditSearchInput>): Promise<AuditPage> {

@@ -5,6 +5,13 @@ import { ValidationError } from '../../lib/errors'
 import { getTeamSettings } from '../settings/repository'
 import { NIET_OPGEPAKT } from './facts'
 import { getMonitorSettings, type Period } from './service'
+import {
+  archivedAttempts,
+  archivedCases,
+  archivedInPeriod,
+  archivedSignalIdsOfCases,
+  archivedSignals,
+} from '../retention/ddas-archive'
 
 /**
  * The DDAS delivery (Uitwisselmodel v0.9) for a period: the signals dated in the period, the
@@ -55,35 +62,46 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
       'Vul eerst de code van de gegevensleverancier in (Monitor, tabblad Instellingen). Die staat in de afspraken met het CBS.',
     )
 
-  const inPeriod = await db
+  // Cases and signals whose personal data the retention purge deleted still count: their
+  // anonymous rows are added beside the live ones (retention/ddas-archive.ts).
+  const archived = await archivedInPeriod(db, p.van, p.tot)
+  const liveInPeriod = await db
     .selectFrom('vroegsignaal')
     .select(['id', 'case_id'])
     .where('signaaldatum', '>=', p.van)
     .where('signaaldatum', '<=', p.tot)
     .execute()
-  const pickedUp = await db
+  const inPeriod = [...liveInPeriod, ...archived.signals]
+  const livePickedUp = await db
     .selectFrom('vroegsignaalzaak')
     .select('id')
     .where('datum_opgepakt', '>=', p.van)
     .where('datum_opgepakt', '<=', p.tot)
     .execute()
+  const pickedUp = [...livePickedUp, ...archived.cases]
   const caseIds = [
     ...new Set([...inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])), ...pickedUp.map((c) => c.id)]),
   ].sort((a, b) => a - b)
-  const cases = await inChunks(caseIds, (ids) =>
-    db
-      .selectFrom('vroegsignaalzaak')
-      .select(['id', 'datum_opgepakt', 'resultaat'])
-      .where('id', 'in', ids)
-      .execute(),
-  )
-  const caseSignalIds = await inChunks(caseIds, (ids) =>
-    db.selectFrom('vroegsignaal').select('id').where('case_id', 'in', ids).execute(),
-  )
+  const cases = [
+    ...(await inChunks(caseIds, (ids) =>
+      db
+        .selectFrom('vroegsignaalzaak')
+        .select(['id', 'datum_opgepakt', 'resultaat'])
+        .where('id', 'in', ids)
+        .execute(),
+    )),
+    ...(await archivedCases(db, caseIds)),
+  ]
+  const caseSignalIds = [
+    ...(await inChunks(caseIds, (ids) =>
+      db.selectFrom('vroegsignaal').select('id').where('case_id', 'in', ids).execute(),
+    )),
+    ...(await archivedSignalIdsOfCases(db, caseIds)),
+  ]
   const signalIds = [...new Set([...inPeriod.map((s) => s.id), ...caseSignalIds.map((s) => s.id)])].sort(
     (a, b) => a - b,
   )
-  const signals = await inChunks(signalIds, (ids) =>
+  const liveSignals = await inChunks(signalIds, (ids) =>
     db
       .selectFrom('vroegsignaal as s')
       .innerJoin('resident as r', 'r.id', 's.resident_id')
@@ -115,14 +133,34 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
       .where('s.id', 'in', ids)
       .execute(),
   )
+  const signals = [
+    ...liveSignals.map((s) => ({ ...s, anoniem: false })),
+    ...(await archivedSignals(db, signalIds)).map(({ bedrag_euro, ...s }) => ({
+      ...s,
+      extern_id: null,
+      bedrag_cents: bedrag_euro * 100,
+      bsn: null,
+      voorletters: '',
+      tussenvoegsel: '',
+      achternaam: '',
+      geboortedatum: null,
+      straat: '',
+      postcode: '',
+      huisnummer: 0,
+      toevoeging: '',
+      plaats: '',
+      anoniem: true,
+    })),
+  ]
   signals.sort((a, b) => a.id - b.id)
-  const attempts = await inChunks(caseIds, (ids) =>
+  const liveAttempts = await inChunks(caseIds, (ids) =>
     db
       .selectFrom('contactpoging')
       .select(['case_id', 'soort', 'bereikt', 'datum', 'dagdeel', 'id'])
       .where('case_id', 'in', ids)
       .execute(),
   )
+  const attempts = [...liveAttempts, ...(await archivedAttempts(db, caseIds))]
   const dagdeelOrder = (d: string) => (DAGDELEN as readonly string[]).indexOf(d)
   attempts.sort(
     (a, b) =>
@@ -150,18 +188,20 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
       signaaldatum: s.signaaldatum,
       ...(status ? { status } : {}),
       signaalpartner: { type: s.partner_type },
-      client: {
-        ...(s.bsn ? { Burgerservicenummer: s.bsn } : {}),
-        Voorletters: s.voorletters,
-        ...(s.tussenvoegsel ? { Voorvoegsel: s.tussenvoegsel } : {}),
-        Achternaam: s.achternaam,
-        ...(s.geboortedatum ? { Geboortedatum: s.geboortedatum } : {}),
-        Straatnaam: s.straat,
-        Postcode: s.postcode,
-        Huisnummer: String(s.huisnummer),
-        ...(s.toevoeging ? { Huisnummertoevoeging: s.toevoeging } : {}),
-        Plaatsnaam: s.plaats,
-      },
+      client: s.anoniem
+        ? {}
+        : {
+            ...(s.bsn ? { Burgerservicenummer: s.bsn } : {}),
+            Voorletters: s.voorletters,
+            ...(s.tussenvoegsel ? { Voorvoegsel: s.tussenvoegsel } : {}),
+            Achternaam: s.achternaam,
+            ...(s.geboortedatum ? { Geboortedatum: s.geboortedatum } : {}),
+            Straatnaam: s.straat,
+            Postcode: s.postcode,
+            Huisnummer: String(s.huisnummer),
+            ...(s.toevoeging ? { Huisnummertoevoeging: s.toevoeging } : {}),
+            Plaatsnaam: s.plaats,
+          },
     }
   })
 

@@ -48,6 +48,12 @@ const SECTIONS: Section[] = [
       { label: 'Stappenplan', route: { name: 'stappenplan' } },
       { label: 'Brieven en kaartjes', route: { name: 'sjablonen' } },
       { label: 'Logboek', route: { name: 'logboek' }, roles: ['kwaliteitsmedewerker', 'beheerder'] },
+      {
+        label: 'Inzage- en verwijderverzoek',
+        route: { name: 'inzageverzoek' },
+        roles: ['kwaliteitsmedewerker', 'beheerder'],
+      },
+      { label: 'Bewaartermijnen', route: { name: 'bewaartermijnen' }, roles: ['beheerder'] },
     ],
   },
   {

@@ -24,6 +24,8 @@ import { TemplatesPage } from '../features/documents/TemplatesPage'
 import { MonitorPage } from '../features/monitor/MonitorPage'
 import { AuditPage } from '../features/audit/AuditPage'
 import { BackupsPage } from '../features/backup/BackupsPage'
+import { RetentionPage } from '../features/retention/RetentionPage'
+import { PersonRequestPage } from '../features/retention/PersonRequestPage'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -92,6 +94,8 @@ export function Workspace() {
         {route.name === 'monitor' && <MonitorPage />}
         {route.name === 'logboek' && <AuditPage />}
         {route.name === 'back-ups' && <BackupsPage />}
+        {route.name === 'bewaartermijnen' && <RetentionPage />}
+        {route.name === 'inzageverzoek' && <PersonRequestPage />}
       </AppShell.Main>
     </AppShell>
   )

@@ -25,6 +25,8 @@ export type Route =
   | { name: 'monitor' }
   | { name: 'logboek' }
   | { name: 'back-ups' }
+  | { name: 'bewaartermijnen' }
+  | { name: 'inzageverzoek' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -51,6 +53,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/monitor') return { name: 'monitor' }
   if (path === '/logboek') return { name: 'logboek' }
   if (path === '/back-ups') return { name: 'back-ups' }
+  if (path === '/bewaartermijnen') return { name: 'bewaartermijnen' }
+  if (path === '/inzageverzoek') return { name: 'inzageverzoek' }
   return { name: 'caseload', mine: false }
 }
 
@@ -96,6 +100,10 @@ export function routeHref(route: Route): string {
       return '#/logboek'
     case 'back-ups':
       return '#/back-ups'
+    case 'bewaartermijnen':
+      return '#/bewaartermijnen'
+    case 'inzageverzoek':
+      return '#/inzageverzoek'
   }
 }
 

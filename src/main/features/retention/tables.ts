@@ -1,0 +1,49 @@
+import type { Generated } from 'kysely'
+
+/** Tables of migration 0011, merged into the app's Database type. */
+
+export interface RetentionRunTable {
+  id: Generated<number>
+  at: string
+  soort: 'automatisch' | 'handmatig'
+  user_id: number | null
+  periods_json: string
+  counts_json: string
+  total: number
+}
+
+export interface RetentionDdasCaseTable {
+  case_id: number
+  datum_opgepakt: string
+  resultaat: string | null
+}
+
+export interface RetentionDdasSignalTable {
+  signal_id: number
+  case_id: number | null
+  partner_type: string
+  bedrag_euro: number
+  ontstaansdatum: string | null
+  signaaldatum: string
+  crisis: number
+  warme_overdracht: number
+  status: string | null
+}
+
+export interface RetentionDdasAttemptTable {
+  attempt_id: number
+  case_id: number
+  soort: string
+  bereikt: number
+  datum: string
+  dagdeel: string
+}
+
+declare module '../../db/schema' {
+  interface Database {
+    retention_run: RetentionRunTable
+    retention_ddas_case: RetentionDdasCaseTable
+    retention_ddas_signal: RetentionDdasSignalTable
+    retention_ddas_attempt: RetentionDdasAttemptTable
+  }
+}

@@ -277,7 +277,11 @@ export function proposePartnerType(word: string): SignaalpartnerType | null {
 }
 
 /** The distinct partner words in the mapped column, with a proposal for each. */
-export function partnerWords(rows: string[][], headers: string[], mapping: ColumnMapping): PartnerWord[] {
+export function partnerWords(
+  rows: Iterable<string[]>,
+  headers: string[],
+  mapping: ColumnMapping,
+): PartnerWord[] {
   const col = mapping.columns.partnerType ? headers.indexOf(mapping.columns.partnerType) : -1
   if (col < 0) return []
   const counts = new Map<string, { word: string; count: number }>()

@@ -8,19 +8,10 @@ import { loadBatchLookups } from './batch'
 import { emptySummary, intakeRows, type RowItem } from './engine'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
-import { readTable, streamTable, UnreadableFileError, type RawTable, type TableStream } from './table'
+import { streamTable, UnreadableFileError, type TableStream } from './table'
 import { intakeDb } from './tables'
 import { loadRules } from './triage'
 import { appendAudit } from './audit-raw'
-
-export async function readFile(bytes: Uint8Array): Promise<RawTable> {
-  try {
-    return await readTable(bytes)
-  } catch (e) {
-    if (e instanceof UnreadableFileError) throw new ValidationError(e.message, { contentBase64: e.message })
-    throw e
-  }
-}
 
 async function openStream(bytes: Uint8Array): Promise<TableStream> {
   try {
@@ -50,7 +41,8 @@ export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>>
  * fits this file's headers best, else a proposal from the header names.
  */
 export async function analyseFile(db: Db, bytes: Uint8Array, mappingName: string): Promise<AnalyseResult> {
-  const table = await readFile(bytes)
+  // One pass over the records: a large file is never held as arrays (see csvRecords).
+  const table = await openStream(bytes)
   const saved = await savedMappings(db)
   let mapping: ColumnMapping | null = null
   let used: string | null = null
@@ -75,7 +67,19 @@ export async function analyseFile(db: Db, bytes: Uint8Array, mappingName: string
     }
   }
   if (!mapping) mapping = { columns: proposeColumns(table.headers), partnerTypes: {} }
-  const words = partnerWords(table.rows, table.headers, mapping)
+  let rowCount = 0
+  const sample: string[][] = []
+  function* rows(): Generator<string[]> {
+    for (const r of table.records) {
+      rowCount++
+      if (sample.length < 5) sample.push(r.row)
+      yield r.row
+    }
+  }
+  // One generator: what partnerWords leaves (all of it when no column holds the partner type) is counted after
+  const pass = rows()
+  const words = partnerWords(pass, table.headers, mapping)
+  for (const _ of pass) void _
   const partnerTypes = { ...mapping.partnerTypes }
   for (const w of words) if (w.proposed && !partnerTypes[w.key]) partnerTypes[w.key] = w.proposed
   mapping = { ...mapping, partnerTypes }
@@ -84,8 +88,8 @@ export async function analyseFile(db: Db, bytes: Uint8Array, mappingName: string
     encoding: table.encoding,
     delimiter: table.delimiter,
     headers: table.headers,
-    rowCount: table.rows.length,
-    sample: table.rows.slice(0, 5),
+    rowCount,
+    sample,
     mapping,
     mappingName: used,
     unplaced: unplacedFields(mapping, table.headers),

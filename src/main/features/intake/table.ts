@@ -163,6 +163,9 @@ export class UnreadableFileError extends Error {}
 
 /** A file's headers and its records one by one: what an import needs, without the whole file as arrays. */
 export interface TableStream {
+  format: RawTable['format']
+  encoding: string
+  delimiter: string | null
   headers: string[]
   records: Iterable<TableRecord>
 }
@@ -185,17 +188,23 @@ export async function streamTable(bytes: Uint8Array): Promise<TableStream> {
   if (isXlsx(bytes)) {
     const table = await readTable(bytes)
     return {
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
       headers: table.headers,
       records: table.rows.map((row, i) => ({ row, line: table.lines[i]! })),
     }
   }
-  const { text, delimiter } = decodeCsv(bytes)
+  const { text, encoding, delimiter } = decodeCsv(bytes)
   const it = csvRecords(text, delimiter)
   const head = it.next()
   if (head.done) throw new UnreadableFileError(NO_ROWS)
   const first = it.next()
   if (first.done) throw new UnreadableFileError(NO_ROWS)
   return {
+    format: 'csv',
+    encoding,
+    delimiter,
     headers: headerNames(head.value.row),
     records: (function* () {
       yield first.value

@@ -1,9 +1,12 @@
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
+import type { Viewer } from '../features/access/scope'
 
 /** Who is working in this window or browser tab. */
 export interface Session {
   userId: number | null
+  /** Cases outside the user's scope reached through the walk-in hour today (features/access). */
+  inloop?: { userId: number; datum: string; offered: Set<number>; opened: Set<number> }
 }
 
 /** What every handler receives besides its validated input. */
@@ -13,4 +16,6 @@ export interface HandlerContext {
   session: Session
   /** The signed-in user's id; only set for methods with access 'user'. */
   userId: number
+  /** The signed-in user's role and case scope, loaded by the dispatcher (features/access). */
+  viewer?: Viewer
 }

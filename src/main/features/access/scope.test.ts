@@ -2,51 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MethodName } from '@shared/api'
 import { CASE_ACCESS } from './rules'
 import { BEHEERDER_MESSAGE, OTHER_WIJK_MESSAGE } from './scope'
-import { scopeWorld, type ScopeWorld } from './world'
-
-/**
- * A valid input naming Sem's case (Kapel in het Zand) for every method whose rule names cases.
- * The test below fails when a method gets such a rule without an entry here.
- */
-function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unknown>> {
-  const caseId = w.cases.other
-  return {
-    'dossier.get': { caseId },
-    'dossier.addNote': { caseId, tekst: 'Even bellen' },
-    'dossier.assign': { caseId, consulentId: w.member('Anouk Peeters') },
-    'ladder.plan': { caseId },
-    'ladder.logAttempt': { caseId, kanaal: 'telefoon', bereikt: false, resultaat: 'Geen gehoor' },
-    'ladder.close': {
-      caseId,
-      resultaat: 'Inwoner is overleden',
-      hulpAangeboden: false,
-      hulpGeaccepteerd: false,
-    },
-    'ladder.reopen': { caseId, reden: 'Toch nodig' },
-    'ladder.setDoNotApproach': { caseId, nietBenaderen: true, reden: 'Wil niet' },
-    'visits.plan': {
-      wijkId: w.wijk('Kapel in het Zand'),
-      datum: '26-11-2026',
-      startTijd: '13:00',
-      slotMinuten: 30,
-      caseIds: [caseId],
-      duoUserId: w.member('Sem Janssen'),
-    },
-    'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
-    'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: '' },
-    'documents.forCase': { caseId },
-    'documents.addToQueue': { caseId, templateId: w.card.id },
-    'documents.removeFromQueue': { itemId: w.items.other },
-    'documents.createBatch': { itemIds: [w.items.own, w.items.other], indeling: 'a6' },
-    'documents.batchPdf': { batchId: w.batchId, deel: 'documenten' },
-    'documents.confirmBatch': { batchId: w.batchId, verstuurdIds: [], datum: '10-11-2026' },
-    'documents.itemPdf': { itemId: w.items.other },
-    'intake.decide': { signalId: w.signals.other, doorzetten: false, reden: 'Niet nodig' },
-    'intake.acceptProblem': { id: w.problems.other, values: { bedrag: '100' } },
-    'intake.rejectProblem': { id: w.problems.other, reden: 'Dubbel' },
-    'intake.moveCases': { caseIds: [caseId], consulentId: w.member('Anouk Peeters') },
-  }
-}
+import { otherCaseInputs, scopeWorld, type ScopeWorld } from './world'
 
 const caseMethods = (Object.keys(CASE_ACCESS) as MethodName[]).filter(
   (m) => typeof CASE_ACCESS[m] === 'object',

@@ -7,8 +7,9 @@ import { AppError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
-import type { Session } from './context'
+import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
+import { enforceCaseAccess } from '../features/access/rules'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
@@ -92,13 +93,16 @@ export function createDispatcher(
       if (!parsed.success) return { ok: false, error: validationPayload(parsed.error) }
       try {
         const handler = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
-        const value = await handler(parsed.data, {
+        const ctx: HandlerContext = {
           db: deps.db,
           clock: deps.clock,
           session,
           userId: session.userId ?? 0,
           ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
-        })
+        }
+        // Which cases this user may see or change: one rule per method (features/access/rules.ts).
+        if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
+        const value = await handler(parsed.data, ctx)
         return { ok: true, value }
       } catch (err) {
         if (err instanceof AppError) {

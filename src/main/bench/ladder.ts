@@ -1,3 +1,4 @@
+import { ALL_CASES } from '../features/access/scope'
 /**
  * Ladder benchmark: the caseload fill (default 600,000 cases) plus 3,000,000 contact attempts and
  * a planned next step on every open case; then the real "Vandaag" query for one consulent and the
@@ -158,7 +159,7 @@ export async function runLadderBench(): Promise<void> {
     const results = [
       await time(
         'Vandaag, busiest consulent (due + overdue)',
-        async () => (await todayList(opened.db, TODAY, busiest)).totaal,
+        async () => (await todayList(opened.db, TODAY, busiest, ALL_CASES)).totaal,
       ),
       await time(
         `Walk-in: common surname "${filled.surnames.common}"`,

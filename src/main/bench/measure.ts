@@ -1,3 +1,4 @@
+import { ALL_CASES } from '../features/access/scope'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { Kysely, SqliteDialect, sql, type CompiledQuery } from 'kysely'
 import { caseloadQuery, type CaseloadQuery } from '@shared/api/caseload'
@@ -31,12 +32,12 @@ export async function measure(
   runs = 50,
 ): Promise<Measurement> {
   const query = caseloadQuery.parse(scenario.query)
-  let last = await listCaseload(db, today, query)
-  for (let i = 1; i < warmup; i++) last = await listCaseload(db, today, query)
+  let last = await listCaseload(db, today, query, ALL_CASES)
+  for (let i = 1; i < warmup; i++) last = await listCaseload(db, today, query, ALL_CASES)
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
-    last = await listCaseload(db, today, query)
+    last = await listCaseload(db, today, query, ALL_CASES)
     times.push(performance.now() - t0)
   }
   times.sort((a, b) => a - b)
@@ -65,7 +66,7 @@ export async function explain(
       if (e.level === 'query') seen.push(e.query)
     },
   })
-  await listCaseload(spy, today, caseloadQuery.parse(scenario.query))
+  await listCaseload(spy, today, caseloadQuery.parse(scenario.query), ALL_CASES)
   const out: string[] = []
   for (const q of seen) {
     if (!/vroegsignaalzaak/.test(q.sql)) continue

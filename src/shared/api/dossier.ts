@@ -104,7 +104,15 @@ export interface DossierView {
 }
 
 export const dossierContract = {
-  'dossier.get': method<DossierView>()(z.object({ caseId: id }).strict()),
+  'dossier.get': method<DossierView>()(
+    z
+      .object({
+        caseId: id,
+        /** Opened from the walk-in hour: the one way to a case of another wijk (recorded). */
+        via: z.literal('inloopspreekuur', { error: 'Onbekende manier van openen.' }).optional(),
+      })
+      .strict(),
+  ),
   'dossier.addNote': method<DossierView>()(
     z.object({ caseId: id, tekst: requiredText('De notitie', 4000) }).strict(),
   ),

@@ -8,6 +8,7 @@ export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder
 const ALL = 'iedereen' as const
 /** Backups and restoring them: the beheerder only. */
 const BEHEERDER: readonly Rol[] = ['beheerder']
+const KWALITEIT: readonly Rol[] = ['kwaliteitsmedewerker']
 
 /**
  * Who may call each method, checked in main before the handler runs (the screens hide what a
@@ -93,22 +94,25 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'backup.create': BEHEERDER,
   'backup.check': BEHEERDER,
   'backup.restore': BEHEERDER,
-  // Retention is the beheerder's (issue 7); a resident's request also the kwaliteitsmedewerker's.
+  // Retention is the beheerder's (issue 7). A resident's request shows and removes case contents,
+  // which only the kwaliteitsmedewerker sees (features/access/scope.ts): so it is hers.
   'retention.get': BEHEERDER,
   'retention.save': BEHEERDER,
   'retention.preview': BEHEERDER,
   'retention.purge': BEHEERDER,
-  'retention.findPerson': QUALITY_ROLES,
-  'retention.exportPerson': QUALITY_ROLES,
-  'retention.deletePerson': QUALITY_ROLES,
+  'retention.findPerson': KWALITEIT,
+  'retention.exportPerson': KWALITEIT,
+  'retention.deletePerson': KWALITEIT,
 }
 
 /** The Dutch refusal for a role that may not call `method`. */
 export function forbiddenMessage(method: Name): string {
   const allowed = PERMISSIONS[method]
-  return allowed !== ALL && allowed.length === 1 && allowed[0] === 'beheerder'
-    ? 'Dit mag alleen een beheerder.'
-    : 'Dit mag alleen een kwaliteitsmedewerker of beheerder.'
+  if (allowed !== ALL && allowed.length === 1)
+    return allowed[0] === 'beheerder'
+      ? 'Dit mag alleen een beheerder.'
+      : 'Dit mag alleen een kwaliteitsmedewerker.'
+  return 'Dit mag alleen een kwaliteitsmedewerker of beheerder.'
 }
 
 export function mayCall(method: Name, rol: Rol): boolean {

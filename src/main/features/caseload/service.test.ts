@@ -11,7 +11,8 @@ type T = Awaited<ReturnType<typeof testApp>>
  */
 async function caseload() {
   const t = await testApp()
-  const { team } = await setUpTeam(t)
+  // The kwaliteitsmedewerker sees every wijk; a consulent's scope is tested in features/access.
+  const { team } = await setUpTeam(t, 'Fatima El Idrissi')
   const at = async (instant: string, input: ApiInput<'signals.createManual'>) => {
     t.clock.set(instant)
     return t.call('signals.createManual', input)

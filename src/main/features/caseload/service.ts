@@ -9,6 +9,7 @@ import { formatPostcode } from '@shared/format/address'
 import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
 import { getLadderConfig } from '../ladder/repository'
 import { previousCases } from '../signals/previous-case'
+import { inScope, type CaseScope } from '../access/scope'
 import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
 
 type Query = z.output<typeof caseloadQuery>
@@ -113,9 +114,9 @@ function applyFilters(db: Db, q: ZaakQuery, f: Query, search: ParsedSearch, toda
 }
 
 /** One page of the caseload, with the total for the same filters. */
-export async function listCaseload(db: Db, today: string, f: Query): Promise<CaseloadPage> {
+export async function listCaseload(db: Db, today: string, f: Query, scope: CaseScope): Promise<CaseloadPage> {
   const search = parseSearch(f.zoek)
-  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today)
+  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today).where(inScope(scope))
   let rowsQ = base.select([
     'vroegsignaalzaak.id',
     'case_number',

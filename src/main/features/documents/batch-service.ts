@@ -1,3 +1,4 @@
+import { ALL_CASES } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, DocumentSettings, PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
 import { dagdeelForHour, type Contactsoort } from '@shared/domain/ddas'
@@ -141,7 +142,7 @@ export async function createBatch(
     return id
   })
   rememberBatch(db, batchId, bytes)
-  return loadBatch(db, batchId, ctx.today)
+  return loadBatch(db, batchId, ctx.today, ctx.scope ?? ALL_CASES)
 }
 
 async function printedDocs(db: Db, batchId: number): Promise<PrintedDoc[]> {
@@ -301,7 +302,7 @@ export async function confirmBatch(
       })
     }
     await trx.updateTable('print_batch').set({ confirmed_at: ctx.at }).where('id', '=', batch.id).execute()
-    return loadQueue(trx, ctx.today)
+    return loadQueue(trx, ctx.today, ctx.scope ?? ALL_CASES)
   })
 }
 

@@ -1,3 +1,4 @@
+import { viewerOf } from '../access/rules'
 import type { documentsContract } from '@shared/api/documents'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
@@ -14,7 +15,7 @@ import {
 } from './template-service'
 
 export const documentsHandlers: FeatureHandlers<typeof documentsContract> = {
-  'documents.queue': async (_i, ctx) => loadQueue(ctx.db, ctx.clock.today()),
+  'documents.queue': async (_i, ctx) => loadQueue(ctx.db, ctx.clock.today(), viewerOf(ctx).scope),
   'documents.forCase': async ({ caseId }, ctx) => itemsForCase(ctx.db, ctx.clock.today(), caseId),
   'documents.addToQueue': async (input, ctx) => addToQueue(ctx.db, useCaseContext(ctx), input),
   'documents.removeFromQueue': async ({ itemId }, ctx) =>

@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import { ALL_CASES, inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, QueueItemView, QueueStatus, QueueView } from '@shared/api/documents'
 import {
@@ -75,7 +77,12 @@ export async function loadItems(
   return rows.map((r) => toView(r, today))
 }
 
-export async function loadBatch(db: Db, batchId: number, today: string): Promise<BatchView> {
+export async function loadBatch(
+  db: Db,
+  batchId: number,
+  today: string,
+  scope: CaseScope,
+): Promise<BatchView> {
   const b = await db
     .selectFrom('print_batch as b')
     .leftJoin('app_user as u', 'u.id', 'b.created_by')
@@ -91,11 +98,34 @@ export async function loadBatch(db: Db, batchId: number, today: string): Promise
     gemaaktOp: b.created_at,
     door: b.naam ?? 'systeem',
     bevestigd: b.confirmed_at !== null,
-    items: await loadItems(db, today, (q) => q.where('i.batch_id', '=', batchId)),
+    items: await loadItems(db, today, (q) => q.where('i.batch_id', '=', batchId).where(inScope(scope, 'z'))),
   }
 }
 
-export async function loadQueue(db: Db, today: string): Promise<QueueView> {
+async function batchesInScope(db: Db, batches: { id: number }[], scope: CaseScope) {
+  if (scope.kind === 'all') return batches
+  const out: { id: number }[] = []
+  for (const b of batches) {
+    // coalesce: a case outside every wijk gives NULL, which must count as outside.
+    const outside = await db
+      .selectFrom('print_item as i')
+      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
+      .select('i.id')
+      .where('i.batch_id', '=', b.id)
+      .where(sql<boolean>`coalesce(${inScope(scope, 'z')}, 0) = 0`)
+      .limit(1)
+      .executeTakeFirst()
+    if (!outside) out.push(b)
+  }
+  return out
+}
+
+/**
+ * The print queue as this user may see it. A batch mixes cases of several wijken when the
+ * kwaliteitsmedewerker prints for the whole team; a consulent sees a batch only when every
+ * document in it is of his or her own cases.
+ */
+export async function loadQueue(db: Db, today: string, scope: CaseScope): Promise<QueueView> {
   const open = await db
     .selectFrom('print_batch')
     .select('id')
@@ -103,8 +133,12 @@ export async function loadQueue(db: Db, today: string): Promise<QueueView> {
     .orderBy('id', 'desc')
     .execute()
   return {
-    wachtrij: await loadItems(db, today, (q) => q.where('i.status', '=', 'wachtrij')),
-    openBatches: await Promise.all(open.map((b) => loadBatch(db, b.id, today))),
+    wachtrij: await loadItems(db, today, (q) =>
+      q.where('i.status', '=', 'wachtrij').where(inScope(scope, 'z')),
+    ),
+    openBatches: await Promise.all(
+      (await batchesInScope(db, open, scope)).map((b) => loadBatch(db, b.id, today, scope)),
+    ),
   }
 }
 
@@ -237,7 +271,7 @@ export async function removeFromQueue(db: Db, ctx: UseCaseContext, itemId: numbe
       entityId: item.case_id,
       summary: `${item.naam} uit de wachtrij gehaald`,
     })
-    return loadQueue(trx, ctx.today)
+    return loadQueue(trx, ctx.today, ctx.scope ?? ALL_CASES)
   })
 }
 

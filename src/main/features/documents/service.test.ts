@@ -105,7 +105,7 @@ describe('print queue', () => {
       bereikt: false,
       datum: '2026-11-10',
       dagdeel: 'Ochtend',
-      door: 'Anouk Peeters',
+      door: 'Fatima El Idrissi',
     })
     expect(d.contactpogingen[0]!.notitie).toContain('dinsdag 17 november 2026')
     const notSent = await t.call('dossier.get', { caseId: batch.items[2]!.caseId })
@@ -163,6 +163,7 @@ describe('templates', () => {
   it('only a kwaliteitsmedewerker edits; every save is a new version', async () => {
     const { t, letter, team } = await documentsWorld()
     const content = { ...letter.huidig.content, afsluiting: 'Hartelijke groet,' }
+    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Anouk Peeters')!.id })
     const denied = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,

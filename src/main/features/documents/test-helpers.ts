@@ -1,9 +1,12 @@
 import { setUpTeam, signal, testApp } from '../../test/fixtures'
 
-/** A team with three open cases at different postcodes, signed in as Anouk (consulent). */
+/**
+ * A team with three open cases at different postcodes in three wijken, signed in as the
+ * kwaliteitsmedewerker, who prints for the whole team.
+ */
 export async function documentsWorld() {
   const t = await testApp()
-  const { team, me } = await setUpTeam(t)
+  const { team, me } = await setUpTeam(t, 'Fatima El Idrissi')
   const a = await t.call(
     'signals.createManual',
     signal({ postcode: '6045 AB', huisnummer: '3', achternaam: 'Smit' }),

@@ -4,7 +4,7 @@ import { useCaseContext } from '../../app/use-case'
 import { addNote, assignCase, viewDossier } from './service'
 
 export const dossierHandlers: FeatureHandlers<typeof dossierContract> = {
-  'dossier.get': async ({ caseId }, ctx) => viewDossier(ctx.db, useCaseContext(ctx), caseId),
+  'dossier.get': async ({ caseId, via }, ctx) => viewDossier(ctx.db, useCaseContext(ctx), caseId, via),
   'dossier.addNote': async ({ caseId, tekst }, ctx) => addNote(ctx.db, useCaseContext(ctx), caseId, tekst),
   'dossier.assign': async ({ caseId, consulentId }, ctx) =>
     assignCase(ctx.db, useCaseContext(ctx), caseId, consulentId),

@@ -154,7 +154,8 @@ describe('eerder bekend', () => {
     const moved = await t.call(
       'signals.createManual',
       signal({
-        postcode: '6045 AX',
+        // Another address in Anouk's own wijk (Centrum, 6041), so she may open both cases
+        postcode: '6041 CX',
         huisnummer: '3',
         tussenvoegsel: '',
         achternaam: 'van der Berg',
@@ -163,7 +164,7 @@ describe('eerder bekend', () => {
     )
     const namesake = await t.call(
       'signals.createManual',
-      signal({ postcode: '6042 AA', huisnummer: '9', geboortedatum: '13-03-1984' }),
+      signal({ postcode: '6041 DA', huisnummer: '9', geboortedatum: '13-03-1984' }),
     )
     const d = await t.call('dossier.get', { caseId: moved.caseId })
     expect(d.eerderBekend.map((e) => [e.caseId, e.reden])).toEqual([[first, 'persoon']])

@@ -240,7 +240,12 @@ async function earlierKnown(
 }
 
 /** Opening a case file is recorded: every view of a person's data is attributable. */
-export async function viewDossier(db: Db, ctx: UseCaseContext, caseId: number): Promise<DossierView> {
+export async function viewDossier(
+  db: Db,
+  ctx: UseCaseContext,
+  caseId: number,
+  via?: 'inloopspreekuur',
+): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
     const exists = await trx
       .selectFrom('vroegsignaalzaak')
@@ -253,7 +258,7 @@ export async function viewDossier(db: Db, ctx: UseCaseContext, caseId: number): 
       action: 'bekeken',
       entityType: 'zaak',
       entityId: caseId,
-      summary: 'Dossier geopend',
+      summary: via ? `Dossier geopend; reden: ${via}` : 'Dossier geopend',
     })
     return loadDossier(trx, caseId)
   })

@@ -1,3 +1,6 @@
+import { wijkInScope, type CaseScope } from '../access/scope'
+import { problemWijk } from '../access/problem-wijk'
+import { loadWijkRanges } from '../wijken/assignment'
 import type { ColumnMapping, ImportSummary, IntakeField, ProblemView } from '@shared/api/intake'
 import type { Db } from '../../db/database'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
@@ -51,10 +54,25 @@ function problemQuery(db: Db) {
 }
 
 /** The correction list (Te controleren): open problem rows, oldest import first. */
-export async function listProblems(db: Db, status: 'open' | 'alle'): Promise<ProblemView[]> {
+export async function listProblems(
+  db: Db,
+  status: 'open' | 'alle',
+  scope: CaseScope,
+): Promise<ProblemView[]> {
   let q = problemQuery(db).orderBy('p.import_id').orderBy('p.line').limit(2000)
   if (status === 'open') q = q.where('p.status', '=', 'open')
-  return (await q.execute()).map(view)
+  const rows = await q.execute()
+  if (scope.kind === 'all') return rows.map(view)
+  if (scope.kind === 'none') return []
+  // A row belongs to the wijk of its postcode; a row without a usable postcode belongs to no
+  // wijk yet, so every consulent may correct it (shared intake work).
+  const ranges = await loadWijkRanges(db)
+  return rows
+    .filter((r) => {
+      const wijkId = problemWijk(r.values_json, ranges)
+      return wijkId === null || wijkInScope(scope, wijkId)
+    })
+    .map(view)
 }
 
 async function openProblem(db: Db, id: number): Promise<ProblemRow> {

@@ -1,3 +1,4 @@
+import { inScope, type CaseScope } from '../access/scope'
 import type { LoadRow, MovableCase } from '@shared/api/intake'
 import { formatPostcode } from '@shared/format/address'
 import type { Db } from '../../db/database'
@@ -51,7 +52,11 @@ export async function loadPerConsulent(db: Db): Promise<LoadRow[]> {
   return rows
 }
 
-export async function openCasesOf(db: Db, consulentId: number | 'geen'): Promise<MovableCase[]> {
+export async function openCasesOf(
+  db: Db,
+  consulentId: number | 'geen',
+  scope: CaseScope,
+): Promise<MovableCase[]> {
   let q = db
     .selectFrom('vroegsignaalzaak as z')
     .leftJoin('wijk as w', 'w.id', 'z.wijk_id')
@@ -66,6 +71,7 @@ export async function openCasesOf(db: Db, consulentId: number | 'geen'): Promise
       'z.status',
     ])
     .where('z.is_open', '=', 1)
+    .where(inScope(scope, 'z'))
     .orderBy('z.datum_opgepakt', 'desc')
     .orderBy('z.id', 'desc')
     .limit(500)

@@ -1,3 +1,4 @@
+import { viewerOf } from '../access/rules'
 import type { intakeContract } from '@shared/api/intake'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
@@ -28,10 +29,10 @@ export const intakeHandlers: FeatureHandlers<typeof intakeContract> = {
       { commit: true, bron: input.bron },
     ),
   'intake.history': async (_input, ctx) => listImports(ctx.db),
-  'intake.importSignals': async (input, ctx) => importSignals(ctx.db, input.importId),
+  'intake.importSignals': async (input, ctx) => importSignals(ctx.db, input.importId, viewerOf(ctx).scope),
   'intake.decide': async (input, ctx) => decideSignal(ctx.db, useCaseContext(ctx), input),
   'intake.undo': async (input, ctx) => undoImport(ctx.db, useCaseContext(ctx), input.importId),
-  'intake.problems': async (input, ctx) => listProblems(ctx.db, input.status),
+  'intake.problems': async (input, ctx) => listProblems(ctx.db, input.status, viewerOf(ctx).scope),
   'intake.acceptProblem': async (input, ctx) =>
     acceptProblem(ctx.db, useCaseContext(ctx), input.id, input.values),
   'intake.rejectProblem': async (input, ctx) =>
@@ -52,7 +53,7 @@ export const intakeHandlers: FeatureHandlers<typeof intakeContract> = {
     return loadRules(ctx.db)
   },
   'intake.load': async (_input, ctx) => loadPerConsulent(ctx.db),
-  'intake.openCases': async (input, ctx) => openCasesOf(ctx.db, input.consulentId),
+  'intake.openCases': async (input, ctx) => openCasesOf(ctx.db, input.consulentId, viewerOf(ctx).scope),
   'intake.moveCases': async (input, ctx) =>
     moveCases(ctx.db, useCaseContext(ctx), input.caseIds, input.consulentId),
 }

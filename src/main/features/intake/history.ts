@@ -1,3 +1,4 @@
+import { signalInScope, type CaseScope } from '../access/scope'
 import type { ColumnMapping, ImportSignalView, ImportView } from '@shared/api/intake'
 import type { Signaalstatus } from '@shared/domain/ddas'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
@@ -286,9 +287,10 @@ function signalView(r: SignalRow): ImportSignalView {
   }
 }
 
-export async function importSignals(db: Db, importId: number): Promise<ImportSignalView[]> {
+export async function importSignals(db: Db, importId: number, scope: CaseScope): Promise<ImportSignalView[]> {
   const rows = await signalQuery(db)
     .where('si.import_id', '=', importId)
+    .where(signalInScope(scope, 'z', 'h'))
     .orderBy('si.line')
     .limit(5000)
     .execute()

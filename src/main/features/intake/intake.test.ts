@@ -11,7 +11,8 @@ const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64'
 
 async function team() {
   const t = await testApp()
-  await setUpTeam(t)
+  // The import touches every wijk: the kwaliteitsmedewerker sees all of it.
+  await setUpTeam(t, 'Fatima El Idrissi')
   return t
 }
 

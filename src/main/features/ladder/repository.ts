@@ -1,3 +1,4 @@
+import { inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import { DEFAULT_LADDER, ladderConfigInput, type LadderConfig, type PlanStap } from '@shared/api/ladder'
 import type { Dagdeel } from '@shared/domain/ddas'
@@ -102,7 +103,7 @@ export async function insertAttempt(db: Db, a: NewAttempt): Promise<number> {
  * first, through zaak_plan_idx (consulent_id, is_open, plan_datum). Cases with "do not
  * approach" have no plan_datum and so never show; the extra condition says so explicitly.
  */
-export async function dueCases(db: Db, consulentId: number, today: string, limit: number) {
+export async function dueCases(db: Db, consulentId: number, today: string, limit: number, scope: CaseScope) {
   return db
     .selectFrom('vroegsignaalzaak')
     .select([
@@ -120,6 +121,7 @@ export async function dueCases(db: Db, consulentId: number, today: string, limit
     .where('is_open', '=', 1)
     .where('plan_datum', '<=', today)
     .where('niet_benaderen', '=', 0)
+    .where(inScope(scope))
     .orderBy('plan_datum')
     .orderBy('id')
     .limit(limit)

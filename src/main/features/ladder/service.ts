@@ -1,3 +1,4 @@
+import type { CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import {
@@ -262,7 +263,12 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
 }
 
 /** What is due today and overdue for one consulent, grouped by step in ladder order. */
-export async function todayList(db: Db, today: string, consulentId: number): Promise<TodayView> {
+export async function todayList(
+  db: Db,
+  today: string,
+  consulentId: number,
+  scope: CaseScope,
+): Promise<TodayView> {
   const user = await db
     .selectFrom('app_user')
     .select(['id', 'naam'])
@@ -270,7 +276,7 @@ export async function todayList(db: Db, today: string, consulentId: number): Pro
     .executeTakeFirst()
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
   const cfg = await getLadderConfig(db)
-  const rows = await dueCases(db, consulentId, today, TODAY_LIMIT + 1)
+  const rows = await dueCases(db, consulentId, today, TODAY_LIMIT + 1, scope)
   const afgekapt = rows.length > TODAY_LIMIT
   const shown = rows.slice(0, TODAY_LIMIT)
   const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])

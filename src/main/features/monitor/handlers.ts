@@ -1,3 +1,4 @@
+import { viewerOf } from '../access/rules'
 import type { monitorContract } from '@shared/api/monitor'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
@@ -6,7 +7,7 @@ import { getDashboard, getMonitorSettings, listMonitorCases, saveMonitorSettings
 
 export const monitorHandlers: FeatureHandlers<typeof monitorContract> = {
   'monitor.dashboard': async (input, ctx) => getDashboard(ctx.db, input),
-  'monitor.cases': async (input, ctx) => listMonitorCases(ctx.db, input),
+  'monitor.cases': async (input, ctx) => listMonitorCases(ctx.db, input, viewerOf(ctx).scope),
   'monitor.exportExcel': async (input, ctx) => exportDashboardXlsx(ctx.db, input),
   'monitor.exportDdas': async (input, ctx) => exportDdas(ctx.db, useCaseContext(ctx), input),
   'monitor.feedback': async (input, ctx) => exportFeedback(ctx.db, useCaseContext(ctx), input),

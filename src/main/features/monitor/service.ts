@@ -1,3 +1,4 @@
+import { caseInScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type {
   MonitorCases,
@@ -151,12 +152,14 @@ const WAT_LABEL = {
 export async function listMonitorCases(
   db: Db,
   p: Period & { tabel: string; groep: string; wat: 'opgepakt' | 'bereikt' | 'hulp' },
+  scope: CaseScope,
 ): Promise<MonitorCases> {
   await refreshFacts(db)
   const ctx = await figureContext(db)
-  const selected = selectFacts(await loadFacts(db, p), ctx, p.tabel, p.groep, p.wat).sort(
-    (a, b) => b.datum_opgepakt.localeCompare(a.datum_opgepakt) || b.case_id - a.case_id,
-  )
+  // The figures are the team's; the names behind them only for who may see those cases.
+  const selected = selectFacts(await loadFacts(db, p), ctx, p.tabel, p.groep, p.wat)
+    .filter((f) => caseInScope(scope, f))
+    .sort((a, b) => b.datum_opgepakt.localeCompare(a.datum_opgepakt) || b.case_id - a.case_id)
   const shown = selected.slice(0, 500)
   const details = new Map<number, { case_number: string; display_name: string }>()
   for (let i = 0; i < shown.length; i += 400) {

@@ -1,3 +1,4 @@
+import type { CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import type { AddressCheck, ManualSignalResult, manualSignalInput } from '@shared/api/signals'
@@ -20,6 +21,8 @@ export interface UseCaseContext {
   at: string
   today: string
   userId: number | null
+  /** Which cases the views a use case returns may show; absent: internal work on all cases. */
+  scope?: CaseScope
 }
 
 export interface NewSignal {

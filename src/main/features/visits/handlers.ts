@@ -1,3 +1,4 @@
+import { viewerOf } from '../access/rules'
 import type { visitsContract } from '@shared/api/visits'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
@@ -14,9 +15,11 @@ import {
 export const visitsHandlers: FeatureHandlers<typeof visitsContract> = {
   'visits.partners': async (_input, ctx) => listPartners(ctx.db),
   'visits.savePartner': async (input, ctx) => savePartner(ctx.db, useCaseContext(ctx), input),
-  'visits.candidates': async ({ wijkId, datum }, ctx) => visitCandidates(ctx.db, wijkId, datum),
+  'visits.candidates': async ({ wijkId, datum }, ctx) =>
+    visitCandidates(ctx.db, wijkId, datum, viewerOf(ctx).scope),
   'visits.plan': async (input, ctx) => planVisits(ctx.db, useCaseContext(ctx), input),
-  'visits.day': async ({ datum, wijkId }, ctx) => loadDay(ctx.db, ctx.clock.today(), datum, wijkId),
+  'visits.day': async ({ datum, wijkId }, ctx) =>
+    loadDay(ctx.db, ctx.clock.today(), datum, wijkId, viewerOf(ctx).scope),
   'visits.optOut': async (input, ctx) => optOut(ctx.db, useCaseContext(ctx), input),
   'visits.outcome': async (input, ctx) => visitOutcome(ctx.db, useCaseContext(ctx), input),
 }

@@ -1,3 +1,4 @@
+import { ALL_CASES, inScope, visitInScope, type CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import {
@@ -97,7 +98,12 @@ export async function savePartner(
 }
 
 /** Open cases in the wijk whose ladder has reached the letter or the visit, with no visit planned. */
-export async function visitCandidates(db: Db, wijkId: number, datum: string): Promise<VisitCandidate[]> {
+export async function visitCandidates(
+  db: Db,
+  wijkId: number,
+  datum: string,
+  scope: CaseScope,
+): Promise<VisitCandidate[]> {
   const rows = await db
     .selectFrom('vroegsignaalzaak as z')
     .innerJoin('household as h', 'h.id', 'z.household_id')
@@ -111,6 +117,7 @@ export async function visitCandidates(db: Db, wijkId: number, datum: string): Pr
       'z.plan_datum',
     ])
     .where('z.wijk_id', '=', wijkId)
+    .where(inScope(scope, 'z'))
     .where('z.is_open', '=', 1)
     .where('z.niet_benaderen', '=', 0)
     .where('z.plan_stap', 'in', ['brief', 'huisbezoek'])
@@ -267,7 +274,7 @@ export async function planVisits(
         dagdeel: dagdeelForHour(Number(tijd.slice(0, 2))),
       })
     }
-    return loadDay(trx, ctx.today, input.datum, input.wijkId)
+    return loadDay(trx, ctx.today, input.datum, input.wijkId, ctx.scope ?? ALL_CASES)
   })
 }
 
@@ -277,6 +284,7 @@ export async function loadDay(
   today: string,
   datum: string,
   wijkId: number | null,
+  scope: CaseScope,
 ): Promise<VisitDayView> {
   let q = db
     .selectFrom('huisbezoek as b')
@@ -308,6 +316,7 @@ export async function loadDay(
       'b.afmelding_op',
     ])
     .where('b.datum', '=', datum)
+    .where(visitInScope(scope))
   if (wijkId !== null) q = q.where('b.wijk_id', '=', wijkId)
   const rows = await q
     .orderBy('h.postcode')
@@ -403,7 +412,7 @@ export async function optOut(
       entityId: v.case_id,
       summary: `Huisbezoek ${formatDate(v.datum)} afgezegd per ${input.via === 'telefoon' ? 'telefoon' : 'e-mail'}`,
     })
-    return loadDay(trx, ctx.today, v.datum, v.wijk_id)
+    return loadDay(trx, ctx.today, v.datum, v.wijk_id, ctx.scope ?? ALL_CASES)
   })
 }
 
@@ -441,6 +450,6 @@ export async function visitOutcome(
         datum: v.datum,
         tijd: v.tijd,
       })
-    return loadDay(trx, ctx.today, v.datum, v.wijk_id)
+    return loadDay(trx, ctx.today, v.datum, v.wijk_id, ctx.scope ?? ALL_CASES)
   })
 }

@@ -42,7 +42,7 @@ describe('wijkForPostcode', () => {
 describe('assigning a new case to a wijk and a consulent', () => {
   async function team() {
     const t = await testApp()
-    const { team } = await setUpTeam(t, 'Bert Smeets')
+    const { team } = await setUpTeam(t, 'Fatima El Idrissi')
     const settings = await t.call('settings.get', {})
     const wijk = (naam: string) => settings.wijken.find((w) => w.naam === naam)!.id
     const member = (naam: string) => team.find((m) => m.naam === naam)!.id

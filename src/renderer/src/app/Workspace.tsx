@@ -82,7 +82,9 @@ export function Workspace() {
         {route.name === 'inlezing' && <ImportDetailPage key={route.id} importId={route.id} />}
         {route.name === 'afwegingskader' && <RulesPage />}
         {route.name === 'verdeling' && <DistributionPage />}
-        {route.name === 'zaak' && <DossierPage key={route.id} caseId={route.id} />}
+        {route.name === 'zaak' && (
+          <DossierPage key={route.id} caseId={route.id} viaInloop={route.via === 'inloop'} />
+        )}
         {route.name === 'instellingen' && <SettingsPage />}
         {route.name === 'vandaag' && <TodayPage />}
         {route.name === 'huisbezoeken' && <VisitsPage />}

@@ -13,7 +13,8 @@ export type Route =
   | { name: 'inlezing'; id: number }
   | { name: 'afwegingskader' }
   | { name: 'verdeling' }
-  | { name: 'zaak'; id: number }
+  /** via 'inloop': opened at the walk-in desk, the one way to a case of another wijk. */
+  | { name: 'zaak'; id: number; via?: 'inloop' }
   | { name: 'instellingen' }
   | { name: 'vandaag' }
   | { name: 'huisbezoeken' }
@@ -30,8 +31,11 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
-  const zaak = /^\/zaak\/(\d+)$/.exec(path)
-  if (zaak) return { name: 'zaak', id: Number(zaak[1]) }
+  const zaak = /^\/zaak\/(\d+)(\/inloop)?$/.exec(path)
+  if (zaak)
+    return zaak[2]
+      ? { name: 'zaak', id: Number(zaak[1]), via: 'inloop' }
+      : { name: 'zaak', id: Number(zaak[1]) }
   if (path === '/mijn-zaken') return { name: 'caseload', mine: true }
   if (path === '/nieuw-signaal') return { name: 'nieuw-signaal' }
   if (path === '/inlezen') return { name: 'inlezen' }
@@ -77,7 +81,7 @@ export function routeHref(route: Route): string {
     case 'verdeling':
       return '#/verdeling'
     case 'zaak':
-      return `#/zaak/${route.id}`
+      return `#/zaak/${route.id}${route.via ? '/inloop' : ''}`
     case 'instellingen':
       return '#/instellingen'
     case 'vandaag':

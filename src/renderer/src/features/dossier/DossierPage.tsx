@@ -20,7 +20,7 @@ import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 type Load =
   | { state: 'loading' }
   | { state: 'ok'; dossier: DossierView }
-  | { state: 'error'; notFound: boolean; message: string }
+  | { state: 'error'; notFound: boolean; forbidden: boolean; message: string }
 
 function BackLink() {
   return (
@@ -31,14 +31,14 @@ function BackLink() {
 }
 
 /** The case file (dossier): the household, its signals and history, and the work on the case. */
-export function DossierPage({ caseId }: { caseId: number }) {
+export function DossierPage({ caseId, viaInloop = false }: { caseId: number; viaInloop?: boolean }) {
   const team = useTeamLists()
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     let alive = true
-    call('dossier.get', { caseId })
+    call('dossier.get', viaInloop ? { caseId, via: 'inloopspreekuur' } : { caseId })
       .then((dossier) => alive && setLoad({ state: 'ok', dossier }))
       .catch(
         (e: unknown) =>
@@ -46,13 +46,14 @@ export function DossierPage({ caseId }: { caseId: number }) {
           setLoad({
             state: 'error',
             notFound: e instanceof ApiError && e.code === 'not_found',
+            forbidden: e instanceof ApiError && e.code === 'forbidden',
             message: describeFailure(e).message,
           }),
       )
     return () => {
       alive = false
     }
-  }, [caseId, attempt])
+  }, [caseId, viaInloop, attempt])
 
   if (load.state === 'loading')
     return (
@@ -66,12 +67,25 @@ export function DossierPage({ caseId }: { caseId: number }) {
       <Stack gap="md" maw={640}>
         <BackLink />
         <Alert
-          color={load.notFound ? 'yellow' : 'red'}
-          title={load.notFound ? 'Zaak niet gevonden' : 'De zaak kon niet worden geladen'}
+          color={load.notFound || load.forbidden ? 'yellow' : 'red'}
+          title={
+            load.notFound
+              ? 'Zaak niet gevonden'
+              : load.forbidden
+                ? 'Je kunt deze zaak niet openen'
+                : 'De zaak kon niet worden geladen'
+          }
         >
           {load.notFound ? 'Deze zaak bestaat niet (meer). Zoek de bewoner op in de caseload.' : load.message}
         </Alert>
-        {!load.notFound && (
+        {load.forbidden && (
+          <div>
+            <Button component="a" href={routeHref({ name: 'inloop' })} variant="default">
+              Naar het inloopspreekuur
+            </Button>
+          </div>
+        )}
+        {!load.notFound && !load.forbidden && (
           <div>
             <Button variant="default" onClick={() => setAttempt((a) => a + 1)}>
               Opnieuw proberen

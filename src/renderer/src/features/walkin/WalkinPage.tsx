@@ -110,7 +110,7 @@ export function WalkinPage() {
                     </Table.Td>
                     <Table.Td>
                       {h.openCase ? (
-                        <Anchor href={routeHref({ name: 'zaak', id: h.openCase.id })}>
+                        <Anchor href={routeHref({ name: 'zaak', id: h.openCase.id, via: 'inloop' })}>
                           {h.openCase.caseNumber}
                           {h.openCase.consulent ? ` · ${h.openCase.consulent}` : ''}
                         </Anchor>
@@ -163,7 +163,9 @@ export function WalkinPage() {
                   <Table.Td>{b.tijd}</Table.Td>
                   <Table.Td>{b.naam}</Table.Td>
                   <Table.Td>
-                    <Anchor href={routeHref({ name: 'zaak', id: b.caseId })}>{b.caseNumber}</Anchor>
+                    <Anchor href={routeHref({ name: 'zaak', id: b.caseId, via: 'inloop' })}>
+                      {b.caseNumber}
+                    </Anchor>
                     {b.nieuweZaak && (
                       <Badge ml={6} variant="light" tt="none">
                         nieuw

@@ -1,0 +1,244 @@
+import type { ApiContract, MethodName } from '@shared/api'
+import type { ParsedInputOf } from '@shared/api/define'
+import type { Db } from '../../db/database'
+import type { HandlerContext } from '../../app/context'
+import { AppError } from '../../lib/errors'
+import { intakeDb } from '../intake/tables'
+import { loadWijkRanges } from '../wijken/assignment'
+import { problemWijk } from './problem-wijk'
+import {
+  ALL_CASES_MESSAGE,
+  assertMayOpenCases,
+  caseInScope,
+  forbiddenFor,
+  loadViewer,
+  wijkInScope,
+  type Viewer,
+} from './scope'
+import { openWalkinCase, walkinOpened } from './walkin-grant'
+
+/**
+ * How each method meets case data: the one map that makes the scope impossible to forget. A new
+ * method without an entry is a compile error, like permissions.ts.
+ *
+ * - 'geen': no data about residents (settings, templates, configuration, sign-in).
+ * - 'team': team-wide figures or intake work without case rows (counts, the import itself).
+ * - 'lijst': returns rows of cases; the service filters them with the viewer's scope
+ *   (ctx.viewer, `inScope`), which the role tests check per list.
+ * - 'inloop': the walk-in lookup: name, address, case number and consulent for every consulent.
+ * - 'alle-zaken': exports of every case's data: only for a viewer who sees every case.
+ * - a check: names one or more cases (directly or through an item, visit, batch, signal or
+ *   correction row); each must lie in the scope, checked before the handler runs.
+ */
+export type CaseRule<I> =
+  | 'geen'
+  | 'team'
+  | 'lijst'
+  | 'inloop'
+  | 'alle-zaken'
+  | { check: (db: Db, viewer: Viewer, input: I, ctx: HandlerContext) => Promise<void> }
+
+type Rules = { [M in MethodName]: CaseRule<ParsedInputOf<ApiContract[M]>> }
+
+function cases<I>(ids: (input: I, db: Db) => Promise<number[]> | number[]): CaseRule<I> {
+  return {
+    check: async (db, viewer, input, ctx) =>
+      assertMayOpenCases(
+        db,
+        viewer,
+        await ids(input, db),
+        walkinOpened(ctx.session, viewer.userId, ctx.clock.today()),
+      ),
+  }
+}
+
+async function casesOfItems(db: Db, itemIds: number[]): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('print_item')
+      .select('case_id')
+      .where('id', 'in', itemIds.slice(i, i + 500))
+      .execute()
+    out.push(...rows.map((r) => r.case_id))
+  }
+  return out
+}
+
+async function casesOfBatch(db: Db, batchId: number): Promise<number[]> {
+  const rows = await db.selectFrom('print_item').select('case_id').where('batch_id', '=', batchId).execute()
+  return rows.map((r) => r.case_id)
+}
+
+/** A visit may be handled by whoever may see its case, and by the two who make the visit. */
+async function checkVisit(db: Db, viewer: Viewer, visitId: number, ctx: HandlerContext): Promise<void> {
+  const v = await db
+    .selectFrom('huisbezoek')
+    .select(['case_id', 'consulent_id', 'duo_user_id'])
+    .where('id', '=', visitId)
+    .executeTakeFirst()
+  if (!v) return // the service says it does not exist
+  if (viewer.scope.kind === 'own' && (v.consulent_id === viewer.userId || v.duo_user_id === viewer.userId))
+    return
+  await assertMayOpenCases(
+    db,
+    viewer,
+    [v.case_id],
+    walkinOpened(ctx.session, viewer.userId, ctx.clock.today()),
+  )
+}
+
+/** A correction row belongs to the wijk of its postcode; a row without a usable one to nobody yet. */
+async function checkProblem(db: Db, viewer: Viewer, problemId: number): Promise<void> {
+  if (viewer.scope.kind === 'all') return
+  if (viewer.scope.kind === 'none') throw forbiddenFor(viewer)
+  const row = await intakeDb(db)
+    .selectFrom('import_problem')
+    .select('values_json')
+    .where('id', '=', problemId)
+    .executeTakeFirst()
+  if (!row) return // the service says it does not exist
+  const wijkId = problemWijk(row.values_json, await loadWijkRanges(db))
+  if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
+}
+
+export const CASE_ACCESS: Rules = {
+  'app.status': 'geen',
+  'setup.complete': 'geen',
+  'setup.loadDemo': 'geen',
+  'session.team': 'geen',
+  'session.signIn': 'geen',
+  'session.signOut': 'geen',
+  'settings.get': 'geen',
+  'settings.saveTeam': 'geen',
+  'settings.saveWijk': 'geen',
+  'settings.deleteWijk': 'geen',
+  'settings.saveMedewerker': 'geen',
+  // Entering a signal by hand is allowed for any address; the case goes to its own wijk.
+  'signals.createManual': 'team',
+  // Says whether an address already has an open case and whose it is: the same facts the
+  // walk-in search gives every consulent.
+  'signals.checkAddress': 'inloop',
+  'intake.analyse': 'team',
+  'intake.preview': 'team',
+  'intake.commit': 'team',
+  'intake.history': 'team',
+  'intake.importSignals': 'lijst',
+  'intake.decide': {
+    check: async (db, viewer, { signalId }) => {
+      const s = await db
+        .selectFrom('vroegsignaal as s')
+        .innerJoin('household as h', 'h.id', 's.household_id')
+        .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')
+        .select(['s.case_id', 'h.wijk_id as household_wijk', 'z.wijk_id', 'z.consulent_id'])
+        .where('s.id', '=', signalId)
+        .executeTakeFirst()
+      if (!s) return
+      const ok =
+        s.case_id === null ? wijkInScope(viewer.scope, s.household_wijk) : caseInScope(viewer.scope, s)
+      if (!ok) throw forbiddenFor(viewer)
+    },
+  },
+  'intake.undo': 'team',
+  'intake.problems': 'lijst',
+  'intake.acceptProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
+  'intake.rejectProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
+  'intake.rules': 'geen',
+  'intake.saveRules': 'geen',
+  'intake.load': 'team',
+  'intake.openCases': 'lijst',
+  'intake.moveCases': cases((i) => i.caseIds),
+  'caseload.list': 'lijst',
+  'dossier.get': {
+    check: async (db, viewer, { caseId, via }, ctx) => {
+      const today = ctx.clock.today()
+      const granted = walkinOpened(ctx.session, viewer.userId, today)
+      await assertMayOpenCases(db, viewer, [caseId], (id) => {
+        if (granted(id)) return true
+        if (via !== 'inloopspreekuur' || viewer.rol !== 'consulent') return false
+        return openWalkinCase(ctx.session, viewer.userId, today, id)
+      })
+    },
+  },
+  'dossier.addNote': cases((i) => [i.caseId]),
+  'dossier.assign': cases((i) => [i.caseId]),
+  'audit.search': 'team',
+  'audit.verify': 'geen',
+  'ladder.config': 'geen',
+  'ladder.saveConfig': 'geen',
+  'ladder.today': 'lijst',
+  'ladder.plan': cases((i) => [i.caseId]),
+  'ladder.logAttempt': cases((i) => [i.caseId]),
+  'ladder.close': cases((i) => [i.caseId]),
+  'ladder.reopen': cases((i) => [i.caseId]),
+  'ladder.setDoNotApproach': cases((i) => [i.caseId]),
+  'visits.partners': 'geen',
+  'visits.savePartner': 'geen',
+  'visits.candidates': 'lijst',
+  'visits.plan': cases((i) => i.caseIds),
+  'visits.day': 'lijst',
+  'visits.optOut': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
+  'visits.outcome': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
+  'walkin.search': 'inloop',
+  'walkin.session': 'inloop',
+  'walkin.register': 'inloop',
+  'documents.queue': 'lijst',
+  'documents.forCase': cases((i) => [i.caseId]),
+  'documents.addToQueue': cases((i) => [i.caseId]),
+  'documents.removeFromQueue': cases((i, db) => casesOfItems(db, [i.itemId])),
+  'documents.createBatch': cases((i, db) => casesOfItems(db, i.itemIds)),
+  'documents.renderProgress': 'team',
+  'documents.batchPdf': cases((i, db) => casesOfBatch(db, i.batchId)),
+  'documents.confirmBatch': cases((i, db) => casesOfBatch(db, i.batchId)),
+  'documents.itemPdf': cases((i, db) => casesOfItems(db, [i.itemId])),
+  'documents.templates': 'geen',
+  'documents.saveTemplate': 'geen',
+  'documents.previewTemplate': 'geen',
+  'documents.settings': 'geen',
+  'documents.saveSettings': 'geen',
+  'documents.calibrationPdf': 'geen',
+  'monitor.dashboard': 'team',
+  'monitor.cases': 'lijst',
+  'monitor.exportExcel': 'team',
+  'monitor.exportDdas': 'alle-zaken',
+  'monitor.feedback': 'alle-zaken',
+  'monitor.settings': 'geen',
+  'monitor.saveSettings': 'geen',
+  'backup.list': 'geen',
+  'backup.create': 'geen',
+  'backup.check': 'geen',
+  'backup.restore': 'geen',
+  // Periods and purge deal in counts; a resident's request in one person's whole file
+  'retention.get': 'geen',
+  'retention.save': 'geen',
+  'retention.preview': 'geen',
+  'retention.purge': 'geen',
+  'retention.findPerson': 'alle-zaken',
+  'retention.exportPerson': 'alle-zaken',
+  'retention.deletePerson': 'alle-zaken',
+}
+
+/**
+ * Run by the dispatcher after validation, before the handler: loads the viewer into the
+ * context (for the list filters) and applies the method's rule.
+ */
+export async function enforceCaseAccess(
+  ctx: HandlerContext,
+  method: MethodName,
+  input: unknown,
+): Promise<void> {
+  const viewer = await loadViewer(ctx.db, ctx.userId)
+  ctx.viewer = viewer
+  const rule = CASE_ACCESS[method] as CaseRule<unknown>
+  if (rule === 'alle-zaken') {
+    if (viewer.scope.kind !== 'all') throw new AppError('forbidden', ALL_CASES_MESSAGE)
+    return
+  }
+  if (typeof rule === 'object') await rule.check(ctx.db, viewer, input, ctx)
+}
+
+/** The viewer the dispatcher loaded; a handler of a 'lijst' method cannot run without one. */
+export function viewerOf(ctx: HandlerContext): Viewer {
+  if (!ctx.viewer) throw new AppError('not_signed_in', 'Kies eerst wie je bent.')
+  return ctx.viewer
+}

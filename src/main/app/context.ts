@@ -1,9 +1,19 @@
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
+import type { ScryptParams } from '../features/session/passwords'
 
 /** Who is working in this window or browser tab. */
 export interface Session {
   userId: number | null
+  /** Locked by the user, the idle timer or main's own idle check: only the password opens it again. */
+  locked?: boolean
+  /** The last thing the user did (epoch ms on the app clock); background calls do not count. */
+  lastActivityAt?: number | null
+}
+
+/** A new, signed-out session: one per Electron window, one per browser-mode run. */
+export function createSession(): Session {
+  return { userId: null, locked: false, lastActivityAt: null }
 }
 
 /** What every handler receives besides its validated input. */
@@ -13,4 +23,6 @@ export interface HandlerContext {
   session: Session
   /** The signed-in user's id; only set for methods with access 'user'. */
   userId: number
+  /** The cost of new password hashes; tests make it cheap. Defaults to the production cost. */
+  passwordParams?: ScryptParams
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
 import { systemClock, type Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
+import type { ScryptParams } from '../features/session/passwords'
 import { createDispatcher, type Dispatcher } from './dispatcher'
 import { setupHandlers } from '../features/setup/handlers'
 import { sessionHandlers } from '../features/session/handlers'
@@ -46,7 +47,13 @@ export interface App {
 export const DATABASE_FILE = 'lange-adem.sqlite'
 
 /** Opens the data folder (or an in-memory database) and wires the services. No Electron here. */
-export async function createApp(opts: { dataDir?: string; memory?: boolean; clock?: Clock }): Promise<App> {
+export async function createApp(opts: {
+  dataDir?: string
+  memory?: boolean
+  clock?: Clock
+  /** Only tests lower the password hashing cost (see features/session/passwords.ts). */
+  passwordParams?: ScryptParams
+}): Promise<App> {
   let file = ':memory:'
   if (!opts.memory) {
     if (!opts.dataDir) throw new Error('dataDir is required')
@@ -67,7 +74,10 @@ export async function createApp(opts: { dataDir?: string; memory?: boolean; cloc
   }
   const clock = opts.clock ?? systemClock
   return {
-    dispatcher: createDispatcher({ db: database.db, clock }, handlers),
+    dispatcher: createDispatcher(
+      { db: database.db, clock, ...(opts.passwordParams ? { passwordParams: opts.passwordParams } : {}) },
+      handlers,
+    ),
     database,
     clock,
     close: () => database.close(),

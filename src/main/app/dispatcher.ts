@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
-import { mayCall } from '@shared/api/permissions'
+import { ADMIN_ROLES, mayCall, PERMISSIONS } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { AppError } from '../lib/errors'
@@ -8,6 +8,8 @@ import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
 import type { Session } from './context'
+import type { ScryptParams } from '../features/session/passwords'
+import { sessionGate } from '../features/session/idle'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
@@ -50,7 +52,13 @@ export interface Dispatcher {
 }
 
 export function createDispatcher(
-  deps: { db: Db; clock: Clock; log?: (msg: string, err: unknown) => void },
+  deps: {
+    db: Db
+    clock: Clock
+    log?: (msg: string, err: unknown) => void
+    /** The cost of new password hashes; only tests lower it. */
+    passwordParams?: ScryptParams
+  },
   handlers: AllHandlers,
 ): Dispatcher {
   const log = deps.log ?? ((msg, err) => console.error(msg, err))
@@ -67,7 +75,7 @@ export function createDispatcher(
         // Read the user each call: a colleague made inactive, or given another role, is stopped at once.
         const user = await deps.db
           .selectFrom('app_user')
-          .select(['rol', 'actief'])
+          .select(['rol', 'actief', 'password_must_change'])
           .where('id', '=', session.userId)
           .executeTakeFirst()
         if (!user || user.actief !== 1) {
@@ -80,10 +88,30 @@ export function createDispatcher(
             },
           }
         }
+        // A password reset by the beheerder ends the sessions that were open with the old one.
+        if (user.password_must_change === 1) {
+          session.userId = null
+          return {
+            ok: false,
+            error: {
+              code: 'not_signed_in',
+              message: 'De beheerder heeft je wachtwoord opnieuw ingesteld. Meld je opnieuw aan.',
+            },
+          }
+        }
+        // Locked, or idle for too long: nothing is answered until the password is given again.
+        const gate = await sessionGate(deps.db, deps.clock, session, name)
+        if (gate) return { ok: false, error: gate }
         if (!mayCall(name, user.rol as Rol))
           return {
             ok: false,
-            error: { code: 'forbidden', message: 'Dit mag alleen een kwaliteitsmedewerker of beheerder.' },
+            error: {
+              code: 'forbidden',
+              message:
+                PERMISSIONS[name] === ADMIN_ROLES
+                  ? 'Dit mag alleen de beheerder.'
+                  : 'Dit mag alleen een kwaliteitsmedewerker of beheerder.',
+            },
           }
       }
       // Validated after the role check: who may not call a method learns nothing about its input.
@@ -96,6 +124,7 @@ export function createDispatcher(
           clock: deps.clock,
           session,
           userId: session.userId ?? 0,
+          ...(deps.passwordParams ? { passwordParams: deps.passwordParams } : {}),
         })
         return { ok: true, value }
       } catch (err) {

@@ -5,6 +5,8 @@ type Name = (typeof METHOD_NAMES)[number]
 
 /** Team-wide settings, rules, exports and the trail: the kwaliteitsmedewerker and the beheerder. */
 export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder']
+/** Users, passwords and the lock: the beheerder only. */
+export const ADMIN_ROLES: readonly Rol[] = ['beheerder']
 const ALL = 'iedereen' as const
 
 /**
@@ -19,6 +21,14 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.team': ALL,
   'session.signIn': ALL,
   'session.signOut': ALL,
+  'session.choosePassword': ALL,
+  'session.lock': ALL,
+  'session.unlock': ALL,
+  'session.activity': ALL,
+  'session.setStartPassword': ADMIN_ROLES,
+  'session.changePassword': ALL,
+  'session.settings': ALL,
+  'session.saveSettings': ADMIN_ROLES,
   'settings.get': ALL,
   'settings.saveTeam': QUALITY_ROLES,
   'settings.saveWijk': QUALITY_ROLES,

@@ -4,6 +4,7 @@ import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text
 import { DEFAULT_TEMPLATES } from './defaults'
 import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
 import { documentsWorld, pdfBytes } from './test-helpers'
+import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
 const SHOTS = 'docs/screenshots'
@@ -77,7 +78,7 @@ describe('printed documents read back with poppler', () => {
 
   it('a moved window moves the address, and the calibration print draws it', async () => {
     const { t, cases, letter, team } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', {
       ...s,
@@ -107,7 +108,7 @@ describe('printed documents read back with poppler', () => {
     })
     await t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a4' })
     const before = pdfText(pdfBytes(await t.call('documents.itemPdf', { itemId: item.id })))
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     await t.call('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentsWorld } from './test-helpers'
+import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
 
@@ -66,7 +67,7 @@ describe('print queue', () => {
     const item = await t.call('documents.addToQueue', { caseId: cases[1]!, templateId: card.id })
     expect(item.bezoek).toBeNull()
     const team = await t.call('session.team', {})
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', { ...s, afmeldWerkdagen: 3 })
     const l = await t.call('documents.addToQueue', {
@@ -171,7 +172,7 @@ describe('templates', () => {
     })
     expect(denied.ok).toBe(false)
     if (!denied.ok) expect(denied.error.code).toBe('forbidden')
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const v2 = await t.call('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,
@@ -185,7 +186,7 @@ describe('templates', () => {
 
   it('refuses unknown placeholders, empty fields and the resident name on a card', async () => {
     const { t, card, letter, team } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const unknown = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,
@@ -211,7 +212,7 @@ describe('templates', () => {
 
   it('lets the team add its own letter type that prints without a visit', async () => {
     const { t, team, cases } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const own = await t.call('documents.saveTemplate', {
       naam: 'Brief eerste contact',
       soort: 'brief',

@@ -74,11 +74,13 @@ const letters = (s: string) =>
 export function wachtwoordProbleem(wachtwoord: string, naam: string): string | null {
   if (wachtwoord.length < MIN_WACHTWOORD)
     return `Het wachtwoord is te kort: gebruik minstens ${MIN_WACHTWOORD} tekens.`
-  if (wachtwoord.length > MAX_WACHTWOORD) return `Het wachtwoord is te lang: hoogstens ${MAX_WACHTWOORD} tekens.`
+  if (wachtwoord.length > MAX_WACHTWOORD)
+    return `Het wachtwoord is te lang: hoogstens ${MAX_WACHTWOORD} tekens.`
   const plain = wachtwoord.toLowerCase()
   if (COMMON.has(plain) || COMMON.has(plain.replace(/\s+/g, '')))
     return 'Dit wachtwoord wordt heel vaak gebruikt en is makkelijk te raden. Kies een ander.'
-  if (/^(.)\1+$/.test(wachtwoord)) return 'Een wachtwoord van één en hetzelfde teken is te makkelijk te raden.'
+  if (/^(.)\1+$/.test(wachtwoord))
+    return 'Een wachtwoord van één en hetzelfde teken is te makkelijk te raden.'
   const pw = letters(wachtwoord)
   const whole = letters(naam)
   // The name itself, or one of its words of 4 letters or more ("Anouk", "Peeters").
@@ -127,9 +129,7 @@ export const sessionContract = {
   /** Mouse or keyboard in the window: keeps the signed-in session from locking in main too. */
   'session.activity': method<null>()(z.object({}).strict()),
   /** The beheerder gives a colleague a starting password (new, or a reset); they choose their own next. */
-  'session.setStartPassword': method<null>()(
-    z.object({ userId: id, wachtwoord: nieuwWachtwoord }).strict(),
-  ),
+  'session.setStartPassword': method<null>()(z.object({ userId: id, wachtwoord: nieuwWachtwoord }).strict()),
   'session.changePassword': method<null>()(z.object({ wachtwoord: given, nieuwWachtwoord }).strict()),
   'session.settings': method<SecuritySettings>()(z.object({}).strict()),
   'session.saveSettings': method<SecuritySettings>()(

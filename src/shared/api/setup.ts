@@ -120,8 +120,7 @@ export const setupInput = z
     else {
       const naam = s.beheerder.naam.toLowerCase()
       const me = s.medewerkers.find((m) => m.rol === 'beheerder' && m.naam.toLowerCase() === naam)
-      if (!naam)
-        ctx.addIssue({ code: 'custom', message: 'Kies wie jij bent.', path: ['beheerder', 'naam'] })
+      if (!naam) ctx.addIssue({ code: 'custom', message: 'Kies wie jij bent.', path: ['beheerder', 'naam'] })
       else if (!me)
         ctx.addIssue({
           code: 'custom',

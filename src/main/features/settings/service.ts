@@ -132,9 +132,14 @@ export async function saveMedewerker(
     let id = input.id
     // Who is in the team, and with which role, is the beheerder's (the users and their passwords);
     // a kwaliteitsmedewerker may still change contact details and wijken.
-    const actor = await trx.selectFrom('app_user').select('rol').where('id', '=', ctx.userId).executeTakeFirst()
+    const actor = await trx
+      .selectFrom('app_user')
+      .select('rol')
+      .where('id', '=', ctx.userId)
+      .executeTakeFirst()
     const isBeheerder = actor?.rol === 'beheerder'
-    if (!id && !isBeheerder) throw new AppError('forbidden', 'Een medewerker toevoegen mag alleen de beheerder.')
+    if (!id && !isBeheerder)
+      throw new AppError('forbidden', 'Een medewerker toevoegen mag alleen de beheerder.')
     const values = {
       naam: input.naam,
       rol: input.rol,
@@ -150,7 +155,10 @@ export async function saveMedewerker(
         .executeTakeFirst()
       if (!exists) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
       if (!isBeheerder && (exists.rol !== input.rol || exists.actief !== values.actief))
-        throw new AppError('forbidden', 'De rol wijzigen of iemand op (in)actief zetten mag alleen de beheerder.')
+        throw new AppError(
+          'forbidden',
+          'De rol wijzigen of iemand op (in)actief zetten mag alleen de beheerder.',
+        )
       if (id === ctx.userId && !input.actief)
         throw new ConflictError('Je kunt jezelf niet op inactief zetten.')
       await trx.updateTable('app_user').set(values).where('id', '=', id).execute()

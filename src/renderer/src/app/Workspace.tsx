@@ -23,6 +23,7 @@ import { PrintQueuePage } from '../features/documents/PrintQueuePage'
 import { TemplatesPage } from '../features/documents/TemplatesPage'
 import { MonitorPage } from '../features/monitor/MonitorPage'
 import { AuditPage } from '../features/audit/AuditPage'
+import { SessionControls } from '../features/session/SessionControls'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -61,6 +62,7 @@ export function Workspace() {
                 ({ROL_LABELS[user.rol]})
               </Text>
             </Text>
+            <SessionControls />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               Wissel van gebruiker
             </Button>

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import { expect, shot } from './harness'
+import { E2E_WACHTWOORD, expect, shot } from './harness'
 
-/** The set-up wizard's own password for the beheerder in the end-to-end tests that click through it. */
-export const WIZARD_WACHTWOORD = 'de maas stroomt traag'
+/** The beheerder's password typed in the wizard: the harness signs the beheerder in with it. */
+export const WIZARD_WACHTWOORD = E2E_WACHTWOORD
 
 /**
  * Clicks through the first-run set-up: Roermond, two wijken, Anouk (consulent), Fatima

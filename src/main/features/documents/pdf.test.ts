@@ -77,7 +77,7 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a moved window moves the address, and the calibration print draws it', async () => {
-    const { t, cases, letter, team } = await documentsWorld()
+    const { t, cases, letter } = await documentsWorld()
     await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', {
@@ -100,7 +100,7 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a reprint is identical after the template changed', async () => {
-    const { t, cases, letter, team } = await documentsWorld()
+    const { t, cases, letter } = await documentsWorld()
     const item = await t.call('documents.addToQueue', {
       caseId: cases[0]!,
       templateId: letter.id,

@@ -66,7 +66,6 @@ describe('print queue', () => {
     const { t, cases, card, letter } = await documentsWorld()
     const item = await t.call('documents.addToQueue', { caseId: cases[1]!, templateId: card.id })
     expect(item.bezoek).toBeNull()
-    const team = await t.call('session.team', {})
     await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', { ...s, afmeldWerkdagen: 3 })
@@ -162,7 +161,7 @@ describe('print queue', () => {
 
 describe('templates', () => {
   it('only a kwaliteitsmedewerker edits; every save is a new version', async () => {
-    const { t, letter, team } = await documentsWorld()
+    const { t, letter } = await documentsWorld()
     const content = { ...letter.huidig.content, afsluiting: 'Hartelijke groet,' }
     const denied = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
@@ -185,7 +184,7 @@ describe('templates', () => {
   })
 
   it('refuses unknown placeholders, empty fields and the resident name on a card', async () => {
-    const { t, card, letter, team } = await documentsWorld()
+    const { t, card, letter } = await documentsWorld()
     await signInAs(t, 'Fatima El Idrissi')
     const unknown = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
@@ -211,7 +210,7 @@ describe('templates', () => {
   })
 
   it('lets the team add its own letter type that prints without a visit', async () => {
-    const { t, team, cases } = await documentsWorld()
+    const { t, cases } = await documentsWorld()
     await signInAs(t, 'Fatima El Idrissi')
     const own = await t.call('documents.saveTemplate', {
       naam: 'Brief eerste contact',

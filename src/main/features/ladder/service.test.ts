@@ -169,7 +169,7 @@ describe('ladder service', () => {
   })
 
   it('lets only a kwaliteitsmedewerker change the ladder, and follows the changed ladder', async () => {
-    const { t, team } = await withCase()
+    const { t } = await withCase()
     const cfg = await t.call('ladder.config', {})
     const own = {
       ...cfg,

@@ -26,6 +26,8 @@ interface Props {
   label?: string
   repeatLabel?: string
   autoFocus?: boolean
+  /** The rule under the first field; by default the one for your own password. */
+  rule?: string
 }
 
 /** Choosing a password: the rule in plain words under the first field, then the same password again. */
@@ -36,13 +38,14 @@ export function PasswordPair({
   label = 'Nieuw wachtwoord',
   repeatLabel = 'Herhaal het nieuwe wachtwoord',
   autoFocus = false,
+  rule = WACHTWOORD_REGEL,
 }: Props) {
   return (
     <Stack gap="sm">
       <PasswordInput
         visibilityToggleButtonProps={TOGGLE}
         label={label}
-        description={WACHTWOORD_REGEL}
+        description={rule}
         value={value.wachtwoord}
         onChange={(e) => onChange({ ...value, wachtwoord: e.currentTarget.value })}
         error={errors['wachtwoord']}

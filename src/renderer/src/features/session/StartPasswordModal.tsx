@@ -68,6 +68,7 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
             }}
             label="Startwachtwoord"
             repeatLabel="Herhaal het startwachtwoord"
+            rule={`Minstens 10 tekens. Gebruik niet de naam van ${voornaam}.`}
             autoFocus
           />
           <Group justify="flex-end">

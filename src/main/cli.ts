@@ -4,6 +4,7 @@
  */
 import * as backup from './cli/backup'
 import * as exportDdas from './cli/export-ddas'
+import * as startPassword from './cli/start-password'
 import * as intakeImport from './features/intake/cli'
 import { AppError } from './lib/errors'
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   'restore-backup': { usage: backup.restoreUsage, run: backup.restore },
   'export-ddas': exportDdas,
   import: intakeImport,
+  'start-password': startPassword,
 }
 
 async function main(): Promise<number> {

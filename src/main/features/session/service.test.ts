@@ -14,7 +14,7 @@ import {
   TEST_WACHTWOORD,
   testApp,
 } from '../../test/fixtures'
-import { NO_PASSWORD, WRONG } from './service'
+import { NO_PASSWORD, setStartPasswordFromCli, WRONG } from './service'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -376,5 +376,34 @@ describe("medewerkers are the beheerder's", () => {
     expect(await t.raw('settings.saveMedewerker', { ...nieuw, naam: 'Nieuwe Collega' })).toMatchObject({
       error: { code: 'forbidden', message: /alleen de beheerder/ },
     })
+  })
+})
+
+describe('a starting password from the command line', () => {
+  it('opens a database where nobody has a password yet, for the beheerder, who then chooses their own', async () => {
+    const t = await testApp()
+    await t.call('setup.complete', ROERMOND_SETUP)
+    // As after the upgrade of a database from before passwords: nobody has one.
+    await t.db.updateTable('app_user').set({ password_hash: null }).execute()
+    await expect(
+      setStartPasswordFromCli(t.db, t.clock.now(), 'Onbekend', 'een lang wachtwoord', TEST_PASSWORD_PARAMS),
+    ).rejects.toThrow(/geen actieve medewerker/)
+    await expect(
+      setStartPasswordFromCli(t.db, t.clock.now(), 'bert smeets', 'kort', TEST_PASSWORD_PARAMS),
+    ).rejects.toThrow(/minstens 10/)
+    await setStartPasswordFromCli(
+      t.db,
+      t.clock.now(),
+      'bert smeets',
+      'een lang wachtwoord',
+      TEST_PASSWORD_PARAMS,
+    )
+    expect((await trail(t)).at(-1)).toMatchObject({ user_id: null, action: 'wachtwoord ingesteld' })
+    const bert = await idOf(t, 'Bert Smeets')
+    expect(await t.call('session.signIn', { userId: bert, wachtwoord: 'een lang wachtwoord' })).toMatchObject(
+      {
+        moetWachtwoordKiezen: true,
+      },
+    )
   })
 })

@@ -5,7 +5,15 @@ import type { HandlerContext, Session } from '../../app/context'
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import { getCredentials, storePassword, type Credentials } from './repository'
-import { hashPassword, needsRehash, PASSWORD_PARAMS, verifyDummy, verifyPassword } from './passwords'
+import type { Db } from '../../db/database'
+import {
+  hashPassword,
+  needsRehash,
+  PASSWORD_PARAMS,
+  verifyDummy,
+  verifyPassword,
+  type ScryptParams,
+} from './passwords'
 
 /** Wrong tries in a row before a name is blocked, and for how long. */
 export const MAX_TRIES = 5
@@ -264,4 +272,38 @@ export async function signOut(ctx: HandlerContext): Promise<void> {
   ctx.session.userId = null
   ctx.session.locked = false
   ctx.session.lastActivityAt = null
+}
+
+/**
+ * From the command line, on the machine that holds the data (a database from before passwords
+ * existed, or a beheerder who forgot theirs): a starting password for an active colleague by
+ * name, to be replaced at their next sign-in. Recorded in the logboek without a user.
+ */
+export async function setStartPasswordFromCli(
+  db: Db,
+  at: string,
+  naam: string,
+  password: string,
+  params: ScryptParams = PASSWORD_PARAMS,
+): Promise<void> {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'naam'])
+    .where((eb) => eb(eb.fn('lower', ['naam']), '=', naam.trim().toLowerCase()))
+    .where('actief', '=', 1)
+    .executeTakeFirst()
+  if (!user) throw new NotFoundError(`Er is geen actieve medewerker met de naam "${naam}".`)
+  const problem = wachtwoordProbleem(password, user.naam)
+  if (problem) throw new ValidationError(problem.replace('je eigen naam', 'de naam van de medewerker'))
+  const hash = await hashPassword(password, params)
+  await db.transaction().execute(async (trx) => {
+    await storePassword(trx, user.id, hash, true)
+    await recordAudit(trx, at, {
+      userId: null,
+      action: 'wachtwoord ingesteld',
+      entityType: 'medewerker',
+      entityId: user.id,
+      summary: `Startwachtwoord ingesteld voor ${user.naam} via de opdrachtregel`,
+    })
+  })
 }

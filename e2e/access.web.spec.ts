@@ -1,4 +1,4 @@
-import { test, expect, startServer, shot, openSignedIn, signInAs, ROERMOND_TEAM } from './harness'
+import { test, expect, startServer, shot, openSignedIn, setUp, signInAs, ROERMOND_TEAM } from './harness'
 import { api, signal } from './ladder-api'
 
 const SETUP = {
@@ -29,7 +29,7 @@ test('a consulent sees her own wijk, and another wijk only through the walk-in h
 }) => {
   const server = await startServer(dataDir)
   try {
-    await api(server, 'setup.complete', SETUP)
+    await setUp(server, SETUP)
     // Entered by the kwaliteitsmedewerker: one resident in Centrum (Anouk), one in Kapel (Sem)
     await signInAs(server, 'Fatima El Idrissi')
     await api(server, 'signals.createManual', signal('Claessens', '6041 AB', '3', '01-02-1970'))

@@ -1,4 +1,4 @@
-import { api, expect, ROERMOND_TEAM, shot, signInAs, startServer, test } from './harness'
+import { api, expect, ROERMOND_TEAM, setUp, shot, signInAs, startServer, test } from './harness'
 
 // A consulent announces a home visit by letter and queues a card, prints the batch with its
 // mailing list and confirms it went out; the kwaliteitsmedewerker edits the letter text.
@@ -53,7 +53,7 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
 }) => {
   const server = await startServer(dataDir)
   try {
-    await api(server, 'setup.complete', SETUP)
+    await setUp(server, SETUP)
     await signInAs(server, 'Anouk Peeters')
     const first = (await api(server, 'signals.createManual', signal('Smit', '6045 AB', '3'))) as {
       caseId: number

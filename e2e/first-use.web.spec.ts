@@ -1,61 +1,9 @@
 import type { Page } from '@playwright/test'
-import { test, expect, startServer, shot } from './harness'
+import { test, expect, openSignedIn, startServer, shot } from './harness'
+import { fillSetup } from './setup-ui'
 
 // A new user's first session: set the team up, pick yourself, enter two signals for one address
 // and one for another, find two cases, open one, restart on the same data folder, find it all back.
-
-async function fillSetup(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Welkom bij Lange Adem' })).toBeVisible()
-  await shot(page, '01-setup-team')
-  await page.getByLabel('Naam van de gemeente').fill('Roermond')
-  await page.getByLabel('Gemeentecode (CBS)').fill('0957')
-  await page.getByLabel('Naam van het team').fill('Team Vroegsignalering')
-  await page.getByLabel('Postadres').fill('Postbus 900\n6040 AX Roermond')
-  await page.getByLabel('Bezoekadres').fill('Markt 31\n6041 EM Roermond')
-  await page.getByLabel('Algemeen telefoonnummer').fill('0475 359 999')
-  await page.getByLabel('Algemeen e-mailadres').fill('vroegsignalering@roermond.nl')
-  await page.getByRole('button', { name: 'Volgende' }).click()
-
-  // The walk-in hour: Tuesday 09:00-11:00 is the default; only the place is asked for.
-  await expect(page.getByLabel('Begintijd')).toHaveValue('09:00')
-  await page.getByLabel('Plaats', { exact: false }).first().fill('Stadskantoor, Markt 31')
-  await shot(page, '02-setup-inloop')
-  await page.getByRole('button', { name: 'Volgende' }).click()
-
-  const wijk1 = page.getByRole('group', { name: 'Wijk 1' })
-  await wijk1.getByLabel('Naam van de wijk').fill('Centrum')
-  await wijk1.getByLabel('Postcodes').fill('6041')
-  await page.getByRole('button', { name: 'Wijk toevoegen' }).click()
-  const wijk2 = page.getByRole('group', { name: 'Wijk 2' })
-  await wijk2.getByLabel('Naam van de wijk').fill('Donderberg')
-  await wijk2.getByLabel('Postcodes').fill('6044-6045')
-  await shot(page, '03-setup-wijken')
-  await page.getByRole('button', { name: 'Volgende' }).click()
-
-  const m1 = page.getByRole('group', { name: 'Medewerker 1' })
-  await m1.getByRole('textbox', { name: 'Naam', exact: true }).fill('Anouk Peeters')
-  await pickOption(page, m1.getByRole('combobox', { name: 'Rol' }), 'Consulent')
-  await m1.getByLabel('Telefoonnummer').fill('06 12345678')
-  await m1.getByLabel('E-mailadres').fill('a.peeters@roermond.nl')
-  await pickOption(page, m1.getByRole('combobox', { name: 'Wijken' }), 'Centrum')
-  await pickOption(page, m1.getByRole('combobox', { name: 'Wijken' }), 'Donderberg')
-  await page.getByRole('button', { name: 'Medewerker toevoegen' }).click()
-  const m2 = page.getByRole('group', { name: 'Medewerker 2' })
-  await m2.getByRole('textbox', { name: 'Naam', exact: true }).fill('Fatima El Idrissi')
-  await pickOption(page, m2.getByRole('combobox', { name: 'Rol' }), 'Kwaliteitsmedewerker')
-  await shot(page, '04-setup-team')
-  await page.getByRole('button', { name: 'Volgende' }).click()
-
-  await expect(page.getByText('Roermond').first()).toBeVisible()
-  await shot(page, '05-setup-controleren')
-  await page.getByRole('button', { name: 'Opslaan en beginnen' }).click()
-}
-
-async function pickOption(page: Page, input: ReturnType<Page['getByRole']>, option: string) {
-  await input.click()
-  await page.getByRole('option', { name: option, exact: true }).click()
-  await page.keyboard.press('Escape')
-}
 
 async function enterSignal(
   page: Page,
@@ -96,12 +44,12 @@ test('first use: set-up, signals, caseload, case file, and everything back after
   let server = await startServer(dataDir)
   try {
     await page.goto(server.url)
-    await fillSetup(page)
+    await fillSetup(page, { shots: true })
 
-    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
-    await shot(page, '06-wie-ben-jij')
-    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
-    await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
+    // After the set-up: the sign-in screen (signing in itself is tested in auth.web.spec.ts).
+    await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible()
+    await shot(page, '06-aanmelden')
+    await openSignedIn(page, server, 'Anouk Peeters')
 
     // A bad entry first: the form keeps what was typed and says what is wrong, in Dutch.
     await page.getByRole('link', { name: 'Signaal invoeren' }).click()
@@ -184,9 +132,7 @@ test('first use: set-up, signals, caseload, case file, and everything back after
   // Restart on the same folder: everything is still there.
   server = await startServer(dataDir)
   try {
-    await page.goto(server.url)
-    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
-    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
+    await openSignedIn(page, server, 'Anouk Peeters')
     await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
     await expect(page.getByText('2 zaken')).toBeVisible()
     await page.getByRole('row', { name: /Berg/ }).click()
@@ -202,11 +148,10 @@ test('demo data fill an empty database and are marked as such', async ({ page, d
   const server = await startServer(dataDir, ['--demo'])
   try {
     await page.goto(server.url)
-    await expect(page.getByRole('heading', { name: 'Wie ben jij?' })).toBeVisible()
-    await page
-      .getByRole('button', { name: /Consulent/ })
-      .first()
-      .click()
+    await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible()
+    // The demo's sign-in screen shows the demo password; real data never does.
+    await expect(page.getByText('Demo-wachtwoord: demo-lange-adem')).toBeVisible()
+    await openSignedIn(page, server, 'Anouk Peeters')
     await expect(page.getByText('Demo-gegevens').first()).toBeVisible()
     await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
     await expect(page.getByText(/\d+ zaken/)).toBeVisible()

@@ -102,15 +102,68 @@ export const ROERMOND_TEAM = {
   inloopPlaats: 'Stadskantoor, Markt 31',
 }
 
+/** The beheerder every API-driven set-up adds when the spec's own team has none. */
+export const E2E_BEHEERDER = { naam: 'Bert Smeets', rol: 'beheerder', telefoon: '', email: '', wijken: [] }
+/** The password of the beheerder who does the set-up, and the own password every colleague chooses. */
+export const E2E_WACHTWOORD = 'e2e-wachtwoord-lang'
+const E2E_STARTWACHTWOORD = 'e2e-startwachtwoord'
+
+interface SetupLike {
+  medewerkers: { naam: string; rol: string }[]
+  [key: string]: unknown
+}
+
 /**
- * Signs the server's session in as a team member by name, through the API. Every spec signs in through
- * here (or `openSignedIn`), so the way of signing in lives in one place.
+ * Completes the set-up through the API as the team's beheerder (Bert Smeets is added when the
+ * spec names no beheerder), with E2E_WACHTWOORD as the beheerder's password.
+ */
+export async function setUp(server: AppServer, setup: SetupLike): Promise<void> {
+  const medewerkers = setup.medewerkers.some((m) => m.rol === 'beheerder')
+    ? setup.medewerkers
+    : [...setup.medewerkers, E2E_BEHEERDER]
+  const beheerder = medewerkers.find((m) => m.rol === 'beheerder')!.naam
+  await api(server, 'setup.complete', {
+    ...setup,
+    medewerkers,
+    beheerder: { naam: beheerder, wachtwoord: E2E_WACHTWOORD },
+  })
+}
+
+async function rawApi(server: AppServer, method: string, input: unknown) {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Lange-Adem-Token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  })
+  return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } }
+}
+
+/**
+ * Signs the server's session in as a team member by name, through the API, with a password as a
+ * person would: on a demo database with the demo password; otherwise with E2E_WACHTWOORD, and a
+ * colleague who has no password yet first gets a starting password from the beheerder and
+ * chooses E2E_WACHTWOORD as their own. Every spec signs in through here (or `openSignedIn`), so
+ * the way of signing in lives in one place.
  */
 export async function signInAs(server: AppServer, naam: string): Promise<{ id: number; naam: string }> {
-  const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]
+  const status = (await api(server, 'app.status', {})) as { demoWachtwoord: string | null }
+  const team = (await api(server, 'session.team', {})) as { id: number; naam: string; rol: string }[]
   const member = team.find((m) => m.naam === naam)
   if (!member) throw new Error(`no team member named ${naam}`)
-  await api(server, 'session.signIn', { userId: member.id })
+  const wachtwoord = status.demoWachtwoord ?? E2E_WACHTWOORD
+  const first = await rawApi(server, 'session.signIn', { userId: member.id, wachtwoord })
+  if (first.ok && !(first.value as { moetWachtwoordKiezen: boolean }).moetWachtwoordKiezen) return member
+  if (!/startwachtwoord/.test(first.error?.message ?? ''))
+    throw new Error(`session.signIn ${naam}: ${first.error?.message ?? 'must choose a password'}`)
+  const beheerder = team.find((m) => m.rol === 'beheerder')!
+  await api(server, 'session.signIn', { userId: beheerder.id, wachtwoord: E2E_WACHTWOORD })
+  await api(server, 'session.setStartPassword', { userId: member.id, wachtwoord: E2E_STARTWACHTWOORD })
+  await api(server, 'session.choosePassword', {
+    userId: member.id,
+    wachtwoord: E2E_STARTWACHTWOORD,
+    nieuwWachtwoord: E2E_WACHTWOORD,
+  })
   return member
 }
 

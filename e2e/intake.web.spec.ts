@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { api, expect, ROERMOND_TEAM, shot, startServer, test } from './harness'
+import { expect, openSignedIn, ROERMOND_TEAM, setUp, shot, startServer, test } from './harness'
 
 // A month's export as a new team receives it: semicolons, a BOM, Dutch dates and amounts, a
 // surname column the app cannot guess ("Persoon") and one row with a broken postcode.
@@ -30,12 +30,11 @@ test('a new user imports the month file, fixes the mapping and a problem row, an
   const server = await startServer(dataDir)
   try {
     // Throws with the app's own message when the set-up is refused.
-    await api(server, 'setup.complete', SETUP)
+    await setUp(server, SETUP)
     const file = join(dataDir, 'vps-oktober-2026.csv')
     writeFileSync(file, CSV, 'utf8')
 
-    await page.goto(server.url)
-    await page.getByRole('button', { name: /Anouk Peeters/ }).click()
+    await openSignedIn(page, server, 'Anouk Peeters')
     await page.getByRole('link', { name: 'Bestand inlezen' }).click()
     await expect(page.getByRole('heading', { name: 'Signalen inlezen' })).toBeVisible()
     await shot(page, 'intake-01-bestand')

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, startServer, shot, signInAs } from './harness'
+import { test, expect, setUp, startServer, shot, signInAs } from './harness'
 import { api, SETUP, signal, signedIn } from './ladder-api'
 
 // One case from signal to closure: call, WhatsApp (text copied), announced visit with a duo, not at
@@ -33,7 +33,7 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(server.url).origin,
     })
-    await api(server, 'setup.complete', SETUP)
+    await setUp(server, SETUP)
     await signInAs(server, 'Anouk Peeters')
     const created = (await api(
       server,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, shot, startServer, test } from './harness'
+import { expect, openSignedIn, shot, startServer, test } from './harness'
 
 test('the kwaliteitsmedewerker reads the team figures, opens the cases behind one and delivers DDAS', async ({
   page,
@@ -8,8 +8,7 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
 }) => {
   const server = await startServer(dataDir, ['--demo'])
   try {
-    await page.goto(server.url)
-    await page.getByRole('button', { name: /Marloes Hendrikx/ }).click()
+    await openSignedIn(page, server, 'Marloes Hendrikx')
     await page.getByRole('link', { name: 'Monitor' }).click()
     const dashboard = page.getByTestId('monitor-dashboard')
     await expect(dashboard).toBeVisible()

@@ -1,4 +1,4 @@
-import { test, expect, startServer, shot, signInAs } from './harness'
+import { test, expect, setUp, startServer, shot, signInAs } from './harness'
 import { api, SETUP, signal, signedIn } from './ladder-api'
 
 // A walk-in hour with three visitors: one found by surname, one by postcode and house number
@@ -7,7 +7,7 @@ import { api, SETUP, signal, signedIn } from './ladder-api'
 test('a walk-in hour with three visitors, one without a signal', async ({ page, dataDir }) => {
   const server = await startServer(dataDir)
   try {
-    await api(server, 'setup.complete', SETUP)
+    await setUp(server, SETUP)
     await signInAs(server, 'Anouk Peeters')
     await api(server, 'signals.createManual', signal('Claessens', '6041 AB', '3', '01-02-1970'))
     await api(server, 'signals.createManual', signal('Wolters', '6041 CD', '18', '05-06-1992'))

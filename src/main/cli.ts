@@ -4,6 +4,7 @@
  */
 import * as backup from './cli/backup'
 import * as exportDdas from './cli/export-ddas'
+import * as startPassword from './cli/start-password'
 import * as intakeImport from './features/intake/cli'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   'rotate-key': { usage: backup.rotateUsage, run: backup.rotate },
   'export-ddas': exportDdas,
   import: intakeImport,
+  'start-password': startPassword,
 }
 
 async function main(): Promise<number> {

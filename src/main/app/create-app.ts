@@ -15,6 +15,7 @@ import { encryptPlainDatabase, recoverInterruptedEncryption } from '../features/
 import { systemClock, type Clock } from '../lib/clock'
 import type { Maintenance } from './maintenance'
 import type { AllHandlers } from './handlers'
+import type { ScryptParams } from '../features/session/passwords'
 import { createDispatcher, type Dispatcher } from './dispatcher'
 import { setupHandlers } from '../features/setup/handlers'
 import { sessionHandlers } from '../features/session/handlers'
@@ -104,6 +105,8 @@ export async function createApp(opts: {
   memory?: boolean
   clock?: Clock
   key?: string
+  /** Only tests lower the password hashing cost (see features/session/passwords.ts). */
+  passwordParams?: ScryptParams
 }): Promise<App> {
   let file = ':memory:'
   const dataDir = opts.memory ? null : (opts.dataDir ?? null)
@@ -166,6 +169,7 @@ export async function createApp(opts: {
       },
       clock,
       maintenance,
+      ...(opts.passwordParams ? { passwordParams: opts.passwordParams } : {}),
     },
     handlers,
   )

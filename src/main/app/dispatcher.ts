@@ -10,6 +10,8 @@ import type { AllHandlers } from './handlers'
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
+import type { ScryptParams } from '../features/session/passwords'
+import { sessionGate } from '../features/session/idle'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
@@ -52,7 +54,14 @@ export interface Dispatcher {
 }
 
 export function createDispatcher(
-  deps: { db: Db; clock: Clock; log?: (msg: string, err: unknown) => void; maintenance?: Maintenance },
+  deps: {
+    db: Db
+    clock: Clock
+    log?: (msg: string, err: unknown) => void
+    maintenance?: Maintenance
+    /** The cost of new password hashes; only tests lower it. */
+    passwordParams?: ScryptParams
+  },
   handlers: AllHandlers,
 ): Dispatcher {
   const log = deps.log ?? ((msg, err) => console.error(msg, err))
@@ -69,7 +78,7 @@ export function createDispatcher(
         // Read the user each call: a colleague made inactive, or given another role, is stopped at once.
         const user = await deps.db
           .selectFrom('app_user')
-          .select(['rol', 'actief'])
+          .select(['rol', 'actief', 'password_must_change'])
           .where('id', '=', session.userId)
           .executeTakeFirst()
         if (!user || user.actief !== 1) {
@@ -82,6 +91,20 @@ export function createDispatcher(
             },
           }
         }
+        // A password reset by the beheerder ends the sessions that were open with the old one.
+        if (user.password_must_change === 1) {
+          session.userId = null
+          return {
+            ok: false,
+            error: {
+              code: 'not_signed_in',
+              message: 'De beheerder heeft je wachtwoord opnieuw ingesteld. Meld je opnieuw aan.',
+            },
+          }
+        }
+        // Locked, or idle for too long: nothing is answered until the password is given again.
+        const gate = await sessionGate(deps.db, deps.clock, session, name)
+        if (gate) return { ok: false, error: gate }
         if (!mayCall(name, user.rol as Rol))
           return {
             ok: false,
@@ -99,6 +122,7 @@ export function createDispatcher(
           session,
           userId: session.userId ?? 0,
           ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
+          ...(deps.passwordParams ? { passwordParams: deps.passwordParams } : {}),
         }
         // Which cases this user may see or change: one rule per method (features/access/rules.ts).
         if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)

@@ -3,7 +3,7 @@
  * (queue, batch, snapshots, template, render) next to pdfmake rendering the same 500 pages
  * with no app logic around it. Targets: within 25% of the bare time, peak memory under 400 MB.
  */
-import type { Session } from '../app/context'
+import { createSession, type Session } from '../app/context'
 import { createApp } from '../app/create-app'
 import { fixedClock } from '../lib/clock'
 import { lettersDoc } from '../features/documents/pdf/letter'
@@ -28,16 +28,20 @@ async function observe<T>(fn: () => Promise<T>) {
 export async function runDocumentsBench(): Promise<void> {
   const clock = fixedClock('2026-11-10T09:30:00.000Z')
   const app = await createApp({ memory: true, clock })
-  const session: Session = { userId: null }
+  const session: Session = createSession()
   const call = async <M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
     const res = await app.dispatcher.call(session, m, input)
     if (!res.ok) throw new Error(`${m}: ${res.error.message}`)
     return res.value as ApiOutput<M>
   }
-  const { ROERMOND_SETUP, signal } = await import('../test/fixtures')
+  const { ROERMOND_SETUP, TEST_WACHTWOORD, signal } = await import('../test/fixtures')
   await call('setup.complete', ROERMOND_SETUP)
   const team = await call('session.team', {})
-  await call('session.signIn', { userId: team.find((m) => m.rol === 'consulent')!.id })
+  // The bench works as the beheerder who did the set-up (the only one with a password yet).
+  await call('session.signIn', {
+    userId: team.find((m) => m.naam === ROERMOND_SETUP.beheerder.naam)!.id,
+    wachtwoord: TEST_WACHTWOORD,
+  })
   const letter = (await call('documents.templates', {})).find((t) => t.code === 'aankondigingsbrief')!
   console.log(`filling ${LETTERS} cases and queueing a letter for each...`)
   const ids: number[] = []

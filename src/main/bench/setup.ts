@@ -64,7 +64,9 @@ export async function benchTeamSetup(
           : []),
         ...(helpers >= 2 ? [{ naam: 'Consulent 12', rol: 'consulent', wijken: BENCH_WIJKEN.slice(5) }] : []),
         { naam: 'Kwaliteit', rol: 'kwaliteitsmedewerker', wijken: [] },
+        { naam: 'Beheer', rol: 'beheerder', wijken: [] },
       ],
+      beheerder: { naam: 'Beheer', wachtwoord: 'bench-wachtwoord-lang' },
     }),
   )
   const links = await db

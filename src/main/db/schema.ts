@@ -34,6 +34,10 @@ export interface AppUserTable {
   email: string
   actief: number
   created_at: string
+  password_hash: Generated<string | null>
+  password_must_change: Generated<number>
+  failed_sign_ins: Generated<number>
+  blocked_until: Generated<string | null>
 }
 
 export interface UserWijkTable {

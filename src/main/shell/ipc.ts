@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { METHOD_NAMES } from '@shared/api/method-names'
 import type { Dispatcher } from '../app/dispatcher'
-import type { Session } from '../app/context'
+import { createSession, type Session } from '../app/context'
 
 export const IPC_PREFIX = 'lange-adem:'
 
@@ -28,7 +28,7 @@ export function registerIpc(
       const id = event.sender.id
       let session = sessions.get(id)
       if (!session) {
-        session = { userId: null }
+        session = createSession()
         sessions.set(id, session)
         event.sender.once('destroyed', () => sessions.delete(id))
       }

@@ -1,14 +1,48 @@
 import { createApp, type App } from '../app/create-app'
 import { fixedClock } from '../lib/clock'
-import type { Session } from '../app/context'
+import { createSession, type Session } from '../app/context'
+import type { ScryptParams } from '../features/session/passwords'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import type { SetupInput } from '@shared/api/setup'
 
-/** A fresh in-memory app with a clock standing at a known moment. */
+/**
+ * A cheap password hash for tests (N = 2^10 instead of 2^17): the same code, a thousandth of the
+ * time. The production cost is tested in features/session/passwords.test.ts.
+ */
+export const TEST_PASSWORD_PARAMS: ScryptParams = { ln: 10, r: 8, p: 1 }
+/** The beheerder's password from the set-up, and the own password every test colleague chooses. */
+export const TEST_WACHTWOORD = 'proef-wachtwoord-42'
+/** The starting password the beheerder gives colleagues in `setUpTeam`. */
+export const START_WACHTWOORD = 'start-wachtwoord-7'
+
+/**
+ * A fresh in-memory app with a clock standing at a known moment. Moving the clock with `set` or
+ * `advanceDays` stands for days of work, not for a user walking away: it keeps a signed-in session
+ * from locking. Tests of the lock move time with `clock.idle(ms)`, which the user does not touch.
+ */
 export async function testApp(now = '2026-11-10T09:30:00.000Z') {
-  const clock = fixedClock(now)
-  const app: App = await createApp({ memory: true, clock })
-  const session: Session = { userId: null }
+  const base = fixedClock(now)
+  const app: App = await createApp({ memory: true, clock: base, passwordParams: TEST_PASSWORD_PARAMS })
+  const session: Session = createSession()
+  const keepAwake = () => {
+    if (session.lastActivityAt != null) session.lastActivityAt = Date.parse(base.now())
+  }
+  const clock = {
+    now: base.now,
+    today: base.today,
+    set(instant: string) {
+      base.set(instant)
+      keepAwake()
+    },
+    advanceDays(n: number) {
+      base.advanceDays(n)
+      keepAwake()
+    },
+    /** Time passes while nobody touches the app. */
+    idle(ms: number) {
+      base.set(new Date(Date.parse(base.now()) + ms).toISOString())
+    },
+  }
   /** Calls through the real dispatcher (validation included) and unwraps the result. */
   async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
     const res = await app.dispatcher.call(session, method, input)
@@ -65,14 +99,51 @@ export const ROERMOND_SETUP: SetupInput = {
     },
     { naam: 'Bert Smeets', rol: 'beheerder', telefoon: '', email: 'b.smeets@roermond.nl', wijken: [] },
   ],
+  beheerder: { naam: 'Bert Smeets', wachtwoord: TEST_WACHTWOORD },
 }
 
-export async function setUpTeam(t: Awaited<ReturnType<typeof testApp>>, as = 'Anouk Peeters') {
+type T = Awaited<ReturnType<typeof testApp>>
+
+/**
+ * Sets Roermond up as the real team would: Bert Smeets (beheerder) does the set-up with his
+ * password and gives each colleague a starting password; then `as` signs in (choosing their own
+ * password at the first sign-in, as a colleague must).
+ */
+export async function setUpTeam(t: T, as = 'Anouk Peeters') {
   await t.call('setup.complete', ROERMOND_SETUP)
   const team = await t.call('session.team', {})
-  const me = team.find((m) => m.naam === as)!
-  await t.call('session.signIn', { userId: me.id })
+  const bert = team.find((m) => m.naam === 'Bert Smeets')!
+  await t.call('session.signIn', { userId: bert.id, wachtwoord: TEST_WACHTWOORD })
+  for (const m of team)
+    if (m.id !== bert.id)
+      await t.call('session.setStartPassword', { userId: m.id, wachtwoord: START_WACHTWOORD })
+  await t.call('session.signOut', {})
+  const me = await signInAs(t, as)
   return { team, me }
+}
+
+/**
+ * Signs in as a colleague by name: with their own password, or (first time) with the starting
+ * password, choosing TEST_WACHTWOORD as their own.
+ */
+export async function signInAs(t: T, naam: string) {
+  const me = (await t.call('session.team', {})).find((m) => m.naam === naam)
+  if (!me) throw new Error(`no active team member named ${naam}`)
+  const row = await t.db
+    .selectFrom('app_user')
+    .select('password_must_change')
+    .where('id', '=', me.id)
+    .executeTakeFirstOrThrow()
+  if (row.password_must_change === 0) {
+    await t.call('session.signIn', { userId: me.id, wachtwoord: TEST_WACHTWOORD })
+    return me
+  }
+  await t.call('session.choosePassword', {
+    userId: me.id,
+    wachtwoord: START_WACHTWOORD,
+    nieuwWachtwoord: TEST_WACHTWOORD,
+  })
+  return me
 }
 
 export function signal(

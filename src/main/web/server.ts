@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Dispatcher } from '../app/dispatcher'
-import type { Session } from '../app/context'
+import { createSession } from '../app/context'
 import { CONTENT_SECURITY_POLICY } from '../shell/security-policy'
 
 const TYPES: Record<string, string> = {
@@ -40,7 +40,7 @@ export async function startWebServer(opts: {
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const tokenBuf = Buffer.from(token)
   // One browser mode run is one workplace: one session, as one Electron window would have.
-  const session: Session = { userId: null }
+  const session = createSession()
   let port = 0
 
   const allowedHost = () => [`127.0.0.1:${port}`, `localhost:${port}`]

@@ -25,7 +25,7 @@ export type OutputOf<D> = D extends MethodDef<z.ZodType, infer O> ? O : never
 
 /** The error a call returns: a Dutch message for the user, and per field where that applies. */
 export interface ApiErrorPayload {
-  code: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'not_signed_in' | 'internal'
+  code: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'not_signed_in' | 'locked' | 'internal'
   message: string
   fields?: Record<string, string>
 }

@@ -5,9 +5,11 @@ type Name = (typeof METHOD_NAMES)[number]
 
 /** Team-wide settings, rules, exports and the trail: the kwaliteitsmedewerker and the beheerder. */
 export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder']
+/** Users, passwords and the lock: the beheerder only. */
+export const ADMIN_ROLES: readonly Rol[] = ['beheerder']
 const ALL = 'iedereen' as const
 /** Backups and restoring them: the beheerder only. */
-const BEHEERDER: readonly Rol[] = ['beheerder']
+const BEHEERDER = ADMIN_ROLES
 const KWALITEIT: readonly Rol[] = ['kwaliteitsmedewerker']
 
 /**
@@ -22,6 +24,14 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.team': ALL,
   'session.signIn': ALL,
   'session.signOut': ALL,
+  'session.choosePassword': ALL,
+  'session.lock': ALL,
+  'session.unlock': ALL,
+  'session.activity': ALL,
+  'session.setStartPassword': ADMIN_ROLES,
+  'session.changePassword': ALL,
+  'session.settings': ALL,
+  'session.saveSettings': ADMIN_ROLES,
   'settings.get': ALL,
   'settings.saveTeam': QUALITY_ROLES,
   'settings.saveWijk': QUALITY_ROLES,

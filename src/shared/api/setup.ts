@@ -3,6 +3,7 @@ import { method } from './define'
 import { ROLLEN, WEEKDAGEN, type Rol } from '../domain/case'
 import { parsePostcodeRange } from '../format/address'
 import { optionalEmail, optionalPhone, requiredText, time } from './fields'
+import { MAX_WACHTWOORD, wachtwoordProbleem } from './session'
 
 /** "6041-6045, 6051AB-6051ZZ" or one range per line. */
 export const postcodeRanges = z
@@ -74,6 +75,15 @@ export const setupInput = z
     team: teamSettingsInput,
     wijken: z.array(wijkInput).min(1, 'Voeg minstens één wijk toe.').max(200),
     medewerkers: z.array(medewerkerInput).min(1, 'Voeg minstens één medewerker toe.').max(500),
+    /** The person doing the set-up: one of the beheerders in the list, with their own password. */
+    // Checked in the refinement below, so a missing choice never hides the other steps' checks.
+    beheerder: z.object(
+      {
+        naam: z.string({ error: 'Kies wie jij bent.' }).trim().max(100),
+        wachtwoord: z.string({ error: 'Kies een wachtwoord.' }).max(MAX_WACHTWOORD),
+      },
+      { error: 'Kies wie jij bent en kies een wachtwoord.' },
+    ),
   })
   .superRefine((s, ctx) => {
     const names = new Set<string>()
@@ -101,6 +111,27 @@ export const setupInput = z
       ctx.addIssue({ code: 'custom', message: 'Voeg minstens één consulent toe.', path: ['medewerkers'] })
     if (!s.medewerkers.some((m) => m.rol === 'kwaliteitsmedewerker'))
       ctx.addIssue({ code: 'custom', message: 'Voeg een kwaliteitsmedewerker toe.', path: ['medewerkers'] })
+    if (!s.medewerkers.some((m) => m.rol === 'beheerder'))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Voeg een beheerder toe: die beheert de medewerkers en hun wachtwoorden.',
+        path: ['medewerkers'],
+      })
+    else {
+      const naam = s.beheerder.naam.toLowerCase()
+      const me = s.medewerkers.find((m) => m.rol === 'beheerder' && m.naam.toLowerCase() === naam)
+      if (!naam) ctx.addIssue({ code: 'custom', message: 'Kies wie jij bent.', path: ['beheerder', 'naam'] })
+      else if (!me)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Kies jezelf uit de beheerders in het team.',
+          path: ['beheerder', 'naam'],
+        })
+      else {
+        const problem = wachtwoordProbleem(s.beheerder.wachtwoord, me.naam)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['beheerder', 'wachtwoord'] })
+      }
+    }
   })
 export type SetupInput = z.input<typeof setupInput>
 
@@ -110,6 +141,12 @@ export interface AppStatus {
   gemeenteNaam: string | null
   teamNaam: string | null
   currentUser: { id: number; naam: string; rol: Rol } | null
+  /** The window is locked: only the lock screen with the signed-in name shows. */
+  locked: boolean
+  /** Minutes without mouse or keyboard before the screen locks itself. */
+  vergrendelMinuten: number
+  /** Only for a demo database: the password every demo colleague has, shown on the sign-in screen. */
+  demoWachtwoord: string | null
   version: string
 }
 

@@ -8,6 +8,7 @@ import * as m0006 from './0006_audit_chain'
 import * as m0007 from './0007_monitor_daily'
 import * as m0008 from './0008_print_item_partner'
 import * as m0009 from './0009_intake_speed'
+import * as m0010 from './0010_auth'
 import * as m0011 from './0011_retention'
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007_monitor_daily': m0007,
   '0008_print_item_partner': m0008,
   '0009_intake_speed': m0009,
+  '0010_auth': m0010,
   '0011_retention': m0011,
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { apiContract, type MethodName } from '@shared/api'
 import { PERMISSIONS } from '@shared/api/permissions'
 import { ROLLEN, type Rol } from '@shared/domain/case'
-import { setUpTeam, testApp } from '../../test/fixtures'
+import { setUpTeam, signInAs, testApp } from '../../test/fixtures'
 
 const WHO: Record<Rol, string> = {
   consulent: 'Anouk Peeters',
@@ -28,6 +28,8 @@ const QUALITY_ONLY = [
   'retention.preview',
   'retention.purge',
   'retention.save',
+  'session.saveSettings',
+  'session.setStartPassword',
   'audit.search',
   'audit.verify',
   'documents.saveSettings',
@@ -104,9 +106,7 @@ describe('role matrix: every method, every role, checked in main before validati
       ok: false,
       error: { code: 'forbidden' },
     })
-    await t.call('session.signIn', {
-      userId: (await t.call('session.team', {})).find((m) => m.naam === WHO.beheerder)!.id,
-    })
+    await signInAs(t, WHO.beheerder)
     expect(await t.raw('settings.saveWijk', { naam: 'Oost', postcodes: '6049' })).toMatchObject({ ok: true })
   })
 })

@@ -1,5 +1,5 @@
 import type { MethodName } from '@shared/api'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs as signInAsMember, testApp } from '../../test/fixtures'
 
 export type T = Awaited<ReturnType<typeof testApp>>
 
@@ -79,7 +79,7 @@ export async function scopeWorld() {
   const problemOf = (naam: string) => problems.find((p) => p.values.achternaam === naam)!
 
   async function signInAs(naam: string) {
-    await t.call('session.signIn', { userId: member(naam) })
+    await signInAsMember(t, naam)
   }
   return {
     t,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Migrator } from 'kysely'
 import { migrateToLatest, openDatabase } from '../../db/database'
 import { migrations } from '../../db/migrations'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 import { verifyAuditChain } from './repository'
 
 describe('the audit trail as a hash chain', () => {
@@ -55,7 +55,7 @@ describe('the audit trail as a hash chain', () => {
     const refused = await t.raw('audit.verify', {})
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     const team = await t.call('session.team', {})
-    await t.call('session.signIn', { userId: team.find((m) => m.rol === 'kwaliteitsmedewerker')!.id })
+    await signInAs(t, team.find((m) => m.rol === 'kwaliteitsmedewerker')!.naam)
     expect(await t.call('audit.verify', {})).toMatchObject({ ok: true, brokenAtId: null })
     const page = await t.call('audit.search', { zaaknummer: 'la-2026-00001' })
     expect(page.total).toBeGreaterThan(0)

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupOverview, BackupRow, RestoreResult } from '@shared/api/backup'
+import { createSession, type Session } from '../../app/context'
 import { createApp, type App } from '../../app/create-app'
 import { fixedClock } from '../../lib/clock'
-import { ROERMOND_SETUP, signal, testApp } from '../../test/fixtures'
+import { ROERMOND_SETUP, setUpTeam, signal, testApp } from '../../test/fixtures'
 import { generateKey } from '../keys/key'
 import { checkIntegrity, listBackups } from './service'
 
@@ -23,7 +24,7 @@ async function folderApp() {
   const clock = fixedClock('2026-11-10T09:00:00.000Z')
   const app = await createApp({ dataDir: dir, key, clock })
   apps.push(app)
-  const session = { userId: null as number | null }
+  const session: Session = createSession()
   const raw = (method: string, input: unknown) => app.dispatcher.call(session, method, input)
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const res = await raw(method, input)
@@ -32,7 +33,11 @@ async function folderApp() {
   }
   await call('setup.complete', ROERMOND_SETUP)
   const team = await call<{ id: number; naam: string }[]>('session.team', {})
-  const as = (naam: string) => (session.userId = team.find((m) => m.naam === naam)!.id)
+  // Stands in for a sign-in (with passwords, tested in session/): a fresh session each time, so
+  // the test clock's jumps do not count as idle time.
+  const as = (naam: string) => {
+    Object.assign(session, createSession(), { userId: team.find((m) => m.naam === naam)!.id })
+  }
   return { dir, key, clock, app, session, raw, call, as }
 }
 
@@ -127,9 +132,7 @@ describe('backups in the app (beheerder)', () => {
 
   it('says there are no backups for an in-memory database', async () => {
     const t = await testApp()
-    await t.call('setup.complete', ROERMOND_SETUP)
-    const team = await t.call('session.team', {})
-    await t.call('session.signIn', { userId: team.find((m) => m.rol === 'beheerder')!.id })
+    await setUpTeam(t, 'Bert Smeets')
     expect(await t.call('backup.list', {})).toEqual({ backups: [], bewaard: 14, beschikbaar: false })
     expect(await t.raw('backup.create', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })

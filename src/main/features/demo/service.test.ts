@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { addDays } from '@shared/format/dates'
 import { EINDRESULTATEN, CONTACTSOORTEN, DAGDELEN } from '@shared/domain/ddas'
 import { setUpTeam, testApp } from '../../test/fixtures'
+import { DEMO_WACHTWOORD } from './password'
 import { loadDemoData } from './service'
 
 type T = Awaited<ReturnType<typeof testApp>>
@@ -18,7 +19,7 @@ async function loadedApp(): Promise<T> {
 
 async function signIn(t: T, naam: string) {
   const me = (await t.call('session.team', {})).find((m) => m.naam === naam)!
-  await t.call('session.signIn', { userId: me.id })
+  await t.call('session.signIn', { userId: me.id, wachtwoord: DEMO_WACHTWOORD })
 }
 
 async function allCases(t: T) {

@@ -6,6 +6,8 @@ import { ConflictError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import { isSetupDone, markDemo } from '../settings/repository'
 import { applySetup } from '../setup/service'
+import { hashPassword, PASSWORD_PARAMS, type ScryptParams } from '../session/passwords'
+import { DEMO_WACHTWOORD } from './password'
 import { intakeSignal } from '../signals/service'
 import { loadWijkRanges, type WijkRange } from '../wijken/assignment'
 import { getLadderConfig } from '../ladder/repository'
@@ -77,6 +79,7 @@ export const DEMO_SETUP: SetupInput = {
       wijken: [],
     },
   ],
+  beheerder: { naam: 'Rob Geraedts', wachtwoord: DEMO_WACHTWOORD },
 }
 
 export interface DemoSummary {
@@ -90,15 +93,23 @@ export interface DemoSummary {
  * signals taken in through the real intake path, and about 40 earlier closed cases, so that
  * "eerder bekend" shows. One transaction: a failure leaves nothing behind.
  */
-export async function loadDemoData(db: Db, clock: Clock): Promise<DemoSummary> {
+export async function loadDemoData(
+  db: Db,
+  clock: Clock,
+  params: ScryptParams = PASSWORD_PARAMS,
+): Promise<DemoSummary> {
   const at = clock.now()
   const today = clock.today()
+  // One hash for the whole made-up team (they share the demo password), made before the transaction.
+  const hash = await hashPassword(DEMO_WACHTWOORD, params)
   return db.transaction().execute(async (trx) => {
     if (await isSetupDone(trx))
       throw new ConflictError(
         'Lange Adem is al ingesteld. Voorbeeldgegevens kunnen alleen in een lege database worden geladen.',
       )
-    await applySetup(trx, at, setupInput.parse(DEMO_SETUP))
+    await applySetup(trx, at, setupInput.parse(DEMO_SETUP), hash)
+    // Every demo colleague signs in with the demo password shown on the demo's sign-in screen.
+    await trx.updateTable('app_user').set({ password_hash: hash, password_must_change: 0 }).execute()
     const ranges = await loadWijkRanges(trx)
     const plan = planDemo(createRandom(DEMO_SEED), today)
 

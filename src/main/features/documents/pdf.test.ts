@@ -4,6 +4,7 @@ import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text
 import { DEFAULT_TEMPLATES } from './defaults'
 import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
 import { documentsWorld, pdfBytes } from './test-helpers'
+import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
 const SHOTS = 'docs/screenshots'
@@ -76,8 +77,8 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a moved window moves the address, and the calibration print draws it', async () => {
-    const { t, cases, letter, team } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    const { t, cases, letter } = await documentsWorld()
+    await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', {
       ...s,
@@ -99,7 +100,7 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a reprint is identical after the template changed', async () => {
-    const { t, cases, letter, team } = await documentsWorld()
+    const { t, cases, letter } = await documentsWorld()
     const item = await t.call('documents.addToQueue', {
       caseId: cases[0]!,
       templateId: letter.id,
@@ -107,7 +108,7 @@ describe('printed documents read back with poppler', () => {
     })
     await t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a4' })
     const before = pdfText(pdfBytes(await t.call('documents.itemPdf', { itemId: item.id })))
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     await t.call('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentsWorld } from './test-helpers'
+import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
 
@@ -65,8 +66,7 @@ describe('print queue', () => {
     const { t, cases, card, letter } = await documentsWorld()
     const item = await t.call('documents.addToQueue', { caseId: cases[1]!, templateId: card.id })
     expect(item.bezoek).toBeNull()
-    const team = await t.call('session.team', {})
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', { ...s, afmeldWerkdagen: 3 })
     const l = await t.call('documents.addToQueue', {
@@ -161,9 +161,9 @@ describe('print queue', () => {
 
 describe('templates', () => {
   it('only a kwaliteitsmedewerker edits; every save is a new version', async () => {
-    const { t, letter, team } = await documentsWorld()
+    const { t, letter } = await documentsWorld()
     const content = { ...letter.huidig.content, afsluiting: 'Hartelijke groet,' }
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Anouk Peeters')!.id })
+    await signInAs(t, 'Anouk Peeters')
     const denied = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,
@@ -172,7 +172,7 @@ describe('templates', () => {
     })
     expect(denied.ok).toBe(false)
     if (!denied.ok) expect(denied.error.code).toBe('forbidden')
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     const v2 = await t.call('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,
@@ -185,8 +185,8 @@ describe('templates', () => {
   })
 
   it('refuses unknown placeholders, empty fields and the resident name on a card', async () => {
-    const { t, card, letter, team } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    const { t, card, letter } = await documentsWorld()
+    await signInAs(t, 'Fatima El Idrissi')
     const unknown = await t.raw('documents.saveTemplate', {
       templateId: letter.id,
       naam: letter.naam,
@@ -211,8 +211,8 @@ describe('templates', () => {
   })
 
   it('lets the team add its own letter type that prints without a visit', async () => {
-    const { t, team, cases } = await documentsWorld()
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    const { t, cases } = await documentsWorld()
+    await signInAs(t, 'Fatima El Idrissi')
     const own = await t.call('documents.saveTemplate', {
       naam: 'Brief eerste contact',
       soort: 'brief',

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ApiOutput } from '@shared/api'
-import { setUpTeam, testApp } from '../../test/fixtures'
+import { setUpTeam, signInAs, testApp } from '../../test/fixtures'
 import { verifyAuditChain } from '../audit/repository'
 
 const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures/vps-oktober.csv'))
@@ -305,7 +305,7 @@ describe('corrections, matching, triage decisions and undo', () => {
     const t = await team()
     // Moving cases is the kwaliteitsmedewerker's work.
     const fatima = (await t.call('session.team', {})).find((m) => m.naam === 'Fatima El Idrissi')!
-    await t.call('session.signIn', { userId: fatima.id })
+    await signInAs(t, fatima.naam)
     await analyseAndImport(t, FIXTURE)
     const load = await t.call('intake.load', {})
     const anouk = load.find((l) => l.naam === 'Anouk Peeters')!

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 
 // 2026-11-10 09:30 UTC is a Tuesday morning in Roermond (10:30 local).
 async function withCase() {
@@ -169,7 +169,7 @@ describe('ladder service', () => {
   })
 
   it('lets only a kwaliteitsmedewerker change the ladder, and follows the changed ladder', async () => {
-    const { t, team } = await withCase()
+    const { t } = await withCase()
     const cfg = await t.call('ladder.config', {})
     const own = {
       ...cfg,
@@ -179,7 +179,7 @@ describe('ladder service', () => {
       ],
     }
     await expect(t.call('ladder.saveConfig', own)).rejects.toThrow(/kwaliteitsmedewerker/)
-    await t.call('session.signIn', { userId: team.find((m) => m.naam === 'Fatima El Idrissi')!.id })
+    await signInAs(t, 'Fatima El Idrissi')
     await t.call('ladder.saveConfig', own)
     const c = await t.call('signals.createManual', signal({ postcode: '6041 CD', huisnummer: '3' }))
     expect(await t.call('ladder.plan', { caseId: c.caseId })).toMatchObject({

@@ -6,6 +6,7 @@ import { addDays } from '@shared/format/dates'
 import { openDatabase, rawHandle, type Db } from '../../db/database'
 import { migrations } from '../../db/migrations'
 import { setUpTeam, testApp } from '../../test/fixtures'
+import { DEMO_WACHTWOORD } from '../demo/password'
 import { fill } from '../../bench/fill'
 import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
@@ -112,7 +113,7 @@ describe('the daily summary gives exactly the per-case figures', () => {
     const t = await testApp()
     await t.call('setup.loadDemo', {})
     const me = (await t.call('session.team', {})).find((m) => m.rol === 'kwaliteitsmedewerker')!
-    await t.call('session.signIn', { userId: me.id })
+    await t.call('session.signIn', { userId: me.id, wachtwoord: DEMO_WACHTWOORD })
     const periods = periodsBefore(t.clock.today())
     await expectSameFigures(t, periods)
     await setBands(t, ODD_BANDS)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 import { intakeDb } from '../intake/tables'
 import { EXPORT_SECTIONS } from './person-export'
 
@@ -246,9 +246,8 @@ describe("a resident's request", () => {
   })
 
   it('is for the kwaliteitsmedewerker; the periods and the purge only for the beheerder', async () => {
-    const { t, team } = await bosTeam()
-    const as = async (naam: string) =>
-      t.call('session.signIn', { userId: team.find((m) => m.naam === naam)!.id })
+    const { t } = await bosTeam()
+    const as = async (naam: string) => signInAs(t, naam)
     await as('Fatima El Idrissi')
     expect(await t.raw('retention.findPerson', { bsn: '111222333' })).toMatchObject({ ok: true })
     expect(await t.raw('retention.purge', {})).toMatchObject({

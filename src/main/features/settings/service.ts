@@ -3,7 +3,7 @@ import type { SettingsView } from '@shared/api/settings'
 import type { settingsContract } from '@shared/api/settings'
 import type { TeamSettings } from '@shared/api/setup'
 import type { ParsedInputOf } from '@shared/api/define'
-import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 import { findSameRange, loadWijkRanges } from '../wijken/assignment'
@@ -130,6 +130,16 @@ export async function saveMedewerker(
     for (const w of input.wijkIds)
       if (!wijkIds.includes(w)) throw new ValidationError('Een gekozen wijk bestaat niet (meer).')
     let id = input.id
+    // Who is in the team, and with which role, is the beheerder's (the users and their passwords);
+    // a kwaliteitsmedewerker may still change contact details and wijken.
+    const actor = await trx
+      .selectFrom('app_user')
+      .select('rol')
+      .where('id', '=', ctx.userId)
+      .executeTakeFirst()
+    const isBeheerder = actor?.rol === 'beheerder'
+    if (!id && !isBeheerder)
+      throw new AppError('forbidden', 'Een medewerker toevoegen mag alleen de beheerder.')
     const values = {
       naam: input.naam,
       rol: input.rol,
@@ -140,10 +150,15 @@ export async function saveMedewerker(
     if (id) {
       const exists = await trx
         .selectFrom('app_user')
-        .select(['id', 'rol'])
+        .select(['id', 'rol', 'actief'])
         .where('id', '=', id)
         .executeTakeFirst()
       if (!exists) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
+      if (!isBeheerder && (exists.rol !== input.rol || exists.actief !== values.actief))
+        throw new AppError(
+          'forbidden',
+          'De rol wijzigen of iemand op (in)actief zetten mag alleen de beheerder.',
+        )
       if (id === ctx.userId && !input.actief)
         throw new ConflictError('Je kunt jezelf niet op inactief zetten.')
       await trx.updateTable('app_user').set(values).where('id', '=', id).execute()
@@ -165,6 +180,13 @@ export async function saveMedewerker(
       .executeTakeFirstOrThrow()
     if (Number(remaining.n) === 0)
       throw new ConflictError('Er moet altijd een actieve kwaliteitsmedewerker zijn.')
+    const beheerders = await trx
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('rol', '=', 'beheerder')
+      .where('actief', '=', 1)
+      .executeTakeFirstOrThrow()
+    if (Number(beheerders.n) === 0) throw new ConflictError('Er moet altijd een actieve beheerder zijn.')
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: input.id ? 'gewijzigd' : 'toegevoegd',

@@ -4,13 +4,13 @@ import { loadDemoData } from '../demo/service'
 import { appStatus, completeSetup } from './service'
 
 export const setupHandlers: FeatureHandlers<typeof setupContract> = {
-  'app.status': async (_input, ctx) => appStatus(ctx.db, ctx.session.userId),
+  'app.status': async (_input, ctx) => appStatus(ctx.db, ctx.session),
   'setup.complete': async (input, ctx) => {
-    await completeSetup(ctx.db, ctx.clock.now(), input)
-    return appStatus(ctx.db, ctx.session.userId)
+    await completeSetup(ctx.db, ctx.clock.now(), input, ctx.passwordParams)
+    return appStatus(ctx.db, ctx.session)
   },
   'setup.loadDemo': async (_input, ctx) => {
-    await loadDemoData(ctx.db, ctx.clock)
-    return appStatus(ctx.db, ctx.session.userId)
+    await loadDemoData(ctx.db, ctx.clock, ctx.passwordParams)
+    return appStatus(ctx.db, ctx.session)
   },
 }

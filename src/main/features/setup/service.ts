@@ -16,32 +16,56 @@ import {
   setUserWijken,
 } from '../settings/repository'
 import { findSameRange } from '../wijken/assignment'
+import type { Session } from '../../app/context'
+import { hashPassword, PASSWORD_PARAMS, type ScryptParams } from '../session/passwords'
+import { getIdleMinutes, storePassword } from '../session/repository'
+import { DEMO_WACHTWOORD } from '../demo/password'
 
 export const APP_VERSION = '0.1.0'
 
-export async function appStatus(db: Db, userId: number | null): Promise<AppStatus> {
+export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
   const team = await getTeamSettings(db)
-  const user = userId ? await getUser(db, userId) : null
+  const user = session.userId ? await getUser(db, session.userId) : null
+  const demo = await isDemo(db)
   return {
     setupDone: await isSetupDone(db),
-    demo: await isDemo(db),
+    demo,
     gemeenteNaam: team?.gemeenteNaam ?? null,
     teamNaam: team?.teamNaam ?? null,
     currentUser: user && user.actief ? { id: user.id, naam: user.naam, rol: user.rol } : null,
+    locked: Boolean(user && session.locked),
+    vergrendelMinuten: await getIdleMinutes(db),
+    // Never for real data: only a database filled with the made-up demo team has this password.
+    demoWachtwoord: demo ? DEMO_WACHTWOORD : null,
     version: APP_VERSION,
   }
 }
 
-/** The first-run set-up: team, wijken and team members, stored together or not at all. */
-export async function completeSetup(db: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
-  await db.transaction().execute((trx) => applySetup(trx, at, input))
+/**
+ * The first-run set-up: team, wijken and team members, stored together or not at all. The
+ * person doing it is one of the beheerders and leaves with their own password.
+ */
+export async function completeSetup(
+  db: Db,
+  at: string,
+  input: z.output<typeof setupInput>,
+  params: ScryptParams = PASSWORD_PARAMS,
+): Promise<void> {
+  // Hashed before the transaction: the slow part holds no lock on the database.
+  const hash = await hashPassword(input.beheerder.wachtwoord, params)
+  await db.transaction().execute((trx) => applySetup(trx, at, input, hash))
 }
 
 /**
  * The set-up's steps inside the caller's transaction, so the demo loader can set up and fill
  * the database as one all-or-nothing change (Kysely cannot nest transactions).
  */
-export async function applySetup(trx: Db, at: string, input: z.output<typeof setupInput>): Promise<void> {
+export async function applySetup(
+  trx: Db,
+  at: string,
+  input: z.output<typeof setupInput>,
+  beheerderHash: string,
+): Promise<void> {
   if (await isSetupDone(trx))
     throw new ConflictError('Lange Adem is al ingesteld. Wijzig de gegevens onder Instellingen.')
   await saveTeamSettings(trx, input.team, at, null)
@@ -75,6 +99,8 @@ export async function applySetup(trx: Db, at: string, input: z.output<typeof set
       id,
       m.wijken.map((w) => wijkIds.get(w.toLowerCase())!),
     )
+    if (m.rol === 'beheerder' && m.naam.toLowerCase() === input.beheerder.naam.toLowerCase())
+      await storePassword(trx, id, beheerderHash, false)
   }
   await markSetupDone(trx, at)
   await recordAudit(trx, at, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 import { findSameRange, wijkForPostcode, type WijkRange } from './assignment'
 
 const r = (wijkId: number, from: string, to: string): WijkRange => ({ wijkId, from, to })
@@ -86,6 +86,7 @@ describe('assigning a new case to a wijk and a consulent', () => {
   it('gives the case to the consulent of the wijk with the fewest open cases (ties: the first)', async () => {
     const { t, wijk, member } = await team()
     await t.call('signals.createManual', signal({ huisnummer: '1' }))
+    await signInAs(t, 'Bert Smeets') // adding and changing colleagues is the beheerder's
     await t.call('settings.saveMedewerker', {
       naam: 'Bram Smeets',
       rol: 'consulent',
@@ -93,6 +94,7 @@ describe('assigning a new case to a wijk and a consulent', () => {
       email: '',
       wijkIds: [wijk('Centrum')],
     })
+    await signInAs(t, 'Fatima El Idrissi')
     const second = await t.call('signals.createManual', signal({ huisnummer: '2' }))
     expect(second.consulentNaam).toBe('Bram Smeets')
     // One each: the tie goes to the consulent who was there first
@@ -112,6 +114,7 @@ describe('assigning a new case to a wijk and a consulent', () => {
 
   it('skips an inactive consulent and a team member who is no consulent', async () => {
     const { t, wijk, member } = await team()
+    await signInAs(t, 'Bert Smeets') // adding and changing colleagues is the beheerder's
     await t.call('settings.saveMedewerker', {
       id: member('Fatima El Idrissi'),
       naam: 'Fatima El Idrissi',
@@ -120,11 +123,13 @@ describe('assigning a new case to a wijk and a consulent', () => {
       email: 'f.elidrissi@roermond.nl',
       wijkIds: [wijk('Centrum')],
     })
+    await signInAs(t, 'Fatima El Idrissi')
     await t.call('signals.createManual', signal({ huisnummer: '1' }))
     const s = await t.call('signals.createManual', signal({ huisnummer: '2' }))
     expect(s.consulentNaam).toBe('Anouk Peeters')
 
     // The beheerder switches Anouk off
+    await signInAs(t, 'Bert Smeets') // adding and changing colleagues is the beheerder's
     await t.call('settings.saveMedewerker', {
       id: member('Anouk Peeters'),
       naam: 'Anouk Peeters',
@@ -134,6 +139,7 @@ describe('assigning a new case to a wijk and a consulent', () => {
       wijkIds: [wijk('Centrum')],
       actief: false,
     })
+    await signInAs(t, 'Fatima El Idrissi')
     const after = await t.call('signals.createManual', signal({ huisnummer: '3' }))
     expect(after.wijkNaam).toBe('Centrum')
     expect(after.consulentNaam).toBeNull()

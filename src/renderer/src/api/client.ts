@@ -54,6 +54,18 @@ function transport(): Bridge {
 
 let bridge: Bridge | null = null
 
+type SessionListener = (code: 'locked' | 'not_signed_in') => void
+const sessionListeners = new Set<SessionListener>()
+
+/**
+ * Called when main answers that the window is locked or nobody is signed in (idle too long, a
+ * password reset): the app then shows the lock or sign-in screen. Returns the unsubscribe.
+ */
+export function onSessionLost(listener: SessionListener): () => void {
+  sessionListeners.add(listener)
+  return () => sessionListeners.delete(listener)
+}
+
 export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
   bridge ??= transport()
   let result: ApiResult<unknown>
@@ -62,6 +74,10 @@ export async function call<M extends MethodName>(method: M, input: ApiInput<M>):
   } catch {
     throw new ApiError({ code: 'internal', message: 'Lange Adem reageert niet. Probeer het opnieuw.' })
   }
-  if (!result.ok) throw new ApiError(result.error)
+  if (!result.ok) {
+    const code = result.error.code
+    if (code === 'locked' || code === 'not_signed_in') for (const l of sessionListeners) l(code)
+    throw new ApiError(result.error)
+  }
   return result.value as ApiOutput<M>
 }

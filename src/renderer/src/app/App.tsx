@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import type { AppStatus } from '@shared/api/setup'
-import { call } from '../api/client'
+import { call, onSessionLost } from '../api/client'
 import { AppContext } from './AppContext'
 import { theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
-import { PickUserPage } from '../features/session/PickUserPage'
+import { SignInPage } from '../features/session/SignInPage'
+import { LockScreen } from '../features/session/LockScreen'
+import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
 
-/** Decides what the user sees: the first-run set-up, the "who are you" picker, or the workplace. */
+/** Decides what the user sees: the first-run set-up, the sign-in, the lock screen, or the workplace. */
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -26,6 +28,9 @@ export function App() {
   useEffect(() => {
     void refresh()
   }, [refresh])
+
+  // Main said "locked" or "not signed in" (idle too long, a password reset): show that screen.
+  useEffect(() => onSessionLost(() => void refresh()), [refresh])
 
   let body
   if (error && !status) {
@@ -51,9 +56,17 @@ export function App() {
   } else if (!status.setupDone) {
     body = <SetupPage />
   } else if (!status.currentUser) {
-    body = <PickUserPage />
+    body = <SignInPage />
+  } else if (status.locked) {
+    // The workspace is unmounted: nothing of a case file stays in the page.
+    body = <LockScreen />
   } else {
-    body = <Workspace />
+    body = (
+      <>
+        <IdleLock minutes={status.vergrendelMinuten} />
+        <Workspace />
+      </>
+    )
   }
 
   return (

@@ -26,6 +26,7 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { BackupsPage } from '../features/backup/BackupsPage'
 import { RetentionPage } from '../features/retention/RetentionPage'
 import { PersonRequestPage } from '../features/retention/PersonRequestPage'
+import { SessionControls } from '../features/session/SessionControls'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -64,6 +65,7 @@ export function Workspace() {
                 ({ROL_LABELS[user.rol]})
               </Text>
             </Text>
+            <SessionControls />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               Wissel van gebruiker
             </Button>

@@ -33,6 +33,8 @@ interface Props {
   wijken: WijkView[]
   onClose(): void
   onSaved(view: SettingsView): void
+  /** Only the beheerder may change a role or switch someone off (main checks it too). */
+  beheerder: boolean
 }
 
 interface Draft {
@@ -45,7 +47,7 @@ interface Draft {
 }
 
 /** Add or change one team member: role, contact details, wijken and whether they still work here. */
-export function MedewerkerModal({ medewerker, wijken, onClose, onSaved }: Props) {
+export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerder }: Props) {
   const [draft, setDraft] = useState<Draft>(
     medewerker
       ? {
@@ -120,6 +122,8 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved }: Props)
             onChange={(r) => r && change('rol', r)}
             allowDeselect={false}
             error={errors['rol']}
+            disabled={!beheerder}
+            description={beheerder ? undefined : 'Alleen de beheerder wijzigt de rol.'}
             required
           />
           <TextInput
@@ -160,6 +164,7 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved }: Props)
             checked={draft.actief}
             onChange={(e) => change('actief', e.currentTarget.checked)}
             error={errors['actief']}
+            disabled={!beheerder}
           />
           <Text size="xs" c="dimmed" mt={4}>
             Wie niet meer in het team werkt, zet je op inactief. Eerder werk blijft onder die naam bewaard.

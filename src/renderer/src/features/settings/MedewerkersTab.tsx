@@ -4,6 +4,7 @@ import type { MedewerkerView, SettingsView, WijkView } from '@shared/api/setting
 import { ROL_LABELS } from '@shared/domain/case'
 import { useAppStatus, useCurrentUser } from '../../app/AppContext'
 import { MedewerkerModal } from './MedewerkerModal'
+import { StartPasswordModal } from '../session/StartPasswordModal'
 
 interface Props {
   medewerkers: MedewerkerView[]
@@ -17,6 +18,9 @@ export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
   const me = useCurrentUser()
   // undefined: no modal; null: a new team member; otherwise the one being changed.
   const [editing, setEditing] = useState<MedewerkerView | null | undefined>(undefined)
+  const [passwordFor, setPasswordFor] = useState<MedewerkerView | null>(null)
+  // Who is in the team, their role and their password: the beheerder's (main checks it too).
+  const beheerder = me.rol === 'beheerder'
   const wijkNaam = new Map(wijken.map((w) => [w.id, w.naam]))
   const sorted = [...medewerkers].sort(
     (a, b) => Number(b.actief) - Number(a.actief) || a.naam.localeCompare(b.naam, 'nl'),
@@ -32,9 +36,10 @@ export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Text c="dimmed" maw={640}>
-          Iedereen die actief is, kan zichzelf kiezen bij het openen van Lange Adem.
+          Iedereen die actief is en een wachtwoord heeft, kan zich aanmelden. Een nieuwe collega krijgt van de
+          beheerder een startwachtwoord en kiest bij de eerste keer een eigen wachtwoord.
         </Text>
-        <Button onClick={() => setEditing(null)}>Medewerker toevoegen</Button>
+        {beheerder && <Button onClick={() => setEditing(null)}>Medewerker toevoegen</Button>}
       </Group>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
@@ -62,7 +67,17 @@ export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
               <Table.Td>{m.wijkIds.map((id) => wijkNaam.get(id) ?? '?').join(', ') || '–'}</Table.Td>
               <Table.Td>{m.actief ? 'Ja' : 'Nee'}</Table.Td>
               <Table.Td>
-                <Group justify="flex-end">
+                <Group justify="flex-end" wrap="nowrap">
+                  {beheerder && m.actief && m.id !== me.id && (
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => setPasswordFor(m)}
+                      aria-label={`Wachtwoord instellen voor ${m.naam}`}
+                    >
+                      Wachtwoord instellen
+                    </Button>
+                  )}
                   <Button variant="default" size="xs" onClick={() => setEditing(m)}>
                     Wijzigen
                   </Button>
@@ -79,8 +94,10 @@ export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
           wijken={wijken}
           onClose={() => setEditing(undefined)}
           onSaved={saved}
+          beheerder={beheerder}
         />
       )}
+      {passwordFor && <StartPasswordModal medewerker={passwordFor} onClose={() => setPasswordFor(null)} />}
     </Stack>
   )
 }

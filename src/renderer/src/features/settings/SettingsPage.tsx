@@ -6,6 +6,7 @@ import { describeFailure } from '../../components/form-errors'
 import { MedewerkersTab } from './MedewerkersTab'
 import { TeamTab } from './TeamTab'
 import { WijkenTab } from './WijkenTab'
+import { SecurityTab } from '../session/SecurityTab'
 import { mayCall } from '@shared/api/permissions'
 import { useCurrentUser } from '../../app/AppContext'
 
@@ -67,6 +68,7 @@ export function SettingsPage() {
             <Tabs.Tab value="team">Team en inloopspreekuur</Tabs.Tab>
             <Tabs.Tab value="wijken">Wijken</Tabs.Tab>
             <Tabs.Tab value="medewerkers">Medewerkers</Tabs.Tab>
+            <Tabs.Tab value="beveiliging">Beveiliging</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="team" pt="md">
             <fieldset disabled={readOnly} style={FIELDSET}>
@@ -82,6 +84,9 @@ export function SettingsPage() {
             <fieldset disabled={readOnly} style={FIELDSET}>
               <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} onSaved={setView} />
             </fieldset>
+          </Tabs.Panel>
+          <Tabs.Panel value="beveiliging" pt="md">
+            <SecurityTab />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Alert, Button, Container, Divider, Group, Stack, Stepper, Text, Title } from '@mantine/core'
 import { call } from '../../api/client'
 import { useAppStatus } from '../../app/AppContext'
@@ -15,8 +15,11 @@ import { DemoOffer } from './DemoOffer'
 import { MedewerkersStep } from './MedewerkersStep'
 import { SummaryStep } from './SummaryStep'
 import { WijkenStep } from './WijkenStep'
+import { WachtwoordStep } from './WachtwoordStep'
 import {
   STEP_CONTROLE,
+  STEP_WACHTWOORD,
+  beheerderNames,
   STEP_INLOOP,
   STEP_MEDEWERKERS,
   STEP_TEAM,
@@ -31,6 +34,7 @@ import {
   toSetupInput,
   validateSetup,
   wijkNames,
+  type BeheerderDraft,
   type MedewerkerDraft,
   type SetupDraft,
 } from './setup-draft'
@@ -40,6 +44,7 @@ const STEP_TITLES = [
   'Inloopspreekuur',
   'Wijken',
   'Team',
+  'Jouw wachtwoord',
   'Controleren en opslaan',
 ] as const
 
@@ -86,6 +91,16 @@ export function SetupPage() {
       withoutError(field === 'rol' ? withoutError(e, 'medewerkers') : e, `medewerkers.${index}.${field}`),
     )
   }
+
+  const setBeheerder = useCallback((value: BeheerderDraft) => {
+    setDraft((d) => ({ ...d, beheerder: value }))
+    setErrors((e) =>
+      withoutError(
+        withoutError(withoutError(e, 'beheerder.naam'), 'beheerder.wachtwoord'),
+        'beheerder.herhaling',
+      ),
+    )
+  }, [])
 
   const next = () => {
     const stepErrors = errorsForStep(validateSetup(draft), active)
@@ -192,6 +207,15 @@ export function SetupPage() {
               setDraft((d) => ({ ...d, medewerkers: d.medewerkers.filter((m) => m.key !== key) }))
               setErrors((e) => withoutList(e, 'medewerkers'))
             }}
+          />
+        )
+      case STEP_WACHTWOORD:
+        return (
+          <WachtwoordStep
+            beheerder={draft.beheerder}
+            names={beheerderNames(draft)}
+            errors={errors}
+            onChange={setBeheerder}
           />
         )
       default:

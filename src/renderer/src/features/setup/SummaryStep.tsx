@@ -4,7 +4,14 @@ import { postcodeRanges } from '@shared/api/setup'
 import { ROL_LABELS } from '@shared/domain/case'
 import { formatPostcodeRange } from '@shared/format/address'
 import { describeInloop } from '../../components/team-settings'
-import { STEP_INLOOP, STEP_MEDEWERKERS, STEP_TEAM, STEP_WIJKEN, type SetupDraft } from './setup-draft'
+import {
+  STEP_INLOOP,
+  STEP_MEDEWERKERS,
+  STEP_TEAM,
+  STEP_WACHTWOORD,
+  STEP_WIJKEN,
+  type SetupDraft,
+} from './setup-draft'
 
 interface Props {
   draft: SetupDraft
@@ -42,7 +49,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-/** Step 5: everything once more, in the words the team uses, before it is stored. */
+/** The last step: everything once more, in the words the team uses, before it is stored. */
 export function SummaryStep({ draft, onEdit }: Props) {
   const { team } = draft
   return (
@@ -104,6 +111,12 @@ export function SummaryStep({ draft, onEdit }: Props) {
             ))}
           </Table.Tbody>
         </Table>
+      </Section>
+      <Section title="Jouw wachtwoord" step={STEP_WACHTWOORD} onEdit={onEdit}>
+        <Text>
+          Je meldt je aan als {draft.beheerder.naam || '–'} (beheerder), met het wachtwoord dat je hebt
+          gekozen.
+        </Text>
       </Section>
     </Stack>
   )

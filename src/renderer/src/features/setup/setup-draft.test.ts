@@ -5,6 +5,7 @@ import {
   STEP_MEDEWERKERS,
   STEP_TEAM,
   STEP_WIJKEN,
+  STEP_WACHTWOORD,
   errorsForStep,
   firstStepWithError,
   initialDraft,
@@ -40,7 +41,13 @@ function roermond(): SetupDraft {
   d.medewerkers = [
     { ...newMedewerker('consulent'), naam: 'Anouk Peeters', wijken: ['Centrum', 'Donderberg'] },
     { ...newMedewerker('kwaliteitsmedewerker'), naam: 'Fatima El Idrissi' },
+    { ...newMedewerker('beheerder'), naam: 'Bert Smeets' },
   ]
+  d.beheerder = {
+    naam: 'Bert Smeets',
+    wachtwoord: 'de maas stroomt traag',
+    herhaling: 'de maas stroomt traag',
+  }
   return d
 }
 
@@ -103,5 +110,21 @@ describe('set-up draft', () => {
     d.wijken.push({ ...newWijk(), naam: 'Centrum', postcodes: '6046' })
     d = renameWijk(d, d.wijken[2]!.key, 'Maasniel')
     expect(d.medewerkers[0]!.wijken).toEqual(['Centrum', 'Donderberg'])
+  })
+
+  it('asks for a beheerder in the team step, and for the password twice in its own step', () => {
+    const noAdmin = roermond()
+    noAdmin.medewerkers = noAdmin.medewerkers.filter((m) => m.rol !== 'beheerder')
+    expect(errorsForStep(validateSetup(noAdmin), STEP_MEDEWERKERS)['medewerkers']).toMatch(/beheerder/)
+
+    const typo = roermond()
+    typo.beheerder.herhaling = 'de maas stroomt traa'
+    const errors = validateSetup(typo)
+    expect(Object.keys(errors)).toEqual(['beheerder.herhaling'])
+    expect(firstStepWithError(errors)).toBe(STEP_WACHTWOORD)
+
+    const weak = roermond()
+    weak.beheerder = { naam: 'Bert Smeets', wachtwoord: 'wachtwoord123', herhaling: 'wachtwoord123' }
+    expect(validateSetup(weak)['beheerder.wachtwoord']).toMatch(/heel vaak gebruikt/)
   })
 })

@@ -21,17 +21,26 @@ export interface MedewerkerDraft {
   wijken: string[]
 }
 
+/** The person doing the set-up: one of the beheerders, with their password typed twice. */
+export interface BeheerderDraft {
+  naam: string
+  wachtwoord: string
+  herhaling: string
+}
+
 export interface SetupDraft {
   team: TeamDraft
   wijken: WijkDraft[]
   medewerkers: MedewerkerDraft[]
+  beheerder: BeheerderDraft
 }
 
 export const STEP_TEAM = 0
 export const STEP_INLOOP = 1
 export const STEP_WIJKEN = 2
 export const STEP_MEDEWERKERS = 3
-export const STEP_CONTROLE = 4
+export const STEP_WACHTWOORD = 4
+export const STEP_CONTROLE = 5
 
 let lastKey = 0
 const nextKey = () => ++lastKey
@@ -47,7 +56,12 @@ export const newMedewerker = (rol: Rol = 'consulent'): MedewerkerDraft => ({
 })
 
 export function initialDraft(): SetupDraft {
-  return { team: { ...EMPTY_TEAM }, wijken: [newWijk()], medewerkers: [newMedewerker()] }
+  return {
+    team: { ...EMPTY_TEAM },
+    wijken: [newWijk()],
+    medewerkers: [newMedewerker()],
+    beheerder: { naam: '', wachtwoord: '', herhaling: '' },
+  }
 }
 
 export function toSetupInput(d: SetupDraft): SetupInput {
@@ -61,13 +75,25 @@ export function toSetupInput(d: SetupDraft): SetupInput {
       email,
       wijken,
     })),
+    beheerder: { naam: d.beheerder.naam, wachtwoord: d.beheerder.wachtwoord },
   }
+}
+
+/** The names of the beheerders typed so far: the person doing the set-up is one of them. */
+export function beheerderNames(d: SetupDraft): string[] {
+  return [...new Set(d.medewerkers.filter((m) => m.rol === 'beheerder').map((m) => m.naam.trim()))].filter(
+    Boolean,
+  )
 }
 
 /** Everything wrong with the draft, by the same rules main applies to `setup.complete`. */
 export function validateSetup(d: SetupDraft): FieldErrors {
   const result = check(setupInput, toSetupInput(d))
-  return result.ok ? {} : result.errors
+  const errors = result.ok ? {} : result.errors
+  // Typed twice in the screen only; main gets it once.
+  if (!errors['beheerder.wachtwoord'] && d.beheerder.herhaling !== d.beheerder.wachtwoord)
+    errors['beheerder.herhaling'] = 'De twee wachtwoorden zijn niet gelijk. Typ het wachtwoord nog eens.'
+  return errors
 }
 
 /** The step whose fields an error key belongs to ("team.telefoon" -> 0, "wijken.2.naam" -> 2). */
@@ -77,6 +103,7 @@ export function stepOfError(key: string): number {
     return field && (TEAM_FIELDS as readonly string[]).includes(field) ? STEP_TEAM : STEP_INLOOP
   if (head === 'wijken') return STEP_WIJKEN
   if (head === 'medewerkers') return STEP_MEDEWERKERS
+  if (head === 'beheerder') return STEP_WACHTWOORD
   return STEP_CONTROLE
 }
 

@@ -69,7 +69,10 @@ export async function runCaseloadBench(): Promise<void> {
       'Check: summary columns of 300 sampled cases equal what refreshCaseSummary computes; every open-case flag agrees.',
     )
 
-    const consulent = consulenten.get(await wijkId(opened, 'Donderberg'))![0]!
+    const donderberg = await wijkId(opened, 'Donderberg')
+    const consulent = consulenten.get(donderberg)![0]!
+    // What a consulent is allowed to see (features/access): her wijken, plus cases assigned to her
+    const own = { kind: 'own' as const, userId: consulent, wijkIds: [donderberg] }
     const scenarios: Scenario[] = [
       { label: '(1) consulent, open, newest first', query: { consulent }, targetMs: 20 },
       {
@@ -85,6 +88,18 @@ export async function runCaseloadBench(): Promise<void> {
       {
         label: `(3b) surname, rare: "${filled.surnames.rare}"`,
         query: { zoek: filled.surnames.rare },
+        targetMs: 20,
+      },
+      {
+        label: "(1b) a consulent's own view, open, newest first",
+        query: {},
+        scope: own,
+        targetMs: 20,
+      },
+      {
+        label: `(3c) "${filled.surnames.common}" in a consulent's own view`,
+        query: { zoek: filled.surnames.common },
+        scope: own,
         targetMs: 20,
       },
       { label: '(4) no filter, open, newest first', query: {} },

@@ -1,4 +1,4 @@
-import { ALL_CASES } from '../features/access/scope'
+import { ALL_CASES, type CaseScope } from '../features/access/scope'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { Kysely, SqliteDialect, sql, type CompiledQuery } from 'kysely'
 import { caseloadQuery, type CaseloadQuery } from '@shared/api/caseload'
@@ -12,6 +12,8 @@ export interface Scenario {
   query: CaseloadQuery
   /** Median target in ms; scenarios without one are measured for information. */
   targetMs?: number
+  /** Whose view: every case (kwaliteitsmedewerker) unless a consulent's own scope is given. */
+  scope?: CaseScope
 }
 
 export interface Measurement {
@@ -32,12 +34,13 @@ export async function measure(
   runs = 50,
 ): Promise<Measurement> {
   const query = caseloadQuery.parse(scenario.query)
-  let last = await listCaseload(db, today, query, ALL_CASES)
-  for (let i = 1; i < warmup; i++) last = await listCaseload(db, today, query, ALL_CASES)
+  const scope = scenario.scope ?? ALL_CASES
+  let last = await listCaseload(db, today, query, scope)
+  for (let i = 1; i < warmup; i++) last = await listCaseload(db, today, query, scope)
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
-    last = await listCaseload(db, today, query, ALL_CASES)
+    last = await listCaseload(db, today, query, scope)
     times.push(performance.now() - t0)
   }
   times.sort((a, b) => a - b)
@@ -66,7 +69,7 @@ export async function explain(
       if (e.level === 'query') seen.push(e.query)
     },
   })
-  await listCaseload(spy, today, caseloadQuery.parse(scenario.query), ALL_CASES)
+  await listCaseload(spy, today, caseloadQuery.parse(scenario.query), scenario.scope ?? ALL_CASES)
   const out: string[] = []
   for (const q of seen) {
     if (!/vroegsignaalzaak/.test(q.sql)) continue

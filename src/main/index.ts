@@ -46,7 +46,7 @@ async function openWithRecovery(dataDir: string, key: string): Promise<App> {
       type: 'warning',
       title: 'Gegevens beschadigd',
       message: err.message,
-      detail: 'Wilt u de laatste goede back-up terugzetten? De beschadigde gegevens worden apart bewaard.',
+      detail: 'Wil je de laatste goede back-up terugzetten? De beschadigde gegevens worden apart bewaard.',
       buttons: ['Back-up terugzetten', 'Afsluiten'],
       defaultId: 0,
       cancelId: 1,

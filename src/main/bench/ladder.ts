@@ -156,10 +156,19 @@ export async function runLadderBench(): Promise<void> {
       tussenvoegsel: string
       achternaam: string
     }
+    // Her own scope, as the app gives it to her (features/access): her wijken plus cases assigned to her
+    const wijkIds = (
+      await opened.db.selectFrom('user_wijk').select('wijk_id').where('user_id', '=', busiest).execute()
+    ).map((w) => w.wijk_id)
+    const own = { kind: 'own' as const, userId: busiest, wijkIds }
     const results = [
       await time(
         'Vandaag, busiest consulent (due + overdue)',
         async () => (await todayList(opened.db, TODAY, busiest, ALL_CASES)).totaal,
+      ),
+      await time(
+        'Vandaag, busiest consulent, in her own scope',
+        async () => (await todayList(opened.db, TODAY, busiest, own)).totaal,
       ),
       await time(
         `Walk-in: common surname "${filled.surnames.common}"`,

@@ -158,7 +158,7 @@ export async function deletePerson(
       throw new ConflictError(
         `Er loopt nog een zaak voor dit adres (${open.map((o) => o.case_number).join(', ')}). ` +
           'Zolang de zaak loopt, zijn de gegevens nodig voor de hulp. Sluit de zaak eerst af; ' +
-          'daarna kunt u de gegevens verwijderen.',
+          'daarna kun je de gegevens verwijderen.',
       )
     const shared = new Set(scope.sharedCaseIds)
     const { counts } = await eraseData(trx, {

@@ -200,7 +200,7 @@ export function BackupsPage() {
               Adem werkt, ziet daarna de oude gegevens.
             </Alert>
             <Text size="sm">
-              Lange Adem maakt eerst een back-up van de gegevens zoals ze nu zijn. Zo kunt u dit terugdraaien.
+              Lange Adem maakt eerst een back-up van de gegevens zoals ze nu zijn. Zo kun je dit terugdraaien.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(null)} disabled={busy}>

@@ -51,7 +51,7 @@ export function SummaryView({ summary, done }: { summary: ImportSummary; done: b
           <Title order={4}>Regels met een probleem</Title>
           <Text size="sm" c="dimmed">
             {done
-              ? 'Deze regels staan in de lijst Te controleren. Daar kunt u ze verbeteren en alsnog inlezen, of afwijzen.'
+              ? 'Deze regels staan in de lijst Te controleren. Daar kun je ze verbeteren en alsnog inlezen, of afwijzen.'
               : 'Deze regels komen na het inlezen in de lijst Te controleren. Er gaat niets verloren.'}
           </Text>
           <Table striped withTableBorder aria-label="Regels met een probleem">

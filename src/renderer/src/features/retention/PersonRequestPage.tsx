@@ -229,7 +229,7 @@ export function PersonRequestPage() {
             </Button>
           </Group>
           <Text size="xs" c="dimmed">
-            U krijgt twee bestanden: een overzicht om te lezen of te printen (tekst) en een volledig bestand
+            Je krijgt twee bestanden: een overzicht om te lezen of te printen (tekst) en een volledig bestand
             voor een computer (JSON).
           </Text>
           {exported && <Alert color="teal">{exported}</Alert>}

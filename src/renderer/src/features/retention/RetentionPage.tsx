@@ -20,7 +20,7 @@ export const KIND_LABELS: Record<RetentionKind, string> = {
 
 const KIND_HELP: Record<RetentionKind, string> = {
   nietDoorgezet:
-    'Signalen waar we niets mee deden, en zaken gesloten als "niet opgepakt". We tellen vanaf de dag dat het signaal binnenkwam. Vaak 6 maanden: zo herkent u nog een herhaalde melding.',
+    'Signalen waar we niets mee deden, en zaken gesloten als "niet opgepakt". We tellen vanaf de dag dat het signaal binnenkwam. Vaak 6 maanden: zo herken je nog een herhaalde melding.',
   zonderHulp:
     'Zaken die zijn afgesloten zonder dat de bewoner hulp aannam. We tellen vanaf de dag van afsluiten. Vaak 12 maanden.',
   metHulp: 'Zaken waarin de bewoner hulp aannam. We tellen vanaf de dag van afsluiten. Vaak 18 maanden.',
@@ -200,7 +200,7 @@ export function RetentionPage() {
         <Stack gap="sm">
           <Title order={3}>Nu opschonen</Title>
           <Text size="sm">
-            Wilt u niet wachten tot de volgende keer dat het vanzelf gebeurt? Bekijk eerst wat er verwijderd
+            Wil je niet wachten tot de volgende keer dat het vanzelf gebeurt? Bekijk eerst wat er verwijderd
             wordt.
           </Text>
           <Group>

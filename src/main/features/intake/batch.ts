@@ -106,6 +106,17 @@ interface ResidentRowLite {
   bsn: string | null
 }
 
+/** The id the next row of an AUTOINCREMENT table gets: past every id ever used, not only the highest now. */
+function nextAutoincrementId(
+  raw: BetterSqlite3.Database,
+  table: 'vroegsignaalzaak' | 'vroegsignaal',
+): number {
+  const seq = raw.prepare('select seq from sqlite_sequence where name = ?').pluck().get(table) as
+    number | undefined
+  const max = raw.prepare(`select max(id) from ${table}`).pluck().get() as number | null
+  return Math.max(seq ?? 0, max ?? 0) + 1
+}
+
 /**
  * Row triggers whose work this writer does itself, once per batch instead of once per row:
  * marking new cases and signals for the monitor (0004), and flagging the residents of a
@@ -136,19 +147,9 @@ export class BatchWriter {
     private readonly lookups: BatchLookups,
   ) {
     if (!raw.inTransaction) throw new Error('BatchWriter needs an open transaction')
-    const seq = raw
-      .prepare("select seq from sqlite_sequence where name = 'vroegsignaalzaak'")
-      .pluck()
-      .get() as number | undefined
-    const maxId = raw.prepare('select max(id) from vroegsignaalzaak').pluck().get() as number | null
-    this.nextCaseId = Math.max(seq ?? 0, maxId ?? 0) + 1
+    this.nextCaseId = nextAutoincrementId(raw, 'vroegsignaalzaak')
     this.firstCaseId = this.nextCaseId
-    const signalSeq = raw
-      .prepare("select seq from sqlite_sequence where name = 'vroegsignaal'")
-      .pluck()
-      .get() as number | undefined
-    const maxSignal = raw.prepare('select max(id) from vroegsignaal').pluck().get() as number | null
-    this.firstSignalId = Math.max(signalSeq ?? 0, maxSignal ?? 0) + 1
+    this.firstSignalId = nextAutoincrementId(raw, 'vroegsignaal')
     const triggers = raw
       .prepare(
         `select name, sql from sqlite_master where type = 'trigger' and name in (${PAUSED_TRIGGERS.map(() => '?').join(', ')})`,

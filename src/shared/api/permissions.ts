@@ -24,6 +24,9 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.team': ALL,
   'session.signIn': ALL,
   'session.signOut': ALL,
+  // Before anyone is signed in; main refuses it once any active colleague has a password.
+  'session.upgradeStatus': ALL,
+  'session.setFirstPassword': ALL,
   'session.choosePassword': ALL,
   'session.lock': ALL,
   'session.unlock': ALL,

@@ -52,7 +52,9 @@ test('after an upgrade from before passwords, the beheerder sets his own passwor
     await page.getByRole('textbox', { name: 'Herhaal het wachtwoord', exact: true }).fill(NIEUW)
     await page.getByRole('button', { name: 'Wachtwoord instellen en aanmelden' }).click()
     await expect(page.getByRole('button', { name: 'Wissel van gebruiker' })).toBeVisible()
-    await expect(page.getByText('Bert Smeets')).toBeVisible()
+    await expect(page.getByText('Bert Smeets (Beheerder)')).toBeVisible()
+    // His start page is one he can use: Instellingen, where he gives colleagues a starting password.
+    await expect(page).toHaveURL(/#\/instellingen$/)
 
     // From now on main refuses the upgrade path, whoever asks; the screen is the normal sign-in.
     const team = (await api(server, 'session.team', {})) as { id: number; naam: string }[]

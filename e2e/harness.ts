@@ -14,12 +14,18 @@ export interface AppServer {
 }
 
 /** Starts the browser mode on `dataDir` and waits for its readiness line (no sleeps). */
-export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<AppServer> {
+export async function startServer(
+  dataDir: string,
+  extraArgs: string[] = [],
+  /** Extra environment, e.g. LANGE_ADEM_DB_KEY to open a folder the test made itself. */
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'out/main/web.js'), '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   )
   let stderr = ''

@@ -16,7 +16,7 @@ import { exportRecoveryKey, flagValue, importRecoveryKey, osKeyStore } from './s
 import { loadDemoData } from './features/demo/service'
 import { startRetentionSchedule } from './features/retention/purge'
 import { isSetupDone } from './features/settings/repository'
-import { registerIpc } from './shell/ipc'
+import { LOCKED_CHANNEL, registerIpc } from './shell/ipc'
 import { registerPdfIpc } from './shell/pdf-print'
 import { buildMenuTemplate } from './shell/menu'
 import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
@@ -132,7 +132,7 @@ async function start(): Promise<void> {
     await loadDemoData(opened.database.db, opened.clock)
 
   lockDownSession(session.defaultSession)
-  registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
+  const ipcSessions = registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
   registerPdfIpc(ipcMain, { BrowserWindow, dialog, documentsDir: app.getPath('documents') }, isTrustedUrl)
 
   const isMac = process.platform === 'darwin'
@@ -154,6 +154,12 @@ async function start(): Promise<void> {
             })()
           },
           reload: () => mainWindow?.webContents.reload(),
+          // Main first, so nothing is answered any more; then the page shows the lock screen.
+          lock: () => {
+            if (!mainWindow) return
+            ipcSessions.lock(mainWindow.webContents.id)
+            mainWindow.webContents.send(LOCKED_CHANNEL)
+          },
           openDataFolder: () => void shell.openPath(dataDir),
           quit: () => app.quit(),
         },

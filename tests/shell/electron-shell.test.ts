@@ -147,9 +147,23 @@ describe.skipIf(!built)('the built Electron shell', () => {
     expect(report.menuLabels).toEqual(['Bestand', 'Bewerken', 'Beeld'])
   })
 
+  it('locks the window from the menu: "Vergrendelen" (Ctrl+L) locks the session in main and tells the page', () => {
+    expect(report.lockMenuItem).toEqual({ accelerator: 'CmdOrCtrl+L', hasClick: true })
+    expect(report.beforeLock).toBe(true)
+    expect(report.afterLock).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(report.statusAfterLock).toBe(true)
+    expect(report.sentOnLock).toEqual([{ channel: 'lange-adem-shell:locked', args: [] }])
+    // The page's own Ctrl+L arriving as well does no harm: still locked, still answered 'locked'.
+    expect(report.secondLock).toEqual({ ok: true, value: null })
+    expect(report.afterSecondLock).toBe('locked')
+  })
+
   it('has a preload that needs only electron and forwards named calls only', () => {
     expect(report.preloadRequires).toEqual(['electron'])
-    expect(report.preloadKeys).toEqual(['call', 'printPdf', 'savePdf'])
+    expect(report.preloadKeys).toEqual(['call', 'printPdf', 'savePdf', 'onLocked'])
+    expect(report.preloadListenChannels).toEqual(['lange-adem-shell:locked'])
+    expect(report.preloadOnLockedCalls).toEqual([[]])
+    expect(report.preloadOnLockedBadCallback).toBe('function')
     expect(report.preloadUnknown).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(report.preloadKnown).toEqual({ ok: true, value: 'forwarded' })
     expect(report.preloadInvoked).toEqual([

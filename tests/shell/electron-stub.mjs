@@ -28,6 +28,11 @@ class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = h
   }
   reload() {}
+  // Main -> page: recorded, and handed to the preload's listeners as Electron would.
+  send(channel, ...args) {
+    ;(rec.sent ??= []).push({ channel, args })
+    for (const fn of rec.rendererListeners?.get(channel) ?? []) fn({ sender: ipcRenderer }, ...args)
+  }
   print(options, callback) {
     ;(rec.printCalls ??= []).push({ options, loaded: this.loaded })
     setTimeout(() => callback(true, ''), 0)
@@ -139,6 +144,16 @@ export const ipcRenderer = {
   invoke: async (channel, input) => {
     rec.invoked.push({ channel, input })
     return { ok: true, value: 'forwarded' }
+  },
+  on: (channel, fn) => {
+    rec.rendererListeners ??= new Map()
+    rec.rendererListeners.set(channel, [...(rec.rendererListeners.get(channel) ?? []), fn])
+    return ipcRenderer
+  },
+  removeListener: (channel, fn) => {
+    const left = (rec.rendererListeners?.get(channel) ?? []).filter((f) => f !== fn)
+    rec.rendererListeners?.set(channel, left)
+    return ipcRenderer
   },
 }
 

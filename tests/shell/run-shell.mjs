@@ -70,6 +70,63 @@ report.invalidInput = signIn
   ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' })
   : null
 
+// The menu's "Vergrendelen": on a fresh folder, set up and sign in through the main window's
+// channel, click the item, and ask again: main must answer 'locked' at once.
+{
+  const find = (items, label) => {
+    for (const m of items ?? []) {
+      if (m.label === label) return m
+      const inner = find(m.submenu, label)
+      if (inner) return inner
+    }
+    return null
+  }
+  const item = find(rec.menuTemplate, 'Vergrendelen')
+  report.lockMenuItem = item
+    ? { accelerator: item.accelerator, hasClick: typeof item.click === 'function' }
+    : null
+  const ev = { senderFrame: { url: trusted }, sender: { id: win.webContents.id, once() {} } }
+  const api = (method, input) => rec.ipcHandlers.get(`lange-adem:${method}`)(ev, input)
+  if (item && report.statusFromTrusted?.value?.setupDone === false) {
+    const wachtwoord = 'shell-test-wachtwoord'
+    report.setupResult = await api('setup.complete', {
+      team: {
+        gemeenteNaam: 'Roermond',
+        gemeenteCode: '0957',
+        teamNaam: 'Team Vroegsignalering',
+        postadres: 'Postbus 900\n6040 AX Roermond',
+        bezoekadres: 'Markt 31\n6041 EM Roermond',
+        telefoon: '0475 359 999',
+        email: 'vroegsignalering@roermond.nl',
+        inloopDag: 'dinsdag',
+        inloopStart: '09:00',
+        inloopEind: '11:00',
+        inloopPlaats: 'Stadskantoor, Markt 31',
+      },
+      wijken: [{ naam: 'Centrum', postcodes: '6041' }],
+      medewerkers: [
+        { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '', email: '', wijken: ['Centrum'] },
+        { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
+        { naam: 'Bert Smeets', rol: 'beheerder', telefoon: '', email: '', wijken: [] },
+      ],
+      beheerder: { naam: 'Bert Smeets', wachtwoord },
+    })
+    const team = await api('session.team', {})
+    if (!team.value?.length) throw new Error(JSON.stringify(report.setupResult))
+    const bert = team.value.find((m) => m.rol === 'beheerder')
+    const signedIn = await api('session.signIn', { userId: bert.id, wachtwoord })
+    report.beforeLock = (await api('session.settings', {})).ok && signedIn.ok
+    const sentBefore = (rec.sent ?? []).length
+    item.click()
+    report.afterLock = await api('session.settings', {})
+    report.statusAfterLock = (await api('app.status', {})).value?.locked ?? null
+    report.sentOnLock = (rec.sent ?? []).slice(sentBefore)
+    // A second lock (the page's own Ctrl+L arriving too) changes nothing.
+    report.secondLock = await api('session.lock', {})
+    report.afterSecondLock = (await api('session.settings', {})).error?.code ?? 'ok'
+  }
+}
+
 // Printing and saving a PDF through the shell's own two channels.
 {
   const { mkdtempSync, readFileSync, existsSync } = await import('node:fs')
@@ -129,6 +186,18 @@ report.preloadKnown = bridge ? await bridge.call('app.status', {}) : null
 if (bridge?.printPdf) await bridge.printPdf(new Uint8Array([37, 80, 68, 70, 45]), 'a.pdf')
 if (bridge?.savePdf) await bridge.savePdf(new Uint8Array([37, 80, 68, 70, 45]), 'b.pdf')
 report.preloadInvoked = rec.invoked
+// onLocked: the page's callback runs for main's message on the one channel, with nothing passed
+// on (never the event); after the unsubscribe it no longer runs.
+if (bridge?.onLocked) {
+  const got = []
+  const off = bridge.onLocked((...args) => got.push(args))
+  report.preloadListenChannels = [...(rec.rendererListeners?.keys() ?? [])]
+  win.webContents.send('lange-adem-shell:locked', { geheim: 1 })
+  off()
+  win.webContents.send('lange-adem-shell:locked')
+  report.preloadOnLockedCalls = got
+  report.preloadOnLockedBadCallback = typeof bridge.onLocked('geen functie')
+}
 
 process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
 process.exit(0)

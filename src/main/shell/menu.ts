@@ -4,6 +4,8 @@ export interface MenuActions {
   loadDemo(): void
   reload(): void
   openDataFolder(): void
+  /** Locks the window's session in main and shows the lock screen. */
+  lock(): void
   quit(): void
 }
 
@@ -15,6 +17,8 @@ export function buildMenuTemplate(actions: MenuActions, isMac: boolean): MenuIte
       submenu: [
         { label: 'Demo-gegevens laden (lege database)', click: () => actions.loadDemo() },
         { label: 'Gegevensmap openen', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        { label: 'Vergrendelen', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
         { type: 'separator' },
         {
           label: isMac ? 'Lange Adem stoppen' : 'Afsluiten',

@@ -10,6 +10,8 @@ export const METHOD_NAMES = [
   'session.team',
   'session.signIn',
   'session.signOut',
+  'session.upgradeStatus',
+  'session.setFirstPassword',
   'session.choosePassword',
   'session.lock',
   'session.unlock',

@@ -13,6 +13,17 @@ const BEHEERDER = ADMIN_ROLES
 const KWALITEIT: readonly Rol[] = ['kwaliteitsmedewerker']
 
 /**
+ * How much of the residents' case files each role sees: every case, the own wijken (and own
+ * cases), or none. features/access/scope.ts turns this into the query scope; the navigation
+ * uses it to leave out the screens that would stay empty for a role.
+ */
+export const CASE_VIEW: Record<Rol, 'alle' | 'eigen' | 'geen'> = {
+  kwaliteitsmedewerker: 'alle',
+  consulent: 'eigen',
+  beheerder: 'geen',
+}
+
+/**
  * Who may call each method, checked in main before the handler runs (the screens hide what a
  * role may not do, but that is only convenience). A new method without an entry here is a
  * compile error, so no method can be added without deciding this.
@@ -24,6 +35,9 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.team': ALL,
   'session.signIn': ALL,
   'session.signOut': ALL,
+  // Before anyone is signed in; main refuses it once any active colleague has a password.
+  'session.upgradeStatus': ALL,
+  'session.setFirstPassword': ALL,
   'session.choosePassword': ALL,
   'session.lock': ALL,
   'session.unlock': ALL,

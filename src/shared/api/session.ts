@@ -109,6 +109,14 @@ export const MIN_VERGRENDEL_MINUTEN = 1
 export const MAX_VERGRENDEL_MINUTEN = 60
 export const STANDAARD_VERGRENDEL_MINUTEN = 5
 
+/** A database upgraded from before passwords: does anyone active have one yet, and who may set the first. */
+export interface UpgradeStatus {
+  /** True while no active colleague has a password: only then may a beheerder set his own here. */
+  geenWachtwoorden: boolean
+  /** The active beheerders who may do that (empty: only the command line helps). */
+  beheerders: TeamMember[]
+}
+
 export interface SecuritySettings {
   /** After this many minutes without mouse or keyboard, the app locks itself. */
   vergrendelMinuten: number
@@ -123,6 +131,13 @@ export const sessionContract = {
     z.object({ userId: id, wachtwoord: given, nieuwWachtwoord }).strict(),
   ),
   'session.signOut': method<null>('none')(z.object({}).strict()),
+  /** Whether this database came from before passwords (nobody active has one yet). */
+  'session.upgradeStatus': method<UpgradeStatus>('none')(z.object({}).strict()),
+  /**
+   * Only while nobody active has a password (a database from before passwords): an active
+   * beheerder sets his own, with the same trust as the first set-up, and is signed in.
+   */
+  'session.setFirstPassword': method<TeamMember>('none')(z.object({ userId: id, nieuwWachtwoord }).strict()),
   /** Locks the window at once (Ctrl+L, "Vergrendelen", the idle timer); only a password opens it. */
   'session.lock': method<null>('none')(z.object({}).strict()),
   'session.unlock': method<TeamMember>('none')(z.object({ wachtwoord: given }).strict()),

@@ -109,6 +109,8 @@ export const CASE_ACCESS: Rules = {
   'session.team': 'geen',
   'session.signIn': 'geen',
   'session.signOut': 'geen',
+  'session.upgradeStatus': 'geen',
+  'session.setFirstPassword': 'geen',
   'session.choosePassword': 'geen',
   'session.lock': 'geen',
   'session.unlock': 'geen',

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { Rol } from '@shared/domain/case'
+import { CASE_VIEW } from '@shared/api/permissions'
 import type { Db } from '../../db/database'
 import { AppError, NotFoundError } from '../../lib/errors'
 
@@ -44,8 +45,8 @@ export async function loadViewer(db: Db, userId: number): Promise<Viewer> {
 }
 
 export async function caseScope(db: Db, userId: number, rol: Rol): Promise<CaseScope> {
-  if (rol === 'kwaliteitsmedewerker') return { kind: 'all' }
-  if (rol === 'beheerder') return { kind: 'none' }
+  if (CASE_VIEW[rol] === 'alle') return { kind: 'all' }
+  if (CASE_VIEW[rol] === 'geen') return { kind: 'none' }
   const wijken = await db.selectFrom('user_wijk').select('wijk_id').where('user_id', '=', userId).execute()
   return { kind: 'own', userId, wijkIds: wijken.map((w) => w.wijk_id) }
 }

@@ -3,6 +3,7 @@ import type { FeatureHandlers } from '../../app/handlers'
 import { recordAudit } from '../audit/repository'
 import { listUsers } from '../settings/repository'
 import { getIdleMinutes, putIdleMinutes } from './repository'
+import { setFirstPassword, upgradeStatus } from './upgrade'
 import { changePassword, choosePassword, lock, setStartPassword, signIn, signOut, unlock } from './service'
 
 export const sessionHandlers: FeatureHandlers<typeof sessionContract> = {
@@ -15,6 +16,9 @@ export const sessionHandlers: FeatureHandlers<typeof sessionContract> = {
     await signOut(ctx)
     return null
   },
+  'session.upgradeStatus': async (_input, ctx) => upgradeStatus(ctx.db),
+  'session.setFirstPassword': async ({ userId, nieuwWachtwoord }, ctx) =>
+    setFirstPassword(ctx, userId, nieuwWachtwoord),
   'session.lock': async (_input, ctx) => {
     lock(ctx.session)
     return null

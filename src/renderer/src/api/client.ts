@@ -15,6 +15,8 @@ export class ApiError extends Error {
 
 interface Bridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>
+  /** Electron only: main locked the window (menu "Vergrendelen"). Returns the unsubscribe. */
+  onLocked?(callback: () => void): () => void
 }
 
 declare global {
@@ -64,6 +66,14 @@ const sessionListeners = new Set<SessionListener>()
 export function onSessionLost(listener: SessionListener): () => void {
   sessionListeners.add(listener)
   return () => sessionListeners.delete(listener)
+}
+
+/**
+ * In the desktop app, the menu's "Vergrendelen" locks the session in main and tells the page;
+ * the listener then shows the lock screen. Nothing happens in the browser mode.
+ */
+export function onShellLocked(listener: () => void): () => void {
+  return window.langeAdem?.onLocked?.(listener) ?? (() => undefined)
 }
 
 export async function call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {

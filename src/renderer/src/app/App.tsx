@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import type { AppStatus } from '@shared/api/setup'
-import { call, onSessionLost } from '../api/client'
+import { call, onSessionLost, onShellLocked } from '../api/client'
 import { AppContext } from './AppContext'
 import { theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
@@ -31,6 +31,9 @@ export function App() {
 
   // Main said "locked" or "not signed in" (idle too long, a password reset): show that screen.
   useEffect(() => onSessionLost(() => void refresh()), [refresh])
+  // The desktop menu's "Vergrendelen" (Ctrl+L) locked the session in main already. When the
+  // page's own Ctrl+L handler locked too, main's lock is the same and this only re-reads it.
+  useEffect(() => onShellLocked(() => void refresh()), [refresh])
 
   let body
   if (error && !status) {

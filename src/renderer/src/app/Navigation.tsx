@@ -1,14 +1,13 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Rol } from '@shared/domain/case'
 import { routeHref, type Route } from './router'
+import { mayOpen } from './pages'
 
 interface Item {
   label: string
   route: Route
   /** Route names that light this item up besides its own. */
   also?: Route['name'][]
-  /** Roles that see the item; everyone when absent. The main process checks again. */
-  roles?: Rol[]
 }
 
 interface Section {
@@ -47,18 +46,16 @@ const SECTIONS: Section[] = [
       { label: 'Afwegingskader', route: { name: 'afwegingskader' } },
       { label: 'Stappenplan', route: { name: 'stappenplan' } },
       { label: 'Brieven en kaartjes', route: { name: 'sjablonen' } },
-      { label: 'Logboek', route: { name: 'logboek' }, roles: ['kwaliteitsmedewerker', 'beheerder'] },
-      {
-        label: 'Inzage- en verwijderverzoek',
-        route: { name: 'inzageverzoek' },
-        roles: ['kwaliteitsmedewerker', 'beheerder'],
-      },
-      { label: 'Bewaartermijnen', route: { name: 'bewaartermijnen' }, roles: ['beheerder'] },
+      { label: 'Logboek', route: { name: 'logboek' } },
+      { label: 'Inzage- en verwijderverzoek', route: { name: 'inzageverzoek' } },
     ],
   },
   {
     title: 'Beheer',
-    items: [{ label: 'Back-ups', route: { name: 'back-ups' }, roles: ['beheerder'] }],
+    items: [
+      { label: 'Bewaartermijnen', route: { name: 'bewaartermijnen' } },
+      { label: 'Back-ups', route: { name: 'back-ups' } },
+    ],
   },
 ]
 
@@ -67,7 +64,10 @@ function isActive(item: Item, current: Route): boolean {
   return current.name === item.route.name || (item.also ?? []).includes(current.name)
 }
 
-/** The left-hand menu, in sections; every entry is a plain link so it works by keyboard. */
+/**
+ * The left-hand menu, in sections; every entry is a plain link so it works by keyboard. Each role
+ * sees only the screens it can use (pages.ts).
+ */
 export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
   return (
     <>
@@ -75,7 +75,7 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
         <Stack gap="sm">
           {SECTIONS.map((section) => ({
             ...section,
-            items: section.items.filter((item) => !item.roles || item.roles.includes(rol)),
+            items: section.items.filter((item) => mayOpen(item.route.name, rol)),
           }))
             .filter((section) => section.items.length > 0)
             .map((section) => (
@@ -96,12 +96,14 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
             ))}
         </Stack>
       </ScrollArea>
-      <NavLink
-        href={routeHref({ name: 'instellingen' })}
-        label="Instellingen"
-        active={route.name === 'instellingen'}
-        mt="xs"
-      />
+      {mayOpen('instellingen', rol) && (
+        <NavLink
+          href={routeHref({ name: 'instellingen' })}
+          label="Instellingen"
+          active={route.name === 'instellingen'}
+          mt="xs"
+        />
+      )}
     </>
   )
 }

@@ -1,7 +1,9 @@
 import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core'
 import { call } from '../api/client'
 import { useAppStatus, useCurrentUser } from './AppContext'
-import { useRoute } from './router'
+import { useEffect } from 'react'
+import { routeHref, useRoute } from './router'
+import { mayOpen, startRoute } from './pages'
 import { Navigation } from './Navigation'
 import { ROL_LABELS } from '@shared/domain/case'
 import { CaseloadPage } from '../features/caseload/CaseloadPage'
@@ -33,6 +35,12 @@ export function Workspace() {
   const { status, refresh } = useAppStatus()
   const user = useCurrentUser()
   const route = useRoute()
+  // A screen this role cannot use (the start address, or one left by the previous user) leads
+  // to the role's own start page; replace() keeps it out of the back button.
+  const allowed = mayOpen(route.name, user.rol)
+  useEffect(() => {
+    if (!allowed) window.location.replace(routeHref(startRoute(user.rol)))
+  }, [allowed, user.rol])
 
   const signOut = async () => {
     await call('session.signOut', {})
@@ -76,30 +84,36 @@ export function Workspace() {
         <Navigation route={route} rol={user.rol} />
       </AppShell.Navbar>
       <AppShell.Main>
-        {route.name === 'caseload' && <CaseloadPage key={route.mine ? 'mine' : 'all'} mine={route.mine} />}
-        {route.name === 'nieuw-signaal' && <NewSignalPage />}
-        {route.name === 'inlezen' && <ImportPage />}
-        {route.name === 'te-controleren' && <ProblemsPage />}
-        {route.name === 'inleesgeschiedenis' && <HistoryPage />}
-        {route.name === 'inlezing' && <ImportDetailPage key={route.id} importId={route.id} />}
-        {route.name === 'afwegingskader' && <RulesPage />}
-        {route.name === 'verdeling' && <DistributionPage />}
-        {route.name === 'zaak' && (
-          <DossierPage key={route.id} caseId={route.id} viaInloop={route.via === 'inloop'} />
+        {allowed && (
+          <>
+            {route.name === 'caseload' && (
+              <CaseloadPage key={route.mine ? 'mine' : 'all'} mine={route.mine} />
+            )}
+            {route.name === 'nieuw-signaal' && <NewSignalPage />}
+            {route.name === 'inlezen' && <ImportPage />}
+            {route.name === 'te-controleren' && <ProblemsPage />}
+            {route.name === 'inleesgeschiedenis' && <HistoryPage />}
+            {route.name === 'inlezing' && <ImportDetailPage key={route.id} importId={route.id} />}
+            {route.name === 'afwegingskader' && <RulesPage />}
+            {route.name === 'verdeling' && <DistributionPage />}
+            {route.name === 'zaak' && (
+              <DossierPage key={route.id} caseId={route.id} viaInloop={route.via === 'inloop'} />
+            )}
+            {route.name === 'instellingen' && <SettingsPage />}
+            {route.name === 'vandaag' && <TodayPage />}
+            {route.name === 'huisbezoeken' && <VisitsPage />}
+            {route.name === 'bezoeklijst' && <VisitDayListPage datum={route.datum} wijkId={route.wijkId} />}
+            {route.name === 'inloop' && <WalkinPage />}
+            {route.name === 'stappenplan' && <LadderSettingsPage />}
+            {route.name === 'afdrukken' && <PrintQueuePage />}
+            {route.name === 'sjablonen' && <TemplatesPage />}
+            {route.name === 'monitor' && <MonitorPage />}
+            {route.name === 'logboek' && <AuditPage />}
+            {route.name === 'back-ups' && <BackupsPage />}
+            {route.name === 'bewaartermijnen' && <RetentionPage />}
+            {route.name === 'inzageverzoek' && <PersonRequestPage />}
+          </>
         )}
-        {route.name === 'instellingen' && <SettingsPage />}
-        {route.name === 'vandaag' && <TodayPage />}
-        {route.name === 'huisbezoeken' && <VisitsPage />}
-        {route.name === 'bezoeklijst' && <VisitDayListPage datum={route.datum} wijkId={route.wijkId} />}
-        {route.name === 'inloop' && <WalkinPage />}
-        {route.name === 'stappenplan' && <LadderSettingsPage />}
-        {route.name === 'afdrukken' && <PrintQueuePage />}
-        {route.name === 'sjablonen' && <TemplatesPage />}
-        {route.name === 'monitor' && <MonitorPage />}
-        {route.name === 'logboek' && <AuditPage />}
-        {route.name === 'back-ups' && <BackupsPage />}
-        {route.name === 'bewaartermijnen' && <RetentionPage />}
-        {route.name === 'inzageverzoek' && <PersonRequestPage />}
       </AppShell.Main>
     </AppShell>
   )

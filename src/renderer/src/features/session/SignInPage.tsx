@@ -14,12 +14,13 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core'
-import type { TeamMember } from '@shared/api/session'
+import type { TeamMember, UpgradeStatus } from '@shared/api/session'
 import { ROLLEN, ROL_LABELS, type Rol } from '@shared/domain/case'
 import { call } from '../../api/client'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { PasswordForm } from './PasswordForm'
+import { FirstPasswordPanel } from './FirstPasswordPanel'
 import { DemoPasswordNote, initials } from './parts'
 import classes from './SignInPage.module.css'
 
@@ -38,10 +39,13 @@ export function SignInPage() {
   const [team, setTeam] = useState<TeamMember[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [chosen, setChosen] = useState<TeamMember | null>(null)
+  const [upgrade, setUpgrade] = useState<UpgradeStatus | null>(null)
 
   const load = useCallback(async () => {
     setError(null)
     try {
+      // A database from before passwords: the beheerder first sets his own (FirstPasswordPanel).
+      setUpgrade(await call('session.upgradeStatus', {}))
       setTeam(await call('session.team', {}))
     } catch (e) {
       setError(describeFailure(e).message)
@@ -70,15 +74,19 @@ export function SignInPage() {
             Aanmelden
           </Title>
           <Text mt="xs">
-            {chosen
-              ? 'Vul je wachtwoord in. Alles wat je doet, wordt onder jouw naam vastgelegd.'
-              : 'Kies je naam. Daarna vul je je wachtwoord in.'}
+            {upgrade?.geenWachtwoorden
+              ? 'Stel eerst het wachtwoord van de beheerder in.'
+              : chosen
+                ? 'Vul je wachtwoord in. Alles wat je doet, wordt onder jouw naam vastgelegd.'
+                : 'Kies je naam. Daarna vul je je wachtwoord in.'}
           </Text>
         </div>
 
         {status.demoWachtwoord && <DemoPasswordNote wachtwoord={status.demoWachtwoord} />}
 
-        {chosen ? (
+        {upgrade?.geenWachtwoorden ? (
+          <FirstPasswordPanel upgrade={upgrade} />
+        ) : chosen ? (
           <PasswordForm member={chosen} onBack={() => setChosen(null)} />
         ) : (
           <>

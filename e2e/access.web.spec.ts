@@ -44,7 +44,7 @@ test('a consulent sees her own wijk, and another wijk only through the walk-in h
     const zaken = page.getByRole('table', { name: 'Zaken' })
     await expect(zaken.getByText('Claessens')).toBeVisible()
     await expect(zaken.getByText('Wolters')).toHaveCount(0)
-    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await page.getByRole('link', { name: 'Zaken in mijn wijken' }).click()
     await expect(zaken.getByText('Claessens')).toBeVisible()
     await expect(zaken.getByText('Wolters')).toHaveCount(0)
     await shot(page, 'access-01-mijn-zaken')

@@ -79,7 +79,7 @@ test('a new user imports the month file, fixes the mapping and a problem row, an
     await shot(page, 'intake-07-signalen')
 
     // The cases are in the caseload
-    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await page.getByRole('link', { name: 'Zaken in mijn wijken' }).click()
     await expect(page.getByRole('cell', { name: /J\. van der Berg/ })).toBeVisible()
     await expect(page.getByRole('cell', { name: /P\. Smeets/ })).toBeVisible()
     await expect(page.getByRole('cell', { name: /M\. Jansen/ })).toBeVisible()

@@ -174,7 +174,7 @@ test('demo month: Vandaag, the address book and a returning household', async ({
     }
     const back = page1.rows.find((r) => r.eerderBekend)!
     expect(back).toBeTruthy()
-    await page.getByRole('link', { name: 'Caseload (alle zaken)' }).click()
+    await page.getByRole('link', { name: 'Zaken in mijn wijken' }).click()
     await page.getByLabel('Zoeken').fill(back.caseNumber)
     await expect(page.getByText(/^1 zaak\b/)).toBeVisible()
     await expect(page.getByRole('row', { name: new RegExp(back.caseNumber) })).toContainText('eerder bekend')

@@ -61,7 +61,10 @@ test('each role sees only the screens it can use, and starts on one', async ({ p
 
     // The consulent: the case work, nothing of the trail, retention or backups.
     await openSignedIn(page, server, 'Anouk Peeters')
-    await expect(menu(page)).toHaveText([...CASE_WORK, 'Instellingen'])
+    await expect(menu(page)).toHaveText([
+      ...CASE_WORK.map((l) => (l === 'Caseload (alle zaken)' ? 'Zaken in mijn wijken' : l)),
+      'Instellingen',
+    ])
     await page.getByRole('link', { name: 'Vandaag' }).click()
     await expect(page).toHaveURL(/#\/vandaag$/)
   } finally {

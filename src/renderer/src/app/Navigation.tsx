@@ -8,6 +8,8 @@ interface Item {
   route: Route
   /** Route names that light this item up besides its own. */
   also?: Route['name'][]
+  /** What a consulent reads instead: she sees her own wijken, not every case (features/access). */
+  consulentLabel?: string
 }
 
 interface Section {
@@ -23,7 +25,11 @@ const SECTIONS: Section[] = [
     items: [
       { label: 'Vandaag', route: { name: 'vandaag' } },
       { label: 'Mijn zaken', route: { name: 'caseload', mine: true } },
-      { label: 'Caseload (alle zaken)', route: { name: 'caseload', mine: false } },
+      {
+        label: 'Caseload (alle zaken)',
+        consulentLabel: 'Zaken in mijn wijken',
+        route: { name: 'caseload', mine: false },
+      },
       { label: 'Inloopspreekuur', route: { name: 'inloop' } },
       { label: 'Huisbezoeken', route: { name: 'huisbezoeken' }, also: ['bezoeklijst'] },
       { label: 'Afdrukken', route: { name: 'afdrukken' } },
@@ -87,7 +93,7 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
                   <NavLink
                     key={item.label}
                     href={routeHref(item.route)}
-                    label={item.label}
+                    label={rol === 'consulent' && item.consulentLabel ? item.consulentLabel : item.label}
                     active={isActive(item, route)}
                     py={6}
                   />

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
-import { DATABASE_FILE } from '../app/create-app'
+import { DATABASE_FILE, type App } from '../app/create-app'
+import { analyseFile, runImport } from '../features/intake/service'
 import { verifyRows } from '../features/audit/chain'
 import { KEY_ENV } from '../features/keys/dev-key'
 
@@ -130,4 +131,57 @@ export function chainHolds(db: Database.Database): boolean {
     )
     .all() as Parameters<typeof verifyRows>[0] extends Iterable<infer R> ? R[] : never
   return verifyRows(rows).ok
+}
+
+/**
+ * A signal file as a platform delivers it (semicolon CSV), one household per row in the wijken
+ * of ROERMOND_SETUP (postcodes 6041-6045). `amountEuros(i)` decides each row's arrear, so a
+ * caller can put some below the threshold (not followed up).
+ */
+export function signalsCsv(
+  rows: number,
+  opts: { idPrefix: string; signaaldatum: string; amountEuros?: (i: number) => number },
+): string {
+  const out = [
+    'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
+  ]
+  const types = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drinkwater']
+  for (let i = 0; i < rows; i++) {
+    let letters = `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`
+    let huisnummer = 1 + Math.floor(i / 3380)
+    // SA, SD and SS are never used in Dutch postcodes: another letter pair, its own house numbers.
+    if (['SA', 'SD', 'SS'].includes(letters)) {
+      letters = `T${letters[1]}`
+      huisnummer += 500
+    }
+    out.push(
+      [
+        `${opts.idPrefix}-${i}`,
+        types[i % types.length],
+        `${opts.amountEuros ? opts.amountEuros(i) : 100 + (i % 900)},00`,
+        opts.signaaldatum,
+        'J.',
+        `Achternaam${i % 997}`,
+        `${1 + (i % 28)}-0${1 + (i % 9)}-19${40 + (i % 60)}`,
+        'Hoofdstraat',
+        String(huisnummer),
+        `${6041 + (Math.floor(i / 676) % 5)} ${letters}`,
+        'Roermond',
+      ].join(';'),
+    )
+  }
+  return out.join('\r\n') + '\r\n'
+}
+
+/** Takes a signal file in through the real import (as the screen and `cli import` do), with the app's clock. */
+export async function importSignals(app: App, csv: string) {
+  const bytes = new Uint8Array(Buffer.from(csv, 'utf8'))
+  const analysis = await analyseFile(app.database.db, bytes, '')
+  return runImport(
+    app.database.db,
+    { at: app.clock.now(), today: app.clock.today(), userId: null },
+    { fileName: 'signalen.csv', bytes },
+    analysis.mapping,
+    { commit: true, bron: 'Opdrachtregel' },
+  )
 }

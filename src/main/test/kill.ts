@@ -140,13 +140,20 @@ export function chainHolds(db: Database.Database): boolean {
  */
 export function signalsCsv(
   rows: number,
-  opts: { idPrefix: string; signaaldatum: string; amountEuros?: (i: number) => number },
+  opts: {
+    idPrefix: string
+    signaaldatum: string
+    amountEuros?: (i: number) => number
+    /** Addresses from this row number on, so two files can name other households. */
+    firstAddress?: number
+  },
 ): string {
   const out = [
     'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
   ]
   const types = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drinkwater']
-  for (let i = 0; i < rows; i++) {
+  for (let row = 0; row < rows; row++) {
+    const i = row + (opts.firstAddress ?? 0)
     let letters = `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`
     let huisnummer = 1 + Math.floor(i / 3380)
     // SA, SD and SS are never used in Dutch postcodes: another letter pair, its own house numbers.
@@ -156,9 +163,9 @@ export function signalsCsv(
     }
     out.push(
       [
-        `${opts.idPrefix}-${i}`,
+        `${opts.idPrefix}-${row}`,
         types[i % types.length],
-        `${opts.amountEuros ? opts.amountEuros(i) : 100 + (i % 900)},00`,
+        `${opts.amountEuros ? opts.amountEuros(row) : 100 + (i % 900)},00`,
         opts.signaaldatum,
         'J.',
         `Achternaam${i % 997}`,

@@ -108,9 +108,7 @@ export async function run(argv: string[]): Promise<number> {
         )
       return 0
     }
-    console.log(
-      `${items.length} ${soortLabel(soort, items.length)} in één afdruk; de PDF wordt gemaakt...`,
-    )
+    console.log(`${items.length} ${soortLabel(soort, items.length)} in één afdruk; de PDF wordt gemaakt...`)
     const batch = await createBatch(
       db,
       ctx,
@@ -122,7 +120,9 @@ export async function run(argv: string[]): Promise<number> {
           ),
       },
     )
-    console.log(`Afdruk ${batch.id}: ${batch.items.length} ${soortLabel(soort, batch.items.length)} afgedrukt.`)
+    console.log(
+      `Afdruk ${batch.id}: ${batch.items.length} ${soortLabel(soort, batch.items.length)} afgedrukt.`,
+    )
     const pdf = await batchPdf(db, batch.id, 'documenten')
     writeWhole(target, Buffer.from(pdf.pdfBase64, 'base64'))
     console.log(`Opgeslagen in ${target}. Bevestig in Lange Adem (Afdrukken) welke zijn verstuurd.`)

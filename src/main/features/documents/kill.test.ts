@@ -183,6 +183,19 @@ describe('killed during a batch print', () => {
           `marking ${Math.round(commitMs)} ms, file and close ${Math.round(fileMs)} ms`,
       )
 
+      // Printing again: nothing left in the queue, and the batch's PDF made again from what was frozen.
+      const again = await print(reference, join(reference, 'nog-eens.pdf'))
+      expect(again.lines.map((l) => l.text)).toContain(
+        'Er staan geen brieven in de wachtrij om af te drukken.',
+      )
+      expect(again.lines.some((l) => l.text.includes('print-batch --afdruk 1 --out'))).toBe(true)
+      const reprint = join(reference, 'opnieuw.pdf')
+      expect(
+        (await runCliChild(['print-batch', '--afdruk', '1', '--out', reprint, '--data-dir', reference], KEY))
+          .code,
+      ).toBe(0)
+      expect(pdfInfo(readFileSync(reprint)).pages).toBe(pages)
+
       const random = seeded(2027)
       const outcomes = { before: 0, after: 0 }
       const phases: Record<string, number> = {}

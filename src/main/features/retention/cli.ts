@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       console.log(`Nu verlopen (er is niets verwijderd):`)
       for (const t of plan.termijnen)
         console.log(
-          `  ${TERMIJN_LABELS[t.soort]}, van voor ${formatDate(t.grens)}: ${t.zaken} zaken, ${t.signalen} signalen`,
+          `  ${TERMIJN_LABELS[t.soort]} (vóór ${formatDate(t.grens)}): ${t.zaken} zaken, ${t.signalen} signalen`,
         )
       printCounts(plan.aantallen)
       return 0
@@ -52,7 +52,9 @@ export async function run(argv: string[]): Promise<number> {
     const r = await runPurge(db, { at: app.clock.now(), today, userId: null }, 'handmatig')
     console.log(`Opgeschoond (verslag ${r.id}), in totaal ${r.totaal} verwijderd:`)
     printCounts(r.aantallen)
-    console.log('De cijfers van de monitor blijven gelijk. Het verslag staat ook in de app onder Bewaartermijnen.')
+    console.log(
+      'De cijfers van de monitor blijven gelijk. Het verslag staat ook in de app onder Bewaartermijnen.',
+    )
     return 0
   } finally {
     await app.close()

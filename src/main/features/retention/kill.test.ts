@@ -256,8 +256,15 @@ describe('killed during the retention purge', () => {
 
       // One purge without a kill: what "all expired data gone" looks like, and how long it takes.
       const reference = copyDataDir(base, join(root, 'reference'))
+      const preview = await runCliChild(['purge', '--voorbeeld', '--data-dir', reference], KEY)
+      expect(preview.code).toBe(0)
       const whole = await runCliChild(['purge', '--data-dir', reference], KEY)
       expect(whole.code).toBe(0)
+      // The preview counted exactly what the purge then removed (its last line; the purge's after its heading).
+      const countsLine = (run: typeof whole, heading: RegExp) =>
+        run.lines[run.lines.findIndex((l) => heading.test(l.text)) + 1]?.text
+      expect(preview.lines.at(-1)?.text).toBe(countsLine(whole, DONE))
+      expect(countsLine(whole, DONE)).toMatch(/^ {2}\d+ signalen, \d+ zaken, /)
       const after = counts(reference)
       expect(after).toMatchObject({ integrity: 'ok', chain: true, runs: 1, purgeAudit: 1 })
       // Exactly what expired is gone: every closed case and every signal without a case (all from

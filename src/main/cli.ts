@@ -6,6 +6,8 @@ import * as backup from './cli/backup'
 import * as exportDdas from './cli/export-ddas'
 import * as startPassword from './cli/start-password'
 import * as intakeImport from './features/intake/cli'
+import * as printBatch from './features/documents/cli'
+import * as purge from './features/retention/cli'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   'export-ddas': exportDdas,
   import: intakeImport,
   'start-password': startPassword,
+  'print-batch': printBatch,
+  purge,
 }
 
 async function main(): Promise<number> {

@@ -38,6 +38,8 @@ export async function createBatch(
   db: Db,
   ctx: UseCaseContext,
   input: { itemIds: number[]; indeling: Indeling; enveloppen: boolean },
+  /** `rendered`: the PDF is ready and the items are about to be marked (the command line reports it). */
+  hooks: { rendered?: (bytes: Buffer) => void } = {},
 ): Promise<BatchView> {
   // 1. Read and freeze, without writing: a consistent view of the items to print.
   const plan = await db.transaction().execute(async (trx) => {
@@ -95,6 +97,8 @@ export async function createBatch(
       'Het maken van de PDF is mislukt. Er is niets als afgedrukt gemarkeerd; probeer het opnieuw.',
     )
   }
+
+  hooks.rendered?.(bytes)
 
   // 3. Mark as printed, if nobody printed or removed these items meanwhile.
   const batchId = await db.transaction().execute(async (trx) => {

@@ -1,23 +1,21 @@
-import { spawn } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3-multiple-ciphers'
+import { join } from 'node:path'
 import { generateKey } from '../keys/key'
-import { KEY_ENV } from '../keys/dev-key'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createApp, DATABASE_FILE } from '../../app/create-app'
+import { createApp } from '../../app/create-app'
 import { ROERMOND_SETUP } from '../../test/fixtures'
-import { verifyRows } from '../audit/chain'
+import {
+  chainHolds,
+  copyDataDir,
+  integrity,
+  lineAt,
+  openRaw,
+  requireBuiltCli,
+  runCliChild,
+  scalar,
+  seeded,
+} from '../../test/kill'
 import { analyseFile, runImport } from './service'
 
 /**
@@ -26,15 +24,9 @@ import { analyseFile, runImport } from './service'
  * services on a real file database), killed with SIGKILL at seeded random moments spread over
  * the import's own duration.
  */
-const CLI = resolve('out/main/cli.js')
 /** The data folders here are encrypted like the app's; the child gets the key as the CLI documents it. */
 const KEY = generateKey()
 
-function openRaw(file: string, readonly = false): Database.Database {
-  const db = new Database(file, { readonly })
-  db.pragma(`hexkey='${KEY}'`)
-  return db
-}
 const KILLS = 20
 const ROWS = 2000
 const root = mkdtempSync(join(tmpdir(), 'lange-adem-kill-'))
@@ -68,37 +60,19 @@ function generatedCsv(rows: number): string {
   return out.join('\r\n') + '\r\n'
 }
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
 /**
  * Runs the command-line import. The child prints a line once the file is read and the import
  * starts; `killAfterMs` counts from that line, so the kills land in the import itself rather
  * than in the start of node.
  */
-function runCli(dataDir: string, csv: string, killAfterMs: number | null) {
-  return new Promise<{ code: number | null; signal: string | null; importMs: number }>((done) => {
-    const child = spawn(process.execPath, [CLI, 'import', csv, '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, [KEY_ENV]: KEY },
-    })
-    let startedAt: number | null = null
-    let timer: NodeJS.Timeout | null = null
-    child.stdout.on('data', () => {
-      if (startedAt !== null) return
-      startedAt = performance.now()
-      if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-    })
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer)
-      done({ code, signal, importMs: startedAt === null ? 0 : performance.now() - startedAt })
-    })
-  })
+async function runCli(dataDir: string, csv: string, killAfterMs: number | null) {
+  const run = await runCliChild(
+    ['import', csv, '--data-dir', dataDir],
+    KEY,
+    killAfterMs === null ? null : { after: /./, delayMs: killAfterMs },
+  )
+  const startedAt = lineAt(run, /./)
+  return { code: run.code, signal: run.signal, importMs: startedAt === null ? 0 : run.exitMs - startedAt }
 }
 
 /** The same import again, in this process through the real services, as a user would retry it. */
@@ -131,12 +105,12 @@ interface Counts {
   orphanSignals: number
 }
 
-function counts(file: string): Counts & { integrity: string } {
-  const db = openRaw(file)
+function counts(dataDir: string): Counts & { integrity: string } {
+  const db = openRaw(dataDir, KEY)
   try {
-    const one = (q: string) => Number(Object.values(db.prepare(q).get() as object)[0])
+    const one = (q: string) => scalar(db, q)
     return {
-      integrity: String(Object.values(db.prepare('pragma integrity_check').get() as object)[0]),
+      integrity: integrity(db),
       imports: one('select count(*) from import_batch'),
       signals: one('select count(*) from vroegsignaal'),
       distinctIds: one('select count(distinct extern_id) from vroegsignaal'),
@@ -159,15 +133,10 @@ function counts(file: string): Counts & { integrity: string } {
   }
 }
 
-function chainHolds(dataDir: string): boolean {
-  const db = openRaw(join(dataDir, DATABASE_FILE), true)
+function chainOk(dataDir: string): boolean {
+  const db = openRaw(dataDir, KEY, true)
   try {
-    const rows = db
-      .prepare(
-        'select id, at, user_id, action, entity_type, entity_id, summary, prev_hash, hash from audit_log order by id',
-      )
-      .all() as Parameters<typeof verifyRows>[0] extends Iterable<infer R> ? R[] : never
-    return verifyRows(rows).ok
+    return chainHolds(db)
   } finally {
     db.close()
   }
@@ -178,7 +147,7 @@ describe('killed during an import', () => {
     `leaves all or nothing, ${KILLS} times at random moments, and a re-run completes it`,
     { timeout: 120_000 },
     async () => {
-      if (!existsSync(CLI)) throw new Error('out/main/cli.js ontbreekt: eerst npx electron-vite build')
+      requireBuiltCli()
       const csv = join(root, 'signalen.csv')
       writeFileSync(csv, generatedCsv(ROWS))
 
@@ -189,21 +158,15 @@ describe('killed during an import', () => {
       const setup = await app.dispatcher.call(session, 'setup.complete', ROERMOND_SETUP)
       expect(setup.ok).toBe(true)
       await app.close()
-      const empty = counts(join(base, DATABASE_FILE))
-      const fresh = (name: string) => {
-        const dir = join(root, name)
-        mkdirSync(dir)
-        for (const f of readdirSync(base))
-          if (f.startsWith('lange-adem.')) copyFileSync(join(base, f), join(dir, f))
-        return dir
-      }
+      const empty = counts(base)
+      const fresh = (name: string) => copyDataDir(base, join(root, name))
 
       // One run without a kill: what "complete" looks like, and how long it takes.
       const reference = fresh('reference')
       const whole = await runCli(reference, csv, null)
       console.log(`import of ${ROWS} rows without a kill: ${Math.round(whole.importMs)} ms after the start`)
       expect(whole.code).toBe(0)
-      const full = counts(join(reference, DATABASE_FILE))
+      const full = counts(reference)
       // Every row is a signal or a problem row (bad amounts, and postcodes such as 6041 SA)
       expect(full.signals + full.problems).toBe(ROWS)
       expect(full.problems).toBeGreaterThanOrEqual(ROWS / 25)
@@ -216,7 +179,7 @@ describe('killed during an import', () => {
         // A little past the import's own duration too, so a kill after the commit is also tried
         const at = Math.round(random() * whole.importMs * 1.1)
         const run = await runCli(dir, csv, at)
-        const c = counts(join(dir, DATABASE_FILE))
+        const c = counts(dir)
         expect(c.integrity, `kill ${k} at ${at} ms`).toBe('ok')
         const { integrity: _i, ...got } = c
         const { integrity: _e, ...none } = empty
@@ -228,15 +191,15 @@ describe('killed during an import', () => {
           outcomes.after++
           expect(got, `kill ${k} at ${at} ms (${run.signal ?? run.code})`).toEqual(all)
         }
-        expect(chainHolds(dir), `audit chain after kill ${k}`).toBe(true)
+        expect(chainOk(dir), `audit chain after kill ${k}`).toBe(true)
 
         // Running the import again completes it, with every signal exactly once.
         await importAgain(dir, csv)
-        const after = counts(join(dir, DATABASE_FILE))
+        const after = counts(dir)
         expect(after.signals).toBe(full.signals)
         expect(after.distinctIds).toBe(full.signals)
         expect(after.orphanSignals).toBe(0)
-        expect(chainHolds(dir)).toBe(true)
+        expect(chainOk(dir)).toBe(true)
         rmSync(dir, { recursive: true, force: true })
       }
       console.log(`kills before the commit: ${outcomes.before}, after it: ${outcomes.after}`)

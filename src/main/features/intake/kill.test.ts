@@ -103,6 +103,10 @@ interface Counts {
   cases: number
   importAudit: number
   orphanSignals: number
+  /** The row triggers, which the import pauses inside its transaction: all back after any kill. */
+  triggers: number
+  /** New cases and signals marked for the monitor (by the triggers, or by the import itself). */
+  unmarked: number
 }
 
 function counts(dataDir: string): Counts & { integrity: string } {
@@ -127,6 +131,12 @@ function counts(dataDir: string): Counts & { integrity: string } {
         left join vroegsignaalzaak z on z.id = s.case_id
         where si.signal_id is null or h.id is null or r.id is null
            or (si.besluit = 'doorzetten' and z.id is null)`),
+      triggers: one("select count(*) from sqlite_master where type = 'trigger'"),
+      unmarked: one(`select
+          (select count(*) from vroegsignaal s where not exists
+            (select 1 from monitor_dirty d where d.kind = 'signaal' and d.ref_id = s.id))
+        + (select count(*) from vroegsignaalzaak z where not exists
+            (select 1 from monitor_dirty d where d.kind = 'zaak' and d.ref_id = z.id))`),
     }
   } finally {
     db.close()
@@ -170,7 +180,14 @@ describe('killed during an import', () => {
       // Every row is a signal or a problem row (bad amounts, and postcodes such as 6041 SA)
       expect(full.signals + full.problems).toBe(ROWS)
       expect(full.problems).toBeGreaterThanOrEqual(ROWS / 25)
-      expect(full).toMatchObject({ imports: 1, importAudit: 1, distinctIds: full.signals, orphanSignals: 0 })
+      expect(full).toMatchObject({
+        imports: 1,
+        importAudit: 1,
+        distinctIds: full.signals,
+        orphanSignals: 0,
+        unmarked: 0,
+        triggers: empty.triggers,
+      })
 
       const random = seeded(71)
       const outcomes = { before: 0, after: 0 }

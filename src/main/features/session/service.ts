@@ -108,6 +108,17 @@ export async function authenticate(
   return user
 }
 
+/** The logboek's entry for a sign-in, inside the caller's transaction. */
+export function auditSignedIn(db: Db, at: string, user: { id: number; naam: string }): Promise<void> {
+  return recordAudit(db, at, {
+    userId: user.id,
+    action: 'aangemeld',
+    entityType: 'sessie',
+    entityId: null,
+    summary: `${user.naam} heeft zich aangemeld`,
+  })
+}
+
 function startSession(ctx: HandlerContext, userId: number): void {
   ctx.session.userId = userId
   ctx.session.locked = false
@@ -118,15 +129,7 @@ export async function signIn(ctx: HandlerContext, userId: number, password: stri
   const user = await authenticate(ctx, userId, password)
   // A starting password only opens the step where the user chooses their own.
   if (user.mustChange) return { ...member(user), moetWachtwoordKiezen: true }
-  await ctx.db.transaction().execute((trx) =>
-    recordAudit(trx, ctx.clock.now(), {
-      userId: user.id,
-      action: 'aangemeld',
-      entityType: 'sessie',
-      entityId: null,
-      summary: `${user.naam} heeft zich aangemeld`,
-    }),
-  )
+  await ctx.db.transaction().execute((trx) => auditSignedIn(trx, ctx.clock.now(), user))
   startSession(ctx, user.id)
   return { ...member(user), moetWachtwoordKiezen: false }
 }
@@ -162,13 +165,7 @@ export async function choosePassword(
       entityId: user.id,
       summary: `${user.naam} heeft een eigen wachtwoord gekozen`,
     })
-    await recordAudit(trx, at, {
-      userId: user.id,
-      action: 'aangemeld',
-      entityType: 'sessie',
-      entityId: null,
-      summary: `${user.naam} heeft zich aangemeld`,
-    })
+    await auditSignedIn(trx, at, user)
   })
   startSession(ctx, user.id)
   return member(user)

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/repository'
 import { isSetupDone } from '../settings/repository'
 import { hashPassword } from './passwords'
 import { getCredentials, storePassword } from './repository'
+import { auditSignedIn } from './service'
 
 /**
  * A database from before passwords (migration 0010) has a team but no password at all, so nobody
@@ -79,13 +80,7 @@ export async function setFirstPassword(
       entityId: user.id,
       summary: `${user.naam} heeft na de update als eerste beheerder een eigen wachtwoord ingesteld (er waren nog geen wachtwoorden)`,
     })
-    await recordAudit(trx, at, {
-      userId: user.id,
-      action: 'aangemeld',
-      entityType: 'sessie',
-      entityId: null,
-      summary: `${user.naam} heeft zich aangemeld`,
-    })
+    await auditSignedIn(trx, at, user)
   })
   ctx.session.userId = user.id
   ctx.session.locked = false

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src/shared/api/method-names'
 import { isPlainSqliteFile } from '../../src/main/db/database'
@@ -97,6 +98,39 @@ describe.skipIf(!built)('the built Electron shell', () => {
       expect(r.exitCode).toBe(1)
       expect(r.errors[0].msg).toMatch(/De sleutel past niet bij de gegevens/)
       expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('offers the latest good backup for a damaged database, puts it back and keeps the damaged file aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-damaged-'))
+    try {
+      expect(runShell(dir).windowCount).toBe(1)
+      // The start made a verified backup. Everything is moved from the WAL into the file, then a
+      // page in the middle of the file is overwritten, as a failing disk would.
+      expect(readdirSync(join(dir, 'backups')).length).toBeGreaterThan(0)
+      const db = join(dir, 'lange-adem.sqlite')
+      const key = unseal(readFileSync(join(dir, 'lange-adem.key')))
+      const conn = new Database(db)
+      conn.pragma(`hexkey='${key}'`)
+      conn.pragma('wal_checkpoint(TRUNCATE)')
+      conn.close()
+      const bytes = readFileSync(db)
+      expect(bytes.length).toBeGreaterThan(40_000)
+      bytes.fill(0, 16_384, 20_480)
+      writeFileSync(db, bytes)
+      const r = runShell(dir)
+      expect(r.messageBoxes).toHaveLength(1)
+      expect(r.messageBoxes[0]).toMatchObject({
+        title: 'Gegevens beschadigd',
+        buttons: ['Back-up terugzetten', 'Afsluiten'],
+      })
+      expect(r.errors).toEqual([])
+      expect(r.windowCount).toBe(1)
+      // The damaged file is kept, never overwritten; the restored database opens with the key.
+      expect(readdirSync(join(dir, 'damaged')).length).toBe(1)
+      expect(opensWith(db, key)).toBe(true)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -97,7 +97,11 @@ export const Menu = {
 
 export const dialog = {
   showErrorBox: (title, msg) => rec.errors.push({ title, msg }),
-  showMessageBox: async () => ({ response: 0 }),
+  // Records what was asked and answers with the first button (for a damaged database: put the backup back)
+  showMessageBox: async (opts) => {
+    ;(rec.messageBoxes ??= []).push({ title: opts.title, message: opts.message, buttons: opts.buttons })
+    return { response: 0 }
+  },
   showSaveDialog: async (opts) => {
     ;(rec.saveDialogs ??= []).push(opts)
     return rec.saveDialogResult ?? { canceled: true }

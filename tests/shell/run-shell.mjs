@@ -24,6 +24,7 @@ const report = {
   channels: [...rec.ipcHandlers.keys()].sort(),
   menuLabels: (rec.menuTemplate ?? []).map((m) => m.label),
   safeStorage: rec.safeStorage ?? [],
+  messageBoxes: rec.messageBoxes ?? [],
 }
 // A start that is refused (no protection for the key) has nothing more to probe.
 if (!win) {

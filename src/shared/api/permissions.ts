@@ -5,11 +5,9 @@ type Name = (typeof METHOD_NAMES)[number]
 
 /** Team-wide settings, rules, exports and the trail: the kwaliteitsmedewerker and the beheerder. */
 export const QUALITY_ROLES: readonly Rol[] = ['kwaliteitsmedewerker', 'beheerder']
-/** Users, passwords and the lock: the beheerder only. */
+/** Users, passwords, the lock, backups and retention: the beheerder only. */
 export const ADMIN_ROLES: readonly Rol[] = ['beheerder']
 const ALL = 'iedereen' as const
-/** Backups and restoring them: the beheerder only. */
-const BEHEERDER = ADMIN_ROLES
 const KWALITEIT: readonly Rol[] = ['kwaliteitsmedewerker']
 
 /**
@@ -114,16 +112,16 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'monitor.feedback': QUALITY_ROLES,
   'monitor.settings': ALL,
   'monitor.saveSettings': QUALITY_ROLES,
-  'backup.list': BEHEERDER,
-  'backup.create': BEHEERDER,
-  'backup.check': BEHEERDER,
-  'backup.restore': BEHEERDER,
+  'backup.list': ADMIN_ROLES,
+  'backup.create': ADMIN_ROLES,
+  'backup.check': ADMIN_ROLES,
+  'backup.restore': ADMIN_ROLES,
   // Retention is the beheerder's (issue 7). A resident's request shows and removes case contents,
   // which only the kwaliteitsmedewerker sees (features/access/scope.ts): so it is hers.
-  'retention.get': BEHEERDER,
-  'retention.save': BEHEERDER,
-  'retention.preview': BEHEERDER,
-  'retention.purge': BEHEERDER,
+  'retention.get': ADMIN_ROLES,
+  'retention.save': ADMIN_ROLES,
+  'retention.preview': ADMIN_ROLES,
+  'retention.purge': ADMIN_ROLES,
   'retention.findPerson': KWALITEIT,
   'retention.exportPerson': KWALITEIT,
   'retention.deletePerson': KWALITEIT,

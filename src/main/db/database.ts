@@ -79,6 +79,9 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
   raw.pragma('synchronous = NORMAL')
   raw.pragma('busy_timeout = 5000')
   raw.pragma('cache_size = -64000')
+  // Temporary tables, sorts and statement journals stay in memory: faster, and no decrypted
+  // personal data in temp files beside the encrypted database.
+  raw.pragma('temp_store = MEMORY')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
   RAW_HANDLES.set(db, raw)
   return {

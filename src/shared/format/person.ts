@@ -42,8 +42,24 @@ const PREFIXES = [
 
 const FOLD_EXTRA: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', þ: 'th' }
 
+/**
+ * Folded texts remembered: an import folds the same few thousand names and words again and
+ * again (NFKD and five regular expressions each time). Bounded, so memory stays flat.
+ */
+const folded = new Map<string, string>()
+const FOLD_CACHE_SIZE = 20_000
+
 /** Lowercase, without diacritics and punctuation: "Çelik" and "celik" meet. */
 export function foldText(input: string): string {
+  let out = folded.get(input)
+  if (out === undefined) {
+    if (folded.size >= FOLD_CACHE_SIZE) folded.clear()
+    folded.set(input, (out = foldUncached(input)))
+  }
+  return out
+}
+
+function foldUncached(input: string): string {
   return (
     input
       .normalize('NFKD')

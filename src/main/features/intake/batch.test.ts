@@ -74,6 +74,10 @@ const INPUTS: Input[] = [
   // Someone not followed up, then a housemate who is: the first one's open-case flag is set too
   input(41, { achternaam: 'Klaassen' }, { postcode: '6045XX', huisnummer: 5 }, 'Niet opgepakt: andere reden'),
   input(42, { achternaam: 'Pieters' }, { postcode: '6045XX', huisnummer: 5 }),
+  // Not followed up, at an address whose case is open: flagged as living with an open case
+  input(43, { achternaam: 'Hoekstra' }, { postcode: '6043CC', huisnummer: 9 }, 'Niet opgepakt: andere reden'),
+  // A household that must not be approached: its case waits without a ladder date
+  input(44, { achternaam: 'Stil' }, { postcode: '6046ZZ', huisnummer: 4 }),
 ]
 
 async function dump(db: Db) {
@@ -110,6 +114,19 @@ describe('the batched import path', () => {
         .where('naam', '=', 'Sem Janssen')
         .executeTakeFirstOrThrow()
       await t.db.insertInto('user_wijk').values({ user_id: sem.id, wijk_id: 1 }).execute()
+      await t.db
+        .insertInto('household')
+        .values({
+          postcode: '6046ZZ',
+          huisnummer: 4,
+          toevoeging: '',
+          straat: 'Markt',
+          plaats: 'Roermond',
+          wijk_id: null,
+          created_at: ctx.at,
+          niet_benaderen: 1,
+        })
+        .execute()
     }
 
     await a.db.transaction().execute(async (trx) => {
@@ -134,6 +151,15 @@ describe('the batched import path', () => {
     )
     // Spelling variants met: fewer residents than signals
     expect(da.resident!.length).toBeLessThan(INPUTS.length)
+    // The cases the paused insert triggers would have changed are among the compared rows
+    const hoekstra = (da.resident as { achternaam: string; has_open_case: number }[]).find(
+      (r) => r.achternaam === 'Hoekstra',
+    )
+    expect(hoekstra?.has_open_case).toBe(1)
+    const stil = (
+      da.vroegsignaalzaak as { display_name: string; plan_datum: string | null; niet_benaderen: number }[]
+    ).find((z) => z.display_name.includes('Stil'))
+    expect(stil).toMatchObject({ plan_datum: null, niet_benaderen: 1 })
     expect(db).toEqual(da)
   })
 })

@@ -24,6 +24,7 @@ test('after an upgrade from before passwords, the beheerder sets his own passwor
     await server.stop()
   }
   const raw = new Database(join(dataDir, 'lange-adem.sqlite'))
+  raw.pragma("cipher='aegis'") // what the app writes (CIPHER in src/main/db/database.ts)
   raw.pragma(`hexkey='${key}'`)
   const cleared = raw.prepare('update app_user set password_hash = null, password_must_change = 0').run()
   expect(cleared.changes).toBe(SETUP.medewerkers.length + 1)

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src/shared/api/method-names'
-import { isPlainSqliteFile } from '../../src/main/db/database'
+import { applyKey, isPlainSqliteFile } from '../../src/main/db/database'
 import { opensWith } from '../../src/main/features/keys/service'
 
 // Loads the built Electron bundle with a stand-in `electron` module and reads back what the
@@ -113,7 +113,7 @@ describe.skipIf(!built)('the built Electron shell', () => {
       const db = join(dir, 'lange-adem.sqlite')
       const key = unseal(readFileSync(join(dir, 'lange-adem.key')))
       const conn = new Database(db)
-      conn.pragma(`hexkey='${key}'`)
+      applyKey(conn, key)
       conn.pragma('wal_checkpoint(TRUNCATE)')
       conn.close()
       const bytes = readFileSync(db)

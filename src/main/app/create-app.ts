@@ -11,7 +11,7 @@ import {
 import { backupHandlers, BACKUPS_KEPT } from '../features/backup/handlers'
 import { isPlainSqliteFile, migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
 import { keyCheckMatches, wrongKeyError, writeKeyCheck } from '../features/keys/key'
-import { encryptPlainDatabase, recoverInterruptedEncryption } from '../features/keys/service'
+import { encryptPlainDatabase, recoverInterruptedEncryption, upgradeCipher } from '../features/keys/service'
 import { systemClock, type Clock } from '../lib/clock'
 import type { Maintenance } from './maintenance'
 import type { AllHandlers } from './handlers'
@@ -65,7 +65,8 @@ export const DATABASE_FILE = 'lange-adem.sqlite'
 
 /**
  * Refuses a database that cannot be used, touching nothing: a wrong key, or a damaged file (then
- * the latest good backup is named). Encrypts, once, a database from before encryption.
+ * the latest good backup is named). Encrypts, once, a database from before encryption, and moves
+ * one written with an older cipher to the current one.
  */
 function admitDatabase(dataDir: string, file: string, key: string): void {
   recoverInterruptedEncryption(file)
@@ -79,7 +80,10 @@ function admitDatabase(dataDir: string, file: string, key: string): void {
   const keyCheck = keyCheckMatches(dataDir, key)
   if (keyCheck === false) throw wrongKeyError()
   const verdict = checkIntegrity(file, key)
-  if (verdict.ok) return
+  if (verdict.ok) {
+    upgradeCipher(file, key)
+    return
+  }
   // With the right key (its fingerprint matches) an unreadable file is damaged. Without a
   // fingerprint it is called damaged too; a backup is then only offered if the key opens it.
   throw new DatabaseDamagedError(verdict.problem, latestGoodBackup(dataDir, key))

@@ -20,12 +20,18 @@ export interface WriteFloor {
   rowsPerSecond: number
 }
 
+/**
+ * `bare`: the same without the secondary indexes of the four tables (they serve the caseload,
+ * Vandaag, walk-in and matching queries); only primary keys and unique keys remain. Dropped
+ * inside the transaction, on a copy: what the rows cost without what other targets need.
+ */
 export async function measureWriteFloor(
   file: string,
   key: string,
   rows: number,
   today: string,
-): Promise<WriteFloor> {
+  bare = false,
+): Promise<WriteFloor & { indexes: number }> {
   const opened = openDatabase(file, key)
   const raw: BetterSqlite3.Database = opened.raw
   try {
@@ -77,6 +83,14 @@ export async function measureWriteFloor(
     raw.pragma('defer_foreign_keys = ON')
     const triggers = raw.prepare(INSERT_TRIGGERS).all() as { name: string; sql: string }[]
     for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
+    const secondary = raw
+      .prepare(
+        `select name from sqlite_master where type = 'index' and sql is not null and sql not like 'create unique%'
+           and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')`,
+      )
+      .pluck()
+      .all() as string[]
+    if (bare) for (const name of secondary) raw.exec(`drop index ${name}`)
     let caseId =
       (raw
         .prepare("select seq from sqlite_sequence where name = 'vroegsignaalzaak'")
@@ -116,6 +130,7 @@ export async function measureWriteFloor(
     const micros = cpu2.user + cpu2.system
     const commitMicros = micros - (cpu1.user + cpu1.system)
     return {
+      indexes: bare ? 0 : secondary.length,
       rows,
       microsPerRow: micros / rows,
       commitMicrosPerRow: commitMicros / rows,

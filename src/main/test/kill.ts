@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
+import { applyKey } from '../db/database'
 import { DATABASE_FILE, type App } from '../app/create-app'
 import { analyseFile, runImport } from '../features/intake/service'
 import { verifyRows } from '../features/audit/chain'
@@ -110,7 +111,7 @@ export function copyDataDir(base: string, dir: string): string {
 /** The database file as a raw connection: what the next start of the app would find. */
 export function openRaw(dataDir: string, key: string, readonly = false): Database.Database {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly })
-  db.pragma(`hexkey='${key}'`)
+  applyKey(db, key)
   return db
 }
 

@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, DATABASE_FILE, type App } from '../../app/create-app'
-import { isPlainSqliteFile, migrateToLatest, openDatabase } from '../../db/database'
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import { applyKey, CIPHER, isPlainSqliteFile, migrateToLatest, openDatabase } from '../../db/database'
 import { fixedClock } from '../../lib/clock'
 import { ROERMOND_SETUP, signal } from '../../test/fixtures'
 import { BACKUP_FOLDER, checkIntegrity, createBackup, listBackups } from '../backup/service'
 import { DEV_KEY_FILE, DEV_KEY_WARNING, devKeyStore, KEY_ENV } from './dev-key'
 import { DatabaseKeyError, fileKeyStore, generateKey, KEY_CHECK_FILE, keyCheckMatches } from './key'
-import { opensWith, rotateKey, settleKey } from './service'
+import { cipherOf, opensWith, rotateKey, settleKey, upgradeCipher } from './service'
 
 const dirs: string[] = []
 function tempDir() {
@@ -195,6 +196,42 @@ describe('encryption at rest', () => {
     expect(key).toBe(next)
     expect(checkIntegrity(file, next)).toEqual({ ok: true })
     expect(checkIntegrity(listBackups(dir)[0]!.file, next)).toEqual({ ok: true })
+  })
+
+  it('moves a database written with ChaCha20 to AEGIS once; older backups keep opening', async () => {
+    const dir = tempDir()
+    const file = join(dir, DATABASE_FILE)
+    const key = generateKey()
+    const { app, clock } = await appWithResident(dir, key)
+    await createBackup(app.database.raw, dir, clock.now(), { key })
+    await app.close()
+    apps.length = 0
+    const backup = listBackups(dir)[0]!.file
+    expect(cipherOf(file, key)).toBe(CIPHER)
+    expect(cipherOf(backup, key)).toBe(CIPHER)
+    // What the versions before 2026-11-26 wrote: both files in ChaCha20-Poly1305
+    for (const f of [file, backup]) {
+      const db = new BetterSqlite3(f)
+      applyKey(db, key)
+      db.pragma('journal_mode = DELETE')
+      db.pragma("cipher='chacha20'")
+      db.pragma(`hexrekey='${key}'`)
+      db.close()
+    }
+    expect(cipherOf(file, key)).toBe('chacha20')
+    expect(cipherOf(backup, key)).toBe('chacha20')
+
+    const again = await createApp({ dataDir: dir, key })
+    apps.push(again)
+    expect(again.database.raw.prepare('select achternaam from resident').pluck().all()).toContain(SURNAME)
+    expect(cipherOf(file, key)).toBe(CIPHER)
+    expect(upgradeCipher(file, key)).toBe(false)
+    // The backup is left as it was, and still checks out with the same key
+    expect(cipherOf(backup, key)).toBe('chacha20')
+    expect(checkIntegrity(backup, key)).toEqual({ ok: true })
+    expect(opensWith(backup, generateKey())).toBe(false)
+    expect(readdirSync(dir).filter((n) => n.endsWith('.rekey'))).toEqual([])
+    for (const f of allFiles(dir)) expect(readFileSync(f).includes(Buffer.from(SURNAME)), f).toBe(false)
   })
 
   it('refuses to invent a key for encrypted data whose key is gone', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 
 /**
  * The database key: 32 random bytes per data folder, written as 64 hex characters and handed to
- * SQLite (SQLite3 Multiple Ciphers, ChaCha20-Poly1305) with `PRAGMA hexkey`. Business code only
+ * SQLite (SQLite3 Multiple Ciphers, AEGIS-256; see CIPHER in db/database.ts) with `PRAGMA hexkey`. Business code only
  * ever receives the key as a parameter; where it is kept is the caller's business (the Electron
  * shell: the operating system's protection; development and tests: a file or an environment
  * variable).

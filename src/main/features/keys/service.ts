@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import { applyKey, isPlainSqliteFile } from '../../db/database'
+import { applyKey, CIPHER, isPlainSqliteFile, type Cipher } from '../../db/database'
 import { checkIntegrity, listBackups } from '../backup/service'
 import { generateKey, keyCheckMatches, writeKeyCheck, DatabaseKeyError, type KeyStore } from './key'
 
@@ -79,6 +79,8 @@ export function reencryptCopy(file: string, oldKey: string | null, newKey: strin
     if (oldKey) applyKey(db, oldKey)
     // SQLite3 Multiple Ciphers refuses to rekey in WAL mode.
     db.pragma('journal_mode = DELETE')
+    // The copy is written with the current cipher, whatever the original used.
+    db.pragma(`cipher='${CIPHER}'`)
     db.pragma(`hexrekey='${newKey}'`)
   } finally {
     db.close()
@@ -110,6 +112,28 @@ function verifyCopy(file: string, key: string, expected: Record<string, number>)
 function replaceWith(file: string, copy: string): void {
   for (const s of ['-wal', '-shm']) rmSync(file + s, { force: true })
   renameSync(copy, file)
+}
+
+/** The cipher a file is encrypted with; throws when the key does not open it. */
+export function cipherOf(file: string, key: string): Cipher {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  try {
+    return applyKey(db, key)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Moves a database written with an older cipher to the current one (see CIPHER), through a
+ * verified copy like a key rotation: the original is only replaced once the copy checks out.
+ * Backups keep their cipher (they open either way) and are rewritten by the next rotation.
+ * Returns true when the file was moved.
+ */
+export function upgradeCipher(file: string, key: string): boolean {
+  if (cipherOf(file, key) === CIPHER) return false
+  replaceWith(file, reencryptCopy(file, key, key))
+  return true
 }
 
 /** Finishes an encryption that a crash interrupted between its two renames. */

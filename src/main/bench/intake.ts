@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../db/database'
 import { generateKey } from '../features/keys/key'
+import { upgradeCipher } from '../features/keys/service'
 import { loadWijkRanges } from '../features/wijken/assignment'
 import { analyseFile, runImport } from '../features/intake/service'
 import { fill } from './fill'
@@ -100,8 +101,10 @@ export async function runIntakeBench(): Promise<void> {
   const dbFile = join(dir, 'bench.sqlite')
   let key: string
   if (cache && existsSync(cache) && existsSync(`${cache}.key`)) {
-    copyFileSync(cache, dbFile)
     key = readFileSync(`${cache}.key`, 'utf8')
+    // A cache filled by an earlier version is moved to the current cipher once, as the app would
+    if (upgradeCipher(cache, key)) console.log(`Fill cache moved to the current cipher: ${cache}`)
+    copyFileSync(cache, dbFile)
     console.log(`Fill: copied from ${cache}`)
   } else {
     key = generateKey()

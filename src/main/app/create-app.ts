@@ -11,6 +11,7 @@ import {
 import { backupHandlers, BACKUPS_KEPT } from '../features/backup/handlers'
 import { isPlainSqliteFile, migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
 import { keyCheckMatches, wrongKeyError, writeKeyCheck } from '../features/keys/key'
+import { reapplyErasures } from '../features/retention/erasures'
 import { encryptPlainDatabase, recoverInterruptedEncryption, upgradeCipher } from '../features/keys/service'
 import { systemClock, type Clock } from '../lib/clock'
 import type { Maintenance } from './maintenance'
@@ -123,9 +124,23 @@ export async function createApp(opts: {
     // Never start on a damaged database, and never write to one: check before opening it for writing.
     admitDatabase(dataDir, file, key)
   }
-  let current = await openAndMigrate(file, key)
-  if (dataDir && key && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
   const clock = opts.clock ?? systemClock
+  // A data folder's database is opened with the deletion requests carried out so far applied
+  // again: a restored backup must not bring back a person who asked to be deleted.
+  const open = async () => {
+    const opened = await openAndMigrate(file, key)
+    if (dataDir) {
+      try {
+        await reapplyErasures(opened.db, dataDir, clock.now())
+      } catch (err) {
+        await opened.close()
+        throw err
+      }
+    }
+    return opened
+  }
+  let current = await open()
+  if (dataDir && key && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
 
   // Calls run concurrently (each awaits the database); a backup or a restore runs alone.
   let active = 0
@@ -158,10 +173,10 @@ export async function createApp(opts: {
       await current.close()
       try {
         swap()
-        current = await openAndMigrate(file, key)
+        current = await open()
       } catch (err) {
         undo()
-        current = await openAndMigrate(file, key)
+        current = await open()
         throw err
       }
     },

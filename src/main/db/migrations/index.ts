@@ -10,6 +10,7 @@ import * as m0008 from './0008_print_item_partner'
 import * as m0009 from './0009_intake_speed'
 import * as m0010 from './0010_auth'
 import * as m0011 from './0011_retention'
+import * as m0012 from './0012_erasure_register'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_intake_speed': m0009,
   '0010_auth': m0010,
   '0011_retention': m0011,
+  '0012_erasure_register': m0012,
 }

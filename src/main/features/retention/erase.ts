@@ -38,6 +38,8 @@ export const TABLE_HANDLING: Record<string, string> = {
   monitor_dirty: 'emptied by the refresh after the deletion (ids only)',
   monitor_reference: 'kept: national reference figures',
   retention_run: 'kept: the purge reports (counts, dates)',
+  erasure_register:
+    'kept: carried-out deletion requests as row number + creation time of the resident, no personal data (re-applied after a restore)',
   retention_ddas_case: 'kept: anonymous case row for later DDAS deliveries',
   retention_ddas_signal: 'kept: anonymous signal row for later DDAS deliveries (no partner reference)',
   retention_ddas_attempt: 'kept: anonymous attempt row for later DDAS deliveries (no note)',

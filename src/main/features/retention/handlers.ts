@@ -2,6 +2,7 @@ import type { retentionContract } from '@shared/api/retention'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
 import { recordAudit } from '../audit/repository'
+import { reapplyErasures } from './erasures'
 import { deletePerson, findPerson } from './person'
 import { exportPerson } from './person-export'
 import { getPeriods, storePeriods } from './periods'
@@ -33,6 +34,10 @@ export const retentionHandlers: FeatureHandlers<typeof retentionContract> = {
   'retention.findPerson': async (input, ctx) => findPerson(ctx.db, input),
   'retention.exportPerson': async (input, ctx) =>
     exportPerson(ctx.db, useCaseContext(ctx), input.residentIds),
-  'retention.deletePerson': async (input, ctx) =>
-    deletePerson(ctx.db, useCaseContext(ctx), input.residentIds),
+  'retention.deletePerson': async (input, ctx) => {
+    const result = await deletePerson(ctx.db, useCaseContext(ctx), input.residentIds)
+    // The register's file copy, outside the backups (erasures.ts)
+    await reapplyErasures(ctx.db, ctx.maintenance?.dataDir ?? null, ctx.clock.now())
+    return result
+  },
 }

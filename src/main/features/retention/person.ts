@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
-import type { findPersonInput, PersonDeleteResult, PersonMatch } from '@shared/api/retention'
+import type { findPersonInput, PersonDeleteResult, PersonMatch, PurgeCounts } from '@shared/api/retention'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { displayName, surnameKey } from '@shared/format/person'
 import { ConflictError, NotFoundError } from '../../lib/errors'
@@ -132,6 +132,42 @@ export async function personScope(db: Db, residentIds: number[]): Promise<Person
 }
 
 /**
+ * Adds the residents about to be deleted to the register of deletion requests (erasures.ts);
+ * inside the deletion's transaction.
+ */
+export async function registerErasure(trx: Db, at: string, residentIds: number[]): Promise<void> {
+  const rows = (
+    await chunked(residentIds, (c) =>
+      trx.selectFrom('resident').select(['id', 'created_at']).where('id', 'in', c).execute(),
+    )
+  ).flat()
+  for (const r of rows)
+    await trx
+      .insertInto('erasure_register')
+      .values({ at, resident_id: r.id, resident_created_at: r.created_at })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+}
+
+/**
+ * Deletes what `scope` names: the person's signals, resident rows and cases; a case that also
+ * holds a housemate's signals stays, without this person's part. Inside the caller's transaction.
+ */
+export async function erasePersonScope(
+  trx: Db,
+  scope: PersonScope,
+): Promise<{ counts: PurgeCounts; sharedNumbers: string[] }> {
+  const shared = new Set(scope.sharedCaseIds)
+  const { counts } = await eraseData(trx, {
+    caseIds: scope.cases.filter((c) => !shared.has(c.id)).map((c) => c.id),
+    signalIds: scope.signalIds,
+    problemIds: [],
+    residentIds: scope.residentIds,
+  })
+  return { counts, sharedNumbers: scope.cases.filter((c) => shared.has(c.id)).map((c) => c.case_number) }
+}
+
+/**
  * A resident's request to delete their data. Refused while a case for their address is open:
  * the team needs the data for the help that is running. Otherwise the person's signals, resident
  * rows and cases go (a case that also holds a housemate's signals stays, without this person's
@@ -160,14 +196,10 @@ export async function deletePerson(
           'Zolang de zaak loopt, zijn de gegevens nodig voor de hulp. Sluit de zaak eerst af; ' +
           'daarna kun je de gegevens verwijderen.',
       )
-    const shared = new Set(scope.sharedCaseIds)
-    const { counts } = await eraseData(trx, {
-      caseIds: scope.cases.filter((c) => !shared.has(c.id)).map((c) => c.id),
-      signalIds: scope.signalIds,
-      problemIds: [],
-      residentIds: scope.residentIds,
-    })
-    const sharedNumbers = scope.cases.filter((c) => shared.has(c.id)).map((c) => c.case_number)
+    // Kept in the register first (row number and creation time only): a restored backup from
+    // before today would bring this person back, and the register takes them out again.
+    await registerErasure(trx, ctx.at, scope.residentIds)
+    const { counts, sharedNumbers } = await erasePersonScope(trx, scope)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'verwijderverzoek',

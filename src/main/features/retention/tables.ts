@@ -39,8 +39,17 @@ export interface RetentionDdasAttemptTable {
   dagdeel: string
 }
 
+/** Migration 0012: carried-out deletion requests, re-applied after a restore (erasures.ts). */
+export interface ErasureRegisterTable {
+  id: Generated<number>
+  at: string
+  resident_id: number
+  resident_created_at: string
+}
+
 declare module '../../db/schema' {
   interface Database {
+    erasure_register: ErasureRegisterTable
     retention_run: RetentionRunTable
     retention_ddas_case: RetentionDdasCaseTable
     retention_ddas_signal: RetentionDdasSignalTable

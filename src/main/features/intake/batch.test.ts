@@ -5,7 +5,7 @@ import { rawHandle, type Db } from '../../db/database'
 import { setUpTeam, testApp } from '../../test/fixtures'
 import { takeInSignal, type NewSignal } from '../signals/service'
 import type { AddressInput, ResidentInput } from '../signals/households'
-import { BatchWriter, loadBatchLookups } from './batch'
+import { BatchWriter, loadBatchLookups, PAUSED_TRIGGERS } from './batch'
 import { storeRows } from './service'
 
 type Input = [NewSignal, ResidentInput, AddressInput, Signaalstatus | null]
@@ -171,6 +171,16 @@ describe('the paused row triggers', () => {
         name: string
       }>`select name from sqlite_master where type = 'trigger' order by name`.execute(db)
     ).rows.map((r) => r.name)
+
+  it('are every insert trigger of the tables the import fills (a new one must be handled too)', async () => {
+    const t = await testApp()
+    const inserts = (
+      await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
+        and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
+        and lower(sql) like '% insert on %' order by name`.execute(t.db)
+    ).rows.map((r) => r.name)
+    expect(inserts).toEqual([...PAUSED_TRIGGERS].sort())
+  })
 
   it('are back after a preview and after an import that fails halfway, with nothing stored', async () => {
     const t = await testApp()

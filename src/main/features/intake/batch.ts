@@ -127,7 +127,7 @@ function nextAutoincrementId(
  * stored text in `finish()`; a rollback (or a killed process) brings them back with everything
  * else, so no commit ever lacks them.
  */
-const PAUSED_TRIGGERS = [
+export const PAUSED_TRIGGERS = [
   'monitor_zaak_ins',
   'monitor_signaal_ins',
   'zaak_open_after_insert',

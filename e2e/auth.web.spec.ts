@@ -146,3 +146,43 @@ test('locks itself after the idle time the beheerder set', async ({ page, dataDi
     await server.stop()
   }
 })
+
+test('changing your own password: a wrong current one and your own name are refused at their fields', async ({
+  page,
+  dataDir,
+}) => {
+  const server = await startServer(dataDir)
+  try {
+    await setUp(server, SETUP)
+    await openSignedIn(page, server, 'Anouk Peeters')
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Wachtwoord wijzigen' })
+    const current = dialog.getByRole('textbox', { name: 'Huidig wachtwoord' })
+    const nieuw = dialog.getByRole('textbox', { name: 'Nieuw wachtwoord', exact: true })
+    const again = dialog.getByRole('textbox', { name: 'Herhaal het nieuwe wachtwoord' })
+
+    // Main refuses the current password: the message stands at that field
+    await current.fill('niet mijn wachtwoord')
+    await nieuw.fill('een heel nieuw wachtwoord')
+    await again.fill('een heel nieuw wachtwoord')
+    await dialog.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(current).toHaveAttribute('data-invalid', 'true')
+    await expect(dialog.getByText('Je huidige wachtwoord klopt niet.')).toBeVisible()
+
+    // Checked before anything is sent: not your own name
+    await current.fill(E2E_WACHTWOORD)
+    await nieuw.fill('anouk peeters 1234')
+    await again.fill('anouk peeters 1234')
+    await dialog.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(dialog.getByText('Gebruik niet je eigen naam in je wachtwoord.')).toBeVisible()
+    await expect(nieuw).toHaveAttribute('data-invalid', 'true')
+
+    await nieuw.fill('een heel nieuw wachtwoord')
+    await again.fill('een heel nieuw wachtwoord')
+    await dialog.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(page.getByText('Je nieuwe wachtwoord is opgeslagen.')).toBeVisible()
+    await expect(dialog).toHaveCount(0)
+  } finally {
+    await server.stop()
+  }
+})

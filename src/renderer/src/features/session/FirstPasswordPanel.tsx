@@ -1,21 +1,9 @@
 import { useState } from 'react'
-import {
-  Alert,
-  Anchor,
-  Button,
-  Code,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core'
+import { Alert, Code, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { TeamMember, UpgradeStatus } from '@shared/api/session'
-import { ApiError, call } from '../../api/client'
+import { call } from '../../api/client'
 import { useAppStatus } from '../../app/AppContext'
-import { describeFailure, type FieldErrors } from '../../components/form-errors'
-import { checkPair, PasswordPair, type PairValue } from './PasswordPair'
+import { NewPasswordForm } from './PasswordPair'
 import { WhoCard } from './parts'
 import classes from './SignInPage.module.css'
 
@@ -66,65 +54,18 @@ export function FirstPasswordPanel({ upgrade }: { upgrade: UpgradeStatus }) {
 
 function FirstPasswordForm({ member, onBack }: { member: TeamMember; onBack: () => void }) {
   const { refresh } = useAppStatus()
-  const [pair, setPair] = useState<PairValue>({ wachtwoord: '', herhaling: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const save = async () => {
-    setFailure(null)
-    const found = checkPair(pair, member.naam)
-    setErrors(found)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      await call('session.setFirstPassword', { userId: member.id, nieuwWachtwoord: pair.wachtwoord })
-      await refresh()
-    } catch (e) {
-      const { message, fields } = describeFailure(e)
-      if (e instanceof ApiError && fields['nieuwWachtwoord'])
-        setErrors({ wachtwoord: fields['nieuwWachtwoord'] })
-      else setFailure(message)
-      setBusy(false)
-    }
-  }
-
   return (
-    <Paper withBorder p="lg" radius="md" maw={520}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <Stack gap="md">
-          <WhoCard naam={member.naam} rol={member.rol} />
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <PasswordPair
-            value={pair}
-            errors={errors}
-            onChange={(v) => {
-              setPair(v)
-              setErrors({})
-            }}
-            label="Wachtwoord van de beheerder"
-            repeatLabel="Herhaal het wachtwoord"
-            autoFocus
-          />
-          <Group justify="space-between">
-            <Anchor component="button" type="button" onClick={onBack} size="sm">
-              Terug
-            </Anchor>
-            <Button type="submit" loading={busy}>
-              Wachtwoord instellen en aanmelden
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <NewPasswordForm
+      member={member}
+      send={async (nieuwWachtwoord) => {
+        await call('session.setFirstPassword', { userId: member.id, nieuwWachtwoord })
+        await refresh()
+      }}
+      onBack={onBack}
+      backLabel="Terug"
+      submitLabel="Wachtwoord instellen en aanmelden"
+      label="Wachtwoord van de beheerder"
+      repeatLabel="Herhaal het wachtwoord"
+    />
   )
 }

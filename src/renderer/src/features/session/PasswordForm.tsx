@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Alert, Anchor, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import type { TeamMember } from '@shared/api/session'
-import { ApiError, call } from '../../api/client'
+import { call } from '../../api/client'
 import { useAppStatus } from '../../app/AppContext'
-import { describeFailure, type FieldErrors } from '../../components/form-errors'
-import { checkPair, PasswordPair, type PairValue } from './PasswordPair'
+import { describeFailure } from '../../components/form-errors'
+import { NewPasswordForm } from './PasswordPair'
 import { TOGGLE, WhoCard } from './parts'
 
 interface Props {
@@ -20,8 +20,6 @@ export function PasswordForm({ member, onBack }: Props) {
   const { refresh } = useAppStatus()
   const [wachtwoord, setWachtwoord] = useState('')
   const [choosing, setChoosing] = useState(false)
-  const [pair, setPair] = useState<PairValue>({ wachtwoord: '', herhaling: '' })
-  const [pairErrors, setPairErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -47,81 +45,61 @@ export function PasswordForm({ member, onBack }: Props) {
     }
   }
 
-  const choose = async () => {
-    setFailure(null)
-    const found = checkPair(pair, member.naam)
-    setPairErrors(found)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      await call('session.choosePassword', {
-        userId: member.id,
-        wachtwoord,
-        nieuwWachtwoord: pair.wachtwoord,
-      })
-      await refresh()
-    } catch (e) {
-      const { message, fields } = describeFailure(e)
-      if (e instanceof ApiError && fields['nieuwWachtwoord'])
-        setPairErrors({ wachtwoord: fields['nieuwWachtwoord'] })
-      else setFailure(message)
-      setBusy(false)
-    }
-  }
+  if (choosing)
+    return (
+      <NewPasswordForm
+        member={member}
+        send={async (nieuwWachtwoord) => {
+          await call('session.choosePassword', { userId: member.id, wachtwoord, nieuwWachtwoord })
+          await refresh()
+        }}
+        onBack={onBack}
+        backLabel="Andere naam kiezen"
+        submitLabel="Opslaan en aanmelden"
+        heading={
+          <div>
+            <Title order={2} size="h4">
+              Kies je eigen wachtwoord
+            </Title>
+            <Text size="sm" mt={4}>
+              Je bent aangemeld met een startwachtwoord van de beheerder. Kies nu een wachtwoord dat alleen
+              jij kent.
+            </Text>
+          </div>
+        }
+      />
+    )
 
   return (
     <Paper withBorder p="lg" radius="md" maw={520}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          void (choosing ? choose() : signIn())
+          void signIn()
         }}
       >
         <Stack gap="md">
           <WhoCard naam={member.naam} rol={member.rol} />
-          {choosing && (
-            <div>
-              <Title order={2} size="h4">
-                Kies je eigen wachtwoord
-              </Title>
-              <Text size="sm" mt={4}>
-                Je bent aangemeld met een startwachtwoord van de beheerder. Kies nu een wachtwoord dat alleen
-                jij kent.
-              </Text>
-            </div>
-          )}
           {failure && (
             <Alert color="red" role="alert">
               {failure}
             </Alert>
           )}
-          {choosing ? (
-            <PasswordPair
-              value={pair}
-              errors={pairErrors}
-              onChange={(v) => {
-                setPair(v)
-                setPairErrors({})
-              }}
-              autoFocus
-            />
-          ) : (
-            <PasswordInput
-              visibilityToggleButtonProps={TOGGLE}
-              label="Wachtwoord"
-              value={wachtwoord}
-              onChange={(e) => setWachtwoord(e.currentTarget.value)}
-              autoComplete="current-password"
-              autoFocus
-              required
-            />
-          )}
+          <PasswordInput
+            visibilityToggleButtonProps={TOGGLE}
+            label="Wachtwoord"
+            value={wachtwoord}
+            onChange={(e) => setWachtwoord(e.currentTarget.value)}
+            autoComplete="current-password"
+            autoFocus
+            required
+          />
           <Group justify="space-between">
             <Anchor component="button" type="button" onClick={onBack} size="sm">
               Andere naam kiezen
             </Anchor>
             <Button type="submit" loading={busy}>
-              {choosing ? 'Opslaan en aanmelden' : 'Aanmelden'}
+              Aanmelden
             </Button>
           </Group>
         </Stack>

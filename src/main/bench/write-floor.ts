@@ -8,9 +8,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { openDatabase } from '../db/database'
-
-const INSERT_TRIGGERS = `select name, sql from sqlite_master where type = 'trigger' and sql like '% after insert on %'
-  and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')`
+import { INSERT_SQL, pauseInsertTriggers, restoreTriggers } from '../features/intake/batch'
 
 export interface WriteFloor {
   rows: number
@@ -41,24 +39,11 @@ export async function measureWriteFloor(
       .pluck()
       .all() as number[]
     const at = `${today}T10:00:00.000Z`
-    const p = (sql: string) => raw.prepare(sql)
-    const insHousehold = p(
-      'insert into household (postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-    )
-    const insResident = p(
-      `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
-       values (?, 'J.', '', ?, ?, ?, '', '', null, ?, ?, 1)`,
-    )
-    const insCase = p(
-      `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
-         postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by, niet_benaderen, plan_datum)
-       values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, 'Huur', 1, ?, ?, 0, 0, ?, ?, 0, ?)`,
-    )
-    const insSignal = p(
-      `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
-         status, resident_id, household_id, case_id, is_demo, created_at, created_by)
-       values (?, 'import', 'Huur', '', ?, null, ?, 0, 0, null, ?, ?, ?, 0, ?, ?)`,
-    )
+    // The import's own statements (intake/batch.ts)
+    const insHousehold = raw.prepare(INSERT_SQL.household)
+    const insResident = raw.prepare(INSERT_SQL.resident)
+    const insCase = raw.prepare(INSERT_SQL.vroegsignaalzaak)
+    const insSignal = raw.prepare(INSERT_SQL.vroegsignaal)
     // The values, made before the clock starts
     const letters = (n: number) =>
       String.fromCharCode(65 + (n % 26)) + String.fromCharCode(65 + (Math.floor(n / 26) % 26))
@@ -80,9 +65,7 @@ export async function measureWriteFloor(
     })
     const cpu0 = process.cpuUsage()
     raw.exec('begin immediate')
-    raw.pragma('defer_foreign_keys = ON')
-    const triggers = raw.prepare(INSERT_TRIGGERS).all() as { name: string; sql: string }[]
-    for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
+    const paused = pauseInsertTriggers(raw)
     const secondary = raw
       .prepare(
         `select name from sqlite_master where type = 'index' and sql is not null and sql not like 'create unique%'
@@ -101,7 +84,8 @@ export async function measureWriteFloor(
         insHousehold.run(m.postcode, m.huisnummer, '', 'Hoofdstraat', 'Roermond', m.wijk, at).lastInsertRowid,
       )
       const residentId = Number(
-        insResident.run(householdId, m.surname, m.key, m.birth, at, at).lastInsertRowid,
+        insResident.run(householdId, 'J.', '', m.surname, m.key, m.birth, '', '', null, at, at, 1)
+          .lastInsertRowid,
       )
       const id = caseId++
       insCase.run(
@@ -115,15 +99,35 @@ export async function measureWriteFloor(
         `${m.key} j.`,
         m.postcode,
         `Hoofdstraat ${m.huisnummer}`,
+        'Huur',
+        1,
         m.cents,
         today,
+        0,
         at,
         m.consulent,
+        0,
         today,
       )
-      insSignal.run(m.externId, m.cents, today, residentId, householdId, id, at, m.consulent)
+      insSignal.run(
+        m.externId,
+        'import',
+        'Huur',
+        '',
+        m.cents,
+        null,
+        today,
+        0,
+        0,
+        null,
+        residentId,
+        householdId,
+        id,
+        at,
+        m.consulent,
+      )
     }
-    for (const t of triggers) raw.exec(t.sql)
+    restoreTriggers(raw, paused)
     const cpu1 = process.cpuUsage(cpu0)
     raw.exec('commit')
     const cpu2 = process.cpuUsage(cpu0)

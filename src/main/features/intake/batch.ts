@@ -118,6 +118,24 @@ function nextAutoincrementId(
 }
 
 /**
+ * The four rows a new signal writes, as this writer inserts them (parameters in column order).
+ * The bench's write floor (bench/write-floor.ts) runs the same statements.
+ */
+export const INSERT_SQL = {
+  household:
+    'insert into household (postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  resident: `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  vroegsignaalzaak: `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
+           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by,
+           niet_benaderen, plan_datum)
+         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  vroegsignaal: `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
+           status, resident_id, household_id, case_id, is_demo, created_at, created_by)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+}
+
+/**
  * Every insert trigger on the tables this writer fills. Their work is done here instead: marking
  * new cases and signals for the monitor (0004) once per batch, flagging the residents of a
  * household with an open case (0001/0009), and a new case's first ladder date (0005), written
@@ -134,6 +152,30 @@ export const PAUSED_TRIGGERS = [
   'zaak_plan_after_insert',
   'resident_open_after_insert',
 ]
+
+/**
+ * The import's write settings, inside its open transaction: drops PAUSED_TRIGGERS and returns
+ * their stored text for `restoreTriggers`, and defers the foreign-key checks to the commit (they
+ * are still made; an immediate check makes SQLite keep a statement journal for every insert).
+ * SQLite turns the deferral off again when the transaction ends.
+ */
+export function pauseInsertTriggers(raw: BetterSqlite3.Database): string[] {
+  const triggers = raw
+    .prepare(
+      `select name, sql from sqlite_master where type = 'trigger' and name in (${PAUSED_TRIGGERS.map(() => '?').join(', ')})`,
+    )
+    .all(...PAUSED_TRIGGERS) as { name: string; sql: string }[]
+  if (triggers.length !== PAUSED_TRIGGERS.length)
+    throw new Error('pauseInsertTriggers: a row trigger is missing')
+  for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
+  raw.pragma('defer_foreign_keys = ON')
+  return triggers.map((t) => t.sql)
+}
+
+/** Creates the paused triggers again from their stored text (before the commit). */
+export function restoreTriggers(raw: BetterSqlite3.Database, paused: string[]): void {
+  for (const sql of paused) raw.exec(sql)
+}
 
 /**
  * The monthly import's write path: prepared statements on the raw handle, writing exactly the
@@ -159,17 +201,7 @@ export class BatchWriter {
     this.nextCaseId = nextAutoincrementId(raw, 'vroegsignaalzaak')
     this.firstCaseId = this.nextCaseId
     this.firstSignalId = nextAutoincrementId(raw, 'vroegsignaal')
-    const triggers = raw
-      .prepare(
-        `select name, sql from sqlite_master where type = 'trigger' and name in (${PAUSED_TRIGGERS.map(() => '?').join(', ')})`,
-      )
-      .all(...PAUSED_TRIGGERS) as { name: string; sql: string }[]
-    if (triggers.length !== PAUSED_TRIGGERS.length) throw new Error('BatchWriter: a row trigger is missing')
-    for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
-    this.paused = triggers.map((t) => t.sql)
-    // Foreign keys are still checked, at the commit: an immediate check makes SQLite keep a
-    // statement journal for every insert. SQLite turns this off again when the transaction ends.
-    raw.pragma('defer_foreign_keys = ON')
+    this.paused = pauseInsertTriggers(raw)
     const p = (sql: string) => raw.prepare(sql)
     this.s = {
       dup: p('select 1 from vroegsignaal where extern_id = ?').pluck(),
@@ -177,35 +209,21 @@ export class BatchWriter {
         'select id, wijk_id, niet_benaderen from household where postcode = ? and huisnummer = ? and toevoeging = ?',
       ),
       householdWijk: p('update household set wijk_id = ? where id = ?'),
-      insHousehold: p(
-        'insert into household (postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      insHousehold: p(INSERT_SQL.household),
       residents: p(
         'select id, tussenvoegsel, achternaam, achternaam_key, geboortedatum, voorletters, telefoon, email, bsn from resident where household_id = ? order by id',
       ),
       updResident: p(
         'update resident set telefoon = ?, email = ?, bsn = ?, geboortedatum = ?, updated_at = ? where id = ?',
       ),
-      insResident: p(
-        `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insResident: p(INSERT_SQL.resident),
       // zaak_open_after_insert, for a case opened on an address that was already known
       flagResidents: p('update resident set has_open_case = 1 where household_id = ? and +has_open_case = 0'),
       openCase: p(
         'select id, consulent_id, wijk_id from vroegsignaalzaak where household_id = ? and is_open = 1 order by id desc limit 1',
       ),
-      insCase: p(
-        `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
-           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by,
-           niet_benaderen, plan_datum)
-         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-      ),
-      insSignal: p(
-        `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
-           status, resident_id, household_id, case_id, is_demo, created_at, created_by)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-      ),
+      insCase: p(INSERT_SQL.vroegsignaalzaak),
+      insSignal: p(INSERT_SQL.vroegsignaal),
       caseSignals: p(
         'select partner_type, bedrag_cents, signaaldatum, crisis, resident_id from vroegsignaal where case_id = ? order by id',
       ),
@@ -449,7 +467,7 @@ export class BatchWriter {
         "insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= ?",
       )
       .run(this.firstSignalId)
-    for (const sql of this.paused) this.raw.exec(sql)
+    restoreTriggers(this.raw, this.paused)
   }
 
   refresh(caseId: number): void {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   checkIntegrity,
+  inspectFile,
   createBackup,
   DatabaseDamagedError,
   latestGoodBackup,
@@ -80,9 +81,9 @@ function admitDatabase(dataDir: string, file: string, key: string): void {
   }
   const keyCheck = keyCheckMatches(dataDir, key)
   if (keyCheck === false) throw wrongKeyError()
-  const verdict = checkIntegrity(file, key)
+  const verdict = inspectFile(file, key)
   if (verdict.ok) {
-    upgradeCipher(file, key)
+    if (verdict.cipher) upgradeCipher(file, key, verdict.cipher)
     return
   }
   // With the right key (its fingerprint matches) an unreadable file is damaged. Without a

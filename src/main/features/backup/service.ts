@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { applyKey, isPlainSqliteFile } from '../../db/database'
+import { applyKey, isPlainSqliteFile, type Cipher } from '../../db/database'
 
 /**
  * Backups of the data folder's database: written with `VACUUM INTO` on the open, encrypted
@@ -50,16 +50,25 @@ export function checkIntegrity(
   file: string,
   key: string | null,
 ): { ok: true } | { ok: false; problem: string } {
+  const verdict = inspectFile(file, key)
+  return verdict.ok ? { ok: true } : verdict
+}
+
+/** checkIntegrity, also telling which cipher opened the file (null without a key). */
+export function inspectFile(
+  file: string,
+  key: string | null,
+): { ok: true; cipher: Cipher | null } | { ok: false; problem: string } {
   let db: BetterSqlite3.Database | null = null
   try {
     if (key && isPlainSqliteFile(file)) return { ok: false, problem: 'het bestand is niet versleuteld' }
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
-    if (key) applyKey(db, key)
+    const cipher = key ? applyKey(db, key) : null
     const rows = db.pragma('quick_check') as { quick_check: string }[]
     const result = rows.map((r) => r.quick_check).join('; ')
     if (result !== 'ok') return { ok: false, problem: result }
     db.prepare('select count(*) from sqlite_master').get()
-    return { ok: true }
+    return { ok: true, cipher }
   } catch (err) {
     return { ok: false, problem: err instanceof Error ? err.message : String(err) }
   } finally {

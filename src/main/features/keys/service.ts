@@ -128,10 +128,10 @@ export function cipherOf(file: string, key: string): Cipher {
  * Moves a database written with an older cipher to the current one (see CIPHER), through a
  * verified copy like a key rotation: the original is only replaced once the copy checks out.
  * Backups keep their cipher (they open either way) and are rewritten by the next rotation.
- * Returns true when the file was moved.
+ * Returns true when the file was moved. `current`: the file's cipher, when the caller knows it.
  */
-export function upgradeCipher(file: string, key: string): boolean {
-  if (cipherOf(file, key) === CIPHER) return false
+export function upgradeCipher(file: string, key: string, current: Cipher = cipherOf(file, key)): boolean {
+  if (current === CIPHER) return false
   replaceWith(file, reencryptCopy(file, key, key))
   return true
 }

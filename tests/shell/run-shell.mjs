@@ -26,8 +26,12 @@ const report = {
   safeStorage: rec.safeStorage ?? [],
   messageBoxes: rec.messageBoxes ?? [],
 }
+// Every native module the process has loaded: which SQLite binding the shell's connections used.
+const nativeModules = () =>
+  Object.keys(createRequire(import.meta.url).cache).filter((f) => f.endsWith('.node'))
 // A start that is refused (no protection for the key) has nothing more to probe.
 if (!win) {
+  report.nativeModules = nativeModules()
   process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
   process.exit(0)
 }
@@ -200,5 +204,6 @@ if (bridge?.onLocked) {
   report.preloadOnLockedBadCallback = typeof bridge.onLocked('geen functie')
 }
 
+report.nativeModules = nativeModules()
 process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
 process.exit(0)

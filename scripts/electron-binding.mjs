@@ -110,7 +110,7 @@ export function isPrepared(plan) {
 }
 
 /** (1) A prebuilt binary for this Electron from the package's release, unpacked in `work`. */
-function fromPrebuild(plan, work, { localPrebuilds, log }) {
+function fromPrebuild(plan, work, { localPrebuilds, log, stdio }) {
   const dir = join(work, 'prebuild')
   mkdirSync(dir, { recursive: true })
   // prebuild-install unpacks into build/Release of the folder it runs in: a scratch folder
@@ -121,7 +121,7 @@ function fromPrebuild(plan, work, { localPrebuilds, log }) {
   log(
     `Looking for a prebuilt binding for Electron ${plan.electronVersion} (${plan.platform}-${plan.arch})...`,
   )
-  const res = spawnSync(process.execPath, args, { cwd: dir, stdio: 'inherit', env: cleanEnv() })
+  const res = spawnSync(process.execPath, args, { cwd: dir, stdio, env: cleanEnv() })
   const built = join(dir, 'build', 'Release', BINDING_FILE)
   return res.status === 0 && existsSync(built) ? built : null
 }
@@ -200,7 +200,7 @@ export function verifyInElectron(plan, candidate) {
  */
 export async function prepareBinding(
   plan,
-  { force = false, verify = true, localPrebuilds = null, log = console.log } = {},
+  { force = false, verify = true, localPrebuilds = null, log = console.log, stdio = 'inherit' } = {},
 ) {
   if (!force && isPrepared(plan)) {
     log(`Electron binding ready: ${relative(plan.root, plan.file)} (Electron ${plan.electronVersion}).`)
@@ -209,7 +209,7 @@ export async function prepareBinding(
   const work = mkdtempSync(join(tmpdir(), 'lange-adem-binding-'))
   try {
     let source = 'prebuilt'
-    let built = fromPrebuild(plan, work, { localPrebuilds, log })
+    let built = fromPrebuild(plan, work, { localPrebuilds, log, stdio })
     if (!built) {
       source = 'compiled'
       try {

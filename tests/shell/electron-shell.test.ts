@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
@@ -10,68 +9,26 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src/shared/api/method-names'
 import { applyKey, isPlainSqliteFile } from '../../src/main/db/database'
 import { opensWith } from '../../src/main/features/keys/service'
-import { bindingPlan } from '../../scripts/electron-binding.mjs'
+import { appFolderWithBinding, bindingInProject, built, packageBinding, runShell as run } from './runner'
 
 // Loads the built Electron bundle with a stand-in `electron` module and reads back what the
 // shell set up. Needs `electron-vite build` first (npm test does that).
-const root = resolve(import.meta.dirname, '../..')
-const built = existsSync(join(root, 'out/main/index.js')) && existsSync(join(root, 'out/preload/index.cjs'))
 
 // The report is JSON: a Uint8Array of '%PDF-' arrives as an object keyed by index.
 const PDF_MAGIC_JSON = { 0: 37, 1: 80, 2: 68, 3: 70, 4: 45 }
 
-// The shell loads the SQLite binding prepared for Electron (scripts/electron-binding.mjs), never
-// the package's own. Under the stand-in the process is Node, so a copy of the package's own
-// (Node) binding plays the Electron one, placed where the preparation script puts it; what the
-// tests check is which file every connection loads.
-const packageBinding = join(
-  dirname(createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/package.json')),
-  'build/Release/better_sqlite3.node',
-)
-const bindingInProject = relative(root, bindingPlan(root).file)
-
-/** A stand-in project folder (app.getAppPath()) with the binding prepared; its binding's path. */
-function appFolderWithBinding(): { appDir: string; binding: string } {
-  const appDir = mkdtempSync(join(tmpdir(), 'lange-adem-app-'))
-  const binding = join(appDir, bindingInProject)
-  mkdirSync(dirname(binding), { recursive: true })
-  copyFileSync(packageBinding, binding)
-  return { appDir, binding }
-}
+// A project folder with the Electron binding prepared (a stand-in: see runner.ts).
 const app = appFolderWithBinding()
 afterAll(() => rmSync(app.appDir, { recursive: true, force: true }))
-
-/**
- * Runs the built main bundle once with the stand-in electron; returns what it reported.
- * `dataDir` null: no --data-dir, so the shell picks the folder in the user's profile.
- */
-function runShell(dataDir: string | null, env: Record<string, string> = {}): Record<string, any> {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      join(root, 'tests/shell/register-stub.mjs'),
-      join(root, 'tests/shell/run-shell.mjs'),
-      ...(dataDir ? ['--data-dir', dataDir] : []),
-    ],
-    {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: { ...process.env, LANGE_ADEM_DATA_DIR: '', STUB_APP_PATH: app.appDir, ...env },
-    },
-  )
-  const line = out.split('\n').find((l) => l.startsWith('SHELL_REPORT '))
-  if (!line) throw new Error(`no report from the shell:\n${out}`)
-  return JSON.parse(line.slice('SHELL_REPORT '.length))
-}
+const runShell = (dataDir: string | null, env: Record<string, string> = {}) =>
+  run(dataDir, { STUB_APP_PATH: app.appDir, ...env })
 
 // The stand-in's safeStorage: a marker and a reversible transform (see electron-stub.mjs).
 const SEAL = Buffer.from('STUB-SEALED:')

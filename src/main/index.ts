@@ -202,7 +202,14 @@ function startUpdates(): void {
     if (app.isPackaged) console.info(`Automatisch bijwerken staat uit: ${policy.reason}`)
     return
   }
-  runUpdates(loadAutoUpdater(), async (version) => {
+  let updater
+  try {
+    updater = loadAutoUpdater()
+  } catch (err) {
+    console.error('Bijwerken kan niet starten', err)
+    return
+  }
+  runUpdates(updater, async (version) => {
     const choice = await dialog.showMessageBox({
       type: 'info',
       title: 'Nieuwe versie',

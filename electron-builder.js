@@ -45,8 +45,10 @@ export function builderConfig({ env = process.env, platform = process.platform, 
     files: [
       'out/**/*',
       'package.json',
-      // The browser mode (a web server), the benchmarks and the command line run under Node only.
+      // The browser mode (a web server), the benchmarks and the command line run under Node only,
+      // and so do the chunks only they import (its plain development key file, the bench's fixtures).
       '!out/main/{web,bench,cli}.js',
+      '!out/main/chunks/{dev-key,fixtures}-*.js',
       // Only the JavaScript of the SQLite package: its own binding is built for Node, and the
       // Electron one goes beside the archive (extraResources below).
       '!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src}/**',

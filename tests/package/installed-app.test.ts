@@ -102,6 +102,12 @@ describe.runIf(built && process.platform === 'linux')(
         expect(files).toContain(f)
       for (const f of ['/out/main/web.js', '/out/main/cli.js', '/out/main/bench.js'])
         expect(files).not.toContain(f)
+      // Nothing in the archive can serve HTTP or keep the key in a plain file (the browser mode's).
+      for (const f of files.filter((f) => /^\/out\/main\/.*\.js$/.test(f))) {
+        const text = readFileSync(join(unpacked, f), 'utf8')
+        expect(text, f).not.toMatch(/from "node:http"|\bcreateServer\(/)
+        expect(text, f).not.toContain('dev-key')
+      }
       expect(files.filter((f) => /^\/node_modules\/(@mantine|react|react-dom)\//.test(f))).toEqual([])
       const sqlite = files.filter((f) => f.startsWith('/node_modules/better-sqlite3-multiple-ciphers/'))
       expect(sqlite).toContain('/node_modules/better-sqlite3-multiple-ciphers/lib/database.js')

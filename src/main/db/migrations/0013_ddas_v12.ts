@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely'
  * Self-contained: the lists are frozen copies of the vocabulary at v1.2, not imports. One
  * transaction; running it again changes nothing.
  */
-const RENAMED_RESULTS: readonly (readonly [string, string])[] = [
+export const RENAMED_RESULTS: readonly (readonly [string, string])[] = [
   [
     'Inwoner hoeft geen hulp vanuit vroegsignalering',
     'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',

@@ -206,6 +206,54 @@ describe('DDAS delivery in version 1.2', () => {
   })
 })
 
+describe('the status "Inwoner al bekend bij schuldhulpverlening"', () => {
+  it('can be chosen in triage, is counted as not followed up, and is delivered in both versions', async () => {
+    const { t } = await readyTeam()
+    const csv =
+      'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
+      'VPS-K;Energie;300;20-10-2026;K.;Kessels;01-02-1975;Markt;9;6041EM\n'
+    const contentBase64 = Buffer.from(csv).toString('base64')
+    const a = await t.call('intake.analyse', { fileName: 'oktober.csv', contentBase64 })
+    const { importId } = await t.call('intake.commit', {
+      fileName: 'oktober.csv',
+      contentBase64,
+      mapping: a.mapping,
+      bron: 'Vindplaats van Schulden',
+    })
+    const [row] = await t.call('intake.importSignals', { importId: importId! })
+    const refused = await t.raw('intake.decide', {
+      signalId: row!.signalId,
+      doorzetten: false,
+      status: 'Opgepakt',
+      reden: 'Zit al bij schuldhulpverlening',
+    })
+    expect(refused.ok).toBe(false)
+    const decided = await t.call('intake.decide', {
+      signalId: row!.signalId,
+      doorzetten: false,
+      status: 'Inwoner al bekend bij schuldhulpverlening',
+      reden: 'Zit al bij schuldhulpverlening',
+    })
+    expect(decided).toMatchObject({ caseId: null, besluit: 'niet' })
+    const d = await t.call('monitor.dashboard', OCTOBER)
+    expect(d.nietDoorgezet).toContainEqual({ status: 'Inwoner al bekend bij schuldhulpverlening', aantal: 1 })
+    expect(d.nietDoorgezet.map((n) => n.status)).not.toContain('Opgepakt')
+
+    const now = await deliver(t)
+    expect(ddasSchemaErrors(now.json, '1.2')).toEqual([])
+    expect(signalById(now.json, 'VPS-K')).toMatchObject({
+      status: 'Inwoner al bekend bij schuldhulpverlening',
+      client: { postcode: '6041EM', huisnummer: '9', geboortedatum: '1975-02-01' },
+    })
+    const old = await deliver(t, '0.9')
+    expect(ddasSchemaErrors(old.json, '0.9')).toEqual([])
+    expect(signalById(old.json, 'VPS-K')).toMatchObject({ status: 'Niet opgepakt: andere reden' })
+    expect(old.file.opmerkingen).toEqual([
+      '1 signaal met status "Inwoner al bekend bij schuldhulpverlening" geleverd als "Niet opgepakt: andere reden": versie 0.9 kent die status niet.',
+    ])
+  })
+})
+
 describe('DDAS delivery in version 0.9, on request', () => {
   it('is valid against v0.9, with its field names, the full client block and v1.2 values translated', async () => {
     const { t, ids, attempt } = await readyTeam()

@@ -105,6 +105,8 @@ export interface AanleverendeOrganisatie {
 export interface MonitorSettings {
   /** The software's (or hosting party's) name in codeGegevensleverancier; the version is added. */
   leverancierNaam: string
+  /** The running version of Lange Adem, which follows the name in codeGegevensleverancier. */
+  softwareVersie: string
   /** codeGegevensleverancier as a delivery writes it: the name and the running version. */
   codeGegevensleverancier: string
   /** Its naam is 'Gemeente <name>' until the kwaliteitsmedewerker saves another. */

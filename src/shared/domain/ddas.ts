@@ -82,6 +82,40 @@ export const EINDRESULTATEN = [
 ] as const
 export type Eindresultaat = (typeof EINDRESULTATEN)[number]
 
+/** What each end result means, in one or two plain lines (after the DDAS definitions). */
+export const EINDRESULTAAT_UITLEG: Record<Eindresultaat, string> = {
+  'Niet opgepakt: herhaalde melding':
+    'Kort geleden kwam al een signaal over dezelfde achterstand bij dezelfde partner, en die is niet hoger geworden.',
+  'Niet opgepakt: onterecht signaal':
+    'Het bedrag ligt onder onze drempel, of het aantal dagen achterstand is te hoog of te laag.',
+  'Inwoner is overleden': 'Ook als er contact is met nabestaanden.',
+  'Persoon is geen inwoner (meer) in de gemeente':
+    'De persoon staat in een andere gemeente ingeschreven. Geef het signaal als het kan door aan die gemeente.',
+  'Niet opgepakt: andere reden':
+    'Een andere reden om niet op te pakken, bijvoorbeeld detentie. De signaalpartner hoort de reden niet.',
+  'Inwoner al bekend bij schuldhulpverlening':
+    'De inwoner zit al bij schuldhulpverlening. De schuldhulpverlener neemt contact op met de inwoner en de schuldeiser.',
+  'Inwoner heeft al een ander lopend traject':
+    'De inwoner krijgt al andere hulp, en die hulpverlener neemt het signaal over.',
+  'Definitief geen contact kunnen krijgen': 'Het is niet gelukt om contact te krijgen met de inwoner.',
+  'Geen reactie na eerder contact':
+    'Er was eerst contact, daarna lukte het niet meer. Bijvoorbeeld: niet op de afspraak gekomen.',
+  'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering':
+    'Er was contact. De inwoner regelt het zelf of wil geen hulp. Tot versie 1.2: "Inwoner hoeft geen hulp vanuit vroegsignalering".',
+  'Inwoner heeft zelf al betaald/betalingsregeling getroffen':
+    'Bij het contact bleek de achterstand al betaald of met een betalingsregeling geregeld.',
+  '(Budget)advies en/of quick fix':
+    'Hulp waarmee de inwoner de achterstand binnen 30 dagen zelf kan oplossen, zoals een betalingsregeling of budgetadvies.',
+  'Vervolghulp en/of verwijzing':
+    'Na vroegsignalering volgt langere hulp of een verwijzing (nieuw in versie 1.2). Weet u of die financieel is of niet? Kies dan een van de twee hieronder.',
+  'Vervolghulp en/of verwijzing financieel':
+    'Langere hulp met geldzaken na vroegsignalering: schuldhulpverlening, budgetcoaching of bewindvoering.',
+  'Vervolghulp en/of verwijzing niet financieel':
+    'Langere hulp van een andere soort: maatschappelijk werk, verslavingszorg of gezinszorg.',
+  'Verwijzing zonder tussenkomst inwoner':
+    'Aangemeld bij een andere instantie zonder dat de inwoner het weet of goedvindt. Alleen in uiterste gevallen, zoals bemoeizorg. Tot versie 1.2: "Verwijzing zonder contact".',
+}
+
 /** End results that mean the signals were not followed up (the same strings as signal statuses). */
 export const NIET_OPGEPAKT: readonly string[] = [
   'Niet opgepakt: herhaalde melding',
@@ -98,6 +132,25 @@ export const HULP_GEACCEPTEERD: readonly string[] = [
   'Vervolghulp en/of verwijzing financieel',
   'Vervolghulp en/of verwijzing niet financieel',
 ] satisfies readonly Eindresultaat[]
+
+/** The end results in groups, as the close-case screen lists them; every result in one group. */
+export const EINDRESULTAAT_GROEPEN: readonly { group: string; items: readonly Eindresultaat[] }[] = [
+  { group: 'Niet opgepakt', items: EINDRESULTATEN.filter((r) => NIET_OPGEPAKT.includes(r)) },
+  {
+    group: 'Al in beeld',
+    items: ['Inwoner al bekend bij schuldhulpverlening', 'Inwoner heeft al een ander lopend traject'],
+  },
+  { group: 'Geen contact', items: ['Definitief geen contact kunnen krijgen', 'Geen reactie na eerder contact'] },
+  {
+    group: 'Contact, geen hulp nodig',
+    items: [
+      'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
+      'Inwoner heeft zelf al betaald/betalingsregeling getroffen',
+    ],
+  },
+  { group: 'Hulp geaccepteerd', items: EINDRESULTATEN.filter((r) => HULP_GEACCEPTEERD.includes(r)) },
+  { group: 'Verwijzing zonder de inwoner', items: ['Verwijzing zonder tussenkomst inwoner'] },
+]
 
 /**
  * The signal statuses of v1.2. "Opgepakt" is never stored on a signal: a signal in a case is

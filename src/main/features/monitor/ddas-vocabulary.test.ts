@@ -7,6 +7,8 @@ import { KANAAL_SOORT } from '@shared/api/ladder'
 import {
   CONTACTSOORTEN,
   DAGDELEN,
+  EINDRESULTAAT_GROEPEN,
+  EINDRESULTAAT_UITLEG,
   EINDRESULTATEN,
   HULP_GEACCEPTEERD,
   NIET_DOORZETTEN_REDENEN,
@@ -78,6 +80,11 @@ describe('the app vocabulary is v1.2', () => {
     for (const r of HULP_GEACCEPTEERD) expect(EINDRESULTATEN).toContain(r)
     expect(NIET_DOORZETTEN_REDENEN).toContain('Inwoner al bekend bij schuldhulpverlening')
     expect(NIET_DOORZETTEN_REDENEN).not.toContain('Opgepakt')
+  })
+
+  it('offers every end result once on the close-case screen, each with an explanation', () => {
+    expect(sorted(EINDRESULTAAT_GROEPEN.flatMap((g) => g.items))).toEqual(sorted(EINDRESULTATEN))
+    for (const r of EINDRESULTATEN) expect(EINDRESULTAAT_UITLEG[r].length, r).toBeGreaterThan(20)
   })
 
   it('never moves a stored bit of the monitor: the first eight kinds keep their place', () => {

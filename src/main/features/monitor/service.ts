@@ -88,6 +88,7 @@ export async function getMonitorSettings(db: Db): Promise<MonitorSettings> {
       }))
   return {
     leverancierNaam: stored.leverancierNaam,
+    softwareVersie: APP_VERSION,
     codeGegevensleverancier: supplierCode(stored.leverancierNaam),
     organisatie,
     voorstelContactpersonen: voorstel,

@@ -22,7 +22,12 @@ export function settingsInput(
   s: MonitorSettings,
   change: Partial<z.input<typeof monitorSettingsInput>> = {},
 ): z.input<typeof monitorSettingsInput> {
-  const { codeGegevensleverancier: _code, voorstelContactpersonen: _voorstel, ...input } = s
+  const {
+    codeGegevensleverancier: _code,
+    softwareVersie: _versie,
+    voorstelContactpersonen: _voorstel,
+    ...input
+  } = s
   return { ...input, ...change }
 }
 

@@ -140,7 +140,10 @@ export const EINDRESULTAAT_GROEPEN: readonly { group: string; items: readonly Ei
     group: 'Al in beeld',
     items: ['Inwoner al bekend bij schuldhulpverlening', 'Inwoner heeft al een ander lopend traject'],
   },
-  { group: 'Geen contact', items: ['Definitief geen contact kunnen krijgen', 'Geen reactie na eerder contact'] },
+  {
+    group: 'Geen contact',
+    items: ['Definitief geen contact kunnen krijgen', 'Geen reactie na eerder contact'],
+  },
   {
     group: 'Contact, geen hulp nodig',
     items: [

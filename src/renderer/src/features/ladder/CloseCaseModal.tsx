@@ -57,10 +57,15 @@ export function CloseCaseModal({
             label="Eindresultaat"
             data-autofocus
             value={resultaat}
-            description={resultaat ? EINDRESULTAAT_UITLEG[resultaat] : 'De eindresultaten van DDAS versie 1.2.'}
+            description={
+              resultaat ? EINDRESULTAAT_UITLEG[resultaat] : 'De eindresultaten van DDAS versie 1.2.'
+            }
             data={[
               { value: '', label: 'Kies…' },
-              ...EINDRESULTAAT_GROEPEN.map((g) => ({ group: g.group, items: g.items.map((r) => ({ value: r, label: r })) })),
+              ...EINDRESULTAAT_GROEPEN.map((g) => ({
+                group: g.group,
+                items: g.items.map((r) => ({ value: r, label: r })),
+              })),
             ]}
             onChange={(e) => setResultaat(e.currentTarget.value as Eindresultaat | '')}
           />

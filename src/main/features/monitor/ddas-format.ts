@@ -91,12 +91,17 @@ export function writeDdas(c: DdasContent, versie: DdasVersie): { file: DdasFile;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 const isKind = (s: string) => (CONTACTSOORTEN as readonly string[]).includes(s)
 
-function header(c: DdasContent) {
+/** The file around one levering: the period, the supplier and the gemeente. */
+function wrap(
+  c: DdasContent,
+  levering: Json & { vroegsignalen: Json[]; vroegsignaalzaken: Json[] },
+): DdasFile {
   return {
     startdatumLevering: c.startdatumLevering,
     einddatumLevering: c.einddatumLevering,
     aanleverdatumEnTijd: c.aanleverdatumEnTijd,
     codeGegevensleverancier: c.codeGegevensleverancier,
+    leveringen: [{ teller: 1, gemeentecode: c.gemeentecode, ...levering }],
   }
 }
 
@@ -208,18 +213,11 @@ function writeV12(c: DdasContent): { file: DdasFile; opmerkingen: string[] } {
       `${count(left.bsnRefused, 'signaal heeft', 'signalen hebben')} een BSN dat de elfproef niet haalt: daar staan postcode en huisnummer in plaats van het BSN.`,
     )
   return {
-    file: {
-      ...header(c),
-      leveringen: [
-        {
-          teller: 1,
-          gemeentecode: c.gemeentecode,
-          aanleverendeOrganisatie: organisation(c.organisatie, 'contactpersonen'),
-          vroegsignalen,
-          vroegsignaalzaken,
-        },
-      ],
-    },
+    file: wrap(c, {
+      aanleverendeOrganisatie: organisation(c.organisatie, 'contactpersonen'),
+      vroegsignalen,
+      vroegsignaalzaken,
+    }),
     opmerkingen,
   }
 }
@@ -309,18 +307,11 @@ function writeV09(c: DdasContent): { file: DdasFile; opmerkingen: string[] } {
       `${count(bekend, 'signaal', 'signalen')} met status "Inwoner al bekend bij schuldhulpverlening" geleverd als "Niet opgepakt: andere reden": versie 0.9 kent die status niet.`,
     )
   return {
-    file: {
-      ...header(c),
-      leveringen: [
-        {
-          teller: 1,
-          gemeentecode: c.gemeentecode,
-          aanleverende_organisatie: organisation(c.organisatie, 'contactpersoonen'),
-          vroegsignalen,
-          vroegsignaalzaken,
-        },
-      ],
-    },
+    file: wrap(c, {
+      aanleverende_organisatie: organisation(c.organisatie, 'contactpersoonen'),
+      vroegsignalen,
+      vroegsignaalzaken,
+    }),
     opmerkingen,
   }
 }

@@ -136,7 +136,7 @@ export function OrganisationSettings({
         </Group>
         <TextInput
           label="Software (gegevensleverancier)"
-          description={`De naam van de software of van de hostingpartij die levert. Het versienummer komt er vanzelf achter, zoals de DDAS-vragenlijst vraagt. In de levering: "${form.leverancierNaam.trim()} ${versie}".`}
+          description={`De naam van de software of van de hostingpartij die levert. Het versienummer komt er vanzelf achter, zoals DDAS dat vraagt. In de levering: "${form.leverancierNaam.trim()} ${versie}".`}
           value={form.leverancierNaam}
           onChange={(e) => set('leverancierNaam', e.currentTarget.value)}
           maw={480}

@@ -32,9 +32,10 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
     await page.getByText('Maand', { exact: true }).click()
     await expect(page.getByRole('heading', { name: /^Cijfers \w+ \d{4}/ })).toBeVisible()
 
-    // Supplier code, then the DDAS delivery after the personal-data warning
+    // The supplying organisation (the proposed contact person, saved), then the DDAS delivery
+    // after the personal-data warning
     await page.getByRole('tab', { name: 'Instellingen' }).click()
-    await page.getByLabel('Code gegevensleverancier (DDAS)').fill('LANGE-ADEM')
+    await expect(page.getByLabel('Contactpersoon 1: naam')).toHaveValue('Marloes Hendrikx')
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await expect(page.getByText('De instellingen van de monitor zijn opgeslagen.')).toBeVisible()
     await shot(page, 'monitor-04-instellingen')
@@ -47,7 +48,8 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
     const [download] = await Promise.all([page.waitForEvent('download'), make.click()])
     expect(download.suggestedFilename()).toMatch(/^ddas-0957-\d{4}-01-01_\d{4}-12-31\.json$/)
     const json = JSON.parse(readFileSync(await download.path(), 'utf8'))
-    expect(json.codeGegevensleverancier).toBe('LANGE-ADEM')
+    expect(json.codeGegevensleverancier).toMatch(/^Lange Adem \d+\.\d+\.\d+$/)
+    expect(json.leveringen[0].aanleverendeOrganisatie.contactpersonen[0].naam).toBe('Marloes Hendrikx')
     expect(json.leveringen[0].vroegsignalen.length).toBeGreaterThan(100)
     await expect(page.getByRole('status')).toContainText('signalen in')
     await shot(page, 'monitor-05-ddas')

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { SIGNAALPARTNER_TYPES, SIGNAALSTATUSSEN, type SignaalpartnerType } from '../domain/ddas'
+import { NIET_DOORZETTEN_REDENEN, SIGNAALPARTNER_TYPES, type SignaalpartnerType } from '../domain/ddas'
 import { id, optionalText, requiredText } from './fields'
 
 /** The fields of one signal that an import file can fill, in the order the mapping screen shows them. */
@@ -222,12 +222,7 @@ export interface MovableCase {
   status: string
 }
 
-const decisionStatus = z.enum(
-  SIGNAALSTATUSSEN.filter((s) => s !== 'Nog niet opgepakt') as [string, ...string[]],
-  {
-    error: 'Kies de reden (signaalstatus).',
-  },
-)
+const decisionStatus = z.enum(NIET_DOORZETTEN_REDENEN, { error: 'Kies de reden (signaalstatus).' })
 
 export const intakeContract = {
   'intake.analyse': method<AnalyseResult>()(

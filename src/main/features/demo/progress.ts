@@ -15,7 +15,7 @@ import type { Random } from './random'
  */
 
 const REACHED_RESULTS: readonly Eindresultaat[] = [
-  'Inwoner hoeft geen hulp vanuit vroegsignalering',
+  'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
   '(Budget)advies en/of quick fix',
   'Vervolghulp en/of verwijzing financieel',
   'Inwoner heeft zelf al betaald/betalingsregeling getroffen',

@@ -109,7 +109,7 @@ describe('ladder service', () => {
 
     await t.call('ladder.close', {
       caseId,
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,
       hulpGeaccepteerd: false,
     })
@@ -150,7 +150,7 @@ describe('ladder service', () => {
 
     await t.call('ladder.close', {
       caseId,
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: false,
       hulpGeaccepteerd: false,
     })

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
-import { SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import type { Db } from '../../db/database'
 import type { Period } from './service'
 import {
@@ -142,7 +142,7 @@ export function figuresFromDaily(
   return {
     ontvangen: [...outcomes.values()].reduce((a, b) => a + b, 0),
     doorgezet: outcomes.get('doorgezet') ?? 0,
-    nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: outcomes.get(status) ?? 0 })),
+    nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: outcomes.get(status) ?? 0 })),
     opgepakt,
     bereik: ratio(bereikt, opgepakt, ctx.landelijk.get('bereik') ?? null),
     hulp: ratio(hulp, bereikt, ctx.landelijk.get('hulp') ?? null),

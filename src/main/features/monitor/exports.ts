@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Db } from '../../db/database'
-import type { ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
+import type { DdasExportFile, DdasVersie, ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
@@ -12,29 +12,35 @@ import { getDashboard, type Period } from './service'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const periodName = (p: Period) => `${p.van}_${p.tot}`
 
-/** The DDAS delivery as a file; it holds personal data, so the export is in the audit trail. */
+/**
+ * The DDAS delivery as a file, in v1.2 unless the caller asks for v0.9. It holds personal data, so
+ * the export is in the audit trail with its version and counts.
+ */
 export async function exportDdas(
   db: Db,
   ctx: UseCaseContext,
-  p: Period,
-): Promise<ExportFile & { vroegsignalen: number; zaken: number }> {
-  const delivery = await buildDdasDelivery(db, p, ctx.at)
-  const lev = delivery.leveringen[0]!
+  p: Period & { versie?: DdasVersie },
+): Promise<DdasExportFile> {
+  const versie = p.versie ?? '1.2'
+  const { file, opmerkingen } = await buildDdasDelivery(db, p, ctx.at, versie)
+  const lev = file.leveringen[0]!
   await db.transaction().execute(async (trx) => {
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'ddas-export',
       entityType: 'export',
       entityId: null,
-      summary: `DDAS-levering ${formatDate(p.van)} t/m ${formatDate(p.tot)}: ${lev.vroegsignalen.length} signalen, ${lev.vroegsignaalzaken.length} zaken`,
+      summary: `DDAS-levering (versie ${versie}) ${formatDate(p.van)} t/m ${formatDate(p.tot)}: ${lev.vroegsignalen.length} signalen, ${lev.vroegsignaalzaken.length} zaken`,
     })
   })
   return {
-    fileName: `ddas-${delivery.leveringen[0]!.gemeentecode}-${periodName(p)}.json`,
+    fileName: `ddas-${lev.gemeentecode}-${periodName(p)}${versie === '1.2' ? '' : `-v${versie}`}.json`,
     mimeType: 'application/json',
-    base64: Buffer.from(JSON.stringify(delivery, null, 2), 'utf8').toString('base64'),
+    base64: Buffer.from(JSON.stringify(file, null, 2), 'utf8').toString('base64'),
+    versie,
     vroegsignalen: lev.vroegsignalen.length,
     zaken: lev.vroegsignaalzaken.length,
+    opmerkingen,
   }
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { CONTACTSOORTEN, EINDRESULTATEN } from '@shared/domain/ddas'
+import { HULP_GEACCEPTEERD, NIET_OPGEPAKT, type Contactsoort } from '@shared/domain/ddas'
 import type { Database } from '../../db/schema'
 import type { Db } from '../../db/database'
 
@@ -75,19 +75,33 @@ export interface MonitorTables {
 export type MonitorDb = Kysely<Database & MonitorTables>
 export const monitorDb = (db: Db): MonitorDb => db as unknown as MonitorDb
 
-/** End results that mean the signal was not followed up (the same strings as the signal statuses). */
-export const NIET_OPGEPAKT: readonly string[] = EINDRESULTATEN.slice(0, 5)
+export { HULP_GEACCEPTEERD, NIET_OPGEPAKT }
 
-/** End results that count as "help accepted". */
-export const HULP_GEACCEPTEERD: readonly string[] = [
-  '(Budget)advies en/of quick fix',
-  'Vervolghulp en/of verwijzing financieel',
-  'Vervolghulp en/of verwijzing niet financieel',
+/**
+ * Bit i of soorten_mask and bereikt_mask stands for SOORT_BITS[i]. A storage format, frozen facts
+ * included: append new kinds, never reorder. The first eight are v0.9's kinds in the order the
+ * app first stored them; v1.2 added the last two.
+ */
+export const SOORT_BITS: readonly Contactsoort[] = [
+  'Telefoon',
+  'SMS/Whatsapp',
+  'Mail',
+  'Brief',
+  'Huisbezoek',
+  'Kaartje',
+  'Overige',
+  'Administratief',
+  'Afspraak op locatie',
+  'Onbekend',
 ]
+export const soortBit = (soort: string) => {
+  const i = SOORT_BITS.indexOf(soort as Contactsoort)
+  return i < 0 ? 0 : 1 << i
+}
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 const NIET_OPGEPAKT_SQL = NIET_OPGEPAKT.map(quote).join(', ')
-const SOORT_BIT_SQL = `case p.soort ${CONTACTSOORTEN.map((s, i) => `when ${quote(s)} then ${1 << i}`).join(' ')} else 0 end`
+const SOORT_BIT_SQL = `case p.soort ${SOORT_BITS.map((s, i) => `when ${quote(s)} then ${1 << i}`).join(' ')} else 0 end`
 const DAGDEEL_ORDER = `case p.dagdeel when 'Ochtend' then 0 when 'Middag' then 1 else 2 end`
 const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
@@ -97,7 +111,7 @@ const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = 
 export const REBUILD_DAILY = 'daily'
 
 const HULP_SQL = `coalesce(f.bereikt = 1 and f.resultaat in (${HULP_GEACCEPTEERD.map(quote).join(', ')}), 0)`
-const SOORTEN_SQL = CONTACTSOORTEN.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
+const SOORTEN_SQL = SOORT_BITS.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
   ' union all ',
 )
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Breakdown } from '@shared/api/monitor'
-import { OCTOBER, octoberTeam } from './testdata'
+import { OCTOBER, octoberTeam, settingsInput } from './testdata'
 
 const row = (b: Breakdown[], tabel: string, key: string) => {
   const r = b.find((x) => x.key === tabel)!.rows.find((x) => x.key === key)
@@ -153,12 +153,16 @@ describe('monitor figures on a hand-built October', () => {
     const { t } = await octoberTeam()
     const s = await t.call('monitor.settings', {})
     expect(s.leeftijdsgrenzen).toEqual([25, 35, 45, 55, 66])
-    await t.call('monitor.saveSettings', {
-      leverancierCode: 'LA-001',
-      leeftijdsgrenzen: [30, 60],
-      bedraggrenzen: [400],
-      referenties: s.referenties.map((r) => (r.key === 'bereik' ? { ...r, percentage: 21, jaar: 2024 } : r)),
-    })
+    await t.call(
+      'monitor.saveSettings',
+      settingsInput(s, {
+        leeftijdsgrenzen: [30, 60],
+        bedraggrenzen: [400],
+        referenties: s.referenties.map((r) =>
+          r.key === 'bereik' ? { ...r, percentage: 21, jaar: 2024 } : r,
+        ),
+      }),
+    )
     const d = await t.call('monitor.dashboard', OCTOBER)
     expect(d.bereik.landelijk).toBe(21)
     expect(d.breakdowns.find((b) => b.key === 'leeftijd')!.rows.map((r) => [r.key, r.noemer])).toEqual([
@@ -169,7 +173,10 @@ describe('monitor figures on a hand-built October', () => {
     ])
     expect(row(d.breakdowns, 'bedrag', '<400')).toMatchObject({ teller: 1, noemer: 2 }) // B 351, C 80
     expect(row(d.breakdowns, 'bedrag', '400+')).toMatchObject({ teller: 1, noemer: 2 }) // A 450, D 1500
-    const bad = await t.raw('monitor.saveSettings', { ...s, leeftijdsgrenzen: [40, 30] })
-    expect(bad.ok).toBe(false)
+    const bad = await t.raw('monitor.saveSettings', settingsInput(s, { leeftijdsgrenzen: [40, 30] }))
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('van laag naar hoog') },
+    })
   })
 })

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core'
 import type { ImportSignalView } from '@shared/api/intake'
-import { SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { NIET_DOORZETTEN_REDENEN, type NietDoorzettenReden } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
 import { formatCents } from '@shared/format/money'
 import { ApiError, call } from '../../api/client'
@@ -21,13 +21,11 @@ import { routeHref } from '../../app/router'
 import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
 
-const STATUSES = SIGNAALSTATUSSEN.filter((s) => s !== 'Nog niet opgepakt')
-
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
   const [rows, setRows] = useState<ImportSignalView[] | null>(null)
   const [deciding, setDeciding] = useState<ImportSignalView | null>(null)
-  const [status, setStatus] = useState<string>(STATUSES[4]!)
+  const [status, setStatus] = useState<NietDoorzettenReden>('Niet opgepakt: andere reden')
   const [reden, setReden] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
@@ -165,9 +163,9 @@ export function ImportDetailPage({ importId }: { importId: number }) {
             {deciding.besluit === 'doorzetten' && (
               <Select
                 label="Signaalstatus (reden voor de monitor)"
-                data={STATUSES.map((s) => ({ value: s, label: s }))}
+                data={NIET_DOORZETTEN_REDENEN.map((s) => ({ value: s, label: s }))}
                 value={status}
-                onChange={(v) => v && setStatus(v)}
+                onChange={(v) => v && setStatus(v as NietDoorzettenReden)}
                 allowDeselect={false}
               />
             )}

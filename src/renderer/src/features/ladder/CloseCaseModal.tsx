@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core'
 import { VERWIJZINGEN, type LadderResult } from '@shared/api/ladder'
-import { EINDRESULTATEN, type Eindresultaat } from '@shared/domain/ddas'
+import { EINDRESULTAAT_GROEPEN, EINDRESULTAAT_UITLEG, type Eindresultaat } from '@shared/domain/ddas'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 
@@ -57,7 +57,16 @@ export function CloseCaseModal({
             label="Eindresultaat"
             data-autofocus
             value={resultaat}
-            data={[{ value: '', label: 'Kies…' }, ...EINDRESULTATEN.map((r) => ({ value: r, label: r }))]}
+            description={
+              resultaat ? EINDRESULTAAT_UITLEG[resultaat] : 'De eindresultaten van DDAS versie 1.2.'
+            }
+            data={[
+              { value: '', label: 'Kies…' },
+              ...EINDRESULTAAT_GROEPEN.map((g) => ({
+                group: g.group,
+                items: g.items.map((r) => ({ value: r, label: r })),
+              })),
+            ]}
             onChange={(e) => setResultaat(e.currentTarget.value as Eindresultaat | '')}
           />
           <Checkbox

@@ -17,12 +17,16 @@ import {
   RESULTATEN_BEREIKT,
   type Kanaal,
   type LadderResult,
+  type LoggableKanaal,
 } from '@shared/api/ladder'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
 
-const SELECTABLE: Kanaal[] = KANALEN.filter((k) => k !== 'huisbezoek' && k !== 'inloop')
+// Home visits and the walk-in hour are logged on their own screens; "Onbekend" only for old data.
+const SELECTABLE = KANALEN.filter(
+  (k): k is LoggableKanaal => k !== 'huisbezoek' && k !== 'inloop' && k !== 'onbekend',
+)
 
 /**
  * Logging one attempt by keyboard alone: the channel and result are native selects (type a
@@ -39,7 +43,9 @@ export function LogAttemptModal({
   onClose(): void
   onSaved(r: LadderResult): void
 }) {
-  const [kanaal, setKanaal] = useState<Kanaal>(SELECTABLE.includes(initial) ? initial : 'telefoon')
+  const [kanaal, setKanaal] = useState<LoggableKanaal>(
+    (SELECTABLE as readonly Kanaal[]).includes(initial) ? (initial as LoggableKanaal) : 'telefoon',
+  )
   const [resultaat, setResultaat] = useState(RESULTATEN[kanaal][0]!)
   const [bereikt, setBereikt] = useState(false)
   const [notitie, setNotitie] = useState('')
@@ -77,7 +83,7 @@ export function LogAttemptModal({
               value={kanaal}
               data={SELECTABLE.map((k) => ({ value: k, label: KANAAL_LABELS[k] }))}
               onChange={(e) => {
-                const k = e.currentTarget.value as Kanaal
+                const k = e.currentTarget.value as LoggableKanaal
                 setKanaal(k)
                 setResultaat(RESULTATEN[k][0]!)
               }}

@@ -1,7 +1,13 @@
 import { Accordion, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { MonitorDashboard, Ratio } from '@shared/api/monitor'
+import { HULP_GEACCEPTEERD } from '@shared/domain/ddas'
 import { CaseCount, type OpenCases } from './BreakdownTable'
 import { pctText } from './download'
+
+/** The end results that count as help accepted, quoted: their names hold commas and slashes. */
+const HULP_LIJST = `${HULP_GEACCEPTEERD.slice(0, -1)
+  .map((r) => `"${r}"`)
+  .join(', ')} of "${HULP_GEACCEPTEERD[HULP_GEACCEPTEERD.length - 1]}"`
 
 function RatioCard(props: {
   title: string
@@ -107,7 +113,9 @@ export function Definitions({ bron }: { bron: string | null }) {
             <Text size="sm">
               <b>Ontvangen</b>: signalen met een signaaldatum in de periode. <b>Doorgezet</b>: die signalen
               die in een zaak zijn opgenomen. <b>Niet doorgezet</b>: signalen met een status zoals onterecht
-              signaal of herhaalde melding, of in een zaak die met zo&apos;n resultaat is gesloten.
+              signaal, herhaalde melding of inwoner al bekend bij schuldhulpverlening, of in een zaak die met
+              &quot;niet opgepakt&quot;, &quot;inwoner is overleden&quot; of &quot;geen inwoner (meer)&quot;
+              is gesloten.
             </Text>
             <Text size="sm">
               <b>Opgepakt</b>: zaken met een datum opgepakt in de periode, zonder de zaken die als &quot;niet
@@ -115,19 +123,29 @@ export function Definitions({ bron }: { bron: string | null }) {
               contactpoging waarbij de inwoner is bereikt.
             </Text>
             <Text size="sm">
-              <b>Hulp geaccepteerd</b>: van de bereikte zaken het deel dat is gesloten met (Budget)advies
-              en/of quick fix, Vervolghulp en/of verwijzing financieel, of Vervolghulp en/of verwijzing niet
-              financieel.
+              <b>Hulp geaccepteerd</b>: van de bereikte zaken het deel dat is gesloten met {HULP_LIJST}.
             </Text>
             <Text size="sm">
-              <b>Per soort contactpoging</b>: van de zaken met minstens één poging van die soort, het deel dat
-              bereikt is; ook hoe vaak die soort zelf contact gaf en hoe vaak het eerste contact.{' '}
+              <b>Per soort contactpoging</b>: de tien soorten van DDAS versie 1.2. Van de zaken met minstens
+              één poging van die soort, het deel dat bereikt is; ook hoe vaak die soort zelf contact gaf en
+              hoe vaak het eerste contact. <b>Afspraak op locatie</b>: een afgesproken gesprek ergens anders
+              dan bij de inwoner thuis, zoals op het stadskantoor, in de wijk of bij de woningcorporatie. Het
+              inloopspreekuur telt als <b>Overige</b>. <b>Onbekend</b>: een poging waarvan de soort niet is
+              vastgelegd.
+            </Text>
+            <Text size="sm">
               <b>Leeftijd</b> op de signaaldatum van het eerste signaal. <b>Bedrag</b>: de achterstanden in de
               zaak toen die werd opgepakt. Een zaak met signalen van meer soorten partners telt als{' '}
               <b>meervoudig</b>. <b>Aantal pogingen</b>: alle pogingen in de zaak. <b>Dagdeel</b>: van de
               eerste poging met contact (ochtend tot 12 uur, middag tot 18 uur, avond).{' '}
               <b>Tijd tot eerste contact</b>: de mediaan van het aantal dagen van opgepakt tot de eerste
               poging met contact.
+            </Text>
+            <Text size="sm">
+              <b>Eindresultaten</b>: de zestien van DDAS versie 1.2. Twee heten sinds die versie anders:
+              &quot;Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering&quot; (was: inwoner hoeft
+              geen hulp) en &quot;Verwijzing zonder tussenkomst inwoner&quot; (was: verwijzing zonder
+              contact). Zaken die al zo waren gesloten, tellen mee zoals eerder.
             </Text>
             <Group gap={4}>
               <Text size="sm">

@@ -17,7 +17,7 @@ import {
   SIGNAALSTATUSSEN,
 } from '@shared/domain/ddas'
 import { RENAMED_RESULTS } from '../../db/migrations/0013_ddas_v12'
-import { APP_VERSION } from '../setup/service'
+import { APP_VERSION } from '@shared/version'
 import { V12_TO_V09_RESULTAAT, V12_TO_V09_SOORT, V12_TO_V09_STATUS } from './ddas-format'
 import { SOORT_BITS } from './facts'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { storePeriods } from '../retention/periods'
 import { runPurge } from '../retention/purge'
-import { APP_VERSION } from '../setup/service'
+import { APP_VERSION } from '@shared/version'
 import { ddasSchemaErrors } from './ddas-schema'
 import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from './testdata'
 

@@ -10,7 +10,7 @@ import type {
 import type { z } from 'zod'
 import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
-import { APP_VERSION } from '../setup/service'
+import { APP_VERSION } from '@shared/version'
 import type { UseCaseContext } from '../signals/service'
 import { monitorDb, refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'

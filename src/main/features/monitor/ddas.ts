@@ -14,9 +14,19 @@ import {
 } from '../retention/ddas-archive'
 
 /**
- * The DDAS delivery (Uitwisselmodel v0.9) for a period: the signals dated in the period, the
- * cases holding them or picked up in the period, with every signal of those cases, so each
- * case's references resolve within the file. Amounts in whole euros.
+ * The DDAS delivery (Uitwisselmodel v0.9) for a period: the signals dated in the period and the
+ * cases holding them, with every signal of those cases, so each case's references resolve within
+ * the file. Amounts in whole euros.
+ *
+ * Dates (issue 13; the same rules as the monitor, written out in "Hoe tellen we?"):
+ * - a signal belongs to the period of its signaaldatum, the day the partner sent it, whenever the
+ *   file was taken in: a late file, or earlier months loaded when a team starts, go with their
+ *   own month, and each signal is in exactly one period's delivery;
+ * - matchingsdatum and datum_opgepakt: the day the case was formed and picked up in Lange Adem
+ *   (matching and picking up are one step at intake);
+ * - the matching period: from the first day of the month of the case's oldest signal to the last
+ *   day of the month of its newest (usually one calendar month, the month's file);
+ * - a contact attempt: the day the contact happened (a letter: the day it went out).
  */
 export interface DdasDelivery {
   codeGegevensleverancier: string
@@ -72,16 +82,7 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
     .where('signaaldatum', '<=', p.tot)
     .execute()
   const inPeriod = [...liveInPeriod, ...archived.signals]
-  const livePickedUp = await db
-    .selectFrom('vroegsignaalzaak')
-    .select('id')
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
-    .execute()
-  const pickedUp = [...livePickedUp, ...archived.cases]
-  const caseIds = [
-    ...new Set([...inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])), ...pickedUp.map((c) => c.id)]),
-  ].sort((a, b) => a - b)
+  const caseIds = [...new Set(inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])))].sort((a, b) => a - b)
   const cases = [
     ...(await inChunks(caseIds, (ids) =>
       db
@@ -175,9 +176,17 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
   }
 
   const signalsByCase = new Map<number, string[]>()
+  const matching = new Map<number, { van: string; tot: string }>()
   const vroegsignalen = signals.map((s) => {
     const id = ddasSignalId(s)
-    if (s.case_id) signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+    if (s.case_id) {
+      signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+      const m = matching.get(s.case_id)
+      matching.set(s.case_id, {
+        van: m && m.van < s.signaaldatum ? m.van : s.signaaldatum,
+        tot: m && m.tot > s.signaaldatum ? m.tot : s.signaaldatum,
+      })
+    }
     const status = signalStatus(s)
     return {
       ID: id,
@@ -213,9 +222,9 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
     .map((c) => ({
       ...(c.resultaat ? { resultaat: c.resultaat } : {}),
       matchingsdatum: c.datum_opgepakt,
-      startdatum_matchtingperiode: monthStart(c.datum_opgepakt),
+      startdatum_matchtingperiode: monthStart(matching.get(c.id)!.van),
       datum_opgepakt: c.datum_opgepakt,
-      einddatum_matchingperiode: monthEnd(c.datum_opgepakt),
+      einddatum_matchingperiode: monthEnd(matching.get(c.id)!.tot),
       vroegsignalen: signalsByCase.get(c.id)!.map((ID) => ({ ID })),
       contactpogingen: (attemptsByCase.get(c.id) ?? [])
         .filter((a) => (CONTACTSOORTEN as readonly string[]).includes(a.soort))

@@ -84,12 +84,13 @@ export async function saveMonitorSettings(
   return getMonitorSettings(db)
 }
 
-/** The followed-up cases picked up in the period, as anonymous facts. */
+/** The followed-up cases counting in the period (their peildatum, facts.ts), as anonymous facts. */
 export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
   return monitorDb(db)
     .selectFrom('monitor_case_fact')
     .select([
       'case_id',
+      'peildatum',
       'datum_opgepakt',
       'wijk_id',
       'consulent_id',
@@ -106,8 +107,8 @@ export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
       'eerste_contact_datum',
       'resultaat',
     ])
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
+    .where('peildatum', '>=', p.van)
+    .where('peildatum', '<=', p.tot)
     .where('opgepakt', '=', 1)
     .execute()
 }

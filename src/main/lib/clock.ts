@@ -18,6 +18,11 @@ function localDate(instant: Date): string {
   }).format(instant)
 }
 
+/** The team's calendar date (YYYY-MM-DD) of a stored instant (a UTC ISO string). */
+export function calendarDate(instant: string): string {
+  return localDate(new Date(instant))
+}
+
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
   today: () => localDate(new Date()),

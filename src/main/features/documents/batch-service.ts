@@ -3,7 +3,7 @@ import type { Db } from '../../db/database'
 import type { BatchView, DocumentSettings, PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
 import type { Contactsoort } from '@shared/domain/ddas'
 import { formatTimeNl, formatWeekdayDate, type DocumentSoort } from '@shared/api/documents-text'
-import { TIME_ZONE } from '../../lib/clock'
+import { calendarDate } from '../../lib/clock'
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
@@ -235,7 +235,7 @@ export async function confirmBatch(
       throw new ValidationError('De datum van verzenden ligt in de toekomst.', {
         datum: 'Kies vandaag of een dag in het verleden.',
       })
-    const printedOn = localDate(batch.created_at)
+    const printedOn = calendarDate(batch.created_at)
     if (input.datum < printedOn)
       throw new ValidationError('Deze datum ligt vóór de dag van afdrukken.', {
         datum: `Afgedrukt op ${formatDate(printedOn)}: kies die dag of later.`,
@@ -312,16 +312,6 @@ export async function confirmBatch(
     await trx.updateTable('print_batch').set({ confirmed_at: ctx.at }).where('id', '=', batch.id).execute()
     return loadQueue(trx, ctx.today, ctx.scope ?? ALL_CASES)
   })
-}
-
-/** The team's calendar date of an instant. */
-function localDate(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant))
 }
 
 /** One document as PDF: as printed (identical reprint) or, still in the queue, as it would print. */

@@ -12,7 +12,7 @@ import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
 import { computeFigures } from './figures'
-import { figureContext, getDashboard, loadFacts, type Period } from './service'
+import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
 import { histogramMedian, splitSteps } from './daily'
 
 type T = Awaited<ReturnType<typeof testApp>>
@@ -33,6 +33,7 @@ async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
     nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
     ...computeFigures(facts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 

@@ -8,6 +8,7 @@ import type {
 } from '@shared/api/monitor'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/repository'
+import { calendarDate } from '../../lib/clock'
 import type { UseCaseContext } from '../signals/service'
 import { monitorDb, refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
@@ -131,6 +132,15 @@ export async function figureContext(db: Db): Promise<FigureContext & { bron: str
   }
 }
 
+/** The day the team was set up: the first colleague's creation. */
+export async function teamStartDate(db: Db): Promise<string | null> {
+  const started = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.min('created_at').as('at'))
+    .executeTakeFirst()
+  return started?.at ? calendarDate(started.at) : null
+}
+
 export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard> {
   await refreshFacts(db)
   const ctx = await figureContext(db)
@@ -140,6 +150,7 @@ export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard>
     tot: p.tot,
     ...figuresFromDaily(sums, amounts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 

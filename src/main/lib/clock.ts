@@ -28,6 +28,20 @@ export const systemClock: Clock = {
   today: () => localDate(new Date()),
 }
 
+/**
+ * A clock that runs from `startInstant` at the normal pace: the browser mode's `--klok` (end-to-end
+ * tests of work that spans days, such as a visit announced now and made next week).
+ */
+export function clockFrom(startInstant: string): Clock {
+  const start = Date.parse(startInstant)
+  if (Number.isNaN(start)) throw new Error(`--klok: geen tijdstip: ${startInstant}`)
+  const offset = start - Date.now()
+  return {
+    now: () => new Date(Date.now() + offset).toISOString(),
+    today: () => localDate(new Date(Date.now() + offset)),
+  }
+}
+
 /** A clock that stands still until it is moved: for tests. */
 export function fixedClock(
   startInstant: string,

@@ -121,6 +121,16 @@ export function CaseloadFilterBar(p: Props) {
           value={p.filters.leeftijd}
           onChange={(v) => v && p.onChange({ leeftijd: v as CaseloadFilters['leeftijd'] })}
         />
+        <Select
+          {...select}
+          label="Volgende stap"
+          data={[
+            { value: 'alle', label: 'Alle stappen' },
+            { value: 'huisbezoek', label: 'Toe aan huisbezoek' },
+          ]}
+          value={p.filters.stap}
+          onChange={(v) => v && p.onChange({ stap: v as CaseloadFilters['stap'] })}
+        />
       </Group>
     </Stack>
   )

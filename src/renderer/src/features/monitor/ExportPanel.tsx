@@ -1,11 +1,16 @@
 import { useState } from 'react'
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { notifyFailed } from '../../components/notify'
 import { saveFile } from './download'
 import type { Period } from './MonitorPage'
 
-/** The DDAS delivery (with a warning about personal data) and the feedback to signal partners. */
+/**
+ * The DDAS delivery (with a warning about personal data) and the feedback to signal partners. The
+ * confirmation names the period, so nobody makes a year's file thinking of a month; it is given
+ * again for every period (MonitorPage mounts this panel afresh when the period changes).
+ */
 export function ExportPanel({ period }: { period: Period }) {
   const [understood, setUnderstood] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
@@ -22,14 +27,16 @@ export function ExportPanel({ period }: { period: Period }) {
     }
   }
   const p = { van: period.van, tot: period.tot }
+  const dates = `${formatDate(period.van)} t/m ${formatDate(period.tot)}`
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
         <Title order={4}>DDAS-levering ({period.label})</Title>
         <Text size="sm" mb="sm">
           Het bestand voor de landelijke monitor (CBS), in het uitwisselmodel DDAS versie 0.9: de signalen met
-          een signaaldatum in de periode, de zaken waar ze in zitten en de contactpogingen. Bedragen in hele
-          euro&apos;s.
+          een signaaldatum in de periode, de zaken waar ze in zitten en al hun contactpogingen. Elk signaal
+          zit in de levering van zijn eigen maand. Is een bestand later ingelezen, maak dan de levering over
+          die maand opnieuw. Bedragen in hele euro&apos;s.
         </Text>
         <Alert color="orange" title="Dit bestand bevat persoonsgegevens" mb="sm">
           Namen, adressen, geboortedata en soms een BSN. Bewaar het alleen op een beveiligde plek van de
@@ -37,7 +44,7 @@ export function ExportPanel({ period }: { period: Period }) {
           vastgelegd.
         </Alert>
         <Checkbox
-          label="Ik begrijp dat dit bestand persoonsgegevens bevat"
+          label={`Ik maak het DDAS-bestand over ${period.label} (${dates}) en begrijp dat het persoonsgegevens bevat`}
           checked={understood}
           onChange={(e) => setUnderstood(e.currentTarget.checked)}
           mb="sm"
@@ -49,11 +56,11 @@ export function ExportPanel({ period }: { period: Period }) {
             void run('ddas', async () => {
               const f = await call('monitor.exportDdas', p)
               saveFile(f)
-              return `${f.fileName} gemaakt: ${f.vroegsignalen} signalen in ${f.zaken} zaken.`
+              return `${f.fileName} gemaakt over ${period.label} (${dates}): ${f.vroegsignalen} signalen in ${f.zaken} zaken.`
             })
           }
         >
-          DDAS-bestand maken
+          DDAS-bestand maken over {period.label}
         </Button>
       </Paper>
       <Paper withBorder p="md">

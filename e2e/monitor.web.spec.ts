@@ -20,6 +20,14 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
       fullPage: true,
     })
 
+    await page.getByRole('button', { name: 'Hoe tellen we? Uitleg bij de cijfers' }).click()
+    await expect(page.getByText(/Een zaak telt in de maand van haar oudste signaal/)).toBeVisible()
+    await page
+      .getByRole('button', { name: 'Hoe tellen we? Uitleg bij de cijfers' })
+      .evaluate((e) => e.scrollIntoView({ block: 'start' }))
+    await shot(page, 'monitor-06-hoe-tellen-we')
+    await page.getByRole('button', { name: 'Hoe tellen we? Uitleg bij de cijfers' }).click()
+
     // Click-through: the reached cases behind the headline reach figure
     await page.getByRole('button', { name: /^Bereik, bereikt: toon de \d+ zaken$/ }).click()
     const modal = page.getByRole('dialog')

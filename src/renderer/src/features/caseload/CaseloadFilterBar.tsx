@@ -43,7 +43,7 @@ interface Props {
   zoekUitleg: string | null
 }
 
-const SELECT_W = 190
+const SELECT_W = 176
 
 /** The search box and the filters above the caseload table. */
 export function CaseloadFilterBar(p: Props) {

@@ -145,21 +145,24 @@ describe('no attempt dated after the day it is recorded', () => {
 })
 
 describe('one card, one Kaartje attempt', () => {
+  /** A's visit planned for 19 November and a card for A printed on the 12th, to take along. */
+  async function cardForTheVisit() {
+    const w = await twoCases()
+    const card = (await w.t.call('documents.templates', {})).find((x) => x.code === 'kaartje')!
+    w.t.clock.set('2026-11-12T09:00:00.000Z')
+    const visit = (await w.plan19()).bezoeken.find((v) => v.caseId === w.a)!
+    const item = await w.t.call('documents.addToQueue', { caseId: w.a, templateId: card.id })
+    const batch = await w.t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a6' })
+    const confirm = () =>
+      w.t.call('documents.confirmBatch', { batchId: batch.id, verstuurdIds: [item.id], datum: '19-11-2026' })
+    return { ...w, visit, item, confirm }
+  }
+
   it('a printed card left at the visit is not counted again when its batch is confirmed', async () => {
-    const { t, a, attempts, plan19 } = await twoCases()
-    const card = (await t.call('documents.templates', {})).find((x) => x.code === 'kaartje')!
-    t.clock.set('2026-11-12T09:00:00.000Z')
-    const day = await plan19()
-    const item = await t.call('documents.addToQueue', { caseId: a, templateId: card.id })
-    const batch = await t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a6' })
+    const { t, a, attempts, visit, item, confirm } = await cardForTheVisit()
     t.clock.set('2026-11-19T14:00:00.000Z')
-    const visit = day.bezoeken.find((v) => v.caseId === a)!
     await t.call('visits.outcome', { visitId: visit.id, uitkomst: 'deur_dicht', kaartje: true })
-    await t.call('documents.confirmBatch', {
-      batchId: batch.id,
-      verstuurdIds: [item.id],
-      datum: '19-11-2026',
-    })
+    await confirm()
     expect(await attempts(a)).toEqual([
       { soort: 'Huisbezoek', datum: '2026-11-19', bereikt: false },
       { soort: 'Kaartje', datum: '2026-11-19', bereikt: false },
@@ -171,19 +174,9 @@ describe('one card, one Kaartje attempt', () => {
   })
 
   it('a card confirmed as delivered is not counted again by the visit outcome of that day', async () => {
-    const { t, a, attempts, plan19 } = await twoCases()
-    const card = (await t.call('documents.templates', {})).find((x) => x.code === 'kaartje')!
-    t.clock.set('2026-11-12T09:00:00.000Z')
-    const day = await plan19()
-    const item = await t.call('documents.addToQueue', { caseId: a, templateId: card.id })
-    const batch = await t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a6' })
+    const { t, a, attempts, visit, confirm } = await cardForTheVisit()
     t.clock.set('2026-11-19T16:00:00.000Z')
-    await t.call('documents.confirmBatch', {
-      batchId: batch.id,
-      verstuurdIds: [item.id],
-      datum: '19-11-2026',
-    })
-    const visit = day.bezoeken.find((v) => v.caseId === a)!
+    await confirm()
     await t.call('visits.outcome', { visitId: visit.id, uitkomst: 'niet_thuis', kaartje: true })
     expect((await attempts(a)).filter((x) => x.soort === 'Kaartje')).toHaveLength(1)
     // Logging the same card by hand is refused: it is the same contact.

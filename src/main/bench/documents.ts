@@ -12,6 +12,8 @@ import { getDocumentSettings, versionById } from '../features/documents/reposito
 import type { Snapshot } from '../features/documents/snapshot'
 import { forgetRenderedBatches } from '../features/documents/render-jobs'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
+import { formatDate } from '@shared/format/dates'
+import { addWorkdays } from '../features/ladder/planner'
 
 const LETTERS = 500
 
@@ -43,21 +45,29 @@ export async function runDocumentsBench(): Promise<void> {
     wachtwoord: TEST_WACHTWOORD,
   })
   const letter = (await call('documents.templates', {})).find((t) => t.code === 'aankondigingsbrief')!
-  console.log(`filling ${LETTERS} cases and queueing a letter for each...`)
-  const ids: number[] = []
+  console.log(`filling ${LETTERS} cases and announcing a visit (with its letter) for each...`)
+  const fatima = team.find((m) => m.naam === 'Fatima El Idrissi')!.id
   for (let i = 0; i < LETTERS; i++) {
     const pc = `${6041 + (i % 5)} ${String.fromCharCode(65 + ((i * 7) % 26))}${String.fromCharCode(65 + (i % 26))}`
     const c = await call(
       'signals.createManual',
       signal({ postcode: pc, huisnummer: String(1 + (i % 180)), achternaam: `Jansen${i}`, bsn: '' }),
     )
-    const item = await call('documents.addToQueue', {
+    // One announced visit each (the letter comes with it), in its own half hour: Fatima goes
+    // along on every visit, so the slots of a day follow each other from 09:00 to 21:00.
+    const van = 9 * 60 + (i % 24) * 30
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+    await call('visits.announce', {
       caseId: c.caseId,
       templateId: letter.id,
-      bezoek: { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null },
+      datum: formatDate(addWorkdays('2026-11-17', Math.floor(i / 24))),
+      van: hhmm(van),
+      tot: hhmm(van + 30),
+      duoUserId: fatima,
     })
-    ids.push(item.id)
   }
+  const ids = (await call('documents.queue', {})).wachtrij.map((q) => q.id)
   // The batch renders in the PDF worker while progress is polled, as the renderer does.
   let polls = 0
   let maxPollMs = 0

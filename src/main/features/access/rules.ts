@@ -186,6 +186,7 @@ export const CASE_ACCESS: Rules = {
   'visits.savePartner': 'geen',
   'visits.candidates': 'lijst',
   'visits.plan': cases((i) => i.caseIds),
+  'visits.announce': cases((i) => [i.caseId]),
   'visits.day': 'lijst',
   'visits.optOut': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
   'visits.outcome': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },

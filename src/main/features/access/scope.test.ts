@@ -79,7 +79,6 @@ describe('case scope: a consulent and another wijk', () => {
 
     seen['visits.candidates'] = await t.call('visits.candidates', {
       wijkId: w.wijk('Kapel in het Zand'),
-      datum: '30-11-2026',
     })
     expect(seen['visits.candidates']).toEqual([])
     const day = await t.call('visits.day', { datum: '19-11-2026', wijkId: null })

@@ -363,7 +363,7 @@ describe('feedback to signal partners', () => {
     const rows: unknown[][] = []
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     expect(rows).toContainEqual(['Ontvangen', 8])
-    expect(rows).toContainEqual(['Bereik', 2, 4, 0.5, 0.19])
+    expect(rows).toContainEqual(['Bereik', 2, 5, 0.4, 0.19])
     expect(rows).toContainEqual(['4 of meer pogingen', 1, 1, 1, 0.37])
   })
 })

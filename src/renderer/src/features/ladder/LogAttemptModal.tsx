@@ -37,9 +37,12 @@ export function LogAttemptModal({
   kanaal: initial,
   onClose,
   onSaved,
+  returnFocus = true,
 }: {
   caseId: number
   kanaal: Kanaal
+  /** False when the page moves the focus itself after saving (Vandaag's next task). */
+  returnFocus?: boolean
   onClose(): void
   onSaved(r: LadderResult): void
 }) {
@@ -67,7 +70,7 @@ export function LogAttemptModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title="Contactpoging vastleggen" size="lg">
+    <Modal opened onClose={onClose} title="Contactpoging vastleggen" size="lg" returnFocus={returnFocus}>
       <form
         onSubmit={(e) => void save(e)}
         onKeyDown={(e) => {

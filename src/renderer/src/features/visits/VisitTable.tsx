@@ -100,7 +100,10 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
         <Table.Tbody>
           {day.bezoeken.map((v) => (
             <Table.Tr key={v.id}>
-              <Table.Td>{v.tijd}</Table.Td>
+              <Table.Td>
+                {v.tijd}
+                {v.tot ? `–${v.tot}` : ''}
+              </Table.Td>
               <Table.Td>
                 <Anchor href={routeHref({ name: 'zaak', id: v.caseId })}>{v.naam}</Anchor>
               </Table.Td>
@@ -123,14 +126,24 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
                     >
                       Afzegging
                     </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      onClick={() => open('uitkomst', v)}
-                      aria-label={`Uitkomst ${v.naam}`}
-                    >
-                      Uitkomst
-                    </Button>
+                    {v.uitkomstMogelijk ? (
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        onClick={() => open('uitkomst', v)}
+                        aria-label={`Uitkomst ${v.naam}`}
+                      >
+                        Uitkomst
+                      </Button>
+                    ) : (
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        title="De uitkomst leg je vast op of na de dag van het bezoek"
+                      >
+                        uitkomst vanaf {formatDate(v.datum)}
+                      </Text>
+                    )}
                   </Group>
                 )}
               </Table.Td>

@@ -31,7 +31,7 @@ describe('cleanText', () => {
         const c = cleanText(s)
         expect(isUnclean(c)).toBe(false)
         // UTF-8 round trip is exact: what is stored reads back the same
-        expect(Buffer.from(c, 'utf8').toString('utf8')).toBe(c)
+        expect(new TextDecoder().decode(new TextEncoder().encode(c))).toBe(c)
         expect(cleanText(c)).toBe(c)
       }),
       { numRuns: 2000 },

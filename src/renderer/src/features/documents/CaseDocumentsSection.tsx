@@ -4,6 +4,7 @@ import type { PdfFile, QueueItemView, TemplateView } from '@shared/api/documents
 import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifyFailed, notifySaved } from '../../components/notify'
 import { DossierSection } from '../dossier/DossierSection'
 import { visitText } from './format'
@@ -173,6 +174,7 @@ function VisitModal({
   const [collega, setCollega] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const guard = useDiscardGuard(datum.trim() !== '' || van !== '10:00' || tot !== '12:00', onClose)
 
   const save = async () => {
     if (!template) return
@@ -195,7 +197,8 @@ function VisitModal({
   }
 
   return (
-    <Modal opened={template !== null} onClose={onClose} title={template?.naam ?? ''} centered>
+    <Modal opened={template !== null} onClose={guard.requestClose} title={template?.naam ?? ''} centered>
+      <DiscardQuestion guard={guard} />
       <Stack gap="sm">
         <Text size="sm">De brief kondigt het huisbezoek aan. Hij komt in de wachtrij om af te drukken.</Text>
         <TextInput
@@ -237,7 +240,7 @@ function VisitModal({
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.requestClose}>
             Annuleren
           </Button>
           <Button onClick={() => void save()} loading={busy}>

@@ -1,11 +1,9 @@
-import { sql } from 'kysely'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { apiContract, type MethodName } from '@shared/api'
 import { mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
-import { isUnclean } from '@shared/format/text'
-import type { Db } from '../db/database'
+import { uncleanCells } from '../test/unclean'
 import { scopeWorld } from '../features/access/world'
 import { verifyAuditChain } from '../features/audit/repository'
 import { createSession } from './context'
@@ -23,21 +21,6 @@ import {
 
 const RUNS_PER_METHOD = 20
 const safeCodes = new Set(['validation', 'not_found', 'forbidden', 'conflict', 'not_signed_in', 'locked'])
-
-/** Every text cell of every table that is not clean: what the edge must keep out. */
-async function uncleanCells(db: Db): Promise<string[]> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
-  const out: string[] = []
-  for (const { name } of tables.rows) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)
-    for (const row of rows.rows)
-      for (const [col, v] of Object.entries(row))
-        if (typeof v === 'string' && isUnclean(v))
-          out.push(`${name}.${col}: ${JSON.stringify(v).slice(0, 80)}`)
-  }
-  return out
-}
 
 /** Who calls a method in the test: the kwaliteitsmedewerker where allowed, else the beheerder. */
 function callerOf(method: MethodName): string | null {

@@ -68,6 +68,8 @@ describe('the shared CSV and Excel writer', () => {
     walk(root)
     const offenders = files.filter((f) => {
       if (f.endsWith(join('lib', 'spreadsheet.ts'))) return false
+      // The fuzz run's hostile files are written raw on purpose: formulas are their payload
+      if (f.endsWith(join('web', 'fuzz', 'files.ts'))) return false
       const src = readFileSync(f, 'utf8')
       return /\.addRows?\(|\.getCell\([^)]*\)\.value\s*=|join\(['"][;,]['"]\)\s*\)?\.join\(['"]\\r\\n/.test(
         src,

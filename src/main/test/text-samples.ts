@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
 import { signal, ROERMOND_SETUP, START_WACHTWOORD, TEST_WACHTWOORD } from './fixtures'
-import { SCOPE_CSV, type ScopeWorld } from '../features/access/world'
+import type { ApiInput, ApiOutput } from '@shared/api'
+import { SCOPE_CSV } from '../features/access/world'
 
 /**
  * Valid inputs for every method that takes free text, in the world of `scopeWorld`, for tests
@@ -111,8 +112,23 @@ export function csvWithCell(text: string, line: number, column: number): string 
 
 type Samples = Partial<Record<MethodName, unknown>>
 
+/**
+ * What the samples need of a world like `scopeWorld`'s (the in-process test world, or the same
+ * built over HTTP by the fuzz run): a way to call, and the records the inputs name.
+ */
+export interface SampleWorld {
+  t: { call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> }
+  member(naam: string): number
+  wijk(naam: string): number
+  cases: { own: number }
+  signals: { own: number }
+  problems: { own: number }
+  visitId: number
+  batchId: number
+}
+
 /** The valid inputs; read as the kwaliteitsmedewerker (current settings, templates, rules). */
-export async function textSamples(w: ScopeWorld): Promise<Samples> {
+export async function textSamples(w: SampleWorld): Promise<Samples> {
   const { t } = w
   const caseId = w.cases.own
   const b64 = Buffer.from(SCOPE_CSV).toString('base64')

@@ -56,6 +56,12 @@ export async function startWebServer(opts: {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Interne fout')
     })
   })
+  // CONNECT (a proxy tunnel) goes to its own event; without an answer Node just drops the line.
+  server.on('connect', (_req, socket) =>
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 16\r\n\r\nNiet toegestaan.',
+    ),
+  )
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHost().includes(req.headers.host ?? ''))

@@ -141,4 +141,11 @@ describe('the browser-mode server', () => {
       }
     }
   })
+
+  it('answers CONNECT with 405 instead of dropping the line', async () => {
+    const port = Number(new URL(origin).port)
+    const out = await exchange(port, `CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
+    expect(out).toMatch(/^HTTP\/1\.1 405/)
+    expect(out).toContain('Niet toegestaan.')
+  })
 })

@@ -1,27 +1,8 @@
-import { test, expect, setUp, startServer, shot, signInAs, api, ROERMOND_TEAM } from './harness'
-import { signal, signedIn } from './ladder-api'
+import { test, expect, setUp, startServer, shot, signInAs, api } from './harness'
+import { signal, signedIn, TWO_WIJKEN_SETUP as SETUP } from './ladder-api'
 
 // Issue 14: a typed note is never lost without a word, and hand entry learns nothing about
 // another wijk's case but that it exists and where.
-
-const SETUP = {
-  team: ROERMOND_TEAM,
-  wijken: [
-    { naam: 'Centrum', postcodes: '6041' },
-    { naam: 'Kapel in het Zand', postcodes: '6042' },
-  ],
-  medewerkers: [
-    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: '', wijken: ['Centrum'] },
-    {
-      naam: 'Sem Janssen',
-      rol: 'consulent',
-      telefoon: '06 23456789',
-      email: '',
-      wijken: ['Kapel in het Zand'],
-    },
-    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
-  ],
-}
 
 test('the attempt dialog asks before a typed note is thrown away', async ({ page, dataDir }) => {
   const server = await startServer(dataDir)

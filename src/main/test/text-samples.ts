@@ -38,6 +38,22 @@ export const NASTY_CHARS = [
   '{naam}',
 ]
 
+/** Texts no well-behaved screen sends: empty, numbers and dates that are none, injections. */
+export const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e9999',
+  'null',
+  '99-99-9999',
+  '31-02-2026',
+  '2026-13-45',
+  '25:99',
+  "'; drop table vroegsignaalzaak; --",
+  '<script>alert(1)</script>',
+]
+
 /** One code point from the whole range 0-10FFFF, lone surrogate halves included. */
 const anyCodePoint = fc
   .integer({ min: 0, max: 0x10ffff })
@@ -79,6 +95,16 @@ export function textMethods(): MethodName[] {
   return (Object.keys(apiContract) as MethodName[]).filter((m) =>
     hasFreeText(z.toJSONSchema(apiContract[m].input, { io: 'input', unrepresentable: 'any' })),
   )
+}
+
+/** The top-level field names of a method's input schema (objects, refined objects, intersections). */
+export function fieldsOf(schema: unknown): string[] {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def
+  if (!def) return []
+  if (def.type === 'object') return Object.keys((schema as { shape: object }).shape)
+  if (def.type === 'intersection') return [...fieldsOf(def.left), ...fieldsOf(def.right)]
+  if (def.type === 'pipe') return fieldsOf(def.in)
+  return []
 }
 
 /** Every string in a value, by path, so one of them can be replaced. */

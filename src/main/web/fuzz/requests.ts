@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { apiContract, type MethodName } from '@shared/api'
-import { anyText, getAt, hostile, setAt, stringPaths } from '../../test/text-samples'
+import {
+  anyText,
+  fieldsOf,
+  getAt,
+  hostile,
+  HOSTILE_STRINGS,
+  setAt,
+  stringPaths,
+} from '../../test/text-samples'
 import type { HttpRequest } from './client'
 
 /** One hostile request and what it tries. */
@@ -191,32 +199,9 @@ export function bodyProbes(token: string): Probe[] {
   )
 }
 
-function fieldsOf(schema: unknown): string[] {
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def
-  if (!def) return []
-  if (def.type === 'object') return Object.keys((schema as { shape: object }).shape)
-  if (def.type === 'intersection') return [...fieldsOf(def.left), ...fieldsOf(def.right)]
-  if (def.type === 'pipe') return fieldsOf(def.in)
-  return []
-}
-
 const nasty = fc.oneof(
   anyText(30),
-  fc.constantFrom(
-    '',
-    ' ',
-    '0',
-    '-1',
-    '1e9999',
-    'null',
-    '99-99-9999',
-    '31-02-2026',
-    "'; drop table vroegsignaalzaak; --",
-    '<script>alert(1)</script>',
-    '${7*7}',
-    '{{7*7}}',
-    '../../etc/passwd',
-  ),
+  fc.constantFrom(...HOSTILE_STRINGS, '${7*7}', '{{7*7}}', '../../etc/passwd'),
   fc.integer(),
   fc.double(),
   fc.boolean(),

@@ -54,8 +54,8 @@ function report(f: FuzzFigures, extra: Record<string, unknown>): string {
     `requests ${f.requests}, 5xx ${f.fiveXX}, unclear ${f.unclear}, refused by Node's HTTP parser ${f.httpLevel}, crashes ${f.crashes}, hangs ${f.hangs}, false logboek alarms ${f.falseLogboekAlarms}, formula cells in exports ${f.formulaCellsInExports}`,
     ...Object.entries(extra).map(([k, v]) => `${k}: ${String(v)}`),
     'files:',
-    ...f.files.slice(0, 17).map((x) => `  ${x.label}: ${x.outcome}`),
-    `  (${f.files.length - 17} random files: ${f.files.slice(17).filter((x) => x.outcome.startsWith('imported')).length} imported, the rest refused or held back with a Dutch reason)`,
+    ...f.files.slice(0, 16).map((x) => `  ${x.label}: ${x.outcome}`),
+    `  (${f.files.length - 16} random files: ${f.files.slice(16).filter((x) => x.outcome.startsWith('imported')).length} imported, the rest refused or held back with a Dutch reason)`,
     'examples of unclear answers:',
     ...f.examples.map((e) => `  ${e}`),
   ].join('\n')

@@ -3,19 +3,15 @@
  * (queue, batch, snapshots, template, render) next to pdfmake rendering the same 500 pages
  * with no app logic around it. Targets: within 25% of the bare time, peak memory under 400 MB.
  */
-import { createSession, type Session } from '../app/context'
-import { createApp } from '../app/create-app'
-import { fixedClock } from '../lib/clock'
 import { lettersDoc } from '../features/documents/pdf/letter'
 import { renderPdf } from '../features/documents/pdf/engine'
 import { getDocumentSettings, versionById } from '../features/documents/repository'
 import type { Snapshot } from '../features/documents/snapshot'
 import { forgetRenderedBatches } from '../features/documents/render-jobs'
-import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { formatDate } from '@shared/format/dates'
 import { addWorkdays } from '../features/ladder/planner'
-
-const LETTERS = 500
+import { benchTeamApp } from './team-app'
+import { envInt } from './setup'
 
 /** Peak resident memory of the whole process so far (the kernel's high-water mark), in MB. */
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024
@@ -28,24 +24,12 @@ async function observe<T>(fn: () => Promise<T>) {
 }
 
 export async function runDocumentsBench(): Promise<void> {
-  const clock = fixedClock('2026-11-10T09:30:00.000Z')
-  const app = await createApp({ memory: true, clock })
-  const session: Session = createSession()
-  const call = async <M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const res = await app.dispatcher.call(session, m, input)
-    if (!res.ok) throw new Error(`${m}: ${res.error.message}`)
-    return res.value as ApiOutput<M>
-  }
-  const { ROERMOND_SETUP, TEST_WACHTWOORD, signal } = await import('../test/fixtures')
-  await call('setup.complete', ROERMOND_SETUP)
-  const team = await call('session.team', {})
-  // The bench works as the beheerder who did the set-up (the only one with a password yet).
-  await call('session.signIn', {
-    userId: team.find((m) => m.naam === ROERMOND_SETUP.beheerder.naam)!.id,
-    wachtwoord: TEST_WACHTWOORD,
-  })
+  const LETTERS = envInt('BENCH_LETTERS', 500)
+  const { app, call, close } = await benchTeamApp()
+  const { signal } = await import('../test/fixtures')
   const letter = (await call('documents.templates', {})).find((t) => t.code === 'aankondigingsbrief')!
   console.log(`filling ${LETTERS} cases and announcing a visit (with its letter) for each...`)
+  const team = await call('session.team', {})
   const fatima = team.find((m) => m.naam === 'Fatima El Idrissi')!.id
   for (let i = 0; i < LETTERS; i++) {
     const pc = `${6041 + (i % 5)} ${String.fromCharCode(65 + ((i * 7) % 26))}${String.fromCharCode(65 + (i % 26))}`
@@ -136,5 +120,5 @@ export async function runDocumentsBench(): Promise<void> {
   console.log(`app / bare: ${(ratio * 100).toFixed(0)}% (target <= 125%) ${timeOk ? 'PASS' : 'FAIL'}`)
   console.log(`peak memory: ${peak.toFixed(0)} MB (target < 400 MB) ${memOk ? 'PASS' : 'FAIL'}`)
   if (!timeOk || !memOk) process.exitCode = 1
-  await app.close()
+  await close()
 }

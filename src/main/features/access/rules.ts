@@ -126,9 +126,9 @@ export const CASE_ACCESS: Rules = {
   'settings.saveMedewerker': 'geen',
   // Entering a signal by hand is allowed for any address; the case goes to its own wijk.
   'signals.createManual': 'team',
-  // Says whether an address already has an open case and whose it is: the same facts the
-  // walk-in search gives every consulent.
-  'signals.checkAddress': 'inloop',
+  // Says whether an address already has an open case and in which wijk; the case's number and
+  // consulent, and earlier cases, only where the viewer's scope allows (signals/service.ts).
+  'signals.checkAddress': 'lijst',
   'intake.analyse': 'team',
   'intake.preview': 'team',
   'intake.commit': 'team',

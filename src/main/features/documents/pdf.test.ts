@@ -8,6 +8,8 @@ import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
 const SHOTS = 'docs/screenshots'
+/** The set-up's postal address, as the return address above the resident's in the window. */
+const RETOUR = 'Retouradres Postbus 900, 6040 AX Roermond'
 mkdirSync(SHOTS, { recursive: true })
 
 const inside = (w: Word, r: { x: number; y: number; w: number; h: number }) =>
@@ -31,7 +33,7 @@ describe('printed documents read back with poppler', () => {
     for (const t of DEFAULT_TEMPLATES) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
   })
 
-  it('letters: A4, only the address in the window field, Dutch dates, fonts embedded, no images', async () => {
+  it('letters: A4, only the return address and the address in the window field, Dutch dates, fonts embedded, no images', async () => {
     const w = await documentsWorld()
     const { t, cases, member } = w
     // Sem goes along to Anouk's case (6041 AB, page 1); Anouk to Sem's two, one after the other.
@@ -74,9 +76,9 @@ describe('printed documents read back with poppler', () => {
     const words = pdfWords(pdf)
     // Letters in postcode order: page 1 is 6041 AB, page 3 is 6045 AB.
     for (const [page, expected] of [
-      [1, 'J. van der Berg Kapellerlaan 12 6041 AB ROERMOND'],
-      [2, 'M. van der Bakker Kapellerlaan 7A 6042 CD ROERMOND'],
-      [3, 'J. van der Smit Kapellerlaan 3 6045 AB ROERMOND'],
+      [1, `${RETOUR} J. van der Berg Kapellerlaan 12 6041 AB ROERMOND`],
+      [2, `${RETOUR} M. van der Bakker Kapellerlaan 7A 6042 CD ROERMOND`],
+      [3, `${RETOUR} J. van der Smit Kapellerlaan 3 6045 AB ROERMOND`],
     ] as const) {
       const onPage = words.filter((w) => w.page === page)
       const inWindow = onPage.filter((w) => overlaps(w, window))
@@ -99,7 +101,9 @@ describe('printed documents read back with poppler', () => {
     const pdf = pdfBytes(await t.call('documents.itemPdf', { itemId: item.id }))
     const window = { x: 110, y: 45, w: 90, h: 45 }
     const inWindow = pdfWords(pdf).filter((w) => overlaps(w, window))
-    expect(inWindow.map((w) => w.text).join(' ')).toBe('J. van der Berg Kapellerlaan 12 6041 AB ROERMOND')
+    expect(inWindow.map((w) => w.text).join(' ')).toBe(
+      `${RETOUR} J. van der Berg Kapellerlaan 12 6041 AB ROERMOND`,
+    )
     expect(inWindow.every((w) => inside(w, window))).toBe(true)
     const cal = pdfBytes(await t.call('documents.calibrationPdf', {}))
     expect(pdfText(cal)).toContain('110 mm van links, 45 mm van boven, 90 bij 45 mm')

@@ -7,6 +7,7 @@ import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { DossierSection } from '../dossier/DossierSection'
 import { CloseCaseModal } from './CloseCaseModal'
@@ -78,6 +79,11 @@ export function PlanSection({
       alive = false
     }
   }, [dossier.id, version])
+
+  const reasonGuard = useDiscardGuard(reden.trim() !== '', () => {
+    setDialog(null)
+    setReden('')
+  })
 
   useHotkeys([['alt+P', () => plan?.open && setDialog('poging')]])
 
@@ -278,9 +284,10 @@ export function PlanSection({
       {(dialog === 'niet-benaderen' || dialog === 'heropenen') && (
         <Modal
           opened
-          onClose={() => setDialog(null)}
+          onClose={reasonGuard.requestClose}
           title={dialog === 'heropenen' ? 'Zaak heropenen' : 'Niet meer benaderen'}
         >
+          <DiscardQuestion guard={reasonGuard} />
           <Stack gap="sm">
             <Textarea
               label={dialog === 'heropenen' ? 'Waarom gaat de zaak weer open?' : 'Wat zei de bewoner?'}
@@ -292,7 +299,7 @@ export function PlanSection({
             />
             {error && <Alert color="red">{error}</Alert>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
+              <Button variant="default" onClick={reasonGuard.requestClose}>
                 Annuleren
               </Button>
               <Button loading={busy} onClick={() => void withReason(dialog)}>

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import type { LadderResult } from '@shared/api/ladder'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from './DuoSelect'
@@ -34,6 +35,10 @@ export function AnnounceVisitModal({
   const [duo, setDuo] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const guard = useDiscardGuard(
+    datum.trim() !== '' || van !== '10:00' || tot !== '10:30' || duo !== '',
+    onClose,
+  )
 
   // A field's message goes when the field is changed.
   const edit = (key: string, set: (v: string) => void) => (v: string) => {
@@ -66,7 +71,8 @@ export function AnnounceVisitModal({
   const fieldKeys = ['datum', 'van', 'tot', 'duoUserId', 'duoPartnerId']
 
   return (
-    <Modal opened onClose={onClose} title="Huisbezoek aankondigen" centered>
+    <Modal opened onClose={guard.requestClose} title="Huisbezoek aankondigen" centered>
+      <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -113,7 +119,7 @@ export function AnnounceVisitModal({
           />
           {errors._ && !fieldKeys.some((k) => errors[k]) && <Alert color="red">{errors._}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               Annuleren
             </Button>
             <Button type="submit" loading={busy}>

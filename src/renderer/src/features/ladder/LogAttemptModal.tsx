@@ -75,7 +75,13 @@ export function LogAttemptModal({
   }
 
   return (
-    <Modal opened onClose={guard.requestClose} title="Contactpoging vastleggen" size="lg" returnFocus={returnFocus}>
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title="Contactpoging vastleggen"
+      size="lg"
+      returnFocus={returnFocus}
+    >
       <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => void save(e)}

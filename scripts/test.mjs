@@ -53,14 +53,14 @@ const built = check(
 
 // Every benchmark once at a few hundred rows (targets not judged), so none breaks unnoticed.
 if (built) {
-  const names = spawnSync('node', ['out/main/bench.js', '--list'], { cwd: root, encoding: 'utf8' })
+  const names = spawnSync(node, ['out/main/bench.js', '--list'], { cwd: root, encoding: 'utf8' })
   const list = names.status === 0 ? names.stdout.split('\n').filter(Boolean) : []
   if (list.length === 0) {
     totals.failed++
     lines.push('FAIL benchmarks: the list of benchmarks could not be read')
   }
   for (const name of list)
-    check(`benchmark ${name} (small, targets not judged)`, 'node', ['out/main/bench.js', name, '--small'])
+    check(`benchmark ${name} (small, targets not judged)`, [node, ['out/main/bench.js', name, '--small']])
 }
 
 // Unit, service and shell tests under Node.

@@ -65,7 +65,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     await expect(page.getByLabel('Versie 1.2 (de huidige versie)')).toBeChecked()
     await expect(page.getByText('Geen namen, straten of woonplaatsen.')).toBeVisible()
     const make = page.getByRole('button', { name: 'DDAS-bestand maken' })
-    const understood = page.getByLabel('Ik begrijp dat dit bestand persoonsgegevens bevat')
+    const understood = page.getByLabel(/en begrijp dat het persoonsgegevens bevat/)
     await understood.check()
     const [v12] = await Promise.all([page.waitForEvent('download'), make.click()])
     expect(v12.suggestedFilename()).toMatch(/^ddas-0957-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.json$/)

@@ -175,8 +175,28 @@ test('one case from signal to closure along the ladder', async ({ page, context,
       .getByRole('row')
       .evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector('td')?.textContent?.trim() ?? ''))
     await signInAs(server, 'Fatima El Idrissi')
-    const s = (await api(server, 'monitor.settings', {})) as Record<string, unknown>
-    await api(server, 'monitor.saveSettings', { ...s, leverancierCode: 'LANGE-ADEM' })
+    // The supplying organisation, as the kwaliteitsmedewerker fills it in before a delivery.
+    const { codeGegevensleverancier, softwareVersie, voorstelContactpersonen, ...settings } = (await api(
+      server,
+      'monitor.settings',
+      {},
+    )) as Record<string, unknown>
+    void [codeGegevensleverancier, softwareVersie, voorstelContactpersonen]
+    await api(server, 'monitor.saveSettings', {
+      ...settings,
+      organisatie: {
+        naam: 'Gemeente Roermond',
+        kvkNummer: '',
+        contactpersonen: [
+          {
+            naam: 'Fatima El Idrissi',
+            telefoon: '0475 359 999',
+            email: 'f.elidrissi@roermond.nl',
+            functie: 'Kwaliteitsmedewerker',
+          },
+        ],
+      },
+    })
     const file = (await api(server, 'monitor.exportDdas', { van: '2026-11-01', tot: '2026-11-30' })) as {
       base64: string
     }

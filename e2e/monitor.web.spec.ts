@@ -73,7 +73,7 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
     expect(json.leveringen[0].aanleverendeOrganisatie.contactpersonen[0].naam).toBe('Marloes Hendrikx')
     expect(json.leveringen[0].vroegsignalen.length).toBeGreaterThan(100)
     await expect(page.getByRole('status')).toContainText(
-      `gemaakt over ${year} (01-01-${year} t/m 31-12-${year}):`,
+      `gemaakt (versie 1.2) over ${year} (01-01-${year} t/m 31-12-${year}):`,
     )
     await shot(page, 'monitor-05-ddas')
 

@@ -101,7 +101,7 @@ export function ExportPanel({ period }: { period: Period }) {
               const f = await call('monitor.exportDdas', { ...p, versie })
               saveFile(f)
               return {
-                text: `${f.fileName} gemaakt over ${period.label} (${dates}), versie ${f.versie}: ${f.vroegsignalen} signalen in ${f.zaken} zaken.`,
+                text: `${f.fileName} gemaakt (versie ${f.versie}) over ${period.label} (${dates}): ${f.vroegsignalen} signalen in ${f.zaken} zaken.`,
                 opmerkingen: f.opmerkingen,
               }
             })

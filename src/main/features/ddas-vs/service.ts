@@ -199,7 +199,7 @@ export async function checkDdasVs(db: Db, at: Date): Promise<DdasVsCheck> {
     organisatie.contactpersonen.length
       ? good(
           'Aanleverende organisatie',
-          `${organisatie.naam}, ${organisatie.contactpersonen.length} contactpersonen.`,
+          `${organisatie.naam}, ${organisatie.contactpersonen.length} ${organisatie.contactpersonen.length === 1 ? 'contactpersoon' : 'contactpersonen'}.`,
         )
       : fault(
           'Aanleverende organisatie',

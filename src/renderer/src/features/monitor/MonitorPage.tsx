@@ -25,6 +25,9 @@ import { saveFile } from './download'
 import { ExportPanel } from './ExportPanel'
 import { Definitions, KeyFigures } from './KeyFigures'
 import { MonitorSettingsPanel } from './MonitorSettingsPanel'
+import { CbsCollections } from '../ddas-vs/CbsCollections'
+import { mayCall } from '@shared/api/permissions'
+import { useCurrentUser } from '../../app/AppContext'
 import { periodOptions, type PeriodKind } from './periods'
 import classes from './MonitorPage.module.css'
 
@@ -181,6 +184,7 @@ function Dashboard({ period }: { period: Period }) {
 
 /** The kwaliteitsmedewerker's view of the team's figures, the DDAS delivery and partner feedback. */
 export function MonitorPage() {
+  const user = useCurrentUser()
   const [period, setPeriod] = useState<Period | null>(null)
   const [tab, setTab] = useState<string | null>('cijfers')
   return (
@@ -198,6 +202,7 @@ export function MonitorPage() {
             (period ? <Dashboard period={period} /> : <Text>Kies een geldige periode.</Text>)}
           {tab === 'export' &&
             (period ? <ExportPanel period={period} /> : <Text>Kies een geldige periode.</Text>)}
+          {tab === 'export' && mayCall('ddasVs.collections', user.rol) && <CbsCollections />}
           {tab === 'instellingen' && <MonitorSettingsPanel />}
         </Stack>
       </Tabs>

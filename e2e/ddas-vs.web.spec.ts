@@ -88,7 +88,7 @@ test('the beheerder switches the CBS connection on, CBS collects, the Monitor li
     await page.locator('.mantine-Notification-root').getByRole('button').click()
     await expect(page.getByText('De koppeling met CBS staat aan.')).toBeHidden()
     // The whole tab: the form and, at its foot, what the check found.
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({
       path: join(root, 'docs/screenshots/ddas-vs-01-instellingen.png'),
       fullPage: true,

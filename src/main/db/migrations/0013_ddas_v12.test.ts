@@ -11,6 +11,7 @@ import { storePeriods } from '../../features/retention/periods'
 import { runPurge } from '../../features/retention/purge'
 import { migrateToLatest, type Db } from '../database'
 import { RENAMED_RESULTS } from './0013_ddas_v12'
+import { migrations } from './index'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -83,9 +84,24 @@ async function databaseBeforeV12(): Promise<T> {
         t.db,
       )
   await refreshFacts(t.db)
-  await sql`delete from kysely_migration where name = '0013_ddas_v12'`.execute(t.db)
+  await undoFrom0013(t.db)
   return t
 }
+
+/**
+ * Back to just before 0013: the migrations after it are undone first (newest first), so Kysely
+ * runs 0013 and those again, in order.
+ */
+async function undoFrom0013(db: Db): Promise<void> {
+  for (const name of LATER.toReversed()) {
+    await migrations[name]!.down!(db as never)
+    await sql`delete from kysely_migration where name = ${name}`.execute(db)
+  }
+  await sql`delete from kysely_migration where name = '0013_ddas_v12'`.execute(db)
+}
+
+/** The migrations after 0013, which a database before v1.2 had not run either. */
+const LATER = Object.keys(migrations).filter((name) => name > '0013_ddas_v12')
 
 describe('migration 0013_ddas_v12', () => {
   it('moves every stored end result to its v1.2 name, frozen facts and the archive too, and keeps every figure', async () => {
@@ -99,7 +115,7 @@ describe('migration 0013_ddas_v12', () => {
     const before = await figures(t)
     const dailyBefore = await dailyRows(t.db)
 
-    expect(await migrateToLatest(t.db)).toEqual(['0013_ddas_v12'])
+    expect(await migrateToLatest(t.db)).toEqual(['0013_ddas_v12', ...LATER])
 
     for (const [table, column] of RESULT_COLUMNS) {
       expect(await countOf(t.db, table, column, old), `${table} after`).toBe(0)
@@ -135,7 +151,7 @@ describe('migration 0013_ddas_v12', () => {
     await sql`update contactpoging set soort = 'Afspraak op locatie', kanaal = 'afspraak' where id = ${ids[2]}`.execute(
       t.db,
     )
-    await sql`delete from kysely_migration where name = '0013_ddas_v12'`.execute(t.db)
+    await undoFrom0013(t.db)
     await migrateToLatest(t.db)
     const rows = await t.db
       .selectFrom('contactpoging')

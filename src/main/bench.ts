@@ -10,6 +10,7 @@ import { runLadderBench } from './bench/ladder'
 import { runMonitorBench } from './bench/monitor'
 import { fillIntakeBenchDb, runIntakeBench } from './bench/intake'
 import { runDocumentsBench } from './bench/documents'
+import { runDdasVsBench } from './bench/ddas-vs'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   monitor: runMonitorBench,
   intake: runIntakeBench,
   documents: runDocumentsBench,
+  'ddas-vs': runDdasVsBench,
 }
 
 async function main(): Promise<void> {

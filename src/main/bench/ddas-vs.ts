@@ -31,7 +31,7 @@ import { signPayload } from '../features/ddas-vs/jades'
 import { ddasSchemaErrors } from '../features/monitor/ddas-schema'
 import { makeTestPki } from '../test/pki'
 import { fill } from './fill'
-import { benchTeamSetup, envInt, seconds } from './setup'
+import { benchMonitorSettings, benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
 const fmt = (n: number) => n.toLocaleString('en-US')
@@ -46,28 +46,7 @@ export async function runDdasVsBench(): Promise<void> {
   try {
     const db = opened.db
     const consulenten = await benchTeamSetup(db, TODAY, { helpers: 0 })
-    await db
-      .insertInto('setting')
-      .values({
-        key: 'monitor',
-        value: JSON.stringify({
-          organisatie: {
-            naam: 'Gemeente Roermond',
-            kvkNummer: '',
-            contactpersonen: [
-              {
-                naam: 'K. Medewerker',
-                telefoon: '0475 359 999',
-                email: 'bench@example.nl',
-                functie: 'Kwaliteit',
-              },
-            ],
-          },
-        }),
-        updated_at: TODAY,
-        updated_by: null,
-      })
-      .execute()
+    await benchMonitorSettings(db, TODAY)
     console.log(`Lange Adem DDAS-VS benchmark: ${fmt(cases)} cases, ${fmt(signals)} signals over two years`)
     let t = performance.now()
     fill(opened.raw, {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { openCliApp } from '../../cli/open'
+import { openCliApp, option } from '../../cli/open'
 import { isSetupDone } from '../settings/repository'
 import { CredentialError, readSigningCredentials } from './credentials'
 import { certificateName } from './certificates'
@@ -9,12 +9,6 @@ import { getDdasVsSettings } from './repository'
 
 export const usage =
   'ddas-vs --tls-cert BESTAND --tls-key BESTAND [--port N] [--host ADRES] [--tls-client-ca BESTAND] [--data-dir MAP]   CBS haalt de DDAS-gegevens op (HTTPS)'
-
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name)
-  if (i >= 0) return argv[i + 1]
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
-}
 
 function readFile(path: string, what: string): Buffer {
   try {

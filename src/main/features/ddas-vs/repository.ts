@@ -10,6 +10,7 @@ import {
 } from '@shared/api/ddas-vs'
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
+import { getSetting, putSetting } from '../settings/repository'
 
 /** The settings (one row in `setting`) and the collections table of the CBS connection. */
 const SETTINGS_KEY = 'ddas-vs'
@@ -46,12 +47,8 @@ type DdasVsDb = Kysely<Database & { ddas_vs_collection: CollectionTable }>
 const ddasVsDb = (db: Db) => db as unknown as DdasVsDb
 
 export async function getDdasVsSettings(db: Db): Promise<DdasVsSettings> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', SETTINGS_KEY)
-    .executeTakeFirst()
-  return { ...DEFAULT_DDAS_VS_SETTINGS, ...(row ? (JSON.parse(row.value) as Partial<DdasVsSettings>) : {}) }
+  const value = await getSetting(db, SETTINGS_KEY)
+  return { ...DEFAULT_DDAS_VS_SETTINGS, ...(value ? (JSON.parse(value) as Partial<DdasVsSettings>) : {}) }
 }
 
 export async function putDdasVsSettings(
@@ -60,12 +57,7 @@ export async function putDdasVsSettings(
   at: string,
   by: number | null,
 ): Promise<void> {
-  const value = JSON.stringify(s)
-  await db
-    .insertInto('setting')
-    .values({ key: SETTINGS_KEY, value, updated_at: at, updated_by: by })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: by }))
-    .execute()
+  await putSetting(db, SETTINGS_KEY, JSON.stringify(s), at, by)
 }
 
 const fmt = (n: number) => n.toLocaleString('nl-NL')

@@ -94,6 +94,19 @@ export function CbsConnectionTab() {
     disabled: !mayChange,
   })
 
+  const flag = (key: 'aan' | 'ondertekeningVerplicht') => ({
+    checked: form[key],
+    onChange: (e: { currentTarget: { checked: boolean } }) => set(key, e.currentTarget.checked),
+    disabled: !mayChange,
+  })
+  const whole = (key: 'poort' | 'maxPerMinuut') => ({
+    allowDecimal: false,
+    value: form[key],
+    onChange: (v: number | string) => set(key, typeof v === 'number' ? v : Number(v)),
+    error: errors[key],
+    disabled: !mayChange,
+  })
+
   const save = async () => {
     setMessage(null)
     setResult(null)
@@ -149,9 +162,7 @@ export function CbsConnectionTab() {
         <Switch
           label="Koppeling met CBS aan"
           description="Zolang de koppeling uit staat, geeft de server het CBS geen gegevens."
-          checked={form.aan}
-          onChange={(e) => set('aan', e.currentTarget.checked)}
-          disabled={!mayChange}
+          {...flag('aan')}
         />
       </Paper>
       <Paper withBorder p="md">
@@ -220,9 +231,7 @@ export function CbsConnectionTab() {
           <Checkbox
             label="Alleen ondertekende verzoeken aannemen"
             description="Een handtekening die er is, wordt altijd gecontroleerd."
-            checked={form.ondertekeningVerplicht}
-            onChange={(e) => set('ondertekeningVerplicht', e.currentTarget.checked)}
-            disabled={!mayChange}
+            {...flag('ondertekeningVerplicht')}
           />
         </Stack>
       </Paper>
@@ -230,26 +239,13 @@ export function CbsConnectionTab() {
         <Stack gap="sm">
           <Title order={4}>Eindpunt</Title>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <NumberInput
-              label="Poort"
-              min={1}
-              max={65535}
-              allowDecimal={false}
-              value={form.poort}
-              onChange={(v) => set('poort', typeof v === 'number' ? v : Number(v))}
-              error={errors['poort']}
-              disabled={!mayChange}
-            />
+            <NumberInput label="Poort" min={1} max={65535} {...whole('poort')} />
             <TextInput label="Pad" {...text('pad')} />
             <NumberInput
               label="Verzoeken per minuut (hoogstens)"
               min={1}
               max={600}
-              allowDecimal={false}
-              value={form.maxPerMinuut}
-              onChange={(v) => set('maxPerMinuut', typeof v === 'number' ? v : Number(v))}
-              error={errors['maxPerMinuut']}
-              disabled={!mayChange}
+              {...whole('maxPerMinuut')}
             />
           </SimpleGrid>
           <Text size="sm">

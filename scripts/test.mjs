@@ -51,6 +51,18 @@ const built = check(
   [node, ['--check', 'out/main/web.js']],
 )
 
+// Every benchmark once at a few hundred rows (targets not judged), so none breaks unnoticed.
+if (built) {
+  const names = spawnSync(node, ['out/main/bench.js', '--list'], { cwd: root, encoding: 'utf8' })
+  const list = names.status === 0 ? names.stdout.split('\n').filter(Boolean) : []
+  if (list.length === 0) {
+    totals.failed++
+    lines.push('FAIL benchmarks: the list of benchmarks could not be read')
+  }
+  for (const name of list)
+    check(`benchmark ${name} (small, targets not judged)`, [node, ['out/main/bench.js', name, '--small']])
+}
+
 // Unit, service and shell tests under Node.
 {
   console.log('\n=== unit, service and shell tests (vitest) ===')

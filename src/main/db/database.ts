@@ -130,7 +130,11 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
     throw err
   }
   raw.pragma('foreign_keys = ON')
-  raw.pragma('synchronous = NORMAL')
+  // FULL: every commit is synced to disk, so an action the user saw confirmed survives a power
+  // cut. NORMAL (in WAL mode) syncs only at checkpoints and may lose the last few. One user
+  // action is one transaction; `npm run bench -- durability` measures what the sync costs it
+  // (see the README). Batch paths (import, print batch, purge) commit once, so it costs them one.
+  raw.pragma('synchronous = FULL')
   raw.pragma('busy_timeout = 5000')
   raw.pragma('cache_size = -64000')
   // Temporary tables, sorts and statement journals stay in memory: faster, and no decrypted

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
 }
 
 const MAX_BODY = 2 * 1024 * 1024
+const UNKNOWN_METHOD = { ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } }
 
 export interface WebServer {
   url: string
@@ -55,13 +56,29 @@ export async function startWebServer(opts: {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Interne fout')
     })
   })
+  // CONNECT (a proxy tunnel) goes to its own event; without an answer Node just drops the line.
+  server.on('connect', (_req, socket) =>
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 16\r\n\r\nNiet toegestaan.',
+    ),
+  )
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHost().includes(req.headers.host ?? ''))
       return send(res, 421, 'text/plain; charset=utf-8', 'Onbekende host')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Alleen POST')
+    const api = url.pathname.startsWith('/api/')
+    if (req.method !== (api ? 'POST' : 'GET')) {
+      // A body sent along is read to its end and thrown away, so the connection stays usable
+      // for the next request and the client never meets a reset instead of this answer.
+      req.resume()
+      res.setHeader('Allow', api ? 'POST' : 'GET')
+      // OPTIONS asks what is allowed: the Allow header answers it. No CORS headers, so another
+      // site's preflight still fails.
+      if (req.method === 'OPTIONS') return send(res, 204, 'text/plain; charset=utf-8', '')
+      return send(res, 405, 'text/plain; charset=utf-8', api ? 'Alleen POST' : 'Niet toegestaan')
+    }
+    if (api) {
       const origin = req.headers.origin
       if (origin && !allowedHost().some((h) => origin === `http://${h}`))
         return send(res, 403, 'text/plain; charset=utf-8', 'Andere herkomst geweigerd')
@@ -77,10 +94,15 @@ export async function startWebServer(opts: {
           error: { code: 'validation', message: 'De gegevens konden niet worden gelezen.' },
         })
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+      let method: string
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length))
+      } catch {
+        // A broken escape (%E0%A4%A, %) names no method: not found, not a server error.
+        return send(res, 404, 'application/json; charset=utf-8', JSON.stringify(UNKNOWN_METHOD))
+      }
       return sendJson(res, await opts.dispatcher.call(session, method, input))
     }
-    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Niet toegestaan')
     // The page itself is only handed out with the token, so the token never has to be guessed.
     let path = url.pathname === '/' ? '/index.html' : url.pathname
     if (path === '/index.html' && !tokenOk(url.searchParams.get('token') ?? undefined))

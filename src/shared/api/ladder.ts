@@ -172,6 +172,8 @@ export interface CasePlanView {
   caseId: number
   status: ZaakStatus
   open: boolean
+  /** The case's wijk: the visit planner opens on it. */
+  wijkId: number | null
   nietBenaderen: boolean
   nietBenaderenReden: string
   /** null when nothing is planned (closed, or do not approach). */
@@ -185,6 +187,10 @@ export interface CasePlanView {
   /** The step after this one if this one fails too. */
   daarna: string | null
   kanaal: Kanaal
+  /** A home visit is due and none is planned yet (the shared definition, ladder/next-step.ts). */
+  huisbezoekNodig: boolean
+  /** The planned visit, if there is one. */
+  huisbezoek: { id: number; datum: string; tijd: string; tot: string | null } | null
   pogingenTotaal: number
   bereikt: boolean
   hulpAangeboden: boolean | null
@@ -200,12 +206,15 @@ export interface TodayItem {
   caseNumber: string
   naam: string
   adres: string
+  wijkId: number | null
   telefoon: string
   stap: PlanStap
   poging: number
   datum: string
   dagdeel: Dagdeel | null
   telaat: boolean
+  /** A home visit is due and none is planned yet: the planner offers this case. */
+  huisbezoekNodig: boolean
 }
 
 export interface TodayGroup {

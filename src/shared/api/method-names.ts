@@ -60,6 +60,7 @@ export const METHOD_NAMES = [
   'visits.savePartner',
   'visits.candidates',
   'visits.plan',
+  'visits.announce',
   'visits.day',
   'visits.optOut',
   'visits.outcome',

@@ -58,6 +58,11 @@ export interface MonitorDashboard {
   perMaand: { maand: string; teller: number; noemer: number; pct: number | null }[]
   breakdowns: Breakdown[]
   referentieBron: string | null
+  /**
+   * The day the team started with Lange Adem (its set-up). Signals of earlier months can be
+   * loaded afterwards and count in their own month, but only the work recorded in Lange Adem.
+   */
+  inGebruikSinds: string | null
 }
 
 export interface MonitorCaseRow {

@@ -84,6 +84,7 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'visits.savePartner': ALL,
   'visits.candidates': ALL,
   'visits.plan': ALL,
+  'visits.announce': ALL,
   'visits.day': ALL,
   'visits.optOut': ALL,
   'visits.outcome': ALL,

@@ -110,20 +110,28 @@ export async function workCurrentCase(
   const row = await getCasePlanRow(trx, caseId)
   if (!row) throw new Error(`Demo case ${caseId} is missing`)
   const userId = row.consulent_id
-  const log = (datum: string, hour: number, minute: number, kanaal: Kanaal, o: Outcome) =>
-    recordAttempt(
-      trx,
-      { at: localInstant(datum, hour, minute), today: datum, userId },
-      {
-        caseId,
-        kanaal,
-        bereikt: o.bereikt,
-        resultaat: o.resultaat,
-        notitie: o.notitie,
-        datum,
-        tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
-      },
-    )
+  const log = async (
+    datum: string,
+    hour: number,
+    minute: number,
+    kanaal: Kanaal,
+    o: Outcome,
+  ): Promise<PlanState | null> =>
+    (
+      await recordAttempt(
+        trx,
+        { at: localInstant(datum, hour, minute), today: datum, userId },
+        {
+          caseId,
+          kanaal,
+          bereikt: o.bereikt,
+          resultaat: o.resultaat,
+          notitie: o.notitie,
+          datum,
+          tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+        },
+      )
+    ).plan
   for (const a of attempts) await log(a.datum, a.hour, a.minute, a.kanaal, a)
   if (closure) return closeDemoCase(trx, caseId, closure.resultaat, closure.geslotenOp)
 

@@ -2,6 +2,7 @@ import type { ColumnMapping, IntakeField } from '@shared/api/intake'
 import { INTAKE_FIELDS } from '@shared/api/intake'
 import type { SignaalpartnerType } from '@shared/domain/ddas'
 import { parseDutchDate } from '@shared/format/dates'
+import { cleanText } from '@shared/format/text'
 import { parseEuroToCents } from '@shared/format/money'
 import { normalizePostcode, parseHouseNumber } from '@shared/format/address'
 import { isValidBsn, isValidEmail, isValidPhone, splitPrefix } from '@shared/format/person'
@@ -38,12 +39,15 @@ export interface FieldProblem {
   reason: string
 }
 
-/** The mapped cells of one row, as text: what the correction list shows and edits. */
+/**
+ * The mapped cells of one row, as text: what the correction list shows and edits. A file's cell
+ * is text entering main like any typed field, so it is cleaned the same way (shared/format/text.ts).
+ */
 export function extractValues(row: string[], index: Partial<Record<IntakeField, number>>): RowValues {
   const out: RowValues = {}
   for (const f of INTAKE_FIELDS) {
     const i = index[f]
-    if (i !== undefined && i >= 0) out[f] = (row[i] ?? '').trim()
+    if (i !== undefined && i >= 0) out[f] = cleanText(row[i] ?? '').trim()
   }
   return out
 }

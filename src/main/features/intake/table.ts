@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { cleanText } from '@shared/format/text'
 
 /** A file read into rows of text cells, before any field is known. */
 export interface RawTable {
@@ -172,8 +173,10 @@ export interface TableStream {
 
 const NO_ROWS = 'Het bestand bevat geen regels met signalen onder de kopregel.'
 
+// Cleaned like every text entering main (shared/format/text.ts): the mapping the screen sends
+// back names these headers, and the dispatcher cleans that too, so both must match.
 function headerNames(head: string[]): string[] {
-  return head.map((h, i) => h.trim() || `Kolom ${i + 1}`)
+  return head.map((h, i) => cleanText(h).trim() || `Kolom ${i + 1}`)
 }
 
 function decodeCsv(bytes: Uint8Array): { text: string; encoding: string; delimiter: string } {

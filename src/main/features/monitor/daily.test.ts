@@ -12,7 +12,7 @@ import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
 import { computeFigures } from './figures'
-import { figureContext, getDashboard, loadFacts, type Period } from './service'
+import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
 import { histogramMedian, splitSteps } from './daily'
 import { settingsInput } from './testdata'
 
@@ -34,6 +34,7 @@ async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
     nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
     ...computeFigures(facts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 

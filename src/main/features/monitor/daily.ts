@@ -61,7 +61,7 @@ export async function loadDaily(db: Db, p: Period, limits: number[]): Promise<[D
     const r = await sql<AmountSum>`
       select bedrag_euro as euro, count(*) as n, sum(bereikt) as bereikt from monitor_case_fact
       where bedrag_euro >= ${step} and bedrag_euro <= ${step + 9}
-        and datum_opgepakt >= ${p.van} and datum_opgepakt <= ${p.tot} and opgepakt = 1
+        and peildatum >= ${p.van} and peildatum <= ${p.tot} and opgepakt = 1
       group by bedrag_euro`.execute(db)
     amounts.push(...r.rows)
   }

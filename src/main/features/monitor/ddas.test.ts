@@ -7,6 +7,7 @@ import { runPurge } from '../retention/purge'
 import { APP_VERSION } from '@shared/version'
 import { ddasSchemaErrors } from './ddas-schema'
 import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from './testdata'
+import { signal } from '../../test/fixtures'
 
 // The official files are kept in the repository (resources/ddas) so the test runs anywhere;
 // where the project's shared folder is beside the checkout, the copies must equal the originals.
@@ -339,6 +340,39 @@ describe('feedback to signal partners', () => {
       expect(text).not.toContain(word)
   })
 
+  it('never hands a spreadsheet a formula, in CSV or Excel (OWASP CSV injection)', async () => {
+    const { t } = await octoberTeam()
+    const ids = ['=HYPERLINK("http://evil.example","Klik")', '+1+1', '-2+3', '@SUM(1+1)']
+    for (const [i, externId] of ids.entries()) {
+      const input = signal({ postcode: '6041 AB', huisnummer: String(90 + i), signaaldatum: '20-10-2026' })
+      input.signaal.externId = externId
+      input.signaal.partnerNaam = i === 0 ? '=Wonen Limburg' : 'Wonen Limburg'
+      await t.call('signals.createManual', input)
+    }
+    const csv = decode((await t.call('monitor.feedback', { ...OCTOBER, formaat: 'csv' })).base64).toString(
+      'utf8',
+    )
+    for (const line of csv.split('\r\n').slice(1))
+      for (const field of line.split(';')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@]/)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Klik"")"`)
+    expect(csv).toContain("'-2+3")
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(
+      decode(
+        (await t.call('monitor.feedback', { ...OCTOBER, formaat: 'xlsx' })).base64,
+      ) as unknown as ArrayBuffer,
+    )
+    const cells = wb.worksheets.flatMap((ws) =>
+      ws
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string'),
+    )
+    expect(cells).toContain("'@SUM(1+1)")
+    expect(cells.filter((v) => /^[=+\-@]/.test(v as string))).toEqual([])
+  })
+
   it('gives one sheet per partner in Excel, and records the export', async () => {
     const { t } = await octoberTeam()
     const file = await t.call('monitor.feedback', { ...OCTOBER, formaat: 'xlsx' })
@@ -363,7 +397,7 @@ describe('feedback to signal partners', () => {
     const rows: unknown[][] = []
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     expect(rows).toContainEqual(['Ontvangen', 8])
-    expect(rows).toContainEqual(['Bereik', 2, 4, 0.5, 0.19])
+    expect(rows).toContainEqual(['Bereik', 2, 5, 0.4, 0.19])
     expect(rows).toContainEqual(['4 of meer pogingen', 1, 1, 1, 0.37])
   })
 })

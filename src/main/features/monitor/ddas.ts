@@ -15,10 +15,20 @@ import {
 } from '../retention/ddas-archive'
 
 /**
- * The DDAS delivery for a period: the signals dated in the period, the cases holding them or
- * picked up in the period, with every signal of those cases, so each case's references resolve
- * within the file. This module decides WHAT goes in (and which dates); ddas-format.ts writes it
- * in the chosen version of the exchange model (v1.2 by default, v0.9 on request).
+ * The DDAS delivery for a period: the signals dated in the period and the cases holding them,
+ * with every signal of those cases, so each case's references resolve within the file. This
+ * module decides WHAT goes in (and which dates); ddas-format.ts writes it in the chosen version
+ * of the exchange model (v1.2 by default, v0.9 on request).
+ *
+ * Dates (issue 13; the same rules as the monitor, written out in "Hoe tellen we?"):
+ * - a signal belongs to the period of its signaaldatum, the day the partner sent it, whenever the
+ *   file was taken in: a late file, or earlier months loaded when a team starts, go with their
+ *   own month, and each signal is in exactly one period's delivery;
+ * - matchingsdatum and datumOpgepakt: the day the case was formed and picked up in Lange Adem
+ *   (matching and picking up are one step at intake);
+ * - the matching period: from the first day of the month of the case's oldest signal to the last
+ *   day of the month of its newest (usually one calendar month, the month's file);
+ * - a contact attempt: the day the contact happened (a letter: the day it went out).
  */
 const CHUNK = 900
 
@@ -56,16 +66,7 @@ export async function collectDdas(db: Db, p: Period, now: string): Promise<DdasC
     .where('signaaldatum', '<=', p.tot)
     .execute()
   const inPeriod = [...liveInPeriod, ...archived.signals]
-  const livePickedUp = await db
-    .selectFrom('vroegsignaalzaak')
-    .select('id')
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
-    .execute()
-  const pickedUp = [...livePickedUp, ...archived.cases]
-  const caseIds = [
-    ...new Set([...inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])), ...pickedUp.map((c) => c.id)]),
-  ].sort((a, b) => a - b)
+  const caseIds = [...new Set(inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])))].sort((a, b) => a - b)
   const cases = [
     ...(await inChunks(caseIds, (ids) =>
       db
@@ -160,9 +161,17 @@ export async function collectDdas(db: Db, p: Period, now: string): Promise<DdasC
   }
 
   const signalsByCase = new Map<number, string[]>()
+  const matching = new Map<number, { van: string; tot: string }>()
   const ddasSignals = signals.map((s): DdasSignal => {
     const id = ddasSignalId(s)
-    if (s.case_id) signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+    if (s.case_id) {
+      signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+      const m = matching.get(s.case_id)
+      matching.set(s.case_id, {
+        van: m && m.van < s.signaaldatum ? m.van : s.signaaldatum,
+        tot: m && m.tot > s.signaaldatum ? m.tot : s.signaaldatum,
+      })
+    }
     return {
       id,
       caseId: s.case_id,
@@ -198,9 +207,9 @@ export async function collectDdas(db: Db, p: Period, now: string): Promise<DdasC
     .map((c): DdasCase => ({
       resultaat: c.resultaat,
       matchingsdatum: c.datum_opgepakt,
-      startdatumMatchingperiode: monthStart(c.datum_opgepakt),
+      startdatumMatchingperiode: monthStart(matching.get(c.id)!.van),
       datumOpgepakt: c.datum_opgepakt,
-      einddatumMatchingperiode: monthEnd(c.datum_opgepakt),
+      einddatumMatchingperiode: monthEnd(matching.get(c.id)!.tot),
       signalIds: signalsByCase.get(c.id)!,
       contactpogingen: (attemptsByCase.get(c.id) ?? []).map((a) => ({
         soort: a.soort,

@@ -9,6 +9,13 @@ import type { Db } from '../../db/database'
  */
 export interface CaseFactTable {
   case_id: number
+  /**
+   * The date the case counts on (migration 0013): the date of its oldest signal, the month it
+   * was matched in. A file taken in late, or earlier months loaded when a team starts, so count in
+   * their own month. A case without signals (walk-in) counts on the day it was picked up.
+   */
+  peildatum: string
+  /** The day the team picked the case up (the DDAS datumOpgepakt); time to first contact runs from it. */
   datum_opgepakt: string
   opgepakt: number
   wijk_id: number | null
@@ -48,8 +55,8 @@ export interface ReferenceTable {
 }
 
 /**
- * Migration 0007: per day, per breakdown table and row, the sums of the case facts picked up that
- * day (tabel 'signaal': of the signal facts with that signal date). Always equal to the sums over
+ * Migration 0007: per day, per breakdown table and row, the sums of the case facts counting on that
+ * day (their peildatum) (tabel 'signaal': of the signal facts with that signal date). Always equal to the sums over
  * the fact tables, frozen facts included: refreshFacts subtracts a changed case's old facts and
  * adds its new ones. A year of figures then sums a few tens of thousands of small rows.
  */
@@ -121,23 +128,23 @@ const SOORTEN_SQL = SOORT_BITS.map((s, i) => `select ${quote(s)} as soort, ${1 <
  * to first contact, so the median stays exact.
  */
 const CASE_TALLIES = `
-  select f.datum_opgepakt as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
-  union all select f.datum_opgepakt, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
+  select f.peildatum as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
+  union all select f.peildatum, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
     coalesce(f.eerste_contact_soort = k.soort, 0) from f join (${SOORTEN_SQL}) k on (f.soorten_mask & k.bit) <> 0
-  union all select f.datum_opgepakt, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
+  union all select f.peildatum, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
     f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
+  union all select f.peildatum, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
     when f.partner_types = '' then 'onbekend' else f.partner_types end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
+  union all select f.peildatum, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
     when f.pogingen = 3 then '3' else '4+' end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
     where f.bereikt <> 0 and coalesce(f.eerste_contact_dagdeel, '') <> ''
-  union all select f.datum_opgepakt, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
-  union all select f.datum_opgepakt, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
+  union all select f.peildatum, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
+  union all select f.peildatum, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
     from f
-  union all select f.datum_opgepakt, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
+  union all select f.peildatum, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
     - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)) as text), 1, 0, 0, 0 from f
     where f.bereikt = 1 and coalesce(f.eerste_contact_datum, '') <> ''`
 
@@ -162,7 +169,7 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
   if (sign === -1) {
     const days =
       source === 'case'
-        ? `select datum_opgepakt from monitor_case_fact where ${where}`
+        ? `select peildatum from monitor_case_fact where ${where}`
         : `select signaaldatum from monitor_signal_fact where ${where}`
     await sql.raw(`delete from monitor_daily where n = 0 and dag in (${days})`).execute(trx)
   }
@@ -227,10 +234,12 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     await sql.raw(`delete from monitor_case_fact where ${changedCases}`).execute(trx)
     const cases = await sql
       .raw(
-        `insert or ignore into monitor_case_fact (case_id, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
+        `insert or ignore into monitor_case_fact (case_id, peildatum, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
            crisis, bedrag_euro, leeftijd, pogingen, soorten_mask, bereikt_mask, bereikt, eerste_contact_soort,
            eerste_contact_dagdeel, eerste_contact_datum, resultaat, gesloten_op)
-         select z.id, z.datum_opgepakt,
+         select z.id,
+           coalesce((select min(s.signaaldatum) from vroegsignaal s where s.case_id = z.id), z.datum_opgepakt),
+           z.datum_opgepakt,
            case when z.resultaat in (${NIET_OPGEPAKT_SQL}) then 0 else 1 end,
            z.wijk_id, z.consulent_id,
            coalesce((select group_concat(pt, '|') from

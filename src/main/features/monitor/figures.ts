@@ -236,7 +236,7 @@ export function computeFigures(
 
   const months = new Map<string, [number, number]>()
   for (const f of facts) {
-    const m = f.datum_opgepakt.slice(0, 7)
+    const m = f.peildatum.slice(0, 7)
     const c = months.get(m) ?? [0, 0]
     c[0] += f.bereikt
     c[1]++

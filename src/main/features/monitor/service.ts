@@ -11,6 +11,7 @@ import type { z } from 'zod'
 import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
 import { APP_VERSION } from '@shared/version'
+import { calendarDate } from '../../lib/clock'
 import type { UseCaseContext } from '../signals/service'
 import { monitorDb, refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
@@ -134,12 +135,13 @@ export async function saveMonitorSettings(
   return getMonitorSettings(db)
 }
 
-/** The followed-up cases picked up in the period, as anonymous facts. */
+/** The followed-up cases counting in the period (their peildatum, facts.ts), as anonymous facts. */
 export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
   return monitorDb(db)
     .selectFrom('monitor_case_fact')
     .select([
       'case_id',
+      'peildatum',
       'datum_opgepakt',
       'wijk_id',
       'consulent_id',
@@ -156,8 +158,8 @@ export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
       'eerste_contact_datum',
       'resultaat',
     ])
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
+    .where('peildatum', '>=', p.van)
+    .where('peildatum', '<=', p.tot)
     .where('opgepakt', '=', 1)
     .execute()
 }
@@ -180,6 +182,15 @@ export async function figureContext(db: Db): Promise<FigureContext & { bron: str
   }
 }
 
+/** The day the team was set up: the first colleague's creation. */
+export async function teamStartDate(db: Db): Promise<string | null> {
+  const started = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.min('created_at').as('at'))
+    .executeTakeFirst()
+  return started?.at ? calendarDate(started.at) : null
+}
+
 export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard> {
   await refreshFacts(db)
   const ctx = await figureContext(db)
@@ -189,6 +200,7 @@ export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard>
     tot: p.tot,
     ...figuresFromDaily(sums, amounts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 

@@ -39,7 +39,8 @@ export function settingsInput(
  *   D  Centrum, Energie 1,500 (crisis), 56 y: letter, phone, card, never reached
  *   E  picked up in September (outside the period), reached
  *   F  October signal closed as "Niet opgepakt: onterecht signaal" (not followed up)
- *   G  signal of 30 October taken in on 2 November (received in October, picked up in November)
+ *   G  signal of 30 October taken in on 2 November: counts in October (the month of its signal),
+ *      picked up (DDAS datum_opgepakt) on 2 November
  */
 export async function octoberTeam() {
   const t = await testApp('2026-10-01T08:00:00.000Z')

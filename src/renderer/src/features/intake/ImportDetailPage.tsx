@@ -20,6 +20,7 @@ import { ApiError, call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
@@ -29,6 +30,10 @@ export function ImportDetailPage({ importId }: { importId: number }) {
   const [reden, setReden] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const guard = useDiscardGuard(reden.trim() !== '', () => {
+    setDeciding(null)
+    setReden('')
+  })
   const load = useCallback(async () => setRows(await call('intake.importSignals', { importId })), [importId])
   useEffect(() => {
     void load()
@@ -152,9 +157,10 @@ export function ImportDetailPage({ importId }: { importId: number }) {
       )}
       <Modal
         opened={!!deciding}
-        onClose={() => setDeciding(null)}
+        onClose={guard.requestClose}
         title={deciding?.besluit === 'niet' ? 'Signaal toch doorzetten' : 'Signaal niet doorzetten'}
       >
+        <DiscardQuestion guard={guard} />
         {deciding && (
           <Stack>
             <Text size="sm">
@@ -177,7 +183,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
             />
             {errors._ && !errors.reden && <Text c="red">{errors._}</Text>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeciding(null)}>
+              <Button variant="default" onClick={guard.requestClose}>
                 Annuleren
               </Button>
               <Button loading={busy} onClick={() => void decide()}>

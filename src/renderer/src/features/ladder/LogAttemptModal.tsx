@@ -22,6 +22,7 @@ import {
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
 // Home visits and the walk-in hour are logged on their own screens; "Onbekend" only for old data.
 const SELECTABLE = KANALEN.filter(
@@ -37,9 +38,12 @@ export function LogAttemptModal({
   kanaal: initial,
   onClose,
   onSaved,
+  returnFocus = true,
 }: {
   caseId: number
   kanaal: Kanaal
+  /** False when the page moves the focus itself after saving (Vandaag's next task). */
+  returnFocus?: boolean
   onClose(): void
   onSaved(r: LadderResult): void
 }) {
@@ -49,9 +53,13 @@ export function LogAttemptModal({
   const [resultaat, setResultaat] = useState(RESULTATEN[kanaal][0]!)
   const [bereikt, setBereikt] = useState(false)
   const [notitie, setNotitie] = useState('')
-  const [datum, setDatum] = useState(todayDutch())
+  const [today] = useState(todayDutch)
+  const [datum, setDatum] = useState(today)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+
+  // Escape, the cross or Annuleren with a note typed: asked first (the note would be lost).
+  const guard = useDiscardGuard(notitie.trim() !== '' || datum !== today, onClose)
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -67,7 +75,14 @@ export function LogAttemptModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title="Contactpoging vastleggen" size="lg">
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title="Contactpoging vastleggen"
+      size="lg"
+      returnFocus={returnFocus}
+    >
+      <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => void save(e)}
         onKeyDown={(e) => {
@@ -117,7 +132,7 @@ export function LogAttemptModal({
           <Group justify="space-between">
             <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>Ctrl+Enter slaat op</span>
             <Group>
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={guard.requestClose}>
                 Annuleren
               </Button>
               <Button type="submit" loading={saving}>

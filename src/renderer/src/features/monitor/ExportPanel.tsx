@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core'
 import type { DdasVersie, MonitorSettings } from '@shared/api/monitor'
+import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { notifyFailed } from '../../components/notify'
 import { saveFile } from './download'
@@ -28,7 +29,11 @@ function Contents({ versie, geboortedatum }: { versie: DdasVersie; geboortedatum
   )
 }
 
-/** The DDAS delivery (with a warning about personal data) and the feedback to signal partners. */
+/**
+ * The DDAS delivery (with a warning about personal data) and the feedback to signal partners. The
+ * confirmation names the period, so nobody makes a year's file thinking of a month; it is given
+ * again for every period (MonitorPage mounts this panel afresh when the period changes).
+ */
 export function ExportPanel({ period }: { period: Period }) {
   const [versie, setVersie] = useState<DdasVersie>('1.2')
   const [settings, setSettings] = useState<MonitorSettings | null>(null)
@@ -51,14 +56,16 @@ export function ExportPanel({ period }: { period: Period }) {
     }
   }
   const p = { van: period.van, tot: period.tot }
+  const dates = `${formatDate(period.van)} t/m ${formatDate(period.tot)}`
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
         <Title order={4}>DDAS-levering ({period.label})</Title>
         <Text size="sm" mb="sm">
           Het bestand voor de landelijke monitor (CBS), in het uitwisselmodel DDAS: de signalen met een
-          signaaldatum in de periode, de zaken waar ze in zitten en de contactpogingen. Bedragen in hele
-          euro&apos;s.
+          signaaldatum in de periode, de zaken waar ze in zitten en al hun contactpogingen. Elk signaal zit in
+          de levering van zijn eigen maand. Is een bestand later ingelezen, maak dan de levering over die
+          maand opnieuw. Bedragen in hele euro&apos;s.
         </Text>
         <Radio.Group
           label="Versie van het uitwisselmodel"
@@ -81,7 +88,7 @@ export function ExportPanel({ period }: { period: Period }) {
           </Alert>
         )}
         <Checkbox
-          label="Ik begrijp dat dit bestand persoonsgegevens bevat"
+          label={`Ik maak het DDAS-bestand over ${period.label} (${dates}) en begrijp dat het persoonsgegevens bevat`}
           checked={understood}
           onChange={(e) => setUnderstood(e.currentTarget.checked)}
           mb="sm"
@@ -94,13 +101,13 @@ export function ExportPanel({ period }: { period: Period }) {
               const f = await call('monitor.exportDdas', { ...p, versie })
               saveFile(f)
               return {
-                text: `${f.fileName} gemaakt (versie ${f.versie}): ${f.vroegsignalen} signalen in ${f.zaken} zaken.`,
+                text: `${f.fileName} gemaakt over ${period.label} (${dates}), versie ${f.versie}: ${f.vroegsignalen} signalen in ${f.zaken} zaken.`,
                 opmerkingen: f.opmerkingen,
               }
             })
           }
         >
-          DDAS-bestand maken
+          DDAS-bestand maken over {period.label}
         </Button>
       </Paper>
       <Paper withBorder p="md">

@@ -13,6 +13,7 @@ import { runLadderBench } from './bench/ladder'
 import { runMonitorBench } from './bench/monitor'
 import { fillIntakeBenchDb, runIntakeBench } from './bench/intake'
 import { runDocumentsBench } from './bench/documents'
+import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   monitor: runMonitorBench,
   intake: runIntakeBench,
   documents: runDocumentsBench,
+  'ddas-vs': runDdasVsBench,
   durability: runDurabilityBench,
 }
 

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindingPlan } from '../../scripts/electron-binding.mjs'
 import { setPdfWorkerPath } from '../../src/main/features/documents/render-jobs'
-import { documentsWorld, pdfBytes } from '../../src/main/features/documents/test-helpers'
+import { announce, documentsWorld, pdfBytes } from '../../src/main/features/documents/test-helpers'
 import { pdfFonts, pdfInfo } from '../../src/main/features/documents/poppler'
 import { built, packageBinding, root, runShell } from '../shell/runner'
 
@@ -140,12 +140,7 @@ describe.runIf(built && process.platform === 'linux')(
       expect(files).toContain('/node_modules/pdfmake/fonts/Roboto/Roboto-Regular.ttf')
       setPdfWorkerPath(worker)
       const w = await documentsWorld()
-      const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
-      const item = await w.t.call('documents.addToQueue', {
-        caseId: w.cases[0]!,
-        templateId: w.letter.id,
-        bezoek: visit,
-      })
+      const item = await announce(w, w.cases[0]!, { datum: '17-11-2026', van: '10:00', tot: '12:00' })
       const batch = await w.t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a4' })
       const pdf = pdfBytes(await w.t.call('documents.batchPdf', { batchId: batch.id, deel: 'documenten' }))
       expect(pdfInfo(pdf).pages).toBe(1)

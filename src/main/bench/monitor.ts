@@ -24,7 +24,7 @@ import { getDashboard } from '../features/monitor/service'
 import { exportDdas } from '../features/monitor/exports'
 import type { DdasVersie } from '@shared/api/monitor'
 import { fill } from './fill'
-import { benchTeamSetup, envInt, seconds } from './setup'
+import { benchMonitorSettings, benchTeamSetup, envInt, seconds } from './setup'
 
 const TODAY = '2026-11-10'
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
@@ -91,29 +91,7 @@ export async function runMonitorBench(): Promise<void> {
   try {
     const db = opened.db
     const consulenten = await benchTeamSetup(db, TODAY, { helpers: 0 })
-    await db
-      .insertInto('setting')
-      .values({
-        key: 'monitor',
-        value: JSON.stringify({
-          leverancierNaam: 'BENCH',
-          organisatie: {
-            naam: 'Gemeente Bench',
-            kvkNummer: '',
-            contactpersonen: [
-              {
-                naam: 'K. Medewerker',
-                telefoon: '0475 359 999',
-                email: 'bench@example.nl',
-                functie: 'Kwaliteit',
-              },
-            ],
-          },
-        }),
-        updated_at: TODAY,
-        updated_by: null,
-      })
-      .execute()
+    await benchMonitorSettings(db, TODAY, 'BENCH')
 
     console.log(
       `Lange Adem monitor benchmark: ${fmt(cases)} cases, ${fmt(signals)} signals, ${fmt(attempts)} attempts`,

@@ -280,6 +280,21 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     'monitor.saveSettings': settingsInput(monitorSettings, { organisatie: ORGANISATIE }),
     'backup.check': { naam: 'lange-adem-2026-11-10T0930Z.sqlite' },
     'backup.restore': { naam: 'lange-adem-2026-11-10T0930Z.sqlite' },
+    'ddasVs.saveSettings': {
+      aan: false,
+      issuer: 'https://idp.roermond.nl',
+      audience: 'ddas-vs',
+      jwksUrl: '',
+      jwks: '',
+      certificaatPad: '/etc/lange-adem/cbs.pem',
+      sleutelPad: '/etc/lange-adem/cbs.key',
+      vertrouwdeCaPad: '',
+      kid: 'roermond-1',
+      poort: 8443,
+      pad: '/ddas-vs/v1',
+      maxPerMinuut: 60,
+      ondertekeningVerplicht: false,
+    },
     'retention.findPerson': { achternaam: 'Berg', geboortedatum: '12-03-1984' },
   }
 }

@@ -100,4 +100,8 @@ export const METHOD_NAMES = [
   'retention.findPerson',
   'retention.exportPerson',
   'retention.deletePerson',
+  'ddasVs.settings',
+  'ddasVs.saveSettings',
+  'ddasVs.check',
+  'ddasVs.collections',
 ] as const

@@ -227,6 +227,11 @@ export const CASE_ACCESS: Rules = {
   'retention.findPerson': 'alle-zaken',
   'retention.exportPerson': 'alle-zaken',
   'retention.deletePerson': 'alle-zaken',
+  // Settings and counts of the CBS connection: no resident in them.
+  'ddasVs.settings': 'geen',
+  'ddasVs.saveSettings': 'geen',
+  'ddasVs.check': 'geen',
+  'ddasVs.collections': 'geen',
 }
 
 /**

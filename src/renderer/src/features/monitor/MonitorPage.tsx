@@ -25,6 +25,9 @@ import { saveFile } from './download'
 import { ExportPanel } from './ExportPanel'
 import { Definitions, KeyFigures } from './KeyFigures'
 import { MonitorSettingsPanel } from './MonitorSettingsPanel'
+import { CbsCollections } from '../ddas-vs/CbsCollections'
+import { mayCall } from '@shared/api/permissions'
+import { useCurrentUser } from '../../app/AppContext'
 import {
   choicePeriod,
   loadChoice,
@@ -180,6 +183,7 @@ function Dashboard({ period }: { period: Period }) {
  * The chosen period stays until the user changes it (periods.ts): across the tabs and screens.
  */
 export function MonitorPage() {
+  const user = useCurrentUser()
   const today = todayIso()
   const [choice, setChoice] = useState<PeriodChoice>(() => loadChoice(today))
   useEffect(() => saveChoice(choice), [choice])
@@ -204,6 +208,7 @@ export function MonitorPage() {
             ) : (
               <Text>Kies een geldige periode.</Text>
             ))}
+          {tab === 'export' && mayCall('ddasVs.collections', user.rol) && <CbsCollections />}
           {tab === 'instellingen' && <MonitorSettingsPanel />}
         </Stack>
       </Tabs>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
 import type { AppStatus } from '@shared/api/setup'
 import { call, onSessionLost, onShellLocked } from '../api/client'
+import { createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
 import { theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
@@ -18,6 +20,7 @@ export function App() {
   const [error, setError] = useState<string | null>(null)
   /** The user whose workspace this window showed last (user-switch.ts). */
   const shownUser = useRef<number | null | undefined>(undefined)
+  const [queryClient] = useState(createQueryClient)
 
   const refresh = useCallback(async () => {
     try {
@@ -40,6 +43,11 @@ export function App() {
   // The desktop menu's "Vergrendelen" (Ctrl+L) locked the session in main already. When the
   // page's own Ctrl+L handler locked too, main's lock is the same and this only re-reads it.
   useEffect(() => onShellLocked(() => void refresh()), [refresh])
+
+  // Locked, signed out or another person: nothing the previous screens loaded stays in memory.
+  const workspaceShown = !!status?.currentUser && !status.locked
+  const userId = status?.currentUser?.id
+  useEffect(() => () => queryClient.clear(), [workspaceShown, userId, queryClient])
 
   let body
   if (error && !status) {
@@ -80,8 +88,10 @@ export function App() {
 
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" limit={3} autoClose={5000} />
-      {status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body}
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="bottom-right" limit={3} autoClose={5000} />
+        {status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body}
+      </QueryClientProvider>
     </MantineProvider>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
 import { ApiError, call } from '../../api/client'
-import { listBeforeCase, routeHref, type Route } from '../../app/router'
+import { backLabel, listBeforeCase, routeHref, type Route } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
 import { lastListWasMine } from '../caseload/caseloadFilters'
@@ -23,18 +23,6 @@ type Load =
   | { state: 'ok'; dossier: DossierView }
   | { state: 'error'; notFound: boolean; forbidden: boolean; message: string }
 
-const BACK_LABELS: Partial<Record<Route['name'], string>> = {
-  vandaag: 'Vandaag',
-  huisbezoeken: 'Huisbezoeken',
-  bezoeklijst: 'de daglijst',
-  inloop: 'het inloopspreekuur',
-  afdrukken: 'Afdrukken',
-  monitor: 'de monitor',
-  verdeling: 'de verdeling',
-  inzageverzoek: 'het inzageverzoek',
-  inlezing: 'de inlezing',
-}
-
 /** Where "← Terug" leads: Vandaag when the case came from there, else the list the user came from. */
 export function backTarget(
   fromToday: boolean,
@@ -42,9 +30,11 @@ export function backTarget(
   lastMine: boolean,
 ): { route: Route; label: string } {
   if (fromToday) return { route: { name: 'vandaag' }, label: 'Vandaag' }
-  if (before && BACK_LABELS[before.name]) return { route: before, label: BACK_LABELS[before.name]! }
-  const mine = before?.name === 'caseload' ? before.mine : lastMine
-  return { route: { name: 'caseload', mine }, label: mine ? 'Mijn zaken' : 'de caseload' }
+  const label = before && backLabel(before)
+  if (before && label) return { route: before, label }
+  return lastMine
+    ? { route: { name: 'mijn-zaken' }, label: 'Mijn zaken' }
+    : { route: { name: 'caseload' }, label: 'de caseload' }
 }
 
 function BackLink({ fromToday }: { fromToday: boolean }) {

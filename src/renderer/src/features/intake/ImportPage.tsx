@@ -188,7 +188,7 @@ export function ImportPage() {
             {result.problemen > 0 && (
               <Anchor href={routeHref({ name: 'te-controleren' })}>Naar Te controleren</Anchor>
             )}
-            <Anchor href={routeHref({ name: 'caseload', mine: false })}>Naar de caseload</Anchor>
+            <Anchor href={routeHref({ name: 'caseload' })}>Naar de caseload</Anchor>
             <Button variant="default" onClick={restart}>
               Nog een bestand inlezen
             </Button>

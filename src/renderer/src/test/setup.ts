@@ -1,0 +1,50 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach, expect } from 'vitest'
+import { currentBackend, setBackend } from './fake-backend'
+
+// jsdom lacks what Mantine measures with (its own test set-up does the same).
+const { getComputedStyle } = window
+window.getComputedStyle = (element) => getComputedStyle(element)
+window.HTMLElement.prototype.scrollIntoView = () => undefined
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+})
+window.ResizeObserver = class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+// The renderer reaches main only through this bridge (api/client.ts); here it leads to the
+// test's fake backend.
+window.langeAdem = {
+  call: (method, input) => {
+    const backend = currentBackend()
+    if (!backend) throw new Error(`${method} was called outside a rendered test`)
+    return backend.call(method, input)
+  },
+}
+
+beforeEach(() => {
+  window.location.hash = ''
+  sessionStorage.clear()
+})
+
+afterEach(() => {
+  cleanup()
+  const backend = currentBackend()
+  setBackend(null)
+  // A call the test did not expect fails it, even when the screen swallowed the error.
+  expect(backend?.problems ?? []).toEqual([])
+})

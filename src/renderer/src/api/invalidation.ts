@@ -85,7 +85,8 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'dossier.assign': CASES,
 
   'audit.search': [],
-  'audit.verify': [],
+  // The check is itself recorded in the logboek.
+  'audit.verify': ['audit.search'],
 
   'ladder.config': [],
   'ladder.saveConfig': ['ladder.config', ...CASES],
@@ -149,7 +150,7 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'retention.deletePerson': RETENTION,
 
   'ddasVs.settings': [],
-  'ddasVs.saveSettings': ['ddasVs.settings', 'ddasVs.check'],
+  'ddasVs.saveSettings': ['ddasVs.settings', 'ddasVs.collections'],
   'ddasVs.check': [],
   'ddasVs.collections': [],
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { QueryClientProvider } from '@tanstack/react-query'
-import type { AppStatus } from '@shared/api/setup'
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { call, onSessionLost, onShellLocked } from '../api/client'
-import { createQueryClient } from '../api/queries'
+import { apiKey, createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
 import { theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
@@ -16,27 +15,38 @@ import { followUserChange } from './user-switch'
 
 /** Decides what the user sees: the first-run set-up, the sign-in, the lock screen, or the workplace. */
 export function App() {
-  const [status, setStatus] = useState<AppStatus | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="bottom-right" limit={3} autoClose={5000} />
+        <Screens />
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}
+
+function Screens() {
+  const queryClient = useQueryClient()
   /** The user whose workspace this window showed last (user-switch.ts). */
   const shownUser = useRef<number | null | undefined>(undefined)
-  const [queryClient] = useState(createQueryClient)
-
-  const refresh = useCallback(async () => {
-    try {
+  const statusQuery = useQuery({
+    queryKey: apiKey('app.status', {}),
+    queryFn: async () => {
       const next = await call('app.status', {})
+      // Before anything is drawn for the new status: a new person never sees (or opens) the
+      // previous person's screen.
       followUserChange(shownUser.current, next)
       shownUser.current = next.currentUser?.id ?? null
-      setStatus(next)
-      setError(null)
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
-    }
-  }, [])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
+      return next
+    },
+  })
+  const status = statusQuery.data ?? null
+  const error = statusQuery.error ? statusQuery.error.message || String(statusQuery.error) : null
+  const { refetch } = statusQuery
+  const refresh = useCallback(async () => {
+    await refetch()
+  }, [refetch])
 
   // Main said "locked" or "not signed in" (idle too long, a password reset): show that screen.
   useEffect(() => onSessionLost(() => void refresh()), [refresh])
@@ -47,7 +57,13 @@ export function App() {
   // Locked, signed out or another person: nothing the previous screens loaded stays in memory.
   const workspaceShown = !!status?.currentUser && !status.locked
   const userId = status?.currentUser?.id
-  useEffect(() => () => queryClient.clear(), [workspaceShown, userId, queryClient])
+  useEffect(
+    () => () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' })
+      queryClient.getMutationCache().clear()
+    },
+    [workspaceShown, userId, queryClient],
+  )
 
   let body
   if (error && !status) {
@@ -86,12 +102,5 @@ export function App() {
     )
   }
 
-  return (
-    <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <Notifications position="bottom-right" limit={3} autoClose={5000} />
-        {status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body}
-      </QueryClientProvider>
-    </MantineProvider>
-  )
+  return status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body
 }

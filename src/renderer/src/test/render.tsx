@@ -58,7 +58,8 @@ export function renderWithApp(
   }
   const client = createQueryClient()
   const result = render(
-    <MantineProvider theme={theme}>
+    // env "test": no transitions and no portals, so a dialog is there at once, in the page.
+    <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={client}>
         <Notifications />
         {status ? <AppContext.Provider value={{ status, refresh }}>{ui}</AppContext.Provider> : ui}

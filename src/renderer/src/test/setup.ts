@@ -20,6 +20,14 @@ Object.defineProperty(window, 'matchMedia', {
     dispatchEvent: () => false,
   }),
 })
+// Textarea's autosize listens for web fonts being loaded.
+Object.defineProperty(document, 'fonts', {
+  value: {
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    ready: Promise.resolve(),
+  },
+})
 window.ResizeObserver = class {
   observe() {}
   unobserve() {}

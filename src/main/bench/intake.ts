@@ -13,8 +13,10 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openDatabase } from '../db/database'
+import { dirname, join } from 'node:path'
+import { DATABASE_FILE } from '../app/create-app'
+import { KEY_ENV } from '../features/keys/dev-key'
+import { migrateToLatest, openDatabase } from '../db/database'
 import { generateKey } from '../features/keys/key'
 import { upgradeCipher } from '../features/keys/service'
 import { loadWijkRanges } from '../features/wijken/assignment'
@@ -30,6 +32,7 @@ const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'S
 
 /** A platform export: semicolons, Dutch dates and amounts; some known addresses, re-sent IDs and bad rows. */
 export function makeCsv(rows: number, existingSignals: number): string {
+  const resend = existingSignals > 0
   const out = [
     'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
   ]
@@ -38,7 +41,7 @@ export function makeCsv(rows: number, existingSignals: number): string {
   for (let i = 0; i < rows; i++) {
     const kind = i % 20
     // 1 in 20 re-sends a signal already stored (the fill names them VPS-n), 1 in 20 has a problem
-    const id = kind === 0 ? `VPS-${1 + ((i * 7919) % existingSignals)}` : `NEW-${i}`
+    const id = kind === 0 && resend ? `VPS-${1 + ((i * 7919) % existingSignals)}` : `NEW-${i}`
     const known = kind < 5 // a quarter goes to addresses the fill created (6001-6050)
     const pc4 = known ? 6001 + (i % 50) : 6001 + (i % 50)
     const pc = `${pc4} ${letters(known ? Math.floor(i / 50) % 676 : 300 + (i % 376))}`
@@ -89,7 +92,45 @@ export async function fillIntakeBenchDb(
   await opened.close()
 }
 
+/**
+ * The command line on a freshly set-up folder: `node out/main/cli.js import` as a child process,
+ * timed from its start to its exit (node's start, opening the database, reading, importing).
+ */
+export async function measureCliFresh(rows: number): Promise<{ ms: number; out: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-cli-'))
+  try {
+    const key = generateKey()
+    const opened = openDatabase(join(dir, DATABASE_FILE), key)
+    await benchTeamSetup(opened.db, TODAY, { helpers: 1 })
+    await opened.close()
+    const file = join(dir, 'export.csv')
+    writeFileSync(file, makeCsv(rows, 0), 'utf8')
+    if (process.env.BENCH_CLI_KEEP) {
+      const { cpSync } = await import('node:fs')
+      cpSync(dir, process.env.BENCH_CLI_KEEP, { recursive: true })
+      writeFileSync(join(process.env.BENCH_CLI_KEEP, 'key.txt'), key)
+    }
+    const cli = join(dirname(process.argv[1]!), 'cli.js')
+    const t0 = performance.now()
+    const child = spawnSync(process.execPath, [cli, 'import', file, '--data-dir', dir], {
+      env: { ...process.env, [KEY_ENV]: key },
+      encoding: 'utf8',
+    })
+    const ms = performance.now() - t0
+    if (child.status !== 0) throw new Error(`the command-line import failed: ${child.stderr}`)
+    return { ms, out: child.stdout }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export async function runIntakeBench(): Promise<void> {
+  if (process.env.BENCH_CLI_ONLY) {
+    const r = await measureCliFresh(envInt('BENCH_CLI_ROWS', 50_000))
+    console.log(r.out)
+    console.log(`CLI on a fresh folder: ${(r.ms / 1000).toFixed(2)} s`)
+    return
+  }
   const signals = envInt('BENCH_SIGNALS', 1_000_000)
   const rows = envInt('BENCH_ROWS', 100_000)
   const cache = process.env.BENCH_FILL_CACHE
@@ -119,17 +160,30 @@ export async function runIntakeBench(): Promise<void> {
     }
     console.log(`Fill (child process): ${seconds(performance.now() - t0)}`)
   }
+  // A fill from an earlier version gets this version's migrations, as the app would at its start
+  {
+    const m = openDatabase(dbFile, key)
+    await migrateToLatest(m.db)
+    await m.close()
+  }
   // A copy of the filled database for the write floor, measured after the import
   const floorFile = join(dir, 'floor.sqlite')
   const floor = process.env.BENCH_FLOOR !== '0'
   if (floor) copyFileSync(dbFile, floorFile)
   const opened = openDatabase(dbFile, key)
+  if (process.env.BENCH_CACHE) opened.raw.pragma(`cache_size = -${process.env.BENCH_CACHE}`)
   let closed = false
   const close = async () => {
     if (!closed) await opened.close()
     closed = true
   }
   try {
+    if (process.env.BENCH_FLOOR_ONLY) {
+      await close()
+      const f = await measureWriteFloor(floorFile, key, 89898, TODAY, false)
+      console.log(`floor only: ${f.microsPerRow.toFixed(1)} µs/row`)
+      return
+    }
     const file = join(dir, 'export.csv')
     writeFileSync(file, '\ufeff' + makeCsv(rows, signals), 'utf8')
     const rssBefore = process.memoryUsage().rss
@@ -142,7 +196,7 @@ export async function runIntakeBench(): Promise<void> {
     const s = await runImport(
       opened.db,
       { at: `${TODAY}T10:00:00.000Z`, today: TODAY, userId: null },
-      { fileName: 'export.csv', bytes },
+      { fileName: 'export.csv', table: analysis.table },
       analysis.mapping,
       { commit: true, bron: 'Bench' },
     )

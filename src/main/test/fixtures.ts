@@ -50,10 +50,17 @@ export async function testApp(now = '2026-11-10T09:30:00.000Z') {
     return res.value as ApiOutput<M>
   }
   /** Calls and returns the raw result, for tests of rejected input. */
-  function raw(method: string, input: unknown) {
-    return app.dispatcher.call(session, method, input)
+  function raw(method: string, input: unknown, file?: Uint8Array) {
+    return app.dispatcher.call(session, method, input, file)
   }
-  return { app, clock, session, call, raw, db: app.database.db }
+  /** Hands a file to the import as the screen does (intake.upload, the bytes beside the input). */
+  async function upload(fileName: string, content: Uint8Array | string): Promise<ApiOutput<'intake.upload'>> {
+    const bytes = typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'utf8')) : content
+    const res = await app.dispatcher.call(session, 'intake.upload', { fileName }, bytes)
+    if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
+    return res.value as ApiOutput<'intake.upload'>
+  }
+  return { app, clock, session, call, raw, upload, db: app.database.db }
 }
 
 export const ROERMOND_SETUP: SetupInput = {

@@ -95,3 +95,104 @@ describe('the browser-mode server', () => {
     })
   })
 })
+
+/** A raw HTTP exchange: the status and body the client reads, or the network error it gets instead. */
+function exchange(
+  url: string,
+  opts: { method: string; headers: Record<string, string>; body: Buffer; chunked?: boolean },
+): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const headers = opts.chunked
+      ? { ...opts.headers, 'Transfer-Encoding': 'chunked' }
+      : { ...opts.headers, 'Content-Length': String(opts.body.length) }
+    const req = request(url, { method: opts.method, headers }, (res) => {
+      let body = ''
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', (e) => resolve({ error: String(e) }))
+    if (opts.chunked) {
+      // In pieces, without a Content-Length: the server learns the size only while reading
+      for (let i = 0; i < opts.body.length; i += 64 * 1024) req.write(opts.body.subarray(i, i + 64 * 1024))
+      req.end()
+    } else req.end(opts.body)
+  })
+}
+
+describe('request bodies over the limit', () => {
+  let app: App
+  let web: WebServer
+  let dir: string
+  let origin: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lange-adem-web-413-'))
+    mkdirSync(join(dir, 'renderer'), { recursive: true })
+    writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>Lange Adem</title>')
+    app = await createApp({ memory: true })
+    web = await startWebServer({ dispatcher: app.dispatcher, rendererDir: join(dir, 'renderer') })
+    origin = new URL(web.url).origin
+  })
+  afterAll(async () => {
+    await web.close()
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const headers = () => ({ 'Content-Type': 'application/json', 'X-Lange-Adem-Token': web.token })
+  const big = Buffer.alloc(3 * 1024 * 1024, 'a')
+
+  it('answers a JSON body over 2 MB with 413 and a Dutch message, with or without a Content-Length', async () => {
+    for (const chunked of [false, true]) {
+      const r = await exchange(`${origin}/api/app.status`, {
+        method: 'POST',
+        headers: headers(),
+        body: big,
+        chunked,
+      })
+      expect(r).toMatchObject({ status: 413 })
+      const body = JSON.parse((r as { body: string }).body) as { ok: boolean; error: { message: string } }
+      expect(body.ok).toBe(false)
+      expect(body.error.message).toMatch(/groter dan 2 MB/)
+    }
+    // The server keeps answering
+    const after = await exchange(`${origin}/api/app.status`, {
+      method: 'POST',
+      headers: headers(),
+      body: Buffer.from('{}'),
+    })
+    expect(after).toMatchObject({ status: 200 })
+  })
+
+  it('answers a body on a refused request instead of resetting the connection', async () => {
+    for (const method of ['OPTIONS', 'GET', 'PUT']) {
+      const r = await exchange(`${origin}/api/app.status`, { method, headers: headers(), body: big })
+      expect({ method, r: 'status' in r ? r.status : r }).toEqual({ method, r: 405 })
+    }
+  })
+
+  it('streams a file to a method that takes one, and refuses it elsewhere or past the limit', async () => {
+    const file = (method: string, body: Buffer) =>
+      exchange(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'X-Lange-Adem-Token': web.token,
+          'X-Lange-Adem-Input': encodeURIComponent(JSON.stringify({ fileName: 'a.csv' })),
+        },
+        body,
+      })
+    const elsewhere = await file('app.status', Buffer.from('x'))
+    expect(JSON.parse((elsewhere as { body: string }).body)).toMatchObject({
+      ok: false,
+      error: { message: 'Deze actie neemt geen bestand aan.' },
+    })
+    // Nobody signed in: the dispatcher refuses, after the file was read whole
+    const upload = await file('intake.upload', Buffer.from('ID;Naam\n1;Berg\n'))
+    expect(JSON.parse((upload as { body: string }).body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    })
+    const huge = await file('intake.upload', Buffer.alloc(65 * 1024 * 1024, 'a'))
+    expect(huge).toMatchObject({ status: 413 })
+    expect(JSON.parse((huge as { body: string }).body).error.message).toMatch(/groter dan 64 MB/)
+  })
+})

@@ -11,6 +11,7 @@ import * as m0009 from './0009_intake_speed'
 import * as m0010 from './0010_auth'
 import * as m0011 from './0011_retention'
 import * as m0012 from './0012_erasure_register'
+import * as m0013 from './0013_import_ranges'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_auth': m0010,
   '0011_retention': m0011,
   '0012_erasure_register': m0012,
+  '0013_import_ranges': m0013,
 }

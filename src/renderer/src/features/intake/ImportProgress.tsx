@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import { Progress, Stack, Text } from '@mantine/core'
+import type { IntakeProgress } from '@shared/api/intake'
+import { call } from '../../api/client'
+
+const POLL_MS = 300
+const nl = (n: number) => n.toLocaleString('nl-NL')
+
+function sentence(p: IntakeProgress | null): string {
+  if (!p) return 'Het bestand wordt gelezen.'
+  if (p.fase === 'lezen') return `Het bestand wordt gelezen: ${nl(p.gedaan)} regels gelezen.`
+  const of = p.totaal === null ? '' : ` van ${nl(p.totaal)}`
+  if (p.fase === 'controleren') return `Regels controleren: ${nl(p.gedaan)}${of} regels gecontroleerd.`
+  if (p.fase === 'opslaan') return `Signalen opslaan: ${nl(p.gedaan)}${of} regels verwerkt.`
+  return `Klaar: ${nl(p.gedaan)} regels.`
+}
+
+/**
+ * While main reads, checks or stores a file: how many rows, polled every 300 ms. The work runs
+ * in main's import worker, so the rest of the app keeps answering meanwhile.
+ */
+export function ImportProgress({ uploadId }: { uploadId: string }) {
+  const [p, setP] = useState<IntakeProgress | null>(null)
+  useEffect(() => {
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = async () => {
+      try {
+        const now = await call('intake.progress', { uploadId })
+        if (!stopped) setP(now)
+      } catch {
+        // A missed poll only delays the bar; the step itself reports its own result.
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS)
+    }
+    void poll()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [uploadId])
+  const pct = p && p.totaal ? Math.min(100, (100 * p.gedaan) / p.totaal) : 0
+  return (
+    <Stack gap={4} maw={560} role="status" aria-live="polite">
+      <Text size="sm">{sentence(p)} Je kunt intussen in een ander scherm verder werken.</Text>
+      <Progress
+        value={p?.fase === 'lezen' ? 100 : pct}
+        striped={p?.fase === 'lezen'}
+        animated
+        aria-label="Voortgang van het inlezen"
+      />
+    </Stack>
+  )
+}

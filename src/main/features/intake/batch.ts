@@ -200,7 +200,7 @@ export class BatchWriter {
   private readonly s
   private readonly touched = new Set<number>()
   private readonly households = new Map<string, HouseholdState | null>()
-  private readonly storedIds = new Set<string>()
+  private storedIds = new Set<string>()
   /** The signal IDs asked about in the latest prefetch (a chunk of rows). */
   private checkedIds = new Set<string>()
   private nextCaseId: number
@@ -263,10 +263,19 @@ export class BatchWriter {
    * are then read in order, once): which signal IDs are stored, and each stored address with
    * its residents, open case and signals. Rows that were never prefetched are read one by one.
    */
-  prefetch(externIds: readonly string[], addresses: readonly AddressKey[]): void {
+  prefetch(
+    externIds: readonly string[],
+    addresses: readonly AddressKey[],
+    /** householdKey of each address, when the caller has them already. */
+    addressKeys?: readonly string[],
+  ): void {
     const ids = [...new Set(externIds.filter((x) => x && !this.storedIds.has(x)))].sort()
-    if (externIds.length > 1) this.checkedIds = new Set(ids)
-    else for (const x of ids) this.checkedIds.add(x)
+    if (externIds.length > 1) {
+      // A chunk of a file: what earlier chunks asked is not asked again (the file's own
+      // duplicates are caught before), so the sets stay the size of one chunk
+      this.checkedIds = new Set(ids)
+      this.storedIds = new Set()
+    } else for (const x of ids) this.checkedIds.add(x)
     selectIn(
       this.raw,
       'select extern_id from vroegsignaal where extern_id in (#)',
@@ -276,8 +285,9 @@ export class BatchWriter {
     )
 
     const wanted = new Map<string, AddressKey>()
-    for (const a of addresses) {
-      const k = householdKey(a.postcode, a.huisnummer, a.toevoeging)
+    for (let i = 0; i < addresses.length; i++) {
+      const a = addresses[i]!
+      const k = addressKeys?.[i] ?? householdKey(a.postcode, a.huisnummer, a.toevoeging)
       if (!this.households.has(k)) wanted.set(k, a)
     }
     if (wanted.size === 0) return
@@ -357,9 +367,11 @@ export class BatchWriter {
   }
 
   /** The household of an address as this run knows it (stored, or made by this run); null when new. */
-  household(a: AddressKey): HouseholdState | null {
-    const k = householdKey(a.postcode, a.huisnummer, a.toevoeging)
-    if (!this.households.has(k)) this.prefetch([], [a])
+  household(a: AddressKey, key?: string): HouseholdState | null {
+    const k = key ?? householdKey(a.postcode, a.huisnummer, a.toevoeging)
+    const known = this.households.get(k)
+    if (known !== undefined) return known
+    this.prefetch([], [a], [k])
     return this.households.get(k) ?? null
   }
 
@@ -368,13 +380,15 @@ export class BatchWriter {
     r: ResidentInput,
     address: AddressInput,
     notFollowed: Signaalstatus | null,
-    /** The address's wijk, when the caller has it already. */
+    /** The address's wijk and householdKey, when the caller has them already. */
     wijk?: number | null,
+    key?: string,
   ): BatchOutcome {
     const { s, ctx } = this
     // Household (findOrCreateHousehold)
     const wijkId = wijk === undefined ? wijkForPostcode(address.postcode, this.lookups.ranges) : wijk
-    let hh = this.household(address)
+    const hhKey = key ?? householdKey(address.postcode, address.huisnummer, address.toevoeging)
+    let hh = this.household(address, hhKey)
     const newHouseholdMade = hh === null
     if (hh) {
       if (hh.wijkId !== wijkId) {
@@ -407,7 +421,7 @@ export class BatchWriter {
         openCaseId: null,
         signals: [],
       }
-      this.households.set(householdKey(row.postcode, row.huisnummer, row.toevoeging), hh)
+      this.households.set(hhKey, hh)
     }
     // Resident (findOrCreateResidentWithFlag)
     const match = findResident(hh.residents, r)
@@ -459,47 +473,10 @@ export class BatchWriter {
       person = { ...row, id, has_open_case: flag }
       hh.residents.push(person)
     }
-    const base = {
-      householdId: hh.id,
-      newHousehold: newHouseholdMade,
-      residentId: person.id,
-      newResident: !match,
-      wijkId,
-    }
-    const insertSignal = (status: string | null, caseId: number | null) => {
-      const id = Number(
-        s.insSignal.run(
-          signal.externId || null,
-          signal.bron,
-          signal.partnerType,
-          signal.partnerNaam,
-          signal.bedragCents,
-          signal.ontstaansdatum,
-          signal.signaaldatum,
-          signal.crisis ? 1 : 0,
-          signal.warmeOverdracht ? 1 : 0,
-          status,
-          person.id,
-          hh.id,
-          caseId,
-          ctx.at,
-          ctx.userId,
-        ).lastInsertRowid,
-      )
-      hh.signals.push({
-        id,
-        resident_id: person.id,
-        signaaldatum: signal.signaaldatum,
-        partner_type: signal.partnerType,
-        partner_naam: signal.partnerNaam,
-        bedrag_cents: signal.bedragCents,
-      })
-      if (signal.externId) this.storedIds.add(signal.externId)
-      return id
-    }
+    const residentId = person.id
     if (notFollowed) {
-      const signalId = insertSignal(notFollowed, null)
-      return { ...base, signalId, caseId: null, newCase: false }
+      const signalId = this.insertSignal(signal, notFollowed, null, residentId, hh)
+      return outcome(signalId, null, false, hh, newHouseholdMade, residentId, !match, wijkId)
     }
     // Case (the open one of the household, or a new one for the wijk's least loaded consulent).
     // A case this writer opens is written at once with this signal's summary and its ladder plan
@@ -516,7 +493,19 @@ export class BatchWriter {
       caseId = this.nextCaseId++
       if (consulentId !== null)
         this.lookups.loads.set(consulentId, (this.lookups.loads.get(consulentId) ?? 0) + 1)
-      const summary = caseSummary([{ ...signalFacts(signal), resident_id: person.id }], hh, person)
+      const summary = caseSummary(
+        [
+          {
+            partner_type: signal.partnerType,
+            bedrag_cents: signal.bedragCents,
+            signaaldatum: signal.signaaldatum,
+            crisis: signal.crisis ? 1 : 0,
+            resident_id: residentId,
+          },
+        ],
+        hh,
+        person,
+      )
       s.insCase.run(
         caseId,
         caseNumberFor(caseId, ctx.today),
@@ -545,10 +534,49 @@ export class BatchWriter {
           res.has_open_case = 1
         }
     }
-    const signalId = insertSignal(null, caseId)
+    const signalId = this.insertSignal(signal, null, caseId, residentId, hh)
     // A case that already had signals (stored before, or earlier in this file) is summed up again
     if (open !== null) this.touched.add(caseId)
-    return { ...base, signalId, caseId, newCase: open === null }
+    return outcome(signalId, caseId, open === null, hh, newHouseholdMade, residentId, !match, wijkId)
+  }
+
+  private insertSignal(
+    signal: NewSignal,
+    status: string | null,
+    caseId: number | null,
+    residentId: number,
+    hh: HouseholdState,
+  ): number {
+    const { ctx } = this
+    const id = Number(
+      this.s.insSignal.run(
+        signal.externId || null,
+        signal.bron,
+        signal.partnerType,
+        signal.partnerNaam,
+        signal.bedragCents,
+        signal.ontstaansdatum,
+        signal.signaaldatum,
+        signal.crisis ? 1 : 0,
+        signal.warmeOverdracht ? 1 : 0,
+        status,
+        residentId,
+        hh.id,
+        caseId,
+        ctx.at,
+        ctx.userId,
+      ).lastInsertRowid,
+    )
+    hh.signals.push({
+      id,
+      resident_id: residentId,
+      signaaldatum: signal.signaaldatum,
+      partner_type: signal.partnerType,
+      partner_naam: signal.partnerNaam,
+      bedrag_cents: signal.bedragCents,
+    })
+    if (signal.externId) this.storedIds.add(signal.externId)
+    return id
   }
 
   /**
@@ -628,11 +656,15 @@ export class BatchWriter {
   }
 }
 
-function signalFacts(signal: NewSignal) {
-  return {
-    partner_type: signal.partnerType,
-    bedrag_cents: signal.bedragCents,
-    signaaldatum: signal.signaaldatum,
-    crisis: signal.crisis ? 1 : 0,
-  }
+function outcome(
+  signalId: number,
+  caseId: number | null,
+  newCase: boolean,
+  hh: HouseholdState,
+  newHousehold: boolean,
+  residentId: number,
+  newResident: boolean,
+  wijkId: number | null,
+): BatchOutcome {
+  return { signalId, caseId, newCase, householdId: hh.id, newHousehold, residentId, newResident, wijkId }
 }

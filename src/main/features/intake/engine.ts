@@ -4,6 +4,7 @@ import { addDays } from '@shared/format/dates'
 import { surnameKey } from '@shared/format/person'
 import { wijkForPostcode } from '../wijken/assignment'
 import type { UseCaseContext } from '../signals/service'
+import { householdKey } from '../signals/decisions'
 import { BatchWriter, type BatchLookups, type HouseholdState } from './batch'
 import { parseValues, type ParsedRow, type RowValues } from './rows'
 import { insertMany, selectIn } from './sql-batch'
@@ -43,6 +44,13 @@ function nextMonthStart(iso: string): string {
   return addDays(`${iso.slice(0, 7)}-28`, 4).slice(0, 7) + '-01'
 }
 
+/** Per signal date (a file has a few dozen): its month, the next month, and six months before. */
+function datesOf(cache: Map<string, [string, string, string]>, iso: string): [string, string, string] {
+  let d = cache.get(iso)
+  if (!d) cache.set(iso, (d = [monthStart(iso), nextMonthStart(iso), monthsBefore(iso, 6)]))
+  return d
+}
+
 export function emptySummary(importId: number | null): ImportSummary {
   return {
     importId,
@@ -61,6 +69,7 @@ export function emptySummary(importId: number | null): ImportSummary {
 }
 
 const MAX_LISTED_PROBLEMS = 500
+const NONE: readonly { h: number; n: number }[] = []
 /**
  * Rows read, checked and then written together: what the database knows about them is read in
  * a few statements per chunk.
@@ -81,7 +90,9 @@ const INTAKE_COLUMNS = [
 interface Valid {
   line: number
   row: ParsedRow
+  /** Surname key and birth date, for namesakes at other addresses ('' without a birth date). */
   key: string
+  hhKey: string
 }
 
 interface Taken {
@@ -114,8 +125,9 @@ export function intakeRows(
   const seen = new Map<string, number>()
   const taken: Taken[] = []
   // Per name key and birth date: the households where that person has signals from before this import
-  const namesakes = new Map<string, { h: number; n: number }[]>()
+  const namesakes = new Map<string, readonly { h: number; n: number }[]>()
   const firstSignal = writer.first.signaal
+  const dates = new Map<string, [string, string, string]>()
 
   const problem = (line: number, values: RowValues, problems: Omit<RowProblem, 'line'>[]) => {
     summary.problemen++
@@ -134,11 +146,11 @@ export function intakeRows(
     writer.prefetch(
       chunk.map((c) => c.row.externId),
       chunk.map((c) => c.row),
+      chunk.map((c) => c.hhKey),
     )
-    const pairs = [
-      ...new Set(chunk.filter((c) => c.row.geboortedatum && !namesakes.has(c.key)).map((c) => c.key)),
-    ].sort()
-    for (const k of pairs) namesakes.set(k, [])
+    const pairs = [...new Set(chunk.filter((c) => c.key && !namesakes.has(c.key)).map((c) => c.key))].sort()
+    // Most names have no earlier signals: they share one empty list
+    for (const k of pairs) namesakes.set(k, NONE)
     selectIn(
       raw,
       `select v.column1 || char(0) || v.column2 as k, r.household_id as h, count(*) as n
@@ -147,24 +159,32 @@ export function intakeRows(
        group by r.id`,
       2,
       pairs.flatMap((k) => k.split('\u0000')),
-      (r: { k: string; h: number; n: number }) => namesakes.get(r.k)!.push({ h: r.h, n: r.n }),
+      (r: { k: string; h: number; n: number }) => {
+        const list = namesakes.get(r.k)!
+        namesakes.set(r.k, [...list, { h: r.h, n: r.n }])
+      },
     )
 
-    for (const { line, row, key } of chunk) {
+    for (const { line, row, key, hhKey } of chunk) {
       if (writer.isImported(row.externId)) {
         summary.eerderIngelezen++
         continue
       }
-      const found = writer.household(row)
-      const from = monthsBefore(row.signaaldatum, 6)
-      const herhaald = (found?.signals ?? []).some(
-        (k) =>
-          k.partner_type === row.partnerType &&
-          k.signaaldatum >= from &&
-          k.signaaldatum <= row.signaaldatum &&
-          k.bedrag_cents >= row.bedragCents &&
-          (k.partner_naam === row.partnerNaam || k.partner_naam === '' || row.partnerNaam === ''),
-      )
+      const found = writer.household(row, hhKey)
+      const from = datesOf(dates, row.signaaldatum)[2]
+      let herhaald = false
+      if (found)
+        for (const k of found.signals)
+          if (
+            k.partner_type === row.partnerType &&
+            k.signaaldatum >= from &&
+            k.signaaldatum <= row.signaaldatum &&
+            k.bedrag_cents >= row.bedragCents &&
+            (k.partner_naam === row.partnerNaam || k.partner_naam === '' || row.partnerNaam === '')
+          ) {
+            herhaald = true
+            break
+          }
       const wijkId = wijkForPostcode(row.postcode, e.lookups.ranges)
       const advice = triage(e.rules, row, { inGemeente: wijkId !== null, herhaald })
       const out = writer.take(
@@ -183,8 +203,9 @@ export function intakeRows(
         row,
         advice.doorzetten ? null : advice.status,
         wijkId,
+        hhKey,
       )
-      const hh = writer.household(row)!
+      const hh = writer.household(row, hhKey)!
       // The person seen before this import: this resident's own signals, and the same name and
       // birth date at another address
       let earlier = 0
@@ -232,7 +253,12 @@ export function intakeRows(
     const key = row.geboortedatum
       ? `${surnameKey(row.achternaam, row.tussenvoegsel)}\u0000${row.geboortedatum}`
       : ''
-    chunk.push({ line: item.line, row, key })
+    chunk.push({
+      line: item.line,
+      row,
+      key,
+      hhKey: householdKey(row.postcode, row.huisnummer, row.toevoeging),
+    })
     if (chunk.length === CHUNK) writeChunk()
   }
   writeChunk()
@@ -245,9 +271,7 @@ export function intakeRows(
       insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
       intake.length = 0
     }
-    const m0 = monthStart(t.signaaldatum)
-    const m1 = nextMonthStart(t.signaaldatum)
-    const from = monthsBefore(t.signaaldatum, 6)
+    const [m0, m1, from] = datesOf(dates, t.signaaldatum)
     let same = 0
     let earlier = false
     for (const k of t.hh.signals) {

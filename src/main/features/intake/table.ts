@@ -1,6 +1,6 @@
 import { ArrayRows, detectDelimiter, parseCsv, withoutFirst, type TableRows } from './csv'
 import { cleanCell, decodeText } from './decode'
-import { readWorkbook, WorkbookRefusedError } from './xlsx'
+import { readWorkbook, tooManyRows, WorkbookRefusedError } from './xlsx'
 
 /** A file read into rows of text cells, once per import: the header row and every row under it. */
 export interface ParsedTable {
@@ -24,7 +24,7 @@ export function isXlsx(bytes: Uint8Array): boolean {
 }
 
 const NO_ROWS = 'Het bestand bevat geen regels met signalen onder de kopregel.'
-const TOO_MANY = `Het bestand heeft meer dan ${MAX_ROWS.toLocaleString('nl-NL')} regels. Deel het op in kleinere bestanden.`
+const TOO_MANY = tooManyRows(MAX_ROWS)
 
 function headerNames(head: string[]): string[] {
   return head.map((h, i) => cleanCell(h) || `Kolom ${i + 1}`)
@@ -42,7 +42,7 @@ export function readTable(bytes: Uint8Array, onProgress?: (rowsRead: number) => 
   if (isXlsx(bytes)) {
     format = 'xlsx'
     try {
-      all = new ArrayRows(readWorkbook(bytes, onProgress))
+      all = new ArrayRows(readWorkbook(bytes, onProgress, MAX_ROWS + 1))
     } catch (e) {
       if (e instanceof WorkbookRefusedError) throw new UnreadableFileError(e.message)
       throw e

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { readTable, UnreadableFileError } from './table'
 import { MAX_UNPACKED_BYTES } from './xlsx'
-import { bombSheet, workbook } from './test/zip'
+import { bombSheet, workbook } from '../../test/zip'
 
 const bytesOf = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 

@@ -30,6 +30,10 @@ const TOO_BIG =
   'het is niet ingelezen. Sla het in Excel op als CSV en lees dat in, of vraag de afzender om een nieuw bestand.'
 const DAMAGED = 'Dit Excel-bestand kan niet gelezen worden. Is het beschadigd?'
 
+export function tooManyRows(max: number): string {
+  return `Het bestand heeft meer dan ${max.toLocaleString('nl-NL')} regels. Deel het op in kleinere bestanden.`
+}
+
 interface Entry {
   name: string
   method: number
@@ -223,7 +227,11 @@ function sheetsInOrder(all: Map<string, Entry>, buf: Buffer): { sheets: Sheet[];
  * them. Dates (numbers in a date format) become ISO dates, whole numbers stay whole, other
  * numbers get two decimals, booleans "ja"/"nee", errors empty.
  */
-export function readWorkbook(bytes: Uint8Array, onRow?: (n: number) => void): TableRecord[] {
+export function readWorkbook(
+  bytes: Uint8Array,
+  onRow?: (n: number) => void,
+  maxRows = Number.MAX_SAFE_INTEGER,
+): TableRecord[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let all: Map<string, Entry>
   try {
@@ -242,7 +250,7 @@ export function readWorkbook(bytes: Uint8Array, onRow?: (n: number) => void): Ta
     for (const s of sheets) {
       const e = all.get(s.path)
       if (!e) continue
-      const rows = sheetRows(unpack(buf, e), strings, dates, date1904, onRow)
+      const rows = sheetRows(unpack(buf, e), strings, dates, date1904, maxRows, onRow)
       if (rows.length > 0) return rows
     }
     return []
@@ -260,6 +268,7 @@ function sheetRows(
   strings: string[],
   dates: boolean[],
   date1904: boolean,
+  maxRows: number,
   onRow?: (n: number) => void,
 ): TableRecord[] {
   const out: TableRecord[] = []
@@ -305,6 +314,7 @@ function sheetRows(
         col++
       }
       if (cells.some((x) => x.trim() !== '')) {
+        if (out.length > maxRows) throw new WorkbookRefusedError(tooManyRows(maxRows))
         out.push({ row: cells, line })
         if (onRow && out.length % 1000 === 0) onRow(out.length)
       }

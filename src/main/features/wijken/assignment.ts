@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database'
 import { postcodeOrdinal, type PostcodeRange } from '@shared/format/address'
+import { pickConsulent } from '../signals/decisions'
 
 export interface WijkRange extends PostcodeRange {
   wijkId: number
@@ -75,17 +76,16 @@ export async function consulentForWijk(db: Db, wijkId: number | null): Promise<n
     .where('app_user.actief', '=', 1)
     .orderBy('app_user.id')
     .execute()
-  if (candidates.length === 0) return null
-  if (candidates.length === 1) return candidates[0]!.id
-  let best: { id: number; load: number } | null = null
-  for (const c of candidates) {
-    const { n } = await db
+  const ids = candidates.map((c) => c.id)
+  const loads = new Map<number, number>()
+  if (ids.length > 1)
+    for (const r of await db
       .selectFrom('vroegsignaalzaak')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('consulent_id', '=', c.id)
+      .select(['consulent_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('consulent_id', 'in', ids)
       .where('is_open', '=', 1)
-      .executeTakeFirstOrThrow()
-    if (!best || Number(n) < best.load) best = { id: c.id, load: Number(n) }
-  }
-  return best!.id
+      .groupBy('consulent_id')
+      .execute())
+      loads.set(r.consulent_id!, Number(r.n))
+  return pickConsulent(ids, (id) => loads.get(id) ?? 0)
 }

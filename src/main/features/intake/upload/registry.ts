@@ -54,6 +54,8 @@ function sweep(now: number): void {
 /** Takes in a file the user chose: reading starts at once, off the main thread. */
 export function stageUpload(ctx: HandlerContext, fileName: string, bytes: Uint8Array): UploadResult {
   const now = Date.now()
+  // Read before the bytes move to the import worker (a transfer leaves this view empty)
+  const size = bytes.byteLength
   // One file per user at a time: choosing another ends the previous one
   for (const u of uploads.values()) if (u.owner === ctx.db && u.userId === ctx.userId && !u.busy) drop(u)
   const id = randomBytes(18).toString('base64url')
@@ -64,7 +66,7 @@ export function stageUpload(ctx: HandlerContext, fileName: string, bytes: Uint8A
     owner: ctx.db,
     userId: ctx.userId,
     fileName,
-    bytes: bytes.byteLength,
+    bytes: size,
     progress: { uploadId: id, fase: 'lezen', gedaan: 0, totaal: null },
     busy: false,
     lastUsed: now,
@@ -74,7 +76,7 @@ export function stageUpload(ctx: HandlerContext, fileName: string, bytes: Uint8A
   }
   uploads.set(id, upload)
   sweep(now)
-  return { uploadId: id, fileName, bytes: bytes.byteLength }
+  return { uploadId: id, fileName, bytes: size }
 }
 
 function uploadOf(ctx: HandlerContext, uploadId: string): Upload {

@@ -230,8 +230,10 @@ export function ImportPage() {
       {step === 3 && result && (
         <>
           <Alert color="teal" title="Ingelezen">
-            {result.nieuw} nieuwe signalen ingelezen, {result.doorgezet} doorgezet in {result.nieuweZaken}{' '}
-            nieuwe zaken. {result.problemen > 0 && `${result.problemen} regels staan in Te controleren.`}
+            {result.nieuw.toLocaleString('nl-NL')} nieuwe signalen ingelezen,{' '}
+            {result.doorgezet.toLocaleString('nl-NL')} doorgezet in{' '}
+            {result.nieuweZaken.toLocaleString('nl-NL')} nieuwe zaken.{' '}
+            {result.problemen > 0 && `${result.problemen} regels staan in Te controleren.`}
           </Alert>
           <SummaryView summary={result} done />
           <Group>

@@ -8,7 +8,7 @@ function Figure({ label, value, hint }: { label: string; value: number; hint?: s
         {label}
       </Text>
       <Text fw={700} fz={26}>
-        {value}
+        {value.toLocaleString('nl-NL')}
       </Text>
       {hint && (
         <Text size="xs" c="dimmed">
@@ -43,7 +43,7 @@ export function SummaryView({ summary, done }: { summary: ImportSummary; done: b
         <Figure
           label="Meervoudig / opeenvolgend"
           value={summary.meervoudig + summary.opeenvolgend}
-          hint={`${summary.meervoudig} meervoudig (meer signalen op één adres in dezelfde maand), ${summary.opeenvolgend} opeenvolgend (al een signaal op het adres in de 6 maanden ervoor)`}
+          hint={`${summary.meervoudig.toLocaleString('nl-NL')} meervoudig (meer signalen op één adres in dezelfde maand), ${summary.opeenvolgend.toLocaleString('nl-NL')} opeenvolgend (al een signaal op het adres in de 6 maanden ervoor)`}
         />
         <Figure
           label="Eerder bekend"

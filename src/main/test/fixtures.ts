@@ -111,6 +111,19 @@ export const ROERMOND_SETUP: SetupInput = {
 
 type T = Awaited<ReturnType<typeof testApp>>
 
+/** A file through the import as the screen takes it: upload, analysis, import with the proposed mapping. */
+export async function importFile(
+  t: T,
+  fileName: string,
+  content: Uint8Array | string,
+  bron = 'Vindplaats van Schulden',
+) {
+  const { uploadId } = await t.upload(fileName, content)
+  const a = await t.call('intake.analyse', { uploadId })
+  const summary = await t.call('intake.commit', { uploadId, mapping: a.mapping, bron })
+  return { a, summary }
+}
+
 /**
  * Sets Roermond up as the real team would: Bert Smeets (beheerder) does the set-up with his
  * password and gives each colleague a starting password; then `as` signs in (choosing their own

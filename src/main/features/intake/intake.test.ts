@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ApiOutput } from '@shared/api'
-import { setUpTeam, signInAs, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, signInAs, testApp } from '../../test/fixtures'
 import { verifyAuditChain } from '../audit/repository'
 
 const FIXTURE = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures/vps-oktober.csv')))
@@ -15,20 +15,11 @@ async function team() {
   return t
 }
 
-async function analyseAndImport(
+const analyseAndImport = (
   t: Awaited<ReturnType<typeof team>>,
   content: Uint8Array | string,
   fileName = 'vps-oktober.csv',
-) {
-  const { uploadId } = await t.upload(fileName, content)
-  const a = await t.call('intake.analyse', { uploadId })
-  const summary = await t.call('intake.commit', {
-    uploadId,
-    mapping: a.mapping,
-    bron: 'Vindplaats van Schulden',
-  })
-  return { a, summary }
-}
+) => importFile(t, fileName, content)
 
 describe('reading a messy platform export', () => {
   it('proposes the mapping from Dutch headers and abbreviations and the partner words', async () => {

@@ -1,9 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, testApp } from '../../test/fixtures'
 import { intakeDb } from './tables'
-
-type T = Awaited<ReturnType<typeof testApp>>
 
 async function team() {
   const t = await testApp()
@@ -110,17 +108,6 @@ function september() {
     ...bad.slice(3),
     ...rows.slice(200),
   ]
-}
-
-async function importFile(t: T, fileName: string, bytes: Uint8Array) {
-  const { uploadId } = await t.upload(fileName, bytes)
-  const a = await t.call('intake.analyse', { uploadId })
-  const summary = await t.call('intake.commit', {
-    uploadId,
-    mapping: a.mapping,
-    bron: 'Vindplaats van Schulden',
-  })
-  return { a, summary }
 }
 
 describe('the monthly files of a real team (Windows-1252, euro signs, curly apostrophes)', () => {

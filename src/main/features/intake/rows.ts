@@ -5,14 +5,18 @@ import { parseDutchDate } from '@shared/format/dates'
 import { parseEuroToCents } from '@shared/format/money'
 import { normalizePostcode, parseHouseNumber } from '@shared/format/address'
 import { isValidBsn, isValidEmail, isValidPhone, splitPrefix } from '@shared/format/person'
+import type { AddressInput, ResidentInput } from '../signals/decisions'
 import type { TableRows } from './csv'
 import { cleanCell } from './decode'
 import { foldWord, parseYesNo, proposePartnerType } from './mapping'
 
 export type RowValues = Partial<Record<IntakeField, string>>
 
-/** One valid row, ready for intake. Dates ISO, amount in cents, postcode normalised. */
-export interface ParsedRow {
+/**
+ * One valid row, ready for intake: the signal, and the resident and address as the write path
+ * takes them (signals/decisions.ts). Dates ISO, amount in cents, postcode normalised.
+ */
+export interface ParsedRow extends ResidentInput, AddressInput {
   externId: string
   partnerType: SignaalpartnerType
   partnerNaam: string
@@ -21,18 +25,6 @@ export interface ParsedRow {
   signaaldatum: string
   crisis: boolean
   warmeOverdracht: boolean
-  voorletters: string
-  tussenvoegsel: string
-  achternaam: string
-  geboortedatum: string | null
-  telefoon: string
-  email: string
-  bsn: string
-  straat: string
-  huisnummer: number
-  toevoeging: string
-  postcode: string
-  plaats: string
 }
 
 export interface FieldProblem {

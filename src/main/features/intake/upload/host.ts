@@ -3,14 +3,12 @@
  * or, where no built worker exists (unit tests on an in-memory database), in this process with
  * the very same functions.
  */
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ApiErrorPayload } from '@shared/api/define'
 import type { AnalyseResult, ColumnMapping, ImportSummary, IntakeProgress } from '@shared/api/intake'
 import type { Db } from '../../../db/database'
 import { AppError } from '../../../lib/errors'
+import { builtWorkerPath } from '../../../lib/worker-path'
 import type { UseCaseContext } from '../../signals/service'
 import { analyseTable, readFile, runImport } from '../service'
 import type { ParsedTable } from '../table'
@@ -40,21 +38,12 @@ export interface IntakeHost {
 
 const WORKER_FILE = 'intake-worker.js'
 
-/** The built worker next to the main bundle (out/main/), or null when running from source. */
-function builtWorkerPath(): string | null {
-  const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.js')) return null
-  for (const p of [join(dirname(here), WORKER_FILE), join(dirname(here), '..', WORKER_FILE)])
-    if (existsSync(p)) return p
-  return null
-}
-
 let workerPath: string | URL | null | undefined
 /** Tests point this at the built worker; null runs in this process. */
 export function setIntakeWorkerPath(path: string | URL | null | undefined): void {
   workerPath = path
 }
-const currentWorkerPath = () => (workerPath === undefined ? builtWorkerPath() : workerPath)
+const currentWorkerPath = () => (workerPath === undefined ? builtWorkerPath(WORKER_FILE) : workerPath)
 
 class HostError extends AppError {}
 

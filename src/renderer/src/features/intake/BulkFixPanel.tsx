@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import {
   INTAKE_FIELDS,
   INTAKE_FIELD_LABELS,
@@ -9,6 +9,7 @@ import {
 } from '@shared/api/intake'
 import { SIGNAALPARTNER_LABELS, SIGNAALPARTNER_TYPES } from '@shared/domain/ddas'
 import type { ProblemGroup } from './problemGroups'
+import { RejectForm } from './RejectForm'
 
 type Soort = BulkFix['soort']
 
@@ -53,7 +54,6 @@ export function BulkFixPanel({
   const [van, setVan] = useState(start.van)
   const [naar, setNaar] = useState('')
   const [rejecting, setRejecting] = useState(false)
-  const [reden, setReden] = useState('')
   const n = rows.length
   const regels = `${n} ${n === 1 ? 'regel' : 'regels'}`
   const problemFields = new Set(rows.flatMap((r) => r.problems.map((p) => p.field)))
@@ -124,22 +124,13 @@ export function BulkFixPanel({
         </Button>
       </Group>
       {rejecting ? (
-        <Group align="flex-end">
-          <Textarea
-            label="Reden van afwijzen (voor alle gekozen regels)"
-            value={reden}
-            onChange={(e) => setReden(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            w={420}
-          />
-          <Button color="red" loading={busy} disabled={!reden.trim()} onClick={() => onReject(reden)}>
-            {regels} afwijzen
-          </Button>
-          <Button variant="default" onClick={() => setRejecting(false)}>
-            Annuleren
-          </Button>
-        </Group>
+        <RejectForm
+          label="Reden van afwijzen (voor alle gekozen regels)"
+          confirm={`${regels} afwijzen`}
+          busy={busy}
+          onReject={onReject}
+          onCancel={() => setRejecting(false)}
+        />
       ) : (
         <Group>
           <Button variant="default" color="red" onClick={() => setRejecting(true)}>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
 import { Progress, Stack, Text } from '@mantine/core'
 import type { IntakeProgress } from '@shared/api/intake'
 import { call } from '../../api/client'
+import { usePoll } from '../../components/usePoll'
 
 const POLL_MS = 300
 const nl = (n: number) => n.toLocaleString('nl-NL')
@@ -20,25 +20,7 @@ function sentence(p: IntakeProgress | null): string {
  * in main's import worker, so the rest of the app keeps answering meanwhile.
  */
 export function ImportProgress({ uploadId }: { uploadId: string }) {
-  const [p, setP] = useState<IntakeProgress | null>(null)
-  useEffect(() => {
-    let stopped = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const poll = async () => {
-      try {
-        const now = await call('intake.progress', { uploadId })
-        if (!stopped) setP(now)
-      } catch {
-        // A missed poll only delays the bar; the step itself reports its own result.
-      }
-      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS)
-    }
-    void poll()
-    return () => {
-      stopped = true
-      clearTimeout(timer)
-    }
-  }, [uploadId])
+  const p = usePoll(() => call('intake.progress', { uploadId }), POLL_MS, uploadId)
   const pct = p && p.totaal ? Math.min(100, (100 * p.gedaan) / p.totaal) : 0
   return (
     <Stack gap={4} maw={560} role="status" aria-live="polite">

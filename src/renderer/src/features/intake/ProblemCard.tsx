@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { INTAKE_FIELDS, INTAKE_FIELD_LABELS, type IntakeField, type ProblemView } from '@shared/api/intake'
-import { ApiError, call } from '../../api/client'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+import { RejectForm } from './RejectForm'
 
 type Said = { color: 'teal' | 'yellow' | 'red'; text: string }
 
@@ -24,7 +26,6 @@ export function ProblemCard({
   const [values, setValues] = useState(p.values)
   const [problems, setProblems] = useState(p.problems)
   const [rejecting, setRejecting] = useState(false)
-  const [reden, setReden] = useState('')
   const [busy, setBusy] = useState(false)
   const flagged = new Set(problems.map((x) => x.field))
   const byField = new Map(problems.filter((x) => x.field).map((x) => [x.field, x.reason]))
@@ -51,20 +52,20 @@ export function ProblemCard({
     } catch (e) {
       onSaid({
         color: 'red',
-        text: e instanceof ApiError || e instanceof Error ? e.message : 'Er ging iets mis.',
+        text: describeFailure(e).message,
       })
     } finally {
       setBusy(false)
     }
   }
-  const reject = async () => {
+  const reject = async (reden: string) => {
     setBusy(true)
     try {
       await call('intake.rejectProblems', { ids: [p.id], reden })
       onSaid({ color: 'teal', text: `Regel ${p.line} is afgewezen.` })
       onDone()
     } catch (e) {
-      onSaid({ color: 'red', text: e instanceof Error ? e.message : 'Er ging iets mis.' })
+      onSaid({ color: 'red', text: describeFailure(e).message })
     } finally {
       setBusy(false)
     }
@@ -100,22 +101,13 @@ export function ProblemCard({
         ))}
       </SimpleGrid>
       {rejecting ? (
-        <Group align="flex-end">
-          <Textarea
-            label="Reden van afwijzen"
-            value={reden}
-            onChange={(e) => setReden(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            w={420}
-          />
-          <Button color="red" onClick={() => void reject()} loading={busy} disabled={!reden.trim()}>
-            Afwijzen
-          </Button>
-          <Button variant="default" onClick={() => setRejecting(false)}>
-            Annuleren
-          </Button>
-        </Group>
+        <RejectForm
+          label="Reden van afwijzen"
+          confirm="Afwijzen"
+          busy={busy}
+          onReject={(reden) => void reject(reden)}
+          onCancel={() => setRejecting(false)}
+        />
       ) : (
         <Group>
           <Button onClick={() => void accept()} loading={busy}>

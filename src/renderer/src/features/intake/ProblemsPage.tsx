@@ -1,7 +1,8 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { INTAKE_FIELD_LABELS, type BulkOutcome, type ProblemView } from '@shared/api/intake'
-import { ApiError, call } from '../../api/client'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
 import { BulkFixPanel } from './BulkFixPanel'
 import { ProblemCard } from './ProblemCard'
 import { problemGroups, type ProblemGroup } from './problemGroups'
@@ -68,7 +69,7 @@ export function ProblemsPage() {
     } catch (e) {
       setSaid({
         color: 'red',
-        text: e instanceof ApiError || e instanceof Error ? e.message : 'Er ging iets mis.',
+        text: describeFailure(e).message,
       })
     } finally {
       setBusy(false)

@@ -11,7 +11,6 @@ import type { RenderRequest, WorkerMessage } from './pdf/worker-protocol'
 
 const WORKER_FILE = 'pdf-worker.js'
 
-
 let workerPath: string | URL | null | undefined
 /** Tests point this at the built worker (or at a worker that fails on purpose); null renders in process. */
 export function setPdfWorkerPath(path: string | URL | null | undefined): void {

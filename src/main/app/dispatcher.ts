@@ -169,6 +169,17 @@ export function createDispatcher(
             error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
           }
         }
+        // Another connection holds the write lock past the busy timeout: a large import in its
+        // worker, or a backup being put back. Nothing was changed; trying again a little later works.
+        if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY')
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Lange Adem is even bezig met een groot bestand. Er is niets gewijzigd; probeer het over een paar seconden opnieuw.',
+            },
+          }
         log(`Fout in ${name}`, err)
         return {
           ok: false,

@@ -124,7 +124,7 @@ export function MappingStep({ analysis, mapping, bron, errors, onMapping, onBron
             {analysis.partnerWords.map((w) => (
               <Group key={w.key} gap="sm" wrap="nowrap">
                 <Select
-                  label={`"${w.word}" (${w.count}×) betekent`}
+                  label={`"${w.word}" (${w.count.toLocaleString('nl-NL')}×) betekent`}
                   data={[
                     { value: NONE, label: '(geen keuze: onbekend woord gaat naar Te controleren)' },
                     ...SIGNAALPARTNER_TYPES.map((t) => ({ value: t, label: SIGNAALPARTNER_LABELS[t] })),

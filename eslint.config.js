@@ -46,4 +46,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/db/database.ts', 'src/main/**/*.test.ts', 'src/main/test/**'],
+    rules: {
+      // One place opens SQLite connections, so the Electron shell's binding is never bypassed.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'better-sqlite3-multiple-ciphers',
+              allowTypeImports: true,
+              message: 'Open connections with connect() or openDatabase() from src/main/db/database.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

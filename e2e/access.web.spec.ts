@@ -1,24 +1,5 @@
-import { test, expect, startServer, shot, openSignedIn, setUp, signInAs, ROERMOND_TEAM } from './harness'
-import { api, signal } from './ladder-api'
-
-const SETUP = {
-  team: ROERMOND_TEAM,
-  wijken: [
-    { naam: 'Centrum', postcodes: '6041' },
-    { naam: 'Kapel in het Zand', postcodes: '6042-6043' },
-  ],
-  medewerkers: [
-    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: '', wijken: ['Centrum'] },
-    {
-      naam: 'Sem Janssen',
-      rol: 'consulent',
-      telefoon: '06 23456789',
-      email: '',
-      wijken: ['Kapel in het Zand'],
-    },
-    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
-  ],
-}
+import { test, expect, startServer, shot, openSignedIn, setUp, signInAs } from './harness'
+import { api, signal, TWO_WIJKEN_SETUP as SETUP } from './ladder-api'
 
 // Who sees which case: a consulent works her own wijk; another wijk's resident she reaches only
 // at the walk-in desk, and never by typing the case's address in the address bar.

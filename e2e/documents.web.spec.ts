@@ -1,7 +1,8 @@
 import { api, expect, ROERMOND_TEAM, setUp, shot, signInAs, startServer, test } from './harness'
 
-// A consulent announces a home visit by letter and queues a card, prints the batch with its
-// mailing list and confirms it went out; the kwaliteitsmedewerker edits the letter text.
+// A consulent announces a home visit from the case file (the visit and its letter in one step) and
+// queues a card, prints the batch with its mailing list and confirms it went out; the
+// kwaliteitsmedewerker edits the letter text.
 
 const SETUP = {
   team: ROERMOND_TEAM,
@@ -62,21 +63,29 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
       caseId: number
     }
 
-    // The announcement letter from the case file.
+    // The visit announced from the case file: the visit and its letter in one step.
     await page.goto(`${server.url}#/zaak/${first.caseId}`)
     const section = page.getByRole('region', { name: 'Brieven en kaartjes' })
-    await section.getByRole('button', { name: 'Aankondigingsbrief maken' }).click()
-    const modal = page.getByRole('dialog', { name: 'Aankondigingsbrief huisbezoek' })
-    await modal.getByLabel('Datum huisbezoek').fill('01-01-2020')
-    await modal.getByRole('button', { name: 'In de wachtrij zetten' }).click()
-    await expect(modal.getByText(/Kies een latere datum/)).toBeVisible()
+    await section.getByRole('button', { name: 'Huisbezoek aankondigen' }).click()
+    const modal = page.getByRole('dialog', { name: 'Huisbezoek aankondigen' })
+    await modal.getByLabel('Datum huisbezoek').fill('02-01-2020')
+    await modal.getByLabel('Gaat mee (duo)').selectOption({ label: 'Fatima El Idrissi' })
+    await modal.getByRole('button', { name: 'Aankondigen' }).click()
+    await expect(modal.getByText(/Kies een latere dag/)).toBeVisible()
     await modal.getByLabel('Datum huisbezoek').fill(visitDate())
-    await modal.getByRole('combobox', { name: 'Collega die meegaat' }).click()
-    await page.getByRole('option', { name: 'Sem Janssen' }).click()
+    // Typing into a time field replaces it: "13:30", never "10:0013:30".
+    await modal.getByLabel('Van').click()
+    await page.keyboard.type('13:30')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('1400')
+    await page.keyboard.press('Tab')
+    await expect(modal.getByLabel('Van')).toHaveValue('13:30')
+    await expect(modal.getByLabel('Tot')).toHaveValue('14:00')
     await shot(page, 'documents-01-visit')
-    await modal.getByRole('button', { name: 'In de wachtrij zetten' }).click()
+    await modal.getByRole('button', { name: 'Aankondigen' }).click()
     await expect(modal).toBeHidden()
     await expect(section.getByRole('cell', { name: 'In de wachtrij' })).toBeVisible()
+    await expect(page.getByLabel('Volgende stap')).toHaveText('Huisbezoek afleggen')
     await section.getByRole('button', { name: 'Bekijken' }).click()
     const viewer = page.getByRole('dialog', { name: /Aankondigingsbrief huisbezoek, LA-/ })
     await expect(viewer.locator('iframe')).toHaveAttribute('src', /^blob:/)
@@ -93,7 +102,7 @@ test('letters and cards: queue from the case file, print a batch, confirm, edit 
     await page.getByRole('link', { name: 'Afdrukken' }).click()
     const queue = page.getByRole('table', { name: 'Wachtrij' })
     await expect(queue.getByRole('cell', { name: 'Kapellerlaan 3' })).toBeVisible()
-    await expect(queue.getByText(/met Sem Janssen/)).toBeVisible()
+    await expect(queue.getByText(/met Fatima El Idrissi/)).toBeVisible()
     await shot(page, 'documents-02-queue')
     await page.getByRole('checkbox', { name: 'Alles kiezen' }).check()
     await page.getByRole('button', { name: '1 brief afdrukken' }).click()

@@ -27,6 +27,26 @@ export const SETUP = {
   ],
 }
 
+/** Two wijken with a consulent each, and the kwaliteitsmedewerker: for tests of who sees which case. */
+export const TWO_WIJKEN_SETUP = {
+  team: ROERMOND_TEAM,
+  wijken: [
+    { naam: 'Centrum', postcodes: '6041' },
+    { naam: 'Kapel in het Zand', postcodes: '6042-6043' },
+  ],
+  medewerkers: [
+    { naam: 'Anouk Peeters', rol: 'consulent', telefoon: '06 12345678', email: '', wijken: ['Centrum'] },
+    {
+      naam: 'Sem Janssen',
+      rol: 'consulent',
+      telefoon: '06 23456789',
+      email: '',
+      wijken: ['Kapel in het Zand'],
+    },
+    { naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker', telefoon: '', email: '', wijken: [] },
+  ],
+}
+
 export function signal(achternaam: string, postcode: string, huisnummer: string, geboortedatum: string) {
   const d = new Date()
   const today = `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`

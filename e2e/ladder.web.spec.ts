@@ -1,20 +1,16 @@
 import type { Page } from '@playwright/test'
-import { test, expect, setUp, startServer, shot, signInAs } from './harness'
+import { test, expect, setUp, startServer, shot, signInAs, type AppServer } from './harness'
 import { api, SETUP, signal, signedIn } from './ladder-api'
 
-// One case from signal to closure: call, WhatsApp (text copied), announced visit with a duo, not at
-// home and the card, then the resident comes to the walk-in hour, and the case is closed.
+// One case from signal to closure, on the days it happens (the app's clock, `--klok`, and the
+// page's): three calls and a WhatsApp on Tuesday; on Thursday the visit is due, planned from the
+// case file's link with a colleague and its letter printed and sent; on the visit day nobody is
+// home and the card goes through the letterbox; the resident comes to the walk-in hour, and the
+// case is closed. The case file's attempts then equal the DDAS delivery's, contact by contact.
 
-/** A working day at least `n` working days ahead, as dd-mm-jjjj. */
-function workdaysAhead(n: number): string {
-  const d = new Date()
-  let left = n
-  while (left > 0) {
-    d.setDate(d.getDate() + 1)
-    if (d.getDay() !== 0 && d.getDay() !== 6) left--
-  }
-  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`
-}
+const TUESDAY = '2026-11-10T08:00:00.000Z'
+const THURSDAY = '2026-11-12T08:00:00.000Z'
+const VISIT_DAY = '2026-11-19T14:00:00.000Z'
 
 async function logAttempt(page: Page, kanaal: string, resultaat: string) {
   await page.keyboard.press('Alt+P')
@@ -27,20 +23,26 @@ async function logAttempt(page: Page, kanaal: string, resultaat: string) {
   await expect(dialog).toBeHidden()
 }
 
+/** The app (server and page) on `instant`: the same data folder, started again at that moment. */
+async function on(page: Page, dataDir: string, instant: string, who = 'Anouk Peeters'): Promise<AppServer> {
+  const server = await startServer(dataDir, ['--klok', instant])
+  await page.clock.setFixedTime(new Date(instant))
+  await signedIn(page, server, who)
+  return server
+}
+
 test('one case from signal to closure along the ladder', async ({ page, context, dataDir }) => {
-  const server = await startServer(dataDir)
+  let server = await startServer(dataDir, ['--klok', TUESDAY])
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(server.url).origin,
-    })
+    // Every start of the app listens on a new port: the permission holds for all of them.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await setUp(server, SETUP)
     await signInAs(server, 'Anouk Peeters')
-    const created = (await api(
-      server,
-      'signals.createManual',
-      signal('Hendriks', '6041 AB', '12', '12-03-1984'),
-    )) as { caseId: number }
-    await signedIn(page, server)
+    const input = signal('Hendriks', '6041 AB', '12', '12-03-1984')
+    input.signaal.signaaldatum = '05-11-2026'
+    const created = (await api(server, 'signals.createManual', input)) as { caseId: number }
+    await server.stop()
+    server = await on(page, dataDir, TUESDAY)
 
     // Today: the first call is due.
     await page.getByRole('link', { name: 'Vandaag' }).click()
@@ -50,12 +52,16 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     await page.keyboard.press('Enter')
     await expect(page.getByRole('heading', { name: 'Stappenplan' })).toBeVisible()
     await expect(page.getByLabel('Volgende stap')).toHaveText('Bellen (poging 1 van 3)')
+    await expect(page.getByRole('link', { name: '← Terug naar Vandaag' })).toBeVisible()
 
-    // Call: wrong number, so the WhatsApp step comes next.
-    await logAttempt(page, 'Telefoon', 'Verkeerd nummer')
+    // Three calls without an answer, then the WhatsApp step.
+    await logAttempt(page, 'Telefoon', 'Geen gehoor')
+    await expect(page.getByLabel('Volgende stap')).toHaveText('Bellen (poging 2 van 3)')
+    await logAttempt(page, 'Telefoon', 'Geen gehoor')
+    await logAttempt(page, 'Telefoon', 'Voicemail ingesproken')
     await expect(page.getByLabel('Volgende stap')).toHaveText('WhatsApp of sms sturen')
     await page.getByRole('button', { name: 'WhatsApp-tekst kopiëren' }).click()
-    await expect(page.getByRole('status')).toContainText('WhatsApp-tekst gekopieerd')
+    await expect(page.getByText('WhatsApp-tekst gekopieerd')).toBeVisible()
     const copied = (await page.evaluate('navigator.clipboard.readText()')) as string
     expect(copied).toContain('Beste M. Hendriks')
     expect(copied).toContain('Anouk Peeters')
@@ -64,24 +70,41 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     await logAttempt(page, 'WhatsApp', 'Bericht gestuurd')
     await expect(page.getByLabel('Volgende stap')).toHaveText('Huisbezoek plannen en brief sturen')
     const attempts = page.getByRole('table', { name: 'Contactpogingen' })
-    await expect(attempts.getByRole('row')).toHaveCount(3)
+    await expect(attempts.getByRole('row')).toHaveCount(5)
     await expect(attempts.getByRole('cell', { name: 'WhatsApp', exact: true })).toBeVisible()
+    // The visit step is due on Thursday: no link to the planner yet.
+    await expect(page.getByRole('link', { name: 'Huisbezoek plannen →' })).toHaveCount(0)
+    await server.stop()
 
-    // Announced visit with a colleague.
+    // Thursday: Vandaag, the case file and the planner agree that the visit is due.
+    server = await on(page, dataDir, THURSDAY)
+    await page.keyboard.press('Alt+V')
+    const due = page.getByRole('region', { name: 'Huisbezoek plannen en brief sturen' })
+    await expect(due.getByRole('link', { name: 'M. Hendriks' })).toBeFocused()
+    await expect(due.getByRole('link', { name: 'Huisbezoek plannen →' })).toBeVisible()
+    await shot(page, 'ladder-12-vandaag-huisbezoek')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('button', { name: 'Huisbezoek aankondigen' }).first()).toBeVisible()
+    await shot(page, 'ladder-13-dossier-huisbezoek-nodig')
     await page.getByRole('link', { name: 'Huisbezoek plannen →' }).click()
-    const visitDay = workdaysAhead(6)
-    await page.getByLabel('Datum').fill(visitDay)
-    await page.getByLabel('Eerste bezoek om').fill('14:00')
-    await page.getByLabel('Gaat mee (duo)').selectOption({ label: 'Sem Janssen' })
-    await page.getByRole('button', { name: 'Zaken zoeken' }).click()
+    await expect(page).toHaveURL(new RegExp(`#/huisbezoeken/\\d+/${created.caseId}$`))
     await expect(page.getByRole('checkbox', { name: 'M. Hendriks plannen' })).toBeChecked()
+    await page.getByLabel('Datum').fill('19-11-2026')
+    await page.getByLabel('Eerste bezoek om').click()
+    await page.keyboard.type('1400')
+    await page.keyboard.press('Tab')
+    await page.getByLabel('Gaat mee (duo)').selectOption({ label: 'Sem Janssen' })
+    await expect(page.getByLabel('Eerste bezoek om')).toHaveValue('14:00')
     await shot(page, 'ladder-03-huisbezoek-plannen')
     await page.getByRole('button', { name: 'Huisbezoeken plannen' }).click()
     const visits = page.getByRole('table', { name: 'Huisbezoeken' })
     const row = visits.getByRole('row', { name: /M\. Hendriks/ })
-    await expect(row).toContainText('14:00')
+    await expect(row).toContainText('14:00–14:30')
     await expect(row).toContainText('Sem Janssen')
     await expect(row).toContainText('Gepland')
+    // Before the visit day only an opt-out can be recorded, no outcome.
+    await expect(row.getByRole('button', { name: 'Uitkomst M. Hendriks' })).toHaveCount(0)
+    await expect(row).toContainText('uitkomst vanaf 19-11-2026')
     await shot(page, 'ladder-04-bezoeken-gepland')
 
     // The day list in route order, to print.
@@ -90,11 +113,26 @@ test('one case from signal to closure along the ladder', async ({ page, context,
       page.getByRole('table', { name: 'Daglijst huisbezoeken' }).getByRole('row', { name: /Hendriks/ }),
     ).toBeVisible()
     await shot(page, 'ladder-05-daglijst')
-    await page.getByRole('link', { name: '← Terug naar huisbezoeken' }).click()
 
-    // Not at home: the card goes through the letterbox.
-    await page.getByLabel('Datum').fill(visitDay)
-    await page.getByRole('button', { name: 'Uitkomst M. Hendriks' }).click()
+    // The letter is printed and posted today: then, and only then, it is a contact attempt.
+    await page.getByRole('link', { name: 'Afdrukken' }).click()
+    await page.getByRole('checkbox', { name: 'Alles kiezen' }).check()
+    await page.getByRole('button', { name: '1 brief afdrukken' }).click()
+    await expect(page.getByRole('dialog', { name: /Afdruk \d+: brieven/ }).locator('iframe')).toHaveAttribute(
+      'src',
+      /^blob:/,
+    )
+    await page.keyboard.press('Escape')
+    const batch = page.getByRole('region', { name: /Afdruk \d+/ })
+    await batch.getByRole('button', { name: 'Bevestigen: 1 brief verstuurd' }).click()
+    await expect(page.getByText('1 brief vastgelegd als contactpoging.')).toBeVisible()
+    await server.stop()
+
+    // The visit day: nobody home, the card goes through the letterbox.
+    server = await on(page, dataDir, VISIT_DAY)
+    await page.getByRole('link', { name: 'Huisbezoeken' }).click()
+    await page.getByLabel('Datum').fill('19-11-2026')
+    await visits.getByRole('button', { name: 'Uitkomst M. Hendriks' }).click()
     const outcome = page.getByRole('dialog')
     await outcome.getByLabel('Hoe ging het bezoek').selectOption({ label: 'Niet thuis' })
     await expect(outcome.getByLabel('Kaartje in rode envelop achtergelaten')).toBeChecked()
@@ -116,7 +154,8 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     // Close with result, help and referral.
     await page.goto(`${server.url}#/zaak/${created.caseId}`)
     await expect(page.getByLabel('Volgende stap')).toHaveText('Opvolgen na contact')
-    await expect(attempts.getByRole('row')).toHaveCount(7)
+    // Three calls, a WhatsApp, the letter, the visit, the card, the walk-in hour: one row each.
+    await expect(attempts.getByRole('row')).toHaveCount(9)
     await shot(page, 'ladder-06-dossier-na-inloop')
     await page.getByRole('button', { name: 'Zaak afsluiten' }).click()
     const close = page.getByRole('dialog', { name: 'Zaak afsluiten' })
@@ -130,6 +169,56 @@ test('one case from signal to closure along the ladder', async ({ page, context,
     )
     await expect(page.getByRole('button', { name: 'Zaak heropenen' })).toBeVisible()
     await shot(page, 'ladder-07-gesloten')
+
+    // The case file and the DDAS delivery hold the same contacts, each once, on its own day.
+    const fileRows = await attempts
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector('td')?.textContent?.trim() ?? ''))
+    await signInAs(server, 'Fatima El Idrissi')
+    // The supplying organisation, as the kwaliteitsmedewerker fills it in before a delivery.
+    const { codeGegevensleverancier, softwareVersie, voorstelContactpersonen, ...settings } = (await api(
+      server,
+      'monitor.settings',
+      {},
+    )) as Record<string, unknown>
+    void [codeGegevensleverancier, softwareVersie, voorstelContactpersonen]
+    await api(server, 'monitor.saveSettings', {
+      ...settings,
+      organisatie: {
+        naam: 'Gemeente Roermond',
+        kvkNummer: '',
+        contactpersonen: [
+          {
+            naam: 'Fatima El Idrissi',
+            telefoon: '0475 359 999',
+            email: 'f.elidrissi@roermond.nl',
+            functie: 'Kwaliteitsmedewerker',
+          },
+        ],
+      },
+    })
+    const file = (await api(server, 'monitor.exportDdas', { van: '2026-11-01', tot: '2026-11-30' })) as {
+      base64: string
+    }
+    const ddas = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8'))
+    const delivered = ddas.leveringen[0].vroegsignaalzaken[0].contactpogingen as {
+      soort: string
+      datum: string
+    }[]
+    expect(delivered.map((p) => `${p.datum} ${p.soort}`)).toEqual([
+      '2026-11-10 Telefoon',
+      '2026-11-10 Telefoon',
+      '2026-11-10 Telefoon',
+      '2026-11-10 SMS/Whatsapp',
+      '2026-11-12 Brief',
+      '2026-11-19 Huisbezoek',
+      '2026-11-19 Kaartje',
+      '2026-11-19 Overige',
+    ])
+    // The case file lists them newest first, by date.
+    expect(fileRows.map((d) => d.slice(0, 10)).reverse()).toEqual(
+      delivered.map((p) => p.datum.split('-').reverse().join('-')),
+    )
   } finally {
     await server.stop()
   }

@@ -3,7 +3,8 @@ import { expect, openSignedIn, setUp, shot, startServer, test } from './harness'
 import { SETUP } from './ladder-api'
 
 const CASE_WORK = [
-  'Vandaag',
+  // The menu shows Vandaag's shortcut beside it.
+  'VandaagAlt+V',
   'Mijn zaken',
   'Caseload (alle zaken)',
   'Inloopspreekuur',
@@ -66,6 +67,11 @@ test('each role sees only the screens it can use, and starts on one', async ({ p
       'Instellingen',
     ])
     await page.getByRole('link', { name: 'Vandaag' }).click()
+    await expect(page).toHaveURL(/#\/vandaag$/)
+    // Vandaag from anywhere with one key.
+    await page.getByRole('link', { name: 'Afdrukken' }).click()
+    await expect(page).toHaveURL(/#\/afdrukken$/)
+    await page.keyboard.press('Alt+V')
     await expect(page).toHaveURL(/#\/vandaag$/)
   } finally {
     await server.stop()

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { binOf } from './bin.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const tmp = join(root, '.tmp', 'test-results')
@@ -20,31 +21,59 @@ function run(cmd, args, env = {}) {
   return { ok: res.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
 }
 
-function check(name, cmd, args) {
+/** One check of one or more steps ([cmd, args] each, run in turn until one fails). */
+function check(name, ...steps) {
   console.log(`\n=== ${name} ===`)
-  const r = run(cmd, args)
+  let r = { ok: true, seconds: 0 }
+  for (const [cmd, args] of steps) {
+    const step = run(cmd, args)
+    r = { ok: step.ok, seconds: (Number(r.seconds) + Number(step.seconds)).toFixed(1) }
+    if (!r.ok) break
+  }
   if (r.ok) totals.passed++
   else totals.failed++
   lines.push(`${r.ok ? 'ok  ' : 'FAIL'} ${name} (${r.seconds} s)`)
   return r.ok
 }
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+// Each tool's own script, run with this Node: no shell and no .cmd shims, the same on every platform.
+const node = process.execPath
+const tsc = binOf('typescript', 'tsc')
 
-check('type check (main, preload, shared)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
-check('type check (renderer)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])
-check('lint', npx, ['eslint', '--max-warnings', '0', '.'])
-check('format', npx, ['prettier', '--check', '.'])
-const built = check('build (electron-vite) and bundle syntax', 'sh', [
-  '-c',
-  'npx electron-vite build && node --check out/main/index.js && node --check out/main/web.js',
-])
+check('type check (main, preload, shared)', [node, [tsc, '--noEmit', '-p', 'tsconfig.node.json']])
+check('type check (renderer)', [node, [tsc, '--noEmit', '-p', 'tsconfig.web.json']])
+check('lint', [node, [binOf('eslint'), '--max-warnings', '0', '.']])
+check('format', [node, [binOf('prettier'), '--check', '.']])
+const built = check(
+  'build (electron-vite) and bundle syntax',
+  [node, [binOf('electron-vite'), 'build']],
+  [node, ['--check', 'out/main/index.js']],
+  [node, ['--check', 'out/main/web.js']],
+)
+
+// Every benchmark once at a few hundred rows (targets not judged), so none breaks unnoticed.
+if (built) {
+  const names = spawnSync(node, ['out/main/bench.js', '--list'], { cwd: root, encoding: 'utf8' })
+  const list = names.status === 0 ? names.stdout.split('\n').filter(Boolean) : []
+  if (list.length === 0) {
+    totals.failed++
+    lines.push('FAIL benchmarks: the list of benchmarks could not be read')
+  }
+  for (const name of list)
+    check(`benchmark ${name} (small, targets not judged)`, [node, ['out/main/bench.js', name, '--small']])
+}
 
 // Unit, service and shell tests under Node.
 {
   console.log('\n=== unit, service and shell tests (vitest) ===')
   const out = join(tmp, 'vitest.json')
-  const r = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
+  const r = run(node, [
+    binOf('vitest'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ])
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'))
     const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
@@ -64,7 +93,7 @@ const built = check('build (electron-vite) and bundle syntax', 'sh', [
 if (built) {
   console.log('\n=== end-to-end tests (Playwright) ===')
   const out = join(tmp, 'playwright.json')
-  const r = run(npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
+  const r = run(node, [binOf('@playwright/test', 'playwright'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out })
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'))
     const s = report.stats

@@ -8,10 +8,12 @@ import * as startPassword from './cli/start-password'
 import * as intakeImport from './features/intake/cli'
 import * as printBatch from './features/documents/cli'
 import * as purge from './features/retention/cli'
+import * as ddasVs from './features/ddas-vs/cli'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
 import { DatabaseTooNewError } from './db/database'
+import { CredentialError } from './features/ddas-vs/credentials'
 
 interface Command {
   usage: string
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   'start-password': startPassword,
   'print-batch': printBatch,
   purge,
+  'ddas-vs': ddasVs,
 }
 
 async function main(): Promise<number> {
@@ -51,7 +54,8 @@ main().then(
       err instanceof AppError ||
         err instanceof DatabaseKeyError ||
         err instanceof DatabaseDamagedError ||
-        err instanceof DatabaseTooNewError
+        err instanceof DatabaseTooNewError ||
+        err instanceof CredentialError
         ? err.message
         : err,
     )

@@ -17,6 +17,8 @@ import { loadDemoData } from './features/demo/service'
 import { startRetentionSchedule } from './features/retention/purge'
 import { isSetupDone } from './features/settings/repository'
 import { LOCKED_CHANNEL, registerIpc } from './shell/ipc'
+import { electronBindingPath, NativeBindingError, useElectronBinding } from './shell/native-binding'
+import { loadAutoUpdater, runUpdates, updatePolicy } from './shell/updates'
 import { registerPdfIpc } from './shell/pdf-print'
 import { buildMenuTemplate } from './shell/menu'
 import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
@@ -101,6 +103,17 @@ async function start(): Promise<void> {
   const argv = process.argv.slice(1)
   const dataDir = resolveDataDir(argv, process.env, join(app.getPath('appData'), 'Lange Adem'))
   try {
+    // Before anything touches the data: the SQLite binding built for Electron, or an explanation.
+    useElectronBinding(
+      electronBindingPath({
+        packaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        platform: process.platform,
+        arch: process.arch,
+      }),
+      app.isPackaged,
+    )
     const key = await databaseKey(argv, dataDir)
     if (!key) {
       app.exit(0)
@@ -111,7 +124,8 @@ async function start(): Promise<void> {
     const message =
       err instanceof DatabaseTooNewError ||
       err instanceof DatabaseDamagedError ||
-      err instanceof DatabaseKeyError
+      err instanceof DatabaseKeyError ||
+      err instanceof NativeBindingError
         ? err.message
         : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)
@@ -187,6 +201,40 @@ async function start(): Promise<void> {
   )
   if (devUrl) await mainWindow.loadURL(devUrl)
   else await mainWindow.loadFile(rendererIndex)
+  startUpdates()
+}
+
+/** Signed updates from the municipality's update location, where this installation has one. */
+function startUpdates(): void {
+  const policy = updatePolicy({
+    packaged: app.isPackaged,
+    platform: process.platform,
+    resourcesPath: process.resourcesPath,
+  })
+  if (!policy.enabled) {
+    if (app.isPackaged) console.info(`Automatisch bijwerken staat uit: ${policy.reason}`)
+    return
+  }
+  let updater
+  try {
+    updater = loadAutoUpdater()
+  } catch (err) {
+    console.error('Bijwerken kan niet starten', err)
+    return
+  }
+  runUpdates(updater, async (version) => {
+    const choice = await dialog.showMessageBox({
+      type: 'info',
+      title: 'Nieuwe versie',
+      message: `Versie ${version} van Lange Adem staat klaar.`,
+      detail:
+        'Die wordt geïnstalleerd als je Lange Adem afsluit. Je kunt ook nu herstarten: rond dan eerst af waar je mee bezig bent.',
+      buttons: ['Nu herstarten', 'Later'],
+      defaultId: 1,
+      cancelId: 1,
+    })
+    return choice.response === 0
+  })
 }
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isTrustedUrl))

@@ -14,6 +14,7 @@ import { backupDue, DatabaseDamagedError } from './features/backup/service'
 import { devKey } from './features/keys/dev-key'
 import { DatabaseKeyError } from './features/keys/key'
 import { startRetentionSchedule } from './features/retention/purge'
+import { clockFrom } from './lib/clock'
 
 async function main() {
   const argv = process.argv.slice(2)
@@ -23,7 +24,10 @@ async function main() {
   // Browser mode is for development and tests only: the key comes from LANGE_ADEM_DB_KEY,
   // --key-file, or a key file in the data folder (with a warning). See the README.
   const key = devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE))
-  const app = await createApp({ dataDir, key })
+  // Tests of work over several days start the app at a given moment (never in a packaged app).
+  const klok = argv.indexOf('--klok')
+  const clock = klok >= 0 && argv[klok + 1] ? clockFrom(argv[klok + 1]!) : undefined
+  const app = await createApp({ dataDir, key, clock })
   if (backupDue(dataDir, app.clock.now())) await app.backupNow()
   // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
   await startRetentionSchedule(() => app.database.db, app.clock)

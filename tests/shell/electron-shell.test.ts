@@ -1,39 +1,34 @@
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../src/shared/api/method-names'
 import { applyKey, isPlainSqliteFile } from '../../src/main/db/database'
 import { opensWith } from '../../src/main/features/keys/service'
+import { appFolderWithBinding, bindingInProject, built, packageBinding, runShell as run } from './runner'
 
 // Loads the built Electron bundle with a stand-in `electron` module and reads back what the
 // shell set up. Needs `electron-vite build` first (npm test does that).
-const root = resolve(import.meta.dirname, '../..')
-const built = existsSync(join(root, 'out/main/index.js')) && existsSync(join(root, 'out/preload/index.cjs'))
 
 // The report is JSON: a Uint8Array of '%PDF-' arrives as an object keyed by index.
 const PDF_MAGIC_JSON = { 0: 37, 1: 80, 2: 68, 3: 70, 4: 45 }
 
-/** Runs the built main bundle once with the stand-in electron; returns what it reported. */
-function runShell(dataDir: string, env: Record<string, string> = {}): Record<string, any> {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      join(root, 'tests/shell/register-stub.mjs'),
-      join(root, 'tests/shell/run-shell.mjs'),
-      '--data-dir',
-      dataDir,
-    ],
-    { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } },
-  )
-  const line = out.split('\n').find((l) => l.startsWith('SHELL_REPORT '))
-  if (!line) throw new Error(`no report from the shell:\n${out}`)
-  return JSON.parse(line.slice('SHELL_REPORT '.length))
-}
+// A project folder with the Electron binding prepared (a stand-in: see runner.ts).
+const app = appFolderWithBinding()
+afterAll(() => rmSync(app.appDir, { recursive: true, force: true }))
+const runShell = (dataDir: string | null, env: Record<string, string> = {}) =>
+  run(dataDir, { STUB_APP_PATH: app.appDir, ...env })
 
 // The stand-in's safeStorage: a marker and a reversible transform (see electron-stub.mjs).
 const SEAL = Buffer.from('STUB-SEALED:')
@@ -131,8 +126,96 @@ describe.skipIf(!built)('the built Electron shell', () => {
       // The damaged file is kept, never overwritten; the restored database opens with the key.
       expect(readdirSync(join(dir, 'damaged')).length).toBe(1)
       expect(opensWith(db, key)).toBe(true)
+      // The check, the restore and the reopening all went through the Electron binding.
+      expect(r.nativeModules).toEqual([app.binding])
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('opens every database connection with the Electron binding, never the one in node_modules', () => {
+    // Key check, migrations, backup, set-up, sign-in, lock and print all ran in this process.
+    expect(report.setupResult).toMatchObject({ ok: true, value: { setupDone: true } })
+    expect(report.nativeModules).toEqual([app.binding])
+    expect(report.nativeModules).not.toContain(packageBinding)
+  })
+
+  it('explains a missing binding in Dutch, says what to run, and touches no data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-nobinding-'))
+    const emptyProject = mkdtempSync(join(tmpdir(), 'lange-adem-app-empty-'))
+    try {
+      const r = runShell(dir, { STUB_APP_PATH: emptyProject })
+      expect(r.exitCode).toBe(1)
+      expect(r.windowCount).toBe(0)
+      expect(r.errors).toHaveLength(1)
+      expect(r.errors[0].title).toBe('Lange Adem kan niet starten')
+      expect(r.errors[0].msg).toMatch(
+        /^Het onderdeel dat de database opent, is nog niet klaargezet voor Electron\./,
+      )
+      expect(r.errors[0].msg).toContain('npm run electron-binding')
+      expect(r.errors[0].msg).toContain(join(emptyProject, bindingInProject))
+      expect(r.nativeModules).toEqual([])
+      expect(readdirSync(dir)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+      rmSync(emptyProject, { recursive: true, force: true })
+    }
+  })
+
+  it('explains a binding that cannot be loaded, with the command to prepare it again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-badbinding-'))
+    const broken = appFolderWithBinding()
+    try {
+      // Not a shared library at all: what a binding for another platform or a cut-off download gives.
+      writeFileSync(broken.binding, 'geen gedeelde bibliotheek')
+      const r = runShell(dir, { STUB_APP_PATH: broken.appDir })
+      expect(r.exitCode).toBe(1)
+      expect(r.windowCount).toBe(0)
+      expect(r.errors[0].title).toBe('Lange Adem kan niet starten')
+      expect(r.errors[0].msg).toMatch(/^Het onderdeel dat de database opent, kan niet worden geladen\./)
+      expect(r.errors[0].msg).toContain('npm run electron-binding -- --force')
+      expect(r.errors[0].msg).toContain(`Bestand: ${broken.binding}`)
+      expect(readdirSync(dir)).toEqual([])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+      rmSync(broken.appDir, { recursive: true, force: true })
+    }
+  })
+
+  it('in an installed app loads the binding from resources/electron-binding and keeps the data in the profile', () => {
+    const resources = mkdtempSync(join(tmpdir(), 'lange-adem-resources-'))
+    const profile = mkdtempSync(join(tmpdir(), 'lange-adem-appdata-'))
+    const emptyProject = mkdtempSync(join(tmpdir(), 'lange-adem-app-empty-'))
+    try {
+      const binding = join(resources, 'electron-binding', 'better_sqlite3.node')
+      mkdirSync(dirname(binding))
+      copyFileSync(packageBinding, binding)
+      // No --data-dir: the folder in the user's profile (app.getPath('appData')/Lange Adem).
+      const r = runShell(null, {
+        STUB_PACKAGED: '1',
+        STUB_RESOURCES_PATH: resources,
+        STUB_APP_DATA: profile,
+        STUB_APP_PATH: emptyProject,
+      })
+      expect(r.errors).toEqual([])
+      expect(r.windowCount).toBe(1)
+      expect(r.nativeModules).toEqual([binding])
+      expect(existsSync(join(profile, 'Lange Adem', 'lange-adem.sqlite'))).toBe(true)
+      expect(readdirSync(resources)).toEqual(['electron-binding'])
+
+      // The same installation without its binding: the advice is to reinstall, not a developer command.
+      rmSync(binding)
+      const broken = runShell(null, {
+        STUB_PACKAGED: '1',
+        STUB_RESOURCES_PATH: resources,
+        STUB_APP_DATA: profile,
+      })
+      expect(broken.exitCode).toBe(1)
+      expect(broken.errors[0].msg).toMatch(/^De installatie van Lange Adem is niet compleet/)
+      expect(broken.errors[0].msg).toContain('Installeer Lange Adem opnieuw')
+      expect(broken.errors[0].msg).not.toContain('npm run')
+    } finally {
+      for (const d of [resources, profile, emptyProject]) rmSync(d, { recursive: true, force: true })
     }
   })
 

@@ -3,6 +3,7 @@
 // shell asks of Electron in globalThis.__electronStub for the test to read back.
 import { EventEmitter } from 'node:events'
 import { tmpdir } from 'node:os'
+import { resolve } from 'node:path'
 
 const rec = (globalThis.__electronStub ??= {
   windows: [],
@@ -71,7 +72,11 @@ export const app = {
     return app
   },
   whenReady: () => ready,
-  getPath: () => tmpdir(),
+  getPath: (name) => (name === 'appData' && process.env.STUB_APP_DATA) || tmpdir(),
+  // `electron .` in the project folder, or an installed app (STUB_PACKAGED=1) whose resources
+  // folder is STUB_RESOURCES_PATH: where the shell looks for the Electron SQLite binding.
+  isPackaged: process.env.STUB_PACKAGED === '1',
+  getAppPath: () => process.env.STUB_APP_PATH ?? resolve(import.meta.dirname, '../..'),
   quit: () => {
     rec.quit = true
   },
@@ -80,6 +85,7 @@ export const app = {
   },
 }
 setTimeout(() => resolveReady(), 0)
+if (process.env.STUB_RESOURCES_PATH) process.resourcesPath = process.env.STUB_RESOURCES_PATH
 
 export const ipcMain = {
   handle: (channel, fn) => {

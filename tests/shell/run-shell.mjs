@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url'
 import { resolve } from 'node:path'
 import * as stub from './electron-stub.mjs'
 
-const root = resolve(import.meta.dirname, '../..')
+// SHELL_APP_DIR: another copy of the app to start, e.g. one unpacked from an installer's app.asar.
+const root = process.env.SHELL_APP_DIR ?? resolve(import.meta.dirname, '../..')
 const rec = globalThis.__electronStub
 
 await import(pathToFileURL(resolve(root, 'out/main/index.js')).href)
@@ -26,8 +27,12 @@ const report = {
   safeStorage: rec.safeStorage ?? [],
   messageBoxes: rec.messageBoxes ?? [],
 }
+// Every native module the process has loaded: which SQLite binding the shell's connections used.
+const nativeModules = () =>
+  Object.keys(createRequire(import.meta.url).cache).filter((f) => f.endsWith('.node'))
 // A start that is refused (no protection for the key) has nothing more to probe.
 if (!win) {
+  report.nativeModules = nativeModules()
   process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
   process.exit(0)
 }
@@ -228,5 +233,6 @@ if (bridge?.onLocked) {
   report.preloadOnLockedBadCallback = typeof bridge.onLocked('geen functie')
 }
 
+report.nativeModules = nativeModules()
 process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
 process.exit(0)

@@ -33,6 +33,7 @@ import { walkinHandlers } from '../features/walkin/handlers'
 import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
 import { retentionHandlers } from '../features/retention/handlers'
+import { ddasVsHandlers } from '../features/ddas-vs/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -51,6 +52,7 @@ export const handlers: AllHandlers = {
   ...monitorHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...ddasVsHandlers,
 }
 
 export interface App {

@@ -12,6 +12,7 @@ import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
 import type { ScryptParams } from '../features/session/passwords'
 import { sessionGate } from '../features/session/idle'
+import { cleanInput, InputTooDeepError } from './clean-input'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
@@ -131,7 +132,18 @@ export function createDispatcher(
           }
       }
       // Validated after the role check: who may not call a method learns nothing about its input.
-      const parsed = def.input.safeParse(input ?? {})
+      // Every text made clean at this one edge (no lone surrogates, controls or bidi overrides).
+      let clean: unknown
+      try {
+        clean = cleanInput(input ?? {})
+      } catch (err) {
+        if (!(err instanceof InputTooDeepError)) throw err
+        return {
+          ok: false,
+          error: { code: 'validation', message: 'De gegevens zijn te diep genest om te kunnen lezen.' },
+        }
+      }
+      const parsed = def.input.safeParse(clean)
       if (!parsed.success) return { ok: false, error: validationPayload(parsed.error) }
       const spec = (def as { file?: { maxBytes: number } }).file
       if (file !== undefined && !spec)

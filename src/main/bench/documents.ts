@@ -3,17 +3,15 @@
  * (queue, batch, snapshots, template, render) next to pdfmake rendering the same 500 pages
  * with no app logic around it. Targets: within 25% of the bare time, peak memory under 400 MB.
  */
-import { createSession, type Session } from '../app/context'
-import { createApp } from '../app/create-app'
-import { fixedClock } from '../lib/clock'
 import { lettersDoc } from '../features/documents/pdf/letter'
 import { renderPdf } from '../features/documents/pdf/engine'
 import { getDocumentSettings, versionById } from '../features/documents/repository'
 import type { Snapshot } from '../features/documents/snapshot'
 import { forgetRenderedBatches } from '../features/documents/render-jobs'
-import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
-
-const LETTERS = 500
+import { formatDate } from '@shared/format/dates'
+import { addWorkdays } from '../features/ladder/planner'
+import { benchTeamApp } from './team-app'
+import { envInt } from './setup'
 
 /** Peak resident memory of the whole process so far (the kernel's high-water mark), in MB. */
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024
@@ -26,38 +24,34 @@ async function observe<T>(fn: () => Promise<T>) {
 }
 
 export async function runDocumentsBench(): Promise<void> {
-  const clock = fixedClock('2026-11-10T09:30:00.000Z')
-  const app = await createApp({ memory: true, clock })
-  const session: Session = createSession()
-  const call = async <M extends MethodName>(m: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const res = await app.dispatcher.call(session, m, input)
-    if (!res.ok) throw new Error(`${m}: ${res.error.message}`)
-    return res.value as ApiOutput<M>
-  }
-  const { ROERMOND_SETUP, TEST_WACHTWOORD, signal } = await import('../test/fixtures')
-  await call('setup.complete', ROERMOND_SETUP)
-  const team = await call('session.team', {})
-  // The bench works as the beheerder who did the set-up (the only one with a password yet).
-  await call('session.signIn', {
-    userId: team.find((m) => m.naam === ROERMOND_SETUP.beheerder.naam)!.id,
-    wachtwoord: TEST_WACHTWOORD,
-  })
+  const LETTERS = envInt('BENCH_LETTERS', 500)
+  const { app, call, close } = await benchTeamApp()
+  const { signal } = await import('../test/fixtures')
   const letter = (await call('documents.templates', {})).find((t) => t.code === 'aankondigingsbrief')!
-  console.log(`filling ${LETTERS} cases and queueing a letter for each...`)
-  const ids: number[] = []
+  console.log(`filling ${LETTERS} cases and announcing a visit (with its letter) for each...`)
+  const team = await call('session.team', {})
+  const fatima = team.find((m) => m.naam === 'Fatima El Idrissi')!.id
   for (let i = 0; i < LETTERS; i++) {
     const pc = `${6041 + (i % 5)} ${String.fromCharCode(65 + ((i * 7) % 26))}${String.fromCharCode(65 + (i % 26))}`
     const c = await call(
       'signals.createManual',
       signal({ postcode: pc, huisnummer: String(1 + (i % 180)), achternaam: `Jansen${i}`, bsn: '' }),
     )
-    const item = await call('documents.addToQueue', {
+    // One announced visit each (the letter comes with it), in its own half hour: Fatima goes
+    // along on every visit, so the slots of a day follow each other from 09:00 to 21:00.
+    const van = 9 * 60 + (i % 24) * 30
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+    await call('visits.announce', {
       caseId: c.caseId,
       templateId: letter.id,
-      bezoek: { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null },
+      datum: formatDate(addWorkdays('2026-11-17', Math.floor(i / 24))),
+      van: hhmm(van),
+      tot: hhmm(van + 30),
+      duoUserId: fatima,
     })
-    ids.push(item.id)
   }
+  const ids = (await call('documents.queue', {})).wachtrij.map((q) => q.id)
   // The batch renders in the PDF worker while progress is polled, as the renderer does.
   let polls = 0
   let maxPollMs = 0
@@ -126,5 +120,5 @@ export async function runDocumentsBench(): Promise<void> {
   console.log(`app / bare: ${(ratio * 100).toFixed(0)}% (target <= 125%) ${timeOk ? 'PASS' : 'FAIL'}`)
   console.log(`peak memory: ${peak.toFixed(0)} MB (target < 400 MB) ${memOk ? 'PASS' : 'FAIL'}`)
   if (!timeOk || !memOk) process.exitCode = 1
-  await app.close()
+  await close()
 }

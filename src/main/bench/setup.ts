@@ -81,6 +81,36 @@ export async function benchTeamSetup(
   return consulenten
 }
 
+/**
+ * The monitor settings a DDAS delivery needs: the supplying organisation with one contact person
+ * (and the supplier's name, when given).
+ */
+export async function benchMonitorSettings(db: Db, today: string, leverancierNaam?: string): Promise<void> {
+  await db
+    .insertInto('setting')
+    .values({
+      key: 'monitor',
+      value: JSON.stringify({
+        ...(leverancierNaam ? { leverancierNaam } : {}),
+        organisatie: {
+          naam: 'Gemeente Bench',
+          kvkNummer: '',
+          contactpersonen: [
+            {
+              naam: 'K. Medewerker',
+              telefoon: '0475 359 999',
+              email: 'bench@example.nl',
+              functie: 'Kwaliteit',
+            },
+          ],
+        },
+      }),
+      updated_at: today,
+      updated_by: null,
+    })
+    .execute()
+}
+
 /** A positive whole number from the environment ("60_000" and "60,000" are fine), or the fallback. */
 export function envInt(name: string, fallback: number): number {
   const v = process.env[name]

@@ -17,3 +17,10 @@ export async function openCliApp(argv: string[]): Promise<{ app: App; dataDir: s
   const { dataDir, key } = cliFolder(argv)
   return { app: await createApp({ dataDir, key }), dataDir, key }
 }
+
+/** The value of `--name VALUE` or `--name=VALUE`, if given. */
+export function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name)
+  if (i >= 0) return argv[i + 1]
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
+}

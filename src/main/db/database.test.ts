@@ -43,6 +43,19 @@ describe('migrations', () => {
     expect(o.raw.pragma('foreign_keys', { simple: true })).toBe(1)
   })
 
+  it("syncs every commit of the app's own database file to disk (a power cut loses no confirmed action)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-sync-'))
+    dirs.push(dir)
+    const app = await createApp({ dataDir: dir, key: generateKey() })
+    try {
+      expect(app.database.raw.pragma('journal_mode', { simple: true })).toBe('wal')
+      // 2 = FULL: the WAL is synced at each commit, not only at checkpoints (1 = NORMAL)
+      expect(app.database.raw.pragma('synchronous', { simple: true })).toBe(2)
+    } finally {
+      await app.close()
+    }
+  })
+
   it('refuses, unchanged, a database that knows a migration this build does not', async () => {
     const o = open()
     await migrateToLatest(o.db)

@@ -35,6 +35,31 @@ export function rawHandle(db: Db): BetterSqlite3.Database {
   return raw
 }
 
+let nativeBinding: string | null = null
+
+/**
+ * Makes every connection this process opens load the SQLite binding at `path` (better-sqlite3's
+ * `nativeBinding` option). The Electron shell calls it once, before anything opens a database,
+ * with the binding built for Electron's ABI (README, "The SQLite binding in Electron"). Node (the
+ * tests, the command line, the browser mode, the benchmarks) never calls it and keeps the
+ * package's own binding, so switching between the two costs no rebuild. The binding is loaded
+ * here on an in-memory database, so a missing or mismatched one fails at this call, with
+ * Node's own error, rather than at the first query.
+ */
+export function useNativeBinding(path: string): void {
+  new BetterSqlite3(':memory:', { nativeBinding: path }).close()
+  nativeBinding = path
+}
+
+/**
+ * A raw connection to `file` with the binding this process uses. Every connection of the app
+ * goes through here (lint forbids constructing better-sqlite3 elsewhere in src/main), so the
+ * Electron binding is never bypassed.
+ */
+export function connect(file: string, options: BetterSqlite3.Options = {}): BetterSqlite3.Database {
+  return new BetterSqlite3(file, nativeBinding ? { ...options, nativeBinding } : options)
+}
+
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
 /** True when the file starts with SQLite's plain header, i.e. it is NOT encrypted. */
@@ -95,7 +120,7 @@ export function applyKey(raw: BetterSqlite3.Database, key: string): Cipher {
  * "file is not a database" before anything is written.
  */
 export function openDatabase(file: string, key: string | null = null): OpenedDatabase {
-  const raw = new BetterSqlite3(file)
+  const raw = connect(file)
   try {
     if (key) applyKey(raw, key)
     raw.prepare('select count(*) from sqlite_master').get()
@@ -105,7 +130,11 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
     throw err
   }
   raw.pragma('foreign_keys = ON')
-  raw.pragma('synchronous = NORMAL')
+  // FULL: every commit is synced to disk, so an action the user saw confirmed survives a power
+  // cut. NORMAL (in WAL mode) syncs only at checkpoints and may lose the last few. One user
+  // action is one transaction; `npm run bench -- durability` measures what the sync costs it
+  // (see the README). Batch paths (import, print batch, purge) commit once, so it costs them one.
+  raw.pragma('synchronous = FULL')
   raw.pragma('busy_timeout = 5000')
   raw.pragma('cache_size = -64000')
   // Temporary tables, sorts and statement journals stay in memory: faster, and no decrypted

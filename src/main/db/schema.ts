@@ -76,6 +76,8 @@ export interface HuisbezoekTable {
   wijk_id: number | null
   datum: string
   tijd: string
+  /** The end of the announced window (migration 0013); null only on rows that predate it. */
+  tijd_tot: Generated<string | null>
   consulent_id: number | null
   duo_user_id: number | null
   duo_partner_id: number | null

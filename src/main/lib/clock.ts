@@ -18,9 +18,28 @@ function localDate(instant: Date): string {
   }).format(instant)
 }
 
+/** The team's calendar date (YYYY-MM-DD) of a stored instant (a UTC ISO string). */
+export function calendarDate(instant: string): string {
+  return localDate(new Date(instant))
+}
+
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
   today: () => localDate(new Date()),
+}
+
+/**
+ * A clock that runs from `startInstant` at the normal pace: the browser mode's `--klok` (end-to-end
+ * tests of work that spans days, such as a visit announced now and made next week).
+ */
+export function clockFrom(startInstant: string): Clock {
+  const start = Date.parse(startInstant)
+  if (Number.isNaN(start)) throw new Error(`--klok: geen tijdstip: ${startInstant}`)
+  const offset = start - Date.now()
+  return {
+    now: () => new Date(Date.now() + offset).toISOString(),
+    today: () => localDate(new Date(Date.now() + offset)),
+  }
 }
 
 /** A clock that stands still until it is moved: for tests. */

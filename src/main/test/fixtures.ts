@@ -109,11 +109,12 @@ export const ROERMOND_SETUP: SetupInput = {
   beheerder: { naam: 'Bert Smeets', wachtwoord: TEST_WACHTWOORD },
 }
 
-type T = Awaited<ReturnType<typeof testApp>>
+/** What the team helpers need of an app: calls through its dispatcher, and its database (benchmarks pass their own). */
+type T = Pick<Awaited<ReturnType<typeof testApp>>, 'call' | 'db'>
 
 /** A file through the import as the screen takes it: upload, analysis, import with the proposed mapping. */
 export async function importFile(
-  t: T,
+  t: Pick<Awaited<ReturnType<typeof testApp>>, 'call' | 'upload'>,
   fileName: string,
   content: Uint8Array | string,
   bron = 'Vindplaats van Schulden',

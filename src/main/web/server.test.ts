@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -41,6 +42,18 @@ async function httpRequest(
   })
   if ('error' in r) throw new Error(r.error)
   return r
+}
+
+/** Raw HTTP/1.1 over one connection, read until the server closes it: framing exactly as written. */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text))
+    let out = ''
+    socket.setEncoding('latin1')
+    socket.on('data', (d: string) => (out += d))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(out))
+  })
 }
 
 describe('the browser-mode server', () => {
@@ -143,9 +156,14 @@ describe('the browser-mode server', () => {
   })
 
   it('answers a body on a refused request instead of resetting the connection', async () => {
-    for (const method of ['OPTIONS', 'GET', 'PUT']) {
+    // OPTIONS is answered (204 with Allow); GET and PUT are refused (405): never a reset.
+    for (const [method, status] of [
+      ['OPTIONS', 204],
+      ['GET', 405],
+      ['PUT', 405],
+    ] as const) {
       const r = await exchange(`${origin}/api/app.status`, { method, headers: headers(), body: big })
-      expect({ method, r: 'status' in r ? r.status : r }).toEqual({ method, r: 405 })
+      expect({ method, r: 'status' in r ? r.status : r }).toEqual({ method, r: status })
     }
   })
 
@@ -174,5 +192,46 @@ describe('the browser-mode server', () => {
     const huge = await file('intake.upload', Buffer.alloc(65 * 1024 * 1024, 'a'))
     expect(huge).toMatchObject({ status: 413 })
     expect(JSON.parse((huge as { body: string }).body).error.message).toMatch(/groter dan 64 MB/)
+  })
+
+  it('answers a broken escape in the method name with 404, not a server error', async () => {
+    for (const name of ['%E0%A4%A', '%', '%ZZ', 'app.status%']) {
+      const res = await api(name, {})
+      expect(res.status, name).toBe(404)
+      expect(JSON.parse(res.body)).toMatchObject({
+        ok: false,
+        error: { message: 'Deze actie bestaat niet.' },
+      })
+    }
+  })
+
+  it('answers OPTIONS, with or without a body, and keeps the connection usable', async () => {
+    const port = Number(new URL(origin).port)
+    const head = `Host: 127.0.0.1:${port}\r\nX-Lange-Adem-Token: ${web.token}\r\n`
+    const next = `POST /api/app.status HTTP/1.1\r\n${head}Content-Length: 2\r\nConnection: close\r\n\r\n{}`
+    const bodies: [string, string][] = [
+      ['none', '\r\n'],
+      ['small', 'Content-Length: 5\r\n\r\nhallo'],
+      ['3 MB', `Content-Length: 3000000\r\n\r\n${'x'.repeat(3_000_000)}`],
+      ['chunked', 'Transfer-Encoding: chunked\r\n\r\n5\r\nhallo\r\n0\r\n\r\n'],
+    ]
+    for (const [label, body] of bodies) {
+      for (const path of ['/api/app.status', '/']) {
+        const out = await rawExchange(port, `OPTIONS ${path} HTTP/1.1\r\n${head}${body}${next}`)
+        const statuses = [...out.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => m[1])
+        expect(statuses, `${label} ${path}`).toEqual(['204', '200'])
+        expect(out).toContain(path === '/' ? 'Allow: GET' : 'Allow: POST')
+        expect(out).toContain('"ok":true')
+        // No CORS grant: another site's preflight still fails
+        expect(out.toLowerCase()).not.toContain('access-control-allow')
+      }
+    }
+  })
+
+  it('answers CONNECT with 405 instead of dropping the line', async () => {
+    const port = Number(new URL(origin).port)
+    const out = await rawExchange(port, `CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
+    expect(out).toMatch(/^HTTP\/1\.1 405/)
+    expect(out).toContain('Niet toegestaan.')
   })
 })

@@ -26,6 +26,7 @@ export const MAX_BODY = 2 * 1024 * 1024
  */
 const MAX_DRAIN = 256 * 1024 * 1024
 const TOO_LARGE = Symbol('too large')
+const UNKNOWN_METHOD = { ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } }
 
 export interface WebServer {
   url: string
@@ -64,19 +65,40 @@ export async function startWebServer(opts: {
       if (!res.headersSent) void answer(req, res, 500, 'text/plain; charset=utf-8', 'Interne fout')
     })
   })
+  // CONNECT (a proxy tunnel) goes to its own event; without an answer Node just drops the line.
+  server.on('connect', (_req, socket) =>
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 16\r\n\r\nNiet toegestaan.',
+    ),
+  )
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const text = (status: number, body: string) => answer(req, res, status, 'text/plain; charset=utf-8', body)
     if (!allowedHost().includes(req.headers.host ?? '')) return text(421, 'Onbekende host')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return text(405, 'Alleen POST')
+    const api = url.pathname.startsWith('/api/')
+    if (req.method !== (api ? 'POST' : 'GET')) {
+      // answer() reads a body sent along to its end, so the connection stays usable and the
+      // client never meets a reset instead of this answer.
+      res.setHeader('Allow', api ? 'POST' : 'GET')
+      // OPTIONS asks what is allowed: the Allow header answers it. No CORS headers, so another
+      // site's preflight still fails.
+      if (req.method === 'OPTIONS') return text(204, '')
+      return text(405, api ? 'Alleen POST' : 'Niet toegestaan')
+    }
+    if (api) {
       const origin = req.headers.origin
       if (origin && !allowedHost().some((h) => origin === `http://${h}`))
         return text(403, 'Andere herkomst geweigerd')
       if (!tokenOk(req.headers['x-lange-adem-token'] as string | undefined))
         return text(401, 'Toegangssleutel ontbreekt of klopt niet')
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+      let method: string
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length))
+      } catch {
+        // A broken escape (%E0%A4%A, %) names no method: not found, not a server error.
+        return answer(req, res, 404, 'application/json; charset=utf-8', JSON.stringify(UNKNOWN_METHOD))
+      }
       // A file (an import) streams in as the body itself, its input in a header: never as base64 JSON
       if ((req.headers['content-type'] ?? '').startsWith('application/octet-stream'))
         return fileCall(req, res, method)
@@ -93,7 +115,6 @@ export async function startWebServer(opts: {
       }
       return json(req, res, 200, await opts.dispatcher.call(session, method, input))
     }
-    if (req.method !== 'GET') return text(405, 'Niet toegestaan')
     // The page itself is only handed out with the token, so the token never has to be guessed.
     let path = url.pathname === '/' ? '/index.html' : url.pathname
     if (path === '/index.html' && !tokenOk(url.searchParams.get('token') ?? undefined))

@@ -16,6 +16,8 @@ export const caseloadQuery = z
     /** 'open' = nieuw + in behandeling (the default); 'alle' includes closed cases. */
     status: z.enum([...ZAAK_STATUSSEN, 'open', 'alle'], { error: 'Onbekende status.' }).default('open'),
     leeftijd: z.enum(LEEFTIJD_ZAAK, { error: 'Onbekende leeftijd van de zaak.' }).optional(),
+    /** 'huisbezoek': only cases whose plan says a home visit is due (ladder/next-step.ts). */
+    stap: z.enum(['huisbezoek'], { error: 'Onbekende stap.' }).optional(),
     zoek: z
       .string({ error: 'Zoektekst is geen tekst.' })
       .trim()
@@ -47,6 +49,8 @@ export interface CaseloadRow {
   /** The ladder's next step and its due date (null when nothing is planned). */
   volgendeStap: string | null
   volgendeDatum: string | null
+  /** A home visit is due and none is planned: the planner offers this case. */
+  huisbezoekNodig: boolean
   /** The resident asked not to be approached. */
   nietBenaderen: boolean
   /** The household had a case closed in the six months before this one was opened. */

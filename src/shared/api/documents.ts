@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { id, isoDate, requiredText, time } from './fields'
+import { id, isoDate, requiredText } from './fields'
 import { DOCUMENT_SOORTEN, type DocumentSoort, type TemplateContent } from './documents-text'
 
 export interface TemplateVersionView {
@@ -91,21 +91,6 @@ export interface PdfFile {
   aantal: number
 }
 
-const visitInput = z
-  .object({
-    datum: isoDate('Datum van het huisbezoek'),
-    van: time('Begintijd'),
-    tot: time('Eindtijd'),
-    collegaId: id.nullable().default(null),
-    /** A chain-partner contact who comes along instead of a colleague. */
-    partnerContactId: id.nullable().default(null),
-  })
-  .refine((v) => v.van < v.tot, { message: 'De eindtijd moet na de begintijd liggen.', path: ['tot'] })
-  .refine((v) => v.collegaId === null || v.partnerContactId === null, {
-    message: 'Kies een collega of een ketenpartner, niet allebei.',
-    path: ['partnerContactId'],
-  })
-
 const contentInput = z.record(
   z.string().regex(/^[a-z_]+$/),
   z.string({ error: 'Tekst ontbreekt.' }).max(6000, 'Deze tekst is te lang (hoogstens 6000 tekens).'),
@@ -142,7 +127,8 @@ export const documentsContract = {
   'documents.queue': method<QueueView>()(z.object({}).strict()),
   'documents.forCase': method<QueueItemView[]>()(z.object({ caseId: id }).strict()),
   'documents.addToQueue': method<QueueItemView>()(
-    z.object({ caseId: id, templateId: id, bezoek: visitInput.nullable().default(null) }).strict(),
+    /** A letter or card without a visit; a letter announcing a visit is made by `visits.announce`. */
+    z.object({ caseId: id, templateId: id }).strict(),
   ),
   'documents.removeFromQueue': method<QueueView>()(z.object({ itemId: id }).strict()),
   'documents.createBatch': method<BatchView>()(

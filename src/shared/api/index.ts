@@ -13,6 +13,7 @@ import { setupContract } from './setup'
 import { signalsContract } from './signals'
 import { intakeContract } from './intake'
 import { retentionContract } from './retention'
+import { ddasVsContract } from './ddas-vs'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -50,6 +51,7 @@ export const apiContract = composeContracts(
   monitorContract,
   backupContract,
   retentionContract,
+  ddasVsContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

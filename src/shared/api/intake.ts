@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { SIGNAALPARTNER_TYPES, SIGNAALSTATUSSEN, type SignaalpartnerType } from '../domain/ddas'
+import { NIET_DOORZETTEN_REDENEN, SIGNAALPARTNER_TYPES, type SignaalpartnerType } from '../domain/ddas'
 import { id, optionalText, requiredText } from './fields'
 
 /** The fields of one signal that an import file can fill, in the order the mapping screen shows them. */
@@ -274,12 +274,7 @@ export interface MovableCase {
   status: string
 }
 
-const decisionStatus = z.enum(
-  SIGNAALSTATUSSEN.filter((s) => s !== 'Nog niet opgepakt') as [string, ...string[]],
-  {
-    error: 'Kies de reden (signaalstatus).',
-  },
-)
+const decisionStatus = z.enum(NIET_DOORZETTEN_REDENEN, { error: 'Kies de reden (signaalstatus).' })
 
 /** A change to one field of many correction rows at once. */
 export const bulkFix = z.discriminatedUnion(

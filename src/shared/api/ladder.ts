@@ -19,9 +19,11 @@ export const KANALEN = [
   'brief',
   'huisbezoek',
   'kaartje',
+  'afspraak',
   'inloop',
   'overig',
   'administratief',
+  'onbekend',
 ] as const
 export type Kanaal = (typeof KANALEN)[number]
 
@@ -33,12 +35,19 @@ export const KANAAL_LABELS: Record<Kanaal, string> = {
   brief: 'Brief',
   huisbezoek: 'Huisbezoek',
   kaartje: 'Kaartje',
+  afspraak: 'Afspraak op locatie',
   inloop: 'Inloopspreekuur',
   overig: 'Anders',
   administratief: 'Administratief',
+  onbekend: 'Onbekend',
 }
 
-/** The DDAS kind each channel is reported as. The walk-in hour has no kind of its own: Overige. */
+/**
+ * The DDAS kind each channel is reported as. An appointment elsewhere than at home (the
+ * stadskantoor, the wijk, the housing corporation) is v1.2's "Afspraak op locatie". The walk-in
+ * hour is no appointment and has no kind of its own: Overige, as before v1.2. "Onbekend" is only
+ * for attempts whose kind was never recorded; nobody logs a new one that way.
+ */
 export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
   telefoon: 'Telefoon',
   whatsapp: 'SMS/Whatsapp',
@@ -47,9 +56,11 @@ export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
   brief: 'Brief',
   huisbezoek: 'Huisbezoek',
   kaartje: 'Kaartje',
+  afspraak: 'Afspraak op locatie',
   inloop: 'Overige',
   overig: 'Overige',
   administratief: 'Administratief',
+  onbekend: 'Onbekend',
 }
 
 /** Channel of an attempt stored before the app knew channels: read from the DDAS kind. */
@@ -68,9 +79,11 @@ export const RESULTATEN: Record<Kanaal, readonly string[]> = {
   brief: ['Brief verstuurd', 'Reactie ontvangen'],
   huisbezoek: ['Gesprek gevoerd', 'Niet thuis', 'Deur niet open', 'Verhuisd'],
   kaartje: ['Kaartje achtergelaten'],
+  afspraak: ['Gesprek gevoerd', 'Niet gekomen', 'Afgezegd'],
   inloop: ['Langsgekomen op het inloopspreekuur'],
   overig: ['Gesprek gevoerd', 'Reactie ontvangen', 'Anders'],
   administratief: ['Gegevens nagekeken', 'Anders'],
+  onbekend: ['Onbekend'],
 }
 
 /** Results that mean contact was made, whatever the box says. */
@@ -159,6 +172,8 @@ export interface CasePlanView {
   caseId: number
   status: ZaakStatus
   open: boolean
+  /** The case's wijk: the visit planner opens on it. */
+  wijkId: number | null
   nietBenaderen: boolean
   nietBenaderenReden: string
   /** null when nothing is planned (closed, or do not approach). */
@@ -172,6 +187,10 @@ export interface CasePlanView {
   /** The step after this one if this one fails too. */
   daarna: string | null
   kanaal: Kanaal
+  /** A home visit is due and none is planned yet (the shared definition, ladder/next-step.ts). */
+  huisbezoekNodig: boolean
+  /** The planned visit, if there is one. */
+  huisbezoek: { id: number; datum: string; tijd: string; tot: string | null } | null
   pogingenTotaal: number
   bereikt: boolean
   hulpAangeboden: boolean | null
@@ -187,12 +206,15 @@ export interface TodayItem {
   caseNumber: string
   naam: string
   adres: string
+  wijkId: number | null
   telefoon: string
   stap: PlanStap
   poging: number
   datum: string
   dagdeel: Dagdeel | null
   telaat: boolean
+  /** A home visit is due and none is planned yet: the planner offers this case. */
+  huisbezoekNodig: boolean
 }
 
 export interface TodayGroup {
@@ -225,7 +247,12 @@ export interface LadderResult {
   dossier: DossierView
 }
 
-const kanaal = z.enum(KANALEN, { error: 'Kies hoe het contact ging.' })
+// "Onbekend" exists only for attempts stored without a kind; a new attempt always has one.
+export type LoggableKanaal = Exclude<Kanaal, 'onbekend'>
+const kanaal = z.enum(
+  KANALEN.filter((k): k is LoggableKanaal => k !== 'onbekend'),
+  { error: 'Kies hoe het contact ging.' },
+)
 
 export const logAttemptInput = z
   .object({

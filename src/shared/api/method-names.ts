@@ -64,6 +64,7 @@ export const METHOD_NAMES = [
   'visits.savePartner',
   'visits.candidates',
   'visits.plan',
+  'visits.announce',
   'visits.day',
   'visits.optOut',
   'visits.outcome',
@@ -103,4 +104,8 @@ export const METHOD_NAMES = [
   'retention.findPerson',
   'retention.exportPerson',
   'retention.deletePerson',
+  'ddasVs.settings',
+  'ddasVs.saveSettings',
+  'ddasVs.check',
+  'ddasVs.collections',
 ] as const

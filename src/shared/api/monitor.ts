@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
-import { isoDate, optionalText } from './fields'
+import { isoDate, optionalText, requiredText } from './fields'
+import { isValidPhone } from '../format/person'
 
 /** A period of days, both ends included. Dates as dd-mm-jjjj or ISO; main receives ISO. */
 export const monitorPeriod = z
@@ -57,6 +58,11 @@ export interface MonitorDashboard {
   perMaand: { maand: string; teller: number; noemer: number; pct: number | null }[]
   breakdowns: Breakdown[]
   referentieBron: string | null
+  /**
+   * The day the team started with Lange Adem (its set-up). Signals of earlier months can be
+   * loaded afterwards and count in their own month, but only the work recorded in Lange Adem.
+   */
+  inGebruikSinds: string | null
 }
 
 export interface MonitorCaseRow {
@@ -85,8 +91,35 @@ export interface ReferenceFigure {
   jaar: number
 }
 
+/** A contact person of the supplying organisation, as the DDAS delivery names them. */
+export interface DdasContactpersoon {
+  naam: string
+  telefoon: string
+  email: string
+  functie: string
+}
+
+/** Who delivers to CBS: the gemeente itself or the party doing vroegsignalering for it. */
+export interface AanleverendeOrganisatie {
+  naam: string
+  /** 8 digits, or '' when not given. */
+  kvkNummer: string
+  contactpersonen: DdasContactpersoon[]
+}
+
 export interface MonitorSettings {
-  leverancierCode: string
+  /** The software's (or hosting party's) name in codeGegevensleverancier; the version is added. */
+  leverancierNaam: string
+  /** The running version of Lange Adem, which follows the name in codeGegevensleverancier. */
+  softwareVersie: string
+  /** codeGegevensleverancier as a delivery writes it: the name and the running version. */
+  codeGegevensleverancier: string
+  /** Its naam is 'Gemeente <name>' until the kwaliteitsmedewerker saves another. */
+  organisatie: AanleverendeOrganisatie
+  /** With no contact person saved yet: the active kwaliteitsmedewerkers, to start from. */
+  voorstelContactpersonen: DdasContactpersoon[]
+  /** v1.2: send the birth date beside postcode and house number (never beside a BSN). */
+  geboortedatumMeesturen: boolean
   leeftijdsgrenzen: number[]
   bedraggrenzen: number[]
   referenties: ReferenceFigure[]
@@ -116,9 +149,53 @@ const limits = (label: string, max: number) =>
       `${label}: zet de grenzen van laag naar hoog.`,
     )
 
+/**
+ * The e-mail check of the DDAS schema (format "email" as Ajv's ajv-formats checks it), so a saved
+ * address never makes a delivery invalid. A test compares it with Ajv.
+ */
+export const DDAS_EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i
+
+/** A usual Dutch number, or a municipality's 14-number ("14 0475"). */
+const isContactPhone = (v: string) => isValidPhone(v) || /^14\d{3,4}$/.test(v.replace(/[\s-]/g, ''))
+
+const contactpersoon = z
+  .object({
+    naam: requiredText('Naam van de contactpersoon', 200),
+    telefoon: requiredText('Telefoonnummer van de contactpersoon', 40).refine(
+      isContactPhone,
+      'Telefoonnummer van de contactpersoon is niet geldig (bijvoorbeeld 0475 359 999 of 14 0475).',
+    ),
+    email: requiredText('E-mailadres van de contactpersoon', 200).refine(
+      (v) => DDAS_EMAIL.test(v),
+      'E-mailadres van de contactpersoon is niet geldig (bijvoorbeeld vroegsignalering@roermond.nl).',
+    ),
+    functie: requiredText('Functie van de contactpersoon', 200),
+  })
+  .strict()
+
+export const aanleverendeOrganisatieInput = z
+  .object({
+    naam: requiredText('Naam van de aanleverende organisatie', 200),
+    kvkNummer: optionalText('KvK-nummer', 20)
+      .transform((v) => v.replace(/[\s.]/g, ''))
+      .refine((v) => v === '' || /^\d{8}$/.test(v), 'Een KvK-nummer heeft 8 cijfers.'),
+    contactpersonen: z
+      .array(contactpersoon)
+      .max(10, 'Hoogstens 10 contactpersonen.')
+      .refine(
+        (a) =>
+          new Set(a.map((c) => JSON.stringify([c.naam, c.telefoon, c.email, c.functie]))).size === a.length,
+        'Dezelfde contactpersoon staat er twee keer in.',
+      ),
+  })
+  .strict()
+
 export const monitorSettingsInput = z
   .object({
-    leverancierCode: optionalText('Code gegevensleverancier', 40),
+    leverancierNaam: requiredText('Naam van de software (gegevensleverancier)', 60),
+    organisatie: aanleverendeOrganisatieInput,
+    geboortedatumMeesturen: z.boolean({ error: 'Kies of de geboortedatum mee moet.' }),
     leeftijdsgrenzen: limits('Leeftijdsgroepen', 120),
     bedraggrenzen: limits('Bedraggroepen', 1_000_000),
     referenties: z
@@ -144,6 +221,18 @@ export const monitorSettingsInput = z
 
 export const FEEDBACK_FORMATS = ['csv', 'xlsx'] as const
 
+/** The DDAS versions a delivery can be made in: 1.2 (current) and 0.9 for hosting parties that still ask. */
+export const DDAS_VERSIES = ['1.2', '0.9'] as const
+export type DdasVersie = (typeof DDAS_VERSIES)[number]
+
+export interface DdasExportFile extends ExportFile {
+  versie: DdasVersie
+  vroegsignalen: number
+  zaken: number
+  /** Plain Dutch remarks on what could not be delivered as stored (empty when all went in). */
+  opmerkingen: string[]
+}
+
 export const monitorContract = {
   'monitor.dashboard': method<MonitorDashboard>()(monitorPeriod),
   'monitor.cases': method<MonitorCases>()(
@@ -160,7 +249,9 @@ export const monitorContract = {
     ),
   ),
   'monitor.exportExcel': method<ExportFile>()(monitorPeriod),
-  'monitor.exportDdas': method<ExportFile & { vroegsignalen: number; zaken: number }>()(monitorPeriod),
+  'monitor.exportDdas': method<DdasExportFile>()(
+    z.intersection(monitorPeriod, z.object({ versie: z.enum(DDAS_VERSIES).default('1.2') })),
+  ),
   'monitor.feedback': method<ExportFile & { signalen: number }>()(
     z.intersection(monitorPeriod, z.object({ formaat: z.enum(FEEDBACK_FORMATS) })),
   ),

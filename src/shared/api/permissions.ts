@@ -88,6 +88,7 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'visits.savePartner': ALL,
   'visits.candidates': ALL,
   'visits.plan': ALL,
+  'visits.announce': ALL,
   'visits.day': ALL,
   'visits.optOut': ALL,
   'visits.outcome': ALL,
@@ -129,6 +130,13 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'retention.findPerson': KWALITEIT,
   'retention.exportPerson': KWALITEIT,
   'retention.deletePerson': KWALITEIT,
+  // The CBS connection (DDAS-VS, issue 22): configured by the beheerder, who runs the server; its
+  // settings hold no personal data, so the kwaliteitsmedewerker may look. The collections list
+  // (who collected which period, counts only) is shown in the Monitor.
+  'ddasVs.settings': QUALITY_ROLES,
+  'ddasVs.saveSettings': ADMIN_ROLES,
+  'ddasVs.check': ADMIN_ROLES,
+  'ddasVs.collections': QUALITY_ROLES,
 }
 
 /** The Dutch refusal for a role that may not call `method`. */

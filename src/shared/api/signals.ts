@@ -90,23 +90,40 @@ export type ManualSignalInput = z.input<typeof manualSignalInput>
 
 export interface ManualSignalResult {
   caseId: number
-  caseNumber: string
+  caseNumber: string | null
   newCase: boolean
   newHousehold: boolean
   wijkNaam: string | null
   consulentNaam: string | null
 }
 
+/** What saving did, as the user who saved may see it (see `ManualSignalSaved`). */
+export interface ManualSignalSaved extends ManualSignalResult {
+  /**
+   * False when the case lies outside the user's own cases (another wijk). When the signal was
+   * added to such a case that already existed, its number and consulent are left out: hand
+   * entry needs to know that a case exists and in which wijk, no more.
+   */
+  mayOpen: boolean
+}
+
+/**
+ * What saving will do for this address. About an open case the form only learns that it exists
+ * and in which wijk; its number and consulent only when the user may open it, and never the
+ * resident's name (names of another wijk's residents are for the walk-in hour's logged search).
+ */
 export interface AddressCheck {
   /** The household at this address has an open case: the signal will be added to it. */
-  openCase: { id: number; caseNumber: string; naam: string } | null
+  openCase: { id: number; caseNumber: string } | { id: null; caseNumber: null } | null
+  /** Closed cases at this address that the user may open. */
   earlierCases: number
+  /** The wijk the signal will go to: the open case's, else the postcode's. */
   wijkNaam: string | null
   consulentNaam: string | null
 }
 
 export const signalsContract = {
-  'signals.createManual': method<ManualSignalResult>()(manualSignalInput),
+  'signals.createManual': method<ManualSignalSaved>()(manualSignalInput),
   'signals.checkAddress': method<AddressCheck>()(
     z.object({ postcode, huisnummer: houseNumber, toevoeging: optionalText('Toevoeging', 10) }).strict(),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import type { LadderResult } from './ladder'
 import { id, isoDate, optionalEmail, optionalPhone, optionalText, requiredText, time } from './fields'
 
 /** Announced home visits (aangekondigde huisbezoeken) and the address book of chain partners. */
@@ -41,6 +42,8 @@ export interface VisitView {
   postcode: string
   datum: string
   tijd: string
+  /** End of the announced window. */
+  tot: string | null
   wijkNaam: string | null
   consulent: string | null
   duo: string | null
@@ -50,6 +53,8 @@ export interface VisitView {
   afmelding: { via: string; reden: string; telaat: boolean } | null
   /** The announcement letter waits in the print queue (documents). */
   briefKlaargezet: boolean
+  /** Its outcome can be recorded: the visit day has come. */
+  uitkomstMogelijk: boolean
 }
 
 export interface VisitDayView {
@@ -65,7 +70,8 @@ export interface VisitCandidate {
   adres: string
   postcode: string
   stap: string
-  datum: string | null
+  /** The day the step was due; before today means overdue. */
+  datum: string
 }
 
 export const partnerInput = z
@@ -80,6 +86,16 @@ export const partnerInput = z
   })
   .strict()
 
+const duo = {
+  duoUserId: id.nullable().default(null),
+  duoPartnerId: id.nullable().default(null),
+}
+const duoRequired = {
+  message: 'Een huisbezoek gaat altijd met zijn tweeën: kies een collega of een ketenpartner.',
+  path: ['duoUserId'],
+}
+const duoOne = { message: 'Kies een collega óf een ketenpartner.', path: ['duoPartnerId'] }
+
 export const planVisitsInput = z
   .object({
     wijkId: id,
@@ -91,24 +107,38 @@ export const planVisitsInput = z
       .min(10, 'Minstens 10 minuten per bezoek.')
       .max(120, 'Hoogstens 120 minuten per bezoek.'),
     caseIds: z.array(id).min(1, 'Kies minstens één zaak.').max(40, 'Hoogstens 40 bezoeken op één dag.'),
-    duoUserId: id.nullable().default(null),
-    duoPartnerId: id.nullable().default(null),
+    ...duo,
   })
   .strict()
-  .refine((v) => v.duoUserId !== null || v.duoPartnerId !== null, {
-    message: 'Een huisbezoek gaat altijd met zijn tweeën: kies een collega of een ketenpartner.',
-    path: ['duoUserId'],
+  .refine((v) => v.duoUserId !== null || v.duoPartnerId !== null, duoRequired)
+  .refine((v) => v.duoUserId === null || v.duoPartnerId === null, duoOne)
+
+/**
+ * One visit announced from the case file: the same use case as the planner's, for one case with
+ * its own time window. `templateId`: another letter that names the visit (default: the
+ * announcement letter).
+ */
+export const announceVisitInput = z
+  .object({
+    caseId: id,
+    datum: isoDate('Datum van het huisbezoek'),
+    van: time('Van'),
+    tot: time('Tot'),
+    ...duo,
+    templateId: id.optional(),
   })
-  .refine((v) => v.duoUserId === null || v.duoPartnerId === null, {
-    message: 'Kies een collega óf een ketenpartner.',
-    path: ['duoPartnerId'],
-  })
+  .strict()
+  .refine((v) => v.van < v.tot, { message: 'De eindtijd moet na de begintijd liggen.', path: ['tot'] })
+  .refine((v) => v.duoUserId !== null || v.duoPartnerId !== null, duoRequired)
+  .refine((v) => v.duoUserId === null || v.duoPartnerId === null, duoOne)
 
 export const visitsContract = {
   'visits.partners': method<PartnerContactView[]>()(z.object({}).strict()),
   'visits.savePartner': method<PartnerContactView[]>()(partnerInput),
-  'visits.candidates': method<VisitCandidate[]>()(z.object({ wijkId: id, datum: isoDate('Datum') }).strict()),
+  /** Cases of the wijk whose plan says a home visit is due (ladder/next-step.ts), in route order. */
+  'visits.candidates': method<VisitCandidate[]>()(z.object({ wijkId: id }).strict()),
   'visits.plan': method<VisitDayView>()(planVisitsInput),
+  'visits.announce': method<LadderResult>()(announceVisitInput),
   'visits.day': method<VisitDayView>()(
     z.object({ datum: isoDate('Datum'), wijkId: id.nullable().default(null) }).strict(),
   ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldText, isValidBsn, normalizeInitials, splitPrefix, surnameKey } from './person'
+import { foldText, isValidBsn, isValidPhone, normalizeInitials, splitPrefix, surnameKey } from './person'
 
 describe('isValidBsn (elfproef)', () => {
   it.each(['111222333', '123456782', '111 222 333', '11122.2333'])('accepts %s', (bsn) => {
@@ -72,4 +72,26 @@ describe('normalizeInitials', () => {
   ])('%s -> %s', (input, out) => {
     expect(normalizeInitials(input)).toBe(out)
   })
+})
+
+describe('isValidPhone', () => {
+  it.each([
+    '06 12345678',
+    '0475-359999',
+    '+31 6 12345678',
+    '0031475359999',
+    '+32 470 12 34 56',
+    '14 0475',
+    '140475',
+    '14 020',
+    '14 010',
+    '0800 1234',
+    '0800-0123456',
+    '0900 8844',
+  ])('accepts %s', (n) => expect(isValidPhone(n)).toBe(true))
+
+  it.each(['14', '14 04', '14 04751', '141 0475', '06 1234567', '0800 123', '12345', 'bel mij'])(
+    'refuses %s',
+    (n) => expect(isValidPhone(n)).toBe(false),
+  )
 })

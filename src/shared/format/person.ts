@@ -161,9 +161,19 @@ export function normalizePhone(input: string): string {
   return digits
 }
 
+/**
+ * A Dutch number of ten digits, an international one, or one of the short numbers a municipal
+ * team gives as its general number: the 14-number (14 plus the area code, "14 0475", "14 020")
+ * and the 0800/0900 service numbers of 8 or 11 digits.
+ */
 export function isValidPhone(input: string): boolean {
   const n = normalizePhone(input)
-  return /^0\d{9}$/.test(n) || /^\+\d{8,15}$/.test(n)
+  return (
+    /^0\d{9}$/.test(n) ||
+    /^\+\d{8,15}$/.test(n) ||
+    /^140\d{2,3}$/.test(n) ||
+    /^0(800|900|906|909)\d{4}(\d{3})?$/.test(n)
+  )
 }
 
 export function isValidEmail(input: string): boolean {

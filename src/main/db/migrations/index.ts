@@ -11,7 +11,10 @@ import * as m0009 from './0009_intake_speed'
 import * as m0010 from './0010_auth'
 import * as m0011 from './0011_retention'
 import * as m0012 from './0012_erasure_register'
-import * as m0013 from './0013_import_ranges'
+import * as m0013 from './0013_ddas_v12'
+import * as m0014 from './0014_contact_dates'
+import * as m0015 from './0015_ddas_vs'
+import * as m0016 from './0016_import_ranges'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -30,5 +33,8 @@ export const migrations: Record<string, Migration> = {
   '0010_auth': m0010,
   '0011_retention': m0011,
   '0012_erasure_register': m0012,
-  '0013_import_ranges': m0013,
+  '0013_ddas_v12': m0013,
+  '0014_contact_dates': m0014,
+  '0015_ddas_vs': m0015,
+  '0016_import_ranges': m0016,
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { apiContract, type MethodName } from '@shared/api'
 import type { Db } from '../../db/database'
 import { otherCaseInputs, scopeWorld, type ScopeWorld } from './world'
+import { fieldsOf, HOSTILE_STRINGS } from '../../test/text-samples'
 
 const METHODS = Object.keys(apiContract) as MethodName[]
 const RUNS_PER_METHOD = 20
@@ -22,16 +23,6 @@ async function checksum(db: Db): Promise<string> {
     hash.update(name).update(JSON.stringify(rows.rows.map((r) => JSON.stringify(r)).sort()))
   }
   return hash.digest('hex')
-}
-
-/** The top-level field names of a method's input schema (objects, refined objects, intersections). */
-function fieldsOf(schema: unknown): string[] {
-  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def
-  if (!def) return []
-  if (def.type === 'object') return Object.keys((schema as { shape: object }).shape)
-  if (def.type === 'intersection') return [...fieldsOf(def.left), ...fieldsOf(def.right)]
-  if (def.type === 'pipe') return fieldsOf(def.in)
-  return []
 }
 
 function nested(depth: number): unknown {
@@ -55,18 +46,7 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
     Infinity,
     -Infinity,
     1.5,
-    '',
-    ' ',
-    '0',
-    '-1',
-    '1e9999',
-    'null',
-    '99-99-9999',
-    '31-02-2026',
-    '2026-13-45',
-    '25:99',
-    "'; drop table vroegsignaalzaak; --",
-    '<script>alert(1)</script>',
+    ...HOSTILE_STRINGS,
     '\u0000\u202e\ud800',
     '👩‍👩‍👧‍👦'.repeat(50),
     'x'.repeat(100_000),

@@ -45,6 +45,10 @@ const QUALITY_ONLY = [
   'settings.saveMedewerker',
   'settings.saveTeam',
   'settings.saveWijk',
+  'ddasVs.settings',
+  'ddasVs.saveSettings',
+  'ddasVs.check',
+  'ddasVs.collections',
 ]
 
 /** What permissions.ts and the contract's access say each kind of caller should get. */

@@ -136,9 +136,9 @@ export const CASE_ACCESS: Rules = {
   'settings.saveMedewerker': 'geen',
   // Entering a signal by hand is allowed for any address; the case goes to its own wijk.
   'signals.createManual': 'team',
-  // Says whether an address already has an open case and whose it is: the same facts the
-  // walk-in search gives every consulent.
-  'signals.checkAddress': 'inloop',
+  // Says whether an address already has an open case and in which wijk; the case's number and
+  // consulent, and earlier cases, only where the viewer's scope allows (signals/service.ts).
+  'signals.checkAddress': 'lijst',
   'intake.upload': 'team',
   'intake.progress': 'team',
   'intake.analyse': 'team',
@@ -201,6 +201,7 @@ export const CASE_ACCESS: Rules = {
   'visits.savePartner': 'geen',
   'visits.candidates': 'lijst',
   'visits.plan': cases((i) => i.caseIds),
+  'visits.announce': cases((i) => [i.caseId]),
   'visits.day': 'lijst',
   'visits.optOut': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
   'visits.outcome': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
@@ -241,6 +242,11 @@ export const CASE_ACCESS: Rules = {
   'retention.findPerson': 'alle-zaken',
   'retention.exportPerson': 'alle-zaken',
   'retention.deletePerson': 'alle-zaken',
+  // Settings and counts of the CBS connection: no resident in them.
+  'ddasVs.settings': 'geen',
+  'ddasVs.saveSettings': 'geen',
+  'ddasVs.check': 'geen',
+  'ddasVs.collections': 'geen',
 }
 
 /**

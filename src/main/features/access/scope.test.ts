@@ -3,6 +3,7 @@ import type { MethodName } from '@shared/api'
 import { CASE_ACCESS } from './rules'
 import { BEHEERDER_MESSAGE, OTHER_WIJK_MESSAGE } from './scope'
 import { otherCaseInputs, scopeWorld, type ScopeWorld } from './world'
+import { signal } from '../../test/fixtures'
 
 const caseMethods = (Object.keys(CASE_ACCESS) as MethodName[]).filter(
   (m) => typeof CASE_ACCESS[m] === 'object',
@@ -79,7 +80,6 @@ describe('case scope: a consulent and another wijk', () => {
 
     seen['visits.candidates'] = await t.call('visits.candidates', {
       wijkId: w.wijk('Kapel in het Zand'),
-      datum: '30-11-2026',
     })
     expect(seen['visits.candidates']).toEqual([])
     const day = await t.call('visits.day', { datum: '19-11-2026', wijkId: null })
@@ -116,9 +116,27 @@ describe('case scope: a consulent and another wijk', () => {
     expect(monitor.rows.map((r) => r.id)).toContain(w.cases.own)
     expect(monitor.rows.every((r) => r.wijkNaam === 'Centrum')).toBe(true)
 
+    // Hand entry at Sem's resident's address: that a case is open there and its wijk, no more
+    const check = await t.call('signals.checkAddress', { postcode: '6042 CD', huisnummer: '5' })
+    seen['signals.checkAddress'] = check
+    expect(check).toEqual({
+      openCase: { id: null, caseNumber: null },
+      earlierCases: 0,
+      wijkNaam: 'Kapel in het Zand',
+      consulentNaam: null,
+    })
+
     expect(Object.keys(seen).sort()).toEqual([...listMethods].sort())
-    // Nothing of Sem's resident leaks through any list
+    // Nothing of Sem's resident leaks through any list: no name, case number or consulent
+    const otherNumber = (
+      await t.db
+        .selectFrom('vroegsignaalzaak')
+        .select('case_number')
+        .where('id', '=', w.cases.other)
+        .executeTakeFirstOrThrow()
+    ).case_number
     expect(JSON.stringify(seen)).not.toMatch(/Andermans|Kapelbewoner|Kapelfout/)
+    expect(JSON.stringify(seen)).not.toContain(otherNumber)
   })
 
   it('shows the kwaliteitsmedewerker every case, and the beheerder none', async () => {
@@ -135,6 +153,33 @@ describe('case scope: a consulent and another wijk', () => {
     // The beheerder keeps the app running: the trail, settings and users stay his or hers
     expect((await w.t.raw('audit.verify', {})).ok).toBe(true)
     expect((await w.t.raw('monitor.exportDdas', { van: '2026-01-01', tot: '2026-12-31' })).ok).toBe(false)
+  })
+
+  it("saves a signal for another wijk's open case without telling its number or consulent", async () => {
+    const w = await scopeWorld()
+    await w.signInAs('Anouk Peeters')
+    const saved = await w.t.call(
+      'signals.createManual',
+      signal({ postcode: '6042 CD', huisnummer: '5', achternaam: 'Andermans', voorletters: 'P.' }),
+    )
+    expect(saved).toMatchObject({
+      newCase: false,
+      caseNumber: null,
+      consulentNaam: null,
+      wijkNaam: 'Kapel in het Zand',
+      mayOpen: false,
+    })
+    // Its own wijk's and a new case of another wijk: the number, as before
+    const own = await w.t.call('signals.createManual', signal({ postcode: '6041 AB', huisnummer: '12' }))
+    expect(own).toMatchObject({ newCase: false, mayOpen: true, consulentNaam: 'Anouk Peeters' })
+    expect(own.caseNumber).toMatch(/^LA-/)
+    const fresh = await w.t.call('signals.createManual', signal({ postcode: '6043 AA', huisnummer: '3' }))
+    expect(fresh).toMatchObject({ newCase: true, mayOpen: false, consulentNaam: 'Sem Janssen' })
+    // The kwaliteitsmedewerker sees every case
+    await w.signInAs('Fatima El Idrissi')
+    expect(
+      await w.t.call('signals.checkAddress', { postcode: '6042 CD', huisnummer: '5', toevoeging: '' }),
+    ).toMatchObject({ openCase: { id: w.cases.other }, consulentNaam: 'Sem Janssen' })
   })
 
   it('goes with the case when it is assigned to a consulent of another wijk', async () => {

@@ -132,6 +132,13 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
       caseIds: [caseId],
       duoUserId: w.member('Sem Janssen'),
     },
+    'visits.announce': {
+      caseId,
+      datum: '26-11-2026',
+      van: '13:00',
+      tot: '13:30',
+      duoUserId: w.member('Anouk Peeters'),
+    },
     'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
     'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: '' },
     'documents.forCase': { caseId },

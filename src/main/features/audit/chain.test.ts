@@ -3,7 +3,7 @@ import { Migrator } from 'kysely'
 import { migrateToLatest, openDatabase } from '../../db/database'
 import { migrations } from '../../db/migrations'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
-import { verifyAuditChain } from './repository'
+import { recordAudit, verifyAuditChain } from './repository'
 
 describe('the audit trail as a hash chain', () => {
   async function appWithTrail() {
@@ -84,5 +84,29 @@ describe('the audit trail as a hash chain', () => {
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash)
     expect((await verifyAuditChain(opened.db)).ok).toBe(true)
     await opened.close()
+  })
+
+  it('hashes exactly what it stores, whatever text a path hands it', async () => {
+    const t = await appWithTrail()
+    // Texts that reach the trail without passing the dispatcher (an import file's name, a
+    // service's own wording): a lone surrogate, NUL, ESC, a bidi override, a carriage return.
+    for (const summary of ['Geen gehoor\ud800', '\udc00x\u0000y\u001b', 'naam\u202eexe.csv', 'a\r\nb']) {
+      await recordAudit(t.db, t.clock.now(), {
+        userId: null,
+        action: `actie\ud83d`,
+        entityType: 'import',
+        entityId: null,
+        summary,
+      })
+    }
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true })
+    const last = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .orderBy('id', 'desc')
+      .limit(4)
+      .execute()
+    expect(last.map((r) => r.summary)).toEqual(['a\nb', 'naamexe.csv', 'xy', 'Geen gehoor'])
+    expect(last.every((r) => r.action === 'actie')).toBe(true)
   })
 })

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { cleanText } from '@shared/format/text'
 
 /** The fields of an audit entry that its hash seals, in a fixed order. */
 export interface ChainedFields {
@@ -28,6 +29,18 @@ export function auditHash(prevHash: string, e: ChainedFields): string {
     e.summary,
   ])
   return createHash('sha256').update(canonical).digest('hex')
+}
+
+/**
+ * The entry as it is stored, and its hash over exactly that: every path that writes the trail
+ * goes through here. A lone surrogate would be stored as bytes that read back as replacement
+ * characters (a false alarm at the next check), and a bidi override would make the logboek show
+ * a summary in another order than it was written: texts are cleaned first, whatever path they
+ * came by.
+ */
+export function sealEntry<E extends ChainedFields>(prevHash: string, e: E): { entry: E; hash: string } {
+  const entry = { ...e, action: cleanText(e.action), summary: cleanText(e.summary) }
+  return { entry, hash: auditHash(prevHash, entry) }
 }
 
 export interface ChainRow extends ChainedFields {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database'
-import { auditHash, GENESIS_HASH, verifyRows, type ChainVerdict } from './chain'
+import { GENESIS_HASH, sealEntry, verifyRows, type ChainVerdict } from './chain'
 
 export interface AuditEntry {
   userId: number | null
@@ -34,17 +34,17 @@ export async function recordAudit(db: Db, at: string, entry: AuditEntry): Promis
     .limit(1)
     .executeTakeFirst()
   const prevHash = last?.hash ?? GENESIS_HASH
-  const fields = {
+  const sealed = sealEntry(prevHash, {
     at,
     user_id: entry.userId,
     action: entry.action,
     entity_type: entry.entityType,
     entity_id: entry.entityId,
     summary: entry.summary,
-  }
+  })
   await db
     .insertInto('audit_log')
-    .values({ ...fields, prev_hash: prevHash, hash: auditHash(prevHash, fields) })
+    .values({ ...sealed.entry, prev_hash: prevHash, hash: sealed.hash })
     .execute()
 }
 

@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { applyKey, isPlainSqliteFile, type Cipher } from '../../db/database'
+import { applyKey, connect, isPlainSqliteFile, type Cipher } from '../../db/database'
 
 /**
  * Backups of the data folder's database: written with `VACUUM INTO` on the open, encrypted
@@ -62,7 +62,7 @@ export function inspectFile(
   let db: BetterSqlite3.Database | null = null
   try {
     if (key && isPlainSqliteFile(file)) return { ok: false, problem: 'het bestand is niet versleuteld' }
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    db = connect(file, { readonly: true, fileMustExist: true })
     const cipher = key ? applyKey(db, key) : null
     const rows = db.pragma('quick_check') as { quick_check: string }[]
     const result = rows.map((r) => r.quick_check).join('; ')

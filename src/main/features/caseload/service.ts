@@ -6,8 +6,9 @@ import type { CaseloadPage, CaseloadRow, caseloadQuery } from '@shared/api/casel
 import type { ZaakStatus } from '@shared/domain/case'
 import { addDays } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
-import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
-import { getLadderConfig } from '../ladder/repository'
+import type { LadderConfig } from '@shared/api/ladder'
+import { getLadderConfig, phonesOf, plannedVisitCases } from '../ladder/repository'
+import { isVisitDue, nextStep, visitDueWhere } from '../ladder/next-step'
 import { previousCases } from '../signals/previous-case'
 import { inScope, type CaseScope } from '../access/scope'
 import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
@@ -15,7 +16,14 @@ import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from 
 type Query = z.output<typeof caseloadQuery>
 type ZaakQuery = SelectQueryBuilder<Database, 'vroegsignaalzaak', object>
 
-function applyFilters(db: Db, q: ZaakQuery, f: Query, search: ParsedSearch, today: string): ZaakQuery {
+function applyFilters(
+  db: Db,
+  q: ZaakQuery,
+  f: Query,
+  search: ParsedSearch,
+  today: string,
+  cfg: LadderConfig,
+): ZaakQuery {
   if (f.consulent === 'geen') q = q.where('vroegsignaalzaak.consulent_id', 'is', null)
   else if (f.consulent !== undefined) q = q.where('vroegsignaalzaak.consulent_id', '=', f.consulent)
   if (f.wijkId !== undefined) q = q.where('vroegsignaalzaak.wijk_id', '=', f.wijkId)
@@ -42,6 +50,7 @@ function applyFilters(db: Db, q: ZaakQuery, f: Query, search: ParsedSearch, toda
       ),
     )
   }
+  if (f.stap === 'huisbezoek') q = q.where(visitDueWhere(cfg, today, 'vroegsignaalzaak'))
   if (f.leeftijd === 'week') q = q.where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -7))
   else if (f.leeftijd === 'maand')
     q = q
@@ -116,7 +125,10 @@ function applyFilters(db: Db, q: ZaakQuery, f: Query, search: ParsedSearch, toda
 /** One page of the caseload, with the total for the same filters. */
 export async function listCaseload(db: Db, today: string, f: Query, scope: CaseScope): Promise<CaseloadPage> {
   const search = parseSearch(f.zoek)
-  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today).where(inScope(scope))
+  const cfg = await getLadderConfig(db)
+  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today, cfg).where(
+    inScope(scope),
+  )
   let rowsQ = base.select([
     'vroegsignaalzaak.id',
     'case_number',
@@ -133,8 +145,12 @@ export async function listCaseload(db: Db, today: string, f: Query, scope: CaseS
     'latest_signal_date',
     'crisis',
     'is_demo',
+    'household_id',
+    'is_open',
     'plan_stap',
+    'plan_poging',
     'plan_datum',
+    'plan_dagdeel',
     'niet_benaderen',
   ])
   switch (f.sort) {
@@ -165,29 +181,38 @@ export async function listCaseload(db: Db, today: string, f: Query, scope: CaseS
     db,
     rows.map((r) => r.id),
   )
-  const firstStep = (await getLadderConfig(db)).stappen[0]!.soort
+  // The next step as Vandaag and the case file read it (ladder/next-step.ts): page-sized lookups.
+  const phones = await phonesOf(db, [...new Set(rows.map((r) => r.household_id))])
+  const visits = await plannedVisitCases(
+    db,
+    rows.map((r) => r.id),
+  )
   return {
-    rows: rows.map((r): CaseloadRow => ({
-      id: r.id,
-      caseNumber: r.case_number,
-      naam: r.display_name,
-      adres: r.adres,
-      postcode: formatPostcode(r.postcode),
-      wijkNaam: r.wijk_id ? (names.wijken.get(r.wijk_id) ?? null) : null,
-      consulentNaam: r.consulent_id ? (names.users.get(r.consulent_id) ?? null) : null,
-      status: r.status as ZaakStatus,
-      partnerTypes: r.partner_types ? r.partner_types.split(',') : [],
-      signalen: r.signal_count,
-      bedragCents: r.total_amount_cents,
-      geopendOp: r.datum_opgepakt,
-      laatsteSignaal: r.latest_signal_date,
-      crisis: r.crisis === 1,
-      demo: r.is_demo === 1,
-      volgendeStap: r.plan_datum ? STAP_LABELS[(r.plan_stap ?? firstStep) as PlanStap] : null,
-      volgendeDatum: r.plan_datum,
-      nietBenaderen: r.niet_benaderen === 1,
-      eerderBekend: previous.has(r.id),
-    })),
+    rows: rows.map((r): CaseloadRow => {
+      const step = nextStep(cfg, r, !!phones.get(r.household_id))
+      return {
+        id: r.id,
+        caseNumber: r.case_number,
+        naam: r.display_name,
+        adres: r.adres,
+        postcode: formatPostcode(r.postcode),
+        wijkNaam: r.wijk_id ? (names.wijken.get(r.wijk_id) ?? null) : null,
+        consulentNaam: r.consulent_id ? (names.users.get(r.consulent_id) ?? null) : null,
+        status: r.status as ZaakStatus,
+        partnerTypes: r.partner_types ? r.partner_types.split(',') : [],
+        signalen: r.signal_count,
+        bedragCents: r.total_amount_cents,
+        geopendOp: r.datum_opgepakt,
+        laatsteSignaal: r.latest_signal_date,
+        crisis: r.crisis === 1,
+        demo: r.is_demo === 1,
+        volgendeStap: step?.label ?? null,
+        volgendeDatum: step?.datum ?? null,
+        huisbezoekNodig: isVisitDue(step, today, visits.has(r.id)),
+        nietBenaderen: r.niet_benaderen === 1,
+        eerderBekend: previous.has(r.id),
+      }
+    }),
     total: Number(n),
     page: f.page,
     pageSize: f.pageSize,

@@ -98,7 +98,7 @@ const PARTNERS: readonly Partner[] = [
 ]
 
 const REACHED_RESULTS: readonly (readonly [Eindresultaat, number])[] = [
-  ['Inwoner hoeft geen hulp vanuit vroegsignalering', 18],
+  ['Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering', 18],
   ['(Budget)advies en/of quick fix', 15],
   ['Vervolghulp en/of verwijzing financieel', 12],
   ['Inwoner heeft zelf al betaald/betalingsregeling getroffen', 12],
@@ -111,7 +111,7 @@ const EARLIER_RESULTS: readonly (readonly [Eindresultaat, number])[] = [
   ...REACHED_RESULTS,
   ['Definitief geen contact kunnen krijgen', 20],
   ['Geen reactie na eerder contact', 6],
-  ['Verwijzing zonder contact', 2],
+  ['Verwijzing zonder tussenkomst inwoner', 2],
   ['Niet opgepakt: onterecht signaal', 2],
   ['Niet opgepakt: herhaalde melding', 2],
 ]

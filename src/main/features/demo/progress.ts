@@ -15,7 +15,7 @@ import type { Random } from './random'
  */
 
 const REACHED_RESULTS: readonly Eindresultaat[] = [
-  'Inwoner hoeft geen hulp vanuit vroegsignalering',
+  'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
   '(Budget)advies en/of quick fix',
   'Vervolghulp en/of verwijzing financieel',
   'Inwoner heeft zelf al betaald/betalingsregeling getroffen',
@@ -110,20 +110,28 @@ export async function workCurrentCase(
   const row = await getCasePlanRow(trx, caseId)
   if (!row) throw new Error(`Demo case ${caseId} is missing`)
   const userId = row.consulent_id
-  const log = (datum: string, hour: number, minute: number, kanaal: Kanaal, o: Outcome) =>
-    recordAttempt(
-      trx,
-      { at: localInstant(datum, hour, minute), today: datum, userId },
-      {
-        caseId,
-        kanaal,
-        bereikt: o.bereikt,
-        resultaat: o.resultaat,
-        notitie: o.notitie,
-        datum,
-        tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
-      },
-    )
+  const log = async (
+    datum: string,
+    hour: number,
+    minute: number,
+    kanaal: Kanaal,
+    o: Outcome,
+  ): Promise<PlanState | null> =>
+    (
+      await recordAttempt(
+        trx,
+        { at: localInstant(datum, hour, minute), today: datum, userId },
+        {
+          caseId,
+          kanaal,
+          bereikt: o.bereikt,
+          resultaat: o.resultaat,
+          notitie: o.notitie,
+          datum,
+          tijd: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+        },
+      )
+    ).plan
   for (const a of attempts) await log(a.datum, a.hour, a.minute, a.kanaal, a)
   if (closure) return closeDemoCase(trx, caseId, closure.resultaat, closure.geslotenOp)
 

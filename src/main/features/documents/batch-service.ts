@@ -1,12 +1,13 @@
 import { ALL_CASES } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, DocumentSettings, PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
-import { dagdeelForHour, type Contactsoort } from '@shared/domain/ddas'
+import type { Contactsoort } from '@shared/domain/ddas'
 import { formatTimeNl, formatWeekdayDate, type DocumentSoort } from '@shared/api/documents-text'
-import { TIME_ZONE } from '../../lib/clock'
+import { calendarDate } from '../../lib/clock'
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
+import { recordAttempt, recordCard } from '../ladder/service'
 import type { UseCaseContext } from '../signals/service'
 import { currentVersion, getDocumentSettings, versionById } from './repository'
 import { loadBatch, loadItems, loadQueue, soortLabel } from './queue-service'
@@ -210,18 +211,12 @@ export async function batchPdf(
   return pdfFile(`${naam}.pdf`, bytes, docs.length)
 }
 
-function localHour(instant: string): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
-      new Date(instant),
-    ),
-  )
-}
-
 /**
- * Confirms which documents of a batch went out: each becomes a contact attempt (Brief or
- * Kaartje) on its case, a new case moves to "in behandeling". Documents not confirmed go back
- * into the queue.
+ * Confirms which documents of a batch went out. Each letter that went out is one Brief attempt,
+ * dated the day it went out (never before it was printed, never after today); a card is one
+ * Kaartje attempt, unless it was already recorded as left at the door that day (recordCard).
+ * Both go through the ladder's one write path, so the plan moves and a new case moves to "in
+ * behandeling". Documents not confirmed go back into the queue: not sent, no attempt.
  */
 export async function confirmBatch(
   db: Db,
@@ -231,7 +226,7 @@ export async function confirmBatch(
   return db.transaction().execute(async (trx) => {
     const batch = await trx
       .selectFrom('print_batch')
-      .select(['id', 'soort', 'confirmed_at'])
+      .select(['id', 'soort', 'confirmed_at', 'created_at'])
       .where('id', '=', input.batchId)
       .executeTakeFirst()
     if (!batch) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
@@ -240,18 +235,35 @@ export async function confirmBatch(
       throw new ValidationError('De datum van verzenden ligt in de toekomst.', {
         datum: 'Kies vandaag of een dag in het verleden.',
       })
+    const printedOn = calendarDate(batch.created_at)
+    if (input.datum < printedOn)
+      throw new ValidationError('Deze datum ligt vóór de dag van afdrukken.', {
+        datum: `Afgedrukt op ${formatDate(printedOn)}: kies die dag of later.`,
+      })
     const items = await trx
       .selectFrom('print_item as i')
       .innerJoin('document_template as t', 't.id', 'i.template_id')
-      .select(['i.id', 'i.case_id', 'i.bezoek_datum', 'i.bezoek_van', 'i.bezoek_tot', 't.naam'])
+      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
+      .select([
+        'i.id',
+        'i.case_id',
+        'i.status',
+        'i.contactpoging_id',
+        'i.bezoek_datum',
+        'i.bezoek_van',
+        'i.bezoek_tot',
+        't.naam',
+        'z.is_open',
+      ])
       .where('i.batch_id', '=', batch.id)
       .execute()
     const chosen = new Set(input.verstuurdIds)
     if ([...chosen].some((id) => !items.some((i) => i.id === id)))
       throw new ValidationError('Een van de gekozen documenten hoort niet bij deze afdruk.')
     const soort = CONTACT_KIND[batch.soort as 'brief' | 'kaart']
-    const dagdeel = dagdeelForHour(localHour(ctx.at))
     for (const item of items) {
+      // A card already left at the door (a visit's outcome) is delivered and counted.
+      if (item.contactpoging_id !== null) continue
       if (!chosen.has(item.id)) {
         await trx
           .updateTable('print_item')
@@ -271,39 +283,31 @@ export async function confirmBatch(
           ? `${item.naam} verstuurd. Huisbezoek aangekondigd op ${formatWeekdayDate(item.bezoek_datum)}, ` +
             `${formatTimeNl(item.bezoek_van).replace(' uur', '')} tot ${formatTimeNl(item.bezoek_tot)}.`
           : `${item.naam} bezorgd.`
-      const { id: pogingId } = await trx
-        .insertInto('contactpoging')
-        .values({
-          case_id: item.case_id,
-          soort,
-          bereikt: 0,
-          datum: input.datum,
-          dagdeel,
-          resultaat: '',
-          notitie,
-          created_at: ctx.at,
-          created_by: ctx.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      // A letter that went out before its case was closed is still a contact; the plan stays shut.
+      const opts = { closedOk: item.is_open !== 1 }
+      const pogingId =
+        soort === 'Kaartje'
+          ? (await recordCard(trx, ctx, { caseId: item.case_id, datum: input.datum, notitie }, opts)).id
+          : (
+              await recordAttempt(
+                trx,
+                ctx,
+                {
+                  caseId: item.case_id,
+                  kanaal: 'brief',
+                  bereikt: false,
+                  resultaat: 'Brief verstuurd',
+                  notitie,
+                  datum: input.datum,
+                },
+                opts,
+              )
+            ).id
       await trx
         .updateTable('print_item')
         .set({ status: 'verstuurd', sent_on: input.datum, contactpoging_id: pogingId })
         .where('id', '=', item.id)
         .execute()
-      await trx
-        .updateTable('vroegsignaalzaak')
-        .set({ status: 'in_behandeling' })
-        .where('id', '=', item.case_id)
-        .where('status', '=', 'nieuw')
-        .execute()
-      await recordAudit(trx, ctx.at, {
-        userId: ctx.userId,
-        action: 'contactpoging',
-        entityType: 'zaak',
-        entityId: item.case_id,
-        summary: `Contactpoging ${soort} vastgelegd (afdruk ${batch.id})`,
-      })
     }
     await trx.updateTable('print_batch').set({ confirmed_at: ctx.at }).where('id', '=', batch.id).execute()
     return loadQueue(trx, ctx.today, ctx.scope ?? ALL_CASES)

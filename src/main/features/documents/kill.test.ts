@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { isWeekend } from '@shared/api/documents-text'
-import { addDays, formatDate } from '@shared/format/dates'
+import { addDays, formatDate, parseDutchDate } from '@shared/format/dates'
 import { createApp } from '../../app/create-app'
 import { ROERMOND_SETUP } from '../../test/fixtures'
 import {
@@ -22,7 +21,8 @@ import {
 } from '../../test/kill'
 import { generateKey } from '../keys/key'
 import { batchPdf, createBatch } from './batch-service'
-import { addToQueue } from './queue-service'
+import { addWorkdays } from '../ladder/planner'
+import { announce } from '../visits/service'
 import { setPdfWorkerPath } from './render-jobs'
 import { pdfInfo } from './poppler'
 
@@ -44,12 +44,8 @@ const STARTED = /de PDF wordt gemaakt/
 const RENDERED = /^PDF gemaakt/
 const COMMITTED = /^Afdruk \d+: /
 
-/** The first working day at least three weeks ahead: a visit the resident can still call off. */
-function visitDay(today: string): string {
-  let d = addDays(today, 21)
-  while (isWeekend(d)) d = addDays(d, 1)
-  return d
-}
+/** A working day three weeks ahead: a visit the resident can still call off. */
+const visitDay = (today: string) => addWorkdays(today, 15)
 
 /** A set-up team with LETTERS open cases, each with an announcement letter in the print queue. */
 async function queuedLetters(dataDir: string): Promise<void> {
@@ -70,13 +66,27 @@ async function queuedLetters(dataDir: string): Promise<void> {
       .where('code', '=', 'aankondigingsbrief')
       .executeTakeFirstOrThrow()
     const ctx = { at: app.clock.now(), today, userId: null }
-    const datum = visitDay(today)
-    for (const c of cases)
-      await addToQueue(db, ctx, {
+    const datum = formatDate(visitDay(today))
+    const fatima = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('naam', '=', 'Fatima El Idrissi')
+      .executeTakeFirstOrThrow()
+    // One announced visit each (its letter queued with it), in successive half hours.
+    for (const [i, c] of cases.entries()) {
+      const m = 9 * 60 + i * 30
+      const hhmm = (x: number) =>
+        `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
+      await announce(db, ctx, {
         caseId: c.id,
         templateId: letter.id,
-        bezoek: { datum, van: '10:00', tot: '11:00', collegaId: null },
+        datum: parseDutchDate(datum)!,
+        van: hhmm(m),
+        tot: hhmm(m + 30),
+        duoUserId: fatima.id,
+        duoPartnerId: null,
       })
+    }
   } finally {
     await app.close()
   }

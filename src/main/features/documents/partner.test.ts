@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { pdfText } from './poppler'
-import { documentsWorld, pdfBytes } from './test-helpers'
+import { announce, documentsWorld, pdfBytes } from './test-helpers'
 
-const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
+const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
 
 describe('a chain partner as the second visitor on the letter', () => {
-  it('names the partner and organisation when queued with partnerContactId', async () => {
-    const { t, cases, letter, member } = await documentsWorld()
+  it('names the partner and organisation when the visit is announced with a chain partner', async () => {
+    const w = await documentsWorld()
+    const { t, cases, member } = w
     const [partner] = await t.call('visits.savePartner', {
       organisatie: 'Wonen Limburg',
       naam: 'Ria Hermans',
       functie: 'Woonconsulent',
       telefoon: '06 34567890',
     })
-    const item = await t.call('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, partnerContactId: partner!.id },
-    })
+    const item = await announce(w, cases[0]!, { ...visit, partnerContactId: partner!.id })
     expect(item.bezoek?.collega).toBe('Ria Hermans (Wonen Limburg)')
     const text = pdfText(pdfBytes(await t.call('documents.itemPdf', { itemId: item.id })))
     expect(text.replace(/\s+/g, ' ')).toContain('Ik kom samen met Ria Hermans van Wonen Limburg.')
@@ -31,25 +28,22 @@ describe('a chain partner as the second visitor on the letter', () => {
     expect(printed.replace(/\s+/g, ' ')).toContain('samen met Ria Hermans van Wonen Limburg')
 
     await expect(
-      t.call('documents.addToQueue', {
+      t.call('visits.announce', {
         caseId: cases[1]!,
-        templateId: letter.id,
-        bezoek: { ...visit, collegaId: member('Sem Janssen'), partnerContactId: partner!.id },
+        ...visit,
+        duoUserId: member('Sem Janssen'),
+        duoPartnerId: partner!.id,
       }),
-    ).rejects.toThrow(/niet allebei/)
+    ).rejects.toThrow(/óf een ketenpartner/)
     await t.call('visits.savePartner', {
       id: partner!.id,
       organisatie: 'Wonen Limburg',
       naam: 'Ria Hermans',
       actief: false,
     })
-    await expect(
-      t.call('documents.addToQueue', {
-        caseId: cases[1]!,
-        templateId: letter.id,
-        bezoek: { ...visit, partnerContactId: partner!.id },
-      }),
-    ).rejects.toThrow(/adresboek/)
+    await expect(announce(w, cases[1]!, { ...visit, partnerContactId: partner!.id })).rejects.toThrow(
+      /adresboek/,
+    )
   })
 
   it('the visit planner passes the partner to the letter it queues', async () => {

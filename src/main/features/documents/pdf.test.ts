@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text'
 import { DEFAULT_TEMPLATES } from './defaults'
 import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
-import { documentsWorld, pdfBytes } from './test-helpers'
+import { announce, documentsWorld, pdfBytes } from './test-helpers'
 import { signInAs } from '../../test/fixtures'
 
-const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
+const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
 const SHOTS = 'docs/screenshots'
+/** The set-up's postal address, as the return address above the resident's in the window. */
+const RETOUR = 'Retouradres Postbus 900, 6040 AX Roermond'
 mkdirSync(SHOTS, { recursive: true })
 
 const inside = (w: Word, r: { x: number; y: number; w: number; h: number }) =>
@@ -31,19 +33,29 @@ describe('printed documents read back with poppler', () => {
     for (const t of DEFAULT_TEMPLATES) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
   })
 
-  it('letters: A4, only the address in the window field, Dutch dates, fonts embedded, no images', async () => {
-    const { t, cases, letter, member } = await documentsWorld()
-    const ids = []
-    for (const caseId of cases)
-      ids.push(
-        (
-          await t.call('documents.addToQueue', {
-            caseId,
-            templateId: letter.id,
-            bezoek: { ...visit, collegaId: member('Sem Janssen') },
-          })
-        ).id,
-      )
+  it('letters: A4, only the return address and the address in the window field, Dutch dates, fonts embedded, no images', async () => {
+    const w = await documentsWorld()
+    const { t, cases, member } = w
+    // Sem goes along to Anouk's case (6041 AB, page 1); Anouk to Sem's two, one after the other.
+    const ids = [
+      (await announce(w, cases[1]!, { ...visit, collegaId: member('Sem Janssen') })).id,
+      (
+        await announce(w, cases[2]!, {
+          ...visit,
+          van: '13:00',
+          tot: '14:00',
+          collegaId: member('Anouk Peeters'),
+        })
+      ).id,
+      (
+        await announce(w, cases[0]!, {
+          ...visit,
+          van: '14:00',
+          tot: '15:00',
+          collegaId: member('Anouk Peeters'),
+        })
+      ).id,
+    ]
     const batch = await t.call('documents.createBatch', { itemIds: ids, indeling: 'a4' })
     const file = await t.call('documents.batchPdf', { batchId: batch.id, deel: 'documenten' })
     const pdf = pdfBytes(file)
@@ -64,9 +76,9 @@ describe('printed documents read back with poppler', () => {
     const words = pdfWords(pdf)
     // Letters in postcode order: page 1 is 6041 AB, page 3 is 6045 AB.
     for (const [page, expected] of [
-      [1, 'J. van der Berg Kapellerlaan 12 6041 AB ROERMOND'],
-      [2, 'M. van der Bakker Kapellerlaan 7A 6042 CD ROERMOND'],
-      [3, 'J. van der Smit Kapellerlaan 3 6045 AB ROERMOND'],
+      [1, `${RETOUR} J. van der Berg Kapellerlaan 12 6041 AB ROERMOND`],
+      [2, `${RETOUR} M. van der Bakker Kapellerlaan 7A 6042 CD ROERMOND`],
+      [3, `${RETOUR} J. van der Smit Kapellerlaan 3 6045 AB ROERMOND`],
     ] as const) {
       const onPage = words.filter((w) => w.page === page)
       const inWindow = onPage.filter((w) => overlaps(w, window))
@@ -77,22 +89,21 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a moved window moves the address, and the calibration print draws it', async () => {
-    const { t, cases, letter } = await documentsWorld()
+    const w = await documentsWorld()
+    const { t, cases } = w
     await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', {
       ...s,
       venster: { links: 110, boven: 45, breedte: 90, hoogte: 45 },
     })
-    const item = await t.call('documents.addToQueue', {
-      caseId: cases[1]!,
-      templateId: letter.id,
-      bezoek: visit,
-    })
+    const item = await announce(w, cases[1]!, visit)
     const pdf = pdfBytes(await t.call('documents.itemPdf', { itemId: item.id }))
     const window = { x: 110, y: 45, w: 90, h: 45 }
     const inWindow = pdfWords(pdf).filter((w) => overlaps(w, window))
-    expect(inWindow.map((w) => w.text).join(' ')).toBe('J. van der Berg Kapellerlaan 12 6041 AB ROERMOND')
+    expect(inWindow.map((w) => w.text).join(' ')).toBe(
+      `${RETOUR} J. van der Berg Kapellerlaan 12 6041 AB ROERMOND`,
+    )
     expect(inWindow.every((w) => inside(w, window))).toBe(true)
     const cal = pdfBytes(await t.call('documents.calibrationPdf', {}))
     expect(pdfText(cal)).toContain('110 mm van links, 45 mm van boven, 90 bij 45 mm')
@@ -100,12 +111,9 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('a reprint is identical after the template changed', async () => {
-    const { t, cases, letter } = await documentsWorld()
-    const item = await t.call('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: visit,
-    })
+    const w = await documentsWorld()
+    const { t, cases, letter } = w
+    const item = await announce(w, cases[0]!, visit)
     await t.call('documents.createBatch', { itemIds: [item.id], indeling: 'a4' })
     const before = pdfText(pdfBytes(await t.call('documents.itemPdf', { itemId: item.id })))
     await signInAs(t, 'Fatima El Idrissi')
@@ -176,10 +184,11 @@ describe('printed documents read back with poppler', () => {
   })
 
   it('the mailing list lists the batch in postcode order', async () => {
-    const { t, cases, letter } = await documentsWorld()
+    const w = await documentsWorld()
+    const { t, cases } = w
     const ids = []
-    for (const caseId of cases)
-      ids.push((await t.call('documents.addToQueue', { caseId, templateId: letter.id, bezoek: visit })).id)
+    for (const [i, caseId] of cases.entries())
+      ids.push((await announce(w, caseId, { ...visit, van: `1${i}:00`, tot: `1${i}:30` })).id)
     const batch = await t.call('documents.createBatch', { itemIds: ids, indeling: 'a4' })
     const list = pdfBytes(await t.call('documents.batchPdf', { batchId: batch.id, deel: 'verzendlijst' }))
     expect(pdfInfo(list).sizes[0]).toEqual({ width: 210, height: 297 })

@@ -2,33 +2,27 @@ import { sql } from 'kysely'
 import { ALL_CASES, inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, QueueItemView, QueueStatus, QueueView } from '@shared/api/documents'
-import {
-  DOCUMENT_SOORT_LABELS,
-  isWeekend,
-  needsVisit,
-  workingDaysBefore,
-  type DocumentSoort,
-} from '@shared/api/documents-text'
+import { DOCUMENT_SOORT_LABELS, needsVisit, type DocumentSoort } from '@shared/api/documents-text'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { formatWeekdayDate } from '@shared/api/documents-text'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
-import {
-  currentVersion,
-  getDocumentSettings,
-  queueItemsQuery,
-  templateById,
-  type QueueRow,
-} from './repository'
+import { currentVersion, queueItemsQuery, templateById, type QueueRow } from './repository'
 
-export interface VisitInput {
+/**
+ * The announced visit a letter names. Made by visits/announce.ts, the one way to announce a visit:
+ * the visit and its letter are stored together, with the same day to call it off.
+ */
+export interface AnnouncedVisit {
+  huisbezoekId: number
   datum: string
   van: string
   tot: string
   collegaId: number | null
   /** A chain-partner contact (adresboek) who comes along instead of a colleague. */
-  partnerContactId?: number | null
+  partnerContactId: number | null
+  afmelddatum: string
 }
 
 function toView(r: QueueRow, today: string): QueueItemView {
@@ -143,13 +137,15 @@ export async function loadQueue(db: Db, today: string, scope: CaseScope): Promis
 }
 
 /**
- * Puts a letter or card in the print queue. Runs inside the caller's transaction, so the
- * contact ladder can queue documents as part of its own use case. Returns the item's id.
+ * Puts a letter or card in the print queue. Runs inside the caller's transaction, so announcing a
+ * visit can queue its letter as part of its own use case. A template that names a visit (day,
+ * time, colleague) is queued only with that visit: announcing a visit is one step, in
+ * visits/announce.ts, wherever it starts. Returns the item's id.
  */
 export async function queueDocument(
   trx: Db,
   ctx: UseCaseContext,
-  input: { caseId: number; templateId: number; bezoek: VisitInput | null },
+  input: { caseId: number; templateId: number; visit?: AnnouncedVisit | null },
 ): Promise<number> {
   const zaak = await trx
     .selectFrom('vroegsignaalzaak')
@@ -165,64 +161,25 @@ export async function queueDocument(
     throw new ValidationError('Een bericht wordt niet afgedrukt. Kies een brief of een kaartje.')
   const version = await currentVersion(trx, template.id)
   if (!version) throw new NotFoundError('Dit sjabloon heeft nog geen tekst.')
-
-  let afmeld: string | null = null
-  const bezoek = input.bezoek
-  if (needsVisit(version.content)) {
-    if (!bezoek)
-      throw new ValidationError('Vul de datum en tijd van het huisbezoek in.', {
-        'bezoek.datum': 'Vul de datum van het huisbezoek in.',
-      })
-    if (isWeekend(bezoek.datum))
-      throw new ValidationError('Het huisbezoek valt in het weekend.', {
-        'bezoek.datum': 'Kies een werkdag voor het huisbezoek.',
-      })
-    const settings = await getDocumentSettings(trx)
-    afmeld = workingDaysBefore(bezoek.datum, settings.afmeldWerkdagen)
-    if (afmeld <= ctx.today)
-      throw new ValidationError('Het huisbezoek is te snel: de bewoner moet nog kunnen afzeggen.', {
-        'bezoek.datum': `Kies een latere datum: de bewoner moet na ontvangst nog ${settings.afmeldWerkdagen} werkdagen hebben om af te zeggen.`,
-      })
-    if (bezoek.collegaId !== null && (bezoek.partnerContactId ?? null) !== null)
-      throw new ValidationError('Kies een collega of een ketenpartner, niet allebei.', {
-        'bezoek.partnerContactId': 'Kies een collega of een ketenpartner, niet allebei.',
-      })
-    if (bezoek.partnerContactId) {
-      const p = await trx
-        .selectFrom('partner_contact')
-        .select(['id', 'actief'])
-        .where('id', '=', bezoek.partnerContactId)
-        .executeTakeFirst()
-      if (!p || p.actief !== 1)
-        throw new ValidationError('Kies een contactpersoon uit het adresboek.', {
-          'bezoek.partnerContactId': 'Kies een actieve contactpersoon.',
-        })
-    }
-    if (bezoek.collegaId !== null) {
-      const col = await trx
-        .selectFrom('app_user')
-        .select(['id', 'actief'])
-        .where('id', '=', bezoek.collegaId)
-        .executeTakeFirst()
-      if (!col || col.actief !== 1)
-        throw new ValidationError('Kies een actieve collega.', {
-          'bezoek.collegaId': 'Kies een actieve collega.',
-        })
-    }
-  }
-  const withVisit = afmeld !== null && bezoek !== null
+  const visit = input.visit ?? null
+  if (needsVisit(version.content) && !visit)
+    throw new ValidationError(
+      `${template.naam} kondigt een huisbezoek aan. Kies "Huisbezoek aankondigen": dan worden het bezoek en de brief samen gemaakt.`,
+    )
+  const withVisit = needsVisit(version.content) ? visit : null
   const { id } = await trx
     .insertInto('print_item')
     .values({
       case_id: zaak.id,
       template_id: template.id,
       status: 'wachtrij',
-      bezoek_datum: withVisit ? bezoek.datum : null,
-      bezoek_van: withVisit ? bezoek.van : null,
-      bezoek_tot: withVisit ? bezoek.tot : null,
-      collega_id: withVisit ? bezoek.collegaId : null,
-      partner_contact_id: withVisit ? (bezoek.partnerContactId ?? null) : null,
-      afmeld_datum: afmeld,
+      bezoek_datum: withVisit?.datum ?? null,
+      bezoek_van: withVisit?.van ?? null,
+      bezoek_tot: withVisit?.tot ?? null,
+      collega_id: withVisit?.collegaId ?? null,
+      partner_contact_id: withVisit?.partnerContactId ?? null,
+      afmeld_datum: withVisit?.afmelddatum ?? null,
+      huisbezoek_id: withVisit?.huisbezoekId ?? null,
       consulent_id: zaak.consulent_id ?? ctx.userId,
       created_at: ctx.at,
       created_by: ctx.userId,
@@ -235,16 +192,70 @@ export async function queueDocument(
     entityType: 'zaak',
     entityId: zaak.id,
     summary: withVisit
-      ? `${template.naam} klaargezet (huisbezoek ${formatWeekdayDate(bezoek.datum)})`
+      ? `${template.naam} klaargezet (huisbezoek ${formatWeekdayDate(withVisit.datum)})`
       : `${template.naam} klaargezet`,
   })
   return id
 }
 
+/**
+ * A visit called off (opt-out, case closed, do not approach) takes its announcement letter out of
+ * the queue while it is not printed yet: it must not go out. A printed letter stays, marked by
+ * the queue's warning; it was not sent, so it is no contact attempt.
+ */
+export async function withdrawVisitLetters(trx: Db, ctx: UseCaseContext, visitIds: number[]): Promise<void> {
+  if (visitIds.length === 0) return
+  const items = await trx
+    .selectFrom('print_item')
+    .select(['id', 'case_id'])
+    .where('huisbezoek_id', 'in', visitIds)
+    .where('status', '=', 'wachtrij')
+    .execute()
+  for (const item of items) {
+    await trx.deleteFrom('print_item').where('id', '=', item.id).execute()
+    await recordAudit(trx, ctx.at, {
+      userId: ctx.userId,
+      action: 'document verwijderd',
+      entityType: 'zaak',
+      entityId: item.case_id,
+      summary: 'Aankondigingsbrief uit de wachtrij gehaald: het huisbezoek gaat niet door',
+    })
+  }
+}
+
+/**
+ * A card of this case that was printed but not yet confirmed, delivered now (at a visit, or on
+ * its own round): it is marked sent with the card's one contact attempt, so confirming its batch
+ * later does not count it a second time.
+ */
+export async function markPrintedCardDelivered(
+  trx: Db,
+  caseId: number,
+  attemptId: number,
+  datum: string,
+): Promise<void> {
+  const card = await trx
+    .selectFrom('print_item as i')
+    .innerJoin('document_template as t', 't.id', 'i.template_id')
+    .select('i.id')
+    .where('i.case_id', '=', caseId)
+    .where('t.soort', '=', 'kaart')
+    .where('i.status', '=', 'gedrukt')
+    .where('i.contactpoging_id', 'is', null)
+    .orderBy('i.id')
+    .executeTakeFirst()
+  if (!card) return
+  await trx
+    .updateTable('print_item')
+    .set({ status: 'verstuurd', sent_on: datum, contactpoging_id: attemptId })
+    .where('id', '=', card.id)
+    .execute()
+}
+
 export async function addToQueue(
   db: Db,
   ctx: UseCaseContext,
-  input: { caseId: number; templateId: number; bezoek: VisitInput | null },
+  input: { caseId: number; templateId: number },
 ): Promise<QueueItemView> {
   return db.transaction().execute(async (trx) => {
     const id = await queueDocument(trx, ctx, input)

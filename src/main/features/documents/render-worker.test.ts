@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { signal } from '../../test/fixtures'
 import { pdfInfo } from './poppler'
 import { setPdfWorkerPath } from './render-jobs'
-import { documentsWorld, pdfBytes } from './test-helpers'
+import { announce, documentsWorld, pdfBytes, slot } from './test-helpers'
 
-const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
 const BUILT_WORKER = resolve(import.meta.dirname, '../../../../out/main/pdf-worker.js')
 
 /** A team with `n` letters in the queue. */
@@ -23,10 +22,7 @@ async function queueLetters(n: number) {
         bsn: '',
       }),
     )
-    ids.push(
-      (await w.t.call('documents.addToQueue', { caseId: c.caseId, templateId: w.letter.id, bezoek: visit }))
-        .id,
-    )
+    ids.push((await announce(w, c.caseId, slot(i))).id)
   }
   return { ...w, ids }
 }

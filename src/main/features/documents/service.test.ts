@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { documentsWorld } from './test-helpers'
+import { announce, documentsWorld } from './test-helpers'
 import { signInAs } from '../../test/fixtures'
 
-const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00', collegaId: null }
+const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
 
 describe('print queue', () => {
   it('queues an announcement letter with the deadline two working days before the visit', async () => {
-    const { t, cases, letter, member } = await documentsWorld()
-    const item = await t.call('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, collegaId: member('Sem Janssen') },
-    })
+    const w = await documentsWorld()
+    const { t, cases, member } = w
+    const item = await announce(w, cases[0]!, { ...visit, collegaId: member('Anouk Peeters') })
     expect(item).toMatchObject({
       status: 'wachtrij',
       soort: 'brief',
@@ -20,7 +17,7 @@ describe('print queue', () => {
         datum: '2026-11-17',
         van: '10:00',
         tot: '12:00',
-        collega: 'Sem Janssen',
+        collega: 'Anouk Peeters',
         afmelddatum: '2026-11-13',
       },
       consulent: 'Sem Janssen',
@@ -31,57 +28,59 @@ describe('print queue', () => {
   })
 
   it('skips the weekend when counting working days, and refuses a visit too soon or in the weekend', async () => {
-    const { t, cases, letter } = await documentsWorld()
+    const w = await documentsWorld()
+    const { t, cases, letter, member } = w
     // Visit on Monday 16 November: two working days before is Thursday 12 November.
-    const item = await t.call('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, datum: '16-11-2026' },
-    })
+    const item = await announce(w, cases[0]!, { ...visit, datum: '16-11-2026' })
     expect(item.bezoek!.afmelddatum).toBe('2026-11-12')
-    const soon = await t.raw('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, datum: '12-11-2026' },
+    const fatima = member('Fatima El Idrissi')
+    const soon = await t.raw('visits.announce', {
+      caseId: cases[1]!,
+      ...visit,
+      datum: '12-11-2026',
+      duoUserId: fatima,
     })
     expect(soon.ok).toBe(false)
-    if (!soon.ok) expect(soon.error.fields?.['bezoek.datum']).toMatch(/latere datum/)
-    const weekend = await t.raw('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, datum: '21-11-2026' },
+    if (!soon.ok) expect(soon.error.fields?.datum).toMatch(/latere dag/)
+    const weekend = await t.raw('visits.announce', {
+      caseId: cases[1]!,
+      ...visit,
+      datum: '21-11-2026',
+      duoUserId: fatima,
     })
-    expect(weekend.ok).toBe(false)
-    const none = await t.raw('documents.addToQueue', { caseId: cases[0]!, templateId: letter.id })
-    expect(none.ok).toBe(false)
-    const badTime = await t.raw('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: { ...visit, van: '12:00', tot: '10:00' },
+    expect(!weekend.ok && weekend.error.fields?.datum).toMatch(/werkdag/)
+    // The announcement letter is made with its visit, never on its own.
+    const none = await t.raw('documents.addToQueue', { caseId: cases[1]!, templateId: letter.id })
+    expect(!none.ok && none.error.message).toMatch(/Huisbezoek aankondigen/)
+    const badTime = await t.raw('visits.announce', {
+      caseId: cases[1]!,
+      ...visit,
+      van: '12:00',
+      tot: '10:00',
+      duoUserId: fatima,
     })
-    expect(badTime.ok).toBe(false)
+    expect(!badTime.ok && badTime.error.fields?.tot).toMatch(/na de begintijd/)
+    expect(await t.call('documents.forCase', { caseId: cases[1]! })).toEqual([])
   })
 
   it('queues a card without a visit; the configured number of working days is used', async () => {
-    const { t, cases, card, letter } = await documentsWorld()
+    const w = await documentsWorld()
+    const { t, cases, card } = w
     const item = await t.call('documents.addToQueue', { caseId: cases[1]!, templateId: card.id })
     expect(item.bezoek).toBeNull()
     await signInAs(t, 'Fatima El Idrissi')
     const s = await t.call('documents.settings', {})
     await t.call('documents.saveSettings', { ...s, afmeldWerkdagen: 3 })
-    const l = await t.call('documents.addToQueue', {
-      caseId: cases[1]!,
-      templateId: letter.id,
-      bezoek: visit,
-    })
+    const l = await announce(w, cases[1]!, visit)
     expect(l.bezoek!.afmelddatum).toBe('2026-11-12')
   })
 
   it('prints a batch in postcode order, then records Brief contact attempts for what went out', async () => {
-    const { t, cases, letter } = await documentsWorld()
+    const w = await documentsWorld()
+    const { t, cases } = w
     const ids = []
-    for (const caseId of cases)
-      ids.push((await t.call('documents.addToQueue', { caseId, templateId: letter.id, bezoek: visit })).id)
+    for (const [i, caseId] of cases.entries())
+      ids.push((await announce(w, caseId, { ...visit, van: `1${i}:00`, tot: `1${i}:30` })).id)
     const batch = await t.call('documents.createBatch', { itemIds: ids, indeling: 'a4', enveloppen: false })
     expect(batch.items.map((i) => i.postcode)).toEqual(['6041 AB', '6042 CD', '6045 AB'])
     expect(batch.items.every((i) => i.status === 'gedrukt' && i.versie === 1)).toBe(true)
@@ -121,12 +120,9 @@ describe('print queue', () => {
   })
 
   it('records a Kaartje and refuses to mix letters and cards in one batch', async () => {
-    const { t, cases, letter, card } = await documentsWorld()
-    const l = await t.call('documents.addToQueue', {
-      caseId: cases[0]!,
-      templateId: letter.id,
-      bezoek: visit,
-    })
+    const w = await documentsWorld()
+    const { t, cases, card } = w
+    const l = await announce(w, cases[0]!, visit)
     const k = await t.call('documents.addToQueue', { caseId: cases[1]!, templateId: card.id })
     const mixed = await t.raw('documents.createBatch', { itemIds: [l.id, k.id], indeling: 'a4-vier' })
     expect(mixed.ok).toBe(false)
@@ -136,9 +132,16 @@ describe('print queue', () => {
       enveloppen: true,
     })
     expect(batch).toMatchObject({ soort: 'kaart', indeling: 'a4-vier', enveloppen: true })
-    await t.call('documents.confirmBatch', { batchId: batch.id, verstuurdIds: [k.id], datum: '09-11-2026' })
+    // A card cannot have gone out before it was printed (today, 10 November).
+    const early = await t.raw('documents.confirmBatch', {
+      batchId: batch.id,
+      verstuurdIds: [k.id],
+      datum: '09-11-2026',
+    })
+    expect(!early.ok && early.error.fields?.datum).toMatch(/Afgedrukt op 10-11-2026/)
+    await t.call('documents.confirmBatch', { batchId: batch.id, verstuurdIds: [k.id], datum: '10-11-2026' })
     const d = await t.call('dossier.get', { caseId: cases[1]! })
-    expect(d.contactpogingen[0]).toMatchObject({ soort: 'Kaartje', datum: '2026-11-09' })
+    expect(d.contactpogingen[0]).toMatchObject({ soort: 'Kaartje', datum: '2026-11-10' })
     const future = await t.raw('documents.confirmBatch', {
       batchId: batch.id,
       verstuurdIds: [],

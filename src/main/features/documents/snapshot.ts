@@ -32,6 +32,13 @@ export interface SnapshotItem {
   partner_contact_id?: number | null
 }
 
+/** A multi-line address from the settings as its non-empty lines. */
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+
 /** The addressee: one or two residents by name, more as "De bewoners". */
 export function addresseeName(
   residents: { voorletters: string; tussenvoegsel: string; achternaam: string }[],
@@ -119,10 +126,8 @@ export async function buildSnapshot(db: Db, item: SnapshotItem, today: string): 
     sender: {
       team: team.teamNaam,
       gemeente: team.gemeenteNaam,
-      bezoekadres: team.bezoekadres
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
+      bezoekadres: lines(team.bezoekadres),
+      postadres: lines(team.postadres),
       telefoon: team.telefoon,
       email: team.email,
     },
@@ -173,10 +178,8 @@ export async function sampleSnapshot(db: Db, today: string, userId: number | nul
     sender: {
       team: base.team,
       gemeente: team?.gemeenteNaam ?? '',
-      bezoekadres: (team?.bezoekadres ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean),
+      bezoekadres: lines(team?.bezoekadres ?? ''),
+      postadres: lines(team?.postadres ?? ''),
       telefoon: base.team_telefoon,
       email: base.team_email,
     },

@@ -51,6 +51,8 @@ export interface PrintItemTable {
   printed_at: string | null
   sent_on: string | null
   contactpoging_id: number | null
+  /** Migration 0013: the home visit an announcement letter announces. */
+  huisbezoek_id: Generated<number | null>
   created_at: string
   created_by: number | null
 }

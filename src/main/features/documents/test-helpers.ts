@@ -1,4 +1,6 @@
+import { formatDate } from '@shared/format/dates'
 import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { addWorkdays } from '../ladder/planner'
 
 /**
  * A team with three open cases at different postcodes in three wijken, signed in as the
@@ -30,3 +32,48 @@ export async function documentsWorld() {
 }
 
 export const pdfBytes = (f: { pdfBase64: string }) => Buffer.from(f.pdfBase64, 'base64')
+
+type World = Awaited<ReturnType<typeof documentsWorld>>
+
+/** The i-th free half hour from Tuesday 17 November 2026 on, 24 a working day (09:00 to 21:00). */
+export function slot(i: number): { datum: string; van: string; tot: string } {
+  const start = 9 * 60 + (i % 24) * 30
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return {
+    datum: formatDate(addWorkdays('2026-11-17', Math.floor(i / 24))),
+    van: hhmm(start),
+    tot: hhmm(start + 30),
+  }
+}
+
+/**
+ * Announces a visit for one case as the case file does (`visits.announce`: the visit and its
+ * letter in one step) and returns the queued letter. Fatima goes along unless a colleague or a
+ * chain partner is named; two visits with the same person need different times.
+ */
+export async function announce(
+  w: Pick<World, 't' | 'member'>,
+  caseId: number,
+  bezoek: {
+    datum: string
+    van: string
+    tot: string
+    collegaId?: number | null
+    partnerContactId?: number | null
+    templateId?: number
+  },
+) {
+  const partner = bezoek.partnerContactId ?? null
+  await w.t.call('visits.announce', {
+    caseId,
+    datum: bezoek.datum,
+    van: bezoek.van,
+    tot: bezoek.tot,
+    duoUserId: partner ? null : (bezoek.collegaId ?? w.member('Fatima El Idrissi')),
+    duoPartnerId: partner,
+    ...(bezoek.templateId ? { templateId: bezoek.templateId } : {}),
+  })
+  const items = await w.t.call('documents.forCase', { caseId })
+  return items[0]!
+}

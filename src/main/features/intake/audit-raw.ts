@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
-import { auditHash, GENESIS_HASH, type ChainedFields } from '../audit/chain'
+import { GENESIS_HASH, sealEntry, type ChainedFields } from '../audit/chain'
 import { insertMany } from './sql-batch'
 
 /**
@@ -12,8 +12,8 @@ export function appendAudit(raw: BetterSqlite3.Database, entries: ChainedFields[
     (raw.prepare('select hash from audit_log order by id desc limit 1').pluck().get() as
       string | null | undefined) ?? GENESIS_HASH
   const rows: unknown[][] = []
-  for (const e of entries) {
-    const hash = auditHash(prev, e)
+  for (const given of entries) {
+    const { entry: e, hash } = sealEntry(prev, given)
     rows.push([e.at, e.user_id, e.action, e.entity_type, e.entity_id, e.summary, prev, hash])
     prev = hash
   }

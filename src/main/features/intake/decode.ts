@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite'
+import { cleanText, isUnclean } from '@shared/format/text'
 
 /**
  * Bytes to text for an import file. A BOM decides (UTF-8 or UTF-16); without one, UTF-16 is
@@ -76,15 +77,13 @@ export function repairC1(text: string): string {
  * name read differently on screen than it is stored, and trimmed.
  */
 export function cleanCell(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) return text.trim()
-  return (
-    repairC1(text)
-      .replace(/[\t\r\n]+/g, ' ')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-      .trim()
-  )
+  if (!isUnclean(text) && !/[\t\n]/.test(text)) return text.trim()
+  // Mangled Windows-1252 first (its C1 characters would otherwise be removed as control
+  // characters), then the cleaning every text entering main gets; inside a cell a line break
+  // or tab is a space.
+  return cleanText(repairC1(text))
+    .replace(/[\t\n]+/g, ' ')
+    .trim()
 }
 
 /**

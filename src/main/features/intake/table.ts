@@ -26,6 +26,8 @@ export function isXlsx(bytes: Uint8Array): boolean {
 const NO_ROWS = 'Het bestand bevat geen regels met signalen onder de kopregel.'
 const TOO_MANY = tooManyRows(MAX_ROWS)
 
+// Cleaned like every text entering main (shared/format/text.ts): the mapping the screen sends
+// back names these headers, and the dispatcher cleans that too, so both must match.
 function headerNames(head: string[]): string[] {
   return head.map((h, i) => cleanCell(h) || `Kolom ${i + 1}`)
 }

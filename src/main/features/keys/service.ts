@@ -1,6 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
-import { applyKey, CIPHER, isPlainSqliteFile, type Cipher } from '../../db/database'
+import { applyKey, CIPHER, connect, isPlainSqliteFile, type Cipher } from '../../db/database'
 import { checkIntegrity, listBackups } from '../backup/service'
 import { generateKey, keyCheckMatches, writeKeyCheck, DatabaseKeyError, type KeyStore } from './key'
 
@@ -17,7 +17,7 @@ const PLAIN_ASIDE = '.plain-before-encryption'
 export function opensWith(file: string, key: string | null): boolean {
   let db: BetterSqlite3.Database | null = null
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+    db = connect(file, { readonly: true, fileMustExist: true })
     if (key) applyKey(db, key)
     db.prepare('select count(*) from sqlite_master').get()
     return true
@@ -47,7 +47,7 @@ function rowCounts(db: BetterSqlite3.Database): Record<string, number> {
  * a plain copy of the file holds everything.
  */
 function settle(file: string, key: string | null): Record<string, number> {
-  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 1000 })
+  const db = connect(file, { fileMustExist: true, timeout: 1000 })
   try {
     if (key) applyKey(db, key)
     // Leaving WAL mode needs every other connection gone: this refuses while Lange Adem runs.
@@ -74,7 +74,7 @@ export function reencryptCopy(file: string, oldKey: string | null, newKey: strin
   const tmp = `${file}.rekey`
   for (const s of ['', '-wal', '-shm', '-journal']) rmSync(tmp + s, { force: true })
   copyFileSync(file, tmp)
-  const db = new BetterSqlite3(tmp, { fileMustExist: true })
+  const db = connect(tmp, { fileMustExist: true })
   try {
     if (oldKey) applyKey(db, oldKey)
     // SQLite3 Multiple Ciphers refuses to rekey in WAL mode.
@@ -97,7 +97,7 @@ function verifyCopy(file: string, key: string, expected: Record<string, number>)
   if (isPlainSqliteFile(file)) return 'het afschrift is niet versleuteld'
   const check = checkIntegrity(file, key)
   if (!check.ok) return check.problem
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  const db = connect(file, { readonly: true, fileMustExist: true })
   try {
     applyKey(db, key)
     const got = rowCounts(db)
@@ -116,7 +116,7 @@ function replaceWith(file: string, copy: string): void {
 
 /** The cipher a file is encrypted with; throws when the key does not open it. */
 export function cipherOf(file: string, key: string): Cipher {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  const db = connect(file, { readonly: true, fileMustExist: true })
   try {
     return applyKey(db, key)
   } finally {

@@ -30,6 +30,7 @@ export async function getCasePlanRow(db: Db, caseId: number) {
       'id',
       'household_id',
       'consulent_id',
+      'wijk_id',
       'status',
       'is_open',
       'datum_opgepakt',
@@ -112,6 +113,7 @@ export async function dueCases(db: Db, consulentId: number, today: string, limit
       'display_name',
       'adres',
       'household_id',
+      'wijk_id',
       'plan_stap',
       'plan_poging',
       'plan_datum',
@@ -140,5 +142,35 @@ export async function phonesOf(db: Db, householdIds: number[]): Promise<Map<numb
     .orderBy('id')
     .execute()
   for (const r of rows) if (!out.has(r.household_id)) out.set(r.household_id, r.telefoon)
+  return out
+}
+
+/** The planned (not yet made or called off) home visit of a case, if any. */
+export async function plannedVisit(
+  db: Db,
+  caseId: number,
+): Promise<{ id: number; datum: string; tijd: string; tot: string | null } | null> {
+  const v = await db
+    .selectFrom('huisbezoek')
+    .select(['id', 'datum', 'tijd', 'tijd_tot as tot'])
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'gepland')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  return v ?? null
+}
+
+/** Which of these cases have a planned home visit (through huisbezoek_case_idx). */
+export async function plannedVisitCases(db: Db, caseIds: number[]): Promise<Set<number>> {
+  const out = new Set<number>()
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('huisbezoek')
+      .select('case_id')
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .where('status', '=', 'gepland')
+      .execute()
+    for (const r of rows) out.add(r.case_id)
+  }
   return out
 }

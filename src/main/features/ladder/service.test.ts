@@ -109,7 +109,7 @@ describe('ladder service', () => {
 
     await t.call('ladder.close', {
       caseId,
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,
       hulpGeaccepteerd: false,
     })
@@ -138,7 +138,7 @@ describe('ladder service', () => {
     expect(r.plan).toMatchObject({ nietBenaderen: true, stap: null })
     expect((await t.call('ladder.today', {})).totaal).toBe(0)
     const wijk = (await t.call('settings.get', {})).wijken.find((w) => w.naam === 'Centrum')!
-    expect(await t.call('visits.candidates', { wijkId: wijk.id, datum: '01-12-2026' })).toEqual([])
+    expect(await t.call('visits.candidates', { wijkId: wijk.id })).toEqual([])
     // A logged attempt (say the resident called) does not plan anything new.
     await t.call('ladder.logAttempt', {
       caseId,
@@ -150,7 +150,7 @@ describe('ladder service', () => {
 
     await t.call('ladder.close', {
       caseId,
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: false,
       hulpGeaccepteerd: false,
     })

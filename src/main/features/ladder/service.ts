@@ -20,20 +20,24 @@ import { dagdeelForHour, type Dagdeel } from '@shared/domain/ddas'
 import type { ZaakStatus } from '@shared/domain/case'
 import { addDays, formatDate } from '@shared/format/dates'
 import { displayName } from '@shared/format/person'
-import { AppError, ConflictError, NotFoundError } from '../../lib/errors'
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
+import { markPrintedCardDelivered, withdrawVisitLetters } from '../documents/queue-service'
 import { TIME_ZONE } from '../../lib/clock'
 import { recordAudit } from '../audit/repository'
 import { loadDossier } from '../dossier/service'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../signals/service'
 import { messageTexts } from './messages'
-import { isReached, planAfter, reachableStep, startState, stepAfter, type PlanState } from './planner'
+import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
+import { dueCutoff, isVisitDue, nextStep } from './next-step'
 import {
   dueCases,
   getCasePlanRow,
   getLadderConfig,
   insertAttempt,
   phonesOf,
+  plannedVisit,
+  plannedVisitCases,
   putLadderConfig,
   stateOf,
   writePlan,
@@ -104,24 +108,41 @@ export interface AttemptInput {
   tijd?: string
 }
 
+export interface RecordedAttempt {
+  id: number
+  /** The plan written after the attempt; null when nothing is planned (closed, do not approach). */
+  plan: PlanState | null
+}
+
 /**
- * Stores one contact attempt and moves the case's plan on. Runs inside the caller's transaction
- * (visits and the walk-in hour log attempts too). Returns the plan it wrote.
+ * Stores one contact attempt and moves the case's plan on: the one write path for attempts of
+ * every screen (the ladder, visits, the print queue, the walk-in hour). Runs inside the caller's
+ * transaction. An attempt is never dated after the day it is recorded. `closedOk`: a letter that
+ * went out before its case was closed is still a contact; it is stored, the plan left alone.
  */
 export async function recordAttempt(
   trx: Db,
   ctx: UseCaseContext,
   a: AttemptInput,
-): Promise<PlanState | null> {
+  opts: { closedOk?: boolean } = {},
+): Promise<RecordedAttempt> {
   const row = await getCasePlanRow(trx, a.caseId)
   if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-  if (row.is_open !== 1) throw new ConflictError('Deze zaak is gesloten. Heropen de zaak eerst.')
+  if (row.is_open !== 1 && !opts.closedOk)
+    throw new ConflictError('Deze zaak is gesloten. Heropen de zaak eerst.')
   const now = localTime(ctx.at)
   const hour = a.tijd ? Number(a.tijd.slice(0, 2)) : now.hour
   const dagdeel: Dagdeel = dagdeelForHour(hour)
   const datum = a.datum || ctx.today
+  if (datum > ctx.today)
+    throw new ValidationError(
+      'Een contactpoging ligt nooit in de toekomst: leg haar vast als ze gedaan is.',
+      {
+        datum: 'Kies vandaag of een dag in het verleden.',
+      },
+    )
   const bereikt = isReached(a)
-  await insertAttempt(trx, {
+  const id = await insertAttempt(trx, {
     caseId: a.caseId,
     kanaal: a.kanaal,
     soort: KANAAL_SOORT[a.kanaal],
@@ -136,7 +157,7 @@ export async function recordAttempt(
   const cfg = await getLadderConfig(trx)
   const current = currentState(cfg, row)
   const next: PlanState | null =
-    row.niet_benaderen === 1
+    row.niet_benaderen === 1 || row.is_open !== 1
       ? null
       : planAfter(cfg, current, { kanaal: a.kanaal, bereikt, resultaat: a.resultaat, datum, dagdeel })
   if (next) await writePlan(trx, a.caseId, next)
@@ -155,12 +176,66 @@ export async function recordAttempt(
       next?.stap ? `; volgende stap ${STAP_LABELS[next.stap]} op ${formatDate(next.datum)}` : ''
     }`,
   })
-  return next
+  return { id, plan: next }
+}
+
+/**
+ * A card through the letterbox is one contact, however many screens say so: the visit's outcome,
+ * a logged "Kaartje" attempt and the confirmed print batch all come here. One card per case per
+ * day; a second report of the same day finds the first (`existing`). A printed card of the case
+ * that was not yet confirmed is marked delivered with it, so confirming its batch later does not
+ * count it again.
+ */
+export async function recordCard(
+  trx: Db,
+  ctx: UseCaseContext,
+  c: { caseId: number; datum: string; tijd?: string; notitie: string },
+  opts: { closedOk?: boolean } = {},
+): Promise<{ id: number; existing: boolean }> {
+  const same = await trx
+    .selectFrom('contactpoging')
+    .select('id')
+    .where('case_id', '=', c.caseId)
+    .where('soort', '=', KANAAL_SOORT.kaartje)
+    .where('datum', '=', c.datum)
+    .orderBy('id')
+    .executeTakeFirst()
+  const id = same
+    ? same.id
+    : (
+        await recordAttempt(
+          trx,
+          ctx,
+          {
+            caseId: c.caseId,
+            kanaal: 'kaartje',
+            bereikt: false,
+            resultaat: 'Kaartje achtergelaten',
+            notitie: c.notitie,
+            datum: c.datum,
+            tijd: c.tijd,
+          },
+          opts,
+        )
+      ).id
+  await markPrintedCardDelivered(trx, c.caseId, id, c.datum)
+  return { id, existing: !!same }
 }
 
 export async function logAttempt(db: Db, ctx: UseCaseContext, a: AttemptInput): Promise<LadderResult> {
   return db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, ctx, a)
+    if (a.kanaal === 'kaartje') {
+      const card = await recordCard(trx, ctx, {
+        caseId: a.caseId,
+        datum: a.datum || ctx.today,
+        tijd: a.tijd,
+        notitie: a.notitie,
+      })
+      if (card.existing)
+        throw new ConflictError(
+          'Voor deze dag staat al een kaartje bij deze zaak: één kaartje is één contactpoging.',
+        )
+    } else await recordAttempt(trx, ctx, a)
     return result(trx, ctx, a.caseId)
   })
 }
@@ -209,35 +284,33 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
       .executeTakeFirst(),
   ])
   const open = row.is_open === 1
-  const state: PlanState | null =
-    !open || row.plan_datum === null
-      ? null
-      : row.plan_stap === null
-        ? startState(cfg, row.plan_datum)
-        : stateOf(row)
   const phones = await phonesOf(db, [row.household_id])
-  const storedStap = state?.stap ?? null
-  const stap = storedStap ? reachableStep(cfg, storedStap, !!phones.get(row.household_id)) : null
+  const step = nextStep(cfg, row, !!phones.get(row.household_id))
+  const visit = await plannedVisit(db, caseId)
+  const stap = step?.stap ?? null
   const stepCfg = cfg.stappen.find((s) => s.soort === stap)
   const r = residents[0]
   const bewoner = r
     ? displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam })
     : 'bewoner'
-  const after = state ? stepAfter(cfg, stap) : null
+  const after = step ? stepAfter(cfg, stap) : null
   return {
     caseId,
     status: row.status as ZaakStatus,
     open,
+    wijkId: row.wijk_id,
     nietBenaderen: row.niet_benaderen === 1 || household.niet_benaderen === 1,
     nietBenaderenReden: household.niet_benaderen_reden,
     stap,
-    stapLabel: stap ? STAP_LABELS[stap] : null,
-    poging: stap === storedStap ? (state?.poging ?? 0) + 1 : 1,
+    stapLabel: step?.label ?? null,
+    poging: step?.poging ?? 1,
     pogingen: stepCfg?.pogingen ?? 1,
-    datum: state?.datum ?? null,
-    dagdeel: state?.dagdeel ?? null,
+    datum: step?.datum ?? null,
+    dagdeel: step?.dagdeel ?? null,
     daarna: after ? STAP_LABELS[after] : null,
     kanaal: stap ? STAP_KANAAL[stap] : 'telefoon',
+    huisbezoekNodig: isVisitDue(step, today, !!visit),
+    huisbezoek: visit,
     pogingenTotaal: Number(attempts.n),
     bereikt: Number(attempts.bereikt ?? 0) === 1,
     hulpAangeboden: row.hulp_aangeboden === null ? null : row.hulp_aangeboden === 1,
@@ -276,31 +349,36 @@ export async function todayList(
     .executeTakeFirst()
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
   const cfg = await getLadderConfig(db)
-  const rows = await dueCases(db, consulentId, today, TODAY_LIMIT + 1, scope)
+  const rows = await dueCases(db, consulentId, dueCutoff(today), TODAY_LIMIT + 1, scope)
   const afgekapt = rows.length > TODAY_LIMIT
   const shown = rows.slice(0, TODAY_LIMIT)
   const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])
   const order: PlanStap[] = [...cfg.stappen.map((s) => s.soort), ...STAP_SOORTEN, 'opvolgen', 'afronden']
+  const visits = await plannedVisitCases(
+    db,
+    shown.map((r) => r.id),
+  )
   const groups = new Map<PlanStap, TodayGroup>()
   let telaat = 0
   for (const r of shown) {
-    const stored = (r.plan_stap ?? cfg.stappen[0]!.soort) as PlanStap
-    const stap = reachableStep(cfg, stored, !!phones.get(r.household_id))
-    const late = r.plan_datum! < today
+    const step = nextStep(cfg, { ...r, is_open: 1, niet_benaderen: 0 }, !!phones.get(r.household_id))
+    if (!step) continue
+    const late = step.datum < today
     if (late) telaat++
-    if (!groups.has(stap)) groups.set(stap, { stap, label: STAP_LABELS[stap], items: [] })
-    groups.get(stap)!.items.push({
+    if (!groups.has(step.stap)) groups.set(step.stap, { stap: step.stap, label: step.label, items: [] })
+    groups.get(step.stap)!.items.push({
       caseId: r.id,
       caseNumber: r.case_number,
       naam: r.display_name,
       adres: r.adres,
+      wijkId: r.wijk_id,
       telefoon: phones.get(r.household_id) ?? '',
-      stap,
-      poging: stap === stored ? r.plan_poging + 1 : 1,
-      datum: r.plan_datum!,
-      dagdeel:
-        (r.plan_dagdeel as Dagdeel | null) ?? (r.plan_stap === null ? cfg.stappen[0]!.dagdelen[0]! : null),
+      stap: step.stap,
+      poging: step.poging,
+      datum: step.datum,
+      dagdeel: step.dagdeel,
       telaat: late,
+      huisbezoekNodig: isVisitDue(step, today, visits.has(r.id)),
     })
   }
   const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
@@ -333,7 +411,8 @@ export async function closeCase(
       })
       .where('id', '=', input.caseId)
       .execute()
-    // Planned visits of a closed case do not take place.
+    // Planned visits of a closed case do not take place; their unprinted letters do not go out.
+    await withdrawVisitLetters(trx, ctx, await plannedVisitIds(trx, [input.caseId]))
     await trx
       .updateTable('huisbezoek')
       .set({ status: 'afgemeld', afmelding_reden: 'Zaak afgesloten', afmelding_op: ctx.at })
@@ -444,6 +523,19 @@ export async function setDoNotApproach(
       .where('is_open', '=', 1)
       .execute()
     if (input.nietBenaderen) {
+      const cases = await trx
+        .selectFrom('vroegsignaalzaak')
+        .select('id')
+        .where('household_id', '=', row.household_id)
+        .execute()
+      await withdrawVisitLetters(
+        trx,
+        ctx,
+        await plannedVisitIds(
+          trx,
+          cases.map((c) => c.id),
+        ),
+      )
       await trx
         .updateTable('huisbezoek')
         .set({
@@ -479,4 +571,15 @@ export async function setDoNotApproach(
     })
     return result(trx, ctx, input.caseId)
   })
+}
+
+async function plannedVisitIds(trx: Db, caseIds: number[]): Promise<number[]> {
+  if (caseIds.length === 0) return []
+  const rows = await trx
+    .selectFrom('huisbezoek')
+    .select('id')
+    .where('case_id', 'in', caseIds)
+    .where('status', '=', 'gepland')
+    .execute()
+  return rows.map((r) => r.id)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Migrator, sql } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
-import { CONTACTSOORTEN, DAGDELEN, EINDRESULTATEN, SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { CONTACTSOORTEN, DAGDELEN, EINDRESULTATEN, NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { openDatabase, rawHandle, type Db } from '../../db/database'
 import { migrations } from '../../db/migrations'
@@ -12,8 +12,9 @@ import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
 import { computeFigures } from './figures'
-import { figureContext, getDashboard, loadFacts, type Period } from './service'
+import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
 import { histogramMedian, splitSteps } from './daily'
+import { settingsInput } from './testdata'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -30,9 +31,10 @@ async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
     tot: p.tot,
     ontvangen: [...byOutcome.values()].reduce((a, b) => a + b, 0),
     doorgezet: byOutcome.get('doorgezet') ?? 0,
-    nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
+    nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
     ...computeFigures(facts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 
@@ -72,7 +74,7 @@ const ODD_BANDS = { leeftijdsgrenzen: [20, 33, 47, 70], bedraggrenzen: [95, 255,
 
 async function setBands(t: T, bands: { leeftijdsgrenzen: number[]; bedraggrenzen: number[] }) {
   const s = await t.call('monitor.settings', {})
-  await t.call('monitor.saveSettings', { ...s, ...bands })
+  await t.call('monitor.saveSettings', settingsInput(s, bands))
 }
 
 function periodsBefore(today: string): Period[] {

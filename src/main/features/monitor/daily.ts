@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
-import { SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import type { Db } from '../../db/database'
 import type { Period } from './service'
 import {
@@ -61,7 +61,7 @@ export async function loadDaily(db: Db, p: Period, limits: number[]): Promise<[D
     const r = await sql<AmountSum>`
       select bedrag_euro as euro, count(*) as n, sum(bereikt) as bereikt from monitor_case_fact
       where bedrag_euro >= ${step} and bedrag_euro <= ${step + 9}
-        and datum_opgepakt >= ${p.van} and datum_opgepakt <= ${p.tot} and opgepakt = 1
+        and peildatum >= ${p.van} and peildatum <= ${p.tot} and opgepakt = 1
       group by bedrag_euro`.execute(db)
     amounts.push(...r.rows)
   }
@@ -142,7 +142,7 @@ export function figuresFromDaily(
   return {
     ontvangen: [...outcomes.values()].reduce((a, b) => a + b, 0),
     doorgezet: outcomes.get('doorgezet') ?? 0,
-    nietDoorgezet: SIGNAALSTATUSSEN.map((status) => ({ status, aantal: outcomes.get(status) ?? 0 })),
+    nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: outcomes.get(status) ?? 0 })),
     opgepakt,
     bereik: ratio(bereikt, opgepakt, ctx.landelijk.get('bereik') ?? null),
     hulp: ratio(hulp, bereikt, ctx.landelijk.get('hulp') ?? null),

@@ -1,97 +1,315 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import Ajv2020 from 'ajv/dist/2020'
-import addFormats from 'ajv-formats'
 import ExcelJS from 'exceljs'
-import { OCTOBER, octoberTeam } from './testdata'
+import { storePeriods } from '../retention/periods'
+import { runPurge } from '../retention/purge'
+import { APP_VERSION } from '@shared/version'
+import { ddasSchemaErrors } from './ddas-schema'
+import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from './testdata'
+import { importFile, signal } from '../../test/fixtures'
 
 // The official files are kept in the repository (resources/ddas) so the test runs anywhere;
 // where the project's shared folder is beside the checkout, the copies must equal the originals.
-const DDAS = resolve(__dirname, '../../../../resources/ddas')
-const OFFICIAL = resolve(__dirname, '../../../../../shared/ddas')
+const ROOT = resolve(__dirname, '../../../..')
+const DDAS = resolve(ROOT, 'resources/ddas')
+const OFFICIAL =
+  [resolve(ROOT, '../shared/ddas'), resolve(ROOT, '../../shared/ddas')].find((d) => existsSync(d)) ?? ''
 const DDAS_FILES = [
+  'json_schema_Uitwisselmodel.v1.2.json',
+  'voorbeeld.v1.2.json',
   'json_schema_Uitwisselmodel.v0.9.json',
   'enkelvoudigVoorbeeld.v0.9.json',
   'meervoudigVoorbeeld.v0.9.json',
 ]
-const readJson = (name: string): unknown => JSON.parse(readFileSync(resolve(DDAS, name), 'utf8'))
-
-/** The official schema, compiled by a JSON Schema 2020-12 validator with formats checked. */
-function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false })
-  addFormats(ajv)
-  return ajv.compile(readJson('json_schema_Uitwisselmodel.v0.9.json') as object)
-}
-
+const readJson = (name: string): any => JSON.parse(readFileSync(resolve(DDAS, name), 'utf8'))
 const decode = (b64: string) => Buffer.from(b64, 'base64')
 
-describe('DDAS export', () => {
-  it.skipIf(!existsSync(OFFICIAL))(
-    'uses copies of the official schema and examples that equal the originals',
-    () => {
-      for (const name of DDAS_FILES)
-        expect(readFileSync(resolve(DDAS, name), 'utf8')).toBe(readFileSync(resolve(OFFICIAL, name), 'utf8'))
-    },
+type Team = Awaited<ReturnType<typeof octoberTeam>>
+
+/** October's team with the supplying organisation filled in, as the kwaliteitsmedewerker does. */
+async function readyTeam(change: Parameters<typeof settingsInput>[1] = {}): Promise<Team> {
+  const team = await octoberTeam()
+  const s = await team.t.call('monitor.settings', {})
+  await team.t.call('monitor.saveSettings', settingsInput(s, { organisatie: ORGANISATIE, ...change }))
+  return team
+}
+
+async function deliver(t: Team['t'], versie: '1.2' | '0.9' = '1.2') {
+  const file = await t.call('monitor.exportDdas', { ...OCTOBER, versie })
+  return { file, json: JSON.parse(decode(file.base64).toString('utf8')) }
+}
+
+const signalById = (json: any, id: string) =>
+  json.leveringen[0].vroegsignalen.find((v: { ID: string }) => v.ID === id)
+const caseHolding = (json: any, id: string) =>
+  json.leveringen[0].vroegsignaalzaken.find((z: { vroegsignalen: { ID: string }[] }) =>
+    z.vroegsignalen.some((v) => v.ID === id),
   )
 
-  it('accepts the two official example files, and refuses a broken one', () => {
-    const validate = validator()
+describe('the official DDAS files', () => {
+  it.skipIf(!OFFICIAL)('are copies that equal the originals, byte for byte', () => {
+    for (const name of DDAS_FILES)
+      expect(readFileSync(resolve(DDAS, name)).equals(readFileSync(resolve(OFFICIAL, name))), name).toBe(true)
+  })
+
+  it('accept their own examples, and refuse a broken one and the other version', () => {
     for (const name of ['enkelvoudigVoorbeeld.v0.9.json', 'meervoudigVoorbeeld.v0.9.json'])
-      expect(validate(readJson(name)), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true)
-    const broken = readJson('enkelvoudigVoorbeeld.v0.9.json') as {
-      leveringen: { vroegsignalen: { bedrag: unknown }[] }[]
-    }
-    broken.leveringen[0]!.vroegsignalen[0]!.bedrag = 450.5
-    expect(validate(broken)).toBe(false)
+      expect(ddasSchemaErrors(readJson(name), '0.9'), name).toEqual([])
+    expect(ddasSchemaErrors(readJson('voorbeeld.v1.2.json'), '1.2')).toEqual([])
+    const broken = readJson('voorbeeld.v1.2.json')
+    broken.leveringen[0].vroegsignalen[0].bedrag = 450.5
+    expect(ddasSchemaErrors(broken, '1.2')).not.toEqual([])
+    // v1.2 refuses v0.9's field names and the names in its client block.
+    expect(ddasSchemaErrors(readJson('enkelvoudigVoorbeeld.v0.9.json'), '1.2')).not.toEqual([])
   })
+})
 
-  it('refuses to export without a supplier code', async () => {
-    const { t } = await octoberTeam()
-    await expect(t.call('monitor.exportDdas', OCTOBER)).rejects.toThrow(/gegevensleverancier/)
-  })
-
-  it('delivers a period valid against the official schema, in whole euros, and records the export', async () => {
+describe('DDAS delivery in version 1.2', () => {
+  it('refuses to deliver before the supplying organisation has a contact person', async () => {
     const { t } = await octoberTeam()
     const s = await t.call('monitor.settings', {})
-    await t.call('monitor.saveSettings', { ...s, leverancierCode: 'LANGE-ADEM' })
-    const file = await t.call('monitor.exportDdas', OCTOBER)
-    expect(file.fileName).toBe('ddas-0957-2026-10-01_2026-10-31.json')
-    const json = JSON.parse(decode(file.base64).toString('utf8'))
-    const validate = validator()
-    expect(validate(json), JSON.stringify(validate.errors)).toBe(true)
+    // A suggestion to start from, not a saved contact person.
+    expect(s.voorstelContactpersonen.map((c) => c.naam)).toEqual(['Fatima El Idrissi'])
+    expect(s.organisatie).toEqual({ naam: 'Gemeente Roermond', kvkNummer: '', contactpersonen: [] })
+    await expect(t.call('monitor.exportDdas', OCTOBER)).rejects.toThrow(/minstens één contactpersoon/)
+  })
 
-    expect(json.codeGegevensleverancier).toBe('LANGE-ADEM')
-    expect(json.aanleverdatumEnTijd).toBe('2026-11-10T09:00:00Z')
-    const lev = json.leveringen[0]
-    expect(lev.gemeentecode).toBe('0957')
-    expect(lev.aanleverende_organisatie.contactpersoonen[0].naam).toBe('Fatima El Idrissi')
+  it('delivers October valid against the official schema, with v1.2 names and statuses, and records it', async () => {
+    const { t } = await readyTeam({ organisatie: { ...ORGANISATIE, kvkNummer: '1234 5678' } })
+    const { file, json } = await deliver(t)
+    expect(ddasSchemaErrors(json, '1.2')).toEqual([])
+    expect(file).toMatchObject({
+      versie: '1.2',
+      fileName: 'ddas-0957-2026-10-01_2026-10-31.json',
+      opmerkingen: [],
+    })
     // Signals dated in October (8) and the cases holding them: A, B, C, D, F, G (not E)
     expect(file.vroegsignalen).toBe(8)
     expect(file.zaken).toBe(6)
-    const byId = new Map(lev.vroegsignalen.map((v: { ID: string }) => [v.ID, v]))
-    expect(byId.get('VPS-A')).toMatchObject({
-      bedrag: 450,
-      signaaldatum: '2026-10-02',
-      signaalpartner: { type: 'Huur' },
-      client: { Achternaam: 'Aarts', Voorvoegsel: 'van der', Postcode: '6041AB', Huisnummer: '12' },
+
+    expect(json.codeGegevensleverancier).toBe(`Lange Adem ${APP_VERSION}`)
+    expect(json.aanleverdatumEnTijd).toBe('2026-11-10T09:00:00Z')
+    const lev = json.leveringen[0]
+    expect(lev).toMatchObject({
+      teller: 1,
+      gemeentecode: '0957',
+      aanleverendeOrganisatie: {
+        naam: 'Gemeente Roermond',
+        'kvk-nummer': '12345678',
+        contactpersonen: [
+          {
+            naam: 'Fatima El Idrissi',
+            telefoonnummer: '0475 359 999',
+            email: 'f.elidrissi@roermond.nl',
+            functietitel: 'Kwaliteitsmedewerker vroegsignalering',
+          },
+        ],
+      },
     })
-    expect(byId.get('VPS-A')).not.toHaveProperty('status')
-    expect(byId.get('VPS-F')).toMatchObject({ status: 'Niet opgepakt: onterecht signaal', bedrag: 40 })
+    expect(signalById(json, 'VPS-A')).toEqual({
+      ID: 'VPS-A',
+      crisissignaal: false,
+      warmeOverdracht: true,
+      bedrag: 450,
+      ontstaansdatum: '2026-09-01',
+      signaaldatum: '2026-10-02',
+      status: 'Opgepakt',
+      signaalpartner: { type: 'Huur' },
+      client: { postcode: '6041AB', huisnummer: '12', geboortedatum: '1984-03-12' },
+    })
+    // Not followed up: the case's end result is the signal's status.
+    expect(signalById(json, 'VPS-F')).toMatchObject({
+      status: 'Niet opgepakt: onterecht signaal',
+      bedrag: 40,
+    })
     const water = lev.vroegsignalen.find((v: { ID: string }) => v.ID.startsWith('LA-'))
-    expect(water).toMatchObject({ bedrag: 51, signaalpartner: { type: 'Water' } }) // 50.50 rounded
-    const caseB = lev.vroegsignaalzaken.find((z: { vroegsignalen: { ID: string }[] }) =>
-      z.vroegsignalen.some((v) => v.ID === 'VPS-B1'),
-    )
+    expect(water).toMatchObject({ bedrag: 51, status: 'Opgepakt', signaalpartner: { type: 'Water' } }) // 50.50
+    const caseB = caseHolding(json, 'VPS-B1')
     expect(caseB.vroegsignalen).toHaveLength(3)
-    expect(caseB).toMatchObject({
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
-      datum_opgepakt: '2026-10-08',
+    expect(caseB).toEqual({
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
+      matchingsdatum: '2026-10-08',
+      startdatumMatchingperiode: '2026-10-01',
+      datumOpgepakt: '2026-10-08',
+      einddatumMatchingperiode: '2026-10-31',
+      vroegsignalen: caseB.vroegsignalen,
       contactpogingen: [{ soort: 'Telefoon', bereikt: true, datum: '2026-10-08', dagdeel: 'Avond' }],
     })
+
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'ddas-export').execute()
     expect(audit).toHaveLength(1)
-    expect(audit[0]!.summary).toContain('8 signalen, 6 zaken')
+    expect(audit[0]!.summary).toBe(
+      'DDAS-levering (versie 1.2) 01-10-2026 t/m 31-10-2026: 8 signalen, 6 zaken',
+    )
+  })
+
+  it('sends only a BSN that passes the eleven-test, else postcode and house number, and no birth date if told', async () => {
+    const { t, ids } = await readyTeam({ geboortedatumMeesturen: false })
+    const resident = (caseId: number) =>
+      t.db.selectFrom('vroegsignaal').select('resident_id').where('case_id', '=', caseId).limit(1)
+    await t.db.updateTable('resident').set({ bsn: '111222333' }).where('id', 'in', resident(ids.A)).execute()
+    // An import may bring a BSN that fails the eleven-test; it never reaches CBS.
+    await t.db.updateTable('resident').set({ bsn: '123456789' }).where('id', 'in', resident(ids.D)).execute()
+    await t.db.updateTable('household').set({ toevoeging: 'bis' }).where('postcode', '=', '6044AA').execute()
+    const { file, json } = await deliver(t)
+    expect(ddasSchemaErrors(json, '1.2')).toEqual([])
+    expect(signalById(json, 'VPS-A').client).toEqual({ burgerservicenummer: '111222333' })
+    expect(signalById(json, 'VPS-D').client).toEqual({ postcode: '6041XY', huisnummer: '12' })
+    expect(signalById(json, 'VPS-C').client).toEqual({
+      postcode: '6044AA',
+      huisnummer: '12',
+      huisnummertoevoeging: 'bis',
+    })
+    expect(file.opmerkingen).toEqual([
+      '1 signaal heeft een BSN dat de elfproef niet haalt: daar staan postcode en huisnummer in plaats van het BSN.',
+    ])
+  })
+
+  it('holds no name, street or city anywhere in the file', async () => {
+    const { t } = await readyTeam()
+    const text = decode((await t.call('monitor.exportDdas', OCTOBER)).base64).toString('utf8')
+    const people = await t.db
+      .selectFrom('resident as r')
+      .innerJoin('household as h', 'h.id', 'r.household_id')
+      .select(['r.voorletters', 'r.tussenvoegsel', 'r.achternaam', 'h.straat', 'h.plaats'])
+      .execute()
+    expect(people.length).toBeGreaterThan(5)
+    for (const p of people) {
+      for (const word of [p.achternaam, p.straat]) expect(text).not.toContain(word)
+      for (const word of [p.voorletters, p.tussenvoegsel]) expect(text).not.toContain(`"${word}"`)
+    }
+    const json = JSON.parse(text)
+    // The city is in the gemeente's own name; it must not be in any signal or case.
+    const personal = JSON.stringify([json.leveringen[0].vroegsignalen, json.leveringen[0].vroegsignaalzaken])
+    for (const p of people) expect(personal).not.toContain(p.plaats)
+    for (const key of ['Achternaam', 'Voorletters', 'Voorvoegsel', 'Straatnaam', 'Plaatsnaam', 'naam"'])
+      expect(personal).not.toContain(key)
+  })
+
+  it('leaves out a signal whose personal data were deleted, says so, and stays valid; v0.9 keeps it', async () => {
+    const { t, ids } = await readyTeam()
+    await storePeriods(t.db, { nietDoorgezet: 1, zonderHulp: 1, metHulp: 1 }, t.clock.now(), null)
+    t.clock.set('2027-01-10T09:00:00.000Z')
+    await runPurge(t.db, { at: t.clock.now(), today: t.clock.today(), userId: null }, 'automatisch')
+    const left = await t.db.selectFrom('vroegsignaalzaak').select('id').execute()
+    expect(left.map((c) => c.id)).not.toContain(ids.B) // closed without help in October
+    const { file, json } = await deliver(t)
+    expect(ddasSchemaErrors(json, '1.2')).toEqual([])
+    expect(file.opmerkingen.join(' ')).toMatch(
+      /signalen zijn niet meegeleverd: de persoonsgegevens zijn al verwijderd/,
+    )
+    expect(json.leveringen[0].vroegsignalen.every((v: any) => Object.keys(v.client).length > 0)).toBe(true)
+    const old = await deliver(t, '0.9')
+    expect(ddasSchemaErrors(old.json, '0.9')).toEqual([])
+    expect(old.file.vroegsignalen).toBe(8)
+    expect(file.vroegsignalen).toBeLessThan(8)
+  })
+})
+
+describe('the status "Inwoner al bekend bij schuldhulpverlening"', () => {
+  it('can be chosen in triage, is counted as not followed up, and is delivered in both versions', async () => {
+    const { t } = await readyTeam()
+    const csv =
+      'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
+      'VPS-K;Energie;300;20-10-2026;K.;Kessels;01-02-1975;Markt;9;6041EM\n'
+    const {
+      summary: { importId },
+    } = await importFile(t, 'oktober.csv', csv)
+    const [row] = await t.call('intake.importSignals', { importId: importId! })
+    const refused = await t.raw('intake.decide', {
+      signalId: row!.signalId,
+      doorzetten: false,
+      status: 'Opgepakt',
+      reden: 'Zit al bij schuldhulpverlening',
+    })
+    expect(refused.ok).toBe(false)
+    const decided = await t.call('intake.decide', {
+      signalId: row!.signalId,
+      doorzetten: false,
+      status: 'Inwoner al bekend bij schuldhulpverlening',
+      reden: 'Zit al bij schuldhulpverlening',
+    })
+    expect(decided).toMatchObject({ caseId: null, besluit: 'niet' })
+    const d = await t.call('monitor.dashboard', OCTOBER)
+    expect(d.nietDoorgezet).toContainEqual({ status: 'Inwoner al bekend bij schuldhulpverlening', aantal: 1 })
+    expect(d.nietDoorgezet.map((n) => n.status)).not.toContain('Opgepakt')
+
+    const now = await deliver(t)
+    expect(ddasSchemaErrors(now.json, '1.2')).toEqual([])
+    expect(signalById(now.json, 'VPS-K')).toMatchObject({
+      status: 'Inwoner al bekend bij schuldhulpverlening',
+      client: { postcode: '6041EM', huisnummer: '9', geboortedatum: '1975-02-01' },
+    })
+    const old = await deliver(t, '0.9')
+    expect(ddasSchemaErrors(old.json, '0.9')).toEqual([])
+    expect(signalById(old.json, 'VPS-K')).toMatchObject({ status: 'Niet opgepakt: andere reden' })
+    expect(old.file.opmerkingen).toEqual([
+      '1 signaal met status "Inwoner al bekend bij schuldhulpverlening" geleverd als "Niet opgepakt: andere reden": versie 0.9 kent die status niet.',
+    ])
+  })
+})
+
+describe('DDAS delivery in version 0.9, on request', () => {
+  it('is valid against v0.9, with its field names, the full client block and v1.2 values translated', async () => {
+    const { t, ids, attempt } = await readyTeam()
+    await attempt(ids.C, 'Afspraak op locatie', true, '2026-10-22', 'Middag')
+    await attempt(ids.C, 'Onbekend', false, '2026-10-21', 'Ochtend')
+    await t.db
+      .updateTable('vroegsignaalzaak')
+      .set({
+        status: 'gesloten',
+        is_open: 0,
+        resultaat: 'Vervolghulp en/of verwijzing',
+        gesloten_op: '2026-10-25',
+      })
+      .where('id', '=', ids.C)
+      .execute()
+    const now = await deliver(t, '1.2')
+    expect(ddasSchemaErrors(now.json, '1.2')).toEqual([])
+    expect(caseHolding(now.json, 'VPS-C')).toMatchObject({
+      resultaat: 'Vervolghulp en/of verwijzing',
+      contactpogingen: [{ soort: 'Onbekend' }, { soort: 'Afspraak op locatie' }],
+    })
+
+    const { file, json } = await deliver(t, '0.9')
+    expect(ddasSchemaErrors(json, '0.9')).toEqual([])
+    expect(file.fileName).toBe('ddas-0957-2026-10-01_2026-10-31-v0.9.json')
+    const lev = json.leveringen[0]
+    expect(lev.aanleverende_organisatie.contactpersoonen[0].naam).toBe('Fatima El Idrissi')
+    expect(signalById(json, 'VPS-A')).toMatchObject({
+      client: {
+        Achternaam: 'Aarts',
+        Voorvoegsel: 'van der',
+        Straatnaam: 'Kapellerlaan',
+        Plaatsnaam: 'Roermond',
+      },
+    })
+    expect(signalById(json, 'VPS-A')).not.toHaveProperty('status') // v0.9 has no "Opgepakt"
+    expect(caseHolding(json, 'VPS-B1')).toMatchObject({
+      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      datum_opgepakt: '2026-10-08',
+      startdatum_matchtingperiode: '2026-10-01',
+    })
+    const caseC = caseHolding(json, 'VPS-C')
+    expect(caseC).not.toHaveProperty('resultaat')
+    expect(caseC.contactpogingen).toEqual([
+      { bereikt: false, datum: '2026-10-21', dagdeel: 'Ochtend' },
+      { soort: 'Overige', bereikt: true, datum: '2026-10-22', dagdeel: 'Middag' },
+    ])
+    expect(file.opmerkingen).toEqual([
+      '1 zaak met eindresultaat "Vervolghulp en/of verwijzing" zonder eindresultaat geleverd: dat bestaat in versie 0.9 niet.',
+      '1 contactpoging "Afspraak op locatie" geleverd als "Overige": versie 0.9 kent die soort niet.',
+      '1 contactpoging zonder bekende soort geleverd.',
+    ])
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'ddas-export')
+      .execute()
+    expect(audit.map((a) => a.summary)).toContain(
+      'DDAS-levering (versie 0.9) 01-10-2026 t/m 31-10-2026: 8 signalen, 6 zaken',
+    )
   })
 })
 
@@ -115,6 +333,39 @@ describe('feedback to signal partners', () => {
     const text = lines.join('\n')
     for (const word of ['onterecht', 'advies', 'Gesprek', 'Aarts', 'geen hulp'])
       expect(text).not.toContain(word)
+  })
+
+  it('never hands a spreadsheet a formula, in CSV or Excel (OWASP CSV injection)', async () => {
+    const { t } = await octoberTeam()
+    const ids = ['=HYPERLINK("http://evil.example","Klik")', '+1+1', '-2+3', '@SUM(1+1)']
+    for (const [i, externId] of ids.entries()) {
+      const input = signal({ postcode: '6041 AB', huisnummer: String(90 + i), signaaldatum: '20-10-2026' })
+      input.signaal.externId = externId
+      input.signaal.partnerNaam = i === 0 ? '=Wonen Limburg' : 'Wonen Limburg'
+      await t.call('signals.createManual', input)
+    }
+    const csv = decode((await t.call('monitor.feedback', { ...OCTOBER, formaat: 'csv' })).base64).toString(
+      'utf8',
+    )
+    for (const line of csv.split('\r\n').slice(1))
+      for (const field of line.split(';')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@]/)
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Klik"")"`)
+    expect(csv).toContain("'-2+3")
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(
+      decode(
+        (await t.call('monitor.feedback', { ...OCTOBER, formaat: 'xlsx' })).base64,
+      ) as unknown as ArrayBuffer,
+    )
+    const cells = wb.worksheets.flatMap((ws) =>
+      ws
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string'),
+    )
+    expect(cells).toContain("'@SUM(1+1)")
+    expect(cells.filter((v) => /^[=+\-@]/.test(v as string))).toEqual([])
   })
 
   it('gives one sheet per partner in Excel, and records the export', async () => {
@@ -141,7 +392,7 @@ describe('feedback to signal partners', () => {
     const rows: unknown[][] = []
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     expect(rows).toContainEqual(['Ontvangen', 8])
-    expect(rows).toContainEqual(['Bereik', 2, 4, 0.5, 0.19])
+    expect(rows).toContainEqual(['Bereik', 2, 5, 0.4, 0.19])
     expect(rows).toContainEqual(['4 of meer pogingen', 1, 1, 1, 0.37])
   })
 })

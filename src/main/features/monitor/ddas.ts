@@ -1,9 +1,10 @@
 import type { Db } from '../../db/database'
-import { CONTACTSOORTEN, DAGDELEN, SIGNAALSTATUSSEN } from '@shared/domain/ddas'
-import { isValidEmail } from '@shared/format/person'
+import type { DdasVersie } from '@shared/api/monitor'
+import { DAGDELEN, NIET_OPGEPAKT, SIGNAALSTATUSSEN, type Signaalstatus } from '@shared/domain/ddas'
 import { ValidationError } from '../../lib/errors'
 import { getTeamSettings } from '../settings/repository'
-import { NIET_OPGEPAKT } from './facts'
+import { assertValidDelivery } from './ddas-schema'
+import { writeDdas, type DdasCase, type DdasContent, type DdasFile, type DdasSignal } from './ddas-format'
 import { getMonitorSettings, type Period } from './service'
 import {
   archivedAttempts,
@@ -14,29 +15,21 @@ import {
 } from '../retention/ddas-archive'
 
 /**
- * The DDAS delivery (Uitwisselmodel v0.9) for a period: the signals dated in the period, the
- * cases holding them or picked up in the period, with every signal of those cases, so each
- * case's references resolve within the file. Amounts in whole euros.
+ * The DDAS delivery for a period: the signals dated in the period and the cases holding them,
+ * with every signal of those cases, so each case's references resolve within the file. This
+ * module decides WHAT goes in (and which dates); ddas-format.ts writes it in the chosen version
+ * of the exchange model (v1.2 by default, v0.9 on request).
+ *
+ * Dates (issue 13; the same rules as the monitor, written out in "Hoe tellen we?"):
+ * - a signal belongs to the period of its signaaldatum, the day the partner sent it, whenever the
+ *   file was taken in: a late file, or earlier months loaded when a team starts, go with their
+ *   own month, and each signal is in exactly one period's delivery;
+ * - matchingsdatum and datumOpgepakt: the day the case was formed and picked up in Lange Adem
+ *   (matching and picking up are one step at intake);
+ * - the matching period: from the first day of the month of the case's oldest signal to the last
+ *   day of the month of its newest (usually one calendar month, the month's file);
+ * - a contact attempt: the day the contact happened (a letter: the day it went out).
  */
-export interface DdasDelivery {
-  codeGegevensleverancier: string
-  startdatumLevering: string
-  einddatumLevering: string
-  aanleverdatumEnTijd: string
-  leveringen: DdasLevering[]
-}
-
-interface DdasLevering {
-  teller: number
-  gemeentecode: string
-  aanleverende_organisatie: {
-    naam: string
-    contactpersoonen?: { naam: string; telefoonnummer?: string; email?: string; functietitel?: string }[]
-  }
-  vroegsignalen: Record<string, unknown>[]
-  vroegsignaalzaken: Record<string, unknown>[]
-}
-
 const CHUNK = 900
 
 async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
@@ -54,12 +47,13 @@ function monthEnd(iso: string): string {
   return d.toISOString().slice(0, 10)
 }
 
-export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise<DdasDelivery> {
+/** Reads the period's signals, cases and attempts, in the version-free shape ddas-format.ts writes. */
+export async function collectDdas(db: Db, p: Period, now: string): Promise<DdasContent> {
   const [team, monitor] = await Promise.all([getTeamSettings(db), getMonitorSettings(db)])
   if (!team) throw new ValidationError('Lange Adem is nog niet ingesteld.')
-  if (!monitor.leverancierCode)
+  if (monitor.organisatie.contactpersonen.length === 0)
     throw new ValidationError(
-      'Vul eerst de code van de gegevensleverancier in (Monitor, tabblad Instellingen). Die staat in de afspraken met het CBS.',
+      'Vul eerst de aanleverende organisatie in, met minstens één contactpersoon (Monitor, tabblad Instellingen). Het CBS vraagt dat bij elke levering.',
     )
 
   // Cases and signals whose personal data the retention purge deleted still count: their
@@ -72,16 +66,7 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
     .where('signaaldatum', '<=', p.tot)
     .execute()
   const inPeriod = [...liveInPeriod, ...archived.signals]
-  const livePickedUp = await db
-    .selectFrom('vroegsignaalzaak')
-    .select('id')
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
-    .execute()
-  const pickedUp = [...livePickedUp, ...archived.cases]
-  const caseIds = [
-    ...new Set([...inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])), ...pickedUp.map((c) => c.id)]),
-  ].sort((a, b) => a - b)
+  const caseIds = [...new Set(inPeriod.flatMap((s) => (s.case_id ? [s.case_id] : [])))].sort((a, b) => a - b)
   const cases = [
     ...(await inChunks(caseIds, (ids) =>
       db
@@ -167,93 +152,94 @@ export async function buildDdasDelivery(db: Db, p: Period, now: string): Promise
       a.datum.localeCompare(b.datum) || dagdeelOrder(a.dagdeel) - dagdeelOrder(b.dagdeel) || a.id - b.id,
   )
 
-  const signalStatus = (s: (typeof signals)[number]): string | undefined => {
-    if (s.status && (SIGNAALSTATUSSEN as readonly string[]).includes(s.status)) return s.status
+  const signalStatus = (s: (typeof signals)[number]): Signaalstatus => {
+    if (s.status && s.status !== 'Opgepakt' && (SIGNAALSTATUSSEN as readonly string[]).includes(s.status))
+      return s.status as Signaalstatus
     if (!s.case_id) return 'Nog niet opgepakt'
-    if (s.resultaat && NIET_OPGEPAKT.includes(s.resultaat)) return s.resultaat
-    return undefined // followed up: DDAS has no status for that; the case says it.
+    if (s.resultaat && NIET_OPGEPAKT.includes(s.resultaat)) return s.resultaat as Signaalstatus
+    return 'Opgepakt' // part of a case: picked up, on the case's datumOpgepakt
   }
 
   const signalsByCase = new Map<number, string[]>()
-  const vroegsignalen = signals.map((s) => {
+  const matching = new Map<number, { van: string; tot: string }>()
+  const ddasSignals = signals.map((s): DdasSignal => {
     const id = ddasSignalId(s)
-    if (s.case_id) signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
-    const status = signalStatus(s)
+    if (s.case_id) {
+      signalsByCase.set(s.case_id, [...(signalsByCase.get(s.case_id) ?? []), id])
+      const m = matching.get(s.case_id)
+      matching.set(s.case_id, {
+        van: m && m.van < s.signaaldatum ? m.van : s.signaaldatum,
+        tot: m && m.tot > s.signaaldatum ? m.tot : s.signaaldatum,
+      })
+    }
     return {
-      ID: id,
-      crisissignaal: s.crisis === 1,
-      warmeOverdracht: s.warme_overdracht === 1,
-      bedrag: Math.round(s.bedrag_cents / 100),
-      ...(s.ontstaansdatum ? { ontstaansdatum: s.ontstaansdatum } : {}),
+      id,
+      caseId: s.case_id,
+      partnerType: s.partner_type,
+      bedragEuro: Math.round(s.bedrag_cents / 100),
+      ontstaansdatum: s.ontstaansdatum,
       signaaldatum: s.signaaldatum,
-      ...(status ? { status } : {}),
-      signaalpartner: { type: s.partner_type },
-      client: s.anoniem
-        ? {}
+      crisis: s.crisis === 1,
+      warmeOverdracht: s.warme_overdracht === 1,
+      status: signalStatus(s),
+      person: s.anoniem
+        ? null
         : {
-            ...(s.bsn ? { Burgerservicenummer: s.bsn } : {}),
-            Voorletters: s.voorletters,
-            ...(s.tussenvoegsel ? { Voorvoegsel: s.tussenvoegsel } : {}),
-            Achternaam: s.achternaam,
-            ...(s.geboortedatum ? { Geboortedatum: s.geboortedatum } : {}),
-            Straatnaam: s.straat,
-            Postcode: s.postcode,
-            Huisnummer: String(s.huisnummer),
-            ...(s.toevoeging ? { Huisnummertoevoeging: s.toevoeging } : {}),
-            Plaatsnaam: s.plaats,
+            bsn: s.bsn,
+            voorletters: s.voorletters,
+            tussenvoegsel: s.tussenvoegsel,
+            achternaam: s.achternaam,
+            geboortedatum: s.geboortedatum,
+            straat: s.straat,
+            postcode: s.postcode,
+            huisnummer: s.huisnummer,
+            toevoeging: s.toevoeging,
+            plaats: s.plaats,
           },
     }
   })
 
   const attemptsByCase = new Map<number, typeof attempts>()
   for (const a of attempts) attemptsByCase.set(a.case_id, [...(attemptsByCase.get(a.case_id) ?? []), a])
-  const vroegsignaalzaken = cases
+  const ddasCases = cases
     .sort((a, b) => a.id - b.id)
     .filter((c) => signalsByCase.has(c.id))
-    .map((c) => ({
-      ...(c.resultaat ? { resultaat: c.resultaat } : {}),
+    .map((c): DdasCase => ({
+      resultaat: c.resultaat,
       matchingsdatum: c.datum_opgepakt,
-      startdatum_matchtingperiode: monthStart(c.datum_opgepakt),
-      datum_opgepakt: c.datum_opgepakt,
-      einddatum_matchingperiode: monthEnd(c.datum_opgepakt),
-      vroegsignalen: signalsByCase.get(c.id)!.map((ID) => ({ ID })),
-      contactpogingen: (attemptsByCase.get(c.id) ?? [])
-        .filter((a) => (CONTACTSOORTEN as readonly string[]).includes(a.soort))
-        .map((a) => ({ soort: a.soort, bereikt: a.bereikt === 1, datum: a.datum, dagdeel: a.dagdeel })),
+      startdatumMatchingperiode: monthStart(matching.get(c.id)!.van),
+      datumOpgepakt: c.datum_opgepakt,
+      einddatumMatchingperiode: monthEnd(matching.get(c.id)!.tot),
+      signalIds: signalsByCase.get(c.id)!,
+      contactpogingen: (attemptsByCase.get(c.id) ?? []).map((a) => ({
+        soort: a.soort,
+        bereikt: a.bereikt === 1,
+        datum: a.datum,
+        dagdeel: a.dagdeel,
+      })),
     }))
 
-  const contacts = await db
-    .selectFrom('app_user')
-    .select(['naam', 'telefoon', 'email'])
-    .where('rol', '=', 'kwaliteitsmedewerker')
-    .where('actief', '=', 1)
-    .orderBy('naam')
-    .execute()
   return {
-    codeGegevensleverancier: monitor.leverancierCode,
+    codeGegevensleverancier: monitor.codeGegevensleverancier,
     startdatumLevering: p.van,
     einddatumLevering: p.tot,
     aanleverdatumEnTijd: `${now.slice(0, 19)}Z`,
-    leveringen: [
-      {
-        teller: 1,
-        gemeentecode: team.gemeenteCode,
-        aanleverende_organisatie: {
-          naam: `Gemeente ${team.gemeenteNaam}`,
-          ...(contacts.length
-            ? {
-                contactpersoonen: contacts.map((c) => ({
-                  naam: c.naam,
-                  ...(c.telefoon ? { telefoonnummer: c.telefoon } : {}),
-                  ...(isValidEmail(c.email) ? { email: c.email } : {}),
-                  functietitel: 'Kwaliteitsmedewerker vroegsignalering',
-                })),
-              }
-            : {}),
-        },
-        vroegsignalen,
-        vroegsignaalzaken,
-      },
-    ],
+    gemeentecode: team.gemeenteCode,
+    organisatie: monitor.organisatie,
+    geboortedatumMeesturen: monitor.geboortedatumMeesturen,
+    signals: ddasSignals,
+    cases: ddasCases,
   }
+}
+
+/** The delivery file in the chosen version, with Dutch remarks on what could not go in as stored. */
+export async function buildDdasDelivery(
+  db: Db,
+  p: Period,
+  now: string,
+  versie: DdasVersie = '1.2',
+): Promise<{ file: DdasFile; opmerkingen: string[] }> {
+  const written = writeDdas(await collectDdas(db, p, now), versie)
+  assertValidDelivery(written.file, versie)
+  return written
 }

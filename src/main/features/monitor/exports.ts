@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database'
-import type { ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
+import type { DdasExportFile, DdasVersie, ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
+import { addSheetRow, csvText } from '../../lib/spreadsheet'
 import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../signals/service'
@@ -11,29 +12,35 @@ import { getDashboard, type Period } from './service'
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const periodName = (p: Period) => `${p.van}_${p.tot}`
 
-/** The DDAS delivery as a file; it holds personal data, so the export is in the audit trail. */
+/**
+ * The DDAS delivery as a file, in v1.2 unless the caller asks for v0.9. It holds personal data, so
+ * the export is in the audit trail with its version and counts.
+ */
 export async function exportDdas(
   db: Db,
   ctx: UseCaseContext,
-  p: Period,
-): Promise<ExportFile & { vroegsignalen: number; zaken: number }> {
-  const delivery = await buildDdasDelivery(db, p, ctx.at)
-  const lev = delivery.leveringen[0]!
+  p: Period & { versie?: DdasVersie },
+): Promise<DdasExportFile> {
+  const versie = p.versie ?? '1.2'
+  const { file, opmerkingen } = await buildDdasDelivery(db, p, ctx.at, versie)
+  const lev = file.leveringen[0]!
   await db.transaction().execute(async (trx) => {
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'ddas-export',
       entityType: 'export',
       entityId: null,
-      summary: `DDAS-levering ${formatDate(p.van)} t/m ${formatDate(p.tot)}: ${lev.vroegsignalen.length} signalen, ${lev.vroegsignaalzaken.length} zaken`,
+      summary: `DDAS-levering (versie ${versie}) ${formatDate(p.van)} t/m ${formatDate(p.tot)}: ${lev.vroegsignalen.length} signalen, ${lev.vroegsignaalzaken.length} zaken`,
     })
   })
   return {
-    fileName: `ddas-${delivery.leveringen[0]!.gemeentecode}-${periodName(p)}.json`,
+    fileName: `ddas-${lev.gemeentecode}-${periodName(p)}${versie === '1.2' ? '' : `-v${versie}`}.json`,
     mimeType: 'application/json',
-    base64: Buffer.from(JSON.stringify(delivery, null, 2), 'utf8').toString('base64'),
+    base64: Buffer.from(JSON.stringify(file, null, 2), 'utf8').toString('base64'),
+    versie,
     vroegsignalen: lev.vroegsignalen.length,
     zaken: lev.vroegsignaalzaken.length,
+    opmerkingen,
   }
 }
 
@@ -116,10 +123,7 @@ const feedbackCells = (r: FeedbackRow) => [
 ]
 
 export function feedbackCsv(rows: FeedbackRow[]): string {
-  const cell = (v: string) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-  const lines = [FEEDBACK_HEADERS, ...rows.map(feedbackCells)].map((l) => l.map(cell).join(';'))
-  // BOM and semicolons: Dutch Excel opens it with the right columns and accents.
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return csvText([FEEDBACK_HEADERS, ...rows.map(feedbackCells)])
 }
 
 /** exceljs loaded at its first use: a start or a command that writes no workbook does not pay for it. */
@@ -134,8 +138,8 @@ export async function feedbackXlsx(rows: FeedbackRow[]): Promise<Buffer> {
     let name = base
     for (let i = 2; wb.getWorksheet(name); i++) name = `${base} ${i}`
     const ws = wb.addWorksheet(name)
-    ws.addRow(FEEDBACK_HEADERS).font = { bold: true }
-    for (const r of rows.filter((x) => x.partner === partner)) ws.addRow(feedbackCells(r))
+    addSheetRow(ws, FEEDBACK_HEADERS).font = { bold: true }
+    for (const r of rows.filter((x) => x.partner === partner)) addSheetRow(ws, feedbackCells(r))
     ws.columns.forEach((c, i) => (c.width = [24, 22, 20, 14, 10, 18][i]))
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
@@ -171,27 +175,31 @@ const pct = (r: { pct: number | null }) => (r.pct === null ? '' : r.pct / 100)
 export async function dashboardXlsx(d: MonitorDashboard, gemeente: string): Promise<Buffer> {
   const wb = new (await excel()).Workbook()
   const ws = wb.addWorksheet('Overzicht')
-  ws.addRow([`Monitor vroegsignalering ${gemeente}`]).font = { bold: true, size: 14 }
-  ws.addRow([`Periode ${formatDate(d.van)} t/m ${formatDate(d.tot)}`])
-  ws.addRow([])
-  const head = (cells: string[]) => (ws.addRow(cells).font = { bold: true })
+  addSheetRow(ws, [`Monitor vroegsignalering ${gemeente}`]).font = { bold: true, size: 14 }
+  addSheetRow(ws, [`Periode ${formatDate(d.van)} t/m ${formatDate(d.tot)}`])
+  addSheetRow(ws, [])
+  const head = (cells: string[]) => (addSheetRow(ws, cells).font = { bold: true })
   const ratioRow = (label: string, r: Ratio) =>
-    ws.addRow([label, r.teller, r.noemer, pct(r), r.landelijk === null ? '' : r.landelijk / 100])
+    addSheetRow(ws, [label, r.teller, r.noemer, pct(r), r.landelijk === null ? '' : r.landelijk / 100])
   head(['Signalen', 'Aantal'])
-  ws.addRow(['Ontvangen', d.ontvangen])
-  ws.addRow(['Doorgezet', d.doorgezet])
-  for (const n of d.nietDoorgezet) ws.addRow([`Niet doorgezet: ${n.status}`, n.aantal])
-  ws.addRow(['Zaken opgepakt', d.opgepakt])
-  ws.addRow([])
+  addSheetRow(ws, ['Ontvangen', d.ontvangen])
+  addSheetRow(ws, ['Doorgezet', d.doorgezet])
+  for (const n of d.nietDoorgezet) addSheetRow(ws, [`Niet doorgezet: ${n.status}`, n.aantal])
+  addSheetRow(ws, ['Zaken opgepakt', d.opgepakt])
+  addSheetRow(ws, [])
   head(['Cijfer', 'Teller', 'Noemer', 'Percentage', 'Landelijk'])
   ratioRow('Bereik', d.bereik)
   ratioRow('Hulp geaccepteerd (van bereikt)', d.hulp)
-  ws.addRow(['Mediaan dagen tot eerste contact', d.dagenTotContact.mediaan ?? '', d.dagenTotContact.aantal])
+  addSheetRow(ws, [
+    'Mediaan dagen tot eerste contact',
+    d.dagenTotContact.mediaan ?? '',
+    d.dagenTotContact.aantal,
+  ])
   for (const b of d.breakdowns) {
-    ws.addRow([])
+    addSheetRow(ws, [])
     head([b.titel, 'Teller', 'Noemer', 'Percentage', 'Landelijk', ...Object.values(b.extraKoppen ?? {})])
     for (const r of b.rows)
-      ws.addRow([
+      addSheetRow(ws, [
         r.label,
         r.teller,
         r.noemer,
@@ -200,10 +208,10 @@ export async function dashboardXlsx(d: MonitorDashboard, gemeente: string): Prom
         ...Object.keys(b.extraKoppen ?? {}).map((k) => r.extra?.[k] ?? 0),
       ])
   }
-  ws.addRow([])
+  addSheetRow(ws, [])
   head(['Maand', 'Bereikt', 'Opgepakt', 'Percentage'])
-  for (const m of d.perMaand) ws.addRow([m.maand, m.teller, m.noemer, pct(m)])
-  if (d.referentieBron) ws.addRow([`Landelijke cijfers: ${d.referentieBron}`])
+  for (const m of d.perMaand) addSheetRow(ws, [m.maand, m.teller, m.noemer, pct(m)])
+  if (d.referentieBron) addSheetRow(ws, [`Landelijke cijfers: ${d.referentieBron}`])
   ws.getColumn(1).width = 48
   for (const c of [2, 3, 6, 7]) ws.getColumn(c).width = 14
   for (const c of [4, 5]) {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { CONTACTSOORTEN, EINDRESULTATEN } from '@shared/domain/ddas'
+import { HULP_GEACCEPTEERD, NIET_OPGEPAKT, type Contactsoort } from '@shared/domain/ddas'
 import type { Database } from '../../db/schema'
 import type { Db } from '../../db/database'
 
@@ -9,6 +9,13 @@ import type { Db } from '../../db/database'
  */
 export interface CaseFactTable {
   case_id: number
+  /**
+   * The date the case counts on (migration 0013): the date of its oldest signal, the month it
+   * was matched in. A file taken in late, or earlier months loaded when a team starts, so count in
+   * their own month. A case without signals (walk-in) counts on the day it was picked up.
+   */
+  peildatum: string
+  /** The day the team picked the case up (the DDAS datumOpgepakt); time to first contact runs from it. */
   datum_opgepakt: string
   opgepakt: number
   wijk_id: number | null
@@ -48,8 +55,8 @@ export interface ReferenceTable {
 }
 
 /**
- * Migration 0007: per day, per breakdown table and row, the sums of the case facts picked up that
- * day (tabel 'signaal': of the signal facts with that signal date). Always equal to the sums over
+ * Migration 0007: per day, per breakdown table and row, the sums of the case facts counting on that
+ * day (their peildatum) (tabel 'signaal': of the signal facts with that signal date). Always equal to the sums over
  * the fact tables, frozen facts included: refreshFacts subtracts a changed case's old facts and
  * adds its new ones. A year of figures then sums a few tens of thousands of small rows.
  */
@@ -75,19 +82,33 @@ export interface MonitorTables {
 export type MonitorDb = Kysely<Database & MonitorTables>
 export const monitorDb = (db: Db): MonitorDb => db as unknown as MonitorDb
 
-/** End results that mean the signal was not followed up (the same strings as the signal statuses). */
-export const NIET_OPGEPAKT: readonly string[] = EINDRESULTATEN.slice(0, 5)
+export { HULP_GEACCEPTEERD, NIET_OPGEPAKT }
 
-/** End results that count as "help accepted". */
-export const HULP_GEACCEPTEERD: readonly string[] = [
-  '(Budget)advies en/of quick fix',
-  'Vervolghulp en/of verwijzing financieel',
-  'Vervolghulp en/of verwijzing niet financieel',
+/**
+ * Bit i of soorten_mask and bereikt_mask stands for SOORT_BITS[i]. A storage format, frozen facts
+ * included: append new kinds, never reorder. The first eight are v0.9's kinds in the order the
+ * app first stored them; v1.2 added the last two.
+ */
+export const SOORT_BITS: readonly Contactsoort[] = [
+  'Telefoon',
+  'SMS/Whatsapp',
+  'Mail',
+  'Brief',
+  'Huisbezoek',
+  'Kaartje',
+  'Overige',
+  'Administratief',
+  'Afspraak op locatie',
+  'Onbekend',
 ]
+export const soortBit = (soort: string) => {
+  const i = SOORT_BITS.indexOf(soort as Contactsoort)
+  return i < 0 ? 0 : 1 << i
+}
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`
 const NIET_OPGEPAKT_SQL = NIET_OPGEPAKT.map(quote).join(', ')
-const SOORT_BIT_SQL = `case p.soort ${CONTACTSOORTEN.map((s, i) => `when ${quote(s)} then ${1 << i}`).join(' ')} else 0 end`
+const SOORT_BIT_SQL = `case p.soort ${SOORT_BITS.map((s, i) => `when ${quote(s)} then ${1 << i}`).join(' ')} else 0 end`
 const DAGDEEL_ORDER = `case p.dagdeel when 'Ochtend' then 0 when 'Middag' then 1 else 2 end`
 const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
@@ -97,7 +118,7 @@ const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = 
 export const REBUILD_DAILY = 'daily'
 
 const HULP_SQL = `coalesce(f.bereikt = 1 and f.resultaat in (${HULP_GEACCEPTEERD.map(quote).join(', ')}), 0)`
-const SOORTEN_SQL = CONTACTSOORTEN.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
+const SOORTEN_SQL = SOORT_BITS.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
   ' union all ',
 )
 /**
@@ -107,23 +128,23 @@ const SOORTEN_SQL = CONTACTSOORTEN.map((s, i) => `select ${quote(s)} as soort, $
  * to first contact, so the median stays exact.
  */
 const CASE_TALLIES = `
-  select f.datum_opgepakt as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
-  union all select f.datum_opgepakt, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
+  select f.peildatum as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
+  union all select f.peildatum, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
     coalesce(f.eerste_contact_soort = k.soort, 0) from f join (${SOORTEN_SQL}) k on (f.soorten_mask & k.bit) <> 0
-  union all select f.datum_opgepakt, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
+  union all select f.peildatum, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
     f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
+  union all select f.peildatum, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
     when f.partner_types = '' then 'onbekend' else f.partner_types end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
+  union all select f.peildatum, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
     when f.pogingen = 3 then '3' else '4+' end, f.bereikt, 0, 0, 0 from f
-  union all select f.datum_opgepakt, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
     where f.bereikt <> 0 and coalesce(f.eerste_contact_dagdeel, '') <> ''
-  union all select f.datum_opgepakt, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
-  union all select f.datum_opgepakt, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
+  union all select f.peildatum, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
+  union all select f.peildatum, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
     from f
-  union all select f.datum_opgepakt, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
+  union all select f.peildatum, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
     - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)) as text), 1, 0, 0, 0 from f
     where f.bereikt = 1 and coalesce(f.eerste_contact_datum, '') <> ''`
 
@@ -148,7 +169,7 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
   if (sign === -1) {
     const days =
       source === 'case'
-        ? `select datum_opgepakt from monitor_case_fact where ${where}`
+        ? `select peildatum from monitor_case_fact where ${where}`
         : `select signaaldatum from monitor_signal_fact where ${where}`
     await sql.raw(`delete from monitor_daily where n = 0 and dag in (${days})`).execute(trx)
   }
@@ -213,10 +234,12 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     await sql.raw(`delete from monitor_case_fact where ${changedCases}`).execute(trx)
     const cases = await sql
       .raw(
-        `insert or ignore into monitor_case_fact (case_id, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
+        `insert or ignore into monitor_case_fact (case_id, peildatum, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
            crisis, bedrag_euro, leeftijd, pogingen, soorten_mask, bereikt_mask, bereikt, eerste_contact_soort,
            eerste_contact_dagdeel, eerste_contact_datum, resultaat, gesloten_op)
-         select z.id, z.datum_opgepakt,
+         select z.id,
+           coalesce((select min(s.signaaldatum) from vroegsignaal s where s.case_id = z.id), z.datum_opgepakt),
+           z.datum_opgepakt,
            case when z.resultaat in (${NIET_OPGEPAKT_SQL}) then 0 else 1 end,
            z.wijk_id, z.consulent_id,
            coalesce((select group_concat(pt, '|') from

@@ -1,7 +1,7 @@
 import type { Breakdown, BreakdownRow, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { CONTACTSOORTEN, DAGDELEN, SIGNAALPARTNER_LABELS, type SignaalpartnerType } from '@shared/domain/ddas'
 import { daysBetween } from '@shared/format/dates'
-import { HULP_GEACCEPTEERD, type CaseFactTable } from './facts'
+import { HULP_GEACCEPTEERD, soortBit, type CaseFactTable } from './facts'
 
 /**
  * The figures, as pure functions over anonymous case facts. The dashboard and the click-through
@@ -69,8 +69,6 @@ export function arrearsType(f: CaseFact): string {
   return f.partner_types.includes('|') ? 'meervoudig' : f.partner_types || 'onbekend'
 }
 
-const bit = (soort: string) => 1 << (CONTACTSOORTEN as readonly string[]).indexOf(soort)
-
 export const DEFS: Def[] = [
   {
     key: 'kanaal',
@@ -79,9 +77,9 @@ export const DEFS: Def[] = [
       'Van de zaken met minstens één poging van deze soort: het deel waarin contact is gemaakt. Daarnaast hoe vaak deze soort zelf contact gaf, en hoe vaak het eerste contact.',
     mode: 'bereik',
     rows: () => CONTACTSOORTEN.map((s) => ({ key: s, label: s })),
-    keys: (f) => CONTACTSOORTEN.filter((s) => f.soorten_mask & bit(s)),
+    keys: (f) => CONTACTSOORTEN.filter((s) => f.soorten_mask & soortBit(s)),
     extra: {
-      viaDeze: { kop: 'Contact via deze soort', count: (f, k) => (f.bereikt_mask & bit(k)) !== 0 },
+      viaDeze: { kop: 'Contact via deze soort', count: (f, k) => (f.bereikt_mask & soortBit(k)) !== 0 },
       eerste: { kop: 'Eerste contact', count: (f, k) => f.eerste_contact_soort === k },
     },
   },
@@ -238,7 +236,7 @@ export function computeFigures(
 
   const months = new Map<string, [number, number]>()
   for (const f of facts) {
-    const m = f.datum_opgepakt.slice(0, 7)
+    const m = f.peildatum.slice(0, 7)
     const c = months.get(m) ?? [0, 0]
     c[0] += f.bereikt
     c[1]++

@@ -1,6 +1,7 @@
 import { caseInScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type {
+  AanleverendeOrganisatie,
   MonitorCases,
   MonitorDashboard,
   MonitorSettings,
@@ -8,6 +9,9 @@ import type {
 } from '@shared/api/monitor'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/repository'
+import { getTeamSettings } from '../settings/repository'
+import { APP_VERSION } from '@shared/version'
+import { calendarDate } from '../../lib/clock'
 import type { UseCaseContext } from '../signals/service'
 import { monitorDb, refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
@@ -21,9 +25,13 @@ export interface Period {
 const SETTINGS_KEY = 'monitor'
 export const DEFAULT_LEEFTIJDSGRENZEN = [25, 35, 45, 55, 66]
 export const DEFAULT_BEDRAGGRENZEN = [100, 250, 500, 1000, 2000]
+/** The software's name in codeGegevensleverancier, as the DDAS FAQ asks (with the version). */
+export const DEFAULT_LEVERANCIER = 'Lange Adem'
 
 interface StoredSettings {
-  leverancierCode: string
+  leverancierNaam: string
+  organisatie: AanleverendeOrganisatie | null
+  geboortedatumMeesturen: boolean
   leeftijdsgrenzen: number[]
   bedraggrenzen: number[]
 }
@@ -34,21 +42,62 @@ async function storedSettings(db: Db): Promise<StoredSettings> {
     .select('value')
     .where('key', '=', SETTINGS_KEY)
     .executeTakeFirst()
-  const v = row ? (JSON.parse(row.value) as Partial<StoredSettings>) : {}
+  // leverancierCode: the free code kept before v1.2 (it then became the name before the version).
+  const v = row ? (JSON.parse(row.value) as Partial<StoredSettings> & { leverancierCode?: string }) : {}
   return {
-    leverancierCode: v.leverancierCode ?? '',
+    leverancierNaam: v.leverancierNaam || v.leverancierCode || DEFAULT_LEVERANCIER,
+    organisatie: v.organisatie ?? null,
+    geboortedatumMeesturen: v.geboortedatumMeesturen ?? true,
     leeftijdsgrenzen: v.leeftijdsgrenzen ?? DEFAULT_LEEFTIJDSGRENZEN,
     bedraggrenzen: v.bedraggrenzen ?? DEFAULT_BEDRAGGRENZEN,
   }
 }
 
+/** codeGegevensleverancier: the supplier's name and the version of the software that delivers. */
+export const supplierCode = (naam: string) => `${naam} ${APP_VERSION}`
+
 export async function getMonitorSettings(db: Db): Promise<MonitorSettings> {
-  const referenties = await monitorDb(db)
-    .selectFrom('monitor_reference')
-    .select(['key', 'label', 'percentage', 'bron', 'jaar'])
-    .orderBy('key')
-    .execute()
-  return { ...(await storedSettings(db)), referenties }
+  const [stored, team, referenties] = await Promise.all([
+    storedSettings(db),
+    getTeamSettings(db),
+    monitorDb(db)
+      .selectFrom('monitor_reference')
+      .select(['key', 'label', 'percentage', 'bron', 'jaar'])
+      .orderBy('key')
+      .execute(),
+  ])
+  const organisatie = stored.organisatie ?? {
+    naam: team ? `Gemeente ${team.gemeenteNaam}` : '',
+    kvkNummer: '',
+    contactpersonen: [],
+  }
+  const voorstel = organisatie.contactpersonen.length
+    ? []
+    : (
+        await db
+          .selectFrom('app_user')
+          .select(['naam', 'telefoon', 'email'])
+          .where('rol', '=', 'kwaliteitsmedewerker')
+          .where('actief', '=', 1)
+          .orderBy('naam')
+          .execute()
+      ).map((u) => ({
+        naam: u.naam,
+        telefoon: u.telefoon,
+        email: u.email,
+        functie: 'Kwaliteitsmedewerker vroegsignalering',
+      }))
+  return {
+    leverancierNaam: stored.leverancierNaam,
+    softwareVersie: APP_VERSION,
+    codeGegevensleverancier: supplierCode(stored.leverancierNaam),
+    organisatie,
+    voorstelContactpersonen: voorstel,
+    geboortedatumMeesturen: stored.geboortedatumMeesturen,
+    leeftijdsgrenzen: stored.leeftijdsgrenzen,
+    bedraggrenzen: stored.bedraggrenzen,
+    referenties,
+  }
 }
 
 export async function saveMonitorSettings(
@@ -58,10 +107,12 @@ export async function saveMonitorSettings(
 ): Promise<MonitorSettings> {
   await db.transaction().execute(async (trx) => {
     const value = JSON.stringify({
-      leverancierCode: input.leverancierCode,
+      leverancierNaam: input.leverancierNaam,
+      organisatie: input.organisatie,
+      geboortedatumMeesturen: input.geboortedatumMeesturen,
       leeftijdsgrenzen: input.leeftijdsgrenzen,
       bedraggrenzen: input.bedraggrenzen,
-    })
+    } satisfies StoredSettings)
     await trx
       .insertInto('setting')
       .values({ key: SETTINGS_KEY, value, updated_at: ctx.at, updated_by: ctx.userId })
@@ -78,18 +129,19 @@ export async function saveMonitorSettings(
       action: 'gewijzigd',
       entityType: 'instellingen',
       entityId: null,
-      summary: 'Instellingen van de monitor gewijzigd',
+      summary: `Instellingen van de monitor gewijzigd (aanleverende organisatie: ${input.organisatie.naam}, ${input.organisatie.contactpersonen.length} contactpersonen)`,
     })
   })
   return getMonitorSettings(db)
 }
 
-/** The followed-up cases picked up in the period, as anonymous facts. */
+/** The followed-up cases counting in the period (their peildatum, facts.ts), as anonymous facts. */
 export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
   return monitorDb(db)
     .selectFrom('monitor_case_fact')
     .select([
       'case_id',
+      'peildatum',
       'datum_opgepakt',
       'wijk_id',
       'consulent_id',
@@ -106,8 +158,8 @@ export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
       'eerste_contact_datum',
       'resultaat',
     ])
-    .where('datum_opgepakt', '>=', p.van)
-    .where('datum_opgepakt', '<=', p.tot)
+    .where('peildatum', '>=', p.van)
+    .where('peildatum', '<=', p.tot)
     .where('opgepakt', '=', 1)
     .execute()
 }
@@ -130,6 +182,15 @@ export async function figureContext(db: Db): Promise<FigureContext & { bron: str
   }
 }
 
+/** The day the team was set up: the first colleague's creation. */
+export async function teamStartDate(db: Db): Promise<string | null> {
+  const started = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.min('created_at').as('at'))
+    .executeTakeFirst()
+  return started?.at ? calendarDate(started.at) : null
+}
+
 export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard> {
   await refreshFacts(db)
   const ctx = await figureContext(db)
@@ -139,6 +200,7 @@ export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard>
     tot: p.tot,
     ...figuresFromDaily(sums, amounts, ctx),
     referentieBron: ctx.bron,
+    inGebruikSinds: await teamStartDate(db),
   }
 }
 

@@ -1,5 +1,35 @@
+import type { z } from 'zod'
+import type { AanleverendeOrganisatie, MonitorSettings, monitorSettingsInput } from '@shared/api/monitor'
 import type { Eindresultaat } from '@shared/domain/ddas'
 import { setUpTeam, signal, testApp } from '../../test/fixtures'
+
+/** The supplying organisation as a kwaliteitsmedewerker would fill it in for the DDAS delivery. */
+export const ORGANISATIE: AanleverendeOrganisatie = {
+  naam: 'Gemeente Roermond',
+  kvkNummer: '',
+  contactpersonen: [
+    {
+      naam: 'Fatima El Idrissi',
+      telefoon: '0475 359 999',
+      email: 'f.elidrissi@roermond.nl',
+      functie: 'Kwaliteitsmedewerker vroegsignalering',
+    },
+  ],
+}
+
+/** What the settings screen sends back: the stored settings without the read-only parts. */
+export function settingsInput(
+  s: MonitorSettings,
+  change: Partial<z.input<typeof monitorSettingsInput>> = {},
+): z.input<typeof monitorSettingsInput> {
+  const {
+    codeGegevensleverancier: _code,
+    softwareVersie: _versie,
+    voorstelContactpersonen: _voorstel,
+    ...input
+  } = s
+  return { ...input, ...change }
+}
 
 /**
  * A hand-built October 2026 where every figure is known in advance (see service.test.ts):
@@ -9,7 +39,8 @@ import { setUpTeam, signal, testApp } from '../../test/fixtures'
  *   D  Centrum, Energie 1,500 (crisis), 56 y: letter, phone, card, never reached
  *   E  picked up in September (outside the period), reached
  *   F  October signal closed as "Niet opgepakt: onterecht signaal" (not followed up)
- *   G  signal of 30 October taken in on 2 November (received in October, picked up in November)
+ *   G  signal of 30 October taken in on 2 November: counts in October (the month of its signal),
+ *      picked up (DDAS datum_opgepakt) on 2 November
  */
 export async function octoberTeam() {
   const t = await testApp('2026-10-01T08:00:00.000Z')
@@ -129,7 +160,7 @@ export async function octoberTeam() {
   await attempt(A, 'Telefoon', true, '2026-10-12', 'Ochtend')
   await close(A, '(Budget)advies en/of quick fix', '2026-10-20')
   await attempt(B, 'Telefoon', true, '2026-10-08', 'Avond')
-  await close(B, 'Inwoner hoeft geen hulp vanuit vroegsignalering', '2026-10-09')
+  await close(B, 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering', '2026-10-09')
   await attempt(D, 'Brief', false, '2026-10-16', 'Ochtend')
   await attempt(D, 'Telefoon', false, '2026-10-17', 'Ochtend')
   await attempt(D, 'Kaartje', false, '2026-10-20', 'Middag')

@@ -10,21 +10,13 @@ import './tables'
  * fields).
  */
 export async function archivedInPeriod(db: Db, van: string, tot: string) {
-  const [signals, cases] = await Promise.all([
-    db
-      .selectFrom('retention_ddas_signal')
-      .select(['signal_id as id', 'case_id'])
-      .where('signaaldatum', '>=', van)
-      .where('signaaldatum', '<=', tot)
-      .execute(),
-    db
-      .selectFrom('retention_ddas_case')
-      .select('case_id as id')
-      .where('datum_opgepakt', '>=', van)
-      .where('datum_opgepakt', '<=', tot)
-      .execute(),
-  ])
-  return { signals, cases }
+  const signals = await db
+    .selectFrom('retention_ddas_signal')
+    .select(['signal_id as id', 'case_id'])
+    .where('signaaldatum', '>=', van)
+    .where('signaaldatum', '<=', tot)
+    .execute()
+  return { signals }
 }
 
 export async function archivedCases(db: Db, ids: number[]) {

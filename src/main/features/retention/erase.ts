@@ -55,6 +55,7 @@ export const TABLE_HANDLING: Record<string, string> = {
   partner_contact: 'kept: chain-partner colleagues, not residents',
   document_template: 'kept: templates',
   document_template_version: 'kept: templates',
+  ddas_vs_collection: 'kept: collections by CBS (client id, period, page, counts), no person',
 }
 
 export const ZERO_COUNTS: PurgeCounts = {

@@ -48,7 +48,7 @@ async function folder() {
   await t.call('signals.createManual', signal({ achternaam: 'Smit', postcode: '6041 AD' }))
   await t.call('ladder.close', {
     caseId,
-    resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+    resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
     hulpAangeboden: true,
     hulpGeaccepteerd: false,
     verwijzing: '',

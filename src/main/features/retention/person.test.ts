@@ -220,7 +220,7 @@ describe("a resident's request", () => {
 
     await t.call('ladder.close', {
       caseId,
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,
       hulpGeaccepteerd: false,
       verwijzing: '',

@@ -8,12 +8,19 @@ const TEAM_KEY = 'team'
 const SETUP_DONE_KEY = 'setup_done'
 const DEMO_KEY = 'demo'
 
-async function getSetting(db: Db, key: string): Promise<string | null> {
+/** One row of the `setting` table: a JSON value per key (team, monitor, ddas-vs, ...). */
+export async function getSetting(db: Db, key: string): Promise<string | null> {
   const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst()
   return row?.value ?? null
 }
 
-async function putSetting(db: Db, key: string, value: string, at: string, by: number | null): Promise<void> {
+export async function putSetting(
+  db: Db,
+  key: string,
+  value: string,
+  at: string,
+  by: number | null,
+): Promise<void> {
   await db
     .insertInto('setting')
     .values({ key, value, updated_at: at, updated_by: by })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { ROERMOND_SETUP, setUpTeam, signal, testApp } from '../../test/fixtures'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -32,6 +32,20 @@ async function refused(t: T, method: string, input: unknown, code: string, messa
   expect(await snapshot(t)).toEqual(before)
   return res
 }
+
+describe('team details', () => {
+  it('takes the municipal 14-number or a service number as the general number', async () => {
+    const { t } = await team()
+    for (const telefoon of ['14 0475', '14 020', '0800 1234']) {
+      await t.call('settings.saveTeam', { ...ROERMOND_SETUP.team, telefoon })
+      expect((await t.call('settings.get', {})).team?.telefoon).toBe(telefoon)
+    }
+    expect(await t.raw('settings.saveTeam', { ...ROERMOND_SETUP.team, telefoon: '14 04' })).toMatchObject({
+      ok: false,
+      error: { fields: { telefoon: 'Algemeen telefoonnummer is niet geldig (bijvoorbeeld 06 12345678).' } },
+    })
+  })
+})
 
 describe('wijken', () => {
   it('adds and renames a wijk, with its postcode ranges', async () => {

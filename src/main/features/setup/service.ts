@@ -20,8 +20,7 @@ import type { Session } from '../../app/context'
 import { hashPassword, PASSWORD_PARAMS, type ScryptParams } from '../session/passwords'
 import { getIdleMinutes, storePassword } from '../session/repository'
 import { DEMO_WACHTWOORD } from '../demo/password'
-
-export const APP_VERSION = '0.1.0'
+import { APP_VERSION } from '@shared/version'
 
 export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
   const team = await getTeamSettings(db)

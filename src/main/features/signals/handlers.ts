@@ -8,6 +8,7 @@ export const signalsHandlers: FeatureHandlers<typeof signalsContract> = {
   'signals.checkAddress': async (input, ctx) =>
     checkAddress(
       ctx.db,
+      useCaseContext(ctx).scope ?? { kind: 'none' },
       input.postcode,
       input.huisnummer.number,
       input.toevoeging || input.huisnummer.addition,

@@ -6,7 +6,7 @@ type T = Awaited<ReturnType<typeof testApp>>
 async function close(t: T, caseId: number) {
   await t.call('ladder.close', {
     caseId,
-    resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+    resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
     hulpAangeboden: true,
     hulpGeaccepteerd: false,
   })
@@ -35,7 +35,7 @@ describe('a new signal for a household whose case was closed', () => {
       caseId: a.caseId,
       caseNumber: a.caseNumber,
       geslotenOp: '2026-11-10',
-      resultaat: 'Inwoner hoeft geen hulp vanuit vroegsignalering',
+      resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
     })
     expect((await row(t, b.caseId)).eerderBekend).toBe(true)
     expect((await row(t, a.caseId)).eerderBekend).toBe(false)

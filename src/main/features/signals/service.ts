@@ -1,7 +1,12 @@
-import type { CaseScope } from '../access/scope'
+import { ALL_CASES, caseInScope, type CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
-import type { AddressCheck, ManualSignalResult, manualSignalInput } from '@shared/api/signals'
+import type {
+  AddressCheck,
+  ManualSignalResult,
+  ManualSignalSaved,
+  manualSignalInput,
+} from '@shared/api/signals'
 import { formatCents } from '@shared/format/money'
 import { recordAudit } from '../audit/repository'
 import { consulentForWijk, loadWijkRanges, wijkForPostcode } from '../wijken/assignment'
@@ -218,9 +223,9 @@ export async function createManualSignal(
   db: Db,
   ctx: UseCaseContext,
   input: z.output<typeof manualSignalInput>,
-): Promise<ManualSignalResult> {
-  return db.transaction().execute((trx) =>
-    intakeSignal(
+): Promise<ManualSignalSaved> {
+  return db.transaction().execute(async (trx) => {
+    const r = await intakeSignal(
       trx,
       ctx,
       {
@@ -242,36 +247,52 @@ export async function createManualSignal(
         straat: input.adres.straat,
         plaats: input.adres.plaats,
       },
-    ),
-  )
+    )
+    const zaak = await trx
+      .selectFrom('vroegsignaalzaak')
+      .select(['wijk_id', 'consulent_id'])
+      .where('id', '=', r.caseId)
+      .executeTakeFirstOrThrow()
+    const mayOpen = caseInScope(ctx.scope ?? ALL_CASES, zaak)
+    // A case of another wijk that already existed: that it exists and its wijk, nothing more.
+    if (!mayOpen && !r.newCase) return { ...r, caseNumber: null, consulentNaam: null, mayOpen }
+    return { ...r, mayOpen }
+  })
 }
 
-/** What will happen with a signal for this address: shown in the form before saving. */
+/**
+ * What will happen with a signal for this address: shown in the form before saving, to whoever
+ * enters a signal (any address may be entered). Tells no more than `AddressCheck` promises.
+ */
 export async function checkAddress(
   db: Db,
+  scope: CaseScope,
   postcode: string,
   huisnummer: number,
   toevoeging: string,
 ): Promise<AddressCheck> {
   const hh = await findHousehold(db, postcode, huisnummer, toevoeging)
   const ranges = await loadWijkRanges(db)
-  const wijkId = wijkForPostcode(postcode, ranges)
+  let wijkId = wijkForPostcode(postcode, ranges)
   let openCase: AddressCheck['openCase'] = null
   let earlierCases = 0
   let consulentId: number | null = null
   if (hh) {
     const cases = await db
       .selectFrom('vroegsignaalzaak')
-      .select(['id', 'case_number', 'display_name', 'is_open', 'consulent_id'])
+      .select(['id', 'case_number', 'is_open', 'consulent_id', 'wijk_id'])
       .where('household_id', '=', hh.id)
       .orderBy('id', 'desc')
       .execute()
     const open = cases.find((c) => c.is_open === 1)
     if (open) {
-      openCase = { id: open.id, caseNumber: open.case_number, naam: open.display_name }
-      consulentId = open.consulent_id
+      wijkId = open.wijk_id
+      if (caseInScope(scope, open)) {
+        openCase = { id: open.id, caseNumber: open.case_number }
+        consulentId = open.consulent_id
+      } else openCase = { id: null, caseNumber: null }
     }
-    earlierCases = cases.filter((c) => c.is_open === 0).length
+    earlierCases = cases.filter((c) => c.is_open === 0 && caseInScope(scope, c)).length
   }
   if (!openCase) consulentId = await consulentForWijk(db, wijkId)
   return { openCase, earlierCases, ...(await namesFor(db, wijkId, consulentId)) }

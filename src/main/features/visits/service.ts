@@ -9,23 +9,21 @@ import {
   type VisitDayView,
   type VisitStatus,
   type VisitView,
+  type announceVisitInput,
   type partnerInput,
   type planVisitsInput,
 } from '@shared/api/visits'
-import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
-import { dagdeelForHour } from '@shared/domain/ddas'
+import type { LadderResult } from '@shared/api/ladder'
 import { formatDate } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
-import { addWorkdays } from '../ladder/planner'
-import { recordAttempt } from '../ladder/service'
-import { writePlan } from '../ladder/repository'
-import { queueDocument } from '../documents/queue-service'
-import { getDocumentSettings } from '../documents/repository'
-
-const ANNOUNCEMENT_TEMPLATE = 'aankondigingsbrief'
+import { recordAttempt, recordCard, result } from '../ladder/service'
+import { getLadderConfig, phonesOf } from '../ladder/repository'
+import { nextStep, visitDueWhere } from '../ladder/next-step'
+import { withdrawVisitLetters } from '../documents/queue-service'
+import { announceVisit, checkDuo, checkVisitDay, LAST_VISIT_END } from './announce'
 
 export async function listPartners(db: Db): Promise<PartnerContactView[]> {
   const rows = await db
@@ -97,13 +95,18 @@ export async function savePartner(
   return listPartners(db)
 }
 
-/** Open cases in the wijk whose ladder has reached the letter or the visit, with no visit planned. */
+/**
+ * The cases of a wijk the planner offers: exactly those whose plan says a home visit is due today
+ * or overdue, with none planned yet (ladder/next-step.ts, the definition Vandaag and the caseload
+ * use too), in route order.
+ */
 export async function visitCandidates(
   db: Db,
+  today: string,
   wijkId: number,
-  datum: string,
   scope: CaseScope,
 ): Promise<VisitCandidate[]> {
+  const cfg = await getLadderConfig(db)
   const rows = await db
     .selectFrom('vroegsignaalzaak as z')
     .innerJoin('household as h', 'h.id', 'z.household_id')
@@ -113,40 +116,39 @@ export async function visitCandidates(
       'z.display_name',
       'z.adres',
       'z.postcode',
+      'z.household_id',
+      'z.is_open',
+      'z.niet_benaderen',
       'z.plan_stap',
+      'z.plan_poging',
       'z.plan_datum',
+      'z.plan_dagdeel',
     ])
     .where('z.wijk_id', '=', wijkId)
     .where(inScope(scope, 'z'))
-    .where('z.is_open', '=', 1)
-    .where('z.niet_benaderen', '=', 0)
-    .where('z.plan_stap', 'in', ['brief', 'huisbezoek'])
-    .where('z.plan_datum', '<=', datum)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('huisbezoek as b')
-            .select('b.id')
-            .whereRef('b.case_id', '=', 'z.id')
-            .where('b.status', '=', 'gepland'),
-        ),
-      ),
-    )
+    .where(visitDueWhere(cfg, today, 'z'))
     .orderBy('h.postcode')
     .orderBy('h.huisnummer')
     .orderBy('h.toevoeging')
     .limit(200)
     .execute()
-  return rows.map((r) => ({
-    caseId: r.id,
-    caseNumber: r.case_number,
-    naam: r.display_name,
-    adres: r.adres,
-    postcode: formatPostcode(r.postcode),
-    stap: STAP_LABELS[r.plan_stap as PlanStap],
-    datum: r.plan_datum,
-  }))
+  const phones = await phonesOf(db, [...new Set(rows.map((r) => r.household_id))])
+  return rows.flatMap((r) => {
+    const step = nextStep(cfg, r, !!phones.get(r.household_id))
+    return step
+      ? [
+          {
+            caseId: r.id,
+            caseNumber: r.case_number,
+            naam: r.display_name,
+            adres: r.adres,
+            postcode: formatPostcode(r.postcode),
+            stap: step.label,
+            datum: step.datum,
+          },
+        ]
+      : []
+  })
 }
 
 const addMinutes = (hhmm: string, minutes: number) => {
@@ -156,7 +158,7 @@ const addMinutes = (hhmm: string, minutes: number) => {
 
 /**
  * Plans visits on one day in one wijk, in route order (postcode, house number), one time slot
- * each; sets the opt-out deadline, queues the announcement letter and logs it as the Brief attempt.
+ * each: every one announced as announceVisit does it for a single case.
  */
 export async function planVisits(
   db: Db,
@@ -164,46 +166,17 @@ export async function planVisits(
   input: z.output<typeof planVisitsInput>,
 ): Promise<VisitDayView> {
   return db.transaction().execute(async (trx) => {
-    const settings = await getDocumentSettings(trx)
-    const afmeldenVoor = addWorkdays(input.datum, -settings.afmeldWerkdagen)
-    const weekday = new Date(`${input.datum}T12:00:00Z`).getUTCDay()
-    if (weekday === 0 || weekday === 6)
-      throw new ValidationError('Kies een werkdag voor de huisbezoeken.', { datum: 'Kies een werkdag.' })
-    if (afmeldenVoor <= ctx.today)
-      throw new ValidationError('Deze dag is te snel: de bewoner moet nog op tijd kunnen afzeggen.', {
-        datum: `Kies een latere dag: afzeggen moet kunnen tot ${settings.afmeldWerkdagen} werkdagen vóór het bezoek, en dat moet na vandaag zijn.`,
-      })
+    const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
     const last = addMinutes(input.startTijd, input.slotMinuten * input.caseIds.length)
-    if (last > '21:00')
+    if (last > LAST_VISIT_END)
       throw new ValidationError('Zoveel bezoeken passen niet op deze dag.', {
-        caseIds: 'Kies minder zaken, kortere bezoeken of een vroegere begintijd (uiterlijk 21:00 klaar).',
+        caseIds: `Kies minder zaken, kortere bezoeken of een vroegere begintijd (uiterlijk ${LAST_VISIT_END} klaar).`,
       })
-    let duoNaam: string
-    if (input.duoUserId !== null) {
-      const u = await trx
-        .selectFrom('app_user')
-        .select(['naam', 'actief'])
-        .where('id', '=', input.duoUserId)
-        .executeTakeFirst()
-      if (!u || u.actief !== 1)
-        throw new ValidationError('Kies een actieve collega.', { duoUserId: 'Kies een actieve collega.' })
-      duoNaam = u.naam
-    } else {
-      const p = await trx
-        .selectFrom('partner_contact')
-        .select(['naam', 'organisatie', 'actief'])
-        .where('id', '=', input.duoPartnerId!)
-        .executeTakeFirst()
-      if (!p || p.actief !== 1)
-        throw new ValidationError('Kies een contactpersoon uit het adresboek.', {
-          duoPartnerId: 'Kies een contactpersoon.',
-        })
-      duoNaam = `${p.naam} (${p.organisatie})`
-    }
+    const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)
     const cases = await trx
       .selectFrom('vroegsignaalzaak as z')
       .innerJoin('household as h', 'h.id', 'z.household_id')
-      .select(['z.id', 'z.case_number', 'z.is_open', 'z.niet_benaderen', 'z.consulent_id', 'z.wijk_id'])
+      .select(['z.id'])
       .where('z.id', 'in', input.caseIds)
       .orderBy('h.postcode')
       .orderBy('h.huisnummer')
@@ -211,70 +184,39 @@ export async function planVisits(
       .execute()
     if (cases.length !== new Set(input.caseIds).size)
       throw new NotFoundError('Een van de gekozen zaken bestaat niet (meer).')
-    const template = await trx
-      .selectFrom('document_template')
-      .select('id')
-      .where('code', '=', ANNOUNCEMENT_TEMPLATE)
-      .executeTakeFirst()
     for (const [i, c] of cases.entries()) {
-      if (c.is_open !== 1) throw new ConflictError(`Zaak ${c.case_number} is gesloten.`)
-      if (c.niet_benaderen === 1)
-        throw new ConflictError(`Zaak ${c.case_number}: de bewoner wil niet benaderd worden.`)
-      const planned = await trx
-        .selectFrom('huisbezoek')
-        .select('datum')
-        .where('case_id', '=', c.id)
-        .where('status', '=', 'gepland')
-        .executeTakeFirst()
-      if (planned)
-        throw new ConflictError(
-          `Voor zaak ${c.case_number} is al een huisbezoek gepland op ${formatDate(planned.datum)}.`,
-        )
-      const tijd = addMinutes(input.startTijd, i * input.slotMinuten)
-      await trx
-        .insertInto('huisbezoek')
-        .values({
-          case_id: c.id,
-          wijk_id: input.wijkId,
-          datum: input.datum,
-          tijd,
-          consulent_id: c.consulent_id ?? ctx.userId,
-          duo_user_id: input.duoUserId,
-          duo_partner_id: input.duoPartnerId,
-          afmelden_voor: afmeldenVoor,
-          status: 'gepland',
-          created_at: ctx.at,
-          created_by: ctx.userId,
-        })
-        .execute()
-      if (template)
-        await queueDocument(trx, ctx, {
+      const van = addMinutes(input.startTijd, i * input.slotMinuten)
+      await announceVisit(
+        trx,
+        ctx,
+        {
           caseId: c.id,
-          templateId: template.id,
-          bezoek: {
-            datum: input.datum,
-            van: tijd,
-            tot: addMinutes(tijd, input.slotMinuten),
-            collegaId: input.duoUserId,
-            partnerContactId: input.duoUserId === null ? input.duoPartnerId : null,
-          },
-        })
-      await recordAttempt(trx, ctx, {
-        caseId: c.id,
-        kanaal: 'brief',
-        bereikt: false,
-        resultaat: 'Brief verstuurd',
-        notitie: `Aankondiging huisbezoek op ${formatDate(input.datum)} om ${tijd}, met ${duoNaam}. Afzeggen kan tot en met ${formatDate(afmeldenVoor)}.`,
-      })
-      // The visit itself is the next step, on the announced day and time.
-      await writePlan(trx, c.id, {
-        stap: 'huisbezoek',
-        poging: 0,
-        datum: input.datum,
-        dagdeel: dagdeelForHour(Number(tijd.slice(0, 2))),
-      })
+          wijkId: input.wijkId,
+          datum: input.datum,
+          van,
+          tot: addMinutes(van, input.slotMinuten),
+          duoUserId: input.duoUserId,
+          duoPartnerId: input.duoPartnerId,
+        },
+        { afmeldenVoor, duo },
+        'startTijd',
+      )
     }
     return loadDay(trx, ctx.today, input.datum, input.wijkId, ctx.scope ?? ALL_CASES)
+  })
+}
+
+/** One visit announced from the case file: the planner's use case for a single case. */
+export async function announce(
+  db: Db,
+  ctx: UseCaseContext,
+  input: z.output<typeof announceVisitInput>,
+): Promise<LadderResult> {
+  return db.transaction().execute(async (trx) => {
+    const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
+    const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)
+    await announceVisit(trx, ctx, input, { afmeldenVoor, duo })
+    return result(trx, ctx, input.caseId)
   })
 }
 
@@ -303,6 +245,7 @@ export async function loadDay(
       'h.postcode',
       'b.datum',
       'b.tijd',
+      'b.tijd_tot',
       'w.naam as wijk_naam',
       'c.naam as consulent_naam',
       'u.naam as duo_user',
@@ -350,6 +293,7 @@ export async function loadDay(
       postcode: formatPostcode(r.postcode),
       datum: r.datum,
       tijd: r.tijd,
+      tot: r.tijd_tot,
       wijkNaam: r.wijk_naam,
       consulent: r.consulent_naam,
       duo: r.duo_user ?? (r.duo_partner ? `${r.duo_partner} (${r.duo_org})` : null),
@@ -364,6 +308,7 @@ export async function loadDay(
           }
         : null,
       briefKlaargezet: letters.has(r.case_id),
+      uitkomstMogelijk: r.status === 'gepland' && r.datum <= today,
     })),
   }
 }
@@ -397,6 +342,7 @@ export async function optOut(
       })
       .where('id', '=', v.id)
       .execute()
+    await withdrawVisitLetters(trx, ctx, [v.id])
     const late = ctx.today > v.afmelden_voor
     await recordAttempt(trx, ctx, {
       caseId: v.case_id,
@@ -416,7 +362,11 @@ export async function optOut(
   })
 }
 
-/** How the visit went; not at home or a shut door leads to the card, logged as Kaartje when left. */
+/**
+ * How the visit went; not at home or a shut door leads to the card, one Kaartje attempt when left
+ * (ladder/service.ts, recordCard). Recorded on or after the visit day, dated the visit day: before
+ * it, nothing has happened yet (an opt-out can be recorded any time, optOut).
+ */
 export async function visitOutcome(
   db: Db,
   ctx: UseCaseContext,
@@ -426,6 +376,10 @@ export async function visitOutcome(
     const v = await visitRow(trx, input.visitId)
     if (v.status === 'afgemeld') throw new ConflictError('Dit huisbezoek is afgezegd.')
     if (v.status === 'afgelegd') throw new ConflictError('De uitkomst van dit huisbezoek is al vastgelegd.')
+    if (v.datum > ctx.today)
+      throw new ValidationError(
+        `Dit huisbezoek is pas op ${formatDate(v.datum)}. Leg de uitkomst vast op of na die dag; een afzegging kan wel al.`,
+      )
     await trx
       .updateTable('huisbezoek')
       .set({ status: 'afgelegd', uitkomst: input.uitkomst, notitie: input.notitie })
@@ -441,14 +395,11 @@ export async function visitOutcome(
       tijd: v.tijd,
     })
     if (input.kaartje && (input.uitkomst === 'niet_thuis' || input.uitkomst === 'deur_dicht'))
-      await recordAttempt(trx, ctx, {
+      await recordCard(trx, ctx, {
         caseId: v.case_id,
-        kanaal: 'kaartje',
-        bereikt: false,
-        resultaat: 'Kaartje achtergelaten',
-        notitie: 'Kaartje in rode envelop door de brievenbus.',
         datum: v.datum,
         tijd: v.tijd,
+        notitie: 'Kaartje in rode envelop door de brievenbus.',
       })
     return loadDay(trx, ctx.today, v.datum, v.wijk_id, ctx.scope ?? ALL_CASES)
   })

@@ -9,7 +9,6 @@ import type {
   registerInput,
 } from '@shared/api/walkin'
 import { URGENTIE_LABELS } from '@shared/api/walkin'
-import { STAP_LABELS, type PlanStap } from '@shared/api/ladder'
 import { WEEKDAGEN } from '@shared/domain/case'
 import { formatDate, parseDutchDate } from '@shared/format/dates'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
@@ -24,7 +23,8 @@ import { consulentForWijk, loadWijkRanges } from '../wijken/assignment'
 import { writePlan } from '../ladder/repository'
 import { localTime, recordAttempt } from '../ladder/service'
 import { addWorkdays } from '../ladder/planner'
-import { getLadderConfig } from '../ladder/repository'
+import { getLadderConfig, phonesOf } from '../ladder/repository'
+import { nextStep } from '../ladder/next-step'
 
 const MAX_HITS = 25
 
@@ -109,13 +109,17 @@ async function describe(db: Db, found: { id: number; household_id: number }[]): 
         'z.household_id',
         'z.case_number',
         'z.is_open',
+        'z.niet_benaderen',
         'z.plan_stap',
+        'z.plan_poging',
         'z.plan_datum',
+        'z.plan_dagdeel',
         'u.naam',
       ])
       .where('z.household_id', 'in', households)
       .execute(),
   ])
+  const [cfg, phones] = await Promise.all([getLadderConfig(db), phonesOf(db, households)])
   const home = new Map(homes.map((h) => [h.id, h]))
   const byId = new Map(residents.map((r) => [r.id, r]))
   return found.map((f) => {
@@ -135,7 +139,7 @@ async function describe(db: Db, found: { id: number; household_id: number }[]): 
             id: open.id,
             caseNumber: open.case_number,
             consulent: open.naam,
-            stap: open.plan_datum ? STAP_LABELS[(open.plan_stap ?? 'bellen') as PlanStap] : null,
+            stap: nextStep(cfg, open, !!phones.get(open.household_id))?.label ?? null,
           }
         : null,
       eerdereZaken: mine.filter((c) => c.is_open === 0).length,

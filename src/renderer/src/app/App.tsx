@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import type { AppStatus } from '@shared/api/setup'
@@ -10,15 +10,21 @@ import { SignInPage } from '../features/session/SignInPage'
 import { LockScreen } from '../features/session/LockScreen'
 import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
+import { followUserChange } from './user-switch'
 
 /** Decides what the user sees: the first-run set-up, the sign-in, the lock screen, or the workplace. */
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** The user whose workspace this window showed last (user-switch.ts). */
+  const shownUser = useRef<number | null | undefined>(undefined)
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(await call('app.status', {}))
+      const next = await call('app.status', {})
+      followUserChange(shownUser.current, next)
+      shownUser.current = next.currentUser?.id ?? null
+      setStatus(next)
       setError(null)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))

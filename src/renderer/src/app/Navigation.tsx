@@ -1,4 +1,4 @@
-import { NavLink, ScrollArea, Stack, Text } from '@mantine/core'
+import { Kbd, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Rol } from '@shared/domain/case'
 import { routeHref, type Route } from './router'
 import { mayOpen } from './pages'
@@ -10,6 +10,8 @@ interface Item {
   also?: Route['name'][]
   /** What a consulent reads instead: she sees her own wijken, not every case (features/access). */
   consulentLabel?: string
+  /** A keyboard shortcut to this screen (Workspace.tsx). */
+  sneltoets?: string
 }
 
 interface Section {
@@ -23,7 +25,7 @@ const SECTIONS: Section[] = [
   {
     title: 'Dagelijks werk',
     items: [
-      { label: 'Vandaag', route: { name: 'vandaag' } },
+      { label: 'Vandaag', route: { name: 'vandaag' }, sneltoets: 'Alt+V' },
       { label: 'Mijn zaken', route: { name: 'caseload', mine: true } },
       {
         label: 'Caseload (alle zaken)',
@@ -96,6 +98,15 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
                     label={rol === 'consulent' && item.consulentLabel ? item.consulentLabel : item.label}
                     active={isActive(item, route)}
                     py={6}
+                    aria-keyshortcuts={item.sneltoets}
+                    title={item.sneltoets ? `Sneltoets ${item.sneltoets}` : undefined}
+                    rightSection={
+                      item.sneltoets ? (
+                        <Kbd size="xs" aria-hidden>
+                          {item.sneltoets}
+                        </Kbd>
+                      ) : undefined
+                    }
                   />
                 ))}
               </Stack>

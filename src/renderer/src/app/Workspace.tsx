@@ -1,8 +1,9 @@
 import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
 import { call } from '../api/client'
 import { useAppStatus, useCurrentUser } from './AppContext'
 import { useEffect } from 'react'
-import { routeHref, useRoute } from './router'
+import { navigate, routeHref, useRoute } from './router'
 import { mayOpen, startRoute } from './pages'
 import { Navigation } from './Navigation'
 import { ROL_LABELS } from '@shared/domain/case'
@@ -41,6 +42,8 @@ export function Workspace() {
   useEffect(() => {
     if (!allowed) window.location.replace(routeHref(startRoute(user.rol)))
   }, [allowed, user.rol])
+  // Back to the day's work from anywhere: one key (shown beside Vandaag in the menu).
+  useHotkeys([['alt+V', () => mayOpen('vandaag', user.rol) && navigate({ name: 'vandaag' })]])
 
   const signOut = async () => {
     await call('session.signOut', {})
@@ -97,11 +100,22 @@ export function Workspace() {
             {route.name === 'afwegingskader' && <RulesPage />}
             {route.name === 'verdeling' && <DistributionPage />}
             {route.name === 'zaak' && (
-              <DossierPage key={route.id} caseId={route.id} viaInloop={route.via === 'inloop'} />
+              <DossierPage
+                key={route.id}
+                caseId={route.id}
+                viaInloop={route.via === 'inloop'}
+                fromToday={route.via === 'vandaag'}
+              />
             )}
             {route.name === 'instellingen' && <SettingsPage />}
             {route.name === 'vandaag' && <TodayPage />}
-            {route.name === 'huisbezoeken' && <VisitsPage />}
+            {route.name === 'huisbezoeken' && (
+              <VisitsPage
+                key={`${route.wijkId}-${route.caseId}`}
+                wijkId={route.wijkId}
+                caseId={route.caseId}
+              />
+            )}
             {route.name === 'bezoeklijst' && <VisitDayListPage datum={route.datum} wijkId={route.wijkId} />}
             {route.name === 'inloop' && <WalkinPage />}
             {route.name === 'stappenplan' && <LadderSettingsPage />}

@@ -13,11 +13,15 @@ export type Route =
   | { name: 'inlezing'; id: number }
   | { name: 'afwegingskader' }
   | { name: 'verdeling' }
-  /** via 'inloop': opened at the walk-in desk, the one way to a case of another wijk. */
-  | { name: 'zaak'; id: number; via?: 'inloop' }
+  /**
+   * via 'inloop': opened at the walk-in desk, the one way to a case of another wijk. via
+   * 'vandaag': opened from Vandaag; after an attempt the case file offers Vandaag's next task.
+   */
+  | { name: 'zaak'; id: number; via?: 'inloop' | 'vandaag' }
   | { name: 'instellingen' }
   | { name: 'vandaag' }
-  | { name: 'huisbezoeken' }
+  /** The planner, opened on a wijk and with a case selected (from a case file or Vandaag). */
+  | { name: 'huisbezoeken'; wijkId?: number; caseId?: number }
   | { name: 'bezoeklijst'; datum: string; wijkId: number | null }
   | { name: 'inloop' }
   | { name: 'stappenplan' }
@@ -31,10 +35,10 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
-  const zaak = /^\/zaak\/(\d+)(\/inloop)?$/.exec(path)
+  const zaak = /^\/zaak\/(\d+)(?:\/(inloop|vandaag))?$/.exec(path)
   if (zaak)
     return zaak[2]
-      ? { name: 'zaak', id: Number(zaak[1]), via: 'inloop' }
+      ? { name: 'zaak', id: Number(zaak[1]), via: zaak[2] as 'inloop' | 'vandaag' }
       : { name: 'zaak', id: Number(zaak[1]) }
   if (path === '/mijn-zaken') return { name: 'caseload', mine: true }
   if (path === '/nieuw-signaal') return { name: 'nieuw-signaal' }
@@ -47,7 +51,13 @@ export function parseRoute(hash: string): Route {
   if (path === '/verdeling') return { name: 'verdeling' }
   if (path === '/instellingen') return { name: 'instellingen' }
   if (path === '/vandaag') return { name: 'vandaag' }
-  if (path === '/huisbezoeken') return { name: 'huisbezoeken' }
+  const planner = /^\/huisbezoeken(?:\/(\d+)(?:\/(\d+))?)?$/.exec(path)
+  if (planner)
+    return {
+      name: 'huisbezoeken',
+      ...(planner[1] ? { wijkId: Number(planner[1]) } : {}),
+      ...(planner[2] ? { caseId: Number(planner[2]) } : {}),
+    }
   const lijst = /^\/bezoeklijst\/(\d{4}-\d{2}-\d{2})(?:\/(\d+))?$/.exec(path)
   if (lijst) return { name: 'bezoeklijst', datum: lijst[1]!, wijkId: lijst[2] ? Number(lijst[2]) : null }
   if (path === '/inloop') return { name: 'inloop' }
@@ -81,13 +91,13 @@ export function routeHref(route: Route): string {
     case 'verdeling':
       return '#/verdeling'
     case 'zaak':
-      return `#/zaak/${route.id}${route.via ? '/inloop' : ''}`
+      return `#/zaak/${route.id}${route.via ? `/${route.via}` : ''}`
     case 'instellingen':
       return '#/instellingen'
     case 'vandaag':
       return '#/vandaag'
     case 'huisbezoeken':
-      return '#/huisbezoeken'
+      return `#/huisbezoeken${route.wijkId ? `/${route.wijkId}${route.caseId ? `/${route.caseId}` : ''}` : ''}`
     case 'bezoeklijst':
       return `#/bezoeklijst/${route.datum}${route.wijkId ? `/${route.wijkId}` : ''}`
     case 'inloop':
@@ -115,6 +125,13 @@ export function navigate(route: Route): void {
   window.location.hash = routeHref(route)
 }
 
+/** The last screen that was not a case file: where "← Terug" from a case file leads. */
+let lastList: Route | null = null
+
+export function listBeforeCase(): Route | null {
+  return lastList
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
@@ -122,5 +139,13 @@ export function useRoute(): Route {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
+  useEffect(() => {
+    if (route.name !== 'zaak') lastList = route
+  }, [route])
   return route
+}
+
+/** A new person signs in: nothing of the previous person's screens is kept. */
+export function forgetNavigation(): void {
+  lastList = null
 }

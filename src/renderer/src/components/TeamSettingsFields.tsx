@@ -36,7 +36,7 @@ export function TeamFields({ value, errors, onChange }: PartProps) {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
         <Textarea
           label="Postadres"
-          description="Komt op brieven en kaartjes"
+          description="Komt als retouradres op brieven. Kaartjes gaan zonder afzender."
           autosize
           minRows={2}
           required

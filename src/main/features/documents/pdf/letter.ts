@@ -9,6 +9,8 @@ export interface Sender {
   team: string
   gemeente: string
   bezoekadres: string[]
+  /** The postal address, printed as the return address in the window. Absent in snapshots from before it was. */
+  postadres?: string[]
   telefoon: string
   email: string
 }
@@ -35,11 +37,21 @@ export function bodyTop(w: WindowLayout): number {
   return Math.max(w.boven + w.hoogte + 10, 100)
 }
 
-/** The address block, wholly inside the window field: nothing else is printed there. */
-export function windowAddress(w: WindowLayout, lines: string[]): Node {
-  return placed(w.links + WINDOW_INSET, w.boven + WINDOW_INSET + 2, w.breedte - 2 * WINDOW_INSET, [
-    { text: lines.join('\n'), fontSize: 10.5, lineHeight: 1.2 },
-  ])
+/**
+ * The address block, wholly inside the window field, under the return address in small print
+ * (as Dutch government letters have it: the post office returns an undeliverable letter there,
+ * and the resident sees at once who writes). Nothing else is printed in the window.
+ */
+export function windowAddress(w: WindowLayout, lines: string[], postadres: string[] = []): Node {
+  const retour = postadres.length
+    ? [{ text: `Retouradres ${postadres.join(', ')}`, fontSize: 7, margin: [0, 0, 0, mm(2.5)] }]
+    : []
+  return placed(
+    w.links + WINDOW_INSET,
+    w.boven + WINDOW_INSET + (retour.length ? 0 : 2),
+    w.breedte - 2 * WINDOW_INSET,
+    [...retour, { text: lines.join('\n'), fontSize: 10.5, lineHeight: 1.2 }],
+  )
 }
 
 const SENDER_W = 210 - SENDER_X - 15
@@ -83,7 +95,7 @@ export function letterContent(l: LetterInput, w: WindowLayout, first: boolean): 
     },
     senderBlock(l.sender, w),
     foldMarks(),
-    windowAddress(w, addressLines(l.recipient)),
+    windowAddress(w, addressLines(l.recipient), l.sender.postadres),
     {
       table: {
         widths: [mm(28), '*'],

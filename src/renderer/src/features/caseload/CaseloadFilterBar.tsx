@@ -43,7 +43,7 @@ interface Props {
   zoekUitleg: string | null
 }
 
-const SELECT_W = 190
+const SELECT_W = 176
 
 /** The search box and the filters above the caseload table. */
 export function CaseloadFilterBar(p: Props) {
@@ -120,6 +120,16 @@ export function CaseloadFilterBar(p: Props) {
           data={LEEFTIJD_OPTIONS}
           value={p.filters.leeftijd}
           onChange={(v) => v && p.onChange({ leeftijd: v as CaseloadFilters['leeftijd'] })}
+        />
+        <Select
+          {...select}
+          label="Volgende stap"
+          data={[
+            { value: 'alle', label: 'Alle stappen' },
+            { value: 'huisbezoek', label: 'Toe aan huisbezoek' },
+          ]}
+          value={p.filters.stap}
+          onChange={(v) => v && p.onChange({ stap: v as CaseloadFilters['stap'] })}
         />
       </Group>
     </Stack>

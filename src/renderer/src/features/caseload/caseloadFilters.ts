@@ -17,6 +17,8 @@ export interface CaseloadFilters {
   partnerType: 'alle' | SignaalpartnerType
   status: StatusFilter
   leeftijd: 'alle' | LeeftijdZaak
+  /** 'huisbezoek': only cases whose plan says a home visit is due. */
+  stap: 'alle' | 'huisbezoek'
   sort: CaseloadSort
   page: number
 }
@@ -28,6 +30,7 @@ export const DEFAULT_FILTERS: CaseloadFilters = {
   partnerType: 'alle',
   status: 'open',
   leeftijd: 'alle',
+  stap: 'alle',
   sort: 'nieuwste',
   page: 1,
 }
@@ -40,7 +43,8 @@ export function hasActiveFilters(f: CaseloadFilters, mine: boolean): boolean {
     f.wijk !== 'alle' ||
     f.partnerType !== 'alle' ||
     f.status !== 'open' ||
-    f.leeftijd !== 'alle'
+    f.leeftijd !== 'alle' ||
+    f.stap !== 'alle'
   )
 }
 
@@ -59,6 +63,7 @@ export function toQuery(f: CaseloadFilters, mineUserId: number | null): Caseload
   if (/^\d+$/.test(f.wijk)) q.wijkId = Number(f.wijk)
   if (f.partnerType !== 'alle') q.partnerType = f.partnerType
   if (f.leeftijd !== 'alle') q.leeftijd = f.leeftijd
+  if (f.stap !== 'alle') q.stap = f.stap
   return q
 }
 
@@ -87,6 +92,7 @@ export function loadFilters(
       partnerType: pick(s.partnerType, ['alle', ...SIGNAALPARTNER_TYPES], 'alle'),
       status: pick(s.status, STATUS_FILTERS, 'open'),
       leeftijd: pick(s.leeftijd, ['alle', ...LEEFTIJD_ZAAK], 'alle'),
+      stap: pick(s.stap, ['alle', 'huisbezoek'], 'alle'),
       sort: pick(s.sort, CASELOAD_SORTS, 'nieuwste'),
       page: typeof s.page === 'number' && Number.isInteger(s.page) && s.page >= 1 ? s.page : 1,
     }

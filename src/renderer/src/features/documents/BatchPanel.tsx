@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { BatchView, PdfFile, QueueView } from '@shared/api/documents'
-import { formatDateTime } from '@shared/format/dates'
+import { formatDate, formatDateTime } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
@@ -17,7 +17,11 @@ export function BatchPanel({
   onOpen(file: PdfFile, title: string): void
   onConfirmed(q: QueueView): void
 }) {
-  const [sent, setSent] = useState<Set<number>>(() => new Set(batch.items.map((i) => i.id)))
+  // A card already left at a visit is delivered and counted; it is shown, not asked again.
+  const delivered = new Set(batch.items.filter((i) => i.status === 'verstuurd').map((i) => i.id))
+  const [sent, setSent] = useState<Set<number>>(
+    () => new Set(batch.items.filter((i) => !delivered.has(i.id)).map((i) => i.id)),
+  )
   const [datum, setDatum] = useState(todayDutch())
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -93,13 +97,19 @@ export function BatchPanel({
             )}
           </Group>
         </Group>
-        <Text size="sm">Vink aan wat echt is verstuurd of bezorgd. De rest gaat terug in de wachtrij.</Text>
+        <Text size="sm">
+          Vink aan wat echt is verstuurd of bezorgd: elk daarvan wordt één contactpoging, op de datum
+          hieronder. De rest gaat terug in de wachtrij en telt niet.
+        </Text>
         <Stack gap={4}>
           {batch.items.map((i) => (
             <Checkbox
               key={i.id}
-              label={`${i.postcode} · ${i.adres} · ${i.naam} (${i.caseNumber})`}
-              checked={sent.has(i.id)}
+              label={`${i.postcode} · ${i.adres} · ${i.naam} (${i.caseNumber})${
+                delivered.has(i.id) ? ` · al bezorgd op ${formatDate(i.verstuurdOp)}` : ''
+              }`}
+              checked={sent.has(i.id) || delivered.has(i.id)}
+              disabled={delivered.has(i.id)}
               onChange={() =>
                 setSent((s) => {
                   const n = new Set(s)

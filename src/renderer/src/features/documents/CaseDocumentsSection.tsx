@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core'
 import type { PdfFile, QueueItemView, TemplateView } from '@shared/api/documents'
 import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
@@ -15,17 +15,24 @@ const STATUS_LABEL: Record<QueueItemView['status'], string> = {
   verstuurd: 'Verstuurd',
 }
 
-interface Colleague {
-  value: string
-  label: string
-}
-
-/** Letters and cards of one case: queue a new one, see what was printed, print one again. */
-export function CaseDocumentsSection({ caseId, open }: { caseId: number; open: boolean }) {
+/**
+ * Letters and cards of one case: queue a new one, see what was printed, print one again. A letter
+ * that names a visit is made by announcing the visit (`onAnnounce`, the same step as the planner).
+ * `version` changes when the case's documents changed elsewhere (a visit announced).
+ */
+export function CaseDocumentsSection({
+  caseId,
+  open,
+  version,
+  onAnnounce,
+}: {
+  caseId: number
+  open: boolean
+  version: number
+  onAnnounce(template: TemplateView): void
+}) {
   const [items, setItems] = useState<QueueItemView[]>([])
   const [templates, setTemplates] = useState<TemplateView[]>([])
-  const [colleagues, setColleagues] = useState<Colleague[]>([])
-  const [visitFor, setVisitFor] = useState<TemplateView | null>(null)
   const [pdf, setPdf] = useState<{ file: PdfFile; title: string } | null>(null)
 
   const reload = useCallback(async () => {
@@ -33,18 +40,17 @@ export function CaseDocumentsSection({ caseId, open }: { caseId: number; open: b
   }, [caseId])
   useEffect(() => {
     void reload().catch(() => undefined)
+  }, [reload, version])
+  useEffect(() => {
     void call('documents.templates', {})
       .then(setTemplates)
       .catch(() => undefined)
-    void call('session.team', {})
-      .then((team) => setColleagues(team.map((m) => ({ value: String(m.id), label: m.naam }))))
-      .catch(() => undefined)
-  }, [reload])
+  }, [])
 
   const printable = templates.filter((t) => t.soort !== 'bericht')
   const queue = async (t: TemplateView) => {
     if (t.bezoekNodig) {
-      setVisitFor(t)
+      onAnnounce(t)
       return
     }
     try {
@@ -76,7 +82,7 @@ export function CaseDocumentsSection({ caseId, open }: { caseId: number; open: b
       aside={
         open && (
           <Group gap="xs">
-            {letter && <Button onClick={() => void queue(letter)}>Aankondigingsbrief maken</Button>}
+            {letter && <Button onClick={() => void queue(letter)}>Huisbezoek aankondigen</Button>}
             {card && (
               <Button variant="default" onClick={() => void queue(card)}>
                 Kaartje klaarzetten
@@ -139,112 +145,7 @@ export function CaseDocumentsSection({ caseId, open }: { caseId: number; open: b
           </Table.Tbody>
         </Table>
       )}
-      <VisitModal
-        template={visitFor}
-        caseId={caseId}
-        colleagues={colleagues}
-        onClose={() => setVisitFor(null)}
-        onQueued={async () => {
-          setVisitFor(null)
-          await reload()
-        }}
-      />
       <PdfViewer file={pdf?.file ?? null} title={pdf?.title ?? ''} onClose={() => setPdf(null)} />
     </DossierSection>
-  )
-}
-
-function VisitModal({
-  template,
-  caseId,
-  colleagues,
-  onClose,
-  onQueued,
-}: {
-  template: TemplateView | null
-  caseId: number
-  colleagues: Colleague[]
-  onClose(): void
-  onQueued(): Promise<void>
-}) {
-  const [datum, setDatum] = useState('')
-  const [van, setVan] = useState('10:00')
-  const [tot, setTot] = useState('12:00')
-  const [collega, setCollega] = useState<string | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-
-  const save = async () => {
-    if (!template) return
-    setBusy(true)
-    setErrors({})
-    try {
-      await call('documents.addToQueue', {
-        caseId,
-        templateId: template.id,
-        bezoek: { datum, van, tot, collegaId: collega ? Number(collega) : null },
-      })
-      notifySaved(`${template.naam} staat in de wachtrij om af te drukken.`)
-      await onQueued()
-    } catch (e) {
-      const f = describeFailure(e)
-      setErrors({ ...f.fields, _: f.message })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <Modal opened={template !== null} onClose={onClose} title={template?.naam ?? ''} centered>
-      <Stack gap="sm">
-        <Text size="sm">De brief kondigt het huisbezoek aan. Hij komt in de wachtrij om af te drukken.</Text>
-        <TextInput
-          label="Datum huisbezoek"
-          description="dd-mm-jjjj"
-          value={datum}
-          onChange={(e) => setDatum(e.currentTarget.value)}
-          error={errors['bezoek.datum'] ?? errors.datum}
-          data-autofocus
-        />
-        <Group grow>
-          <TextInput
-            label="Van"
-            description="uu:mm"
-            value={van}
-            onChange={(e) => setVan(e.currentTarget.value)}
-            error={errors['bezoek.van']}
-          />
-          <TextInput
-            label="Tot"
-            description="uu:mm"
-            value={tot}
-            onChange={(e) => setTot(e.currentTarget.value)}
-            error={errors['bezoek.tot']}
-          />
-        </Group>
-        <Select
-          label="Collega die meegaat"
-          placeholder="Nog niet bekend"
-          data={colleagues}
-          value={collega}
-          onChange={setCollega}
-          clearable
-          error={errors['bezoek.collegaId']}
-        />
-        {errors._ && !Object.keys(errors).some((k) => k.startsWith('bezoek.')) && (
-          <Text c="red" size="sm">
-            {errors._}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Annuleren
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            In de wachtrij zetten
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   )
 }

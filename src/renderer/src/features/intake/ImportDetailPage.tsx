@@ -13,24 +13,27 @@ import {
   Title,
 } from '@mantine/core'
 import type { ImportSignalView } from '@shared/api/intake'
-import { SIGNAALSTATUSSEN } from '@shared/domain/ddas'
+import { NIET_DOORZETTEN_REDENEN, type NietDoorzettenReden } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
 import { formatCents } from '@shared/format/money'
 import { ApiError, call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
-
-const STATUSES = SIGNAALSTATUSSEN.filter((s) => s !== 'Nog niet opgepakt')
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
   const [rows, setRows] = useState<ImportSignalView[] | null>(null)
   const [deciding, setDeciding] = useState<ImportSignalView | null>(null)
-  const [status, setStatus] = useState<string>(STATUSES[4]!)
+  const [status, setStatus] = useState<NietDoorzettenReden>('Niet opgepakt: andere reden')
   const [reden, setReden] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const guard = useDiscardGuard(reden.trim() !== '', () => {
+    setDeciding(null)
+    setReden('')
+  })
   const load = useCallback(async () => setRows(await call('intake.importSignals', { importId })), [importId])
   useEffect(() => {
     void load()
@@ -154,9 +157,10 @@ export function ImportDetailPage({ importId }: { importId: number }) {
       )}
       <Modal
         opened={!!deciding}
-        onClose={() => setDeciding(null)}
+        onClose={guard.requestClose}
         title={deciding?.besluit === 'niet' ? 'Signaal toch doorzetten' : 'Signaal niet doorzetten'}
       >
+        <DiscardQuestion guard={guard} />
         {deciding && (
           <Stack>
             <Text size="sm">
@@ -165,9 +169,9 @@ export function ImportDetailPage({ importId }: { importId: number }) {
             {deciding.besluit === 'doorzetten' && (
               <Select
                 label="Signaalstatus (reden voor de monitor)"
-                data={STATUSES.map((s) => ({ value: s, label: s }))}
+                data={NIET_DOORZETTEN_REDENEN.map((s) => ({ value: s, label: s }))}
                 value={status}
-                onChange={(v) => v && setStatus(v)}
+                onChange={(v) => v && setStatus(v as NietDoorzettenReden)}
                 allowDeselect={false}
               />
             )}
@@ -179,7 +183,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
             />
             {errors._ && !errors.reden && <Text c="red">{errors._}</Text>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeciding(null)}>
+              <Button variant="default" onClick={guard.requestClose}>
                 Annuleren
               </Button>
               <Button loading={busy} onClick={() => void decide()}>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core'
 import { VERWIJZINGEN, type LadderResult } from '@shared/api/ladder'
-import { EINDRESULTATEN, type Eindresultaat } from '@shared/domain/ddas'
+import { EINDRESULTAAT_GROEPEN, EINDRESULTAAT_UITLEG, type Eindresultaat } from '@shared/domain/ddas'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
 /** Closing a case: the DDAS end result, whether help was offered and accepted, and the referral. */
 export function CloseCaseModal({
@@ -22,6 +23,8 @@ export function CloseCaseModal({
   const [notitie, setNotitie] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+
+  const guard = useDiscardGuard(resultaat !== '' || verwijzing !== '' || notitie.trim() !== '', onClose)
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -50,14 +53,24 @@ export function CloseCaseModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title="Zaak afsluiten" size="lg">
+    <Modal opened onClose={guard.requestClose} title="Zaak afsluiten" size="lg">
+      <DiscardQuestion guard={guard} />
       <form onSubmit={(e) => void save(e)} noValidate>
         <Stack gap="sm">
           <NativeSelect
             label="Eindresultaat"
             data-autofocus
             value={resultaat}
-            data={[{ value: '', label: 'Kies…' }, ...EINDRESULTATEN.map((r) => ({ value: r, label: r }))]}
+            description={
+              resultaat ? EINDRESULTAAT_UITLEG[resultaat] : 'De eindresultaten van DDAS versie 1.2.'
+            }
+            data={[
+              { value: '', label: 'Kies…' },
+              ...EINDRESULTAAT_GROEPEN.map((g) => ({
+                group: g.group,
+                items: g.items.map((r) => ({ value: r, label: r })),
+              })),
+            ]}
             onChange={(e) => setResultaat(e.currentTarget.value as Eindresultaat | '')}
           />
           <Checkbox
@@ -89,7 +102,7 @@ export function CloseCaseModal({
           />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               Annuleren
             </Button>
             <Button type="submit" color="red" loading={saving}>

@@ -17,12 +17,17 @@ import {
   RESULTATEN_BEREIKT,
   type Kanaal,
   type LadderResult,
+  type LoggableKanaal,
 } from '@shared/api/ladder'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
-const SELECTABLE: Kanaal[] = KANALEN.filter((k) => k !== 'huisbezoek' && k !== 'inloop')
+// Home visits and the walk-in hour are logged on their own screens; "Onbekend" only for old data.
+const SELECTABLE = KANALEN.filter(
+  (k): k is LoggableKanaal => k !== 'huisbezoek' && k !== 'inloop' && k !== 'onbekend',
+)
 
 /**
  * Logging one attempt by keyboard alone: the channel and result are native selects (type a
@@ -33,19 +38,28 @@ export function LogAttemptModal({
   kanaal: initial,
   onClose,
   onSaved,
+  returnFocus = true,
 }: {
   caseId: number
   kanaal: Kanaal
+  /** False when the page moves the focus itself after saving (Vandaag's next task). */
+  returnFocus?: boolean
   onClose(): void
   onSaved(r: LadderResult): void
 }) {
-  const [kanaal, setKanaal] = useState<Kanaal>(SELECTABLE.includes(initial) ? initial : 'telefoon')
+  const [kanaal, setKanaal] = useState<LoggableKanaal>(
+    (SELECTABLE as readonly Kanaal[]).includes(initial) ? (initial as LoggableKanaal) : 'telefoon',
+  )
   const [resultaat, setResultaat] = useState(RESULTATEN[kanaal][0]!)
   const [bereikt, setBereikt] = useState(false)
   const [notitie, setNotitie] = useState('')
-  const [datum, setDatum] = useState(todayDutch())
+  const [today] = useState(todayDutch)
+  const [datum, setDatum] = useState(today)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+
+  // Escape, the cross or Annuleren with a note typed: asked first (the note would be lost).
+  const guard = useDiscardGuard(notitie.trim() !== '' || datum !== today, onClose)
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault()
@@ -61,7 +75,14 @@ export function LogAttemptModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title="Contactpoging vastleggen" size="lg">
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title="Contactpoging vastleggen"
+      size="lg"
+      returnFocus={returnFocus}
+    >
+      <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => void save(e)}
         onKeyDown={(e) => {
@@ -77,7 +98,7 @@ export function LogAttemptModal({
               value={kanaal}
               data={SELECTABLE.map((k) => ({ value: k, label: KANAAL_LABELS[k] }))}
               onChange={(e) => {
-                const k = e.currentTarget.value as Kanaal
+                const k = e.currentTarget.value as LoggableKanaal
                 setKanaal(k)
                 setResultaat(RESULTATEN[k][0]!)
               }}
@@ -111,7 +132,7 @@ export function LogAttemptModal({
           <Group justify="space-between">
             <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>Ctrl+Enter slaat op</span>
             <Group>
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={guard.requestClose}>
                 Annuleren
               </Button>
               <Button type="submit" loading={saving}>

@@ -1,27 +1,74 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import type { DossierView } from '@shared/api/dossier'
-import type { CasePlanView, LadderResult } from '@shared/api/ladder'
+import type { CasePlanView, LadderResult, TodayItem } from '@shared/api/ladder'
 import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { DossierSection } from '../dossier/DossierSection'
 import { CloseCaseModal } from './CloseCaseModal'
 import { LogAttemptModal } from './LogAttemptModal'
 import { MessageButtons } from './MessageButtons'
+import { nextTask } from './nextTask'
 
 type Dialog = 'poging' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
+/**
+ * After an attempt on a case opened from Vandaag: Vandaag's next task, one Enter away (the button
+ * has the focus), or back to Vandaag when nothing is left.
+ */
+function NextTaskOffer({ next }: { next: TodayItem | 'klaar' }) {
+  const button = useRef<HTMLAnchorElement>(null)
+  useEffect(() => button.current?.focus(), [next])
+  const href =
+    next === 'klaar'
+      ? routeHref({ name: 'vandaag' })
+      : routeHref({ name: 'zaak', id: next.caseId, via: 'vandaag' })
+  return (
+    <Alert
+      color="teal"
+      title={next === 'klaar' ? 'Alles van Vandaag is gedaan' : 'Volgende taak van Vandaag'}
+    >
+      <Group gap="sm">
+        <Button component="a" href={href} ref={button}>
+          {next === 'klaar'
+            ? 'Terug naar Vandaag'
+            : `${next.naam} · ${next.stap === 'bellen' ? 'bellen' : 'openen'} →`}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {next === 'klaar' ? 'Druk op Enter.' : `Druk op Enter. ${next.adres}`}
+        </Text>
+      </Group>
+    </Alert>
+  )
+}
+
 /** The case on the ladder: current and next step with due date, ready texts, and the actions. */
-export function PlanSection({ dossier, onChange }: { dossier: DossierView; onChange(d: DossierView): void }) {
+export function PlanSection({
+  dossier,
+  onChange,
+  fromToday = false,
+  version = 0,
+  onAnnounce,
+}: {
+  dossier: DossierView
+  onChange(d: DossierView): void
+  /** Opened from Vandaag: after an attempt, offer Vandaag's next task. */
+  fromToday?: boolean
+  /** Changes when the plan changed elsewhere on the page (a visit announced). */
+  version?: number
+  onAnnounce?(): void
+}) {
   const [plan, setPlan] = useState<CasePlanView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<Dialog>(null)
   const [reden, setReden] = useState('')
   const [busy, setBusy] = useState(false)
+  const [next, setNext] = useState<TodayItem | 'klaar' | null>(null)
 
   useEffect(() => {
     let alive = true
@@ -31,9 +78,22 @@ export function PlanSection({ dossier, onChange }: { dossier: DossierView; onCha
     return () => {
       alive = false
     }
-  }, [dossier.id])
+  }, [dossier.id, version])
+
+  const reasonGuard = useDiscardGuard(reden.trim() !== '', () => {
+    setDialog(null)
+    setReden('')
+  })
 
   useHotkeys([['alt+P', () => plan?.open && setDialog('poging')]])
+
+  const offerNext = async () => {
+    try {
+      setNext(nextTask(dossier.id, await call('ladder.today', {})) ?? 'klaar')
+    } catch {
+      setNext(null)
+    }
+  }
 
   const done = (r: LadderResult, message: string) => {
     setPlan(r.plan)
@@ -146,10 +206,34 @@ export function PlanSection({ dossier, onChange }: { dossier: DossierView; onCha
                 )}
               </Group>
             </Stack>
-            {plan.stap === 'brief' && (
-              <Anchor href={routeHref({ name: 'huisbezoeken' })} size="sm" mt="lg">
-                Huisbezoek plannen →
-              </Anchor>
+            {plan.huisbezoek && (
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  Huisbezoek gepland
+                </Text>
+                <Text>
+                  {formatDate(plan.huisbezoek.datum)} {plan.huisbezoek.tijd}
+                  {plan.huisbezoek.tot ? `–${plan.huisbezoek.tot}` : ''}
+                </Text>
+              </Stack>
+            )}
+            {plan.huisbezoekNodig && (
+              <Group gap="sm" mt="lg">
+                {onAnnounce && (
+                  <Button variant="light" size="xs" onClick={onAnnounce}>
+                    Huisbezoek aankondigen
+                  </Button>
+                )}
+                <Anchor
+                  href={routeHref({
+                    name: 'huisbezoeken',
+                    ...(plan.wijkId ? { wijkId: plan.wijkId, caseId: plan.caseId } : {}),
+                  })}
+                  size="sm"
+                >
+                  Huisbezoek plannen →
+                </Anchor>
+              </Group>
             )}
           </Group>
         )}
@@ -170,21 +254,24 @@ export function PlanSection({ dossier, onChange }: { dossier: DossierView; onCha
           </Group>
         )}
         {error && <Alert color="red">{error}</Alert>}
+        {next && <NextTaskOffer next={next} />}
       </Stack>
 
       {dialog === 'poging' && (
         <LogAttemptModal
           caseId={dossier.id}
           kanaal={plan.kanaal}
+          returnFocus={!fromToday}
           onClose={() => setDialog(null)}
-          onSaved={(r) =>
+          onSaved={(r) => {
             done(
               r,
               r.plan.stapLabel
                 ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
                 : 'Vastgelegd.',
             )
-          }
+            if (fromToday) void offerNext()
+          }}
         />
       )}
       {dialog === 'afsluiten' && (
@@ -197,9 +284,10 @@ export function PlanSection({ dossier, onChange }: { dossier: DossierView; onCha
       {(dialog === 'niet-benaderen' || dialog === 'heropenen') && (
         <Modal
           opened
-          onClose={() => setDialog(null)}
+          onClose={reasonGuard.requestClose}
           title={dialog === 'heropenen' ? 'Zaak heropenen' : 'Niet meer benaderen'}
         >
+          <DiscardQuestion guard={reasonGuard} />
           <Stack gap="sm">
             <Textarea
               label={dialog === 'heropenen' ? 'Waarom gaat de zaak weer open?' : 'Wat zei de bewoner?'}
@@ -211,7 +299,7 @@ export function PlanSection({ dossier, onChange }: { dossier: DossierView; onCha
             />
             {error && <Alert color="red">{error}</Alert>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
+              <Button variant="default" onClick={reasonGuard.requestClose}>
                 Annuleren
               </Button>
               <Button loading={busy} onClick={() => void withReason(dialog)}>

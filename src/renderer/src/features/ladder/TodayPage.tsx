@@ -19,10 +19,12 @@ import { useCurrentUser } from '../../app/AppContext'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
+import { rememberTodayOrder } from './nextTask'
 
 /**
  * "Vandaag": what is due today and overdue for one consulent, grouped by step. Every case is a
- * link; the arrow keys move between them and Enter opens the case.
+ * link; the arrow keys move between them and Enter opens the case. A case opened from here offers
+ * the next task after its attempt is saved (PlanSection), in the order shown here.
  */
 export function TodayPage() {
   const user = useCurrentUser()
@@ -47,13 +49,14 @@ export function TodayPage() {
       .then((v) => {
         if (!alive) return
         focusFirst.current = true
+        if (consulentId === user.id) rememberTodayOrder(v)
         setView(v)
       })
       .catch((e: unknown) => alive && setError(describeFailure(e).message))
     return () => {
       alive = false
     }
-  }, [consulentId])
+  }, [consulentId, user.id])
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
@@ -120,12 +123,27 @@ export function TodayPage() {
                 {g.items.map((i) => (
                   <Table.Tr key={i.caseId}>
                     <Table.Td>
-                      <Anchor href={routeHref({ name: 'zaak', id: i.caseId })} data-today fw={500}>
+                      <Anchor
+                        href={routeHref({ name: 'zaak', id: i.caseId, via: 'vandaag' })}
+                        data-today
+                        fw={500}
+                      >
                         {i.naam}
                       </Anchor>{' '}
                       <Text span size="xs" c="dimmed">
                         {i.caseNumber}
                       </Text>
+                      {i.huisbezoekNodig && i.wijkId && (
+                        <>
+                          {' · '}
+                          <Anchor
+                            size="xs"
+                            href={routeHref({ name: 'huisbezoeken', wijkId: i.wijkId, caseId: i.caseId })}
+                          >
+                            Huisbezoek plannen →
+                          </Anchor>
+                        </>
+                      )}
                     </Table.Td>
                     <Table.Td>{i.adres}</Table.Td>
                     <Table.Td>{i.telefoon}</Table.Td>

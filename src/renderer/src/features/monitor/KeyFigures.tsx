@@ -1,7 +1,13 @@
 import { Accordion, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { MonitorDashboard, Ratio } from '@shared/api/monitor'
+import { HULP_GEACCEPTEERD } from '@shared/domain/ddas'
 import { CaseCount, type OpenCases } from './BreakdownTable'
 import { pctText } from './download'
+
+/** The end results that count as help accepted, quoted: their names hold commas and slashes. */
+const HULP_LIJST = `${HULP_GEACCEPTEERD.slice(0, -1)
+  .map((r) => `"${r}"`)
+  .join(', ')} of "${HULP_GEACCEPTEERD[HULP_GEACCEPTEERD.length - 1]}"`
 
 function RatioCard(props: {
   title: string
@@ -105,29 +111,62 @@ export function Definitions({ bron }: { bron: string | null }) {
         <Accordion.Panel>
           <Stack gap={4}>
             <Text size="sm">
+              <b>Welke maand?</b> Een signaal telt in de maand van zijn signaaldatum: de dag waarop de
+              signaalpartner het stuurde. Een zaak telt in de maand van haar oudste signaal. Zo blijven
+              cijfers in hun eigen maand, ook als een bestand later is ingelezen of als eerdere maanden zijn
+              ingeladen toen het team met Lange Adem begon. Een zaak zonder signaal (inloopspreekuur) telt op
+              de dag dat ze is geopend.
+            </Text>
+            <Text size="sm">
               <b>Ontvangen</b>: signalen met een signaaldatum in de periode. <b>Doorgezet</b>: die signalen
               die in een zaak zijn opgenomen. <b>Niet doorgezet</b>: signalen met een status zoals onterecht
-              signaal of herhaalde melding, of in een zaak die met zo&apos;n resultaat is gesloten.
+              signaal, herhaalde melding of inwoner al bekend bij schuldhulpverlening, of in een zaak die met
+              &quot;niet opgepakt&quot;, &quot;inwoner is overleden&quot; of &quot;geen inwoner (meer)&quot;
+              is gesloten.
             </Text>
             <Text size="sm">
-              <b>Opgepakt</b>: zaken met een datum opgepakt in de periode, zonder de zaken die als &quot;niet
+              <b>Opgepakt</b>: zaken die in de periode tellen, zonder de zaken die als &quot;niet
               opgepakt&quot; zijn gesloten. <b>Bereik</b>: van die zaken het deel met minstens één
-              contactpoging waarbij de inwoner is bereikt.
+              contactpoging waarbij de inwoner is bereikt; alle pogingen van de zaak tellen mee, ook die in
+              een latere maand.
             </Text>
             <Text size="sm">
-              <b>Hulp geaccepteerd</b>: van de bereikte zaken het deel dat is gesloten met (Budget)advies
-              en/of quick fix, Vervolghulp en/of verwijzing financieel, of Vervolghulp en/of verwijzing niet
-              financieel.
+              <b>Contactpogingen</b>: elk contact één keer, op de dag dat het gebeurde. Een brief telt als hij
+              als verstuurd is bevestigd, op de dag van verzenden; een huisbezoek en het kaartje op de dag van
+              het bezoek; een afzegging op de dag dat de bewoner belde of mailde.
             </Text>
             <Text size="sm">
-              <b>Per soort contactpoging</b>: van de zaken met minstens één poging van die soort, het deel dat
-              bereikt is; ook hoe vaak die soort zelf contact gaf en hoe vaak het eerste contact.{' '}
+              <b>Hulp geaccepteerd</b>: van de bereikte zaken het deel dat is gesloten met {HULP_LIJST}.
+            </Text>
+            <Text size="sm">
+              <b>Per soort contactpoging</b>: de tien soorten van DDAS versie 1.2. Van de zaken met minstens
+              één poging van die soort, het deel dat bereikt is; ook hoe vaak die soort zelf contact gaf en
+              hoe vaak het eerste contact. <b>Afspraak op locatie</b>: een afgesproken gesprek ergens anders
+              dan bij de inwoner thuis, zoals op het stadskantoor, in de wijk of bij de woningcorporatie. Het
+              inloopspreekuur telt als <b>Overige</b>. <b>Onbekend</b>: een poging waarvan de soort niet is
+              vastgelegd.
+            </Text>
+            <Text size="sm">
               <b>Leeftijd</b> op de signaaldatum van het eerste signaal. <b>Bedrag</b>: de achterstanden in de
               zaak toen die werd opgepakt. Een zaak met signalen van meer soorten partners telt als{' '}
               <b>meervoudig</b>. <b>Aantal pogingen</b>: alle pogingen in de zaak. <b>Dagdeel</b>: van de
               eerste poging met contact (ochtend tot 12 uur, middag tot 18 uur, avond).{' '}
-              <b>Tijd tot eerste contact</b>: de mediaan van het aantal dagen van opgepakt tot de eerste
-              poging met contact.
+              <b>Tijd tot eerste contact</b>: de mediaan van het aantal dagen van opgepakt (de dag dat de zaak
+              in Lange Adem is geopend) tot de eerste poging met contact.
+            </Text>
+            <Text size="sm">
+              <b>DDAS-levering</b>: de signalen met een signaaldatum in de periode en de zaken waar ze in
+              zitten; elk signaal zit dus in de levering van zijn eigen maand. <i>Datum opgepakt</i> en{' '}
+              <i>matchingsdatum</i>: de dag dat de zaak in Lange Adem is geopend (bij een later ingelezen
+              bestand de dag van inlezen). <i>Matchingperiode</i>: van de eerste dag van de maand van het
+              oudste signaal in de zaak tot de laatste dag van de maand van het nieuwste (meestal één
+              kalendermaand). Een contactpoging: de dag van het contact.
+            </Text>
+            <Text size="sm">
+              <b>Eindresultaten</b>: de zestien van DDAS versie 1.2. Twee heten sinds die versie anders:
+              &quot;Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering&quot; (was: inwoner hoeft
+              geen hulp) en &quot;Verwijzing zonder tussenkomst inwoner&quot; (was: verwijzing zonder
+              contact). Zaken die al zo waren gesloten, tellen mee zoals eerder.
             </Text>
             <Group gap={4}>
               <Text size="sm">

@@ -25,43 +25,36 @@ import { saveFile } from './download'
 import { ExportPanel } from './ExportPanel'
 import { Definitions, KeyFigures } from './KeyFigures'
 import { MonitorSettingsPanel } from './MonitorSettingsPanel'
-import { periodOptions, type PeriodKind } from './periods'
+import { CbsCollections } from '../ddas-vs/CbsCollections'
+import { mayCall } from '@shared/api/permissions'
+import { useCurrentUser } from '../../app/AppContext'
+import {
+  choicePeriod,
+  loadChoice,
+  periodOptions,
+  saveChoice,
+  type ChosenPeriod,
+  type PeriodChoice,
+  type PeriodKind,
+} from './periods'
 import classes from './MonitorPage.module.css'
 
-export interface Period {
-  van: string
-  tot: string
-  label: string
-}
+export type Period = ChosenPeriod
 
-/** Choose a month, quarter, year or any two dates. */
-function PeriodPicker({ onChange }: { onChange: (p: Period | null) => void }) {
+/** Choose a month, quarter, year or any two dates. Controlled: the choice lives in MonitorPage. */
+function PeriodPicker({ choice, onChange }: { choice: PeriodChoice; onChange(c: PeriodChoice): void }) {
   const today = todayIso()
-  const [kind, setKind] = useState<PeriodKind>('jaar')
+  const kind = choice.kind
   const options = useMemo(() => (kind === 'eigen' ? [] : periodOptions(kind, today)), [kind, today])
-  const [value, setValue] = useState<string | null>(null)
-  const [van, setVan] = useState(formatDate(`${today.slice(0, 4)}-01-01`))
-  const [tot, setTot] = useState(formatDate(today))
-  const chosen = kind === 'eigen' ? null : (options.find((o) => o.value === value) ?? options[0]!)
-  const vanIso = parseDutchDate(van)
-  const totIso = parseDutchDate(tot)
-  const key = chosen ? `${chosen.van}|${chosen.tot}` : `${vanIso}|${totIso}`
-  useEffect(() => {
-    if (chosen) onChange({ van: chosen.van, tot: chosen.tot, label: chosen.label })
-    else if (vanIso && totIso && vanIso <= totIso)
-      onChange({ van: vanIso, tot: totIso, label: `${formatDate(vanIso)} t/m ${formatDate(totIso)}` })
-    else onChange(null)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
+  const chosen = kind === 'eigen' ? null : (options.find((o) => o.value === choice.value) ?? options[0]!)
+  const vanIso = parseDutchDate(choice.van)
+  const totIso = parseDutchDate(choice.tot)
   return (
     <Group align="flex-end" gap="sm" className={classes.noPrint}>
       <SegmentedControl
         aria-label="Soort periode"
         value={kind}
-        onChange={(v) => {
-          setKind(v as PeriodKind)
-          setValue(null)
-        }}
+        onChange={(v) => onChange({ ...choice, kind: v as PeriodKind, value: null })}
         data={[
           { value: 'maand', label: 'Maand' },
           { value: 'kwartaal', label: 'Kwartaal' },
@@ -74,7 +67,7 @@ function PeriodPicker({ onChange }: { onChange: (p: Period | null) => void }) {
           label="Periode"
           data={options.map((o) => ({ value: o.value, label: o.label }))}
           value={chosen?.value ?? null}
-          onChange={setValue}
+          onChange={(v) => onChange({ ...choice, value: v })}
           allowDeselect={false}
           w={200}
         />
@@ -82,22 +75,22 @@ function PeriodPicker({ onChange }: { onChange: (p: Period | null) => void }) {
         <>
           <TextInput
             label="Van (dd-mm-jjjj)"
-            value={van}
-            onChange={(e) => setVan(e.currentTarget.value)}
+            value={choice.van}
+            onChange={(e) => onChange({ ...choice, van: e.currentTarget.value })}
             w={150}
-            error={vanIso ? null : van ? 'Geen geldige datum' : null}
+            error={vanIso ? null : choice.van ? 'Geen geldige datum' : null}
           />
           <TextInput
             label="Tot en met (dd-mm-jjjj)"
-            value={tot}
-            onChange={(e) => setTot(e.currentTarget.value)}
+            value={choice.tot}
+            onChange={(e) => onChange({ ...choice, tot: e.currentTarget.value })}
             w={170}
             error={
               totIso
                 ? vanIso && totIso < vanIso
                   ? 'Ligt vóór de begindatum'
                   : null
-                : tot
+                : choice.tot
                   ? 'Geen geldige datum'
                   : null
             }
@@ -160,6 +153,12 @@ function Dashboard({ period }: { period: Period }) {
           </Button>
         </Group>
       </Group>
+      {d.inGebruikSinds && d.van < d.inGebruikSinds && (
+        <Alert color="blue" title={`Lange Adem is in gebruik sinds ${formatDate(d.inGebruikSinds)}`}>
+          Signalen van eerdere maanden die later zijn ingelezen, tellen in de maand van hun signaaldatum. Van
+          die zaken telt alleen het werk dat in Lange Adem is vastgelegd.
+        </Alert>
+      )}
       <KeyFigures d={d} open={open} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ReachOverTime d={d} />
@@ -179,9 +178,16 @@ function Dashboard({ period }: { period: Period }) {
   )
 }
 
-/** The kwaliteitsmedewerker's view of the team's figures, the DDAS delivery and partner feedback. */
+/**
+ * The kwaliteitsmedewerker's view of the team's figures, the DDAS delivery and partner feedback.
+ * The chosen period stays until the user changes it (periods.ts): across the tabs and screens.
+ */
 export function MonitorPage() {
-  const [period, setPeriod] = useState<Period | null>(null)
+  const user = useCurrentUser()
+  const today = todayIso()
+  const [choice, setChoice] = useState<PeriodChoice>(() => loadChoice(today))
+  useEffect(() => saveChoice(choice), [choice])
+  const period = choicePeriod(choice, today)
   const [tab, setTab] = useState<string | null>('cijfers')
   return (
     <Stack gap="md" className={classes.page}>
@@ -193,11 +199,16 @@ export function MonitorPage() {
           <Tabs.Tab value="instellingen">Instellingen</Tabs.Tab>
         </Tabs.List>
         <Stack gap="md" pt="md">
-          {tab !== 'instellingen' && <PeriodPicker onChange={setPeriod} />}
+          {tab !== 'instellingen' && <PeriodPicker choice={choice} onChange={setChoice} />}
           {tab === 'cijfers' &&
             (period ? <Dashboard period={period} /> : <Text>Kies een geldige periode.</Text>)}
           {tab === 'export' &&
-            (period ? <ExportPanel period={period} /> : <Text>Kies een geldige periode.</Text>)}
+            (period ? (
+              <ExportPanel key={`${period.van}|${period.tot}`} period={period} />
+            ) : (
+              <Text>Kies een geldige periode.</Text>
+            ))}
+          {tab === 'export' && mayCall('ddasVs.collections', user.rol) && <CbsCollections />}
           {tab === 'instellingen' && <MonitorSettingsPanel />}
         </Stack>
       </Tabs>

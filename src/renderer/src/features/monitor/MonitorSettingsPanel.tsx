@@ -3,6 +3,7 @@ import { Alert, Button, Loader, Paper, Stack, Table, Text, TextInput, Title } fr
 import type { MonitorSettings } from '@shared/api/monitor'
 import { ApiError, call } from '../../api/client'
 import { notifySaved } from '../../components/notify'
+import { OrganisationSettings, type DdasForm } from './OrganisationSettings'
 
 const list = (a: number[]) => a.join(', ')
 const parseList = (s: string) =>
@@ -11,10 +12,23 @@ const parseList = (s: string) =>
     .filter(Boolean)
     .map((v) => Number(v.replace(/\./g, '')))
 
-/** Supplier code, age and amount bands, and the national reference figures with source and year. */
+const ddasForm = (v: MonitorSettings): DdasForm => ({
+  leverancierNaam: v.leverancierNaam,
+  naam: v.organisatie.naam,
+  kvkNummer: v.organisatie.kvkNummer,
+  contactpersonen: v.organisatie.contactpersonen.length
+    ? v.organisatie.contactpersonen
+    : v.voorstelContactpersonen,
+  geboortedatumMeesturen: v.geboortedatumMeesturen,
+})
+
+/**
+ * The supplying organisation for DDAS, age and amount bands, and the national reference figures
+ * with source and year.
+ */
 export function MonitorSettingsPanel() {
   const [s, setS] = useState<MonitorSettings | null>(null)
-  const [code, setCode] = useState('')
+  const [ddas, setDdas] = useState<DdasForm | null>(null)
   const [ages, setAges] = useState('')
   const [amounts, setAmounts] = useState('')
   const [refs, setRefs] = useState<Record<string, { pct: string; bron: string; jaar: string }>>({})
@@ -23,7 +37,7 @@ export function MonitorSettingsPanel() {
 
   const load = (v: MonitorSettings) => {
     setS(v)
-    setCode(v.leverancierCode)
+    setDdas(ddasForm(v))
     setAges(list(v.leeftijdsgrenzen))
     setAmounts(list(v.bedraggrenzen))
     setRefs(
@@ -44,7 +58,7 @@ export function MonitorSettingsPanel() {
       setError(e instanceof Error ? e.message : 'Laden lukte niet.'),
     )
   }, [])
-  if (!s) return error ? <Alert color="red">{error}</Alert> : <Loader />
+  if (!s || !ddas) return error ? <Alert color="red">{error}</Alert> : <Loader />
 
   const save = async () => {
     setSaving(true)
@@ -52,7 +66,9 @@ export function MonitorSettingsPanel() {
     try {
       load(
         await call('monitor.saveSettings', {
-          leverancierCode: code,
+          leverancierNaam: ddas.leverancierNaam,
+          organisatie: { naam: ddas.naam, kvkNummer: ddas.kvkNummer, contactpersonen: ddas.contactpersonen },
+          geboortedatumMeesturen: ddas.geboortedatumMeesturen,
           leeftijdsgrenzen: parseList(ages),
           bedraggrenzen: parseList(amounts),
           referenties: s.referenties.map((r) => {
@@ -79,17 +95,16 @@ export function MonitorSettingsPanel() {
     setRefs((r) => ({ ...r, [key]: { ...r[key]!, [field]: v } }))
 
   return (
-    <Stack gap="md" maw={900}>
+    <Stack gap="md" maw={1100}>
+      <OrganisationSettings
+        form={ddas}
+        setForm={setDdas}
+        versie={s.softwareVersie}
+        voorstel={s.organisatie.contactpersonen.length === 0 && ddas.contactpersonen.length > 0}
+      />
       <Paper withBorder p="md">
         <Stack gap="sm">
-          <Title order={4}>Levering en groepen</Title>
-          <TextInput
-            label="Code gegevensleverancier (DDAS)"
-            description="De code die het CBS aan de leverancier of de gemeente heeft gegeven. Nodig voor de DDAS-levering."
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            maw={360}
-          />
+          <Title order={4}>Groepen in de cijfers</Title>
           <TextInput
             label="Leeftijdsgroepen: bovengrenzen in jaren"
             description="Bijvoorbeeld 25, 35, 45, 55, 66 geeft 18-25, 26-35, 36-45, 46-55, 56-66 en 67 en ouder."

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { periodOptions, shortMonth } from './periods'
+import { choicePeriod, defaultChoice, loadChoice, periodOptions, saveChoice, shortMonth } from './periods'
 
 describe('monitor periods', () => {
   it('offers months, quarters and years counted back from today, with their first and last day', () => {
@@ -13,5 +13,28 @@ describe('monitor periods', () => {
     expect(periodOptions('jaar', '2024-02-29')[0]).toMatchObject({ van: '2024-01-01', tot: '2024-12-31' })
     expect(periodOptions('maand', '2024-02-10')[0]!.tot).toBe('2024-02-29')
     expect(shortMonth('2026-10')).toBe('okt 26')
+  })
+
+  it('keeps the chosen period for the session, and falls back to this year on anything unreadable', () => {
+    const store = new Map<string, string>()
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => store.set(k, v),
+    }
+    expect(choicePeriod(loadChoice('2026-12-10', storage), '2026-12-10')).toEqual({
+      van: '2026-01-01',
+      tot: '2026-12-31',
+      label: '2026',
+    })
+    saveChoice({ ...defaultChoice('2026-12-10'), kind: 'maand', value: '2026-09' }, storage)
+    expect(choicePeriod(loadChoice('2026-12-10', storage), '2026-12-10')).toEqual({
+      van: '2026-09-01',
+      tot: '2026-09-30',
+      label: 'september 2026',
+    })
+    saveChoice({ kind: 'eigen', value: null, van: '15-10-2026', tot: '01-10-2026' }, storage)
+    expect(choicePeriod(loadChoice('2026-12-10', storage), '2026-12-10')).toBeNull()
+    store.set('lange-adem:monitor:periode', '{broken')
+    expect(loadChoice('2026-12-10', storage)).toEqual(defaultChoice('2026-12-10'))
   })
 })

@@ -4,6 +4,7 @@ import { TOGGLE } from './parts'
 import { call } from '../../api/client'
 import { useCurrentUser } from '../../app/AppContext'
 import { notifySaved } from '../../components/notify'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { PasswordPair, useNewPassword } from './PasswordPair'
 
 /** Your own password: the current one, then the new one twice. */
@@ -13,6 +14,11 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
   const form = useNewPassword(user.naam, {
     fieldMap: { wachtwoord: 'huidig', nieuwWachtwoord: 'wachtwoord' },
   })
+
+  const guard = useDiscardGuard(
+    current !== '' || form.pair.wachtwoord !== '' || form.pair.herhaling !== '',
+    onClose,
+  )
 
   const save = () =>
     form.submit(
@@ -25,7 +31,8 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
     )
 
   return (
-    <Modal opened onClose={onClose} title="Wachtwoord wijzigen" size="md">
+    <Modal opened onClose={guard.requestClose} title="Wachtwoord wijzigen" size="md">
+      <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -50,7 +57,7 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
           />
           <PasswordPair value={form.pair} errors={form.errors} onChange={form.changePair} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={form.busy}>
+            <Button variant="default" onClick={guard.requestClose} disabled={form.busy}>
               Annuleren
             </Button>
             <Button type="submit" loading={form.busy}>

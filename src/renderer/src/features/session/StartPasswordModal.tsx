@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { MedewerkerView } from '@shared/api/settings'
 import { call } from '../../api/client'
 import { notifySaved } from '../../components/notify'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { PasswordPair, useNewPassword } from './PasswordPair'
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
  */
 export function StartPasswordModal({ medewerker, onClose }: Props) {
   const form = useNewPassword(medewerker.naam, { ownName: false, fieldMap: { wachtwoord: 'wachtwoord' } })
+  const guard = useDiscardGuard(form.pair.wachtwoord !== '' || form.pair.herhaling !== '', onClose)
   const voornaam = medewerker.naam.split(/\s+/)[0] ?? medewerker.naam
 
   const save = () =>
@@ -25,7 +27,13 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
     })
 
   return (
-    <Modal opened onClose={onClose} title={`Wachtwoord instellen voor ${medewerker.naam}`} size="md">
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title={`Wachtwoord instellen voor ${medewerker.naam}`}
+      size="md"
+    >
+      <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -53,7 +61,7 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
             autoFocus
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={form.busy}>
+            <Button variant="default" onClick={guard.requestClose} disabled={form.busy}>
               Annuleren
             </Button>
             <Button type="submit" loading={form.busy}>

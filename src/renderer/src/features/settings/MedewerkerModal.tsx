@@ -23,6 +23,7 @@ import {
   type FieldErrors,
 } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { ROL_OPTIONS } from '../setup/MedewerkersStep'
 
 const FIELDS = ['naam', 'rol', 'telefoon', 'email', 'wijkIds', 'actief']
@@ -48,7 +49,7 @@ interface Draft {
 
 /** Add or change one team member: role, contact details, wijken and whether they still work here. */
 export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerder }: Props) {
-  const [draft, setDraft] = useState<Draft>(
+  const [start] = useState<Draft>(() =>
     medewerker
       ? {
           naam: medewerker.naam,
@@ -60,6 +61,8 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
         }
       : { naam: '', rol: 'consulent', telefoon: '', email: '', wijkIds: [], actief: true },
   )
+  const [draft, setDraft] = useState<Draft>(start)
+  const guard = useDiscardGuard(JSON.stringify(draft) !== JSON.stringify(start), onClose)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -96,10 +99,11 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       title={medewerker ? `${medewerker.naam} wijzigen` : 'Medewerker toevoegen'}
       size="lg"
     >
+      <DiscardQuestion guard={guard} />
       <Stack gap="md">
         {failure && (
           <Alert color="red" role="alert">
@@ -171,7 +175,7 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
           </Text>
         </div>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
+          <Button variant="default" onClick={guard.requestClose} disabled={saving}>
             Annuleren
           </Button>
           <Button onClick={() => void save()} loading={saving}>

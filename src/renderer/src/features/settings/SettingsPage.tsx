@@ -7,6 +7,7 @@ import { MedewerkersTab } from './MedewerkersTab'
 import { TeamTab } from './TeamTab'
 import { WijkenTab } from './WijkenTab'
 import { SecurityTab } from '../session/SecurityTab'
+import { CbsConnectionTab } from '../ddas-vs/CbsConnectionTab'
 import { mayCall } from '@shared/api/permissions'
 import { useCurrentUser } from '../../app/AppContext'
 
@@ -69,6 +70,7 @@ export function SettingsPage() {
             <Tabs.Tab value="wijken">Wijken</Tabs.Tab>
             <Tabs.Tab value="medewerkers">Medewerkers</Tabs.Tab>
             <Tabs.Tab value="beveiliging">Beveiliging</Tabs.Tab>
+            {mayCall('ddasVs.settings', user.rol) && <Tabs.Tab value="cbs">Koppeling CBS</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="team" pt="md">
             <fieldset disabled={readOnly} style={FIELDSET}>
@@ -88,6 +90,11 @@ export function SettingsPage() {
           <Tabs.Panel value="beveiliging" pt="md">
             <SecurityTab />
           </Tabs.Panel>
+          {mayCall('ddasVs.settings', user.rol) && (
+            <Tabs.Panel value="cbs" pt="md">
+              <CbsConnectionTab />
+            </Tabs.Panel>
+          )}
         </Tabs>
       )}
     </Stack>

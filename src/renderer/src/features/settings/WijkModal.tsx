@@ -11,6 +11,7 @@ import {
   type FieldErrors,
 } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { POSTCODES_HINT } from '../setup/WijkenStep'
 
 const FIELDS = ['naam', 'postcodes']
@@ -24,8 +25,13 @@ interface Props {
 
 /** Add or change one wijk: its name and the postcodes that belong to it. */
 export function WijkModal({ wijk, onClose, onSaved }: Props) {
-  const [naam, setNaam] = useState(wijk?.naam ?? '')
-  const [postcodes, setPostcodes] = useState(wijk ? wijk.postcodes.map(formatPostcodeRange).join(', ') : '')
+  const [start] = useState(() => ({
+    naam: wijk?.naam ?? '',
+    postcodes: wijk ? wijk.postcodes.map(formatPostcodeRange).join(', ') : '',
+  }))
+  const [naam, setNaam] = useState(start.naam)
+  const [postcodes, setPostcodes] = useState(start.postcodes)
+  const guard = useDiscardGuard(naam !== start.naam || postcodes !== start.postcodes, onClose)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -55,7 +61,13 @@ export function WijkModal({ wijk, onClose, onSaved }: Props) {
   }
 
   return (
-    <Modal opened onClose={onClose} title={wijk ? `Wijk ${wijk.naam} wijzigen` : 'Wijk toevoegen'} size="lg">
+    <Modal
+      opened
+      onClose={guard.requestClose}
+      title={wijk ? `Wijk ${wijk.naam} wijzigen` : 'Wijk toevoegen'}
+      size="lg"
+    >
+      <DiscardQuestion guard={guard} />
       <Stack gap="md">
         {failure && (
           <Alert color="red" role="alert">
@@ -88,7 +100,7 @@ export function WijkModal({ wijk, onClose, onSaved }: Props) {
           required
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
+          <Button variant="default" onClick={guard.requestClose} disabled={saving}>
             Annuleren
           </Button>
           <Button onClick={() => void save()} loading={saving}>

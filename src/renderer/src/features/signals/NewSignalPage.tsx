@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import type { ManualSignalResult } from '@shared/api/signals'
+import type { ManualSignalSaved } from '@shared/api/signals'
 import { call } from '../../api/client'
 import { useAppStatus } from '../../app/AppContext'
 import { navigate } from '../../app/router'
@@ -40,7 +40,7 @@ export function NewSignalPage() {
   const [saving, setSaving] = useState(false)
   // The summary of what is still wrong appears once saving was tried, not while typing.
   const [attempted, setAttempted] = useState(false)
-  const [saved, setSaved] = useState<ManualSignalResult | null>(null)
+  const [saved, setSaved] = useState<ManualSignalSaved | null>(null)
   const check = useAddressCheck(saved ? null : addressToCheck(values))
 
   const change = (path: FieldPath, value: string | boolean) => {

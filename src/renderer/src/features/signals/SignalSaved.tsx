@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import type { ManualSignalResult } from '@shared/api/signals'
+import type { ManualSignalSaved } from '@shared/api/signals'
 import { savedSummary } from './signalText'
 
 /** After saving: go to the case, or enter the next signal. Takes the focus so keyboard users hear it. */
@@ -9,7 +9,7 @@ export function SignalSaved({
   onOpen,
   onNext,
 }: {
-  result: ManualSignalResult
+  result: ManualSignalSaved
   onOpen(): void
   onNext(): void
 }) {
@@ -23,8 +23,8 @@ export function SignalSaved({
         </Title>
         <Text>{savedSummary(result)}</Text>
         <Group gap="sm" mt="xs">
-          <Button onClick={onOpen}>Naar de zaak</Button>
-          <Button variant="default" onClick={onNext}>
+          {result.mayOpen && <Button onClick={onOpen}>Naar de zaak</Button>}
+          <Button variant={result.mayOpen ? 'default' : 'filled'} onClick={onNext}>
             Nog een signaal invoeren
           </Button>
         </Group>

@@ -7,12 +7,13 @@ const result = {
   newHousehold: true,
   wijkNaam: 'Centrum',
   consulentNaam: 'Anouk Peeters',
+  mayOpen: true,
 }
 
 describe('signal texts', () => {
   it('says a signal joins the open case on the address, and mentions closed cases there', () => {
     const t = addressCheckText({
-      openCase: { id: 3, caseNumber: 'LA-2026-00003', naam: 'J. van der Berg' },
+      openCase: { id: 3, caseNumber: 'LA-2026-00003' },
       earlierCases: 2,
       wijkNaam: 'Centrum',
       consulentNaam: 'Anouk Peeters',
@@ -20,6 +21,24 @@ describe('signal texts', () => {
     expect(t.body).toMatch(/^Op dit adres loopt al zaak LA-2026-00003: het signaal wordt daaraan toegevoegd/)
     expect(t.body).toContain('Anouk Peeters')
     expect(t.earlier).toContain('2 gesloten zaken')
+  })
+
+  it("says of another wijk's open case only that it exists and in which wijk", () => {
+    const t = addressCheckText({
+      openCase: { id: null, caseNumber: null },
+      earlierCases: 0,
+      wijkNaam: 'Kapel in het Zand',
+      consulentNaam: null,
+    })
+    expect(t.body).toBe(
+      'Op dit adres loopt al een zaak in wijk Kapel in het Zand: het signaal wordt daaraan toegevoegd. Die zaak hoort bij een andere wijk; de consulent daar ziet het signaal.',
+    )
+    expect(t.earlier).toBeNull()
+    expect(
+      savedSummary({ ...result, newCase: false, caseNumber: null, consulentNaam: null, mayOpen: false }),
+    ).toBe(
+      'Het signaal is toegevoegd aan de lopende zaak in wijk Centrum. Die zaak hoort bij een andere wijk; de consulent daar ziet het signaal.',
+    )
   })
 
   it('names wijk and consulent of a new case, and says so when either is missing', () => {

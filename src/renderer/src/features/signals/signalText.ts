@@ -1,4 +1,4 @@
-import type { AddressCheck, ManualSignalResult } from '@shared/api/signals'
+import type { AddressCheck, ManualSignalSaved } from '@shared/api/signals'
 
 /** What saving will do for this address, in the words the form shows. */
 export function addressCheckText(c: AddressCheck): { body: string; earlier: string | null } {
@@ -6,11 +6,18 @@ export function addressCheckText(c: AddressCheck): { body: string; earlier: stri
     c.earlierCases > 0
       ? `Dit adres is eerder bekend: er ${c.earlierCases === 1 ? 'is 1 gesloten zaak' : `zijn ${c.earlierCases} gesloten zaken`} op dit adres.`
       : null
-  if (c.openCase) {
+  if (c.openCase?.caseNumber) {
     return {
-      body: `Op dit adres loopt al zaak ${c.openCase.caseNumber}: het signaal wordt daaraan toegevoegd (${c.openCase.naam}${
-        c.consulentNaam ? `, consulent ${c.consulentNaam}` : ', nog zonder consulent'
+      body: `Op dit adres loopt al zaak ${c.openCase.caseNumber}: het signaal wordt daaraan toegevoegd (${
+        c.consulentNaam ? `consulent ${c.consulentNaam}` : 'nog zonder consulent'
       }).`,
+      earlier,
+    }
+  }
+  if (c.openCase) {
+    // A case of another wijk: only that it exists, and where.
+    return {
+      body: `Op dit adres loopt al een zaak${c.wijkNaam ? ` in wijk ${c.wijkNaam}` : ''}: het signaal wordt daaraan toegevoegd. Die zaak hoort bij een andere wijk; de consulent daar ziet het signaal.`,
       earlier,
     }
   }
@@ -24,8 +31,11 @@ export function addressCheckText(c: AddressCheck): { body: string; earlier: stri
 }
 
 /** What saving did, for the notification and the confirmation. */
-export function savedSummary(r: ManualSignalResult): string {
-  if (!r.newCase) return `Het signaal is toegevoegd aan de lopende zaak ${r.caseNumber}.`
+export function savedSummary(r: ManualSignalSaved): string {
+  if (!r.newCase)
+    return r.caseNumber
+      ? `Het signaal is toegevoegd aan de lopende zaak ${r.caseNumber}.`
+      : `Het signaal is toegevoegd aan de lopende zaak${r.wijkNaam ? ` in wijk ${r.wijkNaam}` : ''}. Die zaak hoort bij een andere wijk; de consulent daar ziet het signaal.`
   const where = r.wijkNaam ? ` in wijk ${r.wijkNaam}` : ''
   const who = r.consulentNaam ? `, op naam van ${r.consulentNaam}` : ', nog zonder consulent'
   return `Nieuwe zaak ${r.caseNumber} geopend${where}${who}.`

@@ -24,6 +24,7 @@ import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 
 type Dialog = { kind: 'afzeggen' | 'uitkomst'; visit: VisitView } | null
@@ -57,6 +58,10 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
   const [kaartje, setKaartje] = useState(true)
   const [notitie, setNotitie] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const guard = useDiscardGuard(
+    dialog !== null && (dialog.kind === 'afzeggen' ? reden : notitie).trim() !== '',
+    () => setDialog(null),
+  )
 
   if (day.bezoeken.length === 0) return <Text c="dimmed">Er zijn op deze dag geen huisbezoeken gepland.</Text>
 
@@ -100,7 +105,10 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
         <Table.Tbody>
           {day.bezoeken.map((v) => (
             <Table.Tr key={v.id}>
-              <Table.Td>{v.tijd}</Table.Td>
+              <Table.Td>
+                {v.tijd}
+                {v.tot ? `–${v.tot}` : ''}
+              </Table.Td>
               <Table.Td>
                 <Anchor href={routeHref({ name: 'zaak', id: v.caseId })}>{v.naam}</Anchor>
               </Table.Td>
@@ -123,14 +131,24 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
                     >
                       Afzegging
                     </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      onClick={() => open('uitkomst', v)}
-                      aria-label={`Uitkomst ${v.naam}`}
-                    >
-                      Uitkomst
-                    </Button>
+                    {v.uitkomstMogelijk ? (
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        onClick={() => open('uitkomst', v)}
+                        aria-label={`Uitkomst ${v.naam}`}
+                      >
+                        Uitkomst
+                      </Button>
+                    ) : (
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        title="De uitkomst leg je vast op of na de dag van het bezoek"
+                      >
+                        uitkomst vanaf {formatDate(v.datum)}
+                      </Text>
+                    )}
                   </Group>
                 )}
               </Table.Td>
@@ -141,13 +159,14 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
       {dialog && (
         <Modal
           opened
-          onClose={() => setDialog(null)}
+          onClose={guard.requestClose}
           title={
             dialog.kind === 'afzeggen'
               ? `Afzegging van ${dialog.visit.naam}`
               : `Uitkomst bezoek ${dialog.visit.naam}`
           }
         >
+          <DiscardQuestion guard={guard} />
           <Stack gap="sm">
             {dialog.kind === 'afzeggen' ? (
               <>
@@ -194,7 +213,7 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
             )}
             {error && <Alert color="red">{error}</Alert>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDialog(null)}>
+              <Button variant="default" onClick={guard.requestClose}>
                 Annuleren
               </Button>
               <Button onClick={() => void save()}>

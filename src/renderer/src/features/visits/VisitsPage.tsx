@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
@@ -20,15 +21,24 @@ import { formatDate, parseDutchDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
+import { todayIso } from '../../components/localDate'
 import { notifySaved } from '../../components/notify'
+import { normalizeTime, TimeField } from '../../components/TimeField'
+import { DuoSelect, duoIds } from './DuoSelect'
 import { PartnersSection } from './PartnersSection'
 import { VisitTable } from './VisitTable'
 
-/** Plan announced home visits for a wijk on a day, and follow that day's visits. */
-export function VisitsPage() {
+const FIELDS = ['datum', 'startTijd', 'duoUserId', 'duoPartnerId', 'caseIds']
+
+/**
+ * Plan announced home visits for a wijk on a day, and follow that day's visits. The cases offered
+ * are exactly those whose plan says a visit is due (the definition Vandaag and the caseload use).
+ * Opened from a case file or Vandaag: on that case's wijk, with only that case chosen.
+ */
+export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: number; caseId?: number }) {
   const [settings, setSettings] = useState<SettingsView | null>(null)
   const [partners, setPartners] = useState<PartnerContactView[]>([])
-  const [wijkId, setWijkId] = useState('')
+  const [wijkId, setWijkId] = useState(fromWijk ? String(fromWijk) : '')
   const [datum, setDatum] = useState('')
   const [startTijd, setStartTijd] = useState('13:00')
   const [slot, setSlot] = useState<number>(30)
@@ -36,13 +46,13 @@ export function VisitsPage() {
   const [candidates, setCandidates] = useState<VisitCandidate[] | null>(null)
   const [chosen, setChosen] = useState<number[]>([])
   const [day, setDay] = useState<VisitDayView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     void call('settings.get', {}).then((s) => {
       setSettings(s)
-      setWijkId(String(s.wijken[0]?.id ?? ''))
+      setWijkId((w) => w || String(s.wijken[0]?.id ?? ''))
     })
     void call('visits.partners', {}).then(setPartners)
   }, [])
@@ -53,50 +63,53 @@ export function VisitsPage() {
     setDay(await call('visits.day', { datum: iso, wijkId: Number(wijkId) }))
   }, [iso, wijkId])
   useEffect(() => {
-    void refreshDay().catch((e: unknown) => setError(describeFailure(e).message))
+    void refreshDay().catch((e: unknown) => setErrors({ _: describeFailure(e).message }))
   }, [refreshDay])
 
-  const find = async () => {
-    setError(null)
+  const loadCandidates = useCallback(async () => {
+    if (!wijkId) return
     try {
-      const c = await call('visits.candidates', { wijkId: Number(wijkId), datum })
+      const c = await call('visits.candidates', { wijkId: Number(wijkId) })
       setCandidates(c)
-      setChosen(c.map((x) => x.caseId))
+      // From a case file or Vandaag: only that case; otherwise every case that is due.
+      setChosen(fromCase && c.some((x) => x.caseId === fromCase) ? [fromCase] : c.map((x) => x.caseId))
     } catch (e) {
-      const f = describeFailure(e)
-      setError(Object.values(f.fields)[0] ?? f.message)
+      setErrors({ _: describeFailure(e).message })
     }
-  }
+  }, [wijkId, fromCase])
+  useEffect(() => {
+    void loadCandidates()
+  }, [loadCandidates])
 
   const plan = async () => {
     setBusy(true)
-    setError(null)
+    setErrors({})
     try {
-      const [kind, id] = duo.split(':')
       const d = await call('visits.plan', {
         wijkId: Number(wijkId),
         datum,
-        startTijd,
+        startTijd: normalizeTime(startTijd),
         slotMinuten: slot,
         caseIds: chosen,
-        duoUserId: kind === 'u' ? Number(id) : null,
-        duoPartnerId: kind === 'p' ? Number(id) : null,
+        ...duoIds(duo),
       })
       setDay(d)
-      setCandidates(null)
       notifySaved(
         `${chosen.length} huisbezoek(en) gepland. De aankondigingsbrieven staan klaar om af te drukken.`,
       )
+      await loadCandidates()
     } catch (e) {
       const f = describeFailure(e)
-      setError(Object.values(f.fields)[0] ?? f.message)
+      setErrors({ ...f.fields, _: f.message })
     } finally {
       setBusy(false)
     }
   }
 
-  const colleagues = settings?.medewerkers.filter((m) => m.actief) ?? []
+  const colleagues = settings?.medewerkers.filter((m) => m.actief && m.rol !== 'beheerder') ?? []
   const activePartners = partners.filter((p) => p.actief)
+  const today = todayIso()
+  const fieldError = FIELDS.some((k) => errors[k])
 
   return (
     <Stack gap="md" maw={1200}>
@@ -104,7 +117,7 @@ export function VisitsPage() {
       <Paper withBorder p="md" component="section" aria-label="Huisbezoeken plannen">
         <Stack gap="sm">
           <Title order={3}>Plannen</Title>
-          <Group align="flex-end" wrap="wrap">
+          <Group align="flex-start" wrap="wrap">
             <NativeSelect
               label="Wijk"
               w={200}
@@ -118,48 +131,45 @@ export function VisitsPage() {
               w={140}
               value={datum}
               onChange={(e) => setDatum(e.currentTarget.value)}
+              error={errors.datum}
             />
-            <TextInput
+            <TimeField
               label="Eerste bezoek om"
-              w={130}
+              w={150}
               value={startTijd}
-              onChange={(e) => setStartTijd(e.currentTarget.value)}
+              onChange={setStartTijd}
+              error={errors.startTijd}
             />
             <NumberInput
               label="Minuten per bezoek"
-              w={150}
+              w={170}
               min={10}
               max={120}
               step={5}
               value={slot}
               onChange={(v) => setSlot(Number(v) || 30)}
             />
-            <NativeSelect
-              label="Gaat mee (duo)"
+            <DuoSelect
               w={280}
               value={duo}
-              onChange={(e) => setDuo(e.currentTarget.value)}
-              data={[
-                { value: '', label: 'Kies…' },
-                { group: 'Collega', items: colleagues.map((c) => ({ value: `u:${c.id}`, label: c.naam })) },
-                {
-                  group: 'Ketenpartner',
-                  items: activePartners.map((p) => ({
-                    value: `p:${p.id}`,
-                    label: `${p.naam} (${p.organisatie})`,
-                  })),
-                },
-              ]}
+              onChange={setDuo}
+              colleagues={colleagues}
+              partners={activePartners}
+              error={errors.duoUserId ?? errors.duoPartnerId}
             />
-            <Button variant="default" onClick={() => void find()} disabled={!wijkId || !iso}>
-              Zaken zoeken
-            </Button>
           </Group>
           {candidates && candidates.length === 0 && (
-            <Text c="dimmed">Er zijn in deze wijk geen zaken die aan een huisbezoek toe zijn.</Text>
+            <Text c="dimmed">
+              Er zijn in deze wijk geen zaken die aan een huisbezoek toe zijn: bij geen enkele zaak staat een
+              huisbezoek nu op het stappenplan.
+            </Text>
           )}
           {candidates && candidates.length > 0 && (
             <>
+              <Text size="sm">
+                Toe aan een huisbezoek: {candidates.length} {candidates.length === 1 ? 'zaak' : 'zaken'},
+                dezelfde als op Vandaag.
+              </Text>
               <Table fz="sm" aria-label="Zaken voor een huisbezoek">
                 <Table.Thead>
                   <Table.Tr>
@@ -168,6 +178,7 @@ export function VisitsPage() {
                     <Table.Th>Adres</Table.Th>
                     <Table.Th>Postcode</Table.Th>
                     <Table.Th>Stap</Table.Th>
+                    <Table.Th>Gepland</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -186,10 +197,21 @@ export function VisitsPage() {
                           }
                         />
                       </Table.Td>
-                      <Table.Td>{c.naam}</Table.Td>
+                      <Table.Td>
+                        <Anchor href={routeHref({ name: 'zaak', id: c.caseId })}>{c.naam}</Anchor>
+                      </Table.Td>
                       <Table.Td>{c.adres}</Table.Td>
                       <Table.Td>{c.postcode}</Table.Td>
                       <Table.Td>{c.stap}</Table.Td>
+                      <Table.Td>
+                        {c.datum < today ? (
+                          <Badge color="red" variant="light" tt="none">
+                            te laat: {formatDate(c.datum)}
+                          </Badge>
+                        ) : (
+                          'vandaag'
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -205,7 +227,8 @@ export function VisitsPage() {
               </Group>
             </>
           )}
-          {error && <Alert color="red">{error}</Alert>}
+          {errors.caseIds && <Alert color="red">{errors.caseIds}</Alert>}
+          {errors._ && !fieldError && <Alert color="red">{errors._}</Alert>}
         </Stack>
       </Paper>
       {day && iso && (

@@ -9,6 +9,7 @@ import {
 } from '@shared/api/walkin'
 import { call } from '../../api/client'
 import { describeFailure } from '../../components/form-errors'
+import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
 export type Visitor = { kind: 'bekend'; hit: WalkinHit } | { kind: 'nieuw' }
 
@@ -43,6 +44,10 @@ export function IntakeModal({
   const [vervolgDatum, setVervolgDatum] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+
+  // A walk-in conversation's notes are not typed twice: closing with text asks first.
+  const typed = [watSpeelt, rekeningen, urgentieDatum, vervolgstap, vervolgDatum].some((v) => v.trim() !== '')
+  const guard = useDiscardGuard(typed || JSON.stringify(p) !== JSON.stringify(EMPTY_NEW), onClose)
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -85,12 +90,13 @@ export function IntakeModal({
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       size="xl"
       title={
         visitor.kind === 'bekend' ? `Bezoek van ${visitor.hit.naam}` : 'Nieuwe bezoeker (zonder signaal)'
       }
     >
+      <DiscardQuestion guard={guard} />
       <form onSubmit={(e) => void save(e)} noValidate>
         <Stack gap="sm">
           {visitor.kind === 'bekend' ? (
@@ -159,7 +165,7 @@ export function IntakeModal({
           </Group>
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               Annuleren
             </Button>
             <Button type="submit" loading={saving}>

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import { NativeSelect } from '@mantine/core'
+import type { PartnerContactView } from '@shared/api/visits'
+import type { SettingsView } from '@shared/api/settings'
+import { call } from '../../api/client'
+
+/** Who goes along on a visit: 'u:<id>' for a colleague, 'p:<id>' for a chain partner, '' none yet. */
+export function duoIds(duo: string): { duoUserId: number | null; duoPartnerId: number | null } {
+  const [kind, id] = duo.split(':')
+  return {
+    duoUserId: kind === 'u' ? Number(id) : null,
+    duoPartnerId: kind === 'p' ? Number(id) : null,
+  }
+}
+
+/** Active colleagues and chain partners, loaded once per screen. */
+export function useDuoChoices() {
+  const [colleagues, setColleagues] = useState<SettingsView['medewerkers']>([])
+  const [partners, setPartners] = useState<PartnerContactView[]>([])
+  useEffect(() => {
+    void call('settings.get', {})
+      .then((s) => setColleagues(s.medewerkers.filter((m) => m.actief && m.rol !== 'beheerder')))
+      .catch(() => undefined)
+  }, [])
+  useEffect(() => {
+    void call('visits.partners', {})
+      .then(setPartners)
+      .catch(() => undefined)
+  }, [])
+  return { colleagues, partners: partners.filter((p) => p.actief) }
+}
+
+/** A visit is made in pairs: choose the colleague or chain partner who comes along. */
+export function DuoSelect({
+  value,
+  onChange,
+  error,
+  colleagues,
+  partners,
+  without,
+  w,
+}: {
+  value: string
+  onChange(v: string): void
+  error?: string
+  colleagues: { id: number; naam: string }[]
+  partners: PartnerContactView[]
+  /** Not offered: the consulent of the case, who goes anyway. */
+  without?: number | null
+  w?: number
+}) {
+  return (
+    <NativeSelect
+      label="Gaat mee (duo)"
+      w={w}
+      value={value}
+      error={error}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={[
+        { value: '', label: 'Kies…' },
+        {
+          group: 'Collega',
+          items: colleagues
+            .filter((c) => c.id !== without)
+            .map((c) => ({ value: `u:${c.id}`, label: c.naam })),
+        },
+        {
+          group: 'Ketenpartner',
+          items: partners.map((p) => ({ value: `p:${p.id}`, label: `${p.naam} (${p.organisatie})` })),
+        },
+      ]}
+    />
+  )
+}

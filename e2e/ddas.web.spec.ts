@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { api, expect, openSignedIn, shot, startServer, test } from './harness'
+import { api, expect, openSignedIn, shot, startServer, test, uploadFile } from './harness'
 
 // DDAS 1.2 as the kwaliteitsmedewerker and a consulent meet it: the supplying organisation in
 // the settings, the delivery in 1.2 and (on request) 0.9 with what each holds, the explanations,
@@ -134,13 +134,10 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     const csv =
       'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
       `VPS-E2E-1;Energie;640;${dutch(today)};K.;Kessels;01-02-1975;Markt;9;6041EM\n`
-    const contentBase64 = Buffer.from(csv).toString('base64')
-    const a = (await api(server, 'intake.analyse', { fileName: 'extra.csv', contentBase64 })) as {
-      mapping: unknown
-    }
+    const uploadId = await uploadFile(server, 'extra.csv', csv)
+    const a = (await api(server, 'intake.analyse', { uploadId })) as { mapping: unknown }
     const imported = (await api(server, 'intake.commit', {
-      fileName: 'extra.csv',
-      contentBase64,
+      uploadId,
       mapping: a.mapping,
       bron: 'Vindplaats van Schulden',
     })) as { importId: number }

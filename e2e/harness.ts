@@ -93,6 +93,31 @@ export async function api(server: AppServer, method: string, input: unknown): Pr
   return body.value
 }
 
+/** Hands a file to the import as the import screen does (a streamed body), and returns its upload id. */
+export async function uploadFile(
+  server: AppServer,
+  fileName: string,
+  content: string | Buffer,
+): Promise<string> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/intake.upload`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Lange-Adem-Token': url.searchParams.get('token')!,
+      'X-Lange-Adem-Input': encodeURIComponent(JSON.stringify({ fileName })),
+    },
+    body: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+  })
+  const body = (await res.json()) as {
+    ok: boolean
+    value?: { uploadId: string }
+    error?: { message: string }
+  }
+  if (!body.ok) throw new Error(`intake.upload: ${body.error?.message}`)
+  return body.value!.uploadId
+}
+
 /** The team details every API-driven set-up in these tests uses; each spec adds its own wijken and people. */
 export const ROERMOND_TEAM = {
   gemeenteNaam: 'Roermond',

@@ -75,9 +75,17 @@ export const test = base.extend<{ dataDir: string }>({
 
 export { expect }
 
-/** Screenshots of each screen go to docs/screenshots (committed, so reviewers can look). */
+/**
+ * Screenshots of each screen go to docs/screenshots (committed, so reviewers can look) when a spec
+ * is run on its own; `npm test` points LANGE_ADEM_SHOTS_DIR elsewhere, so a full run does not
+ * rewrite every committed picture with pixel noise.
+ */
+export function shotPath(name: string): string {
+  return join(process.env.LANGE_ADEM_SHOTS_DIR ?? join(root, 'docs/screenshots'), `${name}.png`)
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) })
+  await page.screenshot({ path: shotPath(name) })
 }
 
 /** Calls the running app's API as the page would (token header), and returns the value or throws the Dutch error. */

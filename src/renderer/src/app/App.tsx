@@ -5,7 +5,7 @@ import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-q
 import { call, onSessionLost, onShellLocked } from '../api/client'
 import { apiKey, createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
 import { SignInPage } from '../features/session/SignInPage'
 import { LockScreen } from '../features/session/LockScreen'
@@ -17,7 +17,7 @@ import { followUserChange } from './user-switch'
 export function App() {
   const [queryClient] = useState(createQueryClient)
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" limit={3} autoClose={5000} />
         <Screens />

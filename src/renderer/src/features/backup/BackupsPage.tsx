@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import type { BackupCheck, BackupRow, BackupSoort } from '@shared/api/backup'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
 
 const SOORT_LABEL: Record<BackupSoort, string> = {
   automatisch: 'Automatisch',
@@ -84,7 +85,7 @@ export function BackupsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Back-ups</Title>
+          <PageHeading>Back-ups</PageHeading>
           <Text c="dimmed" size="sm" maw={720}>
             Lange Adem maakt elke dag een back-up. Elke back-up is versleuteld met dezelfde sleutel als de
             gegevens en wordt na het maken gecontroleerd. De nieuwste {data?.bewaard ?? 14} blijven bewaard.

@@ -10,8 +10,7 @@ import {
   Table,
   Text,
   Textarea,
-  Title,
-} from '@mantine/core'
+  } from '@mantine/core'
 import type { ImportSignalView } from '@shared/api/intake'
 import { NIET_DOORZETTEN_REDENEN, type NietDoorzettenReden } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
@@ -22,6 +21,7 @@ import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { useApiMutation, useApiQuery } from '../../api/queries'
+import { PageHeading } from '../../components/PageHeading'
 
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
@@ -59,7 +59,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
   return (
     <Stack gap="md" maw={1300}>
       <Group justify="space-between">
-        <Title order={2}>Signalen van inlezing {importId}</Title>
+        <PageHeading>Signalen van inlezing {importId}</PageHeading>
         <Anchor href={routeHref({ name: 'inleesgeschiedenis' })}>Terug naar de inleesgeschiedenis</Anchor>
       </Group>
       {rows && (

@@ -19,6 +19,7 @@ import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
 import { rememberTodayOrder } from './nextTask'
+import { PageHeading } from '../../components/PageHeading'
 
 /**
  * "Vandaag": what is due today and overdue for one consulent, grouped by step. Every case is a
@@ -61,7 +62,7 @@ export function TodayPage() {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Vandaag</Title>
+          <PageHeading>Vandaag</PageHeading>
           {view && (
             <Text c="dimmed">
               {formatDateLong(view.datum)} · {view.totaal} {view.totaal === 1 ? 'taak' : 'taken'}

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useFormFrom } from '../../components/useFormFrom'
 import { describeFailure } from '../../components/form-errors'
+import { PageHeading } from '../../components/PageHeading'
 
 export const KIND_LABELS: Record<RetentionKind, string> = {
   nietDoorgezet: 'Signalen die niet zijn doorgezet',
@@ -141,7 +142,7 @@ export function RetentionPage() {
   return (
     <Stack gap="lg" maw={900}>
       <div>
-        <Title order={2}>Bewaartermijnen</Title>
+        <PageHeading>Bewaartermijnen</PageHeading>
         <Text c="dimmed" size="sm">
           Gegevens over bewoners bewaren we niet langer dan nodig. Na de bewaartermijn worden namen, adressen,
           geboortedata, telefoonnummers, notities en brieven echt verwijderd. Dat gebeurt elke dag vanzelf. De

@@ -58,7 +58,7 @@ function summary(importId: number | null): ImportSummary {
 /** Main's side of an import: the upload, its analysis, the preview and the commit. */
 function intakeBackend() {
   return new FakeBackend({
-    'intake.upload': () => ({ uploadId: UPLOAD_ID }),
+    'intake.upload': ({ fileName }) => ({ uploadId: UPLOAD_ID, fileName, bytes: 48 }),
     'intake.progress': ({ uploadId }) => ({ uploadId, fase: 'lezen', gedaan: 2, totaal: 4 }),
     'intake.analyse': () => ANALYSIS,
     'intake.preview': () => summary(null),

@@ -49,7 +49,7 @@ export interface ApiQueryOptions<T> {
   enabled?: boolean
   /** While another input loads, keep showing the previous answer (a list being filtered). */
   keepPrevious?: boolean
-  /** Poll every so many milliseconds (a job's progress). */
+  /** Poll every so many milliseconds (a job's progress), also while the window is in the background. */
   refetchInterval?: number | false | ((data: T | undefined) => number | false)
 }
 
@@ -70,6 +70,7 @@ export function useApiQuery<M extends MethodName>(
       : {
           refetchInterval:
             typeof refetchInterval === 'function' ? (q) => refetchInterval(q.state.data) : refetchInterval,
+          refetchIntervalInBackground: true,
         }),
   })
 }

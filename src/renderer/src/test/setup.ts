@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, expect } from 'vitest'
 import { currentBackend, setBackend } from './fake-backend'
+
+// A screen's answer may take a while on a loaded machine: findBy* waits up to 5 s, not 1 s.
+configure({ asyncUtilTimeout: 5_000 })
 
 // jsdom lacks what Mantine measures with (its own test set-up does the same).
 const { getComputedStyle } = window

@@ -7,7 +7,8 @@ import {
   type ColumnMapping,
   type ImportSummary,
 } from '@shared/api/intake'
-import { ApiError, call, chooseImportFile, hasNativeFilePicker, uploadFile } from '../../api/client'
+import { ApiError, chooseImportFile, hasNativeFilePicker, uploadFile } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { ImportProgress } from './ImportProgress'
 import { MappingStep } from './MappingStep'
@@ -29,7 +30,13 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  // The file's way to main (an upload, or main's own dialog) and its analysis; then the calls.
+  const [choosing, setChoosing] = useState(false)
+  const analyseCall = useApiMutation('intake.analyse')
+  const previewCall = useApiMutation('intake.preview')
+  // A commit refetches what the new signals change (api/invalidation.ts).
+  const commitCall = useApiMutation('intake.commit')
+  const busy = choosing || previewCall.isPending || commitCall.isPending
   const native = hasNativeFilePicker()
 
   const fail = (e: unknown) => {
@@ -40,7 +47,7 @@ export function ImportPage() {
   /** The file is in main: wait for it to be read and analysed, then show the mapping. */
   const analyse = async (id: string) => {
     setUploadId(id)
-    const a = await call('intake.analyse', { uploadId: id, mappingName: '' })
+    const a = await analyseCall.mutateAsync({ uploadId: id, mappingName: '' })
     setAnalysis(a)
     setMapping(a.mapping)
     setBron(a.bronVoorstel)
@@ -57,20 +64,20 @@ export function ImportPage() {
       )
       return
     }
-    setBusy(true)
+    setChoosing(true)
     try {
       await analyse((await uploadFile(f)).uploadId)
     } catch (e) {
       fail(e)
       setUploadId(null)
     } finally {
-      setBusy(false)
+      setChoosing(false)
     }
   }
 
   const chooseNative = async () => {
     setError(null)
-    setBusy(true)
+    setChoosing(true)
     try {
       const up = await chooseImportFile()
       if (up) await analyse(up.uploadId)
@@ -78,7 +85,7 @@ export function ImportPage() {
       fail(e)
       setUploadId(null)
     } finally {
-      setBusy(false)
+      setChoosing(false)
     }
   }
 
@@ -93,31 +100,25 @@ export function ImportPage() {
 
   const showPreview = async () => {
     if (!uploadId || !mapping || bronMissing()) return
-    setBusy(true)
     setError(null)
     try {
-      setPreview(await call('intake.preview', { uploadId, mapping, bron }))
+      setPreview(await previewCall.mutateAsync({ uploadId, mapping, bron }))
       setFieldErrors({})
       setStep(2)
     } catch (e) {
       fail(e)
-    } finally {
-      setBusy(false)
     }
   }
 
   const commit = async () => {
     if (!uploadId || !mapping || bronMissing()) return
-    setBusy(true)
     setError(null)
     try {
-      setResult(await call('intake.commit', { uploadId, mapping, bron }))
+      setResult(await commitCall.mutateAsync({ uploadId, mapping, bron }))
       setStep(3)
     } catch (e) {
       fail(e)
       if (e instanceof ApiError && e.fields.bron) setStep(1)
-    } finally {
-      setBusy(false)
     }
   }
 

@@ -65,6 +65,20 @@ function Screens() {
     [workspaceShown, userId, queryClient],
   )
 
+  // The workspace names each screen itself (Workspace); these are the screens around it.
+  const outsideTitle = !status
+    ? 'Lange Adem'
+    : !status.setupDone
+      ? 'Eerste keer instellen – Lange Adem'
+      : !status.currentUser
+        ? 'Inloggen – Lange Adem'
+        : status.locked
+          ? 'Vergrendeld – Lange Adem'
+          : null
+  useEffect(() => {
+    if (outsideTitle) document.title = outsideTitle
+  }, [outsideTitle])
+
   let body
   if (error && !status) {
     body = (

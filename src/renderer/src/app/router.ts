@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { MethodName } from '@shared/api'
+import { focusNextHeading } from '../components/heading-focus'
 import type { ROUTES } from './routes'
 
 /**
@@ -65,6 +66,8 @@ export type MenuSection = (typeof MENU_SECTIONS)[number] | 'foot'
 export interface RouteDef<P extends ParamSpec = ParamSpec> {
   /** '/zaak/:id/:via': fixed words and, after a colon, the name of a value in `params`. */
   path: string
+  /** The window's title on this screen (before " – Lange Adem"), so a screen reader says where one is. */
+  title: string
   params?: P
   page(values: ParamValues<P>): ReactNode
   /** The API method the screen cannot work without; permissions.ts decides who may call it. */
@@ -154,6 +157,11 @@ export function backLabel(r: Route): string | undefined {
   return compiledOf(r.name).def.backLabel
 }
 
+/** The window title of a screen: "Vandaag – Lange Adem". */
+export function documentTitle(r: Route): string {
+  return `${compiledOf(r.name).def.title} – Lange Adem`
+}
+
 function match(c: Compiled, parts: string[]): Route | null {
   if (parts.length < c.required || parts.length > c.segments.length) return null
   const out: Record<string, unknown> = { name: c.name }
@@ -209,7 +217,11 @@ export function listBeforeCase(): Route | null {
 export function useRoute(): Route {
   const [current, setCurrent] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
-    const onChange = () => setCurrent(parseRoute(window.location.hash))
+    const onChange = () => {
+      // A screen opened by moving to it starts with focus on its heading (PageHeading).
+      focusNextHeading()
+      setCurrent(parseRoute(window.location.hash))
+    }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])

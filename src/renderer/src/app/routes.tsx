@@ -46,6 +46,7 @@ import { PersonRequestPage } from '../features/retention/PersonRequestPage'
 export const ROUTES = {
   vandaag: route({
     path: '/vandaag',
+    title: 'Vandaag',
     page: () => <TodayPage />,
     method: 'ladder.today',
     cases: true,
@@ -54,6 +55,7 @@ export const ROUTES = {
   }),
   'mijn-zaken': route({
     path: '/mijn-zaken',
+    title: 'Mijn zaken',
     page: () => <CaseloadPage mine />,
     method: 'caseload.list',
     cases: true,
@@ -62,6 +64,7 @@ export const ROUTES = {
   }),
   caseload: route({
     path: '/caseload',
+    title: 'Caseload',
     page: () => <CaseloadPage mine={false} />,
     method: 'caseload.list',
     cases: true,
@@ -74,6 +77,7 @@ export const ROUTES = {
   }),
   inloop: route({
     path: '/inloop',
+    title: 'Inloopspreekuur',
     page: () => <WalkinPage />,
     method: 'walkin.search',
     cases: true,
@@ -83,6 +87,7 @@ export const ROUTES = {
   /** The planner, opened on a wijk and with a case selected (from a case file or Vandaag). */
   huisbezoeken: route({
     path: '/huisbezoeken/:wijkId/:caseId',
+    title: 'Huisbezoeken',
     params: { wijkId: optional(wholeNumber), caseId: optional(wholeNumber) },
     page: (r) => <VisitsPage wijkId={r.wijkId} caseId={r.caseId} />,
     method: 'visits.candidates',
@@ -92,6 +97,7 @@ export const ROUTES = {
   }),
   bezoeklijst: route({
     path: '/bezoeklijst/:datum/:wijkId',
+    title: 'Daglijst huisbezoeken',
     params: { datum: isoDate, wijkId: optional(wholeNumber) },
     page: (r) => <VisitDayListPage datum={r.datum} wijkId={r.wijkId ?? null} />,
     method: 'visits.day',
@@ -101,6 +107,7 @@ export const ROUTES = {
   }),
   afdrukken: route({
     path: '/afdrukken',
+    title: 'Afdrukken',
     page: () => <PrintQueuePage />,
     method: 'documents.queue',
     cases: true,
@@ -109,6 +116,7 @@ export const ROUTES = {
   }),
   'nieuw-signaal': route({
     path: '/nieuw-signaal',
+    title: 'Signaal invoeren',
     page: () => <NewSignalPage />,
     method: 'signals.createManual',
     cases: true,
@@ -116,6 +124,7 @@ export const ROUTES = {
   }),
   inlezen: route({
     path: '/inlezen',
+    title: 'Signalen inlezen',
     page: () => <ImportPage />,
     method: 'intake.commit',
     cases: true,
@@ -123,6 +132,7 @@ export const ROUTES = {
   }),
   'te-controleren': route({
     path: '/te-controleren',
+    title: 'Te controleren',
     page: () => <ProblemsPage />,
     method: 'intake.problems',
     cases: true,
@@ -130,6 +140,7 @@ export const ROUTES = {
   }),
   inleesgeschiedenis: route({
     path: '/inleesgeschiedenis',
+    title: 'Inleesgeschiedenis',
     page: () => <HistoryPage />,
     method: 'intake.history',
     cases: true,
@@ -137,6 +148,7 @@ export const ROUTES = {
   }),
   inlezing: route({
     path: '/inlezing/:id',
+    title: 'Signalen van een inlezing',
     params: { id: wholeNumber },
     page: (r) => <ImportDetailPage importId={r.id} />,
     method: 'intake.importSignals',
@@ -150,6 +162,7 @@ export const ROUTES = {
    */
   zaak: route({
     path: '/zaak/:id/:via',
+    title: 'Zaak',
     params: { id: wholeNumber, via: optional(oneOf('inloop', 'vandaag')) },
     page: (r) => <DossierPage caseId={r.id} viaInloop={r.via === 'inloop'} fromToday={r.via === 'vandaag'} />,
     method: 'dossier.get',
@@ -157,6 +170,7 @@ export const ROUTES = {
   }),
   monitor: route({
     path: '/monitor',
+    title: 'Monitor',
     page: () => <MonitorPage />,
     method: 'monitor.dashboard',
     cases: false,
@@ -165,6 +179,7 @@ export const ROUTES = {
   }),
   verdeling: route({
     path: '/verdeling',
+    title: 'Verdeling',
     page: () => <DistributionPage />,
     method: 'intake.openCases',
     cases: true,
@@ -173,6 +188,7 @@ export const ROUTES = {
   }),
   afwegingskader: route({
     path: '/afwegingskader',
+    title: 'Afwegingskader',
     page: () => <RulesPage />,
     method: 'intake.rules',
     cases: false,
@@ -180,6 +196,7 @@ export const ROUTES = {
   }),
   stappenplan: route({
     path: '/stappenplan',
+    title: 'Stappenplan',
     page: () => <LadderSettingsPage />,
     method: 'ladder.config',
     cases: false,
@@ -187,6 +204,7 @@ export const ROUTES = {
   }),
   sjablonen: route({
     path: '/brieven-en-kaartjes',
+    title: 'Brieven en kaartjes',
     page: () => <TemplatesPage />,
     method: 'documents.templates',
     cases: false,
@@ -194,6 +212,7 @@ export const ROUTES = {
   }),
   logboek: route({
     path: '/logboek',
+    title: 'Logboek',
     page: () => <AuditPage />,
     method: 'audit.search',
     cases: false,
@@ -201,6 +220,7 @@ export const ROUTES = {
   }),
   inzageverzoek: route({
     path: '/inzageverzoek',
+    title: 'Inzage- en verwijderverzoek',
     page: () => <PersonRequestPage />,
     method: 'retention.findPerson',
     cases: true,
@@ -209,6 +229,7 @@ export const ROUTES = {
   }),
   bewaartermijnen: route({
     path: '/bewaartermijnen',
+    title: 'Bewaartermijnen',
     page: () => <RetentionPage />,
     method: 'retention.get',
     cases: false,
@@ -216,6 +237,7 @@ export const ROUTES = {
   }),
   'back-ups': route({
     path: '/back-ups',
+    title: 'Back-ups',
     page: () => <BackupsPage />,
     method: 'backup.list',
     cases: false,
@@ -223,6 +245,7 @@ export const ROUTES = {
   }),
   instellingen: route({
     path: '/instellingen',
+    title: 'Instellingen',
     page: () => <SettingsPage />,
     method: 'settings.get',
     cases: false,

@@ -10,7 +10,7 @@ import {
   Table,
   Text,
   TextInput,
-  } from '@mantine/core'
+} from '@mantine/core'
 import type { AuditVerdict } from '@shared/api/audit'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import type { BackupCheck, BackupRow, BackupSoort } from '@shared/api/backup'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
@@ -7,6 +7,7 @@ import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed } from '../../components/notify'
 import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 const SOORT_LABEL: Record<BackupSoort, string> = {
   automatisch: 'Automatisch',
@@ -175,7 +176,7 @@ export function BackupsPage() {
       )}
 
       {confirm && (
-        <Modal opened onClose={() => !busy && setConfirm(null)} title="Back-up terugzetten?" size="lg">
+        <Dialog opened onClose={() => !busy && setConfirm(null)} title="Back-up terugzetten?" size="lg">
           <Stack gap="md">
             <Text>
               De gegevens gaan terug naar de stand van <strong>{moment(confirm.gemaakt)}</strong>.
@@ -197,7 +198,7 @@ export function BackupsPage() {
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </Stack>
   )

@@ -1,15 +1,5 @@
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core'
 import { STAP_LABELS, STAP_SOORTEN, type LadderConfig, type StapSoort } from '@shared/api/ladder'
 import { DAGDELEN, type Dagdeel } from '@shared/domain/ddas'
 import { useApiMutation, useApiQuery } from '../../api/queries'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import type { DossierView } from '@shared/api/dossier'
 import type { LadderResult, TodayItem } from '@shared/api/ladder'
@@ -15,6 +15,7 @@ import { CloseCaseModal } from './CloseCaseModal'
 import { LogAttemptModal } from './LogAttemptModal'
 import { MessageButtons } from './MessageButtons'
 import { nextTask } from './nextTask'
+import { Dialog } from '../../components/Dialog'
 
 type Dialog = 'poging' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
@@ -271,7 +272,7 @@ export function PlanSection({
         />
       )}
       {(dialog === 'niet-benaderen' || dialog === 'heropenen') && (
-        <Modal
+        <Dialog
           opened
           onClose={reasonGuard.requestClose}
           title={dialog === 'heropenen' ? 'Zaak heropenen' : 'Niet meer benaderen'}
@@ -296,7 +297,7 @@ export function PlanSection({
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </DossierSection>
   )

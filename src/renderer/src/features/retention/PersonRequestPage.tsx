@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Stack,
@@ -21,6 +20,7 @@ import { describeFailure } from '../../components/form-errors'
 import { saveFile } from '../monitor/download'
 import { countsPhrase } from './RetentionPage'
 import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 /**
  * Inzage- en verwijderverzoek: a resident asks what we keep about them, or asks us to delete it.
@@ -236,7 +236,7 @@ export function PersonRequestPage() {
           )}
         </Stack>
       )}
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title="Gegevens verwijderen?">
+      <Dialog opened={confirm} onClose={() => setConfirm(false)} title="Gegevens verwijderen?">
         <Stack gap="sm">
           <Text size="sm">
             Alle signalen, zaken, notities, contactpogingen, brieven en het adres van deze bewoner worden
@@ -252,7 +252,7 @@ export function PersonRequestPage() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

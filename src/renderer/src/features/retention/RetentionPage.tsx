@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type {
   PurgeCounts,
   PurgePlan,
@@ -12,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useFormFrom } from '../../components/useFormFrom'
 import { describeFailure } from '../../components/form-errors'
 import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 export const KIND_LABELS: Record<RetentionKind, string> = {
   nietDoorgezet: 'Signalen die niet zijn doorgezet',
@@ -238,7 +239,7 @@ export function RetentionPage() {
           Termijnen in maanden: niet doorgezet / zonder hulp / met hulp.
         </Text>
       </Stack>
-      <Modal opened={!!plan} onClose={() => setPlan(null)} title="Wat wordt er verwijderd?" size="lg">
+      <Dialog opened={!!plan} onClose={() => setPlan(null)} title="Wat wordt er verwijderd?" size="lg">
         {plan && (
           <Stack gap="sm">
             <Table withTableBorder aria-label="Termijnen en grensdatum">
@@ -279,7 +280,7 @@ export function RetentionPage() {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

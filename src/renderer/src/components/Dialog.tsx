@@ -11,7 +11,8 @@ function fallbackTarget(): HTMLElement | null {
  * `opened` turns false, but most dialogs here are mounted only while open (their form state
  * starts fresh each time) and unmounting skipped the return: focus fell to the page's body, and
  * a keyboard user had to start from the top. When the button that opened it has gone (the list
- * changed after a save), focus goes to the screen's heading instead.
+ * changed after a save), focus goes to the screen's heading instead; where the screen placed
+ * focus itself after the save, it stays there.
  */
 export function Dialog({ opened, ...props }: ModalProps) {
   const trigger = useRef<HTMLElement | null>(null)
@@ -34,6 +35,9 @@ function restore(trigger: { current: HTMLElement | null }) {
   trigger.current = null
   // After React has removed the dialog (and its focus trap) from the page.
   queueMicrotask(() => {
+    // The screen moved focus on itself after the save (the case file: to the next task): keep it.
+    const now = document.activeElement
+    if (now && now !== document.body && now.isConnected && !now.closest('[role="dialog"]')) return
     const to = target.isConnected ? target : fallbackTarget()
     to?.focus()
   })

@@ -10,7 +10,11 @@ import { takeHeadingFocus } from './heading-focus'
 export function PageHeading({ children, ...props }: Omit<TitleProps, 'order'>) {
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    if (takeHeadingFocus()) ref.current?.focus()
+    if (!takeHeadingFocus()) return
+    // A screen that put focus on its own first item already (Vandaag: the first case) keeps it.
+    const main = ref.current?.closest('main')
+    if (main && main.contains(document.activeElement) && document.activeElement !== main) return
+    ref.current?.focus()
   }, [])
   return (
     <Title order={1} size="h2" tabIndex={-1} ref={ref} {...props}>

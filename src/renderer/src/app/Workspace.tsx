@@ -127,7 +127,13 @@ export function Workspace() {
                 title="Deze gegevens zijn verzonnen en alleen om te oefenen"
                 style={{ flexShrink: 0 }}
               >
-                Demo-gegevens
+                {/* On a narrow screen the one word has to do. */}
+                <Text span inherit visibleFrom="sm">
+                  Demo-gegevens
+                </Text>
+                <Text span inherit hiddenFrom="sm">
+                  Demo
+                </Text>
               </Badge>
             )}
           </Group>

@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect } from './harness'
+
+/** WCAG 2.1 A and AA, the level EN 301 549 asks of software a municipality buys. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * Known exceptions, each with its reason. Empty: every screen state the suite checks passes
+ * every rule. An entry is { rule, selector, reason }, and only that node is left out.
+ */
+export const EXCEPTIONS: { rule: string; selector: string; reason: string }[] = []
+
+/** Collects what axe-core finds in each screen state, so one test reports every state at once. */
+export class AxeReport {
+  readonly states: string[] = []
+  readonly violations: string[] = []
+
+  async check(page: Page, state: string): Promise<void> {
+    let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS)
+    for (const e of EXCEPTIONS) builder = builder.exclude(e.selector)
+    const result = await builder.analyze()
+    this.states.push(state)
+    for (const v of result.violations)
+      for (const node of v.nodes)
+        this.violations.push(
+          `${state}: ${v.id} at ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+        )
+  }
+}
+
+/** A screen of the workspace has drawn: its one h1, its window title, and no loader left. */
+export async function screenReady(page: Page): Promise<void> {
+  await expect(page.locator('main h1')).toHaveCount(1)
+  await expect(page.locator('main h1')).toBeVisible()
+  await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0)
+  await expect(page).toHaveTitle(/^.+ – Lange Adem$/)
+}
+
+/** The page does not scroll sideways (WCAG 1.4.10 reflow). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement
+    return el.scrollWidth - el.clientWidth
+  })
+}
+
+/** The element that has keyboard focus draws an outline (or a focus ring) one can see. */
+export async function expectVisibleFocus(page: Page): Promise<void> {
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return null
+    const style = getComputedStyle(el)
+    const r = el.getBoundingClientRect()
+    return {
+      tag: el.tagName,
+      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight,
+    }
+  })
+  expect(focus, 'something has keyboard focus').not.toBeNull()
+  expect(focus!.outline, `${focus!.tag} shows a focus outline`).toBe(true)
+  expect(focus!.inView, `${focus!.tag} with focus is on screen`).toBe(true)
+}

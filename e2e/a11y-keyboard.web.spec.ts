@@ -12,7 +12,10 @@ async function tabTo(page: Page, target: Locator, max = 40) {
   throw new Error(`${target} not reached in ${max} Tabs`)
 }
 
-test("a consulent's morning by keyboard alone, with visible focus at every step", async ({ page, dataDir }) => {
+test("a consulent's morning by keyboard alone, with visible focus at every step", async ({
+  page,
+  dataDir,
+}) => {
   const server = await startServer(dataDir, ['--demo'])
   try {
     const status = (await api(server, 'app.status', {})) as { demoWachtwoord: string }
@@ -123,7 +126,10 @@ test('Vandaag, a case file, the caseload and the import reflow at 200% zoom and 
       for (const zoom of ZOOMS) {
         await page.setViewportSize({ width: zoom.width, height: zoom.height })
         await screenReady(page)
-        expect(await horizontalOverflow(page), `${s.name} at ${zoom.name} scrolls sideways`).toBeLessThanOrEqual(0)
+        expect(
+          await horizontalOverflow(page),
+          `${s.name} at ${zoom.name} scrolls sideways`,
+        ).toBeLessThanOrEqual(0)
         // The header's controls are on screen and work: the menu behind its button, and the
         // signed-in person's menu with "Wissel van gebruiker".
         const burger = page.getByRole('button', { name: 'Menu openen' })

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, openSignedIn, shot, startServer, test, type AppServer } from './harness'
+import { expect, openSignedIn, shot, startServer, test } from './harness'
 import { AxeReport, screenReady } from './a11y'
 
 // Issue 20: every screen and main dialog, as each of the three roles, passes axe-core's WCAG 2.1
@@ -125,7 +125,10 @@ test('every screen and main dialog, as each role, has no WCAG 2.1 AA violations'
     await page.getByRole('tab', { name: 'Medewerkers' }).click()
     await page.getByRole('button', { name: 'Medewerker toevoegen' }).click()
     const medewerker = await dialogState(page, report, 'Medewerker toevoegen', 'beheerder medewerker')
-    await medewerker.getByRole('button', { name: /opslaan|toevoegen/i }).last().click()
+    await medewerker
+      .getByRole('button', { name: /opslaan|toevoegen/i })
+      .last()
+      .click()
     await expect(medewerker.locator('[aria-invalid="true"]').first()).toBeVisible()
     await report.check(page, 'beheerder medewerker, met fouten')
     await shot(page, 'a11y-01-medewerker-fouten')
@@ -136,4 +139,3 @@ test('every screen and main dialog, as each role, has no WCAG 2.1 AA violations'
     await server.stop()
   }
 })
-

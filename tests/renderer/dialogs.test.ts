@@ -27,7 +27,7 @@ describe('dialogs with typed text', () => {
     ).toEqual([])
   })
 
-  it('all give focus back to what opened them (components/Dialog, not Mantine\'s Modal directly)', () => {
+  it("all give focus back to what opened them (components/Dialog, not Mantine's Modal directly)", () => {
     const root = resolve(__dirname, '../../src/renderer/src')
     const direct = sources(root)
       .filter((file) => !file.endsWith('Dialog.tsx') && /<Modal\b/.test(readFileSync(file, 'utf8')))

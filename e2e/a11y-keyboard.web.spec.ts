@@ -12,6 +12,9 @@ async function tabTo(page: Page, target: Locator, max = 40) {
   throw new Error(`${target} not reached in ${max} Tabs`)
 }
 
+// A click on something that is not there fails within this, not at the end of the whole test.
+test.use({ actionTimeout: 20_000 })
+
 test("a consulent's morning by keyboard alone, with visible focus at every step", async ({
   page,
   dataDir,
@@ -25,7 +28,7 @@ test("a consulent's morning by keyboard alone, with visible focus at every step"
     await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible()
     await tabTo(page, page.getByRole('button', { name: /Anouk Peeters/ }))
     await page.keyboard.press('Enter')
-    const wachtwoord = page.getByLabel('Wachtwoord', { exact: true })
+    const wachtwoord = page.getByRole('textbox', { name: 'Wachtwoord', exact: true })
     if (!(await wachtwoord.evaluate((el) => el === document.activeElement))) await tabTo(page, wachtwoord)
     await expectVisibleFocus(page)
     await page.keyboard.type(status.demoWachtwoord)
@@ -111,10 +114,12 @@ test('Vandaag, a case file, the caseload and the import reflow at 200% zoom and 
     const root = server.url.replace(/#.*$/, '')
     await page.goto(`${root}#/mijn-zaken`)
     await screenReady(page)
-    const caseHref = await page.locator('main a[href^="#/zaak/"]').first().getAttribute('href')
+    await page.locator('main tbody tr').first().click()
+    await expect(page).toHaveURL(/#\/zaak\/\d+/)
+    const caseHref = new URL(page.url()).hash
     const screens = [
       { name: 'vandaag', href: '#/vandaag' },
-      { name: 'zaak', href: caseHref! },
+      { name: 'zaak', href: caseHref },
       { name: 'caseload', href: '#/caseload' },
       { name: 'inlezen', href: '#/inlezen' },
     ]

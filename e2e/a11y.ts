@@ -33,7 +33,7 @@ export class AxeReport {
 export async function screenReady(page: Page): Promise<void> {
   await expect(page.locator('main h1')).toHaveCount(1)
   await expect(page.locator('main h1')).toBeVisible()
-  await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0)
+  await expect(page.locator('main .mantine-Loader-root:visible')).toHaveCount(0)
   await expect(page).toHaveTitle(/^.+ – Lange Adem$/)
 }
 

@@ -114,7 +114,8 @@ export function Workspace() {
               aria-expanded={menuOpen}
               aria-controls="hoofdmenu"
             />
-            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
+            {/* Below 576 px (320 px, 400% zoom) the name gives way to the buttons. */}
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} visibleFrom="xs">
               Lange Adem
             </Text>
             <Text c="dimmed" size="sm" visibleFrom="lg" truncate>

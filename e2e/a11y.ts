@@ -40,22 +40,35 @@ export async function screenReady(page: Page): Promise<void> {
 /** The page does not scroll sideways (WCAG 1.4.10 reflow). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const el = document.scrollingElement ?? document.documentElement
+    const el = (globalThis as unknown as PageGlobals).document.scrollingElement
     return el.scrollWidth - el.clientWidth
   })
 }
 
-/** The element that has keyboard focus draws an outline (or a focus ring) one can see. */
+/** What these functions read in the page; typed by hand because the specs compile without the DOM library. */
+interface PageElement {
+  tagName: string
+  scrollWidth: number
+  clientWidth: number
+  getBoundingClientRect(): { width: number; height: number; top: number; bottom: number }
+}
+interface PageGlobals {
+  document: { scrollingElement: PageElement; activeElement: PageElement | null; body: PageElement }
+  getComputedStyle(el: PageElement): { outlineStyle: string; outlineWidth: string }
+  innerHeight: number
+}
+/** The element that has keyboard focus draws an outline one can see, on screen. */
 export async function expectVisibleFocus(page: Page): Promise<void> {
   const focus = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null
-    if (!el || el === document.body) return null
-    const style = getComputedStyle(el)
+    const g = globalThis as unknown as PageGlobals
+    const el = g.document.activeElement
+    if (!el || el === g.document.body) return null
+    const style = g.getComputedStyle(el)
     const r = el.getBoundingClientRect()
     return {
       tag: el.tagName,
       outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight,
+      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < g.innerHeight,
     }
   })
   expect(focus, 'something has keyboard focus').not.toBeNull()

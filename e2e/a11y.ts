@@ -6,10 +6,19 @@ import { expect } from './harness'
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 /**
- * Known exceptions, each with its reason. Empty: every screen state the suite checks passes
- * every rule. An entry is { rule, selector, reason }, and only that node is left out.
+ * Known exceptions, each with its reason: the rule is left out only inside `within`, and checked
+ * everywhere else.
  */
-export const EXCEPTIONS: { rule: string; selector: string; reason: string }[] = []
+export const EXCEPTIONS: { rule: string; within: string; reason: string }[] = [
+  {
+    rule: 'scrollable-region-focusable',
+    within: '.mantine-Combobox-dropdown',
+    reason:
+      "An open select's option list scrolls, and holds no focusable element: the keyboard stays in " +
+      'the field and moves through the options with the arrow keys (aria-activedescendant), which ' +
+      'scrolls the list. Giving the list a Tab stop of its own would add a stop that does nothing.',
+  },
+]
 
 /** Collects what axe-core finds in each screen state, so one test reports every state at once. */
 export class AxeReport {
@@ -17,11 +26,20 @@ export class AxeReport {
   readonly violations: string[] = []
 
   async check(page: Page, state: string): Promise<void> {
-    let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS)
-    for (const e of EXCEPTIONS) builder = builder.exclude(e.selector)
-    const result = await builder.analyze()
+    let everywhere = new AxeBuilder({ page }).withTags(WCAG_TAGS)
+    for (const e of EXCEPTIONS) everywhere = everywhere.exclude(e.within)
+    const results = [await everywhere.analyze()]
+    for (const e of EXCEPTIONS)
+      if ((await page.locator(e.within).count()) > 0)
+        results.push(
+          await new AxeBuilder({ page })
+            .withTags(WCAG_TAGS)
+            .include(e.within)
+            .disableRules([e.rule])
+            .analyze(),
+        )
     this.states.push(state)
-    for (const v of result.violations)
+    for (const v of results.flatMap((r) => r.violations))
       for (const node of v.nodes)
         this.violations.push(
           `${state}: ${v.id} at ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`,

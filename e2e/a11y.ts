@@ -12,7 +12,9 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 export const EXCEPTIONS: { rule: string; within: string; reason: string }[] = [
   {
     rule: 'scrollable-region-focusable',
-    within: '.mantine-Combobox-dropdown',
+    // Select, Autocomplete and MultiSelect name their option list after themselves.
+    within:
+      '.mantine-Select-dropdown, .mantine-Autocomplete-dropdown, .mantine-MultiSelect-dropdown, .mantine-Combobox-dropdown',
     reason:
       "An open select's option list scrolls, and holds no focusable element: the keyboard stays in " +
       'the field and moves through the options with the arrow keys (aria-activedescendant), which ' +

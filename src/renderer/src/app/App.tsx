@@ -12,6 +12,7 @@ import { LockScreen } from '../features/session/LockScreen'
 import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
 import { followUserChange } from './user-switch'
+import { followAppClock } from '../components/localDate'
 
 /** Decides what the user sees: the first-run set-up, the sign-in, the lock screen, or the workplace. */
 export function App() {
@@ -34,6 +35,7 @@ function Screens() {
     queryKey: apiKey('app.status', {}),
     queryFn: async () => {
       const next = await call('app.status', {})
+      followAppClock(next.nu)
       // Before anything is drawn for the new status: a new person never sees (or opens) the
       // previous person's screen.
       followUserChange(shownUser.current, next)

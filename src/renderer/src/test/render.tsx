@@ -7,6 +7,7 @@ import { userEvent, type UserEvent } from '@testing-library/user-event'
 import type { AppStatus } from '@shared/api/setup'
 import type { Rol } from '@shared/domain/case'
 import { createQueryClient } from '../api/queries'
+import { followAppClock } from '../components/localDate'
 import { AppContext } from '../app/AppContext'
 import { theme } from '../app/theme'
 // The route table installs itself on import: pages link to each other through it.
@@ -29,6 +30,7 @@ export function signedInStatus(user: AppStatus['currentUser'] = ANOUK): AppStatu
     vergrendelMinuten: 5,
     demoWachtwoord: null,
     version: '0.1.0',
+    nu: new Date().toISOString(),
   }
 }
 
@@ -51,6 +53,8 @@ export function renderWithApp(
   }: { backend?: Handlers | FakeBackend; status?: AppStatus | null } = {},
 ): Rendered {
   const fake = backend instanceof FakeBackend ? backend : new FakeBackend(backend)
+  // The screens' today comes from the status, as in the app (a test sets `nu` to pin the date).
+  if (status) followAppClock(status.nu)
   setBackend(fake)
   let refreshes = 0
   const refresh = async () => {

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, expect } from 'vitest'
+import { followAppClock } from '../components/localDate'
 import { currentBackend, setBackend } from './fake-backend'
 
 // A screen's answer may take a while on a loaded machine: findBy* waits up to 5 s, not 1 s.
@@ -54,6 +55,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup()
+  // Back on this computer's clock for the next test.
+  followAppClock(new Date().toISOString())
   const backend = currentBackend()
   setBackend(null)
   // A call the test did not expect fails it, even when the screen swallowed the error.

@@ -1,11 +1,13 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { MonitorDashboard, MonitorSettings } from '@shared/api/monitor'
 import type { Handlers } from '../../test/fake-backend'
 import { renderWithApp, signedInStatus } from '../../test/render'
 import { MonitorPage } from './MonitorPage'
 
 const FATIMA = { id: 1, naam: 'Fatima El Idrissi', rol: 'kwaliteitsmedewerker' as const }
+// The monitor counts back from today: the app's clock says it is 6 October 2026.
+const ON_6_OCTOBER = { ...signedInStatus(FATIMA), nu: '2026-10-06T08:00:00.000Z' }
 
 function dashboard(van: string, tot: string): MonitorDashboard {
   return {
@@ -74,17 +76,10 @@ const backend = (): Handlers => ({
 })
 
 describe('the monitor', () => {
-  // The monitor counts back from today: the test's today is fixed (only Date, not the timers).
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date('2026-10-06T10:00:00+02:00'))
-  })
-  afterEach(() => vi.useRealTimers())
-
   it("shows this year's figures and the cases behind a number", async () => {
     const { user, backend: fake } = renderWithApp(<MonitorPage />, {
       backend: backend(),
-      status: signedInStatus(FATIMA),
+      status: ON_6_OCTOBER,
     })
     expect(await screen.findByRole('heading', { name: /^Cijfers 2026/ })).toBeVisible()
     expect(fake.inputsOf('monitor.dashboard')).toEqual([{ van: '2026-01-01', tot: '2026-12-31' }])
@@ -99,7 +94,7 @@ describe('the monitor', () => {
   it('asks for the figures of the month when the period changes', async () => {
     const { user, backend: fake } = renderWithApp(<MonitorPage />, {
       backend: backend(),
-      status: signedInStatus(FATIMA),
+      status: ON_6_OCTOBER,
     })
     await screen.findByRole('heading', { name: /^Cijfers 2026/ })
     await user.click(screen.getByText('Maand', { exact: true }))
@@ -123,7 +118,7 @@ describe('the monitor', () => {
           opmerkingen: [],
         }),
       },
-      status: signedInStatus(FATIMA),
+      status: ON_6_OCTOBER,
     })
     await user.click(await screen.findByRole('tab', { name: 'DDAS en terugkoppeling' }))
     const make = await screen.findByRole('button', { name: 'DDAS-bestand maken over 2026' })

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Button, Group, Menu, Text } from '@mantine/core'
-import { useDisclosure, useHotkeys, type HotkeyItem } from '@mantine/hooks'
+import { useDisclosure, useHotkeys, useMediaQuery, type HotkeyItem } from '@mantine/hooks'
 import { call } from '../api/client'
 import { useAppStatus, useCurrentUser } from './AppContext'
 import { Fragment, useEffect, useState } from 'react'
@@ -10,6 +10,9 @@ import { ROL_LABELS } from '@shared/domain/case'
 import { lockNow } from '../features/session/IdleLock'
 import { ChangePasswordModal } from '../features/session/ChangePasswordModal'
 import { SessionControls } from '../features/session/SessionControls'
+
+/** Mantine's lg breakpoint (75em, 1200 px at 100%): room for the session buttons side by side. */
+const WIDE = '(min-width: 75em)'
 
 /** The id of the content area, where "Naar de inhoud" leads. */
 const CONTENT_ID = 'inhoud'
@@ -71,6 +74,8 @@ export function Workspace() {
   const route = useRoute()
   // Below 992 px (200% zoom on a laptop) the menu folds behind a button.
   const [menuOpen, menu] = useDisclosure(false)
+  // Only one of the two forms of the session buttons is in the page, so each name occurs once.
+  const wide = useMediaQuery(WIDE, window.matchMedia(WIDE).matches, { getInitialValueInEffect: false })
   // A screen this role cannot use (the start address, or one left by the previous user) leads
   // to the role's own start page; replace() keeps it out of the back button.
   const allowed = mayOpen(route.name, user.rol)
@@ -138,21 +143,22 @@ export function Workspace() {
               </Badge>
             )}
           </Group>
-          <Group gap="sm" wrap="nowrap" visibleFrom="lg">
-            <Text size="sm">
-              {user.naam}{' '}
-              <Text span c="dimmed">
-                ({ROL_LABELS[user.rol]})
+          {wide ? (
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm">
+                {user.naam}{' '}
+                <Text span c="dimmed">
+                  ({ROL_LABELS[user.rol]})
+                </Text>
               </Text>
-            </Text>
-            <SessionControls />
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
-              Wissel van gebruiker
-            </Button>
-          </Group>
-          <Group hiddenFrom="lg">
+              <SessionControls />
+              <Button variant="default" size="xs" onClick={() => void signOut()}>
+                Wissel van gebruiker
+              </Button>
+            </Group>
+          ) : (
             <UserMenu onSignOut={() => void signOut()} />
-          </Group>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Hoofdmenu" id="hoofdmenu">

@@ -142,12 +142,3 @@ export async function assertMayOpenCases(
     if (!caseInScope(viewer.scope, row) && !extra(row.id)) throw forbiddenFor(viewer)
   }
 }
-
-export async function assertMayOpenCase(
-  db: Db,
-  viewer: Viewer,
-  caseId: number,
-  extra?: (caseId: number) => boolean,
-): Promise<void> {
-  await assertMayOpenCases(db, viewer, [caseId], extra)
-}

@@ -3,7 +3,7 @@ import { DEFAULT_TEMPLATES } from '../../features/documents/defaults'
 
 /**
  * Letters and cards: versioned templates, the print queue and printed batches.
- * Table types live in src/main/features/documents/tables.ts.
+ * Table types live in src/main/db/schema/documents.ts.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -2,7 +2,6 @@ import type { Db } from '../../db/database'
 import type { DocumentSettings } from '@shared/api/documents'
 import type { DocumentSoort, TemplateContent } from '@shared/api/documents-text'
 import { DEFAULT_DOCUMENT_SETTINGS } from './defaults'
-import './tables'
 
 const SETTINGS_KEY = 'documenten'
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../signals/service'
 import { buildDdasDelivery, ddasSignalId } from './ddas'
-import { HULP_GEACCEPTEERD, monitorDb, refreshFacts } from './facts'
+import { HULP_GEACCEPTEERD, refreshFacts } from './facts'
 import { getDashboard, type Period } from './service'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -60,7 +60,7 @@ export interface FeedbackRow {
  */
 export async function feedbackRows(db: Db, p: Period): Promise<FeedbackRow[]> {
   await refreshFacts(db)
-  const rows = await monitorDb(db)
+  const rows = await db
     .selectFrom('vroegsignaal as s')
     .innerJoin('monitor_signal_fact as f', 'f.signal_id', 's.id')
     .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')

@@ -1,7 +1,8 @@
 import type { Breakdown, BreakdownRow, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { CONTACTSOORTEN, DAGDELEN, SIGNAALPARTNER_LABELS, type SignaalpartnerType } from '@shared/domain/ddas'
 import { daysBetween } from '@shared/format/dates'
-import { HULP_GEACCEPTEERD, soortBit, type CaseFactTable } from './facts'
+import type { CaseFactTable } from '../../db/schema'
+import { HULP_GEACCEPTEERD, soortBit } from './facts'
 
 /**
  * The figures, as pure functions over anonymous case facts. The dashboard and the click-through

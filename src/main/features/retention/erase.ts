@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import type { PurgeCounts } from '@shared/api/retention'
-import { monitorDb, refreshFacts } from '../monitor/facts'
+import { refreshFacts } from '../monitor/facts'
 import { intakeDb } from '../intake/tables'
 import { refreshCaseSummary } from '../signals/households'
-import './tables'
 
 /**
  * Every table in the database and what happens to it when a person's data is erased (by the
@@ -159,12 +158,12 @@ export async function eraseData(
 
   // 1. The monitor's facts up to date, then frozen: never recomputed from what is deleted below.
   await refreshFacts(trx)
-  const mdb = monitorDb(trx)
+
   await chunked([...caseIds, ...sharedCases], (c) =>
-    mdb.updateTable('monitor_case_fact').set({ frozen: 1 }).where('case_id', 'in', c).execute(),
+    trx.updateTable('monitor_case_fact').set({ frozen: 1 }).where('case_id', 'in', c).execute(),
   )
   await chunked(signalIds, (c) =>
-    mdb.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('signal_id', 'in', c).execute(),
+    trx.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('signal_id', 'in', c).execute(),
   )
 
   // 2. Anonymous rows for DDAS deliveries of past periods.

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import type { Database } from '../../db/schema'
 import type { PersonExport } from '@shared/api/retention'
 import { formatDate, formatDateTime } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
@@ -28,11 +30,19 @@ export const EXPORT_SECTIONS = [
 
 export type ExportKey = (typeof EXPORT_SECTIONS)[number][0]
 
-async function rowsIn(db: Db, table: string, column: string, ids: number[]): Promise<Row[]> {
-  const d = db as unknown as Db & { selectFrom(t: string): any }
+/** Every row of `table` whose `column` is one of `ids`, all columns, in id order. */
+async function rowsIn(
+  db: Db,
+  table: keyof Database,
+  column: 'id' | 'case_id',
+  ids: number[],
+): Promise<Row[]> {
   return (
-    await chunked(ids, (c) => d.selectFrom(table).selectAll().where(column, 'in', c).orderBy('id').execute())
-  ).flat() as Row[]
+    await chunked(ids, async (c) => {
+      const q = sql<Row>`select * from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(c)}) order by ${sql.ref('id')}`
+      return (await q.execute(db)).rows
+    })
+  ).flat()
 }
 
 /** Everything stored about the person, per table, as the rows are kept (parsed JSON where stored as JSON). */

@@ -8,7 +8,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../l
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
 import { recordAttempt, recordCard } from '../ladder/service'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { currentVersion, getDocumentSettings, versionById } from './repository'
 import { loadBatch, loadItems, loadQueue, soortLabel } from './queue-service'
 import {

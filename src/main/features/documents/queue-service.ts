@@ -7,7 +7,7 @@ import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { formatWeekdayDate } from '@shared/api/documents-text'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { currentVersion, queueItemsQuery, templateById, type QueueRow } from './repository'
 
 /**

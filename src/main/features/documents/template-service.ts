@@ -10,7 +10,7 @@ import {
 } from '@shared/api/documents-text'
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { renderCalibration } from './pdf/letter'
 import { getDocumentSettings, putDocumentSettings, templateById, templateVersions } from './repository'
 import { renderDocuments } from './render'

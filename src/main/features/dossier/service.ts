@@ -13,7 +13,7 @@ import { kanaalOf } from '@shared/api/ladder'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { auditForEntity, recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { previousCases } from '../signals/previous-case'
 
 /** The case file as the screen shows it; also returned by the ladder's use cases after a change. */

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
 import { intakeDb } from '../intake/tables'
 import { getTeamSettings } from '../settings/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { chunked } from './erase'
 import { personScope } from './person'
 

@@ -5,7 +5,7 @@ import type { TeamSettings } from '@shared/api/setup'
 import type { ParsedInputOf } from '@shared/api/define'
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { findSameRange, loadWijkRanges } from '../wijken/assignment'
 import {
   getTeamSettings,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text'
-import { DEFAULT_TEMPLATES } from './defaults'
+import { TEMPLATES_V1 } from '../../db/migrations/0003_documents'
 import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
 import { announce, documentsWorld, pdfBytes } from './test-helpers'
 import { signInAs } from '../../test/fixtures'
@@ -30,7 +30,7 @@ function expectCleanPdf(pdf: Buffer) {
 
 describe('printed documents read back with poppler', () => {
   it('the default texts pass the word check', () => {
-    for (const t of DEFAULT_TEMPLATES) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
+    for (const t of TEMPLATES_V1) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
   })
 
   it('letters: A4, only the return address and the address in the window field, Dutch dates, fonts embedded, no images', async () => {

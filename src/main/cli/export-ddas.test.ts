@@ -10,7 +10,7 @@ import { KEY_ENV } from '../features/keys/dev-key'
 import { generateKey } from '../features/keys/key'
 import { ddasSchemaErrors } from '../features/monitor/ddas-schema'
 import { getMonitorSettings, saveMonitorSettings } from '../features/monitor/service'
-import { ORGANISATIE, settingsInput } from '../features/monitor/testdata'
+import { ORGANISATIE, settingsInput } from '../test/monitor-data'
 import { run } from './export-ddas'
 
 /**

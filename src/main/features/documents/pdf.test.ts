@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text'
 import { TEMPLATES_V1 } from '../../db/migrations/0003_documents'
-import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
-import { announce, documentsWorld, pdfBytes } from './test-helpers'
+import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from '../../test/poppler'
+import { announce, documentsWorld, pdfBytes } from '../../test/documents'
 import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }

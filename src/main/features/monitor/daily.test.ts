@@ -11,10 +11,10 @@ import { fill } from '../../bench/fill'
 import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
-import { computeFigures } from './figures'
+import { computeFigures } from '../../test/figures-by-case'
 import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
 import { histogramMedian, splitSteps } from './daily'
-import { settingsInput } from './testdata'
+import { settingsInput } from '../../test/monitor-data'
 
 type T = Awaited<ReturnType<typeof testApp>>
 

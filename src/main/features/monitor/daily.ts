@@ -16,7 +16,7 @@ import {
 
 /**
  * The dashboard's figures from the daily summary (monitor_daily, kept by refreshFacts): the same
- * figures as `computeFigures` over the case facts, but summing a few rows per day instead of
+ * figures as `computeFigures` (src/main/test/figures-by-case.ts) over the case facts, but summing a few rows per day instead of
  * reading one row per case.
  */
 /** monitor_daily summed over the period; for tabel 'totaal' per month. */

@@ -2,7 +2,6 @@ import { sql } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
 import { NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import type { Db } from '../../db/database'
-import type { Period } from './service'
 import {
   ageBand,
   amountBand,
@@ -11,6 +10,7 @@ import {
   perMaand,
   ratio,
   type FigureContext,
+  type Period,
   type Tally,
 } from './figures'
 

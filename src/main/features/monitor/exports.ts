@@ -8,7 +8,8 @@ import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../../app/use-case'
 import { buildDdasDelivery, ddasSignalId } from './ddas'
 import { HULP_GEACCEPTEERD, refreshFacts } from './facts'
-import { getDashboard, type Period } from './service'
+import { getDashboard } from './service'
+import type { Period } from './figures'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const periodName = (p: Period) => `${p.van}_${p.tot}`

@@ -9,6 +9,12 @@ import { HULP_GEACCEPTEERD, soortBit } from './facts'
  */
 
 /** A case's anonymous facts as the figures read them: the stored row without its bookkeeping columns. */
+/** A period of the figures: both dates included (ISO dates). */
+export interface Period {
+  van: string
+  tot: string
+}
+
 export type CaseFact = Omit<CaseFactTable, 'opgepakt' | 'gesloten_op' | 'frozen'>
 
 export interface FigureContext {

@@ -15,12 +15,7 @@ import { calendarDate } from '../../lib/clock'
 import type { UseCaseContext } from '../../app/use-case'
 import { refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
-import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext } from './figures'
-
-export interface Period {
-  van: string
-  tot: string
-}
+import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext, type Period } from './figures'
 
 const SETTINGS_KEY = 'monitor'
 export const DEFAULT_LEEFTIJDSGRENZEN = [25, 35, 45, 55, 66]

@@ -27,7 +27,8 @@ export function sourceFiles(dir = join(root, 'src')): string[] {
 function resolveImport(from: string, spec: string): string | null {
   let base: string | null = null
   if (spec.startsWith('.')) base = resolve(dirname(from), spec)
-  for (const [alias, target] of Object.entries(ALIASES)) if (spec.startsWith(alias)) base = target + spec.slice(alias.length)
+  for (const [alias, target] of Object.entries(ALIASES))
+    if (spec.startsWith(alias)) base = target + spec.slice(alias.length)
   if (base === null) return null
   if (/\.tsx?$/.test(base) && existsSync(base)) return base
   for (const ext of EXTENSIONS) if (existsSync(base + ext)) return base + ext

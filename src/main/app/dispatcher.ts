@@ -13,6 +13,7 @@ import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
 import type { ScryptParams } from '../features/session/passwords'
 import { sessionGate } from '../features/session/idle'
+import { callerState } from '../features/session/repository'
 import { cleanInput, InputTooDeepError } from './clean-input'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
@@ -54,11 +55,7 @@ export function createDispatcher(
         if (session.userId === null)
           return { ok: false, error: { code: 'not_signed_in', message: 'Kies eerst wie je bent.' } }
         // Read the user each call: a colleague made inactive, or given another role, is stopped at once.
-        const user = await deps.db
-          .selectFrom('app_user')
-          .select(['rol', 'actief', 'password_must_change'])
-          .where('id', '=', session.userId)
-          .executeTakeFirst()
+        const user = await callerState(deps.db, session.userId)
         if (!user || user.actief !== 1) {
           session.userId = null
           return {

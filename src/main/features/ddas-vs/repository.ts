@@ -98,3 +98,17 @@ export async function lastCollections(db: Db, limit = 20): Promise<DdasVsCollect
     zaken: r.cases,
   }))
 }
+
+/**
+ * When the settings a delivery is made from (team and monitor) last changed: a cached delivery
+ * made before that is stale.
+ */
+export async function settingStamp(db: Db): Promise<string> {
+  const rows = await db
+    .selectFrom('setting')
+    .select(['key', 'updated_at'])
+    .where('key', 'in', ['team', 'monitor'])
+    .orderBy('key')
+    .execute()
+  return rows.map((r) => `${r.key}@${r.updated_at}`).join(',')
+}

@@ -61,12 +61,9 @@ export async function visitPeople(
 }
 
 /** The raw row of a correction-list entry, as read from the file. */
-export async function problemValues(db: Db, problemId: number): Promise<{ values_json: string } | undefined> {
-  return intakeDb(db)
-    .selectFrom('import_problem')
-    .select('values_json')
-    .where('id', '=', problemId)
-    .executeTakeFirst()
+/** The raw values of correction rows (at most a few hundred ids a call). */
+export async function problemsValues(db: Db, problemIds: readonly number[]): Promise<{ values_json: string }[]> {
+  return intakeDb(db).selectFrom('import_problem').select('values_json').where('id', 'in', problemIds).execute()
 }
 
 /** A signal's case (with its wijk and consulent) and its household's wijk. */

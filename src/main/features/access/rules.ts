@@ -5,7 +5,7 @@ import type { HandlerContext } from '../../app/context'
 import { AppError } from '../../lib/errors'
 import { loadWijkRanges } from '../wijken/assignment'
 import { problemWijk } from './problem-wijk'
-import { casesOfBatch, casesOfItems, problemValues, signalPlace, visitPeople } from './repository'
+import { casesOfBatch, casesOfItems, problemsValues, signalPlace, visitPeople } from './repository'
 import {
   ALL_CASES_MESSAGE,
   assertMayOpenCases,
@@ -68,12 +68,21 @@ async function checkVisit(db: Db, viewer: Viewer, visitId: number, ctx: HandlerC
 
 /** A correction row belongs to the wijk of its postcode; a row without a usable one to nobody yet. */
 async function checkProblem(db: Db, viewer: Viewer, problemId: number): Promise<void> {
+  return checkProblems(db, viewer, [problemId])
+}
+
+/** checkProblem for many rows at once: one row outside the user's wijken refuses the whole call. */
+async function checkProblems(db: Db, viewer: Viewer, problemIds: readonly number[]): Promise<void> {
   if (viewer.scope.kind === 'all') return
   if (viewer.scope.kind === 'none') throw forbiddenFor(viewer)
-  const row = await problemValues(db, problemId)
-  if (!row) return // the service says it does not exist
-  const wijkId = problemWijk(row.values_json, await loadWijkRanges(db))
-  if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
+  if (problemIds.length === 0) return
+  const ranges = await loadWijkRanges(db)
+  for (let i = 0; i < problemIds.length; i += 500) {
+    for (const row of await problemsValues(db, problemIds.slice(i, i + 500))) {
+      const wijkId = problemWijk(row.values_json, ranges)
+      if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
+    }
+  }
 }
 
 export const CASE_ACCESS: Rules = {
@@ -103,6 +112,8 @@ export const CASE_ACCESS: Rules = {
   // Says whether an address already has an open case and in which wijk; the case's number and
   // consulent, and earlier cases, only where the viewer's scope allows (signals/service.ts).
   'signals.checkAddress': 'lijst',
+  'intake.upload': 'team',
+  'intake.progress': 'team',
   'intake.analyse': 'team',
   'intake.preview': 'team',
   'intake.commit': 'team',
@@ -120,7 +131,10 @@ export const CASE_ACCESS: Rules = {
   'intake.undo': 'team',
   'intake.problems': 'lijst',
   'intake.acceptProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
-  'intake.rejectProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
+  'intake.fixProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids) },
+  // Without ids: every open row the user may see (the service keeps to the scope).
+  'intake.retryProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids ?? []) },
+  'intake.rejectProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids) },
   'intake.rules': 'geen',
   'intake.saveRules': 'geen',
   'intake.load': 'team',

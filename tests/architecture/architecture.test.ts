@@ -13,13 +13,9 @@ import { cycles, importGraph, root, sourceFiles } from './import-graph'
 const graph = importGraph()
 const isTest = (f: string) => /\.test\.tsx?$/.test(f) || f.startsWith('src/main/test/')
 
-// Issue 12 rewrites the import; its cycle is taken apart once that work has landed (issue 15).
-const PENDING_INTAKE = [['src/main/features/intake/audit-raw.ts', 'src/main/features/intake/batch.ts']]
-
 describe('the layout of src/', () => {
   it('has no import cycles, type-only imports included', () => {
-    const found = cycles(graph).filter((c) => !PENDING_INTAKE.some((p) => p.join() === c.join()))
-    expect(found).toEqual([])
+    expect(cycles(graph)).toEqual([])
   })
 
   it('keeps test-only code out of the app: only tests, benchmarks and the fuzzer import src/main/test or a test file', () => {
@@ -39,8 +35,7 @@ describe('the layout of src/', () => {
           .filter((d) => d.startsWith('src/main/cli/') || d === 'src/main/cli.ts')
           .map((d) => `${from} -> ${d}`),
       )
-    // The intake folder's import command moves to cli/ with issue 12's rewrite (issue 15).
-    expect(wrong.filter((w) => !w.startsWith('src/main/features/intake/cli.ts'))).toEqual([])
+    expect(wrong).toEqual([])
   })
 
   it('keeps each migration standalone: it imports kysely and Node only, never the app', () => {
@@ -64,8 +59,6 @@ describe('the layout of src/', () => {
     for (const file of sourceFiles(join(root, 'src/main'))) {
       const rel = file.slice(root.length + 1)
       if (rel.startsWith('src/main/db/schema/') || isTest(rel)) continue
-      // The intake folder's tables move into the schema with issue 12's rewrite (issue 15).
-      if (rel === 'src/main/features/intake/tables.ts') continue
       const text = readFileSync(file, 'utf8')
       if (/declare module ['"][^'"]*db\/schema['"]/.test(text)) wrong.push(`${rel}: declare module`)
       if (/Kysely<Database\s*&/.test(text)) wrong.push(`${rel}: Kysely<Database & ...>`)

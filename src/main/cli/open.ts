@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createApp, DATABASE_FILE, type App } from '../app/create-app'
-import { dataDirFrom, resolveDataDir } from '../app/data-dir'
-import { devKey, devKeyFrom } from '../features/keys/dev-key'
+import { dataDirFrom } from '../app/data-dir'
+import { devKeyFrom } from '../features/keys/dev-key'
 import type { FolderOptions } from './options'
 
 /**
@@ -17,15 +17,5 @@ export function cliFolder(o: FolderOptions): { dataDir: string; file: string; ke
 /** The app on the command's data folder. */
 export async function openFolder(o: FolderOptions): Promise<{ app: App; dataDir: string; key: string }> {
   const { dataDir, key } = cliFolder(o)
-  return { app: await createApp({ dataDir, key }), dataDir, key }
-}
-
-/**
- * The same from raw arguments, for the intake folder's `import` only, until it moves here with
- * issue 12's rewrite of the import.
- */
-export async function openCliApp(argv: string[]): Promise<{ app: App; dataDir: string; key: string }> {
-  const dataDir = resolveDataDir(argv, process.env)
-  const key = devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE))
   return { app: await createApp({ dataDir, key }), dataDir, key }
 }

@@ -23,6 +23,15 @@ import type {
   PrintBatchTable,
   PrintItemTable,
 } from './documents'
+import type {
+  ColumnMappingTable,
+  ImportBatchTable,
+  ImportEffectTable,
+  ImportProblemTable,
+  ImportRangeTable,
+  ImportResidentBeforeTable,
+  SignaalIntakeTable,
+} from './intake'
 import type { CaseFactTable, DailyTable, DirtyTable, ReferenceTable, SignalFactTable } from './monitor'
 import type {
   ErasureRegisterTable,
@@ -35,6 +44,7 @@ import type {
 export type * from './core'
 export type * from './ddas-vs'
 export type * from './documents'
+export type * from './intake'
 export type * from './monitor'
 export type * from './retention'
 
@@ -61,6 +71,14 @@ export interface Database {
   huisbezoek: HuisbezoekTable
   walkin_sessie: WalkinSessieTable
   walkin_bezoek: WalkinBezoekTable
+  // migrations 0002 and 0016
+  import_batch: ImportBatchTable
+  signaal_intake: SignaalIntakeTable
+  import_effect: ImportEffectTable
+  import_problem: ImportProblemTable
+  import_range: ImportRangeTable
+  import_resident_before: ImportResidentBeforeTable
+  column_mapping: ColumnMappingTable
   // migration 0003
   document_template: DocumentTemplateTable
   document_template_version: DocumentTemplateVersionTable

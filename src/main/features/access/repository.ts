@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database'
-import { intakeDb } from '../intake/tables'
 
 /** What the access rules read to place a method's input in a wijk: cases, visits, signals, rows. */
 
@@ -63,7 +62,7 @@ export async function visitPeople(
 /** The raw row of a correction-list entry, as read from the file. */
 /** The raw values of correction rows (at most a few hundred ids a call). */
 export async function problemsValues(db: Db, problemIds: readonly number[]): Promise<{ values_json: string }[]> {
-  return intakeDb(db).selectFrom('import_problem').select('values_json').where('id', 'in', problemIds).execute()
+  return db.selectFrom('import_problem').select('values_json').where('id', 'in', problemIds).execute()
 }
 
 /** A signal's case (with its wijk and consulent) and its household's wijk. */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { auditSearchInput } from '@shared/api/audit'
 import type { Db } from '../../db/database'
@@ -76,12 +75,14 @@ export async function auditForCase(db: Db, caseId: number, limit = 200) {
         eb.and([eb('entity_type', '=', 'zaak'), eb('entity_id', '=', caseId)]),
         eb.and([
           eb('entity_type', '=', 'import'),
-          // signaal_intake is the import's own table (typed in intake/tables.ts, not here).
           eb(
             'entity_id',
             'in',
-            sql<number>`(select si.import_id from signaal_intake si
-              join vroegsignaal v on v.id = si.signal_id where v.case_id = ${caseId})`,
+            eb
+              .selectFrom('signaal_intake as si')
+              .innerJoin('vroegsignaal as v', 'v.id', 'si.signal_id')
+              .select('si.import_id')
+              .where('v.case_id', '=', caseId),
           ),
         ]),
       ]),

@@ -20,7 +20,6 @@ import { cleanField, repairC1 } from './decode'
 import { parseValues, type FieldProblem, type RowValues } from './rows'
 import { selectIn } from './sql-batch'
 import { madeText, storeRows } from './service'
-import { intakeDb } from './tables'
 
 type ProblemRow = {
   id: number
@@ -59,7 +58,7 @@ function view(r: ProblemRow): ProblemView {
 }
 
 function problemQuery(db: Db) {
-  return intakeDb(db)
+  return db
     .selectFrom('import_problem as p')
     .innerJoin('import_batch as b', 'b.id', 'p.import_id')
     .select([
@@ -116,7 +115,7 @@ async function openRows(db: Db, ids: readonly number[]): Promise<ProblemRow[]> {
  */
 async function mappingsFor(db: Db, rows: ProblemRow[]): Promise<Map<number, ColumnMapping>> {
   const saved = new Map<string, ColumnMapping>()
-  for (const r of await intakeDb(db).selectFrom('column_mapping').selectAll().execute()) {
+  for (const r of await db.selectFrom('column_mapping').selectAll().execute()) {
     const m = columnMapping.safeParse(JSON.parse(r.mapping_json))
     if (m.success) saved.set(r.naam, m.data)
   }
@@ -367,7 +366,7 @@ export async function rejectProblems(
   const rows = await openInScope(db, ids, ctx.scope ?? { kind: 'none' })
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500)
-      await intakeDb(trx)
+      await trx
         .updateTable('import_problem')
         .set({ status: 'afgewezen', reden, resolved_at: ctx.at, resolved_by: ctx.userId })
         .where(

@@ -9,7 +9,6 @@ import { recordAudit } from '../audit/repository'
 import { insertNewCase, refreshCaseSummary } from '../signals/households'
 import type { UseCaseContext } from '../signals/service'
 import { consulentForWijk } from '../wijken/assignment'
-import { intakeDb } from './tables'
 import { sql } from 'kysely'
 
 /** Why an import can no longer be undone, or null when it can. */
@@ -55,14 +54,14 @@ async function toView(
     mapping_json: string
   },
 ): Promise<ImportView> {
-  const counts = await intakeDb(db)
+  const counts = await db
     .selectFrom('signaal_intake')
     .select(['besluit', (eb) => eb.fn.countAll<number>().as('n')])
     .where('import_id', '=', r.id)
     .groupBy('besluit')
     .execute()
   const n = (b: string) => Number(counts.find((c) => c.besluit === b)?.n ?? 0)
-  const open = await intakeDb(db)
+  const open = await db
     .selectFrom('import_problem')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('import_id', '=', r.id)
@@ -88,7 +87,7 @@ async function toView(
 }
 
 function batchQuery(db: Db) {
-  return intakeDb(db)
+  return db
     .selectFrom('import_batch as b')
     .leftJoin('app_user as u', 'u.id', 'b.user_id')
     .select([
@@ -119,7 +118,7 @@ export async function getImport(db: Db, id: number): Promise<ImportView> {
 
 /** The ids an import created of one kind: ranges per run, and single rows added later (a decision). */
 async function created(db: Db, importId: number, kind: 'zaak' | 'huishouden' | 'bewoner') {
-  const idb = intakeDb(db)
+  const idb = db
   const ranges = await idb
     .selectFrom('import_range')
     .select(['first_id', 'last_id'])
@@ -143,7 +142,7 @@ async function created(db: Db, importId: number, kind: 'zaak' | 'huishouden' | '
  * before it: each field only where it still holds what the import set (a later change stays).
  */
 async function restoreResidents(trx: Db, importId: number): Promise<number> {
-  const idb = intakeDb(trx)
+  const idb = trx
   const rows = await idb
     .selectFrom('import_resident_before as b')
     .innerJoin('resident as r', 'r.id', 'b.resident_id')
@@ -190,7 +189,7 @@ async function restoreResidents(trx: Db, importId: number): Promise<number> {
  */
 export async function undoImport(db: Db, ctx: UseCaseContext, importId: number): Promise<ImportView> {
   await db.transaction().execute(async (trx) => {
-    const idb = intakeDb(trx)
+    const idb = trx
     const batch = await idb
       .selectFrom('import_batch')
       .selectAll()
@@ -273,7 +272,7 @@ export async function undoImport(db: Db, ctx: UseCaseContext, importId: number):
 }
 
 function signalQuery(db: Db) {
-  return intakeDb(db)
+  return db
     .selectFrom('signaal_intake as si')
     .innerJoin('vroegsignaal as s', 's.id', 'si.signal_id')
     .innerJoin('resident as r', 'r.id', 's.resident_id')
@@ -350,7 +349,7 @@ export async function decideSignal(
   input: { signalId: number; doorzetten: boolean; status?: string; reden: string },
 ): Promise<ImportSignalView> {
   await db.transaction().execute(async (trx) => {
-    const idb = intakeDb(trx)
+    const idb = trx
     const s = await idb
       .selectFrom('vroegsignaal as s')
       .innerJoin('signaal_intake as si', 'si.signal_id', 's.id')

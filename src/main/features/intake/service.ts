@@ -10,7 +10,6 @@ import { foldText } from '@shared/format/person'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
 import { readTable, UnreadableFileError, type ParsedTable } from './table'
-import { intakeDb } from './tables'
 import { loadRules } from './triage'
 import { appendAudit } from './audit-raw'
 
@@ -25,7 +24,7 @@ export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => v
 }
 
 export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>> {
-  const rows = await intakeDb(db).selectFrom('column_mapping').selectAll().orderBy('naam').execute()
+  const rows = await db.selectFrom('column_mapping').selectAll().orderBy('naam').execute()
   const out = new Map<string, ColumnMapping>()
   for (const r of rows) {
     const parsed = columnMapping.safeParse(JSON.parse(r.mapping_json))

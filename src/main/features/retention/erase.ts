@@ -2,7 +2,6 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import type { PurgeCounts } from '@shared/api/retention'
 import { refreshFacts } from '../monitor/facts'
-import { intakeDb } from '../intake/tables'
 import { refreshCaseSummary } from '../signals/households'
 
 /**
@@ -204,7 +203,7 @@ export async function eraseData(
   for (const id of sharedCases) await refreshCaseSummary(trx, id)
 
   // 4. Residents without signals whose household has no case left (or chosen by the request).
-  const idb = intakeDb(trx)
+  const idb = trx
   const leftResidents = await selectIds(
     trx,
     (c) =>

@@ -12,7 +12,7 @@ import type {
 import { columnMapping } from '@shared/api/intake'
 import { rawHandle, type Db } from '../../db/database'
 import { ConflictError, NotFoundError } from '../../lib/errors'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { getTeamSettings } from '../settings/repository'
 import { recordAudit } from '../audit/repository'
 import { appendAudit } from './audit-raw'

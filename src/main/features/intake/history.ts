@@ -7,7 +7,7 @@ import type { Db } from '../../db/database'
 import { ConflictError, NotFoundError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import { insertNewCase, refreshCaseSummary } from '../signals/households'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { consulentForWijk } from '../wijken/assignment'
 import { sql } from 'kysely'
 

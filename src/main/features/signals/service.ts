@@ -23,9 +23,6 @@ import {
 import type { Signaalstatus } from '@shared/domain/ddas'
 import { ConflictError } from '../../lib/errors'
 
-// The intake folder still imports the context from here until its rewrite (issue 12) has landed.
-export type { UseCaseContext }
-
 export interface NewSignal {
   externId: string | null
   bron: 'handmatig' | 'import' | 'demo'

@@ -4,7 +4,7 @@ import { formatPostcode } from '@shared/format/address'
 import type { Db } from '../../db/database'
 import { ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 
 /** Open cases per consulent (and those nobody has yet), for the kwaliteitsmedewerker. */
 export async function loadPerConsulent(db: Db): Promise<LoadRow[]> {

@@ -25,7 +25,11 @@ export interface FolderOptions {
  * on another data folder than the one meant. `positionals` is how many plain arguments the command
  * takes (the file of `import`); one more is refused.
  */
-export function parseOptions<O extends OptionsConfig>(argv: string[], options: O, positionals = 0): Parsed<O> {
+export function parseOptions<O extends OptionsConfig>(
+  argv: string[],
+  options: O,
+  positionals = 0,
+): Parsed<O> {
   let parsed: Parsed<O>
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true })

@@ -61,7 +61,10 @@ export async function visitPeople(
 
 /** The raw row of a correction-list entry, as read from the file. */
 /** The raw values of correction rows (at most a few hundred ids a call). */
-export async function problemsValues(db: Db, problemIds: readonly number[]): Promise<{ values_json: string }[]> {
+export async function problemsValues(
+  db: Db,
+  problemIds: readonly number[],
+): Promise<{ values_json: string }[]> {
   return db.selectFrom('import_problem').select('values_json').where('id', 'in', problemIds).execute()
 }
 

@@ -91,7 +91,6 @@ export interface HouseholdState {
   signals: KnownSignal[]
 }
 
-
 export interface AddressKey {
   postcode: string
   huisnummer: number

@@ -87,7 +87,9 @@ type StatementName =
   | 'updSummary'
 
 /** The writer's prepared statements besides the inserts (INSERT_SQL), made once per run. */
-export function prepareStatements(raw: BetterSqlite3.Database): Record<StatementName, BetterSqlite3.Statement> {
+export function prepareStatements(
+  raw: BetterSqlite3.Database,
+): Record<StatementName, BetterSqlite3.Statement> {
   const p = (sql: string) => raw.prepare(sql)
   return {
     householdWijk: p('update household set wijk_id = ? where id = ?'),

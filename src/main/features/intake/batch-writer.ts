@@ -389,4 +389,3 @@ function outcome(
 ): BatchOutcome {
   return { signalId, caseId, newCase, householdId: hh.id, newHousehold, residentId, newResident, wijkId }
 }
-

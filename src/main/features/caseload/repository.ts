@@ -191,3 +191,88 @@ export async function teamNames(db: Db) {
     users: new Map(users.map((u) => [u.id, u.naam])),
   }
 }
+
+// --- the distribution of cases over the consulenten (distribution.ts) ---
+
+/** The active consulenten, their wijken, and the open cases per consulent and status. */
+export async function consulentLoads(db: Db) {
+  const users = await db
+    .selectFrom('app_user')
+    .select(['id', 'naam'])
+    .where('rol', '=', 'consulent')
+    .where('actief', '=', 1)
+    .orderBy('naam')
+    .execute()
+  const wijken = await db
+    .selectFrom('user_wijk')
+    .innerJoin('wijk', 'wijk.id', 'user_wijk.wijk_id')
+    .select(['user_wijk.user_id', 'wijk.naam'])
+    .orderBy('wijk.naam')
+    .execute()
+  const counts = await db
+    .selectFrom('vroegsignaalzaak')
+    .select(['consulent_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('is_open', '=', 1)
+    .groupBy(['consulent_id', 'status'])
+    .execute()
+  return { users, wijken, counts }
+}
+
+/** Open cases of a consulent (or of nobody active: 'geen') within the scope, newest first, at most 500. */
+export async function openCasesQuery(db: Db, consulentId: number | 'geen', scope: CaseScope) {
+  let q = db
+    .selectFrom('vroegsignaalzaak as z')
+    .leftJoin('wijk as w', 'w.id', 'z.wijk_id')
+    .select([
+      'z.id',
+      'z.case_number',
+      'z.display_name',
+      'z.adres',
+      'z.postcode',
+      'w.naam as wijk',
+      'z.datum_opgepakt',
+      'z.status',
+    ])
+    .where('z.is_open', '=', 1)
+    .where(inScope(scope, 'z'))
+    .orderBy('z.datum_opgepakt', 'desc')
+    .orderBy('z.id', 'desc')
+    .limit(500)
+  if (consulentId === 'geen')
+    q = q.where((eb) =>
+      eb.or([
+        eb('z.consulent_id', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('app_user as u')
+              .select('u.id')
+              .whereRef('u.id', '=', 'z.consulent_id')
+              .where('u.actief', '=', 1),
+          ),
+        ),
+      ]),
+    )
+  else q = q.where('z.consulent_id', '=', consulentId)
+  return q.execute()
+}
+
+export async function userRole(db: Db, consulentId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['naam', 'rol', 'actief'])
+    .where('id', '=', consulentId)
+    .executeTakeFirst()
+}
+
+export async function casesOpen(db: Db, caseIds: number[]) {
+  return db.selectFrom('vroegsignaalzaak').select(['id', 'is_open']).where('id', 'in', caseIds).execute()
+}
+
+export async function assignCases(db: Db, caseIds: number[], consulentId: number): Promise<void> {
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({ consulent_id: consulentId })
+    .where('id', 'in', caseIds)
+    .execute()
+}

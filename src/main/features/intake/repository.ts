@@ -337,3 +337,49 @@ export async function setDecision(
     .where('signal_id', '=', signalId)
     .execute()
 }
+
+// --- saved column mappings ---
+
+/** Every saved column mapping (raw JSON), by name. */
+export async function columnMappings(db: Db) {
+  return db.selectFrom('column_mapping').selectAll().orderBy('naam').execute()
+}
+
+// --- the correction list (Te controleren) ---
+
+export function problemQuery(db: Db) {
+  return db
+    .selectFrom('import_problem as p')
+    .innerJoin('import_batch as b', 'b.id', 'p.import_id')
+    .select([
+      'p.id',
+      'p.import_id',
+      'p.line',
+      'p.values_json',
+      'p.problems_json',
+      'p.status',
+      'p.reden',
+      'b.bestandsnaam',
+      'b.bron',
+      'b.mapping_json',
+      'b.undone_at',
+    ])
+}
+
+export type ProblemRow = Awaited<ReturnType<ReturnType<typeof problemQuery>['executeTakeFirstOrThrow']>>
+
+/** Rejects open correction rows (at most a few hundred ids a call); rows no longer open stay as they are. */
+export async function rejectOpenRows(
+  db: Db,
+  ids: number[],
+  reden: string,
+  at: string,
+  by: number | null,
+): Promise<void> {
+  await db
+    .updateTable('import_problem')
+    .set({ status: 'afgewezen', reden, resolved_at: at, resolved_by: by })
+    .where('id', 'in', ids)
+    .where('status', '=', 'open')
+    .execute()
+}

@@ -11,6 +11,7 @@ import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapp
 import { columnIndex, extractValues } from './rows'
 import { readTable, UnreadableFileError, type ParsedTable } from './read-table'
 import { loadRules } from './triage'
+import { columnMappings } from './repository'
 import { appendAudit } from './audit-raw'
 
 /** readTable, with an unreadable file as a Dutch validation error on the file. */
@@ -24,7 +25,7 @@ export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => v
 }
 
 export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>> {
-  const rows = await db.selectFrom('column_mapping').selectAll().orderBy('naam').execute()
+  const rows = await columnMappings(db)
   const out = new Map<string, ColumnMapping>()
   for (const r of rows) {
     const parsed = columnMapping.safeParse(JSON.parse(r.mapping_json))

@@ -85,6 +85,18 @@ describe('the command line', () => {
     const stray = cli(['rotate-key', 'nu', '--data-dir', dir])
     expect(stray.code).toBe(2)
     expect(stray.err).toContain('Onverwacht argument: nu')
+
+    // import takes one file: a second is refused, and so is none, before anything is opened
+    const twoFiles = cli(['import', 'a.csv', 'b.csv', '--data-dir', dir])
+    expect(twoFiles.code).toBe(2)
+    expect(twoFiles.err).toContain('Onverwacht argument: b.csv')
+    const noFile = cli(['import', '--mapping', 'VPS', '--data-dir', dir])
+    expect(noFile.code).toBe(2)
+    expect(noFile.err).toContain('Geef het bestand dat je wilt inlezen.')
+    expect(noFile.err).toContain('Gebruik: npm run cli -- import BESTAND')
+    const mistypedImport = cli(['import', 'a.csv', '--koppeling', 'VPS', '--data-dir', dir])
+    expect(mistypedImport.code).toBe(2)
+    expect(mistypedImport.err).toContain('Onbekende optie: --koppeling')
     expect(readdirSync(dir).sort()).toEqual(before)
   })
 })

@@ -7,10 +7,10 @@ import { formatWeekdayDate } from '@shared/api/documents-text'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../../app/use-case'
+import { currentVersion, queueItemsQuery, templateById, type QueueRow } from './repository'
 import {
   batchHeader,
   caseForQueue,
-  currentVersion,
   deletePrintItem,
   insertPrintItem,
   itemOutsideScope,
@@ -19,10 +19,7 @@ import {
   openBatchIds,
   printedUnsentCard,
   queuedVisitLetters,
-  queueItemsQuery,
-  templateById,
-  type QueueRow,
-} from './repository'
+} from './print-repository'
 
 /**
  * The announced visit a letter names. Made by visits/announce.ts, the one way to announce a visit:

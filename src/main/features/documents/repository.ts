@@ -1,7 +1,6 @@
-import { sql, type Insertable } from 'kysely'
-import { inScope, type CaseScope } from '../access/scope'
+import type { Insertable } from 'kysely'
 import type { Db } from '../../db/database'
-import type { DocumentTemplateVersionTable, PrintItemTable } from '../../db/schema'
+import type { DocumentTemplateVersionTable } from '../../db/schema'
 import type { DocumentSettings } from '@shared/api/documents'
 import type { DocumentSoort, TemplateContent } from '@shared/api/documents-text'
 import { DEFAULT_DOCUMENT_SETTINGS } from './defaults'
@@ -195,99 +194,4 @@ export async function insertTemplateVersion(
   v: Insertable<DocumentTemplateVersionTable>,
 ): Promise<void> {
   await db.insertInto('document_template_version').values(v).execute()
-}
-
-// --- the print queue (queue-service.ts) ---
-
-/** A print batch with the name of who made it. */
-export async function batchHeader(db: Db, batchId: number) {
-  return db
-    .selectFrom('print_batch as b')
-    .leftJoin('app_user as u', 'u.id', 'b.created_by')
-    .select(['b.id', 'b.soort', 'b.indeling', 'b.enveloppen', 'b.created_at', 'b.confirmed_at', 'u.naam'])
-    .where('b.id', '=', batchId)
-    .executeTakeFirst()
-}
-
-/** One document of the batch whose case lies outside the scope, if any. */
-export async function itemOutsideScope(db: Db, batchId: number, scope: CaseScope) {
-  return db
-    .selectFrom('print_item as i')
-    .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
-    .select('i.id')
-    .where('i.batch_id', '=', batchId)
-    .where(sql<boolean>`coalesce(${inScope(scope, 'z')}, 0) = 0`)
-    .limit(1)
-    .executeTakeFirst()
-}
-
-/** The batches not yet confirmed, newest first. */
-export async function openBatchIds(db: Db) {
-  return db
-    .selectFrom('print_batch')
-    .select('id')
-    .where('confirmed_at', 'is', null)
-    .orderBy('id', 'desc')
-    .execute()
-}
-
-/** What queueing a document needs of its case. */
-export async function caseForQueue(db: Db, caseId: number) {
-  return db
-    .selectFrom('vroegsignaalzaak')
-    .select(['id', 'case_number', 'consulent_id', 'is_open'])
-    .where('id', '=', caseId)
-    .executeTakeFirst()
-}
-
-export async function insertPrintItem(db: Db, values: Insertable<PrintItemTable>): Promise<number> {
-  const { id } = await db.insertInto('print_item').values(values).returning('id').executeTakeFirstOrThrow()
-  return id
-}
-
-/** The letters of these visits still in the queue (not printed). */
-export async function queuedVisitLetters(db: Db, visitIds: number[]) {
-  return db
-    .selectFrom('print_item')
-    .select(['id', 'case_id'])
-    .where('huisbezoek_id', 'in', visitIds)
-    .where('status', '=', 'wachtrij')
-    .execute()
-}
-
-export async function deletePrintItem(db: Db, itemId: number): Promise<void> {
-  await db.deleteFrom('print_item').where('id', '=', itemId).execute()
-}
-
-/** The case's oldest card printed but not yet sent (no contact attempt yet). */
-export async function printedUnsentCard(db: Db, caseId: number) {
-  return db
-    .selectFrom('print_item as i')
-    .innerJoin('document_template as t', 't.id', 'i.template_id')
-    .select('i.id')
-    .where('i.case_id', '=', caseId)
-    .where('t.soort', '=', 'kaart')
-    .where('i.status', '=', 'gedrukt')
-    .where('i.contactpoging_id', 'is', null)
-    .orderBy('i.id')
-    .executeTakeFirst()
-}
-
-/** A printed document delivered on `datum`, as the given contact attempt. */
-export async function markItemSent(db: Db, itemId: number, datum: string, attemptId: number): Promise<void> {
-  await db
-    .updateTable('print_item')
-    .set({ status: 'verstuurd', sent_on: datum, contactpoging_id: attemptId })
-    .where('id', '=', itemId)
-    .execute()
-}
-
-/** A document of the queue with its status and the name of its template. */
-export async function itemWithTemplate(db: Db, itemId: number) {
-  return db
-    .selectFrom('print_item as i')
-    .innerJoin('document_template as t', 't.id', 'i.template_id')
-    .select(['i.id', 'i.case_id', 'i.status', 't.naam'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst()
 }

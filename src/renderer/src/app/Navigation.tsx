@@ -1,6 +1,7 @@
 import { Kbd, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Rol } from '@shared/domain/case'
-import { MENU_SECTIONS, routeHref, type Route, type RouteDef, type RouteName } from './router'
+import { MENU_SECTIONS, type RouteDef } from './route-def'
+import { routeHref, type Route, type RouteName } from './router'
 import { mayOpen, ROUTE_LIST } from './routes'
 
 type Entry = [RouteName, RouteDef<any>]

@@ -145,6 +145,7 @@ function checkPair(cert: Buffer, key: Buffer): string {
   } catch {
     throw new CertificateFileError('De TLS-sleutel is geen geldige PEM-sleutel.')
   }
-  if (!parsed.checkPrivateKey(privateKey)) throw new CertificateFileError('De TLS-sleutel hoort niet bij het TLS-certificaat.')
+  if (!parsed.checkPrivateKey(privateKey))
+    throw new CertificateFileError('De TLS-sleutel hoort niet bij het TLS-certificaat.')
   return fingerprintOf(cert)
 }

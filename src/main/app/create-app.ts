@@ -34,6 +34,7 @@ import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
 import { retentionHandlers } from '../features/retention/handlers'
 import { ddasVsHandlers } from '../features/ddas-vs/handlers'
+import { changesHandlers } from '../features/changes/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -53,6 +54,7 @@ export const handlers: AllHandlers = {
   ...backupHandlers,
   ...retentionHandlers,
   ...ddasVsHandlers,
+  ...changesHandlers,
 }
 
 export interface App {

@@ -4,7 +4,7 @@ import { connect, rootCertificates, type PeerCertificate } from 'node:tls'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { APP_VERSION } from '@shared/version'
 import type { Dispatcher } from '../app/dispatcher'
-import { INPUT_HEADER, TEAM_PREFIX, VERSION_HEADER, type Hallo, type Wijzigingen } from '../server/protocol'
+import { INPUT_HEADER, TEAM_PREFIX, VERSION_HEADER, type Hallo } from '../server/protocol'
 import { fingerprintOf, normaliseFingerprint } from '../server/certificate'
 
 /**
@@ -27,8 +27,6 @@ export class RemoteError extends Error {
 }
 
 export interface RemoteDispatcher extends Dispatcher {
-  /** What changed on the server since logboek entry `na` (for screens that refresh themselves). */
-  changes(na: number): Promise<ApiResult<Wijzigingen>>
   /** Forgets the session on the server. */
   close(): Promise<void>
 }
@@ -232,16 +230,6 @@ export async function connectToServer(opts: {
       }
       if (a.status === 401) return afterExpiry(a)
       return parse(a)
-    },
-    async changes(na) {
-      try {
-        const a = await send(`${TEAM_PREFIX}/wijzigingen?na=${na}`, 'GET', {
-          authorization: `Bearer ${token}`,
-        })
-        return parse<Wijzigingen>(a)
-      } catch (err) {
-        return failure(err instanceof RemoteError ? err.message : UNREACHABLE)
-      }
     },
     async close() {
       try {

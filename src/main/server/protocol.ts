@@ -5,8 +5,7 @@
  * - `GET  /team/v1/hallo`            the server's version (no session needed);
  * - `POST /team/v1/sessie`           `{ werkplek }` → `{ token }`: a new, signed-out session;
  * - `POST /team/v1/api/<method>`     one dispatcher call, JSON body (or the file as the body and
- *                                    the input in VERSION_HEADER's sibling INPUT_HEADER);
- * - `GET  /team/v1/wijzigingen?na=N` what changed since logboek entry N (signed in only);
+ *                                    the input in INPUT_HEADER);
  * - `POST /team/v1/afmelden`         forgets the session (the workstation closes).
  *
  * Every request but `hallo` carries VERSION_HEADER; every request with a session carries
@@ -19,19 +18,6 @@ export const INPUT_HEADER = 'x-lange-adem-input'
 export interface Hallo {
   toepassing: 'lange-adem'
   versie: string
-}
-
-/** One change in the feed: what kind of thing changed, and which one (never a name or a text). */
-export interface Wijziging {
-  volgnummer: number
-  soort: string
-  id: number | null
-}
-
-export interface Wijzigingen {
-  /** The last logboek entry seen: pass it as `na` next time. */
-  laatste: number
-  wijzigingen: Wijziging[]
 }
 
 export function versionMismatchMessage(client: string, server: string): string {

@@ -2,7 +2,6 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import { sql } from 'kysely'
 import { apiContract } from '@shared/api'
 import type { ApiResult } from '@shared/api/define'
 import { APP_VERSION } from '@shared/version'
@@ -10,14 +9,7 @@ import type { App } from '../app/create-app'
 import { onWorkstation } from '../features/audit/workstation'
 import type { DdasVsHandler } from '../features/ddas-vs/handler'
 import { answer, json, MAX_BODY, readBody, refuseTooLarge, TOO_LARGE } from '../web/server'
-import {
-  INPUT_HEADER,
-  TEAM_PREFIX,
-  VERSION_HEADER,
-  versionMismatchMessage,
-  type Hallo,
-  type Wijzigingen,
-} from './protocol'
+import { INPUT_HEADER, TEAM_PREFIX, VERSION_HEADER, versionMismatchMessage, type Hallo } from './protocol'
 import {
   cleanWorkstationName,
   createSessionStore,
@@ -30,8 +22,9 @@ import {
 
 /**
  * The team server's HTTP layer: sessions per workstation in front of the very dispatcher the
- * desktop app uses (every role, scope and input check is the dispatcher's), the change feed
- * that lets screens refresh, and the DDAS-VS endpoint under its own path. TLS unless the
+ * desktop app uses (every role, scope and input check is the dispatcher's; the change feed that
+ * lets screens refresh is one of its methods, `changes.since`), and the DDAS-VS endpoint under
+ * its own path. TLS unless the
  * caller listens on loopback (server/options.ts decides; this function only obeys).
  */
 export interface TeamServer {
@@ -41,7 +34,6 @@ export interface TeamServer {
   close(): Promise<void>
 }
 
-const FEED_LIMIT = 500
 const SESSION_EXPIRED = {
   ok: false,
   error: {
@@ -130,7 +122,6 @@ export async function startTeamServer(opts: {
       sessions.close(token!)
       return answer(req, res, 204, 'text/plain; charset=utf-8', '')
     }
-    if (route === '/wijzigingen' && req.method === 'GET') return feed(req, res, entry, url)
     if (route.startsWith('/api/') && req.method === 'POST') {
       let method: string
       try {
@@ -191,38 +182,6 @@ export async function startTeamServer(opts: {
       else if (result.error.code === 'forbidden') throttle.failed(entry.werkplek)
     }
     return json(req, res, 200, result)
-  }
-
-  /**
-   * What changed since logboek entry `na`: the kind and id of each changed thing, read from the
-   * logboek itself (every change writes an entry in its own transaction, so nothing confirmed
-   * is missed). Sessions' own entries (sign-ins) are left out. Only for a signed-in, unlocked
-   * session; polling it does not count as activity, so it never keeps a screen from locking.
-   */
-  async function feed(req: IncomingMessage, res: ServerResponse, entry: TeamSession, url: URL) {
-    if (entry.session.userId === null || entry.session.locked)
-      return json(req, res, 401, {
-        ok: false,
-        error: { code: 'not_signed_in', message: 'Meld je eerst aan.' },
-      })
-    const na = Number(url.searchParams.get('na') ?? '0')
-    const after = Number.isSafeInteger(na) && na >= 0 ? na : 0
-    const value = await app.during(async () => {
-      const db = app.database.db
-      const last = await sql<{ id: number | null }>`select max(id) as id from audit_log`.execute(db)
-      const laatste = last.rows[0]?.id ?? 0
-      const rows = await sql<{ id: number; entity_type: string; entity_id: number | null }>`
-        select id, entity_type, entity_id from audit_log
-        where id > ${after} and entity_type <> 'sessie' order by id limit ${FEED_LIMIT}`.execute(db)
-      const wijzigingen = rows.rows.map((r) => ({ volgnummer: r.id, soort: r.entity_type, id: r.entity_id }))
-      // More than a page behind: the client refreshes everything, from the newest entry on.
-      const out: Wijzigingen = {
-        laatste: rows.rows.length === FEED_LIMIT ? laatste : Math.max(after, laatste),
-        wijzigingen,
-      }
-      return out
-    })
-    return answer(req, res, 200, 'application/json; charset=utf-8', JSON.stringify({ ok: true, value }))
   }
 
   /** Outside /team/v1: the DDAS-VS endpoint under the beheerder's path, else nothing. */

@@ -11,8 +11,7 @@ import { join } from 'node:path'
  * so @peculiar/x509 builds it over Node's own WebCrypto (ECDSA P-256); the signature arithmetic
  * stays OpenSSL's. Clients pin the SHA-256 fingerprint the server prints, so a self-signed
  * certificate is as safe as a bought one once the fingerprint is compared at the first connection.
- * The library is loaded only when a certificate is made, after its reflect-metadata polyfill
- * (a static import lets the bundler run the library's chunk first, and it then refuses to load).
+ * The library is loaded only when a certificate is made (lib/x509.ts, with its polyfill first).
  */
 export const SELF_CERT_FILE = 'team-tls.pem'
 export const SELF_KEY_FILE = 'team-tls-key.pem'
@@ -53,9 +52,7 @@ const ECDSA = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
 
 /** A self-signed server certificate valid for ten years, for these names and addresses. */
 export async function makeSelfSigned(names: string[], now: Date): Promise<{ cert: string; key: string }> {
-  await import('reflect-metadata')
-  const x509 = await import('@peculiar/x509')
-  x509.cryptoProvider.set(webcrypto as never)
+  const { x509 } = await import('../lib/x509')
   const keys = (await webcrypto.subtle.generateKey(ECDSA, true, [
     'sign',
     'verify',

@@ -83,6 +83,9 @@ export function readServerCertificate(url: URL, timeoutMs = 10_000): Promise<Pee
   })
 }
 
+/** A client closes a connection idle this long; the server waits longer (team-server.ts). */
+export const IDLE_SOCKET_MS = 15_000
+
 interface Answer {
   status: number
   body: string
@@ -110,6 +113,7 @@ export async function connectToServer(opts: {
     agent = new Agent({
       keepAlive: true,
       maxSockets: 16,
+      timeout: IDLE_SOCKET_MS,
       ca: [...rootCertificates, ...peer.chain],
       rejectUnauthorized: true,
       // The pin replaces the name check: only this one certificate is accepted, whatever its names.
@@ -119,7 +123,7 @@ export async function connectToServer(opts: {
       },
     })
   } else {
-    agent = new HttpAgent({ keepAlive: true, maxSockets: 16 })
+    agent = new HttpAgent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS })
   }
 
   function send(

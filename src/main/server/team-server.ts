@@ -68,6 +68,10 @@ export async function startTeamServer(opts: {
   // An import of a large file takes a while; a client that stops sending is let go.
   server.requestTimeout = 300_000
   server.headersTimeout = 20_000
+  // Workstations keep their connections open between calls. The server keeps an idle one longer
+  // than a client does (remote/client.ts, IDLE_SOCKET_MS), so a client never sends on a
+  // connection the server is just closing (which would reset the call).
+  server.keepAliveTimeout = 30_000
 
   const bearer = (req: IncomingMessage) => {
     const h = req.headers.authorization ?? ''

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
 import { ApiError, call } from '../../api/client'
+import { useChanged } from '../../api/changes'
 import { listBeforeCase, routeHref, type Route } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
@@ -73,6 +74,8 @@ export function DossierPage({
   const [announcing, setAnnouncing] = useState<{ template: { id: number; naam: string } | null } | null>(null)
   /** Bumped when a visit was announced: the plan and the documents read again. */
   const [version, setVersion] = useState(0)
+  /** Goes up when this case changed (a colleague logged an attempt): the case file reads again. */
+  const changed = useChanged((w) => w.soort === 'zaak' && w.id === caseId)
 
   useEffect(() => {
     let alive = true
@@ -91,7 +94,7 @@ export function DossierPage({
     return () => {
       alive = false
     }
-  }, [caseId, viaInloop, attempt])
+  }, [caseId, viaInloop, attempt, changed])
 
   if (load.state === 'loading')
     return (
@@ -147,7 +150,7 @@ export function DossierPage({
         dossier={d}
         onChange={update}
         fromToday={fromToday}
-        version={version}
+        version={version + changed}
         onAnnounce={() => setAnnouncing({ template: null })}
       />
       <HouseholdSection dossier={d} />
@@ -156,7 +159,7 @@ export function DossierPage({
       <CaseDocumentsSection
         caseId={d.id}
         open={d.status !== 'gesloten'}
-        version={version}
+        version={version + changed}
         onAnnounce={(t) => setAnnouncing({ template: t.code === 'aankondigingsbrief' ? null : t })}
       />
       <NotesSection dossier={d} onChange={update} />

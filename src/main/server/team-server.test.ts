@@ -169,6 +169,28 @@ describe('the team server with two workstations', () => {
     expect((await anoniem.raw('changes.since', { na: 0 })).ok).toBe(false)
   })
 
+  it('lets one import run at a time, and tells a second importer who is importing', async () => {
+    const desk = await workstation('Balie 10')
+    await signInAs(desk, 'Fatima El Idrissi')
+    const held = server.imports.enter({
+      naam: 'Anouk Peeters',
+      werkplek: 'Balie 1',
+      since: '2026-11-10T09:32:00.000Z',
+    })
+    try {
+      const res = await desk.raw('intake.commit', { uploadId: 'x'.repeat(32), mapping: {}, bron: 'Proef' })
+      expect(res.ok ? '' : res.error.message).toBe(
+        'Anouk Peeters leest al een bestand in (werkplek Balie 1, sinds 10:32). Er kan één bestand tegelijk worden ingelezen. Er is niets gewijzigd; probeer het opnieuw als dat klaar is.',
+      )
+    } finally {
+      if ('release' in held) held.release()
+    }
+    // Free again: the call reaches the import itself (which finds no such upload), and lets go.
+    const after = await desk.raw('intake.commit', { uploadId: 'x'.repeat(32), mapping: {}, bron: 'Proef' })
+    expect(after.ok ? '' : after.error.message).not.toMatch(/leest al een bestand in/)
+    expect(server.imports.holder()).toBeNull()
+  })
+
   it('refuses a client whose pinned fingerprint is another, before sending anything', async () => {
     const wrong = tls.fingerprint.replace(/^../, tls.fingerprint.startsWith('00') ? '11' : '00')
     const open = server.sessions.size

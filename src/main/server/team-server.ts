@@ -9,6 +9,7 @@ import type { App } from '../app/create-app'
 import { onWorkstation } from '../features/audit/workstation'
 import type { DdasVsHandler } from '../features/ddas-vs/handler'
 import { answer, json, MAX_BODY, readBody, refuseTooLarge, TOO_LARGE } from '../web/server'
+import { createImportGate, importBusyMessage, IMPORT_METHODS, type ImportGate } from './import-gate'
 import { INPUT_HEADER, TEAM_PREFIX, VERSION_HEADER, versionMismatchMessage, type Hallo } from './protocol'
 import {
   cleanWorkstationName,
@@ -31,6 +32,7 @@ export interface TeamServer {
   url: string
   server: Server
   sessions: SessionStore
+  imports: ImportGate
   close(): Promise<void>
 }
 
@@ -43,7 +45,7 @@ const SESSION_EXPIRED = {
 } as const
 
 export async function startTeamServer(opts: {
-  app: Pick<App, 'dispatcher' | 'during' | 'database'>
+  app: Pick<App, 'dispatcher' | 'during' | 'database' | 'clock'>
   host: string
   port: number
   tls: { cert: Buffer; key: Buffer } | null
@@ -53,6 +55,7 @@ export async function startTeamServer(opts: {
   const { app } = opts
   const sessions = createSessionStore()
   const throttle = createWorkstationThrottle()
+  const imports = createImportGate()
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       opts.log?.(`Fout bij ${req.method} ${req.url}: ${String(err)}`)
@@ -178,9 +181,32 @@ export async function startTeamServer(opts: {
           error: { code: 'forbidden', message: workstationBlockedMessage(wait) },
         })
     }
-    const result: ApiResult<unknown> = await onWorkstation(entry.werkplek, () =>
-      app.dispatcher.call(entry.session, method, input, file),
-    )
+    let release: (() => void) | null = null
+    if (IMPORT_METHODS.has(method) && entry.session.userId !== null) {
+      const naam = await app.during(async () => {
+        const user = await app.database.db
+          .selectFrom('app_user')
+          .select('naam')
+          .where('id', '=', entry.session.userId!)
+          .executeTakeFirst()
+        return user?.naam ?? 'Een collega'
+      })
+      const gate = imports.enter({ naam, werkplek: entry.werkplek, since: app.clock.now() })
+      if ('busy' in gate)
+        return json(req, res, 200, {
+          ok: false,
+          error: { code: 'conflict', message: importBusyMessage(gate.busy) },
+        })
+      release = gate.release
+    }
+    let result: ApiResult<unknown>
+    try {
+      result = await onWorkstation(entry.werkplek, () =>
+        app.dispatcher.call(entry.session, method, input, file),
+      )
+    } finally {
+      release?.()
+    }
     if (checksPassword) {
       if (result.ok) throttle.succeeded(entry.werkplek)
       else if (result.error.code === 'forbidden') throttle.failed(entry.werkplek)
@@ -211,6 +237,7 @@ export async function startTeamServer(opts: {
     url: `${opts.tls ? 'https' : 'http'}://${host}:${port}`,
     server,
     sessions,
+    imports,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())

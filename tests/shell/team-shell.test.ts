@@ -69,7 +69,11 @@ describe.skipIf(!built)('the built Electron shell in team mode', () => {
     // No database, no key, no backups on the workstation.
     expect(readdirSync(dir)).toEqual(['team.json'])
 
-    const other = await connectToServer({ url: server.url, fingerprint: server.fingerprint, werkplek: 'Controle' })
+    const other = await connectToServer({
+      url: server.url,
+      fingerprint: server.fingerprint,
+      werkplek: 'Controle',
+    })
     try {
       const status = await other.call(createSession(), 'app.status', {})
       expect(status).toMatchObject({ ok: true, value: { setupDone: true, gemeenteNaam: 'Roermond' } })

@@ -9,6 +9,7 @@ import * as intakeImport from './features/intake/cli'
 import * as printBatch from './features/documents/cli'
 import * as purge from './features/retention/cli'
 import * as ddasVs from './features/ddas-vs/cli'
+import * as moveToServer from './cli/move-to-server'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   'print-batch': printBatch,
   purge,
   'ddas-vs': ddasVs,
+  'move-to-server': moveToServer,
 }
 
 async function main(): Promise<number> {

@@ -99,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
   writeKeyCheck(serverDir, serverKey)
 
   const server = await createApp({ dataDir: serverDir, key: serverKey })
-  let ok = false
+  let ok: boolean
   try {
     const chainAfter = await verifyAuditChain(server.database.db)
     const after = await counts(server.database.db)

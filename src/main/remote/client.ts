@@ -20,11 +20,22 @@ import { fingerprintOf, normaliseFingerprint } from '../server/certificate'
  * even one a public CA signed for the same name, is refused before a byte of the request leaves.
  */
 export class RemoteError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The request never reached the server (refused, no route): sending it again is safe. */
+    readonly neverSent = false,
+  ) {
     super(message)
     this.name = 'RemoteError'
   }
 }
+
+/**
+ * Waits before sending again a request that never reached the server (a server restarting, a
+ * network coming back): then the screen shows "niet bereikbaar". A request that may have arrived
+ * is never sent twice.
+ */
+export const RETRY_DELAYS_MS = [250, 500, 1000]
 
 export interface RemoteDispatcher extends Dispatcher {
   /** Forgets the session on the server. */
@@ -126,7 +137,24 @@ export async function connectToServer(opts: {
     agent = new HttpAgent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS })
   }
 
-  function send(
+  async function send(
+    path: string,
+    method: 'GET' | 'POST',
+    headers: Record<string, string>,
+    body?: Uint8Array | string,
+  ): Promise<Answer> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendOnce(path, method, headers, body)
+      } catch (err) {
+        const delay = RETRY_DELAYS_MS[attempt]
+        if (!(err instanceof RemoteError) || !err.neverSent || delay === undefined) throw err
+        await new Promise((r) => setTimeout(r, delay))
+      }
+    }
+  }
+
+  function sendOnce(
     path: string,
     method: 'GET' | 'POST',
     headers: Record<string, string>,
@@ -151,7 +179,7 @@ export async function connectToServer(opts: {
         const never = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(
           err.code ?? '',
         )
-        reject(new RemoteError(never ? UNREACHABLE : CUT_OFF))
+        reject(new RemoteError(never ? UNREACHABLE : CUT_OFF, never))
       })
       req.end(body)
     })

@@ -217,6 +217,28 @@ describe('the team server with two workstations', () => {
     expect(hallo).toEqual({ toepassing: 'lange-adem', versie: APP_VERSION })
   })
 
+  it('says in Dutch that the server cannot be reached, after trying again, and never claims a save', async () => {
+    const own = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls })
+    const remote = await connectToServer({ url: own.url, fingerprint: tls.fingerprint, werkplek: 'Thuis' })
+    await own.close()
+    const attempt = { caseId: 1, kanaal: 'telefoon', bereikt: false } as const
+    // The first call may meet the connection the server just closed (then it cannot know whether
+    // the server read it, and says so); the next finds no server at all.
+    const first = await remote.call(createSession(), 'ladder.logAttempt', attempt)
+    expect(first.ok ? '' : first.error.message).toMatch(
+      /^(De teamserver is niet bereikbaar\. Er is niets opgeslagen\.|De verbinding met de teamserver werd verbroken voordat die antwoordde\. Kijk of je wijziging er staat)/,
+    )
+    const res = await remote.call(createSession(), 'ladder.logAttempt', attempt)
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^De teamserver is niet bereikbaar\. Er is niets opgeslagen\./),
+      },
+    })
+    await remote.close()
+  })
+
   it('refuses calls without a known session token', async () => {
     const res = await raw('/team/v1/api/app.status', {
       method: 'POST',

@@ -15,7 +15,6 @@ import { devKey } from './features/keys/dev-key'
 import { DatabaseKeyError } from './features/keys/key'
 import { startRetentionSchedule } from './features/retention/purge'
 import { clockFrom } from './lib/clock'
-import { option } from './cli/open'
 import { connectToServer, RemoteError } from './remote/client'
 import { hostname } from 'node:os'
 
@@ -81,6 +80,13 @@ async function teamClient(argv: string[], serverUrl: string) {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** The value of `--name VALUE` or `--name=VALUE`, if given. */
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name)
+  if (i >= 0) return argv[i + 1]
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
 }
 
 main().catch((err) => {

@@ -1,11 +1,10 @@
 import { Agent, request } from 'node:https'
-import { request as httpRequest, Agent as HttpAgent } from 'node:http'
 import { connect, rootCertificates, type PeerCertificate } from 'node:tls'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { APP_VERSION } from '@shared/version'
 import type { Dispatcher } from '../app/dispatcher'
 import { INPUT_HEADER, TEAM_PREFIX, VERSION_HEADER, type Hallo } from '../server/protocol'
-import { fingerprintOf, normaliseFingerprint } from '../server/certificate'
+import { fingerprintOf, normaliseFingerprint } from '../server/fingerprint'
 
 /**
  * A workstation in team mode: a Dispatcher that forwards every call to the team server instead
@@ -109,11 +108,11 @@ export async function connectToServer(opts: {
   werkplek: string
 }): Promise<RemoteDispatcher> {
   const base = new URL(opts.url)
-  if (base.protocol !== 'https:' && base.protocol !== 'http:')
+  // Workstations speak TLS only (a server behind a reverse proxy is reached through the proxy).
+  if (base.protocol !== 'https:')
     throw new RemoteError(`Het adres van de teamserver moet met https:// beginnen: ${opts.url}`)
-  const tls = base.protocol === 'https:'
-  let agent: Agent | HttpAgent
-  if (tls) {
+  let agent: Agent
+  {
     const pin = opts.fingerprint ? normaliseFingerprint(opts.fingerprint) : null
     const peer = await readServerCertificate(base)
     if (!pin)
@@ -133,8 +132,6 @@ export async function connectToServer(opts: {
         return found === pin ? undefined : new RemoteError(fingerprintMismatchMessage(pin, found))
       },
     })
-  } else {
-    agent = new HttpAgent({ keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS })
   }
 
   async function send(
@@ -161,7 +158,7 @@ export async function connectToServer(opts: {
     body?: Uint8Array | string,
   ): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const req = (tls ? request : httpRequest)(
+      const req = request(
         new URL(path, base),
         { method, agent, headers: { [VERSION_HEADER]: APP_VERSION, ...headers } },
         (res) => {

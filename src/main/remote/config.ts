@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { normaliseFingerprint } from '../server/certificate'
+import { normaliseFingerprint } from '../server/fingerprint'
 import { cleanWorkstationName } from '../server/sessions'
 
 /**

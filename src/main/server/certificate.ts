@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, webcrypto, X509Certificate } from 'node:crypto'
+import { fingerprintOf } from './fingerprint'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { hostname } from 'node:os'
@@ -30,22 +31,6 @@ export class CertificateFileError extends Error {
     super(message)
     this.name = 'CertificateFileError'
   }
-}
-
-/** "AB:CD:…" over the DER of the first certificate in a PEM text. */
-export function fingerprintOf(pem: string | Buffer): string {
-  const cert = new X509Certificate(pem)
-  return formatFingerprint(createHash('sha256').update(cert.raw).digest('hex'))
-}
-
-/** Any way a person may type a fingerprint (colons, spaces, lower case) to the one form. */
-export function normaliseFingerprint(text: string): string | null {
-  const hex = text.replace(/^sha-?256[:=\s]*/i, '').replace(/[\s:]/g, '')
-  return /^[0-9a-f]{64}$/i.test(hex) ? formatFingerprint(hex) : null
-}
-
-function formatFingerprint(hex: string): string {
-  return hex.toUpperCase().match(/.{2}/g)!.join(':')
 }
 
 const ECDSA = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }

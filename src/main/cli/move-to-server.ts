@@ -7,7 +7,8 @@ import { verifyAuditChain } from '../features/audit/repository'
 import { isSetupDone } from '../features/settings/repository'
 import { DatabaseKeyError, parseKey, writeKeyCheck } from '../features/keys/key'
 import { reencryptCopy } from '../features/keys/service'
-import { cliFolder, option } from './open'
+import { cliFolder } from './open'
+import { FOLDER_OPTIONS, parseOptions } from './options'
 
 export const usage =
   'move-to-server --data-dir MAP --server-data-dir MAP --server-key-file BESTAND [--key-file BESTAND]   de database van deze werkplek naar een lege teamserver verplaatsen'
@@ -39,8 +40,13 @@ async function counts(db: Db): Promise<Map<string, number>> {
  * are never merged here.
  */
 export async function run(argv: string[]): Promise<number> {
-  const serverDirArg = option(argv, '--server-data-dir')
-  const serverKeyFile = option(argv, '--server-key-file')
+  const { values } = parseOptions(argv, {
+    ...FOLDER_OPTIONS,
+    'server-data-dir': { type: 'string' },
+    'server-key-file': { type: 'string' },
+  })
+  const serverDirArg = values['server-data-dir']
+  const serverKeyFile = values['server-key-file']
   if (!serverDirArg || !serverKeyFile) {
     console.error(`Gebruik: ${usage}`)
     return 2
@@ -54,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`Het sleutelbestand van de server kan niet gelezen worden: ${serverKeyFile}`)
     return 2
   }
-  const solo = cliFolder(argv)
+  const solo = cliFolder(values)
   const target = join(serverDir, DATABASE_FILE)
   if (resolve(solo.dataDir) === serverDir) {
     console.error('De gegevensmap van de werkplek en die van de server zijn dezelfde map.')

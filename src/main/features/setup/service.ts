@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/repository'
 import {
   getTeamSettings,
   getUser,
+  insertUser,
   insertWijk,
   isDemo,
   isSetupDone,
@@ -81,18 +82,11 @@ export async function applySetup(
       'Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.',
     )
   for (const m of input.medewerkers) {
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({
-        naam: m.naam,
-        rol: m.rol as Rol,
-        telefoon: m.telefoon,
-        email: m.email,
-        actief: 1,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertUser(
+      trx,
+      { naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1 },
+      at,
+    )
     await setUserWijken(
       trx,
       id,

@@ -5,7 +5,7 @@ import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
 import { notifyFailed } from '../../components/notify'
 import { saveFile } from './download'
-import type { Period } from './MonitorPage'
+import type { ChosenPeriod as Period } from './periods'
 
 /** What a delivery holds about people, per version, in the words of the warning. */
 function Contents({ versie, geboortedatum }: { versie: DdasVersie; geboortedatum: boolean }) {

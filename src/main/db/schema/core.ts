@@ -1,7 +1,7 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated } from 'kysely'
 
 /**
- * Table types. SQLite has no boolean: flags are 0/1 integers, mapped to booleans in each
+ * The tables of migration 0001 (with the columns later migrations added to them). SQLite has no boolean: flags are 0/1 integers, mapped to booleans in each
  * repository. Dates are ISO calendar dates (text); instants are UTC ISO strings (text).
  * Money is integer cents. The same schema is meant to run on PostgreSQL later.
  */
@@ -224,30 +224,3 @@ export interface AuditLogTable {
   prev_hash: string | null
   hash: string | null
 }
-
-export interface Database {
-  setting: SettingTable
-  wijk: WijkTable
-  wijk_postcode: WijkPostcodeTable
-  app_user: AppUserTable
-  user_wijk: UserWijkTable
-  household: HouseholdTable
-  resident: ResidentTable
-  vroegsignaalzaak: VroegsignaalzaakTable
-  vroegsignaal: VroegsignaalTable
-  contactpoging: ContactpogingTable
-  note: NoteTable
-  audit_log: AuditLogTable
-  partner_contact: PartnerContactTable
-  huisbezoek: HuisbezoekTable
-  walkin_sessie: WalkinSessieTable
-  walkin_bezoek: WalkinBezoekTable
-}
-
-export type ZaakRow = Selectable<VroegsignaalzaakTable>
-export type NewZaak = Insertable<VroegsignaalzaakTable>
-export type ZaakUpdate = Updateable<VroegsignaalzaakTable>
-export type SignaalRow = Selectable<VroegsignaalTable>
-export type ResidentRow = Selectable<ResidentTable>
-export type HouseholdRow = Selectable<HouseholdTable>
-export type Unused = ColumnType<never>

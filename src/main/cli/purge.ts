@@ -1,9 +1,10 @@
 import type { PurgeCounts } from '@shared/api/retention'
 import { formatDate } from '@shared/format/dates'
-import { openCliApp } from '../../cli/open'
-import { isSetupDone } from '../settings/repository'
-import { countsText, previewPurge, runPurge } from './purge'
-import { getPeriods } from './periods'
+import { isSetupDone } from '../features/settings/repository'
+import { countsText, previewPurge, runPurge } from '../features/retention/purge'
+import { getPeriods } from '../features/retention/periods'
+import { FOLDER_OPTIONS, parseOptions } from './options'
+import { openFolder } from './open'
 
 export const usage =
   'purge [--voorbeeld] [--data-dir MAP]                          schoon nu op volgens de bewaartermijnen en toon het verslag'
@@ -25,7 +26,8 @@ function printCounts(c: PurgeCounts): void {
  * half-way deletes nothing. `--voorbeeld` only counts what would go.
  */
 export async function run(argv: string[]): Promise<number> {
-  const { app } = await openCliApp(argv)
+  const { values } = parseOptions(argv, { ...FOLDER_OPTIONS, voorbeeld: { type: 'boolean' } })
+  const { app } = await openFolder(values)
   try {
     const db = app.database.db
     if (!(await isSetupDone(db))) {
@@ -38,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
       `Bewaartermijnen: niet doorgezet ${p.nietDoorgezet}, gesloten zonder hulp ${p.zonderHulp}, ` +
         `gesloten met hulp ${p.metHulp} maanden (vandaag ${formatDate(today)}).`,
     )
-    if (argv.includes('--voorbeeld')) {
+    if (values.voorbeeld) {
       const plan = await previewPurge(db, today)
       console.log(`Nu verlopen (er is niets verwijderd):`)
       for (const t of plan.termijnen)

@@ -1,6 +1,6 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
-/** Tables of migration 0003, merged into the app's Database type. */
+/** The documents' tables (migration 0003): templates and their versions, the print queue and its batches. */
 
 export interface DocumentTemplateTable {
   id: Generated<number>
@@ -55,15 +55,4 @@ export interface PrintItemTable {
   huisbezoek_id: Generated<number | null>
   created_at: string
   created_by: number | null
-}
-
-export type PrintItemRow = Selectable<PrintItemTable>
-
-declare module '../../db/schema' {
-  interface Database {
-    document_template: DocumentTemplateTable
-    document_template_version: DocumentTemplateVersionTable
-    print_batch: PrintBatchTable
-    print_item: PrintItemTable
-  }
 }

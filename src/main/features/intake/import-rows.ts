@@ -3,14 +3,15 @@ import type { ColumnMapping, ImportSummary, RowProblem, TriageRules } from '@sha
 import { addDays } from '@shared/format/dates'
 import { surnameKey } from '@shared/format/person'
 import { wijkForPostcode } from '../wijken/assignment'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { householdKey } from '../signals/decisions'
-import { BatchWriter, type BatchLookups, type HouseholdState } from './batch'
+import type { BatchLookups, HouseholdState } from './batch-state'
+import { BatchWriter } from './batch-writer'
 import { parseValues, type ParsedRow, type RowValues } from './rows'
 import { insertMany, selectIn } from './sql-batch'
 import { triage } from './triage'
 
-export interface EngineSetup {
+export interface ImportRowsSetup {
   raw: BetterSqlite3.Database
   lookups: BatchLookups
   rules: TriageRules
@@ -111,7 +112,7 @@ interface Taken {
  * correction list; rows with a signal ID already stored are counted and skipped.
  */
 export function intakeRows(
-  e: EngineSetup,
+  e: ImportRowsSetup,
   importId: number,
   items: Iterable<RowItem>,
   partnerTypes: ColumnMapping['partnerTypes'],

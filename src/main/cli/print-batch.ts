@@ -1,23 +1,18 @@
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { formatDate } from '@shared/format/dates'
-import { openCliApp } from '../../cli/open'
-import { ALL_CASES } from '../access/scope'
-import { recordAudit } from '../audit/repository'
-import { isSetupDone } from '../settings/repository'
-import { batchPdf, createBatch } from './batch-service'
-import { loadQueue, soortLabel } from './queue-service'
-import type { Indeling } from './render'
+import { ALL_CASES } from '../features/access/scope'
+import { recordAudit } from '../features/audit/repository'
+import { isSetupDone } from '../features/settings/repository'
+import { batchPdf, createBatch } from '../features/documents/batch-service'
+import { loadQueue, soortLabel } from '../features/documents/queue-service'
+import type { Indeling } from '../features/documents/render'
+import { FOLDER_OPTIONS, parseOptions } from './options'
+import { openFolder } from './open'
 
 export const usage =
   'print-batch --out BESTAND.pdf [--soort brief|kaart] [--indeling a6|a4-vier] [--afdruk NR] [--data-dir MAP]\n' +
   '      druk de wachtrij af: alle brieven (of kaartjes) in één afdruk, als PDF; met --afdruk NR de PDF van een eerdere afdruk opnieuw'
-
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name)
-  if (i >= 0) return argv[i + 1]
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
-}
 
 /**
  * Writes the PDF under a temporary name and renames it: the file is either complete or absent,
@@ -46,10 +41,14 @@ function writeWhole(target: string, bytes: Buffer): void {
  * stays in the app (it records the contact attempts).
  */
 export async function run(argv: string[]): Promise<number> {
-  const out = option(argv, '--out')
-  const soort = option(argv, '--soort') ?? 'brief'
-  const indeling = option(argv, '--indeling') ?? 'a6'
-  const afdruk = option(argv, '--afdruk')
+  const { values } = parseOptions(argv, {
+    ...FOLDER_OPTIONS,
+    out: { type: 'string' },
+    soort: { type: 'string', default: 'brief' },
+    indeling: { type: 'string', default: 'a6' },
+    afdruk: { type: 'string' },
+  })
+  const { out, soort, indeling, afdruk } = values
   if (!out || (soort !== 'brief' && soort !== 'kaart') || (indeling !== 'a6' && indeling !== 'a4-vier')) {
     console.error(`Gebruik: npm run cli -- ${usage}`)
     return 2
@@ -59,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`${target} bestaat al. Kies een andere naam: een eerdere afdruk wordt niet overschreven.`)
     return 2
   }
-  const { app } = await openCliApp(argv)
+  const { app } = await openFolder(values)
   try {
     const db = app.database.db
     if (!(await isSetupDone(db))) {

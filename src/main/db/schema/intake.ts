@@ -1,8 +1,6 @@
-import type { Generated, Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
-import type { Db } from '../../db/database'
+import type { Generated } from 'kysely'
 
-/** The tables of migration 0002, typed here so the shared schema file stays untouched. */
+/** One run of the import (migration 0002): its file, mapping, counts and undo. */
 export interface ImportBatchTable {
   id: Generated<number>
   bestandsnaam: string
@@ -51,7 +49,7 @@ export interface ImportProblemTable {
   resolved_by: number | null
 }
 
-/** The ids an import run created, one range per kind (migration 0013). */
+/** The ids an import run created, one range per kind (migration 0016). */
 export interface ImportRangeTable {
   import_id: number
   kind: 'zaak' | 'huishouden' | 'bewoner'
@@ -59,7 +57,7 @@ export interface ImportRangeTable {
   last_id: number
 }
 
-/** A known resident's details before an import changed them, and what it set (migration 0013). */
+/** A known resident's details before an import changed them, and what it set (migration 0016). */
 export interface ImportResidentBeforeTable {
   import_id: number
   resident_id: number
@@ -79,20 +77,4 @@ export interface ColumnMappingTable {
   mapping_json: string
   updated_at: string
   updated_by: number | null
-}
-
-export interface IntakeTables {
-  import_batch: ImportBatchTable
-  signaal_intake: SignaalIntakeTable
-  import_effect: ImportEffectTable
-  import_problem: ImportProblemTable
-  import_range: ImportRangeTable
-  import_resident_before: ImportResidentBeforeTable
-  column_mapping: ColumnMappingTable
-}
-
-export type IntakeDb = Kysely<Database & IntakeTables>
-
-export function intakeDb(db: Db): IntakeDb {
-  return db as unknown as IntakeDb
 }

@@ -1,17 +1,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { INTAKE_FIELD_LABELS } from '@shared/api/intake'
-import { openCliApp } from '../../cli/open'
-import { isSetupDone } from '../settings/repository'
-import { analyseFile, runImport } from './service'
+import { isSetupDone } from '../features/settings/repository'
+import { analyseFile, runImport } from '../features/intake/service'
+import { FOLDER_OPTIONS, parseOptions, UsageError } from './options'
+import { openFolder } from './open'
 
 export const usage = 'import BESTAND --data-dir MAP [--mapping NAAM]   signalen inlezen (CSV of Excel)'
-
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name)
-  if (i >= 0) return argv[i + 1]
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
-}
 
 /**
  * `npm run cli -- import FILE --data-dir DIR [--mapping NAME]`: the same import as the screen,
@@ -19,17 +14,14 @@ function option(argv: string[], name: string): string | undefined {
  * a required field it cannot place stops the import, naming every such field.
  */
 export async function run(argv: string[]): Promise<number> {
-  const values = new Set([option(argv, '--data-dir'), option(argv, '--mapping')])
-  const file = argv.find((a, i) => !a.startsWith('--') && !(values.has(a) && argv[i - 1]?.startsWith('--')))
-  if (!file) {
-    console.error(`Gebruik: npm run cli -- ${usage}`)
-    return 2
-  }
+  const { values, positionals } = parseOptions(argv, { ...FOLDER_OPTIONS, mapping: { type: 'string' } }, 1)
+  const file = positionals[0]
+  if (!file) throw new UsageError('Geef het bestand dat je wilt inlezen.')
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
     console.error(`Bestand niet gevonden: ${file}`)
     return 2
   }
-  const { app } = await openCliApp(argv)
+  const { app } = await openFolder(values)
   try {
     const db = app.database.db
     if (!(await isSetupDone(db))) {
@@ -37,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2
     }
     const bytes = new Uint8Array(readFileSync(file))
-    const mappingName = option(argv, '--mapping') ?? ''
+    const mappingName = values.mapping ?? ''
     // Read once: the analysis and the import use the same rows.
     const analysis = await analyseFile(db, bytes, mappingName, basename(file))
     console.log(

@@ -125,7 +125,3 @@ export function pdfToPng(pdf: Buffer, prefix: string, opts: { first?: number; la
     ]),
   )
 }
-
-export function savePdf(pdf: Buffer, file: string): void {
-  writeFileSync(file, pdf)
-}

@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely'
 
-/** Tables of migration 0011, merged into the app's Database type. */
+/**
+ * Retention (migration 0011): the log of purge runs and the anonymous DDAS archive that keeps a
+ * delivery possible after personal data are deleted; the erasure register (migration 0012).
+ */
 
 export interface RetentionRunTable {
   id: Generated<number>
@@ -45,14 +48,4 @@ export interface ErasureRegisterTable {
   at: string
   resident_id: number
   resident_created_at: string
-}
-
-declare module '../../db/schema' {
-  interface Database {
-    erasure_register: ErasureRegisterTable
-    retention_run: RetentionRunTable
-    retention_ddas_case: RetentionDdasCaseTable
-    retention_ddas_signal: RetentionDdasSignalTable
-    retention_ddas_attempt: RetentionDdasAttemptTable
-  }
 }

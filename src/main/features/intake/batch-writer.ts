@@ -1,7 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Signaalstatus } from '@shared/domain/ddas'
-import { normalizeAddition } from '@shared/format/address'
-import type { Db } from '../../db/database'
 import {
   caseNumberFor,
   caseSummary,
@@ -12,180 +10,27 @@ import {
   pickConsulent,
   residentChange,
   type AddressInput,
-  type CaseSignal,
   type ResidentInput,
 } from '../signals/decisions'
-import { loadWijkRanges, wijkForPostcode, type WijkRange } from '../wijken/assignment'
-import type { NewSignal, UseCaseContext } from '../signals/service'
+import { wijkForPostcode } from '../wijken/assignment'
+import type { UseCaseContext } from '../../app/use-case'
+import type { NewSignal } from '../signals/service'
 import { insertMany, selectIn } from './sql-batch'
-
-export { insertMany } from './sql-batch'
-
-/** What the batch path needs to know up front, read once per import. */
-export interface BatchLookups {
-  ranges: WijkRange[]
-  /** Active consulenten per wijk, lowest id first (as consulentForWijk orders them). */
-  consulenten: Map<number, number[]>
-  /** Open cases per consulent. */
-  loads: Map<number, number>
-}
-
-export async function loadBatchLookups(db: Db): Promise<BatchLookups> {
-  const links = await db
-    .selectFrom('user_wijk')
-    .innerJoin('app_user', 'app_user.id', 'user_wijk.user_id')
-    .select(['user_wijk.wijk_id', 'app_user.id'])
-    .where('app_user.rol', '=', 'consulent')
-    .where('app_user.actief', '=', 1)
-    .orderBy('app_user.id')
-    .execute()
-  const consulenten = new Map<number, number[]>()
-  for (const l of links) consulenten.set(l.wijk_id, [...(consulenten.get(l.wijk_id) ?? []), l.id])
-  const loads = new Map<number, number>()
-  const rows = await db
-    .selectFrom('vroegsignaalzaak')
-    .select(['consulent_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('is_open', '=', 1)
-    .where('consulent_id', 'is not', null)
-    .groupBy('consulent_id')
-    .execute()
-  for (const r of rows) loads.set(r.consulent_id!, Number(r.n))
-  return { ranges: await loadWijkRanges(db), consulenten, loads }
-}
-
-export interface BatchOutcome {
-  signalId: number
-  caseId: number | null
-  newCase: boolean
-  householdId: number
-  newHousehold: boolean
-  residentId: number
-  newResident: boolean
-  wijkId: number | null
-}
-
-/** A signal of a household as the import needs it: triage (repeated report) and matching. */
-export interface KnownSignal {
-  id: number
-  resident_id: number
-  signaaldatum: string
-  partner_type: string
-  partner_naam: string
-  bedrag_cents: number
-}
-
-interface ResidentState {
-  id: number
-  voorletters: string
-  tussenvoegsel: string
-  achternaam: string
-  achternaam_key: string
-  geboortedatum: string | null
-  telefoon: string
-  email: string
-  bsn: string | null
-  has_open_case: number
-  updated_at: string
-}
-
-/**
- * One address as the import knows it while it runs: the stored household (read once, for a
- * chunk of rows at a time) or the one this run created, with its residents, its open case and
- * every signal it has, stored before or added by this run.
- */
-export interface HouseholdState {
-  id: number
-  postcode: string
-  huisnummer: number
-  toevoeging: string
-  straat: string
-  wijkId: number | null
-  nietBenaderen: number
-  created: boolean
-  residents: ResidentState[]
-  openCaseId: number | null
-  signals: KnownSignal[]
-}
-
-/** The id the next row of an AUTOINCREMENT table gets: past every id ever used, not only the highest now. */
-function nextAutoincrementId(
-  raw: BetterSqlite3.Database,
-  table: 'vroegsignaalzaak' | 'vroegsignaal' | 'household' | 'resident',
-): number {
-  const seq = raw.prepare('select seq from sqlite_sequence where name = ?').pluck().get(table) as
-    number | undefined
-  const max = raw.prepare(`select max(id) from ${table}`).pluck().get() as number | null
-  return Math.max(seq ?? 0, max ?? 0) + 1
-}
-
-/**
- * The four rows a new signal writes, as this writer inserts them (parameters in column order).
- * The bench's write floor (bench/write-floor.ts) runs the same statements.
- */
-export const INSERT_SQL = {
-  household:
-    'insert into household (postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-  resident: `insert into resident (household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at, has_open_case)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  vroegsignaalzaak: `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, display_name, sort_name,
-           postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by,
-           niet_benaderen, plan_datum)
-         values (?, ?, ?, ?, ?, 'nieuw', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-  vroegsignaal: `insert into vroegsignaal (extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
-           status, resident_id, household_id, case_id, is_demo, created_at, created_by)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-}
-
-/**
- * Every insert trigger on the tables this writer fills. Their work is done here instead: marking
- * new cases and signals for the monitor (0004) once per batch, flagging the residents of a
- * household with an open case (0001/0009), and a new case's first ladder date (0005), written
- * with the row. A trigger costs even when its WHEN clause is false (SQLite runs a sub-program
- * and keeps a statement journal for every row): pausing them takes about half the cost of a
- * case row. They are dropped inside the import's transaction and created again from their own
- * stored text in `finish()`; a rollback (or a killed process) brings them back with everything
- * else, so no commit ever lacks them.
- */
-export const PAUSED_TRIGGERS = [
-  'monitor_zaak_ins',
-  'monitor_signaal_ins',
-  'zaak_open_after_insert',
-  'zaak_plan_after_insert',
-  'resident_open_after_insert',
-]
-
-/**
- * The import's write settings, inside its open transaction: drops PAUSED_TRIGGERS and returns
- * their stored text for `restoreTriggers`, and defers the foreign-key checks to the commit (they
- * are still made; an immediate check makes SQLite keep a statement journal for every insert).
- * SQLite turns the deferral off again when the transaction ends.
- */
-export function pauseInsertTriggers(raw: BetterSqlite3.Database): string[] {
-  const triggers = raw
-    .prepare(
-      `select name, sql from sqlite_master where type = 'trigger' and name in (${PAUSED_TRIGGERS.map(() => '?').join(', ')})`,
-    )
-    .all(...PAUSED_TRIGGERS) as { name: string; sql: string }[]
-  if (triggers.length !== PAUSED_TRIGGERS.length)
-    throw new Error('pauseInsertTriggers: a row trigger is missing')
-  for (const t of triggers) raw.exec(`drop trigger ${t.name}`)
-  raw.pragma('defer_foreign_keys = ON')
-  return triggers.map((t) => t.sql)
-}
-
-/** Creates the paused triggers again from their stored text (before the commit). */
-export function restoreTriggers(raw: BetterSqlite3.Database, paused: string[]): void {
-  for (const sql of paused) raw.exec(sql)
-}
-
-export interface AddressKey {
-  postcode: string
-  huisnummer: number
-  toevoeging: string
-}
-
-const RESIDENT_COLUMNS =
-  'id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, has_open_case, updated_at'
+import {
+  readHouseholds,
+  type AddressKey,
+  type BatchLookups,
+  type BatchOutcome,
+  type HouseholdState,
+  type ResidentState,
+} from './batch-state'
+import {
+  nextAutoincrementId,
+  pauseInsertTriggers,
+  prepareStatements,
+  refreshCaseSummary,
+  restoreTriggers,
+} from './batch-statements'
 
 /**
  * The monthly import's write path: prepared statements on the raw handle, deciding with the
@@ -226,36 +71,7 @@ export class BatchWriter {
       signaal: nextAutoincrementId(raw, 'vroegsignaal'),
     }
     this.paused = pauseInsertTriggers(raw)
-    const p = (sql: string) => raw.prepare(sql)
-    this.s = {
-      householdWijk: p('update household set wijk_id = ? where id = ?'),
-      insHousehold: p(INSERT_SQL.household),
-      updResident: p(
-        'update resident set telefoon = ?, email = ?, bsn = ?, geboortedatum = ?, updated_at = ? where id = ?',
-      ),
-      residentBefore: p(
-        `insert into import_resident_before (import_id, resident_id, telefoon, email, bsn, geboortedatum, updated_at,
-           set_telefoon, set_email, set_bsn, set_geboortedatum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict (import_id, resident_id) do update set set_telefoon = excluded.set_telefoon,
-           set_email = excluded.set_email, set_bsn = excluded.set_bsn, set_geboortedatum = excluded.set_geboortedatum`,
-      ),
-      insResident: p(INSERT_SQL.resident),
-      // zaak_open_after_insert, for a case opened on an address that was already known
-      flagResident: p('update resident set has_open_case = 1 where id = ?'),
-      insCase: p(INSERT_SQL.vroegsignaalzaak),
-      insSignal: p(INSERT_SQL.vroegsignaal),
-      caseSignals: p(
-        'select partner_type, bedrag_cents, signaaldatum, crisis, resident_id from vroegsignaal where case_id = ? order by id',
-      ),
-      caseHousehold: p(
-        'select h.postcode, h.huisnummer, h.toevoeging, h.straat from vroegsignaalzaak z join household h on h.id = z.household_id where z.id = ?',
-      ),
-      resident: p('select voorletters, tussenvoegsel, achternaam, achternaam_key from resident where id = ?'),
-      updSummary: p(
-        `update vroegsignaalzaak set display_name = ?, sort_name = ?, postcode = ?, adres = ?, partner_types = ?, signal_count = ?,
-           total_amount_cents = ?, latest_signal_date = ?, crisis = ? where id = ?`,
-      ),
-    }
+    this.s = prepareStatements(raw)
   }
 
   /**
@@ -291,73 +107,7 @@ export class BatchWriter {
       if (!this.households.has(k)) wanted.set(k, a)
     }
     if (wanted.size === 0) return
-    const keys = [...wanted.keys()].sort()
-    const found: HouseholdState[] = []
-    selectIn(
-      this.raw,
-      `select h.id, h.postcode, h.huisnummer, h.toevoeging, h.straat, h.wijk_id, h.niet_benaderen
-       from (values #) v join household h on h.postcode = v.column1 and h.huisnummer = v.column2 and h.toevoeging = v.column3`,
-      3,
-      keys.flatMap((k) => {
-        const a = wanted.get(k)!
-        return [a.postcode, a.huisnummer, normalizeAddition(a.toevoeging)]
-      }),
-      (r: {
-        id: number
-        postcode: string
-        huisnummer: number
-        toevoeging: string
-        straat: string
-        wijk_id: number | null
-        niet_benaderen: number
-      }) => {
-        const hh: HouseholdState = {
-          id: r.id,
-          postcode: r.postcode,
-          huisnummer: r.huisnummer,
-          toevoeging: r.toevoeging,
-          straat: r.straat,
-          wijkId: r.wijk_id,
-          nietBenaderen: r.niet_benaderen,
-          created: false,
-          residents: [],
-          openCaseId: null,
-          signals: [],
-        }
-        found.push(hh)
-        this.households.set(householdKey(r.postcode, r.huisnummer, r.toevoeging), hh)
-      },
-    )
-    for (const k of keys) if (!this.households.has(k)) this.households.set(k, null)
-    if (found.length === 0) return
-    const byId = new Map(found.map((h) => [h.id, h]))
-    const hhIds = [...byId.keys()].sort((a, b) => a - b)
-    selectIn(
-      this.raw,
-      `select ${RESIDENT_COLUMNS} from resident where household_id in (#) order by id`,
-      1,
-      hhIds,
-      (r: ResidentState & { household_id: number }) => byId.get(r.household_id)!.residents.push(r),
-    )
-    // Residents in id order per household, whichever chunk of the IN list they came from
-    for (const h of found) if (h.residents.length > 1) h.residents.sort((a, b) => a.id - b.id)
-    selectIn(
-      this.raw,
-      'select household_id, id from vroegsignaalzaak where household_id in (#) and is_open = 1',
-      1,
-      hhIds,
-      (r: { household_id: number; id: number }) => {
-        const h = byId.get(r.household_id)!
-        if (h.openCaseId === null || r.id > h.openCaseId) h.openCaseId = r.id
-      },
-    )
-    selectIn(
-      this.raw,
-      'select household_id, id, resident_id, signaaldatum, partner_type, partner_naam, bedrag_cents from vroegsignaal where household_id in (#)',
-      1,
-      hhIds,
-      (r: KnownSignal & { household_id: number }) => byId.get(r.household_id)!.signals.push(r),
-    )
+    readHouseholds(this.raw, wanted, this.households)
   }
 
   isImported(externId: string): boolean {
@@ -623,36 +373,7 @@ export class BatchWriter {
 
   /** refreshCaseSummary on the raw handle (decisions.ts, caseSummary). */
   refresh(caseId: number): void {
-    const s = this.s
-    const signals = s.caseSignals.all(caseId) as CaseSignal[]
-    const hh = s.caseHousehold.get(caseId) as {
-      postcode: string
-      huisnummer: number
-      toevoeging: string
-      straat: string
-    }
-    const primaryId = signals[0]?.resident_id
-    const primary = primaryId
-      ? (s.resident.get(primaryId) as {
-          voorletters: string
-          tussenvoegsel: string
-          achternaam: string
-          achternaam_key: string
-        })
-      : undefined
-    const c = caseSummary(signals, hh, primary)
-    s.updSummary.run(
-      c.display_name,
-      c.sort_name,
-      c.postcode,
-      c.adres,
-      c.partner_types,
-      c.signal_count,
-      c.total_amount_cents,
-      c.latest_signal_date,
-      c.crisis,
-      caseId,
-    )
+    refreshCaseSummary(this.s, caseId)
   }
 }
 

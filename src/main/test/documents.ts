@@ -1,6 +1,6 @@
 import { formatDate } from '@shared/format/dates'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
-import { addWorkdays } from '../ladder/planner'
+import { setUpTeam, signal, testApp } from './fixtures'
+import { addWorkdays } from '../features/ladder/planner'
 
 /**
  * A team with three open cases at different postcodes in three wijken, signed in as the

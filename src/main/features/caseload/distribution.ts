@@ -1,32 +1,15 @@
-import { inScope, type CaseScope } from '../access/scope'
+import type { CaseScope } from '../access/scope'
 import type { LoadRow, MovableCase } from '@shared/api/intake'
 import { formatPostcode } from '@shared/format/address'
 import type { Db } from '../../db/database'
 import { ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
+import { assignCases, casesOpen, consulentLoads, openCasesQuery, userRole } from './repository'
 
 /** Open cases per consulent (and those nobody has yet), for the kwaliteitsmedewerker. */
 export async function loadPerConsulent(db: Db): Promise<LoadRow[]> {
-  const users = await db
-    .selectFrom('app_user')
-    .select(['id', 'naam'])
-    .where('rol', '=', 'consulent')
-    .where('actief', '=', 1)
-    .orderBy('naam')
-    .execute()
-  const wijken = await db
-    .selectFrom('user_wijk')
-    .innerJoin('wijk', 'wijk.id', 'user_wijk.wijk_id')
-    .select(['user_wijk.user_id', 'wijk.naam'])
-    .orderBy('wijk.naam')
-    .execute()
-  const counts = await db
-    .selectFrom('vroegsignaalzaak')
-    .select(['consulent_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('is_open', '=', 1)
-    .groupBy(['consulent_id', 'status'])
-    .execute()
+  const { users, wijken, counts } = await consulentLoads(db)
   const count = (id: number | null, status?: string) =>
     counts
       .filter((c) => c.consulent_id === id && (!status || c.status === status))
@@ -57,41 +40,8 @@ export async function openCasesOf(
   consulentId: number | 'geen',
   scope: CaseScope,
 ): Promise<MovableCase[]> {
-  let q = db
-    .selectFrom('vroegsignaalzaak as z')
-    .leftJoin('wijk as w', 'w.id', 'z.wijk_id')
-    .select([
-      'z.id',
-      'z.case_number',
-      'z.display_name',
-      'z.adres',
-      'z.postcode',
-      'w.naam as wijk',
-      'z.datum_opgepakt',
-      'z.status',
-    ])
-    .where('z.is_open', '=', 1)
-    .where(inScope(scope, 'z'))
-    .orderBy('z.datum_opgepakt', 'desc')
-    .orderBy('z.id', 'desc')
-    .limit(500)
-  if (consulentId === 'geen')
-    q = q.where((eb) =>
-      eb.or([
-        eb('z.consulent_id', 'is', null),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('app_user as u')
-              .select('u.id')
-              .whereRef('u.id', '=', 'z.consulent_id')
-              .where('u.actief', '=', 1),
-          ),
-        ),
-      ]),
-    )
-  else q = q.where('z.consulent_id', '=', consulentId)
-  return (await q.execute()).map((r) => ({
+  const rows = await openCasesQuery(db, consulentId, scope)
+  return rows.map((r) => ({
     id: r.id,
     caseNumber: r.case_number,
     naam: r.display_name,
@@ -110,27 +60,15 @@ export async function moveCases(
   consulentId: number,
 ): Promise<LoadRow[]> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('app_user')
-      .select(['naam', 'rol', 'actief'])
-      .where('id', '=', consulentId)
-      .executeTakeFirst()
+    const user = await userRole(trx, consulentId)
     if (!user || user.rol !== 'consulent' || user.actief !== 1)
       throw new ValidationError('Kies een actieve consulent.', { consulentId: 'Kies een actieve consulent.' })
-    const cases = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select(['id', 'is_open'])
-      .where('id', 'in', caseIds)
-      .execute()
+    const cases = await casesOpen(trx, caseIds)
     if (cases.length !== new Set(caseIds).size || cases.some((c) => c.is_open !== 1))
       throw new ValidationError('Alleen open zaken kunnen worden verplaatst.', {
         caseIds: 'Kies open zaken.',
       })
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({ consulent_id: consulentId })
-      .where('id', 'in', caseIds)
-      .execute()
+    await assignCases(trx, caseIds, consulentId)
     for (const c of cases)
       await recordAudit(trx, ctx.at, {
         userId: ctx.userId,

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { openCliApp, option } from '../../cli/open'
-import { isSetupDone } from '../settings/repository'
-import { CredentialError, readSigningCredentials } from './credentials'
-import { certificateName } from './certificates'
-import { createDdasVsHandler } from './handler'
-import { startDdasVsServer } from './listen'
-import { getDdasVsSettings } from './repository'
+import { isSetupDone } from '../features/settings/repository'
+import { CredentialError, readSigningCredentials } from '../features/ddas-vs/credentials'
+import { certificateName } from '../features/ddas-vs/certificates'
+import { createDdasVsHandler } from '../features/ddas-vs/handler'
+import { startDdasVsServer } from '../features/ddas-vs/listen'
+import { getDdasVsSettings } from '../features/ddas-vs/repository'
+import { FOLDER_OPTIONS, parseOptions } from './options'
+import { openFolder } from './open'
 
 export const usage =
   'ddas-vs --tls-cert BESTAND --tls-key BESTAND [--port N] [--host ADRES] [--tls-client-ca BESTAND] [--data-dir MAP]   CBS haalt de DDAS-gegevens op (HTTPS)'
@@ -25,27 +26,32 @@ function readFile(path: string, what: string): Buffer {
  * manager). The team server (issue 18) will mount the same handler instead.
  */
 export async function run(argv: string[]): Promise<number> {
-  const tlsCert = option(argv, '--tls-cert')
-  const tlsKey = option(argv, '--tls-key')
+  const { values } = parseOptions(argv, {
+    ...FOLDER_OPTIONS,
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'tls-client-ca': { type: 'string' },
+  })
+  const { 'tls-cert': tlsCert, 'tls-key': tlsKey, host, 'tls-client-ca': clientCaPath } = values
   if (!tlsCert || !tlsKey) {
     console.error(`Gebruik: ${usage}`)
     return 2
   }
-  const portText = option(argv, '--port')
+  const portText = values.port
   const port = portText === undefined ? undefined : Number(portText)
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     console.error(`Geen geldige poort: ${portText}`)
     return 2
   }
-  const host = option(argv, '--host') ?? '127.0.0.1'
-  const clientCaPath = option(argv, '--tls-client-ca')
   const tls = {
     cert: readFile(tlsCert, 'het TLS-certificaat'),
     key: readFile(tlsKey, 'de TLS-sleutel'),
     ...(clientCaPath ? { clientCa: readFile(clientCaPath, 'de CA voor clientcertificaten') } : {}),
   }
 
-  const { app } = await openCliApp(argv)
+  const { app } = await openFolder(values)
   let stopping: Promise<void> | null = null
   try {
     const db = app.database.db

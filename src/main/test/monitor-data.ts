@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { AanleverendeOrganisatie, MonitorSettings, monitorSettingsInput } from '@shared/api/monitor'
 import type { Eindresultaat } from '@shared/domain/ddas'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, testApp } from './fixtures'
 
 /** The supplying organisation as a kwaliteitsmedewerker would fill it in for the DDAS delivery. */
 export const ORGANISATIE: AanleverendeOrganisatie = {

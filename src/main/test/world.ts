@@ -1,5 +1,5 @@
 import type { MethodName } from '@shared/api'
-import { setUpTeam, signal, signInAs as signInAsMember, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, signInAs as signInAsMember, testApp } from './fixtures'
 
 export type T = Awaited<ReturnType<typeof testApp>>
 

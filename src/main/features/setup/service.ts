@@ -23,7 +23,7 @@ import { getIdleMinutes, storePassword } from '../session/repository'
 import { DEMO_WACHTWOORD } from '../demo/password'
 import { APP_VERSION } from '@shared/version'
 
-export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
+export async function appStatus(db: Db, session: Session, now: string): Promise<AppStatus> {
   const team = await getTeamSettings(db)
   const user = session.userId ? await getUser(db, session.userId) : null
   const demo = await isDemo(db)
@@ -38,6 +38,7 @@ export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
     // Never for real data: only a database filled with the made-up demo team has this password.
     demoWachtwoord: demo ? DEMO_WACHTWOORD : null,
     version: APP_VERSION,
+    nu: now,
   }
 }
 

@@ -32,7 +32,10 @@ test("a consulent's morning by keyboard alone, with visible focus at every step"
 
     // Sign in: her name, then her password.
     await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible()
-    await tabTo(page, page.getByRole('button', { name: /Anouk Peeters/ }))
+    // The team's names load after the heading; before that there is nothing to Tab to.
+    const anouk = page.getByRole('button', { name: /Anouk Peeters/ })
+    await expect(anouk).toBeVisible()
+    await tabTo(page, anouk)
     await page.keyboard.press('Enter')
     const wachtwoord = page.getByRole('textbox', { name: 'Wachtwoord', exact: true })
     await expect(wachtwoord).toBeFocused()

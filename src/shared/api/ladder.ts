@@ -3,6 +3,7 @@ import { method } from './define'
 import { DAGDELEN, EINDRESULTATEN, type Contactsoort, type Dagdeel } from '../domain/ddas'
 import type { ZaakStatus } from '../domain/case'
 import type { DossierView } from './dossier'
+import type { ReminderTask } from './appointments'
 import { id, optionalIsoDate, optionalText, requiredText, time } from './fields'
 
 /**
@@ -20,6 +21,7 @@ export const KANALEN = [
   'huisbezoek',
   'kaartje',
   'afspraak',
+  'beeldbellen',
   'inloop',
   'overig',
   'administratief',
@@ -36,6 +38,7 @@ export const KANAAL_LABELS: Record<Kanaal, string> = {
   huisbezoek: 'Huisbezoek',
   kaartje: 'Kaartje',
   afspraak: 'Afspraak op locatie',
+  beeldbellen: 'Beeldbellen',
   inloop: 'Inloopspreekuur',
   overig: 'Anders',
   administratief: 'Administratief',
@@ -45,7 +48,8 @@ export const KANAAL_LABELS: Record<Kanaal, string> = {
 /**
  * The DDAS kind each channel is reported as. An appointment elsewhere than at home (the
  * stadskantoor, the wijk, the housing corporation) is v1.2's "Afspraak op locatie". The walk-in
- * hour is no appointment and has no kind of its own: Overige, as before v1.2. "Onbekend" is only
+ * hour is no appointment and has no kind of its own: Overige, as before v1.2; a video call neither
+ * (v1.2 has no kind for it), so Overige too. "Onbekend" is only
  * for attempts whose kind was never recorded; nobody logs a new one that way.
  */
 export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
@@ -57,6 +61,7 @@ export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
   huisbezoek: 'Huisbezoek',
   kaartje: 'Kaartje',
   afspraak: 'Afspraak op locatie',
+  beeldbellen: 'Overige',
   inloop: 'Overige',
   overig: 'Overige',
   administratief: 'Administratief',
@@ -80,6 +85,7 @@ export const RESULTATEN: Record<Kanaal, readonly string[]> = {
   huisbezoek: ['Gesprek gevoerd', 'Niet thuis', 'Deur niet open', 'Verhuisd'],
   kaartje: ['Kaartje achtergelaten'],
   afspraak: ['Gesprek gevoerd', 'Niet gekomen', 'Afgezegd'],
+  beeldbellen: ['Gesprek gevoerd', 'Niet gekomen'],
   inloop: ['Langsgekomen op het inloopspreekuur'],
   overig: ['Gesprek gevoerd', 'Reactie ontvangen', 'Anders'],
   administratief: ['Gegevens nagekeken', 'Anders'],
@@ -97,8 +103,14 @@ export const RESULTATEN_BEREIKT = [
 /** The steps a ladder can hold, cheapest first. */
 export const STAP_SOORTEN = ['bellen', 'bericht', 'mail', 'brief', 'huisbezoek', 'kaartje', 'inloop'] as const
 export type StapSoort = (typeof STAP_SOORTEN)[number]
-/** Besides the ladder's steps: after contact, follow up; at the end, close the case. */
-export type PlanStap = StapSoort | 'opvolgen' | 'afronden'
+/**
+ * Besides the ladder's steps: after contact, follow up; an appointment made with the resident
+ * (its day is the next step: record how it went); at the end, close the case.
+ */
+export type PlanStap = StapSoort | 'opvolgen' | 'afspraak' | 'afronden'
+
+/** The result an appointment the resident did not come to is recorded with (planner.ts). */
+export const NIET_GEKOMEN = 'Niet gekomen'
 
 export const STAP_LABELS: Record<PlanStap, string> = {
   bellen: 'Bellen',
@@ -109,6 +121,7 @@ export const STAP_LABELS: Record<PlanStap, string> = {
   kaartje: 'Kaartje bezorgen',
   inloop: 'Uitnodigen voor het inloopspreekuur',
   opvolgen: 'Opvolgen na contact',
+  afspraak: 'Afspraak: uitkomst vastleggen',
   afronden: 'Zaak afronden',
 }
 
@@ -122,6 +135,7 @@ export const STAP_KANAAL: Record<PlanStap, Kanaal> = {
   kaartje: 'kaartje',
   inloop: 'brief',
   opvolgen: 'telefoon',
+  afspraak: 'afspraak',
   afronden: 'administratief',
 }
 
@@ -151,6 +165,22 @@ export const ladderConfigInput = z
     opvolgDagen: z.number().int().min(1, 'Minstens 1 werkdag.').max(30, 'Hoogstens 30 werkdagen.'),
     /** Working days after the ladder's last step before the case is up for closing. */
     afrondDagen: z.number().int().min(0).max(60, 'Hoogstens 60 werkdagen.'),
+    /**
+     * After an appointment the resident did not come to: the step the plan goes to, so many working
+     * days later. 'bellen' starts the ladder's calls again (and, if those fail, its next steps);
+     * 'opvolgen' follows up as after contact. Stored plans from before issue 21 get the default.
+     */
+    nietGekomen: z
+      .object({
+        stap: z.enum(['bellen', 'opvolgen'], { error: 'Kies wat er na een gemiste afspraak komt.' }),
+        werkdagen: z
+          .number({ error: 'Vul het aantal werkdagen in.' })
+          .int('Vul een heel aantal werkdagen in.')
+          .min(0, 'Het aantal werkdagen kan niet negatief zijn.')
+          .max(10, 'Hoogstens 10 werkdagen.'),
+      })
+      .strict()
+      .default({ stap: 'bellen', werkdagen: 1 }),
   })
   .strict()
 export type LadderConfig = z.output<typeof ladderConfigInput>
@@ -165,6 +195,7 @@ export const DEFAULT_LADDER: LadderConfig = {
   ],
   opvolgDagen: 5,
   afrondDagen: 10,
+  nietGekomen: { stap: 'bellen', werkdagen: 1 },
 }
 
 /** Where a case stands on the ladder. */
@@ -191,6 +222,8 @@ export interface CasePlanView {
   huisbezoekNodig: boolean
   /** The planned visit, if there is one. */
   huisbezoek: { id: number; datum: string; tijd: string; tot: string | null } | null
+  /** The appointment still to come (features/appointments), if there is one. */
+  afspraak: { id: number; datum: string; tijd: string; plek: string } | null
   pogingenTotaal: number
   bereikt: boolean
   hulpAangeboden: boolean | null
@@ -215,6 +248,22 @@ export interface TodayItem {
   telaat: boolean
   /** A home visit is due and none is planned yet: the planner offers this case. */
   huisbezoekNodig: boolean
+  /**
+   * The part of the day when households like this one (age band and kind of arrears) were best
+   * reached by phone or at the door, from the team's own figures (monitor/moment.ts); null when
+   * the step does not happen at a moment of the day or the figures are too few.
+   */
+  moment: MomentHint | null
+}
+
+export interface MomentHint {
+  dagdeel: Dagdeel
+  /** Reached attempts per attempt in that part of the day, in percent. */
+  pct: number
+  /** Cases in the group the hint rests on. */
+  zaken: number
+  /** The group in words: "26-35 jaar, huur". */
+  groep: string
 }
 
 export interface TodayGroup {
@@ -231,6 +280,8 @@ export interface TodayView {
   telaat: number
   /** True when more was due than the list shows. */
   afgekapt: boolean
+  /** Appointments tomorrow (the next working day) whose reminder is still to be sent. */
+  herinneringen: ReminderTask[]
 }
 
 export const VERWIJZINGEN = [

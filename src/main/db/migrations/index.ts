@@ -14,6 +14,7 @@ import * as m0012 from './0012_erasure_register'
 import * as m0013 from './0013_ddas_v12'
 import * as m0014 from './0014_contact_dates'
 import * as m0015 from './0015_ddas_vs'
+import * as m0016 from './0016_appointments'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_ddas_v12': m0013,
   '0014_contact_dates': m0014,
   '0015_ddas_vs': m0015,
+  '0016_appointments': m0016,
 }

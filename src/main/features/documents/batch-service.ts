@@ -252,6 +252,7 @@ export async function confirmBatch(
         'i.bezoek_datum',
         'i.bezoek_van',
         'i.bezoek_tot',
+        'i.afspraak_id',
         't.naam',
         'z.is_open',
       ])
@@ -274,6 +275,15 @@ export async function confirmBatch(
             values_json: null,
             printed_at: null,
           })
+          .where('id', '=', item.id)
+          .execute()
+        continue
+      }
+      // A confirmation of an appointment made after contact is no attempt to get in touch.
+      if (item.afspraak_id !== null) {
+        await trx
+          .updateTable('print_item')
+          .set({ status: 'verstuurd', sent_on: input.datum })
           .where('id', '=', item.id)
           .execute()
         continue

@@ -28,6 +28,10 @@ import { loadDossier } from '../dossier/service'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../signals/service'
 import { messageTexts } from './messages'
+import { dropAppointments } from '../appointments/cancel'
+import { pendingAppointment } from '../appointments/repository'
+import { reminderTasks } from '../appointments/agenda'
+import { MOMENT_STAPPEN, momentHints } from '../monitor/moment'
 import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
 import { dueCutoff, isVisitDue, nextStep } from './next-step'
 import {
@@ -287,6 +291,7 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
   const phones = await phonesOf(db, [row.household_id])
   const step = nextStep(cfg, row, !!phones.get(row.household_id))
   const visit = await plannedVisit(db, caseId)
+  const afspraak = await pendingAppointment(db, caseId)
   const stap = step?.stap ?? null
   const stepCfg = cfg.stappen.find((s) => s.soort === stap)
   const r = residents[0]
@@ -311,6 +316,7 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
     kanaal: stap ? STAP_KANAAL[stap] : 'telefoon',
     huisbezoekNodig: isVisitDue(step, today, !!visit),
     huisbezoek: visit,
+    afspraak,
     pogingenTotaal: Number(attempts.n),
     bereikt: Number(attempts.bereikt ?? 0) === 1,
     hulpAangeboden: row.hulp_aangeboden === null ? null : row.hulp_aangeboden === 1,
@@ -353,8 +359,18 @@ export async function todayList(
   const afgekapt = rows.length > TODAY_LIMIT
   const shown = rows.slice(0, TODAY_LIMIT)
   const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])
-  const order: PlanStap[] = [...cfg.stappen.map((s) => s.soort), ...STAP_SOORTEN, 'opvolgen', 'afronden']
+  const order: PlanStap[] = [
+    'afspraak',
+    ...cfg.stappen.map((s) => s.soort),
+    ...STAP_SOORTEN,
+    'opvolgen',
+    'afronden',
+  ]
   const visits = await plannedVisitCases(
+    db,
+    shown.map((r) => r.id),
+  )
+  const hints = await momentHints(
     db,
     shown.map((r) => r.id),
   )
@@ -379,10 +395,12 @@ export async function todayList(
       dagdeel: step.dagdeel,
       telaat: late,
       huisbezoekNodig: isVisitDue(step, today, visits.has(r.id)),
+      moment: MOMENT_STAPPEN.includes(step.stap) ? (hints.get(r.id) ?? null) : null,
     })
   }
   const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
-  return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt }
+  const herinneringen = await reminderTasks(db, today, consulentId, scope)
+  return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt, herinneringen }
 }
 
 export async function closeCase(
@@ -413,6 +431,7 @@ export async function closeCase(
       .execute()
     // Planned visits of a closed case do not take place; their unprinted letters do not go out.
     await withdrawVisitLetters(trx, ctx, await plannedVisitIds(trx, [input.caseId]))
+    await dropAppointments(trx, ctx, [input.caseId], 'Zaak afgesloten')
     await trx
       .updateTable('huisbezoek')
       .set({ status: 'afgemeld', afmelding_reden: 'Zaak afgesloten', afmelding_op: ctx.at })
@@ -535,6 +554,12 @@ export async function setDoNotApproach(
           trx,
           cases.map((c) => c.id),
         ),
+      )
+      await dropAppointments(
+        trx,
+        ctx,
+        cases.map((c) => c.id),
+        'Bewoner wil niet meer benaderd worden',
       )
       await trx
         .updateTable('huisbezoek')

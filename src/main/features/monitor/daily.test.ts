@@ -14,6 +14,7 @@ import { refreshFacts } from './facts'
 import { computeFigures } from './figures'
 import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
 import { histogramMedian, splitSteps } from './daily'
+import { appointmentsByPlace } from './appointment-figures'
 import { settingsInput } from './testdata'
 
 type T = Awaited<ReturnType<typeof testApp>>
@@ -33,6 +34,7 @@ async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
     doorgezet: byOutcome.get('doorgezet') ?? 0,
     nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
     ...computeFigures(facts, ctx),
+    afspraken: await appointmentsByPlace(db, p),
     referentieBron: ctx.bron,
     inGebruikSinds: await teamStartDate(db),
   }

@@ -65,6 +65,16 @@ export async function scopeWorld() {
     .returning('id')
     .executeTakeFirstOrThrow()
 
+  // An appointment on Sem's case at the stadskantoor, next week.
+  const places = await t.call('appointments.places', {})
+  const afspraak = await t.call('appointments.make', {
+    caseId: other.caseId,
+    datum: '2026-11-17',
+    tijd: '14:00',
+    duur: 45,
+    plekId: places.find((p) => p.soort === 'stadskantoor')!.id,
+  })
+
   const a = await t.call('intake.analyse', { fileName: 'wijken.csv', contentBase64: b64(SCOPE_CSV) })
   const imported = await t.call('intake.commit', {
     fileName: 'wijken.csv',
@@ -90,6 +100,7 @@ export async function scopeWorld() {
     items: { own: ownItem.id, other: otherItem.id, batch: batchItem.id },
     batchId: batch.id,
     visitId: visit.id,
+    afspraakId: afspraak.afspraak.id,
     card,
     importId,
     signals: {
@@ -143,6 +154,20 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
     },
     'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
     'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: '' },
+    'appointments.make': { caseId, datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: 1 },
+    'appointments.reschedule': {
+      afspraakId: w.afspraakId,
+      datum: '24-11-2026',
+      tijd: '10:00',
+      duur: 45,
+      plekId: 1,
+    },
+    'appointments.outcome': { afspraakId: w.afspraakId, uitkomst: 'geweest' },
+    'appointments.forCase': { caseId },
+    'appointments.texts': { afspraakId: w.afspraakId },
+    'appointments.reminderSent': { afspraakId: w.afspraakId },
+    'appointments.queueLetter': { afspraakId: w.afspraakId },
+    'appointments.ics': { afspraakId: w.afspraakId },
     'documents.forCase': { caseId },
     'documents.addToQueue': { caseId, templateId: w.card.id },
     'documents.removeFromQueue': { itemId: w.items.other },

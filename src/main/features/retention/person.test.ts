@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 import { intakeDb } from '../intake/tables'
 import { EXPORT_SECTIONS } from './person-export'
+import { appointmentDb } from '../appointments/tables'
 
 const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8')
 
@@ -60,6 +61,37 @@ async function bosTeam() {
       afmelding_op: null,
       created_at: at,
       created_by: null,
+    })
+    .execute()
+  const plek = await appointmentDb(t.db)
+    .selectFrom('ontmoetplek')
+    .select('id')
+    .where('soort', '=', 'stadskantoor')
+    .executeTakeFirstOrThrow()
+  await appointmentDb(t.db)
+    .insertInto('afspraak')
+    .values({
+      uid: 'bos-1@lange-adem',
+      case_id: caseId,
+      plek_id: plek.id,
+      plek_soort: 'stadskantoor',
+      datum: '2026-10-05',
+      tijd: '10:00',
+      duur: 45,
+      consulent_id: null,
+      collega_id: null,
+      partner_contact_id: null,
+      status: 'gepland',
+      verzet_naar: null,
+      herinnering: 'nodig',
+      herinnering_op: null,
+      contactpoging_id: null,
+      notitie: 'Wil over de huur praten',
+      uitkomst_notitie: '',
+      volgnummer: 0,
+      created_at: at,
+      created_by: null,
+      updated_at: at,
     })
     .execute()
   const { id: sessie } = await t.db
@@ -219,6 +251,7 @@ describe("a resident's request", () => {
       zaken: 1,
       contactpogingen: 1,
       huisbezoeken: 1,
+      afspraken: 1,
       inloopbezoeken: 1,
       documenten: 1,
     })

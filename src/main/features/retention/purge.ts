@@ -164,6 +164,7 @@ const COUNT_LABELS: Record<keyof PurgeCounts, string> = {
   contactpogingen: 'contactpogingen',
   notities: 'notities',
   huisbezoeken: 'huisbezoeken',
+  afspraken: 'afspraken',
   inloopbezoeken: 'inloopbezoeken',
   documenten: 'brieven en kaartjes',
   importregels: 'regels uit inleesbestanden',

@@ -4,6 +4,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import type { ExportFile } from '@shared/api/monitor'
 import { endTime, PLEK_SOORT_LABELS, type PlekSoort } from '@shared/api/appointments'
 import type { Db } from '../../db/database'
+import { formatPostcode } from '@shared/format/address'
 import { TIME_ZONE } from '../../lib/clock'
 import { getSetting } from '../settings/repository'
 import { appointmentDb } from './tables'
@@ -129,7 +130,7 @@ function appointmentEvent(r: AppointmentEventRow, office: string, forUser: numbe
   const soort = r.plek_soort as PlekSoort
   const location =
     soort === 'wijk'
-      ? [r.plek_naam, r.adres, `${r.postcode} ${r.plaats}`.trim()].filter(Boolean).join(', ')
+      ? [r.plek_naam, r.adres, `${formatPostcode(r.postcode)} ${r.plaats}`.trim()].filter(Boolean).join(', ')
       : soort === 'stadskantoor'
         ? [r.plek_naam, office].filter(Boolean).join(', ')
         : PLEK_SOORT_LABELS[soort]

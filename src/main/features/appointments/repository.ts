@@ -43,7 +43,7 @@ export function toPlaceView(
     wijkId: r.wijk_id,
     wijkNaam: r.wijk_naam,
     adres: office ? stadskantoor.adres : r.adres,
-    postcode: office ? stadskantoor.postcode : r.postcode,
+    postcode: office ? stadskantoor.postcode : formatPostcode(r.postcode),
     plaats: office ? stadskantoor.plaats : r.plaats,
     dagen: [...r.dagen].map(Number),
     van: r.van,
@@ -146,7 +146,8 @@ export function whereLine(
     )
   if (soort === 'stadskantoor')
     return join(r.plek_naam, office.adres, `${office.postcode} ${office.plaats}`.trim())
-  if (soort === 'wijk') return join(r.plek_naam, r.plek_adres, `${r.plek_postcode} ${r.plek_plaats}`.trim())
+  if (soort === 'wijk')
+    return join(r.plek_naam, r.plek_adres, `${formatPostcode(r.plek_postcode)} ${r.plek_plaats}`.trim())
   return r.plek_naam
 }
 

@@ -115,7 +115,7 @@ export function confirmationTexts(w: AppointmentWords): Omit<ConfirmationTexts, 
     w.consulent,
   ].join('\n')
   const sms = [
-    `Beste ${w.bewoner}, hierbij onze afspraak: ${w.dag} om ${w.tijd}, ${w.waar}.`,
+    `Beste ${w.bewoner}, hierbij onze afspraak. Wanneer: ${w.dag} om ${w.tijd}. Waar: ${w.waar}.`,
     w.plekZin,
     `${bel} Groet, ${w.consulent}`,
   ]
@@ -139,7 +139,7 @@ export function confirmationTexts(w: AppointmentWords): Omit<ConfirmationTexts, 
     w.team,
   ].join('\n')
   const herinnering = [
-    `Beste ${w.bewoner}, een herinnering aan onze afspraak: ${w.dag} om ${w.tijd}, ${w.waar}.`,
+    `Beste ${w.bewoner}, een herinnering aan onze afspraak. Wanneer: ${w.dag} om ${w.tijd}. Waar: ${w.waar}.`,
     w.plekZin,
     `${bel} Groet, ${w.consulent}`,
   ]

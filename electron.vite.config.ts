@@ -16,6 +16,7 @@ export default defineConfig({
           bench: resolve('src/main/bench.ts'),
           cli: resolve('src/main/cli.ts'),
           'pdf-worker': resolve('src/main/features/documents/pdf/worker.ts'),
+          'intake-worker': resolve('src/main/features/intake/upload/worker.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers', 'electron'],
       },

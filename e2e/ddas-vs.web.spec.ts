@@ -5,7 +5,7 @@ import { request } from 'node:https'
 import { join, resolve } from 'node:path'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { makeTestPki } from '../src/main/test/pki'
-import { api, expect, openSignedIn, shot, startServer, test } from './harness'
+import { api, expect, openSignedIn, shot, startServer, test, shotPath } from './harness'
 
 // The CBS connection as the beheerder and the kwaliteitsmedewerker meet it: the beheerder
 // configures it in Instellingen > Koppeling CBS with what IT gave (issuer keys, the signing
@@ -90,7 +90,7 @@ test('the beheerder switches the CBS connection on, CBS collects, the Monitor li
     // The whole tab: the form and, at its foot, what the check found.
     await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({
-      path: join(root, 'docs/screenshots/ddas-vs-01-instellingen.png'),
+      path: shotPath('ddas-vs-01-instellingen'),
       fullPage: true,
     })
 

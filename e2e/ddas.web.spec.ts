@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { api, expect, openSignedIn, shot, startServer, test } from './harness'
+import { api, expect, openSignedIn, shot, startServer, test, uploadFile, shotPath } from './harness'
 
 // DDAS 1.2 as the kwaliteitsmedewerker and a consulent meet it: the supplying organisation in
 // the settings, the delivery in 1.2 and (on request) 0.9 with what each holds, the explanations,
@@ -97,9 +97,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     const uitleg = page.getByText(/Eindresultaten: de zestien van DDAS versie 1\.2/)
     await expect(uitleg).toBeVisible()
     await uitleg.scrollIntoViewIfNeeded()
-    await page
-      .locator('.mantine-Accordion-item')
-      .screenshot({ path: join(import.meta.dirname, '../docs/screenshots/ddas-04-hoe-tellen-we.png') })
+    await page.locator('.mantine-Accordion-item').screenshot({ path: shotPath('ddas-04-hoe-tellen-we') })
 
     // An appointment at the stadskantoor, then the new end result with its explanation.
     const list = (await api(server, 'caseload.list', { status: 'open', pageSize: 25 })) as {
@@ -112,7 +110,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     await log.getByLabel('Resultaat').selectOption('Gesprek gevoerd')
     await expect(log.getByLabel('Contact gehad met de bewoner (bereikt)')).toBeChecked()
     await page.screenshot({
-      path: join(import.meta.dirname, '../docs/screenshots/ddas-05-poging-afspraak.png'),
+      path: shotPath('ddas-05-poging-afspraak'),
     })
     await log.getByRole('button', { name: 'Poging opslaan' }).click()
     await expect(log).toBeHidden()
@@ -123,7 +121,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     await close.getByLabel('Eindresultaat').selectOption('Vervolghulp en/of verwijzing')
     await expect(close.getByText('nieuw in versie 1.2')).toBeVisible()
     await page.screenshot({
-      path: join(import.meta.dirname, '../docs/screenshots/ddas-06-eindresultaat.png'),
+      path: shotPath('ddas-06-eindresultaat'),
     })
     await close.getByLabel('Hulp aangeboden').check()
     await close.getByLabel('Hulp aangenomen').check()
@@ -134,13 +132,10 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     const csv =
       'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
       `VPS-E2E-1;Energie;640;${dutch(today)};K.;Kessels;01-02-1975;Markt;9;6041EM\n`
-    const contentBase64 = Buffer.from(csv).toString('base64')
-    const a = (await api(server, 'intake.analyse', { fileName: 'extra.csv', contentBase64 })) as {
-      mapping: unknown
-    }
+    const uploadId = await uploadFile(server, 'extra.csv', csv)
+    const a = (await api(server, 'intake.analyse', { uploadId })) as { mapping: unknown }
     const imported = (await api(server, 'intake.commit', {
-      fileName: 'extra.csv',
-      contentBase64,
+      uploadId,
       mapping: a.mapping,
       bron: 'Vindplaats van Schulden',
     })) as { importId: number }
@@ -153,7 +148,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
       .getByRole('textbox', { name: 'Reden' })
       .fill('Loopt al bij schuldhulpverlening (gebeld met de schuldhulpverlener)')
     await page.screenshot({
-      path: join(import.meta.dirname, '../docs/screenshots/ddas-07-triage-status.png'),
+      path: shotPath('ddas-07-triage-status'),
     })
     await decide.getByRole('button', { name: 'Vastleggen' }).click()
     await expect(

@@ -75,9 +75,17 @@ export const test = base.extend<{ dataDir: string }>({
 
 export { expect }
 
-/** Screenshots of each screen go to docs/screenshots (committed, so reviewers can look). */
+/**
+ * Screenshots of each screen go to docs/screenshots (committed, so reviewers can look) when a spec
+ * is run on its own; `npm test` points LANGE_ADEM_SHOTS_DIR elsewhere, so a full run does not
+ * rewrite every committed picture with pixel noise.
+ */
+export function shotPath(name: string): string {
+  return join(process.env.LANGE_ADEM_SHOTS_DIR ?? join(root, 'docs/screenshots'), `${name}.png`)
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(root, 'docs/screenshots', `${name}.png`) })
+  await page.screenshot({ path: shotPath(name) })
 }
 
 /** Calls the running app's API as the page would (token header), and returns the value or throws the Dutch error. */
@@ -91,6 +99,31 @@ export async function api(server: AppServer, method: string, input: unknown): Pr
   const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
   return body.value
+}
+
+/** Hands a file to the import as the import screen does (a streamed body), and returns its upload id. */
+export async function uploadFile(
+  server: AppServer,
+  fileName: string,
+  content: string | Buffer,
+): Promise<string> {
+  const url = new URL(server.url)
+  const res = await fetch(`${url.origin}/api/intake.upload`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Lange-Adem-Token': url.searchParams.get('token')!,
+      'X-Lange-Adem-Input': encodeURIComponent(JSON.stringify({ fileName })),
+    },
+    body: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+  })
+  const body = (await res.json()) as {
+    ok: boolean
+    value?: { uploadId: string }
+    error?: { message: string }
+  }
+  if (!body.ok) throw new Error(`intake.upload: ${body.error?.message}`)
+  return body.value!.uploadId
 }
 
 /** The team details every API-driven set-up in these tests uses; each spec adds its own wijken and people. */

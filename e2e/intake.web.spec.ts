@@ -60,12 +60,20 @@ test('a new user imports the month file, fixes the mapping and a problem row, an
 
     // The correction list: fix the postcode and take the row in after all
     await page.getByRole('link', { name: 'Naar Te controleren' }).click()
-    const card = page.getByLabel('Regel 5 van vps-oktober-2026.csv')
-    await expect(card).toContainText('is geen Nederlandse postcode')
+    const list = page.getByRole('table', { name: 'Regels te controleren' })
+    await expect(list).toContainText('is geen Nederlandse postcode')
+    await list.getByRole('button', { name: 'Verbeteren' }).click()
+    const card = page.getByRole('region', { name: 'Regel 5 van vps-oktober-2026.csv' })
     await shot(page, 'intake-05-te-controleren')
+    // A wrong fix first: the row says what is still wrong, and keeps the correction
+    await card.getByLabel('Postcode').fill('6044')
+    await card.getByRole('button', { name: 'Verbeterd: inlezen' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Regel 5 is nog niet goed' })).toBeVisible()
+    await expect(card).toContainText('"6044" is geen Nederlandse postcode')
     await card.getByLabel('Postcode').fill('6044 CD')
     await card.getByRole('button', { name: 'Verbeterd: inlezen' }).click()
     await expect(page.getByText('Niets te controleren')).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: 'Regel 5 is ingelezen' })).toBeVisible()
 
     // The import's signals with the triage proposal; the water signal under the threshold
     await page.getByRole('link', { name: 'Inleesgeschiedenis' }).click()

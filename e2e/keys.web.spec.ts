@@ -65,6 +65,43 @@ test('three calls in a row from Vandaag cost fewer than 8 keys each', async ({ p
   }
 })
 
+test('Ctrl+Enter saves one attempt even before the focus is in the dialog, and only one', async ({
+  page,
+  dataDir,
+}) => {
+  const server = await startServer(dataDir)
+  try {
+    await setUp(server, SETUP)
+    await signInAs(server, 'Anouk Peeters')
+    const { caseId } = (await api(
+      server,
+      'signals.createManual',
+      signal('Aarts', '6041 AB', '1', '12-03-1984'),
+    )) as { caseId: number }
+    await signedIn(page, server)
+    await page.goto(`${server.url}#/zaak/${caseId}`)
+    await expect(page.getByLabel('Volgende stap')).toHaveText('Bellen (poging 1 van 3)')
+    await page.keyboard.press('Alt+P')
+    const dialog = page.getByRole('dialog', { name: 'Contactpoging vastleggen' })
+    await expect(dialog).toBeVisible()
+    // As on a slow machine: the focus is not (yet) inside the dialog's form.
+    // Runs in the page; typed by hand because the specs compile without the DOM library.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur(): void } | null } }
+      ).document.activeElement?.blur(),
+    )
+    await page.keyboard.press('Control+Enter')
+    await page.keyboard.press('Control+Enter')
+    await expect(dialog).toBeHidden()
+    await expect(page.getByLabel('Volgende stap')).toHaveText('Bellen (poging 2 van 3)')
+    const d = (await api(server, 'dossier.get', { caseId })) as { contactpogingen: { soort: string }[] }
+    expect(d.contactpogingen.map((p) => p.soort)).toEqual(['Telefoon'])
+  } finally {
+    await server.stop()
+  }
+})
+
 /** Where "← Terug" leads: where the case was opened from. */
 async function backTo(page: Page, from: string, label: string) {
   await page.getByRole('link', { name: label }).click()

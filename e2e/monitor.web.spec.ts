@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { expect, openSignedIn, shot, startServer, test } from './harness'
+import { expect, openSignedIn, shot, startServer, test, shotPath } from './harness'
 
 test('the kwaliteitsmedewerker reads the team figures, opens the cases behind one and delivers DDAS', async ({
   page,
@@ -16,7 +15,7 @@ test('the kwaliteitsmedewerker reads the team figures, opens the cases behind on
     await expect(page.getByText('Landelijk: 19%')).toBeVisible()
     await shot(page, 'monitor-01-dashboard')
     await page.screenshot({
-      path: join(import.meta.dirname, '../docs/screenshots/monitor-02-dashboard-full.png'),
+      path: shotPath('monitor-02-dashboard-full'),
       fullPage: true,
     })
 

@@ -12,6 +12,12 @@ const tmp = join(root, '.tmp', 'test-results')
 rmSync(tmp, { recursive: true, force: true })
 mkdirSync(tmp, { recursive: true })
 
+// Pictures the tests take (screens, rendered PDFs) go here, not over the committed ones in
+// docs/screenshots: a spec run on its own updates those.
+const shots = join(root, '.tmp', 'screenshots')
+mkdirSync(shots, { recursive: true })
+process.env.LANGE_ADEM_SHOTS_DIR = shots
+
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const lines = []
 

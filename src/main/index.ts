@@ -146,7 +146,20 @@ async function start(): Promise<void> {
     await loadDemoData(opened.database.db, opened.clock)
 
   lockDownSession(session.defaultSession)
-  const ipcSessions = registerIpc(ipcMain, opened.dispatcher, isTrustedUrl)
+  const ipcSessions = registerIpc(ipcMain, opened.dispatcher, isTrustedUrl, async () => {
+    const options = {
+      title: 'Bestand met signalen kiezen',
+      properties: ['openFile' as const],
+      filters: [
+        { name: 'CSV of Excel', extensions: ['csv', 'txt', 'xlsx'] },
+        { name: 'Alle bestanden', extensions: ['*'] },
+      ],
+    }
+    const choice = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options)
+    return choice.canceled ? null : (choice.filePaths[0] ?? null)
+  })
   registerPdfIpc(ipcMain, { BrowserWindow, dialog, documentsDir: app.getPath('documents') }, isTrustedUrl)
 
   const isMac = process.platform === 'darwin'

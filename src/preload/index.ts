@@ -1,8 +1,8 @@
 /**
  * The only bridge between page and main: `window.langeAdem.call(method, input)` for the named
  * API methods, and `printPdf` / `savePdf` that hand a PDF made by the API to the system print
- * dialog or a save dialog, and `onLocked` for the menu's "Vergrendelen". No ipcRenderer, no
- * free-form channel, no Node.
+ * dialog or a save dialog, `chooseImportFile` (main's open dialog for an import file) and
+ * `onLocked` for the menu's "Vergrendelen". No ipcRenderer, no free-form channel, no Node.
  */
 import { contextBridge, ipcRenderer } from 'electron'
 import { METHOD_NAMES } from '@shared/api/method-names'
@@ -22,6 +22,10 @@ contextBridge.exposeInMainWorld('langeAdem', {
   },
   savePdf(bytes: Uint8Array, fileName: string): Promise<unknown> {
     return ipcRenderer.invoke('lange-adem-shell:savePdf', { bytes, fileName })
+  },
+  /** Main shows its own open dialog and reads the chosen file; the page gets the upload, never a path. */
+  chooseImportFile(): Promise<unknown> {
+    return ipcRenderer.invoke('lange-adem-shell:chooseImportFile')
   },
   /**
    * Main locked the window (menu "Vergrendelen", Ctrl+L outside the page). The page's callback

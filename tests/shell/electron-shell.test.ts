@@ -252,12 +252,31 @@ describe.skipIf(!built)('the built Electron shell', () => {
         ...METHOD_NAMES.map((m) => `lange-adem:${m}`),
         'lange-adem-shell:printPdf',
         'lange-adem-shell:savePdf',
+        'lange-adem-shell:chooseImportFile',
       ].sort(),
     )
     expect(report.statusFromTrusted.ok).toBe(true)
     expect(report.statusFromTrusted.value.setupDone).toBe(false)
     expect(report.statusFromForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(report.invalidInput).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+
+  it('imports a file main reads by its path from its own dialog, in the import worker', () => {
+    expect(report.chooseSignedOut).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    expect(report.openDialogsSignedOut).toBe(0)
+    expect(report.chooseForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(report.chosen).toMatchObject({ ok: true, value: { fileName: 'vps-oktober.csv' } })
+    expect(report.chosen.value.uploadId).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
+    expect(report.openDialog).toMatchObject({
+      title: 'Bestand met signalen kiezen',
+      properties: ['openFile'],
+    })
+    // Windows-1252 with a euro sign, read in main's worker: the amount as written
+    expect(report.chosenAnalysis).toMatchObject({
+      ok: true,
+      value: { encoding: 'Windows-1252', rowCount: 1, sample: [['VPS-1', 'Huur', '€ 1.100,00']] },
+    })
+    expect(report.chooseCanceled).toEqual({ ok: true, value: null })
   })
 
   it('has a Dutch menu', () => {
@@ -277,7 +296,7 @@ describe.skipIf(!built)('the built Electron shell', () => {
 
   it('has a preload that needs only electron and forwards named calls only', () => {
     expect(report.preloadRequires).toEqual(['electron'])
-    expect(report.preloadKeys).toEqual(['call', 'printPdf', 'savePdf', 'onLocked'])
+    expect(report.preloadKeys).toEqual(['call', 'printPdf', 'savePdf', 'chooseImportFile', 'onLocked'])
     expect(report.preloadListenChannels).toEqual(['lange-adem-shell:locked'])
     expect(report.preloadOnLockedCalls).toEqual([[]])
     expect(report.preloadOnLockedBadCallback).toBe('function')
@@ -293,6 +312,7 @@ describe.skipIf(!built)('the built Electron shell', () => {
         channel: 'lange-adem-shell:savePdf',
         input: { bytes: PDF_MAGIC_JSON, fileName: 'b.pdf' },
       },
+      { channel: 'lange-adem-shell:chooseImportFile' },
     ])
   })
 

@@ -112,6 +112,11 @@ export const dialog = {
     ;(rec.saveDialogs ??= []).push(opts)
     return rec.saveDialogResult ?? { canceled: true }
   },
+  // (window, options) or (options), as Electron accepts both
+  showOpenDialog: async (...args) => {
+    ;(rec.openDialogs ??= []).push(args[args.length - 1])
+    return rec.openDialogResult ?? { canceled: true, filePaths: [] }
+  },
 }
 
 // The operating system's protection, played by a reversible transform with a marker, so the

@@ -130,6 +130,33 @@ report.invalidInput = signIn
     // A second lock (the page's own Ctrl+L arriving too) changes nothing.
     report.secondLock = await api('session.lock', {})
     report.afterSecondLock = (await api('session.settings', {})).error?.code ?? 'ok'
+
+    // Importing a file: main opens its own dialog, reads the chosen file by its path and hands it
+    // to the import (in its worker); the page only gets the upload's id. Another window (a new
+    // session, nobody signed in) gets no dialog at all.
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const choose = rec.ipcHandlers.get('lange-adem-shell:chooseImportFile')
+    const csv = join(mkdtempSync(join(tmpdir(), 'lange-adem-shell-import-')), 'vps-oktober.csv')
+    writeFileSync(csv, Buffer.from('Signaal ID;Soort;Bedrag\r\nVPS-1;Huur;"\x80 1.100,00"\r\n', 'latin1'))
+    rec.openDialogResult = { canceled: false, filePaths: [csv] }
+    const other = { senderFrame: { url: trusted }, sender: { id: 99, once() {} } }
+    report.chooseSignedOut = choose ? await choose(other) : null
+    report.openDialogsSignedOut = (rec.openDialogs ?? []).length
+    const ev2 = { senderFrame: { url: trusted }, sender: { id: 98, once() {} } }
+    await rec.ipcHandlers.get('lange-adem:session.signIn')(ev2, { userId: bert.id, wachtwoord })
+    report.chooseForeign = choose
+      ? await choose({ ...ev2, senderFrame: { url: 'https://evil.example/' } })
+      : null
+    report.chosen = choose ? await choose(ev2) : null
+    report.openDialog = rec.openDialogs?.[0] ?? null
+    if (report.chosen?.ok)
+      report.chosenAnalysis = await rec.ipcHandlers.get('lange-adem:intake.analyse')(ev2, {
+        uploadId: report.chosen.value.uploadId,
+      })
+    rec.openDialogResult = { canceled: true, filePaths: [] }
+    report.chooseCanceled = choose ? await choose(ev2) : null
   }
 }
 
@@ -191,6 +218,7 @@ report.preloadUnknown = bridge ? await bridge.call('fs.readFile', {}) : null
 report.preloadKnown = bridge ? await bridge.call('app.status', {}) : null
 if (bridge?.printPdf) await bridge.printPdf(new Uint8Array([37, 80, 68, 70, 45]), 'a.pdf')
 if (bridge?.savePdf) await bridge.savePdf(new Uint8Array([37, 80, 68, 70, 45]), 'b.pdf')
+if (bridge?.chooseImportFile) await bridge.chooseImportFile()
 report.preloadInvoked = rec.invoked
 // onLocked: the page's callback runs for main's message on the one channel, with nothing passed
 // on (never the event); after the unsubscribe it no longer runs.

@@ -33,4 +33,6 @@ export interface HandlerContext {
   viewer?: Viewer
   /** The cost of new password hashes; tests make it cheap. Defaults to the production cost. */
   passwordParams?: ScryptParams
+  /** The file sent beside the input, for a method that takes one (`file` in its contract). */
+  file?: Uint8Array
 }

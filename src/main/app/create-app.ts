@@ -198,11 +198,11 @@ export async function createApp(opts: {
     handlers,
   )
   const dispatcher: Dispatcher = {
-    async call(session, method, input) {
+    async call(session, method, input, file) {
       while (gate) await gate
       active++
       try {
-        return await inner.call(session, method, input)
+        return await inner.call(session, method, input, file)
       } finally {
         active--
       }

@@ -241,6 +241,25 @@ describe('invalid input through the dispatcher', () => {
     }
     expect(logged).toEqual(['Fout in caseload.list'])
   })
+
+  it('says a write waited too long for the lock (a large import in its worker) as a Dutch conflict', async () => {
+    const t = await teamWithOneCase()
+    const { createDispatcher } = await import('./dispatcher')
+    const { handlers } = await import('./create-app')
+    const busy = createDispatcher(
+      { db: t.db, clock: t.clock, log: () => undefined },
+      {
+        ...handlers,
+        'caseload.list': async () => {
+          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+        },
+      },
+    )
+    expect(await busy.call(t.session, 'caseload.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: /even bezig met een groot bestand/ },
+    })
+  })
 })
 
 describe('roles, checked in main for every method', () => {

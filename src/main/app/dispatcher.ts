@@ -50,8 +50,27 @@ function dutchIssueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** The Dutch refusal of a file or request body over a limit (the dispatcher and the web server). */
+export function tooLarge(maxBytes: number): { message: string; fields: Record<string, string> } {
+  const mb = megabytes(maxBytes)
+  return {
+    message: `Het bestand is groter dan ${mb}. Dat is meer dan een jaar aan signalen van een grote gemeente; deel het op in kleinere bestanden.`,
+    fields: { bestand: `Groter dan ${mb}.` },
+  }
+}
+
 export interface Dispatcher {
-  call(session: Session, method: string, input: unknown): Promise<ApiResult<unknown>>
+  /**
+   * One call: `file` is the bytes of a file sent beside the input, for a method whose contract
+   * takes one (an import file); the transports read it (a path main was given by the user's
+   * own file dialog, or a streamed upload), never the page.
+   */
+  call(session: Session, method: string, input: unknown, file?: Uint8Array): Promise<ApiResult<unknown>>
+}
+
+/** A file's size in words, for the refusal: "64 MB". */
+export function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`
 }
 
 export function createDispatcher(
@@ -67,7 +86,7 @@ export function createDispatcher(
 ): Dispatcher {
   const log = deps.log ?? ((msg, err) => console.error(msg, err))
   return {
-    async call(session, method, input) {
+    async call(session, method, input, file) {
       if (typeof method !== 'string' || !Object.hasOwn(apiContract, method)) {
         return { ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } }
       }
@@ -126,6 +145,20 @@ export function createDispatcher(
       }
       const parsed = def.input.safeParse(clean)
       if (!parsed.success) return { ok: false, error: validationPayload(parsed.error) }
+      const spec = (def as { file?: { maxBytes: number } }).file
+      if (file !== undefined && !spec)
+        return { ok: false, error: { code: 'validation', message: 'Deze actie neemt geen bestand aan.' } }
+      if (spec && (file === undefined || file.byteLength === 0))
+        return {
+          ok: false,
+          error: {
+            code: 'validation',
+            message: 'Het bestand ontbreekt of is leeg.',
+            fields: { bestand: 'Leeg.' },
+          },
+        }
+      if (spec && file && file.byteLength > spec.maxBytes)
+        return { ok: false, error: { code: 'validation', ...tooLarge(spec.maxBytes) } }
       try {
         const handler = handlers[name] as (i: unknown, c: unknown) => Promise<unknown>
         const ctx: HandlerContext = {
@@ -135,6 +168,7 @@ export function createDispatcher(
           userId: session.userId ?? 0,
           ...(deps.maintenance ? { maintenance: deps.maintenance } : {}),
           ...(deps.passwordParams ? { passwordParams: deps.passwordParams } : {}),
+          ...(file ? { file } : {}),
         }
         // Which cases this user may see or change: one rule per method (features/access/rules.ts).
         if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
@@ -147,6 +181,17 @@ export function createDispatcher(
             error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
           }
         }
+        // Another connection holds the write lock past the busy timeout: a large import in its
+        // worker, or a backup being put back. Nothing was changed; trying again a little later works.
+        if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY')
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Lange Adem is even bezig met een groot bestand. Er is niets gewijzigd; probeer het over een paar seconden opnieuw.',
+            },
+          }
         log(`Fout in ${name}`, err)
         return {
           ok: false,

@@ -4,7 +4,7 @@ import { apiContract, type MethodName } from '@shared/api'
 import { mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import { uncleanCells } from '../test/unclean'
-import { scopeWorld } from '../features/access/world'
+import { SCOPE_CSV, scopeWorld } from '../features/access/world'
 import { verifyAuditChain } from '../features/audit/repository'
 import { createSession } from './context'
 import { ROERMOND_SETUP, testApp } from '../test/fixtures'
@@ -69,24 +69,30 @@ describe('hostile text through every method that takes text', () => {
           await w.signInAs(caller)
           signedInAs = caller
         }
-        // A cell of the import file is text too: half of the runs put the hostile text there.
-        const fileCell =
-          method.startsWith('intake.') && 'contentBase64' in (sample as object)
-            ? fc
-                .tuple(anyText(30), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 15 }))
-                .map(([text, line, col]) => setAt(sample, ['contentBase64'], csvWithCell(text, line, col)))
-            : null
-        const field = fc
-          .nat({ max: paths.length - 1 })
-          .chain((i) =>
-            hostile(String(getAt(sample, paths[i]!))).map((text) => setAt(sample, paths[i]!, text)),
-          )
+        // The file a method takes (the import's upload) is the valid CSV, or with hostile text in
+        // one of its cells: a cell of the import file is text too, so half of the runs put it there.
+        const takesFile = method === 'intake.upload'
+        const validFile = takesFile ? new Uint8Array(Buffer.from(SCOPE_CSV)) : undefined
+        const fileCell = takesFile
+          ? fc
+              .tuple(anyText(30), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 15 }))
+              .map(([text, line, col]) => ({
+                input: sample,
+                file: new Uint8Array(csvWithCell(text, line, col)),
+              }))
+          : null
+        const field = fc.nat({ max: paths.length - 1 }).chain((i) =>
+          hostile(String(getAt(sample, paths[i]!))).map((text) => ({
+            input: setAt(sample, paths[i]!, text),
+            file: validFile,
+          })),
+        )
         await fc.assert(
-          fc.asyncProperty(fileCell ? fc.oneof(field, fileCell) : field, async (input) => {
+          fc.asyncProperty(fileCell ? fc.oneof(field, fileCell) : field, async ({ input, file }) => {
             sent++
             // Methods before sign-in get a session of their own, so they cannot switch the user.
             const session = caller ? w.t.session : createSession()
-            const res = await w.t.app.dispatcher.call(session, method, input)
+            const res = await w.t.app.dispatcher.call(session, method, input, file)
             if (res.ok) accepted++
             else if (!safeCodes.has(res.error.code))
               problems.push(`${method}: ${JSON.stringify(res.error).slice(0, 200)}`)

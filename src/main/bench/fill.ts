@@ -3,7 +3,7 @@ import { EINDRESULTATEN, type SignaalpartnerType } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { formatHouseNumber } from '@shared/format/address'
 import { displayName } from '@shared/format/person'
-import { caseNumberFor } from '../features/signals/households'
+import { caseNumberFor, partnerTypesSummary } from '../features/signals/decisions'
 import { wijkForPostcode, type WijkRange } from '../features/wijken/assignment'
 import { createRandom, randomBsn } from '../features/demo/random'
 import { makeSurnames, zipfSampler } from './surnames'
@@ -216,7 +216,7 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
       `${primary.key} ${primary.voorletters}`.toLowerCase(),
       postcode,
       `${straat} ${formatHouseNumber(huisnummer, toevoeging)}`,
-      [...types].sort().join(','),
+      partnerTypesSummary(types),
       count,
       total,
       latest,

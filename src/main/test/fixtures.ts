@@ -50,10 +50,17 @@ export async function testApp(now = '2026-11-10T09:30:00.000Z') {
     return res.value as ApiOutput<M>
   }
   /** Calls and returns the raw result, for tests of rejected input. */
-  function raw(method: string, input: unknown) {
-    return app.dispatcher.call(session, method, input)
+  function raw(method: string, input: unknown, file?: Uint8Array) {
+    return app.dispatcher.call(session, method, input, file)
   }
-  return { app, clock, session, call, raw, db: app.database.db }
+  /** Hands a file to the import as the screen does (intake.upload, the bytes beside the input). */
+  async function upload(fileName: string, content: Uint8Array | string): Promise<ApiOutput<'intake.upload'>> {
+    const bytes = typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'utf8')) : content
+    const res = await app.dispatcher.call(session, 'intake.upload', { fileName }, bytes)
+    if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
+    return res.value as ApiOutput<'intake.upload'>
+  }
+  return { app, clock, session, call, raw, upload, db: app.database.db }
 }
 
 export const ROERMOND_SETUP: SetupInput = {
@@ -104,6 +111,19 @@ export const ROERMOND_SETUP: SetupInput = {
 
 /** What the team helpers need of an app: calls through its dispatcher, and its database (benchmarks pass their own). */
 type T = Pick<Awaited<ReturnType<typeof testApp>>, 'call' | 'db'>
+
+/** A file through the import as the screen takes it: upload, analysis, import with the proposed mapping. */
+export async function importFile(
+  t: Pick<Awaited<ReturnType<typeof testApp>>, 'call' | 'upload'>,
+  fileName: string,
+  content: Uint8Array | string,
+  bron = 'Vindplaats van Schulden',
+) {
+  const { uploadId } = await t.upload(fileName, content)
+  const a = await t.call('intake.analyse', { uploadId })
+  const summary = await t.call('intake.commit', { uploadId, mapping: a.mapping, bron })
+  return { a, summary }
+}
 
 /**
  * Sets Roermond up as the real team would: Bert Smeets (beheerder) does the set-up with his

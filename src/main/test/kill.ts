@@ -188,7 +188,7 @@ export async function importSignals(app: App, csv: string) {
   return runImport(
     app.database.db,
     { at: app.clock.now(), today: app.clock.today(), userId: null },
-    { fileName: 'signalen.csv', bytes },
+    { fileName: 'signalen.csv', table: analysis.table },
     analysis.mapping,
     { commit: true, bron: 'Opdrachtregel' },
   )

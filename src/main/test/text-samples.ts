@@ -129,12 +129,12 @@ export function setAt<T>(v: T, path: (string | number)[], value: unknown): T {
 }
 
 /** An import file with hostile text in one cell: the CSV the scope world imports, one cell changed. */
-export function csvWithCell(text: string, line: number, column: number): string {
+export function csvWithCell(text: string, line: number, column: number): Buffer {
   const lines = SCOPE_CSV.split('\n')
   const cells = lines[line]!.split(';')
   cells[column] = `"${text.replace(/"/g, '""')}"`
   lines[line] = cells.join(';')
-  return Buffer.from(lines.join('\n'), 'utf8').toString('base64')
+  return Buffer.from(lines.join('\n'), 'utf8')
 }
 
 type Samples = Partial<Record<MethodName, unknown>>
@@ -144,7 +144,11 @@ type Samples = Partial<Record<MethodName, unknown>>
  * built over HTTP by the fuzz run): a way to call, and the records the inputs name.
  */
 export interface SampleWorld {
-  t: { call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> }
+  t: {
+    call<M extends MethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>
+    /** A file handed to the import as the screen does (intake.upload). */
+    upload(fileName: string, content: Uint8Array | string): Promise<{ uploadId: string }>
+  }
   member(naam: string): number
   wijk(naam: string): number
   cases: { own: number }
@@ -160,8 +164,8 @@ export interface SampleWorld {
 export async function textSamples(w: SampleWorld): Promise<Samples> {
   const { t } = w
   const caseId = w.cases.own
-  const b64 = Buffer.from(SCOPE_CSV).toString('base64')
-  const analysed = await t.call('intake.analyse', { fileName: 'wijken.csv', contentBase64: b64 })
+  const { uploadId } = await t.upload('wijken.csv', SCOPE_CSV)
+  const analysed = await t.call('intake.analyse', { uploadId })
   const templates = await t.call('documents.templates', {})
   const letter = templates.find((x) => x.code === 'aankondigingsbrief')!
   const docSettings = await t.call('documents.settings', {})
@@ -197,17 +201,22 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     },
     'signals.createManual': signal({ postcode: '6041 AB', huisnummer: '30' }),
     'signals.checkAddress': { postcode: '6041 AB', huisnummer: '12', toevoeging: '' },
-    'intake.analyse': { fileName: 'wijken.csv', contentBase64: b64, mappingName: '' },
-    'intake.preview': { fileName: 'wijken.csv', contentBase64: b64, mapping: analysed.mapping },
+    'intake.upload': { fileName: 'wijken.csv' },
+    'intake.progress': { uploadId },
+    'intake.analyse': { uploadId, mappingName: '' },
+    'intake.preview': { uploadId, mapping: analysed.mapping, bron: 'Vindplaats van Schulden' },
     'intake.commit': {
-      fileName: 'wijken.csv',
-      contentBase64: b64,
+      uploadId,
       mapping: analysed.mapping,
       bron: 'Vindplaats van Schulden',
     },
     'intake.decide': { signalId: w.signals.own, doorzetten: false, reden: 'Niet nodig' },
     'intake.acceptProblem': { id: w.problems.own, values: { bedrag: '100,00' } },
-    'intake.rejectProblem': { id: w.problems.own, reden: 'Dubbel' },
+    'intake.rejectProblems': { ids: [w.problems.own], reden: 'Dubbel' },
+    'intake.fixProblems': {
+      ids: [w.problems.own],
+      fix: { soort: 'vervang', field: 'plaats', van: 'Roermnd', naar: 'Roermond' },
+    },
     'caseload.list': { zoek: 'Berg' },
     'dossier.addNote': { caseId, tekst: 'Even bellen' },
     'audit.search': { van: '01-11-2026', tot: '30-11-2026', actie: 'notitie', zaaknummer: 'LA-2026-00001' },

@@ -7,24 +7,45 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../app/create-app'
 import { startWebServer, type WebServer } from './server'
 
-function httpRequest(
+/** A raw HTTP exchange: the status and body the client reads, or the network error it gets instead. */
+function exchange(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+  opts: { method: string; headers: Record<string, string>; body: Buffer; chunked?: boolean },
+): Promise<{ status: number; body: string; headers: Record<string, unknown> } | { error: string }> {
+  return new Promise((resolve) => {
+    const headers = opts.chunked
+      ? { ...opts.headers, 'Transfer-Encoding': 'chunked' }
+      : { ...opts.headers, 'Content-Length': String(opts.body.length) }
+    const req = request(url, { method: opts.method, headers }, (res) => {
       let body = ''
       res.on('data', (c) => (body += c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
     })
-    req.on('error', reject)
-    if (opts.body) req.write(opts.body)
-    req.end()
+    req.on('error', (e) => resolve({ error: String(e) }))
+    if (opts.chunked) {
+      // In pieces, without a Content-Length: the server learns the size only while reading
+      for (let i = 0; i < opts.body.length; i += 64 * 1024) req.write(opts.body.subarray(i, i + 64 * 1024))
+      req.end()
+    } else req.end(opts.body)
   })
 }
 
+/** A plain request for the tests of the first part: the answer, or a thrown network error. */
+async function httpRequest(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const r = await exchange(url, {
+    method: opts.method ?? 'GET',
+    headers: opts.headers ?? {},
+    body: Buffer.from(opts.body ?? ''),
+  })
+  if ('error' in r) throw new Error(r.error)
+  return r
+}
+
 /** Raw HTTP/1.1 over one connection, read until the server closes it: framing exactly as written. */
-function exchange(port: number, text: string): Promise<string> {
+function rawExchange(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.end(text))
     let out = ''
@@ -108,6 +129,71 @@ describe('the browser-mode server', () => {
     })
   })
 
+  // Bodies over the limit: a Dutch answer (413), never a reset connection
+  const headers = () => ({ 'Content-Type': 'application/json', 'X-Lange-Adem-Token': web.token })
+  const big = Buffer.alloc(3 * 1024 * 1024, 'a')
+
+  it('answers a JSON body over 2 MB with 413 and a Dutch message, with or without a Content-Length', async () => {
+    for (const chunked of [false, true]) {
+      const r = await exchange(`${origin}/api/app.status`, {
+        method: 'POST',
+        headers: headers(),
+        body: big,
+        chunked,
+      })
+      expect(r).toMatchObject({ status: 413 })
+      const body = JSON.parse((r as { body: string }).body) as { ok: boolean; error: { message: string } }
+      expect(body.ok).toBe(false)
+      expect(body.error.message).toMatch(/groter dan 2 MB/)
+    }
+    // The server keeps answering
+    const after = await exchange(`${origin}/api/app.status`, {
+      method: 'POST',
+      headers: headers(),
+      body: Buffer.from('{}'),
+    })
+    expect(after).toMatchObject({ status: 200 })
+  })
+
+  it('answers a body on a refused request instead of resetting the connection', async () => {
+    // OPTIONS is answered (204 with Allow); GET and PUT are refused (405): never a reset.
+    for (const [method, status] of [
+      ['OPTIONS', 204],
+      ['GET', 405],
+      ['PUT', 405],
+    ] as const) {
+      const r = await exchange(`${origin}/api/app.status`, { method, headers: headers(), body: big })
+      expect({ method, r: 'status' in r ? r.status : r }).toEqual({ method, r: status })
+    }
+  })
+
+  it('streams a file to a method that takes one, and refuses it elsewhere or past the limit', async () => {
+    const file = (method: string, body: Buffer) =>
+      exchange(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'X-Lange-Adem-Token': web.token,
+          'X-Lange-Adem-Input': encodeURIComponent(JSON.stringify({ fileName: 'a.csv' })),
+        },
+        body,
+      })
+    const elsewhere = await file('app.status', Buffer.from('x'))
+    expect(JSON.parse((elsewhere as { body: string }).body)).toMatchObject({
+      ok: false,
+      error: { message: 'Deze actie neemt geen bestand aan.' },
+    })
+    // Nobody signed in: the dispatcher refuses, after the file was read whole
+    const upload = await file('intake.upload', Buffer.from('ID;Naam\n1;Berg\n'))
+    expect(JSON.parse((upload as { body: string }).body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    })
+    const huge = await file('intake.upload', Buffer.alloc(65 * 1024 * 1024, 'a'))
+    expect(huge).toMatchObject({ status: 413 })
+    expect(JSON.parse((huge as { body: string }).body).error.message).toMatch(/groter dan 64 MB/)
+  })
+
   it('answers a broken escape in the method name with 404, not a server error', async () => {
     for (const name of ['%E0%A4%A', '%', '%ZZ', 'app.status%']) {
       const res = await api(name, {})
@@ -131,7 +217,7 @@ describe('the browser-mode server', () => {
     ]
     for (const [label, body] of bodies) {
       for (const path of ['/api/app.status', '/']) {
-        const out = await exchange(port, `OPTIONS ${path} HTTP/1.1\r\n${head}${body}${next}`)
+        const out = await rawExchange(port, `OPTIONS ${path} HTTP/1.1\r\n${head}${body}${next}`)
         const statuses = [...out.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => m[1])
         expect(statuses, `${label} ${path}`).toEqual(['204', '200'])
         expect(out).toContain(path === '/' ? 'Allow: GET' : 'Allow: POST')
@@ -144,7 +230,7 @@ describe('the browser-mode server', () => {
 
   it('answers CONNECT with 405 instead of dropping the line', async () => {
     const port = Number(new URL(origin).port)
-    const out = await exchange(port, `CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
+    const out = await rawExchange(port, `CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
     expect(out).toMatch(/^HTTP\/1\.1 405/)
     expect(out).toContain('Niet toegestaan.')
   })

@@ -6,16 +6,27 @@ import type { z } from 'zod'
  */
 export type Access = 'none' | 'user'
 
+/**
+ * A method that takes a file besides its input (an import file): the bytes travel beside the
+ * JSON, never inside it. The dispatcher refuses a file to any other method, and one larger than
+ * maxBytes; the transports refuse larger bodies before reading them whole.
+ */
+export interface FileSpec {
+  maxBytes: number
+}
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
   access: Access
+  file?: FileSpec
   /** Phantom field that carries the output type; never set at run time. */
   readonly __output?: O
 }
 
 /** `method<Output>()(inputSchema)` declares one API method with its input schema and output type. */
-export function method<O>(access: Access = 'user') {
-  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input, access })
+export function method<O>(access: Access = 'user', opts: { file?: FileSpec } = {}) {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> =>
+    opts.file ? { input, access, file: opts.file } : { input, access }
 }
 
 export type Contract = Record<string, MethodDef>

@@ -76,17 +76,32 @@ export const columnMapping = z
   .strict()
 export type ColumnMapping = z.output<typeof columnMapping>
 
-// The loopback server accepts 2 MB bodies: a month's file (about 300 rows) is some 50 kB.
-const MAX_CONTENT = 1_900_000
-const fileInput = {
-  fileName: requiredText('Bestandsnaam', 255),
-  contentBase64: z
-    .string({ error: 'Het bestand ontbreekt.' })
-    .min(1, 'Het bestand is leeg.')
-    .max(
-      MAX_CONTENT,
-      'Het bestand is te groot om hier in te lezen (meer dan 1,4 MB). Lees het in met de opdrachtregel.',
-    ),
+/**
+ * The largest file the screen takes: a large city's year of signals is about 20 MB as CSV. The
+ * file travels once, beside the call (desktop: main reads the file the user picked; browser
+ * mode: the upload streams), and main keeps it until the import is done.
+ */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+export const MAX_UPLOAD_LABEL = '64 MB'
+
+const uploadId = z
+  .string({ error: 'Kies het bestand opnieuw.' })
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Kies het bestand opnieuw.')
+
+export interface UploadResult {
+  uploadId: string
+  fileName: string
+  bytes: number
+}
+
+/** How far main is with a file: reading it, checking its rows (the preview), or storing them. */
+export interface IntakeProgress {
+  uploadId: string
+  fase: 'lezen' | 'controleren' | 'opslaan' | 'klaar'
+  /** Rows read, checked or stored so far. */
+  gedaan: number
+  /** Rows in the file, once it has been read. */
+  totaal: number | null
 }
 
 export interface PartnerWord {
@@ -99,6 +114,8 @@ export interface PartnerWord {
 }
 
 export interface AnalyseResult {
+  uploadId: string
+  fileName: string
   format: 'csv' | 'xlsx'
   encoding: string
   delimiter: string | null
@@ -112,12 +129,30 @@ export interface AnalyseResult {
   unplaced: IntakeField[]
   partnerWords: PartnerWord[]
   savedMappings: string[]
+  /** A name for the source, to save the mapping under: the saved mapping used, else a guess from the file. */
+  bronVoorstel: string
 }
+
+/** The kind of mistake a row has in a field: rows with the same kind in the same field can be fixed together. */
+export const PROBLEM_CODES = [
+  'ontbreekt',
+  'ongeldig',
+  'onbekend',
+  'negatief',
+  'nul',
+  'te-hoog',
+  'te-lang',
+  'toekomst',
+  'volgorde',
+  'dubbel',
+] as const
+export type ProblemCode = (typeof PROBLEM_CODES)[number]
 
 export interface RowProblem {
   line: number
   field: IntakeField | null
   reason: string
+  code: ProblemCode
 }
 
 export interface ImportSummary {
@@ -145,6 +180,8 @@ export interface ImportView {
   nieuw: number
   eerderIngelezen: number
   problemen: number
+  /** Of `problemen`, the rows still open in Te controleren now. */
+  teControleren: number
   doorgezet: number
   nietDoorgezet: number
   ongedaanOp: string | null
@@ -179,9 +216,24 @@ export interface ProblemView {
   bestandsnaam: string
   line: number
   values: Partial<Record<IntakeField, string>>
-  problems: { field: IntakeField | null; reason: string }[]
+  problems: { field: IntakeField | null; reason: string; code: ProblemCode }[]
   status: 'open' | 'geaccepteerd' | 'afgewezen'
   reden: string
+}
+
+/** One corrected row: taken in, or still not right (its remaining problems in `row`, the edits kept). */
+export type ProblemOutcome =
+  { ingelezen: true; doorgezet: boolean; row: ProblemView } | { ingelezen: false; row: ProblemView }
+
+/** What a fix for many rows did. */
+export interface BulkOutcome {
+  /** Rows that are now right and were taken in. */
+  ingelezen: number
+  /** Rows still open, with their remaining problems. */
+  open: number
+  afgewezen: number
+  /** Rows whose signal ID was stored in the meantime: they stay open, to be rejected. */
+  alIngelezen: number
 }
 
 export const triageRules = z
@@ -224,13 +276,46 @@ export interface MovableCase {
 
 const decisionStatus = z.enum(NIET_DOORZETTEN_REDENEN, { error: 'Kies de reden (signaalstatus).' })
 
+/** A change to one field of many correction rows at once. */
+export const bulkFix = z.discriminatedUnion(
+  'soort',
+  [
+    /** Replace a piece of text in the field ("Kinderopvang" by "Overige", "604" by "6041 AB"). */
+    z
+      .object({
+        soort: z.literal('vervang'),
+        field: intakeField,
+        van: z.string().min(1, 'Vul in wat er vervangen moet worden.').max(300),
+        naar: z.string().max(300),
+      })
+      .strict(),
+    /** Give the field one value in every chosen row (a missing place name, say). */
+    z.object({ soort: z.literal('invullen'), field: intakeField, naar: z.string().max(300) }).strict(),
+    /** Remove what cannot belong in the field: stray signs around an amount, a date or a postcode. */
+    z.object({ soort: z.literal('opschonen'), field: intakeField }).strict(),
+  ],
+  { error: 'Kies wat er met het veld moet gebeuren.' },
+)
+export type BulkFix = z.output<typeof bulkFix>
+
+const problemIds = z
+  .array(id)
+  .min(1, 'Kies minstens één regel.')
+  .max(5000, 'Kies hoogstens 5000 regels tegelijk.')
+
 export const intakeContract = {
-  'intake.analyse': method<AnalyseResult>()(
-    z.object({ ...fileInput, mappingName: optionalText('Naam koppeling', 80) }).strict(),
+  'intake.upload': method<UploadResult>('user', { file: { maxBytes: MAX_UPLOAD_BYTES } })(
+    z.object({ fileName: requiredText('Bestandsnaam', 255) }).strict(),
   ),
-  'intake.preview': method<ImportSummary>()(z.object({ ...fileInput, mapping: columnMapping }).strict()),
+  'intake.progress': method<IntakeProgress | null>()(z.object({ uploadId }).strict()),
+  'intake.analyse': method<AnalyseResult>()(
+    z.object({ uploadId, mappingName: optionalText('Naam koppeling', 80) }).strict(),
+  ),
+  'intake.preview': method<ImportSummary>()(
+    z.object({ uploadId, mapping: columnMapping, bron: requiredText('Naam van de bron', 80) }).strict(),
+  ),
   'intake.commit': method<ImportSummary>()(
-    z.object({ ...fileInput, mapping: columnMapping, bron: requiredText('Naam van de bron', 80) }).strict(),
+    z.object({ uploadId, mapping: columnMapping, bron: requiredText('Naam van de bron', 80) }).strict(),
   ),
   'intake.history': method<ImportView[]>()(z.object({}).strict()),
   'intake.importSignals': method<ImportSignalView[]>()(z.object({ importId: id }).strict()),
@@ -248,11 +333,13 @@ export const intakeContract = {
   'intake.problems': method<ProblemView[]>()(
     z.object({ status: z.enum(['open', 'alle']).default('open') }).strict(),
   ),
-  'intake.acceptProblem': method<ImportSummary>()(
+  'intake.acceptProblem': method<ProblemOutcome>()(
     z.object({ id, values: z.partialRecord(intakeField, z.string().max(300)) }).strict(),
   ),
-  'intake.rejectProblem': method<ProblemView>()(
-    z.object({ id, reden: requiredText('Reden van afwijzen', 500) }).strict(),
+  'intake.fixProblems': method<BulkOutcome>()(z.object({ ids: problemIds, fix: bulkFix }).strict()),
+  'intake.retryProblems': method<BulkOutcome>()(z.object({ ids: problemIds.optional() }).strict()),
+  'intake.rejectProblems': method<BulkOutcome>()(
+    z.object({ ids: problemIds, reden: requiredText('Reden van afwijzen', 500) }).strict(),
   ),
   'intake.rules': method<TriageRules>()(z.object({}).strict()),
   'intake.saveRules': method<TriageRules>()(triageRules),

@@ -19,17 +19,15 @@ export const MONTH_NAMES = [
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
   if (!m) return false
-  const y = Number(m[1]),
-    mo = Number(m[2]),
-    d = Number(m[3])
-  const dt = new Date(Date.UTC(y, mo - 1, d))
-  return (
-    dt.getUTCFullYear() === y &&
-    dt.getUTCMonth() === mo - 1 &&
-    dt.getUTCDate() === d &&
-    y >= 1900 &&
-    y <= 2200
-  )
+  return validDay(Number(m[1]), Number(m[2]), Number(m[3]))
+}
+
+/** Whether a year, month and day make a real date (1900-2200); arithmetic, no Date object. */
+function validDay(y: number, mo: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
+  return d <= days
 }
 
 /** Reads "05-10-2026", "5-10-2026", "5/10/2026", "05.10.2026" and "2026-10-05"; null if impossible. */
@@ -38,8 +36,8 @@ export function parseDutchDate(input: string): string | null {
   if (isIsoDate(s)) return s
   const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s)
   if (!m) return null
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
-  return isIsoDate(iso) ? iso : null
+  if (!validDay(Number(m[3]), Number(m[2]), Number(m[1]))) return null
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -99,7 +99,10 @@ export function surnameKey(surname: string, prefix = ''): string {
 /** Splits "van der Berg" typed in the surname field into prefix and surname. */
 export function splitPrefix(fullSurname: string): { prefix: string; surname: string } {
   const trimmed = fullSurname.trim().replace(/\s+/g, ' ')
-  const lower = trimmed.toLowerCase()
+  // Every prefix is followed by a space: a name without one has none (most names; an import asks 100,000 times)
+  if (!trimmed.includes(' ')) return { prefix: '', surname: trimmed }
+  // "’t Hart" with a typographic apostrophe (Word, Excel) is "'t Hart"; the name keeps its own sign
+  const lower = trimmed.toLowerCase().replace(/[’‘ʼ`´]/g, "'")
   for (const p of PREFIXES) {
     if (lower.startsWith(p + ' '))
       return { prefix: trimmed.slice(0, p.length), surname: trimmed.slice(p.length + 1) }

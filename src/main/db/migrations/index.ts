@@ -14,7 +14,8 @@ import * as m0012 from './0012_erasure_register'
 import * as m0013 from './0013_ddas_v12'
 import * as m0014 from './0014_contact_dates'
 import * as m0015 from './0015_ddas_vs'
-import * as m0016 from './0016_appointments'
+import * as m0016 from './0016_import_ranges'
+import * as m0017 from './0017_appointments'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '0013_ddas_v12': m0013,
   '0014_contact_dates': m0014,
   '0015_ddas_vs': m0015,
-  '0016_appointments': m0016,
+  '0016_import_ranges': m0016,
+  '0017_appointments': m0017,
 }

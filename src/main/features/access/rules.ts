@@ -120,16 +120,26 @@ const appointment: CaseRule<{ afspraakId: number }> = {
 
 /** A correction row belongs to the wijk of its postcode; a row without a usable one to nobody yet. */
 async function checkProblem(db: Db, viewer: Viewer, problemId: number): Promise<void> {
+  return checkProblems(db, viewer, [problemId])
+}
+
+/** checkProblem for many rows at once: one row outside the user's wijken refuses the whole call. */
+async function checkProblems(db: Db, viewer: Viewer, problemIds: readonly number[]): Promise<void> {
   if (viewer.scope.kind === 'all') return
   if (viewer.scope.kind === 'none') throw forbiddenFor(viewer)
-  const row = await intakeDb(db)
-    .selectFrom('import_problem')
-    .select('values_json')
-    .where('id', '=', problemId)
-    .executeTakeFirst()
-  if (!row) return // the service says it does not exist
-  const wijkId = problemWijk(row.values_json, await loadWijkRanges(db))
-  if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
+  if (problemIds.length === 0) return
+  const ranges = await loadWijkRanges(db)
+  for (let i = 0; i < problemIds.length; i += 500) {
+    const rows = await intakeDb(db)
+      .selectFrom('import_problem')
+      .select('values_json')
+      .where('id', 'in', problemIds.slice(i, i + 500))
+      .execute()
+    for (const row of rows) {
+      const wijkId = problemWijk(row.values_json, ranges)
+      if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
+    }
+  }
 }
 
 export const CASE_ACCESS: Rules = {
@@ -159,6 +169,8 @@ export const CASE_ACCESS: Rules = {
   // Says whether an address already has an open case and in which wijk; the case's number and
   // consulent, and earlier cases, only where the viewer's scope allows (signals/service.ts).
   'signals.checkAddress': 'lijst',
+  'intake.upload': 'team',
+  'intake.progress': 'team',
   'intake.analyse': 'team',
   'intake.preview': 'team',
   'intake.commit': 'team',
@@ -182,7 +194,10 @@ export const CASE_ACCESS: Rules = {
   'intake.undo': 'team',
   'intake.problems': 'lijst',
   'intake.acceptProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
-  'intake.rejectProblem': { check: (db, viewer, { id }) => checkProblem(db, viewer, id) },
+  'intake.fixProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids) },
+  // Without ids: every open row the user may see (the service keeps to the scope).
+  'intake.retryProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids ?? []) },
+  'intake.rejectProblems': { check: (db, viewer, { ids }) => checkProblems(db, viewer, ids) },
   'intake.rules': 'geen',
   'intake.saveRules': 'geen',
   'intake.load': 'team',

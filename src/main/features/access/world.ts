@@ -3,8 +3,6 @@ import { setUpTeam, signal, signInAs as signInAsMember, testApp } from '../../te
 
 export type T = Awaited<ReturnType<typeof testApp>>
 
-const b64 = (s: string) => Buffer.from(s).toString('base64')
-
 /** An import with signals in Centrum (Anouk's) and Kapel in het Zand (Sem's), and problem rows. */
 export const SCOPE_CSV = [
   'Signaal ID;Soort;Signaalpartner;Bedrag;Datum ontstaan;Signaaldatum;Crisis;Voorl.;Tussenv.;Achternaam;Geb.datum;Telefoon;Straat;Huisnr;Postcode;Woonplaats',
@@ -75,10 +73,10 @@ export async function scopeWorld() {
     plekId: places.find((p) => p.soort === 'stadskantoor')!.id,
   })
 
-  const a = await t.call('intake.analyse', { fileName: 'wijken.csv', contentBase64: b64(SCOPE_CSV) })
+  const { uploadId } = await t.upload('wijken.csv', SCOPE_CSV)
+  const a = await t.call('intake.analyse', { uploadId })
   const imported = await t.call('intake.commit', {
-    fileName: 'wijken.csv',
-    contentBase64: b64(SCOPE_CSV),
+    uploadId,
     mapping: a.mapping,
     bron: 'Vindplaats van Schulden',
   })
@@ -177,7 +175,12 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
     'documents.itemPdf': { itemId: w.items.other },
     'intake.decide': { signalId: w.signals.other, doorzetten: false, reden: 'Niet nodig' },
     'intake.acceptProblem': { id: w.problems.other, values: { bedrag: '100' } },
-    'intake.rejectProblem': { id: w.problems.other, reden: 'Dubbel' },
+    'intake.fixProblems': {
+      ids: [w.problems.other],
+      fix: { soort: 'invullen', field: 'bedrag', naar: '100' },
+    },
+    'intake.retryProblems': { ids: [w.problems.other] },
+    'intake.rejectProblems': { ids: [w.problems.other], reden: 'Dubbel' },
     'intake.moveCases': { caseIds: [caseId], consulentId: w.member('Anouk Peeters') },
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import { GENESIS_HASH, sealEntry, verifyRows, type ChainVerdict } from './chain'
 
@@ -58,13 +59,31 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   return verifyRows(rows)
 }
 
-export async function auditForEntity(db: Db, entityType: string, entityId: number, limit = 200) {
+/**
+ * A case's own entries, and the entry of each import that brought one of its signals in: an
+ * import writes one entry for its whole file (intake/service.ts), so the case file still shows
+ * when and by whom its signals were read in.
+ */
+export async function auditForCase(db: Db, caseId: number, limit = 200) {
   return db
     .selectFrom('audit_log')
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
     .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.summary', 'app_user.naam'])
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', 'zaak'), eb('entity_id', '=', caseId)]),
+        eb.and([
+          eb('entity_type', '=', 'import'),
+          // signaal_intake is the import's own table (typed in intake/tables.ts, not here).
+          eb(
+            'entity_id',
+            'in',
+            sql<number>`(select si.import_id from signaal_intake si
+              join vroegsignaal v on v.id = si.signal_id where v.case_id = ${caseId})`,
+          ),
+        ]),
+      ]),
+    )
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .execute()

@@ -3,9 +3,7 @@
  * show progress while the main process keeps answering other calls. Rendered batches are kept
  * in memory for a while, so opening the PDF right after printing does not render it again.
  */
-import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { builtWorkerPath } from '../../lib/worker-path'
 import { Worker } from 'node:worker_threads'
 import type { RenderProgress } from '@shared/api/documents'
 import { renderDocumentBytes } from './render'
@@ -13,21 +11,12 @@ import type { RenderRequest, WorkerMessage } from './pdf/worker-protocol'
 
 const WORKER_FILE = 'pdf-worker.js'
 
-/** The built worker next to the main bundle (out/main/), or null when running from source. */
-function builtWorkerPath(): string | null {
-  const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.js')) return null
-  for (const p of [join(dirname(here), WORKER_FILE), join(dirname(here), '..', WORKER_FILE)])
-    if (existsSync(p)) return p
-  return null
-}
-
 let workerPath: string | URL | null | undefined
 /** Tests point this at the built worker (or at a worker that fails on purpose); null renders in process. */
 export function setPdfWorkerPath(path: string | URL | null | undefined): void {
   workerPath = path
 }
-const currentWorkerPath = () => (workerPath === undefined ? builtWorkerPath() : workerPath)
+const currentWorkerPath = () => (workerPath === undefined ? builtWorkerPath(WORKER_FILE) : workerPath)
 
 export class RenderFailedError extends Error {}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, signal, testApp } from '../../test/fixtures'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -34,6 +34,28 @@ const auditActions = async (t: T, caseId: number) =>
     .execute()
 
 describe('dossier', () => {
+  it('shows in the logboek when its signals were read in, and by whom (one entry per import file)', async () => {
+    const t = await testApp()
+    await setUpTeam(t)
+    const csv =
+      'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
+      'VPS-1;Huur;450;02-11-2026;J.;Berg;12-03-1984;Markt;1;6041AB\n' +
+      'VPS-2;Energie;120;02-11-2026;P.;Vos;01-01-1970;Markt;3;6041AB\n'
+    const { summary } = await importFile(t, 'november.csv', csv)
+    const [first, second] = await t.call('intake.importSignals', { importId: summary.importId! })
+    const d = await t.call('dossier.get', { caseId: first!.caseId! })
+    const read = d.logboek.filter((e) => e.actie.startsWith('signalen ingelezen'))
+    expect(read).toHaveLength(1)
+    expect(read[0]!.door).toBe('Anouk Peeters')
+    expect(read[0]!.actie).toContain('november.csv')
+    // Another case of the same file shows the same entry; a case entered by hand shows none.
+    const other = await t.call('dossier.get', { caseId: second!.caseId! })
+    expect(other.logboek.some((e) => e.actie.startsWith('signalen ingelezen'))).toBe(true)
+    const byHand = await t.call('signals.createManual', signal({ postcode: '6041 AB', huisnummer: '9' }))
+    const own = await t.call('dossier.get', { caseId: byHand.caseId })
+    expect(own.logboek.some((e) => e.actie.startsWith('signalen ingelezen'))).toBe(false)
+  })
+
   it('shows the case and records every view in the audit trail, attributed to the user', async () => {
     const { t, me, caseId } = await withCase()
     const d = await t.call('dossier.get', { caseId })

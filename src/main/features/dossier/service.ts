@@ -12,7 +12,7 @@ import { displayName } from '@shared/format/person'
 import { kanaalOf } from '@shared/api/ladder'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
-import { auditForEntity, recordAudit } from '../audit/repository'
+import { auditForCase, recordAudit } from '../audit/repository'
 import type { UseCaseContext } from '../signals/service'
 import { previousCases } from '../signals/previous-case'
 
@@ -101,7 +101,7 @@ export async function loadDossier(db: Db, caseId: number): Promise<DossierView> 
     .orderBy('note.id', 'desc')
     .execute()
 
-  const trail = await auditForEntity(db, 'zaak', caseId)
+  const trail = await auditForCase(db, caseId)
 
   return {
     id: zaak.id,

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { GENESIS_HASH, sealEntry, type ChainedFields } from '../audit/chain'
-import { insertMany } from './batch'
+import { insertMany } from './sql-batch'
 
 /**
  * recordAudit for the raw batch path: the same rows, each sealed into the audit chain (the hash of

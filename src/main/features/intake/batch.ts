@@ -1,21 +1,25 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Signaalstatus } from '@shared/domain/ddas'
-import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
-import { formatCents } from '@shared/format/money'
-import {
-  displayName,
-  normalizeBsn,
-  normalizeInitials,
-  normalizePhone,
-  surnameKey,
-} from '@shared/format/person'
+import { normalizeAddition } from '@shared/format/address'
 import type { Db } from '../../db/database'
-import { caseNumberFor, isSameResident, looseNameKey } from '../signals/households'
+import {
+  caseNumberFor,
+  caseSummary,
+  findResident,
+  householdKey,
+  newHousehold,
+  newResident,
+  pickConsulent,
+  residentChange,
+  type AddressInput,
+  type CaseSignal,
+  type ResidentInput,
+} from '../signals/decisions'
 import { loadWijkRanges, wijkForPostcode, type WijkRange } from '../wijken/assignment'
 import type { NewSignal, UseCaseContext } from '../signals/service'
-import type { AddressInput, ResidentInput } from '../signals/households'
-import type { ChainedFields } from '../audit/chain'
-import { appendAudit } from './audit-raw'
+import { insertMany, selectIn } from './sql-batch'
+
+export { insertMany } from './sql-batch'
 
 /** What the batch path needs to know up front, read once per import. */
 export interface BatchLookups {
@@ -60,56 +64,53 @@ export interface BatchOutcome {
   wijkId: number | null
 }
 
-interface HouseholdLite {
+/** A signal of a household as the import needs it: triage (repeated report) and matching. */
+export interface KnownSignal {
   id: number
-  wijk_id: number | null
-  niet_benaderen: number
+  resident_id: number
+  signaaldatum: string
+  partner_type: string
+  partner_naam: string
+  bedrag_cents: number
 }
 
-interface Person {
+interface ResidentState {
+  id: number
   voorletters: string
-  tussenvoegsel: string
-  achternaam: string
-  achternaam_key: string
-}
-
-const statementCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
-
-/** Inserts rows in order, 100 to a statement: the ids come out exactly as one by one. */
-export function insertMany(
-  raw: BetterSqlite3.Database,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-): void {
-  let cache = statementCache.get(raw)
-  if (!cache) statementCache.set(raw, (cache = new Map()))
-  const one = `(${columns.map(() => '?').join(', ')})`
-  for (let i = 0; i < rows.length; i += 100) {
-    const chunk = rows.slice(i, i + 100)
-    const sql = `insert into ${table} (${columns.join(', ')}) values ${Array(chunk.length).fill(one).join(', ')}`
-    let stmt = cache.get(sql)
-    if (!stmt) cache.set(sql, (stmt = raw.prepare(sql)))
-    stmt.run(...chunk.flat())
-  }
-}
-
-interface ResidentRowLite {
-  id: number
   tussenvoegsel: string
   achternaam: string
   achternaam_key: string
   geboortedatum: string | null
-  voorletters: string
   telefoon: string
   email: string
   bsn: string | null
+  has_open_case: number
+  updated_at: string
+}
+
+/**
+ * One address as the import knows it while it runs: the stored household (read once, for a
+ * chunk of rows at a time) or the one this run created, with its residents, its open case and
+ * every signal it has, stored before or added by this run.
+ */
+export interface HouseholdState {
+  id: number
+  postcode: string
+  huisnummer: number
+  toevoeging: string
+  straat: string
+  wijkId: number | null
+  nietBenaderen: number
+  created: boolean
+  residents: ResidentState[]
+  openCaseId: number | null
+  signals: KnownSignal[]
 }
 
 /** The id the next row of an AUTOINCREMENT table gets: past every id ever used, not only the highest now. */
 function nextAutoincrementId(
   raw: BetterSqlite3.Database,
-  table: 'vroegsignaalzaak' | 'vroegsignaal',
+  table: 'vroegsignaalzaak' | 'vroegsignaal' | 'household' | 'resident',
 ): number {
   const seq = raw.prepare('select seq from sqlite_sequence where name = ?').pluck().get(table) as
     number | undefined
@@ -177,51 +178,70 @@ export function restoreTriggers(raw: BetterSqlite3.Database, paused: string[]): 
   for (const sql of paused) raw.exec(sql)
 }
 
+export interface AddressKey {
+  postcode: string
+  huisnummer: number
+  toevoeging: string
+}
+
+const RESIDENT_COLUMNS =
+  'id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, has_open_case, updated_at'
+
 /**
- * The monthly import's write path: prepared statements on the raw handle, writing exactly the
- * rows `takeInSignal` writes (signals/service.ts), proven equal in batch.test.ts. Synchronous:
- * call it inside one raw transaction, then `finish()` (before the commit) to refresh the touched
- * cases' summaries and restore the paused triggers.
+ * The monthly import's write path: prepared statements on the raw handle, deciding with the
+ * same functions as the one-by-one path (signals/decisions.ts) and writing exactly the rows
+ * `takeInSignal` writes (signals/service.ts), proven equal in batch.test.ts. What the database
+ * already knows is read a chunk of rows at a time (`prefetch`: stored signal IDs, the
+ * addresses with their residents, open cases and signals), so each row costs its inserts and
+ * little else. Synchronous: call it inside one raw transaction, then `finish()` before the
+ * commit.
  */
 export class BatchWriter {
   private readonly s
   private readonly touched = new Set<number>()
-  private readonly audits: ChainedFields[] = []
+  private readonly households = new Map<string, HouseholdState | null>()
+  private storedIds = new Set<string>()
+  /** The signal IDs asked about in the latest prefetch (a chunk of rows). */
+  private checkedIds = new Set<string>()
   private nextCaseId: number
-  private readonly firstCaseId: number
-  private readonly firstSignalId: number
+  readonly first: { zaak: number; huishouden: number; bewoner: number; signaal: number }
+  /** After finish(): the ids this run created per kind, first and last (none: absent). */
+  readonly made: Partial<Record<'zaak' | 'huishouden' | 'bewoner' | 'signaal', [number, number]>> = {}
   private readonly paused: string[]
   private finished = false
 
   constructor(
     private readonly raw: BetterSqlite3.Database,
     private readonly lookups: BatchLookups,
+    private readonly ctx: UseCaseContext,
+    /** The import this run belongs to: its undo record (ranges, residents' details before). */
+    private readonly importId: number | null = null,
   ) {
     if (!raw.inTransaction) throw new Error('BatchWriter needs an open transaction')
     this.nextCaseId = nextAutoincrementId(raw, 'vroegsignaalzaak')
-    this.firstCaseId = this.nextCaseId
-    this.firstSignalId = nextAutoincrementId(raw, 'vroegsignaal')
+    this.first = {
+      zaak: this.nextCaseId,
+      huishouden: nextAutoincrementId(raw, 'household'),
+      bewoner: nextAutoincrementId(raw, 'resident'),
+      signaal: nextAutoincrementId(raw, 'vroegsignaal'),
+    }
     this.paused = pauseInsertTriggers(raw)
     const p = (sql: string) => raw.prepare(sql)
     this.s = {
-      dup: p('select 1 from vroegsignaal where extern_id = ?').pluck(),
-      household: p(
-        'select id, wijk_id, niet_benaderen from household where postcode = ? and huisnummer = ? and toevoeging = ?',
-      ),
       householdWijk: p('update household set wijk_id = ? where id = ?'),
       insHousehold: p(INSERT_SQL.household),
-      residents: p(
-        'select id, tussenvoegsel, achternaam, achternaam_key, geboortedatum, voorletters, telefoon, email, bsn from resident where household_id = ? order by id',
-      ),
       updResident: p(
         'update resident set telefoon = ?, email = ?, bsn = ?, geboortedatum = ?, updated_at = ? where id = ?',
       ),
+      residentBefore: p(
+        `insert into import_resident_before (import_id, resident_id, telefoon, email, bsn, geboortedatum, updated_at,
+           set_telefoon, set_email, set_bsn, set_geboortedatum) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (import_id, resident_id) do update set set_telefoon = excluded.set_telefoon,
+           set_email = excluded.set_email, set_bsn = excluded.set_bsn, set_geboortedatum = excluded.set_geboortedatum`,
+      ),
       insResident: p(INSERT_SQL.resident),
       // zaak_open_after_insert, for a case opened on an address that was already known
-      flagResidents: p('update resident set has_open_case = 1 where household_id = ? and +has_open_case = 0'),
-      openCase: p(
-        'select id, consulent_id, wijk_id from vroegsignaalzaak where household_id = ? and is_open = 1 order by id desc limit 1',
-      ),
+      flagResident: p('update resident set has_open_case = 1 where id = ?'),
       insCase: p(INSERT_SQL.vroegsignaalzaak),
       insSignal: p(INSERT_SQL.vroegsignaal),
       caseSignals: p(
@@ -238,247 +258,373 @@ export class BatchWriter {
     }
   }
 
-  isImported(externId: string): boolean {
-    return this.s.dup.get(externId) !== undefined
-  }
+  /**
+   * Reads what the database knows about these rows in a few statements with sorted keys (pages
+   * are then read in order, once): which signal IDs are stored, and each stored address with
+   * its residents, open case and signals. Rows that were never prefetched are read one by one.
+   */
+  prefetch(
+    externIds: readonly string[],
+    addresses: readonly AddressKey[],
+    /** householdKey of each address, when the caller has them already. */
+    addressKeys?: readonly string[],
+  ): void {
+    const ids = [...new Set(externIds.filter((x) => x && !this.storedIds.has(x)))].sort()
+    if (externIds.length > 1) {
+      // A chunk of a file: what earlier chunks asked is not asked again (the file's own
+      // duplicates are caught before), so the sets stay the size of one chunk
+      this.checkedIds = new Set(ids)
+      this.storedIds = new Set()
+    } else for (const x of ids) this.checkedIds.add(x)
+    selectIn(
+      this.raw,
+      'select extern_id from vroegsignaal where extern_id in (#)',
+      1,
+      ids,
+      (r: { extern_id: string }) => this.storedIds.add(r.extern_id),
+    )
 
-  /** The household of an address, if it exists; pass it on to `take`. */
-  findHousehold(postcode: string, huisnummer: number, toevoeging: string): HouseholdLite | null {
-    return (
-      (this.s.household.get(postcode, huisnummer, normalizeAddition(toevoeging)) as
-        HouseholdLite | undefined) ?? null
+    const wanted = new Map<string, AddressKey>()
+    for (let i = 0; i < addresses.length; i++) {
+      const a = addresses[i]!
+      const k = addressKeys?.[i] ?? householdKey(a.postcode, a.huisnummer, a.toevoeging)
+      if (!this.households.has(k)) wanted.set(k, a)
+    }
+    if (wanted.size === 0) return
+    const keys = [...wanted.keys()].sort()
+    const found: HouseholdState[] = []
+    selectIn(
+      this.raw,
+      `select h.id, h.postcode, h.huisnummer, h.toevoeging, h.straat, h.wijk_id, h.niet_benaderen
+       from (values #) v join household h on h.postcode = v.column1 and h.huisnummer = v.column2 and h.toevoeging = v.column3`,
+      3,
+      keys.flatMap((k) => {
+        const a = wanted.get(k)!
+        return [a.postcode, a.huisnummer, normalizeAddition(a.toevoeging)]
+      }),
+      (r: {
+        id: number
+        postcode: string
+        huisnummer: number
+        toevoeging: string
+        straat: string
+        wijk_id: number | null
+        niet_benaderen: number
+      }) => {
+        const hh: HouseholdState = {
+          id: r.id,
+          postcode: r.postcode,
+          huisnummer: r.huisnummer,
+          toevoeging: r.toevoeging,
+          straat: r.straat,
+          wijkId: r.wijk_id,
+          nietBenaderen: r.niet_benaderen,
+          created: false,
+          residents: [],
+          openCaseId: null,
+          signals: [],
+        }
+        found.push(hh)
+        this.households.set(householdKey(r.postcode, r.huisnummer, r.toevoeging), hh)
+      },
+    )
+    for (const k of keys) if (!this.households.has(k)) this.households.set(k, null)
+    if (found.length === 0) return
+    const byId = new Map(found.map((h) => [h.id, h]))
+    const hhIds = [...byId.keys()].sort((a, b) => a - b)
+    selectIn(
+      this.raw,
+      `select ${RESIDENT_COLUMNS} from resident where household_id in (#) order by id`,
+      1,
+      hhIds,
+      (r: ResidentState & { household_id: number }) => byId.get(r.household_id)!.residents.push(r),
+    )
+    // Residents in id order per household, whichever chunk of the IN list they came from
+    for (const h of found) if (h.residents.length > 1) h.residents.sort((a, b) => a.id - b.id)
+    selectIn(
+      this.raw,
+      'select household_id, id from vroegsignaalzaak where household_id in (#) and is_open = 1',
+      1,
+      hhIds,
+      (r: { household_id: number; id: number }) => {
+        const h = byId.get(r.household_id)!
+        if (h.openCaseId === null || r.id > h.openCaseId) h.openCaseId = r.id
+      },
+    )
+    selectIn(
+      this.raw,
+      'select household_id, id, resident_id, signaaldatum, partner_type, partner_naam, bedrag_cents from vroegsignaal where household_id in (#)',
+      1,
+      hhIds,
+      (r: KnownSignal & { household_id: number }) => byId.get(r.household_id)!.signals.push(r),
     )
   }
 
+  isImported(externId: string): boolean {
+    if (this.storedIds.has(externId)) return true
+    if (!this.checkedIds.has(externId)) this.prefetch([externId], [])
+    return this.storedIds.has(externId)
+  }
+
+  /** The household of an address as this run knows it (stored, or made by this run); null when new. */
+  household(a: AddressKey, key?: string): HouseholdState | null {
+    const k = key ?? householdKey(a.postcode, a.huisnummer, a.toevoeging)
+    const known = this.households.get(k)
+    if (known !== undefined) return known
+    this.prefetch([], [a], [k])
+    return this.households.get(k) ?? null
+  }
+
   take(
-    ctx: UseCaseContext,
     signal: NewSignal,
     r: ResidentInput,
     address: AddressInput,
     notFollowed: Signaalstatus | null,
-    found?: HouseholdLite | null,
+    /** The address's wijk and householdKey, when the caller has them already. */
+    wijk?: number | null,
+    key?: string,
   ): BatchOutcome {
-    const s = this.s
+    const { s, ctx } = this
     // Household (findOrCreateHousehold)
-    const toevoeging = normalizeAddition(address.toevoeging)
-    const wijkId = wijkForPostcode(address.postcode, this.lookups.ranges)
-    const existing =
-      found === undefined ? this.findHousehold(address.postcode, address.huisnummer, toevoeging) : found
-    let householdId: number
-    const nietBenaderen = existing ? existing.niet_benaderen : 0
-    if (existing) {
-      if (existing.wijk_id !== wijkId) s.householdWijk.run(wijkId, existing.id)
-      householdId = existing.id
+    const wijkId = wijk === undefined ? wijkForPostcode(address.postcode, this.lookups.ranges) : wijk
+    const hhKey = key ?? householdKey(address.postcode, address.huisnummer, address.toevoeging)
+    let hh = this.household(address, hhKey)
+    const newHouseholdMade = hh === null
+    if (hh) {
+      if (hh.wijkId !== wijkId) {
+        s.householdWijk.run(wijkId, hh.id)
+        hh.wijkId = wijkId
+      }
     } else {
-      householdId = Number(
+      const row = newHousehold(address, wijkId, ctx.at)
+      const id = Number(
         s.insHousehold.run(
-          address.postcode,
-          address.huisnummer,
-          toevoeging,
-          address.straat.trim(),
-          address.plaats.trim(),
+          row.postcode,
+          row.huisnummer,
+          row.toevoeging,
+          row.straat,
+          row.plaats,
           wijkId,
           ctx.at,
         ).lastInsertRowid,
       )
+      hh = {
+        id,
+        postcode: row.postcode,
+        huisnummer: row.huisnummer,
+        toevoeging: row.toevoeging,
+        straat: row.straat,
+        wijkId,
+        nietBenaderen: 0,
+        created: true,
+        residents: [],
+        openCaseId: null,
+        signals: [],
+      }
+      this.households.set(hhKey, hh)
     }
     // Resident (findOrCreateResidentWithFlag)
-    const key = surnameKey(r.achternaam, r.tussenvoegsel)
-    const initials = normalizeInitials(r.voorletters)
-    const loose = looseNameKey(key)
-    const phone = normalizePhone(r.telefoon)
-    const bsn = r.bsn ? normalizeBsn(r.bsn) : null
-    const candidates = existing ? (s.residents.all(householdId) as ResidentRowLite[]) : []
-    const match = candidates.find((c) => isSameResident(c, loose, initials, r.geboortedatum))
-    let residentId: number
-    let person: Person
+    const match = findResident(hh.residents, r)
+    let person: ResidentState
     if (match) {
       person = match
-      s.updResident.run(
-        phone || match.telefoon,
-        r.email || match.email,
-        bsn ?? match.bsn,
-        match.geboortedatum ?? r.geboortedatum,
-        ctx.at,
-        match.id,
-      )
-      residentId = match.id
-    } else {
-      residentId = Number(
-        s.insResident.run(
-          householdId,
-          initials,
-          r.tussenvoegsel.trim(),
-          r.achternaam.trim(),
-          key,
-          r.geboortedatum,
-          phone,
-          r.email.trim(),
-          bsn,
-          ctx.at,
-          ctx.at,
-          // A followed-up signal leaves its household with an open case (the one it joins or the
-          // one opened below); one not followed up joins a household that may have one already.
-          // Flagged now, as resident_open_after_insert (paused) would.
-          notFollowed ? (existing && s.openCase.get(householdId) !== undefined ? 1 : 0) : 1,
-        ).lastInsertRowid,
-      )
-      person = {
-        voorletters: initials,
-        tussenvoegsel: r.tussenvoegsel.trim(),
-        achternaam: r.achternaam.trim(),
-        achternaam_key: key,
+      const change = residentChange(match, r)
+      if (change) {
+        // Undo puts back what this import changed on someone known before it (the first values seen)
+        if (this.importId !== null && match.id < this.first.bewoner)
+          s.residentBefore.run(
+            this.importId,
+            match.id,
+            match.telefoon,
+            match.email,
+            match.bsn,
+            match.geboortedatum,
+            match.updated_at,
+            change.telefoon,
+            change.email,
+            change.bsn,
+            change.geboortedatum,
+          )
+        s.updResident.run(change.telefoon, change.email, change.bsn, change.geboortedatum, ctx.at, match.id)
+        Object.assign(match, change, { updated_at: ctx.at })
       }
-    }
-    const base = {
-      householdId,
-      newHousehold: !existing,
-      residentId,
-      newResident: !match,
-      wijkId,
-    }
-    const insertSignal = (status: string | null, caseId: number | null) =>
-      Number(
-        s.insSignal.run(
-          signal.externId || null,
-          signal.bron,
-          signal.partnerType,
-          signal.partnerNaam,
-          signal.bedragCents,
-          signal.ontstaansdatum,
-          signal.signaaldatum,
-          signal.crisis ? 1 : 0,
-          signal.warmeOverdracht ? 1 : 0,
-          status,
-          residentId,
-          householdId,
-          caseId,
+    } else {
+      const row = newResident(hh.id, r, ctx.at)
+      // A followed-up signal leaves its household with an open case (the one it joins or the
+      // one opened below); one not followed up joins a household that may have one already.
+      // Flagged now, as resident_open_after_insert (paused) would.
+      const flag = notFollowed ? (hh.openCaseId !== null ? 1 : 0) : 1
+      const id = Number(
+        s.insResident.run(
+          hh.id,
+          row.voorletters,
+          row.tussenvoegsel,
+          row.achternaam,
+          row.achternaam_key,
+          row.geboortedatum,
+          row.telefoon,
+          row.email,
+          row.bsn,
           ctx.at,
-          ctx.userId,
+          ctx.at,
+          flag,
         ).lastInsertRowid,
       )
-    const amount = `Signaal ${signal.partnerType} van ${formatCents(signal.bedragCents)} (${signal.bron}, nr `
+      person = { ...row, id, has_open_case: flag }
+      hh.residents.push(person)
+    }
+    const residentId = person.id
     if (notFollowed) {
-      const signalId = insertSignal(notFollowed, null)
-      this.audits.push({
-        at: ctx.at,
-        user_id: ctx.userId,
-        action: 'signaal niet opgepakt',
-        entity_type: 'signaal',
-        entity_id: signalId,
-        summary: `${amount}${signalId}); ${notFollowed}`,
-      })
-      return { ...base, signalId, caseId: null, newCase: false }
+      const signalId = this.insertSignal(signal, notFollowed, null, residentId, hh)
+      return outcome(signalId, null, false, hh, newHouseholdMade, residentId, !match, wijkId)
     }
     // Case (the open one of the household, or a new one for the wijk's least loaded consulent).
     // A case this writer opens is written at once with this signal's summary and its ladder plan
     // (what the 0005 trigger would set), so no trigger rewrites it and no foreign key waits for it;
     // finish() corrects the summary of the few that get more signals from this file.
-    // A household first seen earlier in this file is found by findHousehold, and its case here.
-    const open = existing ? (s.openCase.get(householdId) as { id: number } | undefined) : undefined
+    const open = hh.openCaseId
     let caseId: number
-    if (open) caseId = open.id
+    if (open !== null) caseId = open
     else {
-      const consulentId = this.consulentFor(wijkId)
+      const consulentId = pickConsulent(
+        this.lookups.consulenten.get(wijkId ?? -1) ?? [],
+        (id) => this.lookups.loads.get(id) ?? 0,
+      )
       caseId = this.nextCaseId++
       if (consulentId !== null)
         this.lookups.loads.set(consulentId, (this.lookups.loads.get(consulentId) ?? 0) + 1)
-      const adres = `${address.straat.trim()} ${formatHouseNumber(address.huisnummer, toevoeging)}`
-      const name = displayName({
-        initials: person.voorletters,
-        prefix: person.tussenvoegsel,
-        surname: person.achternaam,
-      })
+      const summary = caseSummary(
+        [
+          {
+            partner_type: signal.partnerType,
+            bedrag_cents: signal.bedragCents,
+            signaaldatum: signal.signaaldatum,
+            crisis: signal.crisis ? 1 : 0,
+            resident_id: residentId,
+          },
+        ],
+        hh,
+        person,
+      )
       s.insCase.run(
         caseId,
         caseNumberFor(caseId, ctx.today),
-        householdId,
+        hh.id,
         wijkId,
         consulentId,
         ctx.today,
-        name,
-        `${person.achternaam_key} ${person.voorletters}`.toLowerCase(),
-        address.postcode,
-        adres,
-        signal.partnerType,
-        1,
-        signal.bedragCents,
-        signal.signaaldatum,
-        signal.crisis ? 1 : 0,
+        summary.display_name,
+        summary.sort_name,
+        summary.postcode,
+        summary.adres,
+        summary.partner_types,
+        summary.signal_count,
+        summary.total_amount_cents,
+        summary.latest_signal_date,
+        summary.crisis,
         ctx.at,
         ctx.userId,
-        nietBenaderen,
-        nietBenaderen === 1 ? null : ctx.today,
+        hh.nietBenaderen,
+        hh.nietBenaderen === 1 ? null : ctx.today,
       )
-      if (existing) s.flagResidents.run(householdId)
+      hh.openCaseId = caseId
+      for (const res of hh.residents)
+        if (res.has_open_case === 0) {
+          s.flagResident.run(res.id)
+          res.has_open_case = 1
+        }
     }
-    const signalId = insertSignal(null, caseId)
+    const signalId = this.insertSignal(signal, null, caseId, residentId, hh)
     // A case that already had signals (stored before, or earlier in this file) is summed up again
-    if (open) this.touched.add(caseId)
-    this.audits.push({
-      at: ctx.at,
-      user_id: ctx.userId,
-      action: open ? 'signaal toegevoegd' : 'zaak geopend',
-      entity_type: 'zaak',
-      entity_id: caseId,
-      summary: `${amount}${signalId})${open ? '' : '; nieuwe zaak'}`,
+    if (open !== null) this.touched.add(caseId)
+    return outcome(signalId, caseId, open === null, hh, newHouseholdMade, residentId, !match, wijkId)
+  }
+
+  private insertSignal(
+    signal: NewSignal,
+    status: string | null,
+    caseId: number | null,
+    residentId: number,
+    hh: HouseholdState,
+  ): number {
+    const { ctx } = this
+    const id = Number(
+      this.s.insSignal.run(
+        signal.externId || null,
+        signal.bron,
+        signal.partnerType,
+        signal.partnerNaam,
+        signal.bedragCents,
+        signal.ontstaansdatum,
+        signal.signaaldatum,
+        signal.crisis ? 1 : 0,
+        signal.warmeOverdracht ? 1 : 0,
+        status,
+        residentId,
+        hh.id,
+        caseId,
+        ctx.at,
+        ctx.userId,
+      ).lastInsertRowid,
+    )
+    hh.signals.push({
+      id,
+      resident_id: residentId,
+      signaaldatum: signal.signaaldatum,
+      partner_type: signal.partnerType,
+      partner_naam: signal.partnerNaam,
+      bedrag_cents: signal.bedragCents,
     })
-    return { ...base, signalId, caseId, newCase: !open }
-  }
-
-  /** consulentForWijk, on the loads read up front and kept up to date by this writer. */
-  private consulentFor(wijkId: number | null): number | null {
-    if (wijkId === null) return null
-    const candidates = this.lookups.consulenten.get(wijkId) ?? []
-    if (candidates.length === 0) return null
-    if (candidates.length === 1) return candidates[0]!
-    let best: { id: number; load: number } | null = null
-    for (const id of candidates) {
-      const load = this.lookups.loads.get(id) ?? 0
-      if (!best || load < best.load) best = { id, load }
-    }
-    return best!.id
-  }
-
-  /** Writes the audit entries gathered so far (call it every few thousand rows to keep memory flat). */
-  flush(): void {
-    appendAudit(this.raw, this.audits)
-    this.audits.length = 0
+    if (signal.externId) this.storedIds.add(signal.externId)
+    return id
   }
 
   /**
-   * refreshCaseSummary for every case this writer touched, once each; the monitor marks for
-   * every case and signal it added; and the paused triggers back in place. Call it once, before
-   * the transaction commits.
+   * The summary of every case this writer added to, once each; the monitor marks for every case
+   * and signal it added; its undo ranges; and the paused triggers back in place. Call it once,
+   * before the transaction commits.
    */
   finish(): void {
     if (this.finished) throw new Error('BatchWriter.finish called twice')
     this.finished = true
     for (const caseId of this.touched) this.refresh(caseId)
     this.touched.clear()
-    this.flush()
     this.raw
       .prepare(
         "insert or ignore into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak where id >= ?",
       )
-      .run(this.firstCaseId)
+      .run(this.first.zaak)
     this.raw
       .prepare(
         "insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= ?",
       )
-      .run(this.firstSignalId)
+      .run(this.first.signaal)
+    for (const [kind, table] of [
+      ['zaak', 'vroegsignaalzaak'],
+      ['huishouden', 'household'],
+      ['bewoner', 'resident'],
+      ['signaal', 'vroegsignaal'],
+    ] as const) {
+      const last = this.raw.prepare(`select max(id) from ${table}`).pluck().get() as number | null
+      const first = this.first[kind]
+      if (last !== null && last >= first) this.made[kind] = [first, last]
+    }
+    if (this.importId !== null)
+      insertMany(
+        this.raw,
+        'import_range',
+        ['import_id', 'kind', 'first_id', 'last_id'],
+        (['zaak', 'huishouden', 'bewoner'] as const).flatMap((k) =>
+          this.made[k] ? [[this.importId, k, ...this.made[k]!]] : [],
+        ),
+      )
     restoreTriggers(this.raw, this.paused)
   }
 
+  /** refreshCaseSummary on the raw handle (decisions.ts, caseSummary). */
   refresh(caseId: number): void {
     const s = this.s
-    const signals = s.caseSignals.all(caseId) as {
-      partner_type: string
-      bedrag_cents: number
-      signaaldatum: string
-      crisis: number
-      resident_id: number
-    }[]
+    const signals = s.caseSignals.all(caseId) as CaseSignal[]
     const hh = s.caseHousehold.get(caseId) as {
       postcode: string
       huisnummer: number
@@ -494,25 +640,31 @@ export class BatchWriter {
           achternaam_key: string
         })
       : undefined
-    const people = new Set(signals.map((x) => x.resident_id)).size
-    const name = primary
-      ? displayName({
-          initials: primary.voorletters,
-          prefix: primary.tussenvoegsel,
-          surname: primary.achternaam,
-        })
-      : ''
+    const c = caseSummary(signals, hh, primary)
     s.updSummary.run(
-      people > 1 ? `${name} e.a.` : name,
-      primary ? `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase() : '',
-      hh.postcode,
-      `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
-      [...new Set(signals.map((x) => x.partner_type))].sort().join(','),
-      signals.length,
-      signals.reduce((a, x) => a + x.bedrag_cents, 0),
-      signals.reduce((a, x) => (x.signaaldatum > a ? x.signaaldatum : a), ''),
-      signals.some((x) => x.crisis === 1) ? 1 : 0,
+      c.display_name,
+      c.sort_name,
+      c.postcode,
+      c.adres,
+      c.partner_types,
+      c.signal_count,
+      c.total_amount_cents,
+      c.latest_signal_date,
+      c.crisis,
       caseId,
     )
   }
+}
+
+function outcome(
+  signalId: number,
+  caseId: number | null,
+  newCase: boolean,
+  hh: HouseholdState,
+  newHousehold: boolean,
+  residentId: number,
+  newResident: boolean,
+  wijkId: number | null,
+): BatchOutcome {
+  return { signalId, caseId, newCase, householdId: hh.id, newHousehold, residentId, newResident, wijkId }
 }

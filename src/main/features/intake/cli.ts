@@ -38,7 +38,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const bytes = new Uint8Array(readFileSync(file))
     const mappingName = option(argv, '--mapping') ?? ''
-    const analysis = await analyseFile(db, bytes, mappingName)
+    // Read once: the analysis and the import use the same rows.
+    const analysis = await analyseFile(db, bytes, mappingName, basename(file))
     console.log(
       `${basename(file)}: ${analysis.rowCount} regels (${analysis.format === 'xlsx' ? 'Excel' : `CSV, ${analysis.encoding}`}); ` +
         `koppeling: ${analysis.mappingName ?? 'voorstel uit de kolomnamen'}`,
@@ -55,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     const s = await runImport(
       db,
       { at: app.clock.now(), today: app.clock.today(), userId: null },
-      { fileName: basename(file), bytes },
+      { fileName: basename(file), table: analysis.table },
       analysis.mapping,
       { commit: true, bron: analysis.mappingName ?? 'Opdrachtregel' },
     )

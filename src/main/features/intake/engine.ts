@@ -1,11 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { ColumnMapping, ImportSummary, RowProblem, TriageRules } from '@shared/api/intake'
 import { addDays } from '@shared/format/dates'
+import { surnameKey } from '@shared/format/person'
 import { wijkForPostcode } from '../wijken/assignment'
 import type { UseCaseContext } from '../signals/service'
-import { surnameKey } from '@shared/format/person'
-import { BatchWriter, insertMany, type BatchLookups } from './batch'
-import { parseValues, type RowValues } from './rows'
+import { householdKey } from '../signals/decisions'
+import { BatchWriter, type BatchLookups, type HouseholdState } from './batch'
+import { parseValues, type ParsedRow, type RowValues } from './rows'
+import { insertMany, selectIn } from './sql-batch'
 import { triage } from './triage'
 
 export interface EngineSetup {
@@ -14,6 +16,8 @@ export interface EngineSetup {
   rules: TriageRules
   plaats: string
   ctx: UseCaseContext
+  /** Hears the number of rows done now and then (a progress bar). */
+  onProgress?: (rowsDone: number) => void
 }
 
 export interface RowItem {
@@ -40,6 +44,13 @@ function nextMonthStart(iso: string): string {
   return addDays(`${iso.slice(0, 7)}-28`, 4).slice(0, 7) + '-01'
 }
 
+/** Per signal date (a file has a few dozen): its month, the next month, and six months before. */
+function datesOf(cache: Map<string, [string, string, string]>, iso: string): [string, string, string] {
+  let d = cache.get(iso)
+  if (!d) cache.set(iso, (d = [monthStart(iso), nextMonthStart(iso), monthsBefore(iso, 6)]))
+  return d
+}
+
 export function emptySummary(importId: number | null): ImportSummary {
   return {
     importId,
@@ -58,8 +69,12 @@ export function emptySummary(importId: number | null): ImportSummary {
 }
 
 const MAX_LISTED_PROBLEMS = 500
-/** Rows between flushes of the gathered audit entries and effects: short-lived, so memory stays flat. */
-const CHUNK = 1000
+const NONE: readonly { h: number; n: number }[] = []
+/**
+ * Rows read, checked and then written together: what the database knows about them is read in
+ * a few statements per chunk.
+ */
+const CHUNK = 2000
 const INTAKE_COLUMNS = [
   'signal_id',
   'import_id',
@@ -72,6 +87,24 @@ const INTAKE_COLUMNS = [
   'eerdere_signalen',
 ]
 
+interface Valid {
+  line: number
+  row: ParsedRow
+  /** Surname key and birth date, for namesakes at other addresses ('' without a birth date). */
+  key: string
+  hhKey: string
+}
+
+interface Taken {
+  signalId: number
+  hh: HouseholdState
+  signaaldatum: string
+  line: number
+  besluit: string
+  reden: string
+  earlier: number
+}
+
 /**
  * Validates, matches, triages and stores rows for one import. Synchronous on the raw handle;
  * the caller holds the connection and opens the transaction. Problem rows are kept in the
@@ -83,74 +116,125 @@ export function intakeRows(
   items: Iterable<RowItem>,
   partnerTypes: ColumnMapping['partnerTypes'],
   summary: ImportSummary,
-): void {
+): BatchWriter['made'] {
   const { raw, ctx } = e
-  const writer = new BatchWriter(raw, e.lookups)
-  const q = {
-    householdSignals: raw.prepare(
-      'select signaaldatum, partner_type, partner_naam, bedrag_cents from vroegsignaal where household_id = ?',
-    ),
-    insProblem: raw.prepare(
-      'insert into import_problem (import_id, line, values_json, problems_json) values (?, ?, ?, ?)',
-    ),
-    ownSignals: raw.prepare('select count(*) from vroegsignaal where resident_id = ? and id < ?').pluck(),
-    elsewhere: raw.prepare(
-      `select r.household_id as h, s.id from resident r join vroegsignaal s on s.resident_id = r.id
-       where r.achternaam_key = ? and r.geboortedatum = ?`,
-    ),
-  }
-  // The signals of each name and birth date, read once per pair (a file repeats pairs often)
-  const namesakes = new Map<string, { h: number; id: number }[]>()
-  const elsewhere = (key: string, birth: string, householdId: number, before: number): number => {
-    const k = `${key}\u0000${birth}`
-    let list = namesakes.get(k)
-    if (!list) namesakes.set(k, (list = q.elsewhere.all(key, birth) as { h: number; id: number }[]))
-    let n = 0
-    for (const x of list) if (x.h !== householdId && x.id < before) n++
-    return n
-  }
-  type Known = { signaaldatum: string; partner_type: string; partner_naam: string; bedrag_cents: number }
-  // Every signal of each household this import touches: what was stored, plus what it adds
-  const byHousehold = new Map<number, Known[]>()
+  const writer = new BatchWriter(raw, e.lookups, ctx, importId)
+  const insProblem = raw.prepare(
+    'insert into import_problem (import_id, line, values_json, problems_json) values (?, ?, ?, ?)',
+  )
   const seen = new Map<string, number>()
-  const taken: {
-    signalId: number
-    householdId: number
-    residentId: number
-    newResident: boolean
-    signaaldatum: string
-    key: string
-    geboortedatum: string | null
-    line: number
-    besluit: string
-    reden: string
-  }[] = []
-  const effects: unknown[][] = []
-  const problem = (line: number, values: RowValues, problems: RowProblem[]) => {
+  const taken: Taken[] = []
+  // Per name key and birth date: the households where that person has signals from before this import
+  const namesakes = new Map<string, readonly { h: number; n: number }[]>()
+  const firstSignal = writer.first.signaal
+  const dates = new Map<string, [string, string, string]>()
+
+  const problem = (line: number, values: RowValues, problems: Omit<RowProblem, 'line'>[]) => {
     summary.problemen++
-    q.insProblem.run(
+    insProblem.run(
       importId,
       line,
       JSON.stringify(values),
-      JSON.stringify(problems.map((p) => ({ field: p.field, reason: p.reason }))),
+      JSON.stringify(problems.map((p) => ({ field: p.field, reason: p.reason, code: p.code }))),
     )
-    for (const p of problems) if (summary.problems.length < MAX_LISTED_PROBLEMS) summary.problems.push(p)
+    for (const p of problems)
+      if (summary.problems.length < MAX_LISTED_PROBLEMS) summary.problems.push({ line, ...p })
+  }
+
+  let chunk: Valid[] = []
+  const writeChunk = () => {
+    writer.prefetch(
+      chunk.map((c) => c.row.externId),
+      chunk.map((c) => c.row),
+      chunk.map((c) => c.hhKey),
+    )
+    const pairs = [...new Set(chunk.filter((c) => c.key && !namesakes.has(c.key)).map((c) => c.key))].sort()
+    // Most names have no earlier signals: they share one empty list
+    for (const k of pairs) namesakes.set(k, NONE)
+    selectIn(
+      raw,
+      `select v.column1 || char(0) || v.column2 as k, r.household_id as h, count(*) as n
+       from (values #) v join resident r on r.achternaam_key = v.column1 and r.geboortedatum = v.column2
+       join vroegsignaal s on s.resident_id = r.id and s.id < ${firstSignal}
+       group by r.id`,
+      2,
+      pairs.flatMap((k) => k.split('\u0000')),
+      (r: { k: string; h: number; n: number }) => {
+        const list = namesakes.get(r.k)!
+        namesakes.set(r.k, [...list, { h: r.h, n: r.n }])
+      },
+    )
+
+    for (const { line, row, key, hhKey } of chunk) {
+      if (writer.isImported(row.externId)) {
+        summary.eerderIngelezen++
+        continue
+      }
+      const found = writer.household(row, hhKey)
+      const from = datesOf(dates, row.signaaldatum)[2]
+      let herhaald = false
+      if (found)
+        for (const k of found.signals)
+          if (
+            k.partner_type === row.partnerType &&
+            k.signaaldatum >= from &&
+            k.signaaldatum <= row.signaaldatum &&
+            k.bedrag_cents >= row.bedragCents &&
+            (k.partner_naam === row.partnerNaam || k.partner_naam === '' || row.partnerNaam === '')
+          ) {
+            herhaald = true
+            break
+          }
+      const wijkId = wijkForPostcode(row.postcode, e.lookups.ranges)
+      const advice = triage(e.rules, row, { inGemeente: wijkId !== null, herhaald })
+      const out = writer.take(
+        {
+          externId: row.externId,
+          bron: 'import',
+          partnerType: row.partnerType,
+          partnerNaam: row.partnerNaam,
+          bedragCents: row.bedragCents,
+          ontstaansdatum: row.ontstaansdatum,
+          signaaldatum: row.signaaldatum,
+          crisis: row.crisis,
+          warmeOverdracht: row.warmeOverdracht,
+        },
+        row,
+        row,
+        advice.doorzetten ? null : advice.status,
+        wijkId,
+        hhKey,
+      )
+      const hh = writer.household(row, hhKey)!
+      // The person seen before this import: this resident's own signals, and the same name and
+      // birth date at another address
+      let earlier = 0
+      if (!out.newResident)
+        for (const k of hh.signals) if (k.resident_id === out.residentId && k.id < firstSignal) earlier++
+      for (const x of namesakes.get(key) ?? []) if (x.h !== hh.id) earlier += x.n
+      summary.nieuw++
+      if (advice.doorzetten) summary.doorgezet++
+      else summary.nietDoorgezet++
+      if (out.newCase) summary.nieuweZaken++
+      taken.push({
+        signalId: out.signalId,
+        hh,
+        signaaldatum: row.signaaldatum,
+        line,
+        besluit: advice.doorzetten ? 'doorzetten' : 'niet',
+        reden: advice.reden,
+        earlier,
+      })
+    }
+    chunk = []
+    e.onProgress?.(summary.rows)
   }
 
   for (const item of items) {
-    if (summary.rows > 0 && summary.rows % CHUNK === 0) {
-      writer.flush()
-      insertMany(raw, 'import_effect', ['import_id', 'kind', 'entity_id'], effects)
-      effects.length = 0
-    }
     summary.rows++
     const parsed = parseValues(item.values, partnerTypes, { today: ctx.today, plaats: e.plaats })
     if (!parsed.ok) {
-      problem(
-        item.line,
-        item.values,
-        parsed.problems.map((p) => ({ line: item.line, ...p })),
-      )
+      problem(item.line, item.values, parsed.problems)
       continue
     }
     const row = parsed.row
@@ -158,103 +242,45 @@ export function intakeRows(
     if (firstLine !== undefined) {
       problem(item.line, item.values, [
         {
-          line: item.line,
           field: 'externId',
           reason: `Dit signaal-ID staat ook op regel ${firstLine} van het bestand.`,
+          code: 'dubbel',
         },
       ])
       continue
     }
     seen.set(row.externId, item.line)
-    if (writer.isImported(row.externId)) {
-      summary.eerderIngelezen++
-      continue
-    }
-    const found = writer.findHousehold(row.postcode, row.huisnummer, row.toevoeging)
-    let known = found ? byHousehold.get(found.id) : undefined
-    if (found && !known) byHousehold.set(found.id, (known = q.householdSignals.all(found.id) as Known[]))
-    const from = monthsBefore(row.signaaldatum, 6)
-    const herhaald = (known ?? []).some(
-      (k) =>
-        k.partner_type === row.partnerType &&
-        k.signaaldatum >= from &&
-        k.signaaldatum <= row.signaaldatum &&
-        k.bedrag_cents >= row.bedragCents &&
-        (k.partner_naam === row.partnerNaam || k.partner_naam === '' || row.partnerNaam === ''),
-    )
-    const inGemeente = wijkForPostcode(row.postcode, e.lookups.ranges) !== null
-    const advice = triage(e.rules, row, { inGemeente, herhaald })
-    const out = writer.take(
-      ctx,
-      {
-        externId: row.externId,
-        bron: 'import',
-        partnerType: row.partnerType,
-        partnerNaam: row.partnerNaam,
-        bedragCents: row.bedragCents,
-        ontstaansdatum: row.ontstaansdatum,
-        signaaldatum: row.signaaldatum,
-        crisis: row.crisis,
-        warmeOverdracht: row.warmeOverdracht,
-      },
-      row,
-      row,
-      advice.doorzetten ? null : advice.status,
-      found,
-    )
-    if (!known) byHousehold.set(out.householdId, (known = []))
-    known.push({
-      signaaldatum: row.signaaldatum,
-      partner_type: row.partnerType,
-      partner_naam: row.partnerNaam,
-      bedrag_cents: row.bedragCents,
-    })
-    summary.nieuw++
-    if (advice.doorzetten) summary.doorgezet++
-    else summary.nietDoorgezet++
-    if (out.newCase) {
-      summary.nieuweZaken++
-      effects.push([importId, 'zaak', out.caseId])
-    }
-    if (out.newHousehold) effects.push([importId, 'huishouden', out.householdId])
-    if (out.newResident) effects.push([importId, 'bewoner', out.residentId])
-    taken.push({
-      signalId: out.signalId,
-      householdId: out.householdId,
-      residentId: out.residentId,
-      newResident: out.newResident,
-      signaaldatum: row.signaaldatum,
-      key: surnameKey(row.achternaam, row.tussenvoegsel),
-      geboortedatum: row.geboortedatum,
+    const key = row.geboortedatum
+      ? `${surnameKey(row.achternaam, row.tussenvoegsel)}\u0000${row.geboortedatum}`
+      : ''
+    chunk.push({
       line: item.line,
-      besluit: advice.doorzetten ? 'doorzetten' : 'niet',
-      reden: advice.reden,
+      row,
+      key,
+      hhKey: householdKey(row.postcode, row.huisnummer, row.toevoeging),
     })
+    if (chunk.length === CHUNK) writeChunk()
   }
+  writeChunk()
   writer.finish()
-
-  insertMany(raw, 'import_effect', ['import_id', 'kind', 'entity_id'], effects)
-  effects.length = 0
 
   // Matching as the monitor defines it, once every row of the file is in.
   const intake: unknown[][] = []
   for (const t of taken) {
-    if (intake.length === CHUNK) {
+    if (intake.length === 500) {
       insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
       intake.length = 0
     }
-    const all = byHousehold.get(t.householdId) ?? []
-    const m0 = monthStart(t.signaaldatum)
-    const m1 = nextMonthStart(t.signaaldatum)
-    const from = monthsBefore(t.signaaldatum, 6)
-    const same = all.filter((k) => k.signaaldatum >= m0 && k.signaaldatum < m1).length
-    const earlier = all.some((k) => k.signaaldatum >= from && k.signaaldatum < m0)
-    // The person seen before: this resident's own signals, and the same name and birth date elsewhere
-    let seenBefore = t.newResident ? 0 : Number(q.ownSignals.get(t.residentId, t.signalId))
-    if (t.geboortedatum) seenBefore += elsewhere(t.key, t.geboortedatum, t.householdId, t.signalId)
+    const [m0, m1, from] = datesOf(dates, t.signaaldatum)
+    let same = 0
+    let earlier = false
+    for (const k of t.hh.signals) {
+      if (k.signaaldatum >= m0 && k.signaaldatum < m1) same++
+      else if (k.signaaldatum >= from && k.signaaldatum < m0) earlier = true
+    }
     if (same > 1) summary.meervoudig++
     if (earlier) summary.opeenvolgend++
-    if (seenBefore > 0) summary.herkend++
+    if (t.earlier > 0) summary.herkend++
     intake.push([
       t.signalId,
       importId,
@@ -264,8 +290,9 @@ export function intakeRows(
       t.besluit,
       same > 1 ? 1 : 0,
       earlier ? 1 : 0,
-      seenBefore,
+      t.earlier,
     ])
   }
   insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
+  return writer.made
 }

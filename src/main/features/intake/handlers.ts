@@ -3,31 +3,21 @@ import type { intakeContract } from '@shared/api/intake'
 import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
 import { recordAudit } from '../audit/repository'
-import { acceptProblem, listProblems, rejectProblem } from './corrections'
+import { acceptProblem, fixProblems, listProblems, rejectProblems, retryProblems } from './corrections'
 import { loadPerConsulent, moveCases, openCasesOf } from './distribution'
 import { decideSignal, importSignals, listImports, undoImport } from './history'
-import { analyseFile, decodeBase64, runImport } from './service'
 import { loadRules, storeRules } from './triage'
+import { analyseUpload, runUpload, stageUpload, uploadProgress } from './upload/registry'
 
 export const intakeHandlers: FeatureHandlers<typeof intakeContract> = {
-  'intake.analyse': async (input, ctx) =>
-    analyseFile(ctx.db, decodeBase64(input.contentBase64), input.mappingName),
+  // The dispatcher has checked the file is there and within the contract's size.
+  'intake.upload': async (input, ctx) => stageUpload(ctx, input.fileName, ctx.file!),
+  'intake.progress': async (input, ctx) => uploadProgress(ctx, input.uploadId),
+  'intake.analyse': async (input, ctx) => analyseUpload(ctx, input.uploadId, input.mappingName),
   'intake.preview': async (input, ctx) =>
-    runImport(
-      ctx.db,
-      useCaseContext(ctx),
-      { fileName: input.fileName, bytes: decodeBase64(input.contentBase64) },
-      input.mapping,
-      { commit: false, bron: '' },
-    ),
+    runUpload(ctx, input.uploadId, input.mapping, { commit: false, bron: input.bron }),
   'intake.commit': async (input, ctx) =>
-    runImport(
-      ctx.db,
-      useCaseContext(ctx),
-      { fileName: input.fileName, bytes: decodeBase64(input.contentBase64) },
-      input.mapping,
-      { commit: true, bron: input.bron },
-    ),
+    runUpload(ctx, input.uploadId, input.mapping, { commit: true, bron: input.bron }),
   'intake.history': async (_input, ctx) => listImports(ctx.db),
   'intake.importSignals': async (input, ctx) => importSignals(ctx.db, input.importId, viewerOf(ctx).scope),
   'intake.decide': async (input, ctx) => decideSignal(ctx.db, useCaseContext(ctx), input),
@@ -35,8 +25,10 @@ export const intakeHandlers: FeatureHandlers<typeof intakeContract> = {
   'intake.problems': async (input, ctx) => listProblems(ctx.db, input.status, viewerOf(ctx).scope),
   'intake.acceptProblem': async (input, ctx) =>
     acceptProblem(ctx.db, useCaseContext(ctx), input.id, input.values),
-  'intake.rejectProblem': async (input, ctx) =>
-    rejectProblem(ctx.db, useCaseContext(ctx), input.id, input.reden),
+  'intake.fixProblems': async (input, ctx) => fixProblems(ctx.db, useCaseContext(ctx), input.ids, input.fix),
+  'intake.retryProblems': async (input, ctx) => retryProblems(ctx.db, useCaseContext(ctx), input.ids),
+  'intake.rejectProblems': async (input, ctx) =>
+    rejectProblems(ctx.db, useCaseContext(ctx), input.ids, input.reden),
   'intake.rules': async (_input, ctx) => loadRules(ctx.db),
   'intake.saveRules': async (input, ctx) => {
     const c = useCaseContext(ctx)

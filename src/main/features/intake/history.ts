@@ -10,59 +10,32 @@ import { insertNewCase, refreshCaseSummary } from '../signals/households'
 import type { UseCaseContext } from '../signals/service'
 import { consulentForWijk } from '../wijken/assignment'
 import { intakeDb } from './tables'
+import { sql } from 'kysely'
 
 /** Why an import can no longer be undone, or null when it can. */
 async function undoBlocked(db: Db, importId: number, at: string): Promise<string | null> {
-  const idb = intakeDb(db)
-  const caseIds = (
-    await idb
-      .selectFrom('signaal_intake as si')
-      .innerJoin('vroegsignaal as s', 's.id', 'si.signal_id')
-      .select('s.case_id')
-      .distinct()
-      .where('si.import_id', '=', importId)
-      .where('s.case_id', 'is not', null)
-      .execute()
-  ).map((r) => r.case_id!)
-  if (caseIds.length === 0) return null
-  const worked = await db
-    .selectFrom('vroegsignaalzaak')
-    .select('id')
-    .where('id', 'in', caseIds)
-    .where((eb) =>
-      eb.or([
-        eb('status', '!=', 'nieuw'),
-        eb.exists(
-          eb
-            .selectFrom('contactpoging')
-            .select('id')
-            .whereRef('contactpoging.case_id', '=', 'vroegsignaalzaak.id')
-            .where('contactpoging.created_at', '>=', at),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('note')
-            .select('id')
-            .whereRef('note.case_id', '=', 'vroegsignaalzaak.id')
-            .where('note.created_at', '>=', at),
-        ),
-      ]),
-    )
-    .executeTakeFirst()
-  if (worked) return 'Aan zaken uit deze inlezing is al gewerkt.'
-  const created = idb
-    .selectFrom('import_effect')
-    .select('entity_id')
-    .where('import_id', '=', importId)
-    .where('kind', '=', 'zaak')
-  const foreign = await idb
-    .selectFrom('vroegsignaal as s')
-    .leftJoin('signaal_intake as si', 'si.signal_id', 's.id')
-    .select('s.id')
-    .where('s.case_id', 'in', created)
-    .where((eb) => eb.or([eb('si.import_id', 'is', null), eb('si.import_id', '!=', importId)]))
-    .executeTakeFirst()
-  if (foreign) return 'Een latere inlezing of invoer heeft signalen aan zaken uit deze inlezing toegevoegd.'
+  const worked = await sql<{ id: number }>`
+    select z.id from vroegsignaalzaak z
+    where z.id in (select s.case_id from signaal_intake si join vroegsignaal s on s.id = si.signal_id
+                   where si.import_id = ${importId} and s.case_id is not null)
+      and (z.status != 'nieuw'
+        or exists (select 1 from contactpoging c where c.case_id = z.id and c.created_at >= ${at})
+        or exists (select 1 from note n where n.case_id = z.id and n.created_at >= ${at}))
+    limit 1`.execute(db)
+  if (worked.rows.length > 0) return 'Aan zaken uit deze inlezing is al gewerkt.'
+  // A signal of another import or entered by hand in a case this import opened
+  const foreign = await sql<{ id: number }>`
+    select s.id from (
+      select entity_id as first_id, entity_id as last_id from import_effect where import_id = ${importId} and kind = 'zaak'
+      union all
+      select first_id, last_id from import_range where import_id = ${importId} and kind = 'zaak'
+    ) c
+    join vroegsignaal s on s.case_id between c.first_id and c.last_id
+    left join signaal_intake si on si.signal_id = s.id
+    where si.import_id is null or si.import_id != ${importId}
+    limit 1`.execute(db)
+  if (foreign.rows.length > 0)
+    return 'Een latere inlezing of invoer heeft signalen aan zaken uit deze inlezing toegevoegd.'
   return null
 }
 
@@ -89,6 +62,12 @@ async function toView(
     .groupBy('besluit')
     .execute()
   const n = (b: string) => Number(counts.find((c) => c.besluit === b)?.n ?? 0)
+  const open = await intakeDb(db)
+    .selectFrom('import_problem')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('import_id', '=', r.id)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow()
   return {
     id: r.id,
     bestandsnaam: r.bestandsnaam,
@@ -99,6 +78,7 @@ async function toView(
     nieuw: r.rows_new,
     eerderIngelezen: r.rows_duplicate,
     problemen: r.rows_problem,
+    teControleren: Number(open.n),
     doorgezet: n('doorzetten'),
     nietDoorgezet: n('niet'),
     ongedaanOp: r.undone_at,
@@ -137,7 +117,77 @@ export async function getImport(db: Db, id: number): Promise<ImportView> {
   return toView(db, r)
 }
 
-/** Undoes a whole import: its signals, the cases, households and residents it created. */
+/** The ids an import created of one kind: ranges per run, and single rows added later (a decision). */
+async function created(db: Db, importId: number, kind: 'zaak' | 'huishouden' | 'bewoner') {
+  const idb = intakeDb(db)
+  const ranges = await idb
+    .selectFrom('import_range')
+    .select(['first_id', 'last_id'])
+    .where('import_id', '=', importId)
+    .where('kind', '=', kind)
+    .execute()
+  const singles = await idb
+    .selectFrom('import_effect')
+    .select('entity_id')
+    .where('import_id', '=', importId)
+    .where('kind', '=', kind)
+    .execute()
+  return [
+    ...ranges.map((r) => [r.first_id, r.last_id] as const),
+    ...singles.map((e) => [e.entity_id, e.entity_id] as const),
+  ]
+}
+
+/**
+ * Puts back the phone number, e-mail, BSN and birth date the import changed on residents known
+ * before it: each field only where it still holds what the import set (a later change stays).
+ */
+async function restoreResidents(trx: Db, importId: number): Promise<number> {
+  const idb = intakeDb(trx)
+  const rows = await idb
+    .selectFrom('import_resident_before as b')
+    .innerJoin('resident as r', 'r.id', 'b.resident_id')
+    .select([
+      'b.resident_id',
+      'b.telefoon',
+      'b.email',
+      'b.bsn',
+      'b.geboortedatum',
+      'b.updated_at',
+      'b.set_telefoon',
+      'b.set_email',
+      'b.set_bsn',
+      'b.set_geboortedatum',
+      'r.telefoon as now_telefoon',
+      'r.email as now_email',
+      'r.bsn as now_bsn',
+      'r.geboortedatum as now_geboortedatum',
+    ])
+    .where('b.import_id', '=', importId)
+    .execute()
+  let restored = 0
+  for (const b of rows) {
+    const back: { telefoon?: string; email?: string; bsn?: string | null; geboortedatum?: string | null } = {}
+    if (b.now_telefoon === b.set_telefoon) back.telefoon = b.telefoon
+    if (b.now_email === b.set_email) back.email = b.email
+    if (b.now_bsn === b.set_bsn) back.bsn = b.bsn
+    if (b.now_geboortedatum === b.set_geboortedatum) back.geboortedatum = b.geboortedatum
+    const all = Object.keys(back).length === 4
+    await trx
+      .updateTable('resident')
+      .set({ ...back, ...(all ? { updated_at: b.updated_at } : {}) })
+      .where('id', '=', b.resident_id)
+      .execute()
+    restored++
+  }
+  await idb.deleteFrom('import_resident_before').where('import_id', '=', importId).execute()
+  return restored
+}
+
+/**
+ * Undoes a whole import: its signals, the cases, households and residents it created, and the
+ * details it changed on residents it found.
+ */
 export async function undoImport(db: Db, ctx: UseCaseContext, importId: number): Promise<ImportView> {
   await db.transaction().execute(async (trx) => {
     const idb = intakeDb(trx)
@@ -156,14 +206,11 @@ export async function undoImport(db: Db, ctx: UseCaseContext, importId: number):
       .select(['s.id', 's.case_id'])
       .where('si.import_id', '=', importId)
       .execute()
-    const effects = await idb
-      .selectFrom('import_effect')
-      .selectAll()
-      .where('import_id', '=', importId)
-      .execute()
-    const ids = (k: string) => effects.filter((e) => e.kind === k).map((e) => e.entity_id)
-    const createdCases = new Set(ids('zaak'))
-    const touched = new Set(signals.map((s) => s.case_id).filter((c): c is number => c !== null))
+    const cases = await created(trx, importId, 'zaak')
+    const isCreated = (id: number) => cases.some(([a, b]) => id >= a && id <= b)
+    const touched = new Set(
+      signals.map((s) => s.case_id).filter((c): c is number => c !== null && !isCreated(c)),
+    )
     const signalIds = signals.map((s) => s.id)
     for (let i = 0; i < signalIds.length; i += 500) {
       const chunk = signalIds.slice(i, i + 500)
@@ -175,34 +222,25 @@ export async function undoImport(db: Db, ctx: UseCaseContext, importId: number):
       await idb.deleteFrom('signaal_intake').where('signal_id', 'in', chunk).execute()
       await trx.deleteFrom('vroegsignaal').where('id', 'in', chunk).execute()
     }
-    for (const c of touched) if (!createdCases.has(c)) await refreshCaseSummary(trx, c)
-    const cases = [...createdCases]
-    for (let i = 0; i < cases.length; i += 500)
-      await trx
+    for (const c of touched) await refreshCaseSummary(trx, c)
+    let caseCount = 0
+    for (const [a, b] of cases) {
+      const res = await trx
         .deleteFrom('vroegsignaalzaak')
-        .where('id', 'in', cases.slice(i, i + 500))
-        .execute()
-    for (const id of ids('bewoner')) {
-      const used = await trx
-        .selectFrom('vroegsignaal')
-        .select('id')
-        .where('resident_id', '=', id)
+        .where('id', '>=', a)
+        .where('id', '<=', b)
         .executeTakeFirst()
-      if (!used) await trx.deleteFrom('resident').where('id', '=', id).execute()
+      caseCount += Number(res.numDeletedRows)
     }
-    for (const id of ids('huishouden')) {
-      const r = await trx
-        .selectFrom('resident')
-        .select('id')
-        .where('household_id', '=', id)
-        .executeTakeFirst()
-      const z = await trx
-        .selectFrom('vroegsignaalzaak')
-        .select('id')
-        .where('household_id', '=', id)
-        .executeTakeFirst()
-      if (!r && !z) await trx.deleteFrom('household').where('id', '=', id).execute()
-    }
+    const restored = await restoreResidents(trx, importId)
+    for (const [a, b] of await created(trx, importId, 'bewoner'))
+      await sql`delete from resident where id between ${a} and ${b}
+        and not exists (select 1 from vroegsignaal s where s.resident_id = resident.id)`.execute(trx)
+    for (const [a, b] of await created(trx, importId, 'huishouden'))
+      await sql`delete from household where id between ${a} and ${b}
+        and not exists (select 1 from resident r where r.household_id = household.id)
+        and not exists (select 1 from vroegsignaalzaak z where z.household_id = household.id)
+        and not exists (select 1 from vroegsignaal s where s.household_id = household.id)`.execute(trx)
     await idb
       .updateTable('import_problem')
       .set({
@@ -224,7 +262,11 @@ export async function undoImport(db: Db, ctx: UseCaseContext, importId: number):
       action: 'inlezing ongedaan gemaakt',
       entityType: 'import',
       entityId: importId,
-      summary: `${batch.bestandsnaam}: ${signalIds.length} signalen en ${cases.length} zaken verwijderd`,
+      summary:
+        `${batch.bestandsnaam}: ${signalIds.length} signalen en ${caseCount} zaken verwijderd` +
+        (restored
+          ? `, gegevens van ${restored} bekende ${restored === 1 ? 'bewoner' : 'bewoners'} teruggezet`
+          : ''),
     })
   })
   return getImport(db, importId)

@@ -3,11 +3,10 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ApiOutput } from '@shared/api'
-import { setUpTeam, signInAs, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, signInAs, testApp } from '../../test/fixtures'
 import { verifyAuditChain } from '../audit/repository'
 
-const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures/vps-oktober.csv'))
-const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64')
+const FIXTURE = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures/vps-oktober.csv')))
 
 async function team() {
   const t = await testApp()
@@ -16,25 +15,17 @@ async function team() {
   return t
 }
 
-async function analyseAndImport(
+const analyseAndImport = (
   t: Awaited<ReturnType<typeof team>>,
   content: Uint8Array | string,
   fileName = 'vps-oktober.csv',
-) {
-  const a = await t.call('intake.analyse', { fileName, contentBase64: b64(content) })
-  const summary = await t.call('intake.commit', {
-    fileName,
-    contentBase64: b64(content),
-    mapping: a.mapping,
-    bron: 'Vindplaats van Schulden',
-  })
-  return { a, summary }
-}
+) => importFile(t, fileName, content)
 
 describe('reading a messy platform export', () => {
   it('proposes the mapping from Dutch headers and abbreviations and the partner words', async () => {
     const t = await team()
-    const a = await t.call('intake.analyse', { fileName: 'x.csv', contentBase64: b64(FIXTURE) })
+    const { uploadId } = await t.upload('x.csv', FIXTURE)
+    const a = await t.call('intake.analyse', { uploadId })
     expect(a.encoding).toBe('UTF-8 (BOM)')
     expect(a.delimiter).toBe(';')
     expect(a.rowCount).toBe(8)
@@ -62,12 +53,9 @@ describe('reading a messy platform export', () => {
 
   it('previews without storing, imports, lists problem rows with line, field and reason', async () => {
     const t = await team()
-    const a = await t.call('intake.analyse', { fileName: 'x.csv', contentBase64: b64(FIXTURE) })
-    const preview = await t.call('intake.preview', {
-      fileName: 'x.csv',
-      contentBase64: b64(FIXTURE),
-      mapping: a.mapping,
-    })
+    const { uploadId } = await t.upload('x.csv', FIXTURE)
+    const a = await t.call('intake.analyse', { uploadId })
+    const preview = await t.call('intake.preview', { uploadId, mapping: a.mapping, bron: 'VPS' })
     expect(preview).toMatchObject({
       importId: null,
       rows: 8,
@@ -184,11 +172,12 @@ describe('reading a messy platform export', () => {
   it('stops a headless-style import that cannot place a required field, naming it', async () => {
     const t = await team()
     const csv = 'Naam;Bedrag\nBerg;100\n'
-    const a = await t.call('intake.analyse', { fileName: 'x.csv', contentBase64: b64(csv) })
+    const { uploadId } = await t.upload('x.csv', csv)
+    const a = await t.call('intake.analyse', { uploadId })
     expect(a.unplaced).toContain('externId')
-    await expect(
-      t.call('intake.commit', { fileName: 'x.csv', contentBase64: b64(csv), mapping: a.mapping, bron: 'x' }),
-    ).rejects.toThrow(/Signaal-ID .*Soort signaalpartner.*Signaaldatum/)
+    await expect(t.call('intake.commit', { uploadId, mapping: a.mapping, bron: 'x' })).rejects.toThrow(
+      /Signaal-ID .*Soort signaalpartner.*Signaaldatum/,
+    )
   })
 })
 
@@ -199,16 +188,18 @@ describe('corrections, matching, triage decisions and undo', () => {
     const problems = await t.call('intake.problems', {})
     expect(problems.map((p) => p.line)).toEqual([6, 7, 8])
     const p6 = problems[0]!
-    await expect(t.call('intake.acceptProblem', { id: p6.id, values: p6.values })).rejects.toThrow(
-      'Het bedrag is negatief.',
-    )
+    const still = await t.call('intake.acceptProblem', { id: p6.id, values: p6.values })
+    expect(still).toMatchObject({
+      ingelezen: false,
+      row: { problems: [{ reason: 'Het bedrag is negatief.' }] },
+    })
     const accepted = await t.call('intake.acceptProblem', {
       id: p6.id,
       values: { ...p6.values, bedrag: '20,00' },
     })
     // 20 euro is below the 75 euro threshold: stored, not followed up
-    expect(accepted).toMatchObject({ nieuw: 1, nietDoorgezet: 1 })
-    await t.call('intake.rejectProblem', { id: problems[2]!.id, reden: 'Geen vastelastenpartner' })
+    expect(accepted).toMatchObject({ ingelezen: true, doorgezet: false, row: { status: 'geaccepteerd' } })
+    await t.call('intake.rejectProblems', { ids: [problems[2]!.id], reden: 'Geen vastelastenpartner' })
     const open = await t.call('intake.problems', {})
     expect(open.map((p) => p.line)).toEqual([7])
     const all = await t.call('intake.problems', { status: 'alle' })
@@ -237,11 +228,12 @@ describe('corrections, matching, triage decisions and undo', () => {
       'oktober.csv',
     )
     const s = await t.call('intake.importSignals', { importId: summary.importId! })
-    // Markt 9: May is within six months of October 4th; Markt 11 in January is not
-    expect(s.map((x) => [x.line, x.opeenvolgend, x.eerdereSignalen])).toEqual([
-      [2, true, 1],
-      [3, false, 1],
-      [4, true, 2],
+    // Markt 9: May is within six months of October 4th; Markt 11 in January is not. "Eerder bekend"
+    // counts what was known before this file: Jansen's second signal in the same file is meervoudig.
+    expect(s.map((x) => [x.line, x.opeenvolgend, x.eerdereSignalen, x.meervoudig])).toEqual([
+      [2, true, 1, true],
+      [3, false, 1, false],
+      [4, true, 1, true],
     ])
     // "Jansen" is the "Janssen" of May: the same resident, not a new one
     const herhaald = s[2]!

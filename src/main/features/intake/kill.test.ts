@@ -84,7 +84,7 @@ async function importAgain(dataDir: string, csv: string): Promise<void> {
     await runImport(
       app.database.db,
       { at: app.clock.now(), today: app.clock.today(), userId: null },
-      { fileName: 'signalen.csv', bytes },
+      { fileName: 'signalen.csv', table: analysis.table },
       analysis.mapping,
       { commit: true, bron: 'Opdrachtregel' },
     )

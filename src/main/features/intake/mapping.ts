@@ -3,6 +3,8 @@ import { REQUIRED_INTAKE_FIELDS } from '@shared/api/intake'
 import type { SignaalpartnerType } from '@shared/domain/ddas'
 import { SIGNAALPARTNER_TYPES } from '@shared/domain/ddas'
 import { foldText } from '@shared/format/person'
+import type { TableRows } from './csv'
+import { cleanCell } from './decode'
 
 /** Header text compared without case, accents, punctuation and spaces: "Geb.datum" -> "gebdatum". */
 export function foldHeader(h: string): string {
@@ -44,6 +46,12 @@ const SYNONYMS: Record<IntakeField, string[]> = {
     'soortsignaal',
     'branche',
     'creditortype',
+    'soortmelder',
+    'typemelder',
+    'categoriemelder',
+    'soortvastelastenpartner',
+    'typevastelastenpartner',
+    'sector',
   ],
   partnerNaam: [
     'signaalpartner',
@@ -57,6 +65,17 @@ const SYNONYMS: Record<IntakeField, string[]> = {
     'organisatie',
     'creditor',
     'creditorname',
+    // Platform exports name the partner who reported the signal the "melder"
+    'melder',
+    'naammelder',
+    'meldernaam',
+    'melderorganisatie',
+    'meldendepartij',
+    'meldendeorganisatie',
+    'signaalgever',
+    'vastelastenpartner',
+    'naamvastelastenpartner',
+    'partij',
   ],
   bedrag: [
     'bedrag',
@@ -277,16 +296,12 @@ export function proposePartnerType(word: string): SignaalpartnerType | null {
 }
 
 /** The distinct partner words in the mapped column, with a proposal for each. */
-export function partnerWords(
-  rows: Iterable<string[]>,
-  headers: string[],
-  mapping: ColumnMapping,
-): PartnerWord[] {
+export function partnerWords(rows: TableRows, headers: string[], mapping: ColumnMapping): PartnerWord[] {
   const col = mapping.columns.partnerType ? headers.indexOf(mapping.columns.partnerType) : -1
   if (col < 0) return []
   const counts = new Map<string, { word: string; count: number }>()
-  for (const r of rows) {
-    const word = (r[col] ?? '').trim()
+  for (let i = 0; i < rows.length; i++) {
+    const word = cleanCell(rows.cell(i, col))
     const key = foldWord(word)
     if (!key) continue
     const e = counts.get(key)

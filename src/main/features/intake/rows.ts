@@ -1,17 +1,22 @@
-import type { ColumnMapping, IntakeField } from '@shared/api/intake'
+import type { ColumnMapping, IntakeField, ProblemCode } from '@shared/api/intake'
 import { INTAKE_FIELDS } from '@shared/api/intake'
 import type { SignaalpartnerType } from '@shared/domain/ddas'
 import { parseDutchDate } from '@shared/format/dates'
-import { cleanText } from '@shared/format/text'
 import { parseEuroToCents } from '@shared/format/money'
 import { normalizePostcode, parseHouseNumber } from '@shared/format/address'
 import { isValidBsn, isValidEmail, isValidPhone, splitPrefix } from '@shared/format/person'
+import type { AddressInput, ResidentInput } from '../signals/decisions'
+import type { TableRows } from './csv'
+import { cleanCell } from './decode'
 import { foldWord, parseYesNo, proposePartnerType } from './mapping'
 
 export type RowValues = Partial<Record<IntakeField, string>>
 
-/** One valid row, ready for intake. Dates ISO, amount in cents, postcode normalised. */
-export interface ParsedRow {
+/**
+ * One valid row, ready for intake: the signal, and the resident and address as the write path
+ * takes them (signals/decisions.ts). Dates ISO, amount in cents, postcode normalised.
+ */
+export interface ParsedRow extends ResidentInput, AddressInput {
   externId: string
   partnerType: SignaalpartnerType
   partnerNaam: string
@@ -20,34 +25,25 @@ export interface ParsedRow {
   signaaldatum: string
   crisis: boolean
   warmeOverdracht: boolean
-  voorletters: string
-  tussenvoegsel: string
-  achternaam: string
-  geboortedatum: string | null
-  telefoon: string
-  email: string
-  bsn: string
-  straat: string
-  huisnummer: number
-  toevoeging: string
-  postcode: string
-  plaats: string
 }
 
 export interface FieldProblem {
   field: IntakeField | null
   reason: string
+  /** The kind of mistake, the same for every row that has it ("ongeldig", "ontbreekt"...): bulk fixes group on it. */
+  code: ProblemCode
 }
 
-/**
- * The mapped cells of one row, as text: what the correction list shows and edits. A file's cell
- * is text entering main like any typed field, so it is cleaned the same way (shared/format/text.ts).
- */
-export function extractValues(row: string[], index: Partial<Record<IntakeField, number>>): RowValues {
+/** The mapped cells of one row, as text: what the correction list shows and edits. */
+export function extractValues(
+  rows: TableRows,
+  i: number,
+  index: Partial<Record<IntakeField, number>>,
+): RowValues {
   const out: RowValues = {}
   for (const f of INTAKE_FIELDS) {
-    const i = index[f]
-    if (i !== undefined && i >= 0) out[f] = cleanText(row[i] ?? '').trim()
+    const col = index[f]
+    if (col !== undefined && col >= 0) out[f] = cleanCell(rows.cell(i, col))
   }
   return out
 }
@@ -77,38 +73,44 @@ export function parseValues(
   opts: { today: string; plaats: string },
 ): { ok: true; row: ParsedRow } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = []
-  const bad = (field: IntakeField, reason: string) => problems.push({ field, reason })
+  const bad = (field: IntakeField, reason: string, code: ProblemCode = 'ongeldig') =>
+    problems.push({ field, reason, code })
   const get = (f: IntakeField) => (v[f] ?? '').trim()
 
   const externId = get('externId')
   if (!externId)
-    bad('externId', 'Geen signaal-ID: zonder kenmerk kan een dubbele inlezing niet worden herkend.')
-  else if (externId.length > 80) bad('externId', 'Het signaal-ID is te lang (meer dan 80 tekens).')
+    bad(
+      'externId',
+      'Geen signaal-ID: zonder kenmerk kan een dubbele inlezing niet worden herkend.',
+      'ontbreekt',
+    )
+  else if (externId.length > 80) bad('externId', 'Het signaal-ID is te lang (meer dan 80 tekens).', 'te-lang')
 
   const typeWord = get('partnerType')
   let partnerType: SignaalpartnerType | null = null
-  if (!typeWord) bad('partnerType', 'Het soort signaalpartner ontbreekt.')
+  if (!typeWord) bad('partnerType', 'Het soort signaalpartner ontbreekt.', 'ontbreekt')
   else {
     partnerType = partnerTypes[foldWord(typeWord)] ?? proposePartnerType(typeWord)
-    if (!partnerType) bad('partnerType', `Onbekend soort signaalpartner: "${typeWord}".`)
+    if (!partnerType) bad('partnerType', `Onbekend soort signaalpartner: "${typeWord}".`, 'onbekend')
   }
 
   let bedragCents = 0
   const amount = get('bedrag')
-  if (!amount) bad('bedrag', 'Het bedrag ontbreekt.')
+  if (!amount) bad('bedrag', 'Het bedrag ontbreekt.', 'ontbreekt')
   else {
     const c = parseEuroToCents(amount)
     if (c === null) bad('bedrag', `"${amount}" is geen bedrag (bijvoorbeeld 1.234,56).`)
-    else if (c < 0) bad('bedrag', 'Het bedrag is negatief.')
-    else if (c === 0) bad('bedrag', 'Het bedrag is nul.')
-    else if (c > 100_000_000) bad('bedrag', 'Het bedrag is onwaarschijnlijk hoog (meer dan € 1.000.000).')
+    else if (c < 0) bad('bedrag', 'Het bedrag is negatief.', 'negatief')
+    else if (c === 0) bad('bedrag', 'Het bedrag is nul.', 'nul')
+    else if (c > 100_000_000)
+      bad('bedrag', 'Het bedrag is onwaarschijnlijk hoog (meer dan € 1.000.000).', 'te-hoog')
     else bedragCents = c
   }
 
   const date = (f: IntakeField, label: string, required: boolean): string | null => {
     const raw = get(f)
     if (!raw) {
-      if (required) bad(f, `${label} ontbreekt.`)
+      if (required) bad(f, `${label} ontbreekt.`, 'ontbreekt')
       return null
     }
     const iso = parseDutchDate(raw)
@@ -118,11 +120,12 @@ export function parseValues(
   const signaaldatum = date('signaaldatum', 'De signaaldatum', true)
   const ontstaansdatum = date('ontstaansdatum', 'De datum van ontstaan', false)
   const geboortedatum = date('geboortedatum', 'De geboortedatum', false)
-  if (signaaldatum && signaaldatum > opts.today) bad('signaaldatum', 'De signaaldatum ligt in de toekomst.')
+  if (signaaldatum && signaaldatum > opts.today)
+    bad('signaaldatum', 'De signaaldatum ligt in de toekomst.', 'toekomst')
   if (signaaldatum && ontstaansdatum && ontstaansdatum > signaaldatum)
-    bad('ontstaansdatum', 'De achterstand kan niet ontstaan zijn na de signaaldatum.')
+    bad('ontstaansdatum', 'De achterstand kan niet ontstaan zijn na de signaaldatum.', 'volgorde')
   if (geboortedatum && geboortedatum > opts.today)
-    bad('geboortedatum', 'De geboortedatum ligt in de toekomst.')
+    bad('geboortedatum', 'De geboortedatum ligt in de toekomst.', 'toekomst')
 
   const flag = (f: IntakeField, label: string): boolean => {
     const raw = get(f)
@@ -135,7 +138,7 @@ export function parseValues(
 
   let achternaam = get('achternaam')
   let tussenvoegsel = get('tussenvoegsel')
-  if (!achternaam) bad('achternaam', 'De achternaam ontbreekt.')
+  if (!achternaam) bad('achternaam', 'De achternaam ontbreekt.', 'ontbreekt')
   else if (!tussenvoegsel) {
     // "Berg, van der", the way registers sort
     const m = /^([^,]+),\s*(.+)$/.exec(achternaam)
@@ -145,7 +148,7 @@ export function parseValues(
     achternaam = split.surname
     tussenvoegsel = split.prefix
   }
-  if (achternaam.length > 100) bad('achternaam', 'De achternaam is te lang.')
+  if (achternaam.length > 100) bad('achternaam', 'De achternaam is te lang.', 'te-lang')
 
   let straat = get('straat')
   let hnRaw = get('huisnummer')
@@ -157,10 +160,10 @@ export function parseValues(
       hnRaw = m[2]!
     }
   }
-  if (!straat) bad('straat', 'De straat ontbreekt.')
+  if (!straat) bad('straat', 'De straat ontbreekt.', 'ontbreekt')
   let huisnummer = 0
   let toevoeging = get('toevoeging')
-  if (!hnRaw) bad('huisnummer', 'Het huisnummer ontbreekt.')
+  if (!hnRaw) bad('huisnummer', 'Het huisnummer ontbreekt.', 'ontbreekt')
   else {
     const hn = parseHouseNumber(hnRaw)
     if (!hn) bad('huisnummer', `"${hnRaw}" is geen huisnummer.`)
@@ -169,11 +172,11 @@ export function parseValues(
       toevoeging = toevoeging || hn.addition
     }
   }
-  if (toevoeging.length > 10) bad('toevoeging', 'De toevoeging is te lang.')
+  if (toevoeging.length > 10) bad('toevoeging', 'De toevoeging is te lang.', 'te-lang')
 
   const pcRaw = get('postcode')
   let postcode = ''
-  if (!pcRaw) bad('postcode', 'Geen postcode.')
+  if (!pcRaw) bad('postcode', 'Geen postcode.', 'ontbreekt')
   else {
     const pc = normalizePostcode(pcRaw)
     if (!pc) bad('postcode', `"${pcRaw}" is geen Nederlandse postcode (bijvoorbeeld 6041 AB).`)

@@ -6,24 +6,22 @@ import type { UseCaseContext } from '../signals/service'
 import { getTeamSettings } from '../settings/repository'
 import { loadBatchLookups } from './batch'
 import { emptySummary, intakeRows, type RowItem } from './engine'
+import { foldText } from '@shared/format/person'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
-import { streamTable, UnreadableFileError, type TableStream } from './table'
+import { readTable, UnreadableFileError, type ParsedTable } from './table'
 import { intakeDb } from './tables'
 import { loadRules } from './triage'
 import { appendAudit } from './audit-raw'
 
-async function openStream(bytes: Uint8Array): Promise<TableStream> {
+/** readTable, with an unreadable file as a Dutch validation error on the file. */
+export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => void): ParsedTable {
   try {
-    return await streamTable(bytes)
+    return readTable(bytes, onProgress)
   } catch (e) {
-    if (e instanceof UnreadableFileError) throw new ValidationError(e.message, { contentBase64: e.message })
+    if (e instanceof UnreadableFileError) throw new ValidationError(e.message, { bestand: e.message })
     throw e
   }
-}
-
-export function decodeBase64(content: string): Uint8Array {
-  return new Uint8Array(Buffer.from(content, 'base64'))
 }
 
 export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>> {
@@ -36,14 +34,25 @@ export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>>
   return out
 }
 
+/** The platform a file most likely comes from, by its name or headers; '' when there is no telling. */
+export function guessBron(fileName: string, headers: string[]): string {
+  const words = ` ${foldText(`${fileName.replace(/[._-]+/g, ' ')} ${headers.join(' ')}`)} `
+  if (/ vps |vindplaats/.test(words)) return 'Vindplaats van Schulden'
+  if (/xxllnc|inforing| ris /.test(words)) return 'xxllnc Vroegsignalering'
+  return ''
+}
+
 /**
- * Reads a file and proposes how to map it: a saved mapping by name, else the saved mapping that
- * fits this file's headers best, else a proposal from the header names.
+ * Proposes how to map a file: a saved mapping by name, else the saved mapping that fits this
+ * file's headers best, else a proposal from the header names. Needs no database: the saved
+ * mappings are given (the import worker runs it on the file it holds).
  */
-export async function analyseFile(db: Db, bytes: Uint8Array, mappingName: string): Promise<AnalyseResult> {
-  // One pass over the records: a large file is never held as arrays (see csvRecords).
-  const table = await openStream(bytes)
-  const saved = await savedMappings(db)
+export function analyseTable(
+  table: ParsedTable,
+  saved: Map<string, ColumnMapping>,
+  mappingName: string,
+  file: { uploadId: string; fileName: string },
+): AnalyseResult {
   let mapping: ColumnMapping | null = null
   let used: string | null = null
   if (mappingName) {
@@ -67,43 +76,59 @@ export async function analyseFile(db: Db, bytes: Uint8Array, mappingName: string
     }
   }
   if (!mapping) mapping = { columns: proposeColumns(table.headers), partnerTypes: {} }
-  let rowCount = 0
-  const sample: string[][] = []
-  function* rows(): Generator<string[]> {
-    for (const r of table.records) {
-      rowCount++
-      if (sample.length < 5) sample.push(r.row)
-      yield r.row
-    }
-  }
-  // One generator: what partnerWords leaves (all of it when no column holds the partner type) is counted after
-  const pass = rows()
-  const words = partnerWords(pass, table.headers, mapping)
-  for (const _ of pass) void _
+  const words = partnerWords(table.rows, table.headers, mapping)
   const partnerTypes = { ...mapping.partnerTypes }
   for (const w of words) if (w.proposed && !partnerTypes[w.key]) partnerTypes[w.key] = w.proposed
   mapping = { ...mapping, partnerTypes }
   return {
+    uploadId: file.uploadId,
+    fileName: file.fileName,
     format: table.format,
     encoding: table.encoding,
     delimiter: table.delimiter,
     headers: table.headers,
-    rowCount,
-    sample,
+    rowCount: table.rows.length,
+    sample: Array.from({ length: Math.min(5, table.rows.length) }, (_, i) => table.rows.row(i)),
     mapping,
     mappingName: used,
     unplaced: unplacedFields(mapping, table.headers),
     partnerWords: words,
     savedMappings: [...saved.keys()],
+    bronVoorstel: used ?? guessBron(file.fileName, table.headers),
   }
+}
+
+/** Reads a file and analyses it in one go (the command line, the bench, tests). */
+export async function analyseFile(
+  db: Db,
+  bytes: Uint8Array,
+  mappingName: string,
+  fileName = '',
+): Promise<AnalyseResult & { table: ParsedTable }> {
+  const table = readFile(bytes)
+  return { ...analyseTable(table, await savedMappings(db), mappingName, { uploadId: '', fileName }), table }
 }
 
 class Rollback extends Error {}
 
-export interface ImportFile {
-  fileName: string
-  bytes: Uint8Array
+type Made = ReturnType<typeof intakeRows>
+
+/**
+ * The rows an import run made, for its one audit entry: an import is one action of one user, so
+ * the logboek gets one entry that names every signal and case it made (their numbers run on),
+ * not one per row. Each row also carries its maker and moment (created_by, created_at).
+ */
+export function madeText(made: Made): string {
+  const range = (r: [number, number] | undefined) =>
+    r ? (r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`) : ''
+  const parts: string[] = []
+  if (made.signaal) parts.push(`signalen nr ${range(made.signaal)}`)
+  if (made.zaak) parts.push(`nieuwe zaken nr ${range(made.zaak)}`)
+  return parts.length ? `; ${parts.join(', ')}` : ''
 }
+
+/** What a run of the import reports while it works: rows checked (preview) or stored (commit). */
+export type ImportProgress = (rowsDone: number) => void
 
 /**
  * Validates and stores one file (commit) or does all of it and rolls back (preview), so the
@@ -112,11 +137,12 @@ export interface ImportFile {
 export async function runImport(
   db: Db,
   ctx: UseCaseContext,
-  file: ImportFile,
+  file: { fileName: string; table: ParsedTable },
   mapping: ColumnMapping,
   opts: { commit: boolean; bron: string },
+  onProgress?: ImportProgress,
 ): Promise<ImportSummary> {
-  const table = await openStream(file.bytes)
+  const { table } = file
   const unplaced = unplacedFields(mapping, table.headers)
   if (unplaced.length > 0) {
     const names = unplaced.map((f) => INTAKE_FIELD_LABELS[f]).join(', ')
@@ -125,11 +151,12 @@ export async function runImport(
     throw new ValidationError(`Deze verplichte velden hebben nog geen kolom: ${names}.`, fields)
   }
   const index = columnIndex(table.headers, mapping)
-  // Record by record from the file's text: no row outlives its own turn.
+  // Row by row from the rows read: no row's values outlive its own turn.
   function* items(): Generator<RowItem> {
-    for (const r of table.records) yield { line: r.line, values: extractValues(r.row, index) }
+    const rows = table.rows
+    for (let i = 0; i < rows.length; i++) yield { line: rows.line(i), values: extractValues(rows, i, index) }
   }
-  return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName })
+  return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName }, onProgress)
 }
 
 /** The transaction around intakeRows: one import record, its rows, its counts and its audit entry. */
@@ -138,7 +165,15 @@ export async function storeRows(
   ctx: UseCaseContext,
   items: Iterable<RowItem>,
   mapping: ColumnMapping,
-  opts: { commit: boolean; bron: string; fileName: string; importId?: number },
+  opts: {
+    commit: boolean
+    bron: string
+    fileName: string
+    importId?: number
+    /** More work in the same transaction, after the rows (corrections mark their rows taken in). */
+    after?: (summary: () => ImportSummary, made: Made) => void
+  },
+  onProgress?: ImportProgress,
 ): Promise<ImportSummary> {
   const lookups = await loadBatchLookups(db)
   const rules = await loadRules(db)
@@ -159,7 +194,14 @@ export async function storeRows(
               .run(opts.fileName, opts.bron, ctx.at, ctx.userId, JSON.stringify(mapping)).lastInsertRowid,
           )
         summary = emptySummary(opts.commit ? importId : null)
-        intakeRows({ raw, lookups, rules, plaats, ctx }, importId, items, mapping.partnerTypes, summary)
+        const made = intakeRows(
+          { raw, lookups, rules, plaats, ctx, ...(onProgress ? { onProgress } : {}) },
+          importId,
+          items,
+          mapping.partnerTypes,
+          summary,
+        )
+        opts.after?.(() => summary, made)
         if (opts.importId === undefined) {
           raw
             .prepare(
@@ -175,7 +217,7 @@ export async function storeRows(
               entity_id: importId,
               summary:
                 `${opts.fileName}: ${summary.rows} regels, ${summary.nieuw} nieuw (${summary.doorgezet} doorgezet), ` +
-                `${summary.eerderIngelezen} eerder ingelezen, ${summary.problemen} te controleren`,
+                `${summary.eerderIngelezen} eerder ingelezen, ${summary.problemen} te controleren${madeText(made)}`,
             },
           ])
           if (opts.commit)

@@ -51,6 +51,29 @@ export interface ImportProblemTable {
   resolved_by: number | null
 }
 
+/** The ids an import run created, one range per kind (migration 0013). */
+export interface ImportRangeTable {
+  import_id: number
+  kind: 'zaak' | 'huishouden' | 'bewoner'
+  first_id: number
+  last_id: number
+}
+
+/** A known resident's details before an import changed them, and what it set (migration 0013). */
+export interface ImportResidentBeforeTable {
+  import_id: number
+  resident_id: number
+  telefoon: string
+  email: string
+  bsn: string | null
+  geboortedatum: string | null
+  updated_at: string
+  set_telefoon: string
+  set_email: string
+  set_bsn: string | null
+  set_geboortedatum: string | null
+}
+
 export interface ColumnMappingTable {
   naam: string
   mapping_json: string
@@ -63,6 +86,8 @@ export interface IntakeTables {
   signaal_intake: SignaalIntakeTable
   import_effect: ImportEffectTable
   import_problem: ImportProblemTable
+  import_range: ImportRangeTable
+  import_resident_before: ImportResidentBeforeTable
   column_mapping: ColumnMappingTable
 }
 

@@ -1,6 +1,6 @@
 import { ORGANISATIE, settingsInput } from '../monitor/testdata'
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signInAs, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, signInAs, testApp } from '../../test/fixtures'
 
 /**
  * The whole ladder as a consulent works it (issue 13): a signal of October taken in late, on 3
@@ -36,14 +36,7 @@ describe('the whole ladder, read back three ways', () => {
     const t = await testApp(at('2026-11-03', 9))
     const { team } = await setUpTeam(t)
     const sem = team.find((m) => m.naam === 'Sem Janssen')!.id
-    const content = Buffer.from(CSV).toString('base64')
-    const a = await t.call('intake.analyse', { fileName: 'vps-oktober.csv', contentBase64: content })
-    const imported = await t.call('intake.commit', {
-      fileName: 'vps-oktober.csv',
-      contentBase64: content,
-      mapping: a.mapping,
-      bron: 'Vindplaats van Schulden',
-    })
+    const { summary: imported } = await importFile(t, 'vps-oktober.csv', CSV)
     expect(imported.nieuweZaken).toBe(1)
     const caseId = (await t.call('caseload.list', { zoek: 'Hendriks' })).rows[0]!.id
     const step = async () => {

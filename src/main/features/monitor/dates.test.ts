@@ -1,6 +1,6 @@
 import { ORGANISATIE, settingsInput } from './testdata'
 import { describe, expect, it } from 'vitest'
-import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
+import { importFile, setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 
 /**
  * Every figure in its month (issue 13, point 6). A team starts on Tuesday 1 December 2026 and
@@ -28,14 +28,7 @@ const SEPTEMBER = [
 type T = Awaited<ReturnType<typeof testApp>>
 
 async function load(t: T, name: string, lines: string[]) {
-  const contentBase64 = Buffer.from(lines.join('\n')).toString('base64')
-  const a = await t.call('intake.analyse', { fileName: name, contentBase64 })
-  return t.call('intake.commit', {
-    fileName: name,
-    contentBase64,
-    mapping: a.mapping,
-    bron: 'Vindplaats van Schulden',
-  })
+  return (await importFile(t, name, lines.join('\n'))).summary
 }
 
 async function ddas(t: T, van: string, tot: string) {

@@ -7,7 +7,7 @@ import { runPurge } from '../retention/purge'
 import { APP_VERSION } from '@shared/version'
 import { ddasSchemaErrors } from './ddas-schema'
 import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from './testdata'
-import { signal } from '../../test/fixtures'
+import { importFile, signal } from '../../test/fixtures'
 
 // The official files are kept in the repository (resources/ddas) so the test runs anywhere;
 // where the project's shared folder is beside the checkout, the copies must equal the originals.
@@ -213,14 +213,9 @@ describe('the status "Inwoner al bekend bij schuldhulpverlening"', () => {
     const csv =
       'ID;Soort;Bedrag;Signaaldatum;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode\n' +
       'VPS-K;Energie;300;20-10-2026;K.;Kessels;01-02-1975;Markt;9;6041EM\n'
-    const contentBase64 = Buffer.from(csv).toString('base64')
-    const a = await t.call('intake.analyse', { fileName: 'oktober.csv', contentBase64 })
-    const { importId } = await t.call('intake.commit', {
-      fileName: 'oktober.csv',
-      contentBase64,
-      mapping: a.mapping,
-      bron: 'Vindplaats van Schulden',
-    })
+    const {
+      summary: { importId },
+    } = await importFile(t, 'oktober.csv', csv)
     const [row] = await t.call('intake.importSignals', { importId: importId! })
     const refused = await t.raw('intake.decide', {
       signalId: row!.signalId,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Db } from '../../db/database'
 import type { DdasExportFile, DdasVersie, ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
@@ -127,8 +126,11 @@ export function feedbackCsv(rows: FeedbackRow[]): string {
   return csvText([FEEDBACK_HEADERS, ...rows.map(feedbackCells)])
 }
 
+/** exceljs loaded at its first use: a start or a command that writes no workbook does not pay for it. */
+const excel = async () => (await import('exceljs')).default
+
 export async function feedbackXlsx(rows: FeedbackRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const partners = [...new Set(rows.map((r) => r.partner))]
   for (const partner of partners.length ? partners : ['Geen signalen']) {
     // Sheet names: at most 31 characters, no []:*?/\
@@ -171,7 +173,7 @@ const pct = (r: { pct: number | null }) => (r.pct === null ? '' : r.pct / 100)
 
 /** The dashboard's tables in a workbook: counts, shares and the national figure side by side. */
 export async function dashboardXlsx(d: MonitorDashboard, gemeente: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const ws = wb.addWorksheet('Overzicht')
   addSheetRow(ws, [`Monitor vroegsignalering ${gemeente}`]).font = { bold: true, size: 14 }
   addSheetRow(ws, [`Periode ${formatDate(d.van)} t/m ${formatDate(d.tot)}`])

@@ -32,6 +32,10 @@ export const TABLE_HANDLING: Record<string, string> = {
   import_problem:
     'deleted with its signal, or when rejected and older than the period for signals not followed up (values_json is the raw row)',
   import_effect: 'rows pointing at deleted cases, residents or households are deleted (ids only)',
+  import_range:
+    'kept with its import: id ranges only (ids are never reused, so a range never points at someone else)',
+  import_resident_before:
+    "deleted with its resident (a known resident's phone, e-mail, BSN and birth date before an import, for its undo)",
   import_batch: 'kept: file name, counts and column mapping, no person',
   column_mapping: 'kept: column names only',
   audit_log:
@@ -238,6 +242,7 @@ export async function eraseData(
         .execute(),
     residentCandidates,
   )
+  await deleteIn(trx, 'import_resident_before', 'resident_id', leftResidents)
   counts.bewoners = await deleteIn(trx, 'resident', 'id', leftResidents)
 
   // 5. Households nothing refers to any more.

@@ -17,6 +17,7 @@ export const EXPORT_SECTIONS = [
   ['signalen', 'Signalen van betalingsachterstand'],
   ['beoordeling', 'Beoordeling bij het inlezen'],
   ['importregels', 'Regels uit inleesbestanden'],
+  ['eerdereGegevens', 'Eerdere contactgegevens (bewaard om een inlezing ongedaan te kunnen maken)'],
   ['zaken', 'Zaken'],
   ['contactpogingen', 'Contactpogingen'],
   ['notities', 'Notities'],
@@ -33,6 +34,16 @@ async function rowsIn(db: Db, table: string, column: string, ids: number[]): Pro
   const d = db as unknown as Db & { selectFrom(t: string): any }
   return (
     await chunked(ids, (c) => d.selectFrom(table).selectAll().where(column, 'in', c).orderBy('id').execute())
+  ).flat() as Row[]
+}
+
+/** rowsIn for a table without an id column, in the order of the given column. */
+async function rowsInNoId(db: Db, table: string, column: string, ids: number[]): Promise<Row[]> {
+  const d = db as unknown as Db & { selectFrom(t: string): any }
+  return (
+    await chunked(ids, (c) =>
+      d.selectFrom(table).selectAll().where(column, 'in', c).orderBy(column).execute(),
+    )
   ).flat() as Row[]
 }
 
@@ -77,6 +88,7 @@ export async function collectPerson(db: Db, residentIds: number[]): Promise<Reco
     values_json: JSON.parse(r.values_json) as unknown,
     problems_json: JSON.parse(r.problems_json) as unknown,
   }))
+  const eerdereGegevens = await rowsInNoId(db, 'import_resident_before', 'resident_id', scope.residentIds)
   // A case of a shared household can carry a housemate's name in its summary: leave those out.
   const zaken = (await rowsIn(db, 'vroegsignaalzaak', 'id', caseIds)).map(
     ({ display_name: _d, sort_name: _s, ...rest }) => rest,
@@ -136,6 +148,7 @@ export async function collectPerson(db: Db, residentIds: number[]): Promise<Reco
     signalen,
     beoordeling,
     importregels,
+    eerdereGegevens,
     zaken,
     contactpogingen: await rowsIn(db, 'contactpoging', 'case_id', caseIds),
     notities: await rowsIn(db, 'note', 'case_id', caseIds),

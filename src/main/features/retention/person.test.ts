@@ -179,6 +179,23 @@ async function bosTeam() {
       resolved_by: null,
     })
     .execute()
+  // An import that changed Bos's details keeps what they were, to put them back on undo
+  await idb
+    .insertInto('import_resident_before')
+    .values({
+      import_id: importId,
+      resident_id: resident.id,
+      telefoon: '0610000000',
+      email: '',
+      bsn: null,
+      geboortedatum: '1980-05-01',
+      updated_at: at,
+      set_telefoon: '0611223344',
+      set_email: '',
+      set_bsn: '111222333',
+      set_geboortedatum: '1980-05-01',
+    })
+    .execute()
   return { t, team, caseId, signalId, residentId: resident.id }
 }
 

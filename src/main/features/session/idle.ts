@@ -8,7 +8,10 @@ import { getIdleMinutes } from './repository'
  * Calls the screen makes by itself (polling a progress bar): they are answered, but do not count
  * as the user being there, so they never keep a session from locking.
  */
-export const BACKGROUND_METHODS: ReadonlySet<string> = new Set(['documents.renderProgress'])
+export const BACKGROUND_METHODS: ReadonlySet<string> = new Set([
+  'documents.renderProgress',
+  'intake.progress',
+])
 
 export const LOCKED_MESSAGE = 'Lange Adem is vergrendeld. Vul je wachtwoord in om verder te gaan.'
 

@@ -1,31 +1,20 @@
 import type { Db } from '../../db/database'
-import {
-  displayName,
-  normalizeBsn,
-  normalizeInitials,
-  normalizePhone,
-  surnameKey,
-} from '@shared/format/person'
-import { formatHouseNumber, normalizeAddition } from '@shared/format/address'
+import { normalizeAddition } from '@shared/format/address'
 import { wijkForPostcode, type WijkRange } from '../wijken/assignment'
+import {
+  caseNumberFor,
+  caseSummary,
+  findResident,
+  newHousehold,
+  newResident,
+  residentChange,
+  type AddressInput,
+  type ResidentContact,
+  type ResidentInput,
+} from './decisions'
 
-export interface AddressInput {
-  postcode: string
-  huisnummer: number
-  toevoeging: string
-  straat: string
-  plaats: string
-}
-
-export interface ResidentInput {
-  voorletters: string
-  tussenvoegsel: string
-  achternaam: string
-  geboortedatum: string | null
-  telefoon: string
-  email: string
-  bsn: string
-}
+export type { AddressInput, ResidentInput } from './decisions'
+export { caseNumberFor, isSameResident, looseNameKey } from './decisions'
 
 /** One household is one address: postcode, house number and addition, each normalised. */
 export async function findHousehold(db: Db, postcode: string, huisnummer: number, toevoeging: string) {
@@ -44,8 +33,7 @@ export async function findOrCreateHousehold(
   ranges: WijkRange[],
   at: string,
 ): Promise<{ id: number; wijkId: number | null; created: boolean }> {
-  const toevoeging = normalizeAddition(address.toevoeging)
-  const existing = await findHousehold(db, address.postcode, address.huisnummer, toevoeging)
+  const existing = await findHousehold(db, address.postcode, address.huisnummer, address.toevoeging)
   const wijkId = wijkForPostcode(address.postcode, ranges)
   if (existing) {
     // The wijk follows the current postcode ranges, which the team may have changed since.
@@ -55,15 +43,7 @@ export async function findOrCreateHousehold(
   }
   const { id } = await db
     .insertInto('household')
-    .values({
-      postcode: address.postcode,
-      huisnummer: address.huisnummer,
-      toevoeging,
-      straat: address.straat.trim(),
-      plaats: address.plaats.trim(),
-      wijk_id: wijkId,
-      created_at: at,
-    })
+    .values(newHousehold(address, wijkId, at))
     .returning('id')
     .executeTakeFirstOrThrow()
   return { id, wijkId, created: true }
@@ -72,7 +52,7 @@ export async function findOrCreateHousehold(
 /**
  * A resident of a household is the same person when the surname key matches and the birth
  * dates agree (or one is unknown and the first initial agrees). New contact details overwrite
- * old ones: the latest signal knows the latest phone number.
+ * old ones: the latest signal knows the latest phone number (decisions.ts).
  */
 export async function findOrCreateResident(
   db: Db,
@@ -83,81 +63,41 @@ export async function findOrCreateResident(
   return (await findOrCreateResidentWithFlag(db, householdId, r, at)).id
 }
 
-/**
- * The key two spellings of one surname share: the surname key with doubled letters single and
- * "ij" as "y", so Janssen/Jansen, Hoffmann/Hofman and Meijer/Meyer are one person.
- */
-export function looseNameKey(achternaamKey: string): string {
-  return achternaamKey.replace(/ij/g, 'y').replace(/(.)\1+/g, '$1')
-}
-
-/** Whether a stored resident is the person a signal names (see findOrCreateResident). */
-export function isSameResident(
-  c: { achternaam_key: string; geboortedatum: string | null; voorletters: string },
-  loose: string,
-  initials: string,
-  geboortedatum: string | null,
-): boolean {
-  if (looseNameKey(c.achternaam_key) !== loose) return false
-  return c.geboortedatum && geboortedatum
-    ? c.geboortedatum === geboortedatum
-    : c.voorletters.slice(0, 1).toUpperCase() === initials.slice(0, 1)
-}
-
 export async function findOrCreateResidentWithFlag(
   db: Db,
   householdId: number,
   r: ResidentInput,
   at: string,
-): Promise<{ id: number; created: boolean }> {
-  const key = surnameKey(r.achternaam, r.tussenvoegsel)
-  const initials = normalizeInitials(r.voorletters)
-  const loose = looseNameKey(key)
+): Promise<{ id: number; created: boolean; before?: ResidentContact }> {
   const candidates = await db
     .selectFrom('resident')
     .selectAll()
     .where('household_id', '=', householdId)
     .orderBy('id')
     .execute()
-  const match = candidates.find((c) => isSameResident(c, loose, initials, r.geboortedatum))
-  const phone = normalizePhone(r.telefoon)
-  const bsn = r.bsn ? normalizeBsn(r.bsn) : null
+  const match = findResident(candidates, r)
   if (match) {
+    const change = residentChange(match, r)
+    if (!change) return { id: match.id, created: false }
     await db
       .updateTable('resident')
-      .set({
-        telefoon: phone || match.telefoon,
-        email: r.email || match.email,
-        bsn: bsn ?? match.bsn,
-        geboortedatum: match.geboortedatum ?? r.geboortedatum,
-        updated_at: at,
-      })
+      .set({ ...change, updated_at: at })
       .where('id', '=', match.id)
       .execute()
-    return { id: match.id, created: false }
+    const before = {
+      telefoon: match.telefoon,
+      email: match.email,
+      bsn: match.bsn,
+      geboortedatum: match.geboortedatum,
+    }
+    return { id: match.id, created: false, before }
   }
   const { id } = await db
     .insertInto('resident')
-    .values({
-      household_id: householdId,
-      voorletters: initials,
-      tussenvoegsel: r.tussenvoegsel.trim(),
-      achternaam: r.achternaam.trim(),
-      achternaam_key: key,
-      geboortedatum: r.geboortedatum,
-      telefoon: phone,
-      email: r.email.trim(),
-      bsn,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(newResident(householdId, r, at))
     .returning('id')
     .executeTakeFirstOrThrow()
   return { id, created: true }
-}
-
-export function caseNumberFor(id: number, onDate: string): string {
-  return `LA-${onDate.slice(0, 4)}-${String(id).padStart(5, '0')}`
 }
 
 /** The columns of a new case that depend on where it is opened; the summary columns start empty. */
@@ -217,8 +157,9 @@ export async function insertNewCase(
 }
 
 /**
- * Recomputes the case's summary columns from its signals and household. Called in the same
- * transaction as every change to them, so the caseload never shows a stale amount.
+ * Recomputes the case's summary columns from its signals and household (decisions.ts,
+ * caseSummary). Called in the same transaction as every change to them, so the caseload never
+ * shows a stale amount.
  */
 export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> {
   const zaak = await db
@@ -241,32 +182,9 @@ export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> 
   const primary = primaryId
     ? await db.selectFrom('resident').selectAll().where('id', '=', primaryId).executeTakeFirst()
     : undefined
-  const others = await db
-    .selectFrom('resident')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('household_id', '=', hh.id)
-    .where('id', 'in', signals.length ? [...new Set(signals.map((s) => s.resident_id))] : [-1])
-    .executeTakeFirstOrThrow()
-  const name = primary
-    ? displayName({
-        initials: primary.voorletters,
-        prefix: primary.tussenvoegsel,
-        surname: primary.achternaam,
-      })
-    : ''
   await db
     .updateTable('vroegsignaalzaak')
-    .set({
-      display_name: Number(others.n) > 1 ? `${name} e.a.` : name,
-      sort_name: primary ? `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase() : '',
-      postcode: hh.postcode,
-      adres: `${hh.straat} ${formatHouseNumber(hh.huisnummer, hh.toevoeging)}`,
-      partner_types: [...new Set(signals.map((s) => s.partner_type))].sort().join(','),
-      signal_count: signals.length,
-      total_amount_cents: signals.reduce((a, s) => a + s.bedrag_cents, 0),
-      latest_signal_date: signals.reduce((a, s) => (s.signaaldatum > a ? s.signaaldatum : a), ''),
-      crisis: signals.some((s) => s.crisis === 1) ? 1 : 0,
-    })
+    .set(caseSummary(signals, hh, primary))
     .where('id', '=', caseId)
     .execute()
 }

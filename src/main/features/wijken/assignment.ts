@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database'
 import { postcodeOrdinal, type PostcodeRange } from '@shared/format/address'
+import { pickConsulent } from '../signals/decisions'
 
 export interface WijkRange extends PostcodeRange {
   wijkId: number
@@ -10,17 +11,38 @@ export interface WijkRange extends PostcodeRange {
  * "6041 is Centrum, but 6041AB-6041AZ is Kapel".
  */
 export function wijkForPostcode(postcode: string, ranges: WijkRange[]): number | null {
+  let prepared = PREPARED.get(ranges)
+  if (!prepared) {
+    prepared = {
+      bounds: ranges.map((r) => ({
+        wijkId: r.wijkId,
+        from: postcodeOrdinal(r.from),
+        to: postcodeOrdinal(r.to),
+      })),
+      seen: new Map(),
+    }
+    PREPARED.set(ranges, prepared)
+  }
+  const known = prepared.seen.get(postcode)
+  if (known !== undefined) return known
   const p = postcodeOrdinal(postcode)
   let best: { wijkId: number; width: number } | null = null
-  for (const r of ranges) {
-    const from = postcodeOrdinal(r.from)
-    const to = postcodeOrdinal(r.to)
-    if (p < from || p > to) continue
-    const width = to - from
+  for (const r of prepared.bounds) {
+    if (p < r.from || p > r.to) continue
+    const width = r.to - r.from
     if (!best || width < best.width) best = { wijkId: r.wijkId, width }
   }
-  return best?.wijkId ?? null
+  const wijkId = best?.wijkId ?? null
+  // An import asks for the same postcodes again and again; the answers are kept with the ranges
+  if (prepared.seen.size < 200_000) prepared.seen.set(postcode, wijkId)
+  return wijkId
 }
+
+/** Per list of ranges (read once per import or call): their bounds as numbers, and answers given. */
+const PREPARED = new WeakMap<
+  WijkRange[],
+  { bounds: { wijkId: number; from: number; to: number }[]; seen: Map<string, number | null> }
+>()
 
 export async function loadWijkRanges(db: Db): Promise<WijkRange[]> {
   const rows = await db.selectFrom('wijk_postcode').select(['wijk_id', 'pc_from', 'pc_to']).execute()
@@ -54,17 +76,16 @@ export async function consulentForWijk(db: Db, wijkId: number | null): Promise<n
     .where('app_user.actief', '=', 1)
     .orderBy('app_user.id')
     .execute()
-  if (candidates.length === 0) return null
-  if (candidates.length === 1) return candidates[0]!.id
-  let best: { id: number; load: number } | null = null
-  for (const c of candidates) {
-    const { n } = await db
+  const ids = candidates.map((c) => c.id)
+  const loads = new Map<number, number>()
+  if (ids.length > 1)
+    for (const r of await db
       .selectFrom('vroegsignaalzaak')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('consulent_id', '=', c.id)
+      .select(['consulent_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('consulent_id', 'in', ids)
       .where('is_open', '=', 1)
-      .executeTakeFirstOrThrow()
-    if (!best || Number(n) < best.load) best = { id: c.id, load: Number(n) }
-  }
-  return best!.id
+      .groupBy('consulent_id')
+      .execute())
+      loads.set(r.consulent_id!, Number(r.n))
+  return pickConsulent(ids, (id) => loads.get(id) ?? 0)
 }

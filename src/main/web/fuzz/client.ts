@@ -132,6 +132,32 @@ export function callRaw(target: Target, method: string, input: unknown): Promise
   })
 }
 
+/** A file for a method that takes one (the import), streamed as the import screen sends it. */
+export function uploadRaw(target: Target, fileName: string, bytes: Buffer): Promise<Answer> {
+  return send(target, {
+    method: 'POST',
+    path: '/api/intake.upload',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Lange-Adem-Token': target.token,
+      'X-Lange-Adem-Input': encodeURIComponent(JSON.stringify({ fileName })),
+    },
+    body: bytes,
+  })
+}
+
+/** An upload that returns its id or throws the Dutch message (for building the world). */
+export async function uploadOk(
+  target: Target,
+  fileName: string,
+  bytes: Buffer,
+): Promise<{ uploadId: string }> {
+  const a = await uploadRaw(target, fileName, bytes)
+  const res = JSON.parse(a.body) as { ok: boolean; value?: { uploadId: string }; error?: { message: string } }
+  if (!res.ok) throw new Error(`intake.upload: ${res.error?.message}`)
+  return res.value!
+}
+
 /** A typed API call that returns the value or throws the Dutch message (for building the world). */
 export async function callOk<M extends MethodName>(
   target: Target,

@@ -3,7 +3,7 @@ import type { MethodName } from '@shared/api'
 import { mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import { textSamples } from '../../test/text-samples'
-import { callOk, callRaw, send, sendRaw, type Answer, type Target } from './client'
+import { callOk, callRaw, send, sendRaw, uploadRaw, type Answer, type Target } from './client'
 import { hostileFiles, randomFiles, type HostileFile } from './files'
 import { accessProbes, bodyProbes, garbageProbes, protocolProbes, textProbes, type Probe } from './requests'
 import { httpWorld } from './world'
@@ -225,9 +225,11 @@ async function importFile(
   f: HostileFile,
   tally: (category: string, a: Answer, label: string) => Verdict,
 ): Promise<string> {
-  const file = { fileName: f.fileName, contentBase64: f.bytes.toString('base64') }
   const step = async (method: MethodName, input: unknown) => {
-    const a = await callRaw(target, method, input)
+    const a =
+      method === 'intake.upload'
+        ? await uploadRaw(target, f.fileName, f.bytes)
+        : await callRaw(target, method, input)
     tally('file', a, `${f.label}: ${method}`)
     try {
       return JSON.parse(a.body) as {
@@ -239,11 +241,14 @@ async function importFile(
       return { ok: false, error: { message: a.error ?? `HTTP ${a.status}` } }
     }
   }
+  const uploaded = await step('intake.upload', null)
+  if (!uploaded.ok) return `refused: ${uploaded.error?.message}`
+  const file = { uploadId: (uploaded.value as { uploadId: string }).uploadId }
   const analysed = await step('intake.analyse', file)
   if (!analysed.ok) return `refused: ${analysed.error?.message}`
   const v = analysed.value as { mapping: unknown; unplaced: string[] }
   if (v.unplaced.length) return `read; columns missing: ${v.unplaced.join(', ')}`
-  const preview = await step('intake.preview', { ...file, mapping: v.mapping })
+  const preview = await step('intake.preview', { ...file, mapping: v.mapping, bron: 'Fuzz' })
   if (!preview.ok) return `preview refused: ${preview.error?.message}`
   const done = await step('intake.commit', { ...file, mapping: v.mapping, bron: 'Fuzz' })
   if (!done.ok) return `commit refused: ${done.error?.message}`

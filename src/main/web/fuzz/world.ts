@@ -2,7 +2,7 @@ import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { SCOPE_CSV } from '../../features/access/world'
 import { ROERMOND_SETUP, signal, START_WACHTWOORD, TEST_WACHTWOORD } from '../../test/fixtures'
 import type { SampleWorld } from '../../test/text-samples'
-import { callOk, callRaw, type Target } from './client'
+import { callOk, callRaw, uploadOk, type Target } from './client'
 
 /**
  * The scope world (features/access/world.ts) built through the browser-mode API of a running
@@ -42,11 +42,12 @@ export async function httpWorld(target: Target) {
     'signals.createManual',
     signal({ postcode: '6042 CD', huisnummer: '5', achternaam: 'Andermans', voorletters: 'P.' }),
   )
-  const b64 = Buffer.from(SCOPE_CSV).toString('base64')
-  const analysed = await call('intake.analyse', { fileName: 'wijken.csv', contentBase64: b64 })
+  const upload = (fileName: string, content: Uint8Array | string) =>
+    uploadOk(target, fileName, Buffer.from(content))
+  const { uploadId } = await upload('wijken.csv', SCOPE_CSV)
+  const analysed = await call('intake.analyse', { uploadId })
   const imported = await call('intake.commit', {
-    fileName: 'wijken.csv',
-    contentBase64: b64,
+    uploadId,
     mapping: analysed.mapping,
     bron: 'Vindplaats van Schulden',
   })
@@ -59,7 +60,7 @@ export async function httpWorld(target: Target) {
   const afspraakId = await makeAppointment(call, other.caseId)
 
   const world: SampleWorld & { signInAs(naam: string): Promise<void> } = {
-    t: { call },
+    t: { call, upload },
     member,
     wijk,
     cases: { own: own.caseId },

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
+import type pdfmakeModule from 'pdfmake'
 
 /** pdfmake content nodes are plain objects; the app builds them with the helpers in this folder. */
 export type Node = Record<string, unknown> | string | Node[]
@@ -8,15 +8,24 @@ export type Node = Record<string, unknown> | string | Node[]
 /** Millimetres to PDF points. */
 export const mm = (v: number): number => (v * 72) / 25.4
 
-let configured = false
+let loaded: Promise<typeof pdfmakeModule> | null = null
 
 /**
- * Sets pdfmake up once: Roboto from the pdfmake package (read from node_modules at run time,
- * the main bundle keeps dependencies external), no fetching of URLs, and local reads only of
- * those font files.
+ * Loads pdfmake at its first use (it takes a few hundred milliseconds, which a command-line
+ * import or a start without printing need not pay), and sets it up once: Roboto from the
+ * pdfmake package (read from node_modules at run time, the main bundle keeps dependencies
+ * external), no fetching of URLs, and local reads only of those font files.
  */
-export function configurePdfmake(): void {
-  if (configured) return
+function loadPdfmake(): Promise<typeof pdfmakeModule> {
+  loaded ??= import('pdfmake').then((m) => {
+    const pdfmake = m.default
+    configure(pdfmake)
+    return pdfmake
+  })
+  return loaded
+}
+
+function configure(pdfmake: typeof pdfmakeModule): void {
   const resolveFrom = createRequire(import.meta.url)
   const regular = resolveFrom.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf')
   const dir = dirname(regular)
@@ -30,7 +39,6 @@ export function configurePdfmake(): void {
   })
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(dir))
-  configured = true
 }
 
 export interface PdfDoc {
@@ -44,7 +52,7 @@ export interface PdfDoc {
 
 /** Renders a document definition to PDF bytes. */
 export async function renderPdf(doc: PdfDoc): Promise<Buffer> {
-  configurePdfmake()
+  const pdfmake = await loadPdfmake()
   return pdfmake
     .createPdf({
       ...doc,

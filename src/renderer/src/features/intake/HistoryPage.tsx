@@ -73,7 +73,9 @@ export function HistoryPage() {
                 <Table.Td ta="right">{r.rows}</Table.Td>
                 <Table.Td ta="right">{r.nieuw}</Table.Td>
                 <Table.Td ta="right">{r.eerderIngelezen}</Table.Td>
-                <Table.Td ta="right">{r.problemen}</Table.Td>
+                <Table.Td ta="right" title={`${r.problemen} bij het inlezen`}>
+                  {r.teControleren === r.problemen ? r.problemen : `${r.teControleren} van ${r.problemen}`}
+                </Table.Td>
                 <Table.Td ta="right">
                   {r.doorgezet} van {r.doorgezet + r.nietDoorgezet}
                   {r.doorgezet + r.nietDoorgezet > 0 &&

@@ -1,21 +1,26 @@
 import { useState } from 'react'
 import { Alert, Anchor, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
-import type { AnalyseResult, ColumnMapping, ImportSummary } from '@shared/api/intake'
-import { ApiError, call } from '../../api/client'
+import {
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_LABEL,
+  type AnalyseResult,
+  type ColumnMapping,
+  type ImportSummary,
+} from '@shared/api/intake'
+import { ApiError, call, chooseImportFile, hasNativeFilePicker, uploadFile } from '../../api/client'
 import { routeHref } from '../../app/router'
+import { ImportProgress } from './ImportProgress'
 import { MappingStep } from './MappingStep'
 import { SummaryView } from './SummaryView'
-import { MAX_FILE_BYTES, fileToBase64 } from './fileBytes'
 
-interface Loaded {
-  fileName: string
-  contentBase64: string
-}
-
-/** Signalen inlezen: choose the month's file, confirm the mapping, read the preview, import. */
+/**
+ * Signalen inlezen: choose the month's file (it goes to main once: the desktop app reads it by
+ * its path, the browser streams it), confirm the mapping and the source's name, read the
+ * preview, import. Reading, checking and storing run in main's import worker with a progress bar.
+ */
 export function ImportPage() {
   const [step, setStep] = useState(0)
-  const [file, setFile] = useState<Loaded | null>(null)
+  const [uploadId, setUploadId] = useState<string | null>(null)
   const [analysis, setAnalysis] = useState<AnalyseResult | null>(null)
   const [mapping, setMapping] = useState<ColumnMapping | null>(null)
   const [bron, setBron] = useState('')
@@ -24,41 +29,73 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const native = hasNativeFilePicker()
 
   const fail = (e: unknown) => {
     setError(e instanceof Error ? e.message : 'Er ging iets mis.')
     setFieldErrors(e instanceof ApiError ? e.fields : {})
   }
 
+  /** The file is in main: wait for it to be read and analysed, then show the mapping. */
+  const analyse = async (id: string) => {
+    setUploadId(id)
+    const a = await call('intake.analyse', { uploadId: id, mappingName: '' })
+    setAnalysis(a)
+    setMapping(a.mapping)
+    setBron(a.bronVoorstel)
+    setFieldErrors({})
+    setStep(1)
+  }
+
   const choose = async (f: File | undefined) => {
     setError(null)
     if (!f) return
-    if (f.size > MAX_FILE_BYTES) {
-      setError('Dit bestand is groter dan 1,4 MB. Lees het in met de opdrachtregel (npm run cli -- import).')
+    if (f.size > MAX_UPLOAD_BYTES) {
+      setError(
+        `Dit bestand is groter dan ${MAX_UPLOAD_LABEL}. Dat is meer dan een jaar aan signalen van een grote gemeente; deel het op in kleinere bestanden.`,
+      )
       return
     }
     setBusy(true)
     try {
-      const loaded = { fileName: f.name, contentBase64: await fileToBase64(f) }
-      const a = await call('intake.analyse', loaded)
-      setFile(loaded)
-      setAnalysis(a)
-      setMapping(a.mapping)
-      setBron(a.mappingName ?? '')
-      setStep(1)
+      await analyse((await uploadFile(f)).uploadId)
     } catch (e) {
       fail(e)
+      setUploadId(null)
     } finally {
       setBusy(false)
     }
   }
 
+  const chooseNative = async () => {
+    setError(null)
+    setBusy(true)
+    try {
+      const up = await chooseImportFile()
+      if (up) await analyse(up.uploadId)
+    } catch (e) {
+      fail(e)
+      setUploadId(null)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  // The source's name saves the mapping for next month: asked for before the preview, so the
+  // import cannot fail on it afterwards.
+  const bronMissing = () => {
+    if (bron.trim()) return false
+    setFieldErrors({ bron: 'Geef de bron een naam, bijvoorbeeld "Vindplaats van Schulden".' })
+    setError('Vul eerst de naam van de bron in.')
+    return true
+  }
+
   const showPreview = async () => {
-    if (!file || !mapping) return
+    if (!uploadId || !mapping || bronMissing()) return
     setBusy(true)
     setError(null)
     try {
-      setPreview(await call('intake.preview', { ...file, mapping }))
+      setPreview(await call('intake.preview', { uploadId, mapping, bron }))
       setFieldErrors({})
       setStep(2)
     } catch (e) {
@@ -69,11 +106,11 @@ export function ImportPage() {
   }
 
   const commit = async () => {
-    if (!file || !mapping) return
+    if (!uploadId || !mapping || bronMissing()) return
     setBusy(true)
     setError(null)
     try {
-      setResult(await call('intake.commit', { ...file, mapping, bron }))
+      setResult(await call('intake.commit', { uploadId, mapping, bron }))
       setStep(3)
     } catch (e) {
       fail(e)
@@ -85,11 +122,12 @@ export function ImportPage() {
 
   const restart = () => {
     setStep(0)
-    setFile(null)
+    setUploadId(null)
     setAnalysis(null)
     setPreview(null)
     setResult(null)
     setError(null)
+    setFieldErrors({})
   }
 
   return (
@@ -99,7 +137,7 @@ export function ImportPage() {
         active={step}
         size="sm"
         allowNextStepsSelect={false}
-        onStepClick={(s) => s < step && !result && setStep(s)}
+        onStepClick={(s) => s < step && !result && !busy && setStep(s)}
       >
         <Stepper.Step label="Bestand" />
         <Stepper.Step label="Kolommen" />
@@ -115,21 +153,33 @@ export function ImportPage() {
         <Stack gap="sm" maw={640}>
           <Text>
             Kies het bestand dat u van het platform heeft gedownload (Vindplaats van Schulden of xxllnc). CSV
-            en Excel (.xlsx) kunnen allebei. Er wordt nog niets opgeslagen.
+            en Excel (.xlsx) kunnen allebei, ook een heel jaar in één bestand (tot {MAX_UPLOAD_LABEL}). Er
+            wordt nog niets opgeslagen.
           </Text>
-          <label htmlFor="intake-file">
-            <Text fw={500} size="sm">
-              Bestand met signalen
-            </Text>
-          </label>
-          <input
-            id="intake-file"
-            type="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => void choose(e.currentTarget.files?.[0])}
-          />
-          {busy && <Text c="dimmed">Bestand wordt gelezen…</Text>}
+          {native ? (
+            <Group>
+              <Button onClick={() => void chooseNative()} loading={busy}>
+                Bestand kiezen…
+              </Button>
+            </Group>
+          ) : (
+            <>
+              <label htmlFor="intake-file">
+                <Text fw={500} size="sm">
+                  Bestand met signalen
+                </Text>
+              </label>
+              <input
+                id="intake-file"
+                type="file"
+                accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={busy}
+                onChange={(e) => void choose(e.currentTarget.files?.[0])}
+              />
+            </>
+          )}
+          {busy && uploadId && <ImportProgress uploadId={uploadId} />}
+          {busy && !uploadId && <Text c="dimmed">Het bestand gaat naar Lange Adem…</Text>}
         </Stack>
       )}
       {step === 1 && analysis && mapping && (
@@ -140,10 +190,14 @@ export function ImportPage() {
             bron={bron}
             errors={fieldErrors}
             onMapping={setMapping}
-            onBron={setBron}
+            onBron={(b) => {
+              setBron(b)
+              if (b.trim() && fieldErrors.bron) setFieldErrors({ ...fieldErrors, bron: '' })
+            }}
           />
+          {busy && uploadId && <ImportProgress uploadId={uploadId} />}
           <Group>
-            <Button variant="default" onClick={restart}>
+            <Button variant="default" onClick={restart} disabled={busy}>
               Ander bestand
             </Button>
             <Button onClick={() => void showPreview()} loading={busy}>
@@ -155,11 +209,12 @@ export function ImportPage() {
       {step === 2 && preview && (
         <>
           <Text>
-            Zo ziet de inlezing van <b>{file?.fileName}</b> eruit. Er is nog niets opgeslagen.
+            Zo ziet de inlezing van <b>{analysis?.fileName}</b> eruit. Er is nog niets opgeslagen.
           </Text>
           <SummaryView summary={preview} done={false} />
+          {busy && uploadId && <ImportProgress uploadId={uploadId} />}
           <Group>
-            <Button variant="default" onClick={() => setStep(1)}>
+            <Button variant="default" onClick={() => setStep(1)} disabled={busy}>
               Terug naar kolommen
             </Button>
             <Button
@@ -167,7 +222,7 @@ export function ImportPage() {
               loading={busy}
               disabled={preview.nieuw + preview.problemen === 0}
             >
-              {preview.nieuw} signalen inlezen
+              {preview.nieuw.toLocaleString('nl-NL')} signalen inlezen
             </Button>
           </Group>
         </>
@@ -175,8 +230,10 @@ export function ImportPage() {
       {step === 3 && result && (
         <>
           <Alert color="teal" title="Ingelezen">
-            {result.nieuw} nieuwe signalen ingelezen, {result.doorgezet} doorgezet in {result.nieuweZaken}{' '}
-            nieuwe zaken. {result.problemen > 0 && `${result.problemen} regels staan in Te controleren.`}
+            {result.nieuw.toLocaleString('nl-NL')} nieuwe signalen ingelezen,{' '}
+            {result.doorgezet.toLocaleString('nl-NL')} doorgezet in{' '}
+            {result.nieuweZaken.toLocaleString('nl-NL')} nieuwe zaken.{' '}
+            {result.problemen > 0 && `${result.problemen} regels staan in Te controleren.`}
           </Alert>
           <SummaryView summary={result} done />
           <Group>

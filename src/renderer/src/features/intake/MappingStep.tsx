@@ -55,17 +55,20 @@ export function MappingStep({ analysis, mapping, bron, errors, onMapping, onBron
   return (
     <Stack gap="md">
       <Text>
-        {analysis.rowCount} regels gevonden (
+        <b>{analysis.fileName}</b>: {analysis.rowCount.toLocaleString('nl-NL')} regels gevonden (
         {analysis.format === 'xlsx' ? 'Excel' : `CSV, ${analysis.encoding}`}).{' '}
         {analysis.mappingName
           ? `De koppeling "${analysis.mappingName}" van een vorige keer is gebruikt.`
           : 'De app stelt een koppeling voor op basis van de kolomnamen. Controleer en verbeter waar nodig.'}
       </Text>
       <TextInput
-        label="Naam van de bron (de koppeling wordt onder deze naam bewaard voor de volgende maand)"
+        label="Naam van de bron"
+        description="De koppeling wordt onder deze naam bewaard, zodat het bestand van volgende maand vanzelf goed gaat."
+        placeholder="Bijvoorbeeld Vindplaats van Schulden"
         value={bron}
         onChange={(e) => onBron(e.currentTarget.value)}
-        error={errors.bron}
+        error={errors.bron || undefined}
+        required
         maw={480}
       />
       {missing.length > 0 && (
@@ -121,7 +124,7 @@ export function MappingStep({ analysis, mapping, bron, errors, onMapping, onBron
             {analysis.partnerWords.map((w) => (
               <Group key={w.key} gap="sm" wrap="nowrap">
                 <Select
-                  label={`"${w.word}" (${w.count}×) betekent`}
+                  label={`"${w.word}" (${w.count.toLocaleString('nl-NL')}×) betekent`}
                   data={[
                     { value: NONE, label: '(geen keuze: onbekend woord gaat naar Te controleren)' },
                     ...SIGNAALPARTNER_TYPES.map((t) => ({ value: t, label: SIGNAALPARTNER_LABELS[t] })),

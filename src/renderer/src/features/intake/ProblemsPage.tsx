@@ -1,138 +1,52 @@
-import { useCallback, useEffect, useState } from 'react'
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core'
-import { INTAKE_FIELDS, INTAKE_FIELD_LABELS, type IntakeField, type ProblemView } from '@shared/api/intake'
-import { ApiError, call } from '../../api/client'
-import { notifyFailed, notifySaved } from '../../components/notify'
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
+import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { INTAKE_FIELD_LABELS, type BulkOutcome, type ProblemView } from '@shared/api/intake'
+import { call } from '../../api/client'
+import { describeFailure } from '../../components/form-errors'
+import { BulkFixPanel } from './BulkFixPanel'
+import { ProblemCard } from './ProblemCard'
+import { problemGroups, type ProblemGroup } from './problemGroups'
 
-/** One problem row: its values to correct, then accept, or reject with a reason. */
-function ProblemCard({ p, onDone }: { p: ProblemView; onDone(): void }) {
-  const [values, setValues] = useState(p.values)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [rejecting, setRejecting] = useState(false)
-  const [reden, setReden] = useState('')
-  const [busy, setBusy] = useState(false)
-  const flagged = new Set(p.problems.map((x) => x.field))
-  const shown = INTAKE_FIELDS.filter((f) => f in p.values || flagged.has(f))
-
-  const accept = async () => {
-    setBusy(true)
-    try {
-      const s = await call('intake.acceptProblem', { id: p.id, values })
-      notifySaved(
-        s.doorgezet
-          ? 'De regel is ingelezen en doorgezet.'
-          : 'De regel is ingelezen (niet doorgezet volgens het afwegingskader).',
-      )
-      onDone()
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields)
-      notifyFailed('Nog niet goed', e instanceof Error ? e.message : '')
-    } finally {
-      setBusy(false)
-    }
-  }
-  const reject = async () => {
-    setBusy(true)
-    try {
-      await call('intake.rejectProblem', { id: p.id, reden })
-      notifySaved('De regel is afgewezen.')
-      onDone()
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fields)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const set = (f: IntakeField, v: string) => {
-    setValues({ ...values, [f]: v })
-    const { [`values.${f}`]: _gone, ...rest } = errors
-    void _gone
-    setErrors(rest)
-  }
-
-  return (
-    <Card withBorder radius="md" aria-label={`Regel ${p.line} van ${p.bestandsnaam}`}>
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Text fw={600}>
-            Regel {p.line} van {p.bestandsnaam}
-          </Text>
-          <Badge color="orange">Te controleren</Badge>
-        </Group>
-        <Stack gap={2}>
-          {p.problems.map((x, i) => (
-            <Text key={i} size="sm" c="red.8">
-              {x.field ? `${INTAKE_FIELD_LABELS[x.field]}: ` : ''}
-              {x.reason}
-            </Text>
-          ))}
-        </Stack>
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {shown.map((f) => (
-            <TextInput
-              key={f}
-              label={INTAKE_FIELD_LABELS[f]}
-              value={values[f] ?? ''}
-              onChange={(e) => set(f, e.currentTarget.value)}
-              error={errors[`values.${f}`]}
-              styles={
-                flagged.has(f) ? { input: { borderColor: 'var(--mantine-color-orange-6)' } } : undefined
-              }
-            />
-          ))}
-        </SimpleGrid>
-        {rejecting ? (
-          <Group align="flex-end">
-            <Textarea
-              label="Reden van afwijzen"
-              value={reden}
-              onChange={(e) => setReden(e.currentTarget.value)}
-              error={errors.reden}
-              autosize
-              minRows={1}
-              w={420}
-            />
-            <Button color="red" onClick={() => void reject()} loading={busy}>
-              Afwijzen
-            </Button>
-            <Button variant="default" onClick={() => setRejecting(false)}>
-              Annuleren
-            </Button>
-          </Group>
-        ) : (
-          <Group>
-            <Button onClick={() => void accept()} loading={busy}>
-              Verbeterd: inlezen
-            </Button>
-            <Button variant="default" onClick={() => setRejecting(true)}>
-              Afwijzen…
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </Card>
-  )
+/** What the last action did, said in the page itself (never in a notice over the next row). */
+interface Said {
+  color: 'teal' | 'yellow' | 'red'
+  text: string
 }
 
-/** Te controleren: rows an import could not take in; nothing is silently dropped. */
+export function outcomeText(o: BulkOutcome): Said {
+  const parts: string[] = []
+  if (o.ingelezen) parts.push(`${o.ingelezen} ${o.ingelezen === 1 ? 'regel' : 'regels'} ingelezen`)
+  if (o.afgewezen) parts.push(`${o.afgewezen} ${o.afgewezen === 1 ? 'regel' : 'regels'} afgewezen`)
+  if (o.open) parts.push(`${o.open} nog niet goed (zie de rode regels)`)
+  if (o.alIngelezen) parts.push(`${o.alIngelezen} met een signaal-ID dat al is ingelezen: wijs die af`)
+  return {
+    color: o.open ? 'yellow' : 'teal',
+    text: parts.length ? `${parts.join(', ')}.` : 'Er was niets te doen.',
+  }
+}
+
+/**
+ * Te controleren: rows an import could not take in; nothing is silently dropped. Rows with the
+ * same problem are fixed together (one change for all of them, then every row that is right is
+ * taken in), "Opnieuw proberen" reads every open row again with the current rules, and many rows
+ * can be rejected with one reason. One row at a time stays possible ("Verbeteren").
+ */
 export function ProblemsPage() {
   const [rows, setRows] = useState<ProblemView[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [said, setSaid] = useState<Said | null>(null)
+  const [selected, setSelected] = useState<Set<number>>(new Set())
+  const [group, setGroup] = useState<ProblemGroup | null>(null)
+  const [editing, setEditing] = useState<number | null>(null)
+  const [busy, setBusy] = useState(false)
+
   const load = useCallback(async () => {
     try {
-      setRows(await call('intake.problems', {}))
+      const open = await call('intake.problems', {})
+      setRows(open)
+      const ids = new Set(open.map((r) => r.id))
+      setSelected((s) => new Set([...s].filter((id) => ids.has(id))))
+      setEditing((e) => (e !== null && ids.has(e) ? e : null))
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Laden mislukt.')
     }
@@ -140,22 +54,209 @@ export function ProblemsPage() {
   useEffect(() => {
     void load()
   }, [load])
+
+  const groups = useMemo(() => problemGroups(rows ?? []), [rows])
+
+  const run = async (action: () => Promise<BulkOutcome>) => {
+    setBusy(true)
+    setSaid(null)
+    try {
+      const o = await action()
+      setSaid(outcomeText(o))
+      setSelected(new Set())
+      setGroup(null)
+      await load()
+    } catch (e) {
+      setSaid({
+        color: 'red',
+        text: describeFailure(e).message,
+      })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const pickGroup = (g: ProblemGroup) => {
+    setGroup(g)
+    setSelected(new Set(g.ids))
+  }
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(selected)
+    if (on) next.add(id)
+    else next.delete(id)
+    setSelected(next)
+    setGroup(null)
+  }
+  const chosen = (rows ?? []).filter((r) => selected.has(r.id))
+  const allChosen = !!rows?.length && chosen.length === rows.length
+
   return (
-    <Stack gap="md" maw={1100}>
+    <Stack gap="md" maw={1200}>
       <Title order={2}>Te controleren</Title>
       <Text c="dimmed">
-        Regels uit ingelezen bestanden die niet goed te lezen waren. Verbeter de velden en lees de regel
-        alsnog in, of wijs hem af met een reden.
+        Regels uit ingelezen bestanden die niet goed te lezen waren. Hebben meer regels hetzelfde probleem,
+        kies dan de groep hieronder en verbeter ze in één keer. Of verbeter een regel los, of wijs regels af
+        met een reden.
       </Text>
       {error && <Alert color="red">{error}</Alert>}
+      {said && (
+        <Alert
+          color={said.color}
+          role="status"
+          aria-live="polite"
+          withCloseButton
+          onClose={() => setSaid(null)}
+        >
+          {said.text}
+        </Alert>
+      )}
       {rows && rows.length === 0 && (
         <Alert color="teal" title="Niets te controleren">
           Alle regels van de ingelezen bestanden zijn afgehandeld.
         </Alert>
       )}
-      {rows?.map((p) => (
-        <ProblemCard key={p.id} p={p} onDone={() => void load()} />
-      ))}
+      {rows && rows.length > 0 && (
+        <>
+          <Paper withBorder p="md" radius="md">
+            <Stack gap="sm">
+              <Group justify="space-between">
+                <Text fw={600}>
+                  {rows.length} {rows.length === 1 ? 'regel' : 'regels'} te controleren
+                </Text>
+                <Button
+                  variant="default"
+                  loading={busy}
+                  onClick={() => void run(() => call('intake.retryProblems', {}))}
+                  title="Leest elke open regel opnieuw met de huidige regels en koppeling; wat nu goed is, wordt ingelezen."
+                >
+                  Opnieuw proberen ({rows.length})
+                </Button>
+              </Group>
+              {groups.length > 0 && (
+                <Stack gap={6}>
+                  <Text size="sm" fw={500}>
+                    Zelfde probleem in meer regels
+                  </Text>
+                  <Group gap="xs" aria-label="Groepen met hetzelfde probleem" role="group">
+                    {groups.map((g) => (
+                      <Button
+                        key={g.key}
+                        size="compact-sm"
+                        variant={group?.key === g.key ? 'filled' : 'light'}
+                        onClick={() => pickGroup(g)}
+                      >
+                        {g.label} ({g.ids.length})
+                      </Button>
+                    ))}
+                  </Group>
+                </Stack>
+              )}
+              {chosen.length > 0 && (
+                <BulkFixPanel
+                  key={group?.key ?? `keuze-${chosen.length}`}
+                  rows={chosen}
+                  group={group}
+                  busy={busy}
+                  onFix={(fix) =>
+                    void run(() => call('intake.fixProblems', { ids: chosen.map((r) => r.id), fix }))
+                  }
+                  onReject={(reden) =>
+                    void run(() => call('intake.rejectProblems', { ids: chosen.map((r) => r.id), reden }))
+                  }
+                />
+              )}
+            </Stack>
+          </Paper>
+          <Table withTableBorder aria-label="Regels te controleren" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label="Alle regels kiezen"
+                    checked={allChosen}
+                    indeterminate={chosen.length > 0 && !allChosen}
+                    onChange={(e) => {
+                      setGroup(null)
+                      setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())
+                    }}
+                  />
+                </Table.Th>
+                <Table.Th>Regel</Table.Th>
+                <Table.Th>Wat is er mis</Table.Th>
+                <Table.Th>Naam</Table.Th>
+                <Table.Th>Adres</Table.Th>
+                <Table.Th ta="right">Bedrag</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((p) => (
+                <Fragment key={p.id}>
+                  <Table.Tr bg={selected.has(p.id) ? 'var(--mantine-color-blue-light)' : undefined}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Regel ${p.line} van ${p.bestandsnaam} kiezen`}
+                        checked={selected.has(p.id)}
+                        onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {p.line}
+                      <Text size="xs" c="dimmed">
+                        {p.bestandsnaam}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {p.problems.map((x, i) => (
+                        <Text key={i} size="sm" c="red.8">
+                          {x.field ? `${INTAKE_FIELD_LABELS[x.field]}: ` : ''}
+                          {x.reason}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>
+                      {[p.values.voorletters, p.values.tussenvoegsel, p.values.achternaam]
+                        .filter(Boolean)
+                        .join(' ')}
+                    </Table.Td>
+                    <Table.Td>
+                      {[p.values.straat, p.values.huisnummer, p.values.postcode].filter(Boolean).join(' ')}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {p.values.bedrag}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant={editing === p.id ? 'filled' : 'default'}
+                        onClick={() => setEditing(editing === p.id ? null : p.id)}
+                        aria-expanded={editing === p.id}
+                      >
+                        Verbeteren
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                  {editing === p.id && (
+                    <Table.Tr>
+                      <Table.Td colSpan={7} p={0}>
+                        <ProblemCard
+                          p={p}
+                          onSaid={setSaid}
+                          onDone={() => {
+                            setEditing(null)
+                            void load()
+                          }}
+                          onChanged={() => void load()}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
     </Stack>
   )
 }

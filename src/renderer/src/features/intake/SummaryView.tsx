@@ -8,7 +8,7 @@ function Figure({ label, value, hint }: { label: string; value: number; hint?: s
         {label}
       </Text>
       <Text fw={700} fz={26}>
-        {value}
+        {value.toLocaleString('nl-NL')}
       </Text>
       {hint && (
         <Text size="xs" c="dimmed">
@@ -24,7 +24,7 @@ export function SummaryView({ summary, done }: { summary: ImportSummary; done: b
   const ratio = summary.nieuw ? Math.round((100 * summary.doorgezet) / summary.nieuw) : 0
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
         <Figure label="Regels in het bestand" value={summary.rows} />
         <Figure label={done ? 'Nieuw ingelezen' : 'Nieuw'} value={summary.nieuw} />
         <Figure
@@ -43,7 +43,12 @@ export function SummaryView({ summary, done }: { summary: ImportSummary; done: b
         <Figure
           label="Meervoudig / opeenvolgend"
           value={summary.meervoudig + summary.opeenvolgend}
-          hint={`${summary.meervoudig} meervoudig, ${summary.opeenvolgend} opeenvolgend, ${summary.herkend} eerder bekend`}
+          hint={`${summary.meervoudig.toLocaleString('nl-NL')} meervoudig (meer signalen op één adres in dezelfde maand), ${summary.opeenvolgend.toLocaleString('nl-NL')} opeenvolgend (al een signaal op het adres in de 6 maanden ervoor)`}
+        />
+        <Figure
+          label="Eerder bekend"
+          value={summary.herkend}
+          hint="Personen met een signaal van vóór dit bestand: dezelfde bewoner, of dezelfde naam en geboortedatum op een ander adres"
         />
       </SimpleGrid>
       {summary.problems.length > 0 && (

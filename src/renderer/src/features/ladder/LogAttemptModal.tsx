@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
+import { useWindowEvent } from '@mantine/hooks'
 import {
   Alert,
   Button,
@@ -61,8 +62,12 @@ export function LogAttemptModal({
   // Escape, the cross or Annuleren with a note typed: asked first (the note would be lost).
   const guard = useDiscardGuard(notitie.trim() !== '' || datum !== today, onClose)
 
+  // One save at a time: Enter held down, or a double press, records one attempt.
+  const busy = useRef(false)
   const save = async (e?: FormEvent) => {
     e?.preventDefault()
+    if (busy.current) return
+    busy.current = true
     setSaving(true)
     setError(null)
     try {
@@ -71,8 +76,17 @@ export function LogAttemptModal({
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
       setSaving(false)
+      busy.current = false
     }
   }
+
+  // Ctrl+Enter saves wherever the focus is, also in the moment before the dialog has moved the
+  // focus into its form (a fast typist, a slow machine). Not while the discard question is asked.
+  useWindowEvent('keydown', (e) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || guard.asking) return
+    e.preventDefault()
+    void save()
+  })
 
   return (
     <Modal
@@ -83,13 +97,7 @@ export function LogAttemptModal({
       returnFocus={returnFocus}
     >
       <DiscardQuestion guard={guard} />
-      <form
-        onSubmit={(e) => void save(e)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save()
-        }}
-        noValidate
-      >
+      <form onSubmit={(e) => void save(e)} noValidate>
         <Stack gap="sm">
           <Group grow align="flex-start">
             <NativeSelect

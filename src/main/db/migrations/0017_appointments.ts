@@ -150,5 +150,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(): Promise<void> {
-  throw new Error('Migration 0016_appointments cannot be undone')
+  throw new Error('Migration 0017_appointments cannot be undone')
 }

@@ -413,7 +413,7 @@ export async function markReminderSent(db: Db, ctx: UseCaseContext, id: number):
   })
 }
 
-/** The template of the confirmation letter (migration 0016). */
+/** The template of the confirmation letter (migration 0017). */
 export const CONFIRMATION_TEMPLATE = 'afspraakbevestiging'
 
 /**

@@ -2,7 +2,7 @@ import type { Generated, Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Db } from '../../db/database'
 
-/** Tables of migration 0016 (appointments). */
+/** Tables of migration 0017 (appointments). */
 
 export interface OntmoetplekTable {
   id: Generated<number>

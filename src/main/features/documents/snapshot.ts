@@ -31,7 +31,7 @@ export interface SnapshotItem {
   consulent_id: number | null
   collega_id: number | null
   partner_contact_id?: number | null
-  /** The appointment a confirmation letter confirms (migration 0016). */
+  /** The appointment a confirmation letter confirms (migration 0017). */
   afspraak_id?: number | null
 }
 

@@ -7,7 +7,7 @@ import { ratio } from './figures'
 
 /**
  * Appointments kept and missed by kind of place (issue 21), from the anonymous appointment facts
- * (monitor_afspraak_fact, kept by triggers of migration 0016, so the figures survive the deletion
+ * (monitor_afspraak_fact, kept by triggers of migration 0017, so the figures survive the deletion
  * of the cases). An appointment counts on its own day, in the period that holds it; one that was
  * moved counts as "verzet" on its old day and again on its new day; one that fell away because
  * the case was closed or the resident asked not to be approached does not count.

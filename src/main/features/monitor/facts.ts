@@ -34,9 +34,9 @@ export interface CaseFactTable {
   resultaat: string | null
   gesloten_op: string | null
   frozen: number
-  /** Migration 0016: 0 no appointment, 1 an appointment was made, 2 one took place (geweest). */
+  /** Migration 0017: 0 no appointment, 1 an appointment was made, 2 one took place (geweest). */
   afspraak: number
-  /** Migration 0016: timed attempts (phone, home visit) per part of the day, and those that reached. */
+  /** Migration 0017: timed attempts (phone, home visit) per part of the day, and those that reached. */
   moment_ochtend: number
   moment_middag: number
   moment_avond: number
@@ -81,7 +81,7 @@ export interface DailyTable {
 }
 
 /**
- * Migration 0016: the timed attempts of the case facts summed per age in whole years (-1 unknown),
+ * Migration 0017: the timed attempts of the case facts summed per age in whole years (-1 unknown),
  * kind of arrears and part of the day; the row with dagdeel '' counts the cases that had any.
  * Kept by refreshFacts like monitor_daily, frozen facts included (monitor/moment.ts reads it).
  */

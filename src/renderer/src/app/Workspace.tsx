@@ -30,6 +30,8 @@ import { BackupsPage } from '../features/backup/BackupsPage'
 import { RetentionPage } from '../features/retention/RetentionPage'
 import { PersonRequestPage } from '../features/retention/PersonRequestPage'
 import { SessionControls } from '../features/session/SessionControls'
+import { AgendaPage } from '../features/appointments/AgendaPage'
+import { PlacesPage } from '../features/appointments/PlacesPage'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -118,6 +120,14 @@ export function Workspace() {
             )}
             {route.name === 'bezoeklijst' && <VisitDayListPage datum={route.datum} wijkId={route.wijkId} />}
             {route.name === 'inloop' && <WalkinPage />}
+            {route.name === 'agenda' && (
+              <AgendaPage
+                key={`${route.weergave}-${route.datum}`}
+                datum={route.datum}
+                weergave={route.weergave}
+              />
+            )}
+            {route.name === 'plekken' && <PlacesPage />}
             {route.name === 'stappenplan' && <LadderSettingsPage />}
             {route.name === 'afdrukken' && <PrintQueuePage />}
             {route.name === 'sjablonen' && <TemplatesPage />}

@@ -16,6 +16,8 @@ const PAGES: Record<Route['name'], { method: MethodName; cases: boolean }> = {
   inloop: { method: 'walkin.search', cases: true },
   huisbezoeken: { method: 'visits.candidates', cases: true },
   bezoeklijst: { method: 'visits.day', cases: true },
+  agenda: { method: 'appointments.agenda', cases: true },
+  plekken: { method: 'appointments.savePlace', cases: false },
   afdrukken: { method: 'documents.queue', cases: true },
   'nieuw-signaal': { method: 'signals.createManual', cases: true },
   inlezen: { method: 'intake.commit', cases: true },

@@ -24,6 +24,9 @@ export type Route =
   | { name: 'huisbezoeken'; wijkId?: number; caseId?: number }
   | { name: 'bezoeklijst'; datum: string; wijkId: number | null }
   | { name: 'inloop' }
+  /** The consulent's agenda: a day or a week (from its Monday) around `datum` (default today). */
+  | { name: 'agenda'; datum?: string; weergave?: 'dag' | 'week' }
+  | { name: 'plekken' }
   | { name: 'stappenplan' }
   | { name: 'afdrukken' }
   | { name: 'sjablonen' }
@@ -61,6 +64,12 @@ export function parseRoute(hash: string): Route {
   const lijst = /^\/bezoeklijst\/(\d{4}-\d{2}-\d{2})(?:\/(\d+))?$/.exec(path)
   if (lijst) return { name: 'bezoeklijst', datum: lijst[1]!, wijkId: lijst[2] ? Number(lijst[2]) : null }
   if (path === '/inloop') return { name: 'inloop' }
+  const agenda = /^\/agenda(?:\/(dag|week)\/(\d{4}-\d{2}-\d{2}))?$/.exec(path)
+  if (agenda)
+    return agenda[1]
+      ? { name: 'agenda', weergave: agenda[1] as 'dag' | 'week', datum: agenda[2]! }
+      : { name: 'agenda' }
+  if (path === '/plekken') return { name: 'plekken' }
   if (path === '/stappenplan') return { name: 'stappenplan' }
   if (path === '/afdrukken') return { name: 'afdrukken' }
   if (path === '/brieven-en-kaartjes') return { name: 'sjablonen' }
@@ -102,6 +111,10 @@ export function routeHref(route: Route): string {
       return `#/bezoeklijst/${route.datum}${route.wijkId ? `/${route.wijkId}` : ''}`
     case 'inloop':
       return '#/inloop'
+    case 'agenda':
+      return route.datum ? `#/agenda/${route.weergave ?? 'week'}/${route.datum}` : '#/agenda'
+    case 'plekken':
+      return '#/plekken'
     case 'stappenplan':
       return '#/stappenplan'
     case 'afdrukken':

@@ -47,7 +47,8 @@ export function CaseDocumentsSection({
       .catch(() => undefined)
   }, [])
 
-  const printable = templates.filter((t) => t.soort !== 'bericht')
+  // The confirmation letter of an appointment is queued from that appointment (AppointmentsSection).
+  const printable = templates.filter((t) => t.soort !== 'bericht' && !t.afspraakNodig)
   const queue = async (t: TemplateView) => {
     if (t.bezoekNodig) {
       onAnnounce(t)

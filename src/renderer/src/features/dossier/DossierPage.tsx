@@ -17,6 +17,7 @@ import { SignalsSection } from './SignalsSection'
 import { PlanSection } from '../ladder/PlanSection'
 import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 import { AnnounceVisitModal } from '../visits/AnnounceVisitModal'
+import { AppointmentsSection } from '../appointments/AppointmentsSection'
 
 type Load =
   | { state: 'loading' }
@@ -27,6 +28,7 @@ const BACK_LABELS: Partial<Record<Route['name'], string>> = {
   vandaag: 'Vandaag',
   huisbezoeken: 'Huisbezoeken',
   bezoeklijst: 'de daglijst',
+  agenda: 'de agenda',
   inloop: 'het inloopspreekuur',
   afdrukken: 'Afdrukken',
   monitor: 'de monitor',
@@ -149,6 +151,17 @@ export function DossierPage({
         fromToday={fromToday}
         version={version}
         onAnnounce={() => setAnnouncing({ template: null })}
+        onAppointment={() => setVersion((v) => v + 1)}
+      />
+      <AppointmentsSection
+        caseId={d.id}
+        consulentId={d.consulent?.id ?? null}
+        open={d.status !== 'gesloten'}
+        version={version}
+        onChanged={(r) => {
+          update(r.dossier)
+          setVersion((v) => v + 1)
+        }}
       />
       <HouseholdSection dossier={d} />
       <SignalsSection dossier={d} />

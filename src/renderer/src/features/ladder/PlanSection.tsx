@@ -14,8 +14,10 @@ import { CloseCaseModal } from './CloseCaseModal'
 import { LogAttemptModal } from './LogAttemptModal'
 import { MessageButtons } from './MessageButtons'
 import { nextTask } from './nextTask'
+import { AppointmentModal } from '../appointments/AppointmentModal'
+import { appointmentMadeText } from '../appointments/AppointmentsSection'
 
-type Dialog = 'poging' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
+type Dialog = 'poging' | 'afspraak' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
 /**
  * After an attempt on a case opened from Vandaag: Vandaag's next task, one Enter away (the button
@@ -54,6 +56,7 @@ export function PlanSection({
   fromToday = false,
   version = 0,
   onAnnounce,
+  onAppointment,
 }: {
   dossier: DossierView
   onChange(d: DossierView): void
@@ -62,6 +65,8 @@ export function PlanSection({
   /** Changes when the plan changed elsewhere on the page (a visit announced). */
   version?: number
   onAnnounce?(): void
+  /** An appointment was made here (right after a contact): the page's appointments read again. */
+  onAppointment?(): void
 }) {
   const [plan, setPlan] = useState<CasePlanView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -217,6 +222,16 @@ export function PlanSection({
                 </Text>
               </Stack>
             )}
+            {plan.afspraak && (
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  Afspraak
+                </Text>
+                <Text aria-label="Afspraak">
+                  {formatDate(plan.afspraak.datum)} {plan.afspraak.tijd}, {plan.afspraak.plek}
+                </Text>
+              </Stack>
+            )}
             {plan.huisbezoekNodig && (
               <Group gap="sm" mt="lg">
                 {onAnnounce && (
@@ -263,14 +278,26 @@ export function PlanSection({
           kanaal={plan.kanaal}
           returnFocus={!fromToday}
           onClose={() => setDialog(null)}
-          onSaved={(r) => {
+          onSaved={(r, afspraak) => {
             done(
               r,
               r.plan.stapLabel
                 ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
                 : 'Vastgelegd.',
             )
-            if (fromToday) void offerNext()
+            if (afspraak) setDialog('afspraak')
+            else if (fromToday) void offerNext()
+          }}
+        />
+      )}
+      {dialog === 'afspraak' && (
+        <AppointmentModal
+          caseId={dossier.id}
+          consulentId={dossier.consulent?.id ?? null}
+          onClose={() => setDialog(null)}
+          onSaved={(r) => {
+            done(r, appointmentMadeText(r))
+            onAppointment?.()
           }}
         />
       )}

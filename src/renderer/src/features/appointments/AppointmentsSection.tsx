@@ -54,7 +54,13 @@ function PlannedAppointment({
     }
   }
   return (
-    <Paper withBorder p="sm" bg="var(--mantine-color-blue-light)" aria-label="Geplande afspraak">
+    <Paper
+      withBorder
+      p="sm"
+      bg="var(--mantine-color-blue-light)"
+      component="section"
+      aria-label="Geplande afspraak"
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <div>

@@ -94,7 +94,10 @@ describe('case scope: a consulent and another wijk', () => {
     })
     seen['appointments.agenda'] = agenda
     expect(agenda.items).toEqual([])
-    const week = await t.call('appointments.icsWeek', { consulentId: w.member('Sem Janssen'), datum: '2026-11-17' })
+    const week = await t.call('appointments.icsWeek', {
+      consulentId: w.member('Sem Janssen'),
+      datum: '2026-11-17',
+    })
     const ics = Buffer.from(week.base64, 'base64').toString('utf8')
     seen['appointments.icsWeek'] = ics
     expect(ics).not.toContain('BEGIN:VEVENT')

@@ -198,7 +198,11 @@ export function reachableStep(cfg: LadderConfig, stap: PlanStap, hasPhone: boole
 /** The label of the step after the current one, for "daarna". */
 export function stepAfter(cfg: LadderConfig, stap: PlanStap | null): PlanStap | null {
   const current = stap ?? cfg.stappen[0]!.soort
-  if (current === 'afspraak') return 'opvolgen'
+  // An appointment that fails (niet gekomen) goes where the Stappenplan says (afterMissedAppointment).
+  if (current === 'afspraak')
+    return cfg.nietGekomen.stap === 'bellen' && cfg.stappen.some((s) => s.soort === 'bellen')
+      ? 'bellen'
+      : 'opvolgen'
   if (current === 'opvolgen' || current === 'afronden') return current === 'opvolgen' ? 'afronden' : null
   const i = cfg.stappen.findIndex((s) => s.soort === current)
   return cfg.stappen[i + 1]?.soort ?? 'afronden'

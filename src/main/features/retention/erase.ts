@@ -22,7 +22,8 @@ export const TABLE_HANDLING: Record<string, string> = {
   huisbezoek: 'deleted with its case (notes, reason for opting out)',
   afspraak: 'deleted with its case (notes, the outcome note); the anonymous monitor fact stays',
   ontmoetplek: 'kept: meeting places of the team (addresses of wijkcentra and offices), no residents',
-  monitor_afspraak_fact: 'kept: anonymous appointment facts (appointment and case number, day, kind of place, status)',
+  monitor_afspraak_fact:
+    'kept: anonymous appointment facts (appointment and case number, day, kind of place, status)',
   monitor_moment: 'kept: sums of the anonymous facts per age, kind of arrears and part of the day',
   walkin_bezoek: 'deleted with its case (what was discussed, bills)',
   walkin_sessie: 'kept: only the date of a walk-in hour',

@@ -108,7 +108,13 @@ function DayTable({ items }: { items: AgendaItem[] }) {
             </Table.Td>
             <Table.Td>
               {i.soort === 'afspraak' && (
-                <Button size="compact-xs" variant="subtle" onClick={() => void downloadIcs(i.id)}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => void downloadIcs(i.id)}
+                  aria-label={`Agendabestand van de afspraak met ${i.naam} opslaan`}
+                  title="Agendabestand (.ics) voor Outlook"
+                >
                   .ics
                 </Button>
               )}

@@ -57,7 +57,8 @@ export function AppointmentModal({
 
   const edit = (key: string, set: (v: string) => void) => (v: string) => {
     set(v)
-    setErrors(({ [key]: _, ...rest }) => rest)
+    // The field's message goes, and the general one with it (it said the same).
+    setErrors(({ [key]: _, _: _general, ...rest }) => rest)
   }
 
   const save = async () => {

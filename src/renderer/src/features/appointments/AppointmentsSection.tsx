@@ -68,10 +68,8 @@ function PlannedAppointment({
               {formatDateLong(a.datum)}, {a.tijd}–{a.tot}
             </Text>
             <Text size="sm">
-              {a.plek.naam}
-              {a.plek.adres ? `, ${a.plek.adres}` : ''}
+              {a.plek.soort === 'thuis' ? `${a.plek.naam}, ${a.plek.adres}` : a.plek.adres || a.plek.naam}
               {a.met ? ` · met ${a.met}` : ''}
-              {a.consulent ? ` · ${a.consulent.naam}` : ''}
             </Text>
             {a.herinnering === 'nodig' && (
               <Text size="xs" c="dimmed">
@@ -202,9 +200,11 @@ export function AppointmentsSection({
                     </Table.Td>
                     <Table.Td>
                       {a.plek.naam}{' '}
-                      <Text span size="xs" c="dimmed">
-                        {PLEK_SOORT_LABELS[a.plek.soort]}
-                      </Text>
+                      {PLEK_SOORT_LABELS[a.plek.soort] !== a.plek.naam && (
+                        <Text span size="xs" c="dimmed">
+                          {PLEK_SOORT_LABELS[a.plek.soort]}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{a.met ?? ''}</Table.Td>
                     <Table.Td>

@@ -21,9 +21,9 @@ export function usableText(p: Pick<PlaceView, 'dagen' | 'van' | 'tot'>): string 
   return `${days} ${p.van}-${p.tot}`
 }
 
-/** A place in a select: its name, its wijk, and a wheelchair note when it is not accessible. */
+/** A place in a select: its name, its wijk, and a note when it is not accessible (its hours show below). */
 export function placeLabel(p: PlaceView): string {
-  const extra = [p.wijkNaam, p.vast ? null : usableText(p), p.toegankelijk ? null : 'niet toegankelijk']
+  const extra = [p.wijkNaam, p.toegankelijk ? null : 'niet toegankelijk met rolstoel']
   const rest = extra.filter(Boolean).join(' · ')
   return rest ? `${p.naam} (${rest})` : p.naam
 }

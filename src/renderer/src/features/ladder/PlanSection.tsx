@@ -260,7 +260,10 @@ export function PlanSection({
             {plan.verwijzing && ` Verwezen naar: ${plan.verwijzing}.`}
           </Text>
         )}
-        {plan.open && !plan.nietBenaderen && <MessageButtons berichten={plan.berichten} />}
+        {/* With an appointment coming, its own confirmation texts are in Afspraken. */}
+        {plan.open && !plan.nietBenaderen && plan.stap !== 'afspraak' && (
+          <MessageButtons berichten={plan.berichten} />
+        )}
         {plan.open && !plan.nietBenaderen && (
           <Group>
             <Anchor component="button" size="sm" c="orange" onClick={() => setDialog('niet-benaderen')}>
@@ -281,9 +284,11 @@ export function PlanSection({
           onSaved={(r, afspraak) => {
             done(
               r,
-              r.plan.stapLabel
-                ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
-                : 'Vastgelegd.',
+              afspraak
+                ? 'Vastgelegd. Maak nu de afspraak.'
+                : r.plan.stapLabel
+                  ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
+                  : 'Vastgelegd.',
             )
             if (afspraak) setDialog('afspraak')
             else if (fromToday) void offerNext()

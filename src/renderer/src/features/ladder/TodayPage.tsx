@@ -81,6 +81,9 @@ export function TodayPage() {
             <Text c="dimmed">
               {formatDateLong(view.datum)} · {view.totaal} {view.totaal === 1 ? 'taak' : 'taken'}
               {view.telaat > 0 ? `, waarvan ${view.telaat} te laat` : ''}
+              {view.herinneringen.length > 0
+                ? ` · ${view.herinneringen.length} ${view.herinneringen.length === 1 ? 'herinnering' : 'herinneringen'} te sturen`
+                : ''}
             </Text>
           )}
         </div>

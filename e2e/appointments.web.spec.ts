@@ -251,3 +251,57 @@ test('an appointment at a wijk place, missed, a call, a new one, and it takes pl
     await server.stop()
   }
 })
+
+test("Vandaag shows when households like this one were best reached, from the team's own figures", async ({
+  page,
+  dataDir,
+}) => {
+  const WED_MORNING = '2026-11-11T08:00:00.000Z'
+  const WED_EVENING = '2026-11-11T18:30:00.000Z'
+  const THURSDAY = '2026-11-12T08:00:00.000Z'
+  let server = await startServer(dataDir, ['--klok', WED_MORNING])
+  try {
+    await setUp(server, SETUP)
+    await signInAs(server, 'Anouk Peeters')
+    const ids: number[] = []
+    for (let i = 1; i <= 30; i++) {
+      const input = signal(`Groep${i}`, '6041 AB', String(100 + i), '12-03-1984')
+      input.signaal.signaaldatum = '05-11-2026'
+      ids.push(((await api(server, 'signals.createManual', input)) as { caseId: number }).caseId)
+    }
+    // 30 households called in the morning (one in five answers) and in the evening (two in three).
+    const callAll = async (reached: (i: number) => boolean) => {
+      for (const [i, caseId] of ids.entries())
+        await api(server, 'ladder.logAttempt', {
+          caseId,
+          kanaal: 'telefoon',
+          bereikt: reached(i),
+          resultaat: reached(i) ? 'Gesprek gevoerd' : 'Geen gehoor',
+          notitie: '',
+        })
+    }
+    await callAll((i) => i % 5 === 0)
+    await server.stop()
+    server = await startServer(dataDir, ['--klok', WED_EVENING])
+    await signInAs(server, 'Anouk Peeters')
+    await callAll((i) => i % 3 !== 0)
+    await server.stop()
+
+    // Thursday: a new household of the same age and kind of arrears; the monitor was opened.
+    server = await startServer(dataDir, ['--klok', THURSDAY])
+    await signInAs(server, 'Fatima El Idrissi')
+    await api(server, 'monitor.dashboard', { van: '01-11-2026', tot: '30-11-2026' })
+    await signInAs(server, 'Anouk Peeters')
+    const input = signal('Hendriks', '6041 AB', '12', '20-06-1983')
+    input.signaal.signaaldatum = '10-11-2026'
+    await api(server, 'signals.createManual', input)
+    await page.clock.setFixedTime(new Date(THURSDAY))
+    await signedIn(page, server)
+    await page.keyboard.press('Alt+V')
+    const row = page.getByRole('region', { name: 'Bellen' }).getByRole('row', { name: /M\. Hendriks/ })
+    await expect(row).toContainText('beste kans in de avond (67%)')
+    await shot(page, 'afspraken-09-vandaag-beste-moment')
+  } finally {
+    await server.stop()
+  }
+})

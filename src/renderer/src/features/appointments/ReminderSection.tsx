@@ -148,7 +148,7 @@ export function MomentHintText({
       c="teal.8"
       title={`Huishoudens zoals dit (${hint.groep}) bereikten we het vaakst in de ${hint.dagdeel.toLowerCase()}: ${hint.pct}% van de pogingen, in ${hint.zaken} zaken.`}
     >
-      vaak bereikt in de {hint.dagdeel.toLowerCase()} ({hint.pct}%)
+      beste kans in de {hint.dagdeel.toLowerCase()} ({hint.pct}%)
     </Text>
   )
 }

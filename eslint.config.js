@@ -21,9 +21,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Screens load their data in an effect and set it when the call returns; that is the
-      // intended use, which this rule cannot tell apart from a synchronous setState.
-      'react-hooks/set-state-in-effect': 'off',
       // The renderer must never reach into the main process.
       'no-restricted-imports': [
         'error',

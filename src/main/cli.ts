@@ -1,14 +1,18 @@
 /**
  * `npm run cli -- <opdracht> ...`: the command line. Each subcommand lives in its own file in
- * src/main/cli/ and exports `usage` and `run(argv)`; register it here.
+ * src/main/cli/ (named as the command), reads its options with `parseOptions` (cli/options.ts,
+ * node:util parseArgs) and exports `usage` and `run(argv)`; register it here.
  */
 import * as backup from './cli/backup'
+import * as ddasVs from './cli/ddas-vs'
 import * as exportDdas from './cli/export-ddas'
+import * as intakeImport from './cli/import'
+import { UsageError } from './cli/options'
+import * as printBatch from './cli/print-batch'
+import * as purge from './cli/purge'
+import * as restoreBackup from './cli/restore-backup'
+import * as rotateKey from './cli/rotate-key'
 import * as startPassword from './cli/start-password'
-import * as intakeImport from './features/intake/cli'
-import * as printBatch from './features/documents/cli'
-import * as purge from './features/retention/cli'
-import * as ddasVs from './features/ddas-vs/cli'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
@@ -22,8 +26,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   backup,
-  'restore-backup': { usage: backup.restoreUsage, run: backup.restore },
-  'rotate-key': { usage: backup.rotateUsage, run: backup.rotate },
+  'restore-backup': restoreBackup,
+  'rotate-key': rotateKey,
   'export-ddas': exportDdas,
   import: intakeImport,
   'start-password': startPassword,
@@ -41,7 +45,13 @@ async function main(): Promise<number> {
     for (const c of Object.values(COMMANDS)) console.error(`  ${c.usage}`)
     return name === '--help' ? 0 : 2
   }
-  return command.run(rest)
+  try {
+    return await command.run(rest)
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    console.error(`${err.message}\nGebruik: npm run cli -- ${command.usage}`)
+    return 2
+  }
 }
 
 main().then(

@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindingPlan } from '../../scripts/electron-binding.mjs'
 import { setPdfWorkerPath } from '../../src/main/features/documents/render-jobs'
-import { announce, documentsWorld, pdfBytes } from '../../src/main/features/documents/test-helpers'
-import { pdfFonts, pdfInfo } from '../../src/main/features/documents/poppler'
+import { announce, documentsWorld, pdfBytes } from '../../src/main/test/documents'
+import { pdfFonts, pdfInfo } from '../../src/main/test/poppler'
 import { built, packageBinding, root, runShell } from '../shell/runner'
 
 // electron-builder run for real with this project's configuration, as far as this machine

@@ -9,7 +9,12 @@ export function resolveDataDir(argv: string[], env: NodeJS.ProcessEnv, defaultDi
   const i = argv.indexOf('--data-dir')
   if (i >= 0 && argv[i + 1]) return resolve(argv[i + 1]!)
   const eq = argv.find((a) => a.startsWith('--data-dir='))
-  if (eq) return resolve(eq.slice('--data-dir='.length))
+  return dataDirFrom(eq?.slice('--data-dir='.length), env, defaultDir)
+}
+
+/** The same decision for a `--data-dir` value already read (the command line parses its own). */
+export function dataDirFrom(given: string | undefined, env: NodeJS.ProcessEnv, defaultDir?: string): string {
+  if (given) return resolve(given)
   if (env.LANGE_ADEM_DATA_DIR) return resolve(env.LANGE_ADEM_DATA_DIR)
   return defaultDir ?? defaultUserDataDir(env)
 }

@@ -1,8 +1,9 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
 import { forbiddenMessage, mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
+import { zodFieldErrors } from '@shared/api/validation'
 import { AppError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
@@ -12,41 +13,18 @@ import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
 import type { ScryptParams } from '../features/session/passwords'
 import { sessionGate } from '../features/session/idle'
+import { callerState } from '../features/session/repository'
 import { cleanInput, InputTooDeepError } from './clean-input'
 
 /** Turns a zod error into one Dutch message plus a message per field path ("bewoner.achternaam"). */
 export function validationPayload(error: z.ZodError): ApiErrorPayload {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const path = issue.path.join('.') || '_'
-    if (!fields[path]) fields[path] = dutchIssueMessage(issue)
-  }
+  const fields = zodFieldErrors(error)
   const first = Object.values(fields)[0] ?? 'De invoer klopt niet.'
   const count = Object.keys(fields).length
   return {
     code: 'validation',
     message: count > 1 ? `${first} (en nog ${count - 1} andere ${count === 2 ? 'fout' : 'fouten'})` : first,
     fields,
-  }
-}
-
-// Our schemas carry Dutch messages; zod's own defaults (for unexpected shapes) are English,
-// so they are replaced by a plain Dutch sentence here.
-function dutchIssueMessage(issue: z.core.$ZodIssue): string {
-  const msg = issue.message
-  const isDefault = /^(Invalid|Too|Unrecognized|Expected|Required)/.test(msg)
-  if (!isDefault) return msg
-  switch (issue.code) {
-    case 'invalid_type':
-      return 'Dit veld ontbreekt of heeft een verkeerde soort waarde.'
-    case 'unrecognized_keys':
-      return 'Er zijn onbekende velden meegestuurd.'
-    case 'too_small':
-      return 'Deze waarde is te klein of te kort.'
-    case 'too_big':
-      return 'Deze waarde is te groot of te lang.'
-    default:
-      return 'Deze waarde is niet geldig.'
   }
 }
 
@@ -96,11 +74,7 @@ export function createDispatcher(
         if (session.userId === null)
           return { ok: false, error: { code: 'not_signed_in', message: 'Kies eerst wie je bent.' } }
         // Read the user each call: a colleague made inactive, or given another role, is stopped at once.
-        const user = await deps.db
-          .selectFrom('app_user')
-          .select(['rol', 'actief', 'password_must_change'])
-          .where('id', '=', session.userId)
-          .executeTakeFirst()
+        const user = await callerState(deps.db, session.userId)
         if (!user || user.actief !== 1) {
           session.userId = null
           return {

@@ -8,7 +8,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { openDatabase } from '../db/database'
-import { INSERT_SQL, pauseInsertTriggers, restoreTriggers } from '../features/intake/batch'
+import { INSERT_SQL, pauseInsertTriggers, restoreTriggers } from '../features/intake/batch-statements'
 
 export interface WriteFloor {
   rows: number
@@ -39,7 +39,7 @@ export async function measureWriteFloor(
       .pluck()
       .all() as number[]
     const at = `${today}T10:00:00.000Z`
-    // The import's own statements (intake/batch.ts)
+    // The import's own statements (intake/batch-writer.ts)
     const insHousehold = raw.prepare(INSERT_SQL.household)
     const insResident = raw.prepare(INSERT_SQL.resident)
     const insCase = raw.prepare(INSERT_SQL.vroegsignaalzaak)

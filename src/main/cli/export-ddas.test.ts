@@ -10,7 +10,7 @@ import { KEY_ENV } from '../features/keys/dev-key'
 import { generateKey } from '../features/keys/key'
 import { ddasSchemaErrors } from '../features/monitor/ddas-schema'
 import { getMonitorSettings, saveMonitorSettings } from '../features/monitor/service'
-import { ORGANISATIE, settingsInput } from '../features/monitor/testdata'
+import { ORGANISATIE, settingsInput } from '../test/monitor-data'
 import { run } from './export-ddas'
 
 /**
@@ -56,7 +56,7 @@ async function exportTo(name: string, ...extra: string[]) {
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
   const err = vi.spyOn(console, 'error').mockImplementation(() => undefined)
   try {
-    const code = await run(['export-ddas', ...TWO_MONTHS, '--out', out, '--data-dir', dir, ...extra])
+    const code = await run([...TWO_MONTHS, '--out', out, '--data-dir', dir, ...extra])
     return { code, out, said: [...log.mock.calls, ...err.mock.calls].map((c) => String(c[0])).join('\n') }
   } finally {
     log.mockRestore()

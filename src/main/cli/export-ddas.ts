@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DDAS_VERSIES, monitorPeriod, type DdasVersie } from '@shared/api/monitor'
-import { openCliApp } from './open'
+import { FOLDER_OPTIONS, parseOptions } from './options'
+import { openFolder } from './open'
 import { exportDdas } from '../features/monitor/exports'
 
 export const usage =
@@ -15,22 +16,20 @@ export const CONTENT_NOTE: Record<DdasVersie, string> = {
     'Let op: versie 0.9 bevat per signaal naam, adres, woonplaats, geboortedatum en het BSN als dat bekend is.',
 }
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name)
-  if (i >= 0) return argv[i + 1]
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
-}
-
 /**
  * `npm run cli -- export-ddas --from 2026-10-01 --to 2026-10-31 --out levering.json --data-dir DIR`
  * Writes the same delivery as the Monitor screen (v1.2, or v0.9 with `--versie 0.9`), and records
  * it in the audit trail (no user).
  */
 export async function run(argv: string[]): Promise<number> {
-  const from = option(argv, '--from')
-  const to = option(argv, '--to')
-  const out = option(argv, '--out')
-  const versie = option(argv, '--versie') ?? '1.2'
+  const { values } = parseOptions(argv, {
+    ...FOLDER_OPTIONS,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    versie: { type: 'string', default: '1.2' },
+  })
+  const { from, to, out, versie } = values
   if (!from || !to || !out) {
     console.error(`Gebruik: ${usage}`)
     return 2
@@ -44,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(period.error.issues.map((i) => i.message).join('\n'))
     return 2
   }
-  const { app } = await openCliApp(argv)
+  const { app } = await openFolder(values)
   try {
     const at = app.clock.now()
     const file = await exportDdas(

@@ -1,15 +1,9 @@
-import { createApp } from '../app/create-app'
-import { resolveDataDir } from '../app/data-dir'
 import { setStartPasswordFromCli } from '../features/session/service'
+import { FOLDER_OPTIONS, parseOptions } from './options'
+import { openFolder } from './open'
 
 export const usage =
-  'start-password --naam "NAAM" [--data-dir MAP]   startwachtwoord (van stdin) voor een medewerker, bijvoorbeeld de beheerder'
-
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name)
-  if (i >= 0) return argv[i + 1]
-  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
-}
+  'start-password --naam "NAAM" [--data-dir MAP] [--key-file BESTAND]   startwachtwoord (van stdin) voor een medewerker, bijvoorbeeld de beheerder'
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -23,13 +17,14 @@ async function readStdin(): Promise<string> {
  * password is read from stdin (never from the command line, where it would stay in the history).
  */
 export async function run(argv: string[]): Promise<number> {
-  const naam = option(argv, '--naam')
+  const { values } = parseOptions(argv, { ...FOLDER_OPTIONS, naam: { type: 'string' } })
+  const naam = values.naam
   if (!naam) {
     console.error(`Gebruik: ${usage}`)
     return 2
   }
   const password = await readStdin()
-  const app = await createApp({ dataDir: resolveDataDir(argv, process.env) })
+  const { app } = await openFolder(values)
   try {
     await setStartPasswordFromCli(app.database.db, app.clock.now(), naam, password)
     console.log(

@@ -1,10 +1,10 @@
-import { ORGANISATIE, settingsInput } from '../features/monitor/testdata'
+import { ORGANISATIE, settingsInput } from './monitor-data'
 import fc from 'fast-check'
 import { z } from 'zod'
 import { apiContract, type MethodName } from '@shared/api'
 import { signal, ROERMOND_SETUP, START_WACHTWOORD, TEST_WACHTWOORD } from './fixtures'
 import type { ApiInput, ApiOutput } from '@shared/api'
-import { SCOPE_CSV } from '../features/access/world'
+import { SCOPE_CSV } from './world'
 
 /**
  * Valid inputs for every method that takes free text, in the world of `scopeWorld`, for tests

@@ -113,17 +113,8 @@ export interface AppointmentResult extends LadderResult {
   afspraak: AppointmentView
 }
 
-/** A reminder to send today for tomorrow's appointment (Vandaag, "Herinnering sturen"). */
-export interface ReminderTask {
-  afspraakId: number
-  caseId: number
-  caseNumber: string
-  naam: string
-  telefoon: string
-  datum: string
-  tijd: string
-  plek: string
-}
+// ReminderTask lives in ladder.ts (Vandaag's answer carries it); re-exported here for the screens.
+export type { ReminderTask } from './ladder'
 
 /** One entry of the consulent's agenda: an appointment or a home visit. */
 export interface AgendaItem {

@@ -3,7 +3,7 @@ import { method } from './define'
 import type { ZaakStatus } from '../domain/case'
 import type { Contactsoort, Dagdeel, Eindresultaat, SignaalpartnerType, Signaalstatus } from '../domain/ddas'
 import { id, requiredText } from './fields'
-import type { Kanaal } from './ladder'
+import type { Kanaal } from '../domain/kanaal'
 
 export interface ResidentView {
   id: number

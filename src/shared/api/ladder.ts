@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { method } from './define'
-import { DAGDELEN, EINDRESULTATEN, type Contactsoort, type Dagdeel } from '../domain/ddas'
+import { DAGDELEN, EINDRESULTATEN, type Dagdeel } from '../domain/ddas'
+import { KANALEN, type Kanaal } from '../domain/kanaal'
 import type { ZaakStatus } from '../domain/case'
 import type { DossierView } from './dossier'
-import type { ReminderTask } from './appointments'
 import { id, optionalIsoDate, optionalText, requiredText, time } from './fields'
 
 /**
@@ -11,69 +11,9 @@ import { id, optionalIsoDate, optionalText, requiredText, time } from './fields'
  * consulent picks when logging an attempt, and the methods of the ladder feature.
  */
 
-/** The app's own channel of an attempt. DDAS knows only the kind (soort); WhatsApp and SMS differ here. */
-export const KANALEN = [
-  'telefoon',
-  'whatsapp',
-  'sms',
-  'mail',
-  'brief',
-  'huisbezoek',
-  'kaartje',
-  'afspraak',
-  'beeldbellen',
-  'inloop',
-  'overig',
-  'administratief',
-  'onbekend',
-] as const
-export type Kanaal = (typeof KANALEN)[number]
-
-export const KANAAL_LABELS: Record<Kanaal, string> = {
-  telefoon: 'Telefoon',
-  whatsapp: 'WhatsApp',
-  sms: 'Sms',
-  mail: 'E-mail',
-  brief: 'Brief',
-  huisbezoek: 'Huisbezoek',
-  kaartje: 'Kaartje',
-  afspraak: 'Afspraak op locatie',
-  beeldbellen: 'Beeldbellen',
-  inloop: 'Inloopspreekuur',
-  overig: 'Anders',
-  administratief: 'Administratief',
-  onbekend: 'Onbekend',
-}
-
-/**
- * The DDAS kind each channel is reported as. An appointment elsewhere than at home (the
- * stadskantoor, the wijk, the housing corporation) is v1.2's "Afspraak op locatie". The walk-in
- * hour is no appointment and has no kind of its own: Overige, as before v1.2; a video call neither
- * (v1.2 has no kind for it), so Overige too. "Onbekend" is only
- * for attempts whose kind was never recorded; nobody logs a new one that way.
- */
-export const KANAAL_SOORT: Record<Kanaal, Contactsoort> = {
-  telefoon: 'Telefoon',
-  whatsapp: 'SMS/Whatsapp',
-  sms: 'SMS/Whatsapp',
-  mail: 'Mail',
-  brief: 'Brief',
-  huisbezoek: 'Huisbezoek',
-  kaartje: 'Kaartje',
-  afspraak: 'Afspraak op locatie',
-  beeldbellen: 'Overige',
-  inloop: 'Overige',
-  overig: 'Overige',
-  administratief: 'Administratief',
-  onbekend: 'Onbekend',
-}
-
-/** Channel of an attempt stored before the app knew channels: read from the DDAS kind. */
-export function kanaalOf(kanaal: string, soort: string): Kanaal {
-  if ((KANALEN as readonly string[]).includes(kanaal)) return kanaal as Kanaal
-  const found = (Object.entries(KANAAL_SOORT) as [Kanaal, Contactsoort][]).find(([, s]) => s === soort)
-  return found ? found[0] : 'overig'
-}
+// The channels are vocabulary the dossier shares (shared/domain/kanaal.ts); named here too, since
+// the ladder is where a newcomer looks for them.
+export { KANAAL_LABELS, KANAAL_SOORT, KANALEN, kanaalOf, type Kanaal } from '../domain/kanaal'
 
 /** Short results per channel; the first ones are the most common. */
 export const RESULTATEN: Record<Kanaal, readonly string[]> = {
@@ -357,4 +297,16 @@ export const ladderContract = {
         path: ['reden'],
       }),
   ),
+}
+
+/** A reminder to send today for tomorrow's appointment (Vandaag, "Herinnering sturen"). */
+export interface ReminderTask {
+  afspraakId: number
+  caseId: number
+  caseNumber: string
+  naam: string
+  telefoon: string
+  datum: string
+  tijd: string
+  plek: string
 }

@@ -148,6 +148,11 @@ export interface AppStatus {
   /** Only for a demo database: the password every demo colleague has, shown on the sign-in screen. */
   demoWachtwoord: string | null
   version: string
+  /**
+   * Now on the app's clock (a UTC ISO instant). The screens take today's date from it, so the
+   * browser mode's `--klok` sets the date for main and the page alike.
+   */
+  nu: string
 }
 
 export const setupContract = {

@@ -1,10 +1,66 @@
 import { sql, type Kysely } from 'kysely'
-import { DEFAULT_TEMPLATES } from '../../features/documents/defaults'
 
 /**
  * Letters and cards: versioned templates, the print queue and printed batches.
- * Table types live in src/main/features/documents/tables.ts.
+ * Table types live in src/main/db/schema/documents.ts.
  */
+/**
+ * The built-in templates, version 1, exactly as this migration wrote them (frozen here, so no
+ * later edit of a feature can change what it writes). A later change of these texts must reach
+ * existing databases as a new template version (a new migration), never by editing this one:
+ * printed documents point at it.
+ */
+export const TEMPLATES_V1: {
+  code: string
+  naam: string
+  soort: 'brief' | 'kaart' | 'bericht'
+  content: Record<string, string>
+}[] = [
+  {
+    code: 'aankondigingsbrief',
+    naam: 'Aankondigingsbrief huisbezoek',
+    soort: 'brief',
+    content: {
+      aanhef: 'Beste {naam},',
+      tekst: [
+        'Wij kregen een bericht dat een rekening van u niet op tijd is betaald. Dat kan iedereen overkomen.',
+        'Wij helpen u graag. Dat is gratis en u zit nergens aan vast.',
+        '',
+        'Daarom komen wij bij u langs op **{bezoekdag}** tussen **{van}** en **{tot}**. Ik kom samen met {collega}.',
+        '',
+        'Komt het niet uit of wilt u liever geen bezoek? Bel dan uiterlijk **{afmelddatum}** naar {team_telefoon}. Mailen mag ook: {team_email}.',
+        '',
+        'U bent ook welkom op ons inloopspreekuur. Dat is elke {inloop_dag} van {inloop_van} tot {inloop_tot}. De plek is {inloop_plaats}. U hoeft geen afspraak te maken.',
+      ].join('\n'),
+      afsluiting: 'Met vriendelijke groet,',
+    },
+  },
+  {
+    code: 'kaartje',
+    naam: 'Kaartje vijf voor twaalf',
+    soort: 'kaart',
+    content: {
+      titel: 'Wij kwamen bij u langs',
+      tekst: [
+        'U was helaas niet thuis.',
+        'Wij kregen een bericht dat een rekening van u niet op tijd is betaald.',
+        'Wij helpen u graag. Gratis en zonder gedoe.',
+        '',
+        'Bel of app ons. Of kom langs op het inloopspreekuur: elke {inloop_dag} van {inloop_van} tot {inloop_tot}, {inloop_plaats}.',
+      ].join('\n'),
+    },
+  },
+  {
+    code: 'sms-na-bezoek',
+    naam: 'Sms na huisbezoek',
+    soort: 'bericht',
+    content: {
+      tekst:
+        'Goedendag, wij kwamen vandaag bij u langs. Wij helpen u graag met uw rekeningen, gratis. Bel of app {consulent} op {consulent_telefoon}. Groet, {team}',
+    },
+  },
+]
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('document_template')
@@ -72,7 +128,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // The built-in templates, version 1.
   const at = new Date().toISOString()
-  for (const t of DEFAULT_TEMPLATES) {
+  for (const t of TEMPLATES_V1) {
     const res = await sql<{
       id: number
     }>`insert into document_template (code, naam, soort, standaard, created_at)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Retention (issue 7). Table types live in src/main/features/retention/tables.ts.
+ * Retention (issue 7). Table types live in src/main/db/schema/retention.ts.
  *
  * - retention_run: one row per purge (automatic or by hand): when, by whom, the periods that
  *   applied and the counts per kind. Counts and dates only, never names.

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { apiContract, type MethodName } from '@shared/api'
 import type { Db } from '../../db/database'
-import { otherCaseInputs, scopeWorld, type ScopeWorld } from './world'
+import { otherCaseInputs, scopeWorld, type ScopeWorld } from '../../test/world'
 import { fieldsOf, HOSTILE_STRINGS } from '../../test/text-samples'
 
 const METHODS = Object.keys(apiContract) as MethodName[]

@@ -3,9 +3,9 @@ import type { ParsedInputOf } from '@shared/api/define'
 import type { Db } from '../../db/database'
 import type { HandlerContext } from '../../app/context'
 import { AppError } from '../../lib/errors'
-import { intakeDb } from '../intake/tables'
 import { loadWijkRanges } from '../wijken/assignment'
 import { problemWijk } from './problem-wijk'
+import { casesOfBatch, casesOfItems, problemsValues, signalPlace, visitPeople } from './repository'
 import {
   ALL_CASES_MESSAGE,
   assertMayOpenCases,
@@ -16,7 +16,6 @@ import {
   type Viewer,
 } from './scope'
 import { openWalkinCase, walkinOpened } from './walkin-grant'
-import { appointmentDb } from '../appointments/tables'
 
 /**
  * How each method meets case data: the one map that makes the scope impossible to forget. A new
@@ -53,31 +52,9 @@ function cases<I>(ids: (input: I, db: Db) => Promise<number[]> | number[]): Case
   }
 }
 
-async function casesOfItems(db: Db, itemIds: number[]): Promise<number[]> {
-  const out: number[] = []
-  for (let i = 0; i < itemIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('print_item')
-      .select('case_id')
-      .where('id', 'in', itemIds.slice(i, i + 500))
-      .execute()
-    out.push(...rows.map((r) => r.case_id))
-  }
-  return out
-}
-
-async function casesOfBatch(db: Db, batchId: number): Promise<number[]> {
-  const rows = await db.selectFrom('print_item').select('case_id').where('batch_id', '=', batchId).execute()
-  return rows.map((r) => r.case_id)
-}
-
 /** A visit may be handled by whoever may see its case, and by the two who make the visit. */
 async function checkVisit(db: Db, viewer: Viewer, visitId: number, ctx: HandlerContext): Promise<void> {
-  const v = await db
-    .selectFrom('huisbezoek')
-    .select(['case_id', 'consulent_id', 'duo_user_id'])
-    .where('id', '=', visitId)
-    .executeTakeFirst()
+  const v = await visitPeople(db, visitId)
   if (!v) return // the service says it does not exist
   if (viewer.scope.kind === 'own' && (v.consulent_id === viewer.userId || v.duo_user_id === viewer.userId))
     return
@@ -99,7 +76,7 @@ async function checkAppointment(
   afspraakId: number,
   ctx: HandlerContext,
 ): Promise<void> {
-  const a = await appointmentDb(db)
+  const a = await db
     .selectFrom('afspraak')
     .select(['case_id', 'consulent_id', 'collega_id'])
     .where('id', '=', afspraakId)
@@ -130,12 +107,7 @@ async function checkProblems(db: Db, viewer: Viewer, problemIds: readonly number
   if (problemIds.length === 0) return
   const ranges = await loadWijkRanges(db)
   for (let i = 0; i < problemIds.length; i += 500) {
-    const rows = await intakeDb(db)
-      .selectFrom('import_problem')
-      .select('values_json')
-      .where('id', 'in', problemIds.slice(i, i + 500))
-      .execute()
-    for (const row of rows) {
+    for (const row of await problemsValues(db, problemIds.slice(i, i + 500))) {
       const wijkId = problemWijk(row.values_json, ranges)
       if (wijkId !== null && !wijkInScope(viewer.scope, wijkId)) throw forbiddenFor(viewer)
     }
@@ -178,13 +150,7 @@ export const CASE_ACCESS: Rules = {
   'intake.importSignals': 'lijst',
   'intake.decide': {
     check: async (db, viewer, { signalId }) => {
-      const s = await db
-        .selectFrom('vroegsignaal as s')
-        .innerJoin('household as h', 'h.id', 's.household_id')
-        .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')
-        .select(['s.case_id', 'h.wijk_id as household_wijk', 'z.wijk_id', 'z.consulent_id'])
-        .where('s.id', '=', signalId)
-        .executeTakeFirst()
+      const s = await signalPlace(db, signalId)
       if (!s) return
       const ok =
         s.case_id === null ? wijkInScope(viewer.scope, s.household_wijk) : caseInScope(viewer.scope, s)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MethodName } from '@shared/api'
 import { CASE_ACCESS } from './rules'
 import { BEHEERDER_MESSAGE, OTHER_WIJK_MESSAGE } from './scope'
-import { otherCaseInputs, scopeWorld, type ScopeWorld } from './world'
+import { otherCaseInputs, scopeWorld, type ScopeWorld } from '../../test/world'
 import { signal } from '../../test/fixtures'
 
 const caseMethods = (Object.keys(CASE_ACCESS) as MethodName[]).filter(

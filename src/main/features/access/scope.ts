@@ -3,6 +3,8 @@ import type { Rol } from '@shared/domain/case'
 import { CASE_VIEW } from '@shared/api/permissions'
 import type { Db } from '../../db/database'
 import { AppError, NotFoundError } from '../../lib/errors'
+import { casePlaces, userWijkIds } from './repository'
+import { userRole } from '../settings/repository'
 
 /**
  * Which cases a signed-in user may see. The single place that decides it; every service that
@@ -38,7 +40,7 @@ export const ALL_CASES_MESSAGE =
 
 /** Reads the user's role and wijken; called per request so a changed role or wijk counts at once. */
 export async function loadViewer(db: Db, userId: number): Promise<Viewer> {
-  const user = await db.selectFrom('app_user').select(['rol']).where('id', '=', userId).executeTakeFirst()
+  const user = await userRole(db, userId)
   const rol = (user?.rol ?? 'consulent') as Rol
   if (!user) return { userId, rol, scope: { kind: 'none' } }
   return { userId, rol, scope: await caseScope(db, userId, rol) }
@@ -47,8 +49,7 @@ export async function loadViewer(db: Db, userId: number): Promise<Viewer> {
 export async function caseScope(db: Db, userId: number, rol: Rol): Promise<CaseScope> {
   if (CASE_VIEW[rol] === 'alle') return { kind: 'all' }
   if (CASE_VIEW[rol] === 'geen') return { kind: 'none' }
-  const wijken = await db.selectFrom('user_wijk').select('wijk_id').where('user_id', '=', userId).execute()
-  return { kind: 'own', userId, wijkIds: wijken.map((w) => w.wijk_id) }
+  return { kind: 'own', userId, wijkIds: await userWijkIds(db, userId) }
 }
 
 /**
@@ -126,28 +127,9 @@ export async function assertMayOpenCases(
 ): Promise<void> {
   const ids = [...new Set(caseIds)]
   if (ids.length === 0) return
-  const rows: { id: number; wijk_id: number | null; consulent_id: number | null }[] = []
-  // Chunked: SQLite allows a limited number of bound parameters per statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom('vroegsignaalzaak')
-        .select(['id', 'wijk_id', 'consulent_id'])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    )
-  }
+  const rows = await casePlaces(db, ids)
   if (rows.length < ids.length) throw new NotFoundError('Deze zaak bestaat niet (meer).')
   for (const row of rows) {
     if (!caseInScope(viewer.scope, row) && !extra(row.id)) throw forbiddenFor(viewer)
   }
-}
-
-export async function assertMayOpenCase(
-  db: Db,
-  viewer: Viewer,
-  caseId: number,
-  extra?: (caseId: number) => boolean,
-): Promise<void> {
-  await assertMayOpenCases(db, viewer, [caseId], extra)
 }

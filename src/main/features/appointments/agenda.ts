@@ -15,7 +15,6 @@ import { NotFoundError } from '../../lib/errors'
 import { inScope, visitInScope, type CaseScope } from '../access/scope'
 import { addWorkdays } from '../ladder/planner'
 import { phonesOf } from '../ladder/repository'
-import { appointmentDb } from './tables'
 
 /**
  * The consulent's agenda: her appointments (as consulent or as the colleague who comes along) and
@@ -45,7 +44,7 @@ export async function loadAgenda(
     .where('id', '=', consulentId)
     .executeTakeFirst()
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
-  const apps = await appointmentDb(db)
+  const apps = await db
     .selectFrom('afspraak as a')
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'a.case_id')
     .innerJoin('ontmoetplek as p', 'p.id', 'a.plek_id')
@@ -164,7 +163,7 @@ export async function reminderTasks(
   consulentId: number,
   scope: CaseScope,
 ): Promise<ReminderTask[]> {
-  const rows = await appointmentDb(db)
+  const rows = await db
     .selectFrom('afspraak as a')
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'a.case_id')
     .innerJoin('ontmoetplek as p', 'p.id', 'a.plek_id')
@@ -209,7 +208,7 @@ export async function visibleIds(
   tot: string,
   scope: CaseScope,
 ): Promise<{ afspraken: Set<number>; bezoeken: Set<number> }> {
-  const apps = await appointmentDb(db)
+  const apps = await db
     .selectFrom('afspraak as a')
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'a.case_id')
     .select('a.id')

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database'
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
-import { appointmentDb } from './tables'
+import type { UseCaseContext } from '../../app/use-case'
 
 /** Unprinted confirmation letters of these appointments leave the print queue: they must not go out. */
 export async function withdrawLetters(trx: Db, ctx: UseCaseContext, ids: number[]): Promise<void> {
@@ -37,7 +36,7 @@ export async function dropAppointments(
   reden: string,
 ): Promise<void> {
   if (caseIds.length === 0) return
-  const adb = appointmentDb(trx)
+  const adb = trx
   const rows = await adb
     .selectFrom('afspraak')
     .select(['id', 'case_id', 'datum', 'tijd', 'volgnummer'])

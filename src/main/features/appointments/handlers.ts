@@ -17,7 +17,6 @@ import {
   rescheduleAppointment,
 } from './service'
 import { appointmentTexts } from './texts'
-import { appointmentDb } from './tables'
 
 export const appointmentsHandlers: FeatureHandlers<typeof appointmentsContract> = {
   'appointments.places': async (_input, ctx) => loadPlaces(ctx.db),
@@ -38,7 +37,7 @@ export const appointmentsHandlers: FeatureHandlers<typeof appointmentsContract> 
   'appointments.ics': async ({ afspraakId }, ctx) => {
     const file = await appointmentIcs(ctx.db, afspraakId, ctx.clock.now())
     if (!file) throw new NotFoundError('Deze afspraak bestaat niet (meer).')
-    const a = await appointmentDb(ctx.db)
+    const a = await ctx.db
       .selectFrom('afspraak')
       .select('case_id')
       .where('id', '=', afspraakId)

@@ -7,7 +7,6 @@ import type { Db } from '../../db/database'
 import { formatPostcode } from '@shared/format/address'
 import { TIME_ZONE } from '../../lib/clock'
 import { getSetting } from '../settings/repository'
-import { appointmentDb } from './tables'
 
 /**
  * Appointments and home visits as iCalendar (.ics) files that Outlook opens (ical-generator writes
@@ -85,7 +84,7 @@ async function installationTag(db: Db): Promise<string> {
 }
 
 async function appointmentEvents(db: Db, where: { id?: number; users?: [number, string, string] }) {
-  let q = appointmentDb(db)
+  let q = db
     .selectFrom('afspraak as a')
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'a.case_id')
     .innerJoin('ontmoetplek as p', 'p.id', 'a.plek_id')

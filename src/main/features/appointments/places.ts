@@ -3,9 +3,8 @@ import type { Db } from '../../db/database'
 import { PLEK_SOORT_LABELS, WEEKDAG_KORT, type PlaceView, type placeInput } from '@shared/api/appointments'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { loadPlaces } from './repository'
-import { appointmentDb } from './tables'
 
 /** "ma-vr 08:30-17:00": when a place can be used, as the screens and messages say it. */
 export function whenUsable(p: Pick<PlaceView, 'dagen' | 'van' | 'tot'>): string {
@@ -29,7 +28,7 @@ export async function savePlace(
   p: z.output<typeof placeInput>,
 ): Promise<PlaceView[]> {
   await db.transaction().execute(async (trx) => {
-    const adb = appointmentDb(trx)
+    const adb = trx
     const hours = {
       dagen: p.dagen.join(''),
       van: p.van,

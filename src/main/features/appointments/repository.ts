@@ -9,7 +9,7 @@ import {
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { getTeamSettings } from '../settings/repository'
 import { addWorkdays } from '../ladder/planner'
-import { appointmentDb, type OntmoetplekTable } from './tables'
+import type { OntmoetplekTable } from '../../db/schema'
 import type { Selectable } from 'kysely'
 
 /** The team's visiting address (Instellingen) as one line: where the stadskantoor is. */
@@ -56,7 +56,7 @@ export function toPlaceView(
 }
 
 export async function loadPlaces(db: Db): Promise<PlaceView[]> {
-  const rows = await appointmentDb(db)
+  const rows = await db
     .selectFrom('ontmoetplek as p')
     .leftJoin('wijk as w', 'w.id', 'p.wijk_id')
     .selectAll('p')
@@ -77,7 +77,7 @@ export async function loadPlaces(db: Db): Promise<PlaceView[]> {
 
 /** The query every appointment view reads: the appointment with its case, place and people. */
 export function appointmentQuery(db: Db) {
-  return appointmentDb(db)
+  return db
     .selectFrom('afspraak as a')
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'a.case_id')
     .innerJoin('household as h', 'h.id', 'z.household_id')
@@ -206,7 +206,7 @@ export async function pendingAppointment(
   db: Db,
   caseId: number,
 ): Promise<{ id: number; datum: string; tijd: string; plek: string } | null> {
-  const a = await appointmentDb(db)
+  const a = await db
     .selectFrom('afspraak as a')
     .innerJoin('ontmoetplek as p', 'p.id', 'a.plek_id')
     .select(['a.id', 'a.datum', 'a.tijd', 'p.naam as plek'])

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlaceView } from '@shared/api/appointments'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
-import { appointmentDb } from './tables'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -470,7 +469,7 @@ describe('an appointment', () => {
     })
     t.clock.set('2026-11-12T11:00:00.000Z')
     await t.call('appointments.outcome', { afspraakId: made.afspraak.id, uitkomst: 'geweest' })
-    const adb = appointmentDb(t.db)
+    const adb = t.db
     expect(await adb.selectFrom('monitor_afspraak_fact').selectAll().execute()).toEqual([
       {
         afspraak_id: made.afspraak.id,

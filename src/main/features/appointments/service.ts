@@ -17,7 +17,7 @@ import { dagdeelForHour } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { isPublicHoliday } from '../ladder/holidays'
 import { addWorkdays } from '../ladder/planner'
 import { writePlan } from '../ladder/repository'
@@ -27,7 +27,6 @@ import { loadItems, queueDocument } from '../documents/queue-service'
 import { whenUsable } from './places'
 import { withdrawLetters } from './cancel'
 import { appointmentQuery, stadskantoorAdres, toAppointmentView } from './repository'
-import { appointmentDb } from './tables'
 
 type Slot = Omit<z.output<typeof makeAppointmentInput>, 'caseId'>
 
@@ -78,7 +77,7 @@ async function busyWith(
   const users = people.map((p) => p.userId).filter((u): u is number => u !== null)
   const partners = people.map((p) => p.partnerId).filter((u): u is number => u !== null)
   const overlaps = (a: string, b: string) => a < tot && b > van
-  const apps = await appointmentDb(trx)
+  const apps = await trx
     .selectFrom('afspraak')
     .select(['id', 'tijd', 'duur', 'consulent_id', 'collega_id', 'partner_contact_id'])
     .where('datum', '=', datum)
@@ -148,11 +147,7 @@ async function checkSlot(
       tijd: `Een afspraak ligt tussen ${EARLIEST} en ${LATEST}.`,
     })
 
-  const plek = await appointmentDb(trx)
-    .selectFrom('ontmoetplek')
-    .selectAll()
-    .where('id', '=', s.plekId)
-    .executeTakeFirst()
+  const plek = await trx.selectFrom('ontmoetplek').selectAll().where('id', '=', s.plekId).executeTakeFirst()
   if (!plek || plek.actief !== 1)
     throw new ValidationError('Kies een plek die in gebruik is.', { plekId: 'Kies een plek.' })
   const usable = { dagen: [...plek.dagen].map(Number), van: plek.van, tot: plek.tot }
@@ -219,7 +214,7 @@ async function insertAppointment(
 ): Promise<number> {
   // A reminder is asked for on the working day before; made on or after that day, none is needed.
   const herinnering = addWorkdays(s.datum, -1) > ctx.today ? 'nodig' : 'niet_nodig'
-  const { id } = await appointmentDb(trx)
+  const { id } = await trx
     .insertInto('afspraak')
     .values({
       uid: `${randomUUID()}@lange-adem`,
@@ -272,7 +267,7 @@ export async function makeAppointment(
   input: z.output<typeof makeAppointmentInput>,
 ): Promise<AppointmentResult> {
   return db.transaction().execute(async (trx) => {
-    const pending = await appointmentDb(trx)
+    const pending = await trx
       .selectFrom('afspraak')
       .select(['datum', 'tijd'])
       .where('case_id', '=', input.caseId)
@@ -296,11 +291,7 @@ export async function makeAppointment(
 }
 
 async function pendingRow(trx: Db, id: number) {
-  const a = await appointmentDb(trx)
-    .selectFrom('afspraak')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const a = await trx.selectFrom('afspraak').selectAll().where('id', '=', id).executeTakeFirst()
   if (!a) throw new NotFoundError('Deze afspraak bestaat niet (meer).')
   if (a.status !== 'gepland')
     throw new ConflictError(
@@ -325,7 +316,7 @@ export async function rescheduleAppointment(
     const old = await pendingRow(trx, input.afspraakId)
     const checked = await checkSlot(trx, ctx, old.case_id, input, old.id)
     const id = await insertAppointment(trx, ctx, old.case_id, input, checked)
-    await appointmentDb(trx)
+    await trx
       .updateTable('afspraak')
       .set({ status: 'verzet', verzet_naar: id, volgnummer: old.volgnummer + 1, updated_at: ctx.at })
       .where('id', '=', old.id)
@@ -373,7 +364,7 @@ export async function recordOutcome(
       datum: a.datum,
       tijd: a.tijd,
     })
-    await appointmentDb(trx)
+    await trx
       .updateTable('afspraak')
       .set({
         status: input.uitkomst,
@@ -397,7 +388,7 @@ export async function recordOutcome(
 export async function markReminderSent(db: Db, ctx: UseCaseContext, id: number): Promise<AppointmentView> {
   return db.transaction().execute(async (trx) => {
     const a = await pendingRow(trx, id)
-    await appointmentDb(trx)
+    await trx
       .updateTable('afspraak')
       .set({ herinnering: 'verstuurd', herinnering_op: ctx.at, updated_at: ctx.at })
       .where('id', '=', a.id)

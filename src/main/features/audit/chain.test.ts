@@ -4,6 +4,8 @@ import { migrateToLatest, openDatabase } from '../../db/database'
 import { migrations } from '../../db/migrations'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 import { recordAudit, verifyAuditChain } from './repository'
+import * as m0006 from '../../db/migrations/0006_audit_chain'
+import { auditHash, GENESIS_HASH } from './chain'
 
 describe('the audit trail as a hash chain', () => {
   async function appWithTrail() {
@@ -84,6 +86,33 @@ describe('the audit trail as a hash chain', () => {
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash)
     expect((await verifyAuditChain(opened.db)).ok).toBe(true)
     await opened.close()
+  })
+
+  it('hashes as migration 0006 did, which keeps its own frozen copy of the hash', () => {
+    expect(m0006.GENESIS_HASH).toBe(GENESIS_HASH)
+    const entries = [
+      {
+        at: '2026-01-01T10:00:00.000Z',
+        user_id: null,
+        action: 'x',
+        entity_type: 'zaak',
+        entity_id: null,
+        summary: '',
+      },
+      {
+        at: '2026-02-01T10:00:00.000Z',
+        user_id: 7,
+        action: 'notitie',
+        entity_type: 'zaak',
+        entity_id: 12,
+        summary: 'Één “quote” €5 \u{1F600}',
+      },
+    ]
+    let prev = GENESIS_HASH
+    for (const e of entries) {
+      expect(m0006.auditHash(prev, e)).toBe(auditHash(prev, e))
+      prev = auditHash(prev, e)
+    }
   })
 
   it('hashes exactly what it stores, whatever text a path hands it', async () => {

@@ -1,4 +1,5 @@
-import { sql } from 'kysely'
+import type { z } from 'zod'
+import type { auditSearchInput } from '@shared/api/audit'
 import type { Db } from '../../db/database'
 import { GENESIS_HASH, sealEntry, verifyRows, type ChainVerdict } from './chain'
 
@@ -74,12 +75,14 @@ export async function auditForCase(db: Db, caseId: number, limit = 200) {
         eb.and([eb('entity_type', '=', 'zaak'), eb('entity_id', '=', caseId)]),
         eb.and([
           eb('entity_type', '=', 'import'),
-          // signaal_intake is the import's own table (typed in intake/tables.ts, not here).
           eb(
             'entity_id',
             'in',
-            sql<number>`(select si.import_id from signaal_intake si
-              join vroegsignaal v on v.id = si.signal_id where v.case_id = ${caseId})`,
+            eb
+              .selectFrom('signaal_intake as si')
+              .innerJoin('vroegsignaal as v', 'v.id', 'si.signal_id')
+              .select('si.import_id')
+              .where('v.case_id', '=', caseId),
           ),
         ]),
       ]),
@@ -87,4 +90,43 @@ export async function auditForCase(db: Db, caseId: number, limit = 200) {
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .execute()
+}
+
+/** One page of the logboek for the search, newest first, with the total for the same search. */
+export async function findAuditEntries(db: Db, f: z.output<typeof auditSearchInput>) {
+  let q = db.selectFrom('audit_log').leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
+  // Dates are local calendar days; instants are stored in UTC, so widen by a day and let the
+  // screen show local times. A day boundary off by the UTC offset is acceptable for a search.
+  if (f.van) q = q.where('audit_log.at', '>=', `${f.van}T00:00:00`)
+  if (f.tot) q = q.where('audit_log.at', '<=', `${f.tot}T23:59:59.999Z`)
+  if (f.medewerkerId) q = q.where('audit_log.user_id', '=', f.medewerkerId)
+  if (f.actie) q = q.where('audit_log.action', '=', f.actie)
+  if (f.zaaknummer) {
+    const zaak = await db
+      .selectFrom('vroegsignaalzaak')
+      .select('id')
+      .where('case_number', '=', f.zaaknummer.toUpperCase())
+      .executeTakeFirst()
+    q = q.where('audit_log.entity_type', '=', 'zaak').where('audit_log.entity_id', '=', zaak?.id ?? -1)
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const rows = await q
+    .leftJoin('vroegsignaalzaak', (j) =>
+      j.onRef('vroegsignaalzaak.id', '=', 'audit_log.entity_id').on('audit_log.entity_type', '=', 'zaak'),
+    )
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.summary',
+      'app_user.naam',
+      'vroegsignaalzaak.case_number',
+    ])
+    .orderBy('audit_log.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  return { n: Number(n), rows }
 }

@@ -4,6 +4,7 @@ import type { HandlerContext } from '../../app/context'
 import type { Maintenance } from '../../app/maintenance'
 import { AppError, NotFoundError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
+import { userRole } from '../settings/repository'
 import {
   checkIntegrity,
   createBackup,
@@ -100,7 +101,7 @@ export const backupHandlers: FeatureHandlers<typeof backupContract> = {
       rotateBackups(m.dataDir, BACKUPS_KEPT)
       const db = m.db()
       // A colleague added after the backup does not exist in it: the entry then names no one.
-      const known = await db.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst()
+      const known = await userRole(db, userId)
       await recordAudit(db, ctx.clock.now(), {
         userId: known ? userId : null,
         action: 'back-up teruggezet',

@@ -1,181 +1,25 @@
-import type { z } from 'zod'
-import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Db } from '../../db/database'
-import type { Database } from '../../db/schema'
-import type { CaseloadPage, CaseloadRow, caseloadQuery } from '@shared/api/caseload'
+import type { CaseloadPage, CaseloadRow } from '@shared/api/caseload'
 import type { ZaakStatus } from '@shared/domain/case'
-import { addDays } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
-import type { LadderConfig } from '@shared/api/ladder'
 import { getLadderConfig, phonesOf, plannedVisitCases } from '../ladder/repository'
-import { isVisitDue, nextStep, visitDueWhere } from '../ladder/next-step'
+import { isVisitDue, nextStep } from '../ladder/next-step'
 import { previousCases } from '../signals/previous-case'
-import { inScope, type CaseScope } from '../access/scope'
-import { explainSearch, parseSearch, prefixUpperBound, type ParsedSearch } from './search'
-
-type Query = z.output<typeof caseloadQuery>
-type ZaakQuery = SelectQueryBuilder<Database, 'vroegsignaalzaak', object>
-
-function applyFilters(
-  db: Db,
-  q: ZaakQuery,
-  f: Query,
-  search: ParsedSearch,
-  today: string,
-  cfg: LadderConfig,
-): ZaakQuery {
-  if (f.consulent === 'geen') q = q.where('vroegsignaalzaak.consulent_id', 'is', null)
-  else if (f.consulent !== undefined) q = q.where('vroegsignaalzaak.consulent_id', '=', f.consulent)
-  if (f.wijkId !== undefined) q = q.where('vroegsignaalzaak.wijk_id', '=', f.wijkId)
-  // A search that names households (postcode, birth date, surname...) must drive the lookup:
-  // without statistics SQLite would rather walk every open case in date order and test each one
-  // against the search, which is slow when few match. The unary + keeps is_open from steering
-  // the choice of index; the household set then leads, with or without ANALYZE (src/main/bench.ts).
-  const isOpen =
-    search.kind === 'none' || search.kind === 'caseNumber'
-      ? sql.ref('vroegsignaalzaak.is_open')
-      : sql`+"vroegsignaalzaak"."is_open"`
-  if (f.status === 'open') q = q.where(isOpen, '=', 1)
-  else if (f.status === 'gesloten') q = q.where(isOpen, '=', 0)
-  else if (f.status !== 'alle') q = q.where(isOpen, '=', 1).where('vroegsignaalzaak.status', '=', f.status)
-  if (f.partnerType) {
-    const type = f.partnerType
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('vroegsignaal')
-          .select('vroegsignaal.id')
-          .whereRef('vroegsignaal.case_id', '=', 'vroegsignaalzaak.id')
-          .where('vroegsignaal.partner_type', '=', type),
-      ),
-    )
-  }
-  if (f.stap === 'huisbezoek') q = q.where(visitDueWhere(cfg, today, 'vroegsignaalzaak'))
-  if (f.leeftijd === 'week') q = q.where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -7))
-  else if (f.leeftijd === 'maand')
-    q = q
-      .where('vroegsignaalzaak.datum_opgepakt', '<=', addDays(today, -7))
-      .where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -28))
-  else if (f.leeftijd === 'ouder') q = q.where('vroegsignaalzaak.datum_opgepakt', '<=', addDays(today, -28))
-
-  switch (search.kind) {
-    case 'none':
-      break
-    case 'caseNumber':
-      q = q.where('vroegsignaalzaak.case_number', '=', search.value)
-      break
-    case 'postcode': {
-      let hh = db
-        .selectFrom('household')
-        .select('household.id')
-        .where('household.postcode', '=', search.postcode)
-      if (search.huisnummer !== null) hh = hh.where('household.huisnummer', '=', search.huisnummer)
-      if (search.toevoeging !== null) hh = hh.where('household.toevoeging', '=', search.toevoeging)
-      q = q.where('vroegsignaalzaak.household_id', 'in', hh)
-      break
-    }
-    case 'pc4': {
-      const next = String(Number(search.pc4) + 1)
-      let hh = db
-        .selectFrom('household')
-        .select('household.id')
-        .where('household.postcode', '>=', search.pc4)
-        .where('household.postcode', '<', next)
-      if (search.huisnummer !== null) hh = hh.where('household.huisnummer', '=', search.huisnummer)
-      q = q.where('vroegsignaalzaak.household_id', 'in', hh)
-      break
-    }
-    case 'houseNumber':
-      q = q.where(
-        'vroegsignaalzaak.household_id',
-        'in',
-        db
-          .selectFrom('household')
-          .select('household.id')
-          .where('household.huisnummer', '=', search.huisnummer),
-      )
-      break
-    case 'birthDate':
-      q = q.where(
-        'vroegsignaalzaak.household_id',
-        'in',
-        db
-          .selectFrom('resident')
-          .select('resident.household_id')
-          .where('resident.geboortedatum', '=', search.date),
-      )
-      break
-    case 'surname': {
-      let residents = db
-        .selectFrom('resident')
-        .select('resident.household_id')
-        .where('resident.achternaam_key', '>=', search.keyPrefix)
-        .where('resident.achternaam_key', '<', prefixUpperBound(search.keyPrefix))
-      // Only open cases wanted: skip the (many) households whose cases are all closed, through
-      // resident_open_name_idx. A common surname otherwise costs thousands of index probes.
-      if (f.status !== 'alle' && f.status !== 'gesloten')
-        residents = residents.where('resident.has_open_case', '=', 1)
-      q = q.where('vroegsignaalzaak.household_id', 'in', residents)
-      break
-    }
-  }
-  return q
-}
+import type { CaseScope } from '../access/scope'
+import { caseloadPage, teamNames, type CaseloadQuery } from './repository'
+import { explainSearch, parseSearch } from './search'
 
 /** One page of the caseload, with the total for the same filters. */
-export async function listCaseload(db: Db, today: string, f: Query, scope: CaseScope): Promise<CaseloadPage> {
+export async function listCaseload(
+  db: Db,
+  today: string,
+  f: CaseloadQuery,
+  scope: CaseScope,
+): Promise<CaseloadPage> {
   const search = parseSearch(f.zoek)
   const cfg = await getLadderConfig(db)
-  const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today, cfg).where(
-    inScope(scope),
-  )
-  let rowsQ = base.select([
-    'vroegsignaalzaak.id',
-    'case_number',
-    'display_name',
-    'adres',
-    'postcode',
-    'wijk_id',
-    'consulent_id',
-    'status',
-    'partner_types',
-    'signal_count',
-    'total_amount_cents',
-    'datum_opgepakt',
-    'latest_signal_date',
-    'crisis',
-    'is_demo',
-    'household_id',
-    'is_open',
-    'plan_stap',
-    'plan_poging',
-    'plan_datum',
-    'plan_dagdeel',
-    'niet_benaderen',
-  ])
-  switch (f.sort) {
-    case 'nieuwste':
-      rowsQ = rowsQ.orderBy('datum_opgepakt', 'desc').orderBy('vroegsignaalzaak.id', 'desc')
-      break
-    case 'oudste':
-      rowsQ = rowsQ.orderBy('datum_opgepakt', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
-      break
-    case 'bedrag':
-      rowsQ = rowsQ.orderBy('total_amount_cents', 'desc').orderBy('vroegsignaalzaak.id', 'desc')
-      break
-    case 'naam':
-      rowsQ = rowsQ.orderBy('sort_name', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
-      break
-    case 'postcode':
-      rowsQ = rowsQ.orderBy('postcode', 'asc').orderBy('adres', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
-      break
-  }
-  const rows = await rowsQ
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const names = await lookupNames(db)
+  const { rows, n } = await caseloadPage(db, f, search, today, cfg, scope)
+  const names = await teamNames(db)
   // A second, page-sized lookup: a subquery in the select list would run for every sorted row.
   const previous = await previousCases(
     db,
@@ -213,20 +57,9 @@ export async function listCaseload(db: Db, today: string, f: Query, scope: CaseS
         eerderBekend: previous.has(r.id),
       }
     }),
-    total: Number(n),
+    total: n,
     page: f.page,
     pageSize: f.pageSize,
     zoekUitleg: explainSearch(search),
-  }
-}
-
-async function lookupNames(db: Db) {
-  const [wijken, users] = await Promise.all([
-    db.selectFrom('wijk').select(['id', 'naam']).execute(),
-    db.selectFrom('app_user').select(['id', 'naam']).execute(),
-  ])
-  return {
-    wijken: new Map(wijken.map((w) => [w.id, w.naam])),
-    users: new Map(users.map((u) => [u.id, u.naam])),
   }
 }

@@ -12,7 +12,7 @@ import { digestOf, PAYLOAD_SIG_HEADER, signPayload, SignatureError, verifyPayloa
 import { pageOf, pageOrder, type PagedDelivery } from './paging'
 import { problemBody, problemHeaders, problems, type Problem } from './problems'
 import { rateLimiter } from './rate-limit'
-import { getDdasVsSettings, recordCollection } from './repository'
+import { getDdasVsSettings, recordCollection, settingStamp } from './repository'
 import { requestProblem, resolveRequest, sameOrganisation, type GegevensRequest } from './request'
 import { verifyAccessToken } from './tokens'
 
@@ -97,16 +97,6 @@ export function createDdasVsHandler(deps: DdasVsDeps): DdasVsHandler {
   const limiter = rateLimiter()
   let snapshots: Snapshot[] = []
   const log = deps.log ?? (() => {})
-
-  async function settingStamp(db: Db): Promise<string> {
-    const rows = await db
-      .selectFrom('setting')
-      .select(['key', 'updated_at'])
-      .where('key', 'in', ['team', 'monitor'])
-      .orderBy('key')
-      .execute()
-    return rows.map((r) => `${r.key}@${r.updated_at}`).join(',')
-  }
 
   /** One delivery per period, shared by its pages and by requests arriving together. */
   async function delivery(db: Db, van: string, tot: string, now: number): Promise<PagedDelivery> {

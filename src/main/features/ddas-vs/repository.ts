@@ -1,5 +1,3 @@
-import type { Generated, Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
 import type { Db } from '../../db/database'
 import {
   DEFAULT_DDAS_VS_PAD,
@@ -31,21 +29,6 @@ export const DEFAULT_DDAS_VS_SETTINGS: DdasVsSettings = {
   ondertekeningVerplicht: false,
 }
 
-interface CollectionTable {
-  id: Generated<number>
-  at: string
-  client_id: string
-  van: string
-  tot: string
-  page: number
-  total_pages: number
-  signals: number
-  total_signals: number
-  cases: number
-}
-type DdasVsDb = Kysely<Database & { ddas_vs_collection: CollectionTable }>
-const ddasVsDb = (db: Db) => db as unknown as DdasVsDb
-
 export async function getDdasVsSettings(db: Db): Promise<DdasVsSettings> {
   const value = await getSetting(db, SETTINGS_KEY)
   return { ...DEFAULT_DDAS_VS_SETTINGS, ...(value ? (JSON.parse(value) as Partial<DdasVsSettings>) : {}) }
@@ -69,7 +52,7 @@ const fmt = (n: number) => n.toLocaleString('nl-NL')
  */
 export async function recordCollection(db: Db, c: DdasVsCollection): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await ddasVsDb(trx)
+    await trx
       .insertInto('ddas_vs_collection')
       .values({
         at: c.op,
@@ -97,7 +80,7 @@ export async function recordCollection(db: Db, c: DdasVsCollection): Promise<voi
 }
 
 export async function lastCollections(db: Db, limit = 20): Promise<DdasVsCollection[]> {
-  const rows = await ddasVsDb(db)
+  const rows = await db
     .selectFrom('ddas_vs_collection')
     .selectAll()
     .orderBy('id', 'desc')
@@ -114,4 +97,18 @@ export async function lastCollections(db: Db, limit = 20): Promise<DdasVsCollect
     totaalSignalen: r.total_signals,
     zaken: r.cases,
   }))
+}
+
+/**
+ * When the settings a delivery is made from (team and monitor) last changed: a cached delivery
+ * made before that is stale.
+ */
+export async function settingStamp(db: Db): Promise<string> {
+  const rows = await db
+    .selectFrom('setting')
+    .select(['key', 'updated_at'])
+    .where('key', 'in', ['team', 'monitor'])
+    .orderBy('key')
+    .execute()
+  return rows.map((r) => `${r.key}@${r.updated_at}`).join(',')
 }

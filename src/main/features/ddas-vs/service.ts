@@ -14,7 +14,7 @@ import { formatDate } from '@shared/format/dates'
 import { ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
 import { getMonitorSettings } from '../monitor/service'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { certificateName, CertificateError, validTo, verifyChain } from './certificates'
 import {
   CredentialError,

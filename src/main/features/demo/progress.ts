@@ -5,6 +5,7 @@ import { addWorkdays, type PlanState } from '../ladder/planner'
 import { getCasePlanRow } from '../ladder/repository'
 import { currentState, recordAttempt } from '../ladder/service'
 import { localInstant, type DemoAttempt } from './ladder'
+import { closeDemoCase } from './repository'
 import type { Random } from './random'
 
 /**
@@ -78,23 +79,6 @@ const HOURS: Record<Dagdeel, readonly number[]> = {
   Ochtend: [9, 10, 11],
   Middag: [13, 14, 15, 16],
   Avond: [18, 19],
-}
-
-async function closeDemoCase(trx: Db, caseId: number, resultaat: Eindresultaat, geslotenOp: string) {
-  await trx
-    .updateTable('vroegsignaalzaak')
-    .set({
-      status: 'gesloten',
-      is_open: 0,
-      resultaat,
-      gesloten_op: geslotenOp,
-      plan_stap: null,
-      plan_poging: 0,
-      plan_datum: null,
-      plan_dagdeel: null,
-    })
-    .where('id', '=', caseId)
-    .execute()
 }
 
 /** Logs the planned attempts of one of this month's cases and, if planned, closes it. */

@@ -15,6 +15,7 @@ import { localInstant } from './ladder'
 import { workCurrentCase } from './progress'
 import { planDemo, type PlannedCase, type PlannedSignal } from './plan'
 import { createRandom } from './random'
+import { caseConsulent, insertDemoAttempts, setDemoCaseState, setEveryPassword } from './repository'
 import { DEMO_WIJKEN } from './streets'
 
 /** Fixed, so every demo load (and every test) gets exactly the same people and amounts. */
@@ -109,7 +110,7 @@ export async function loadDemoData(
       )
     await applySetup(trx, at, setupInput.parse(DEMO_SETUP), hash)
     // Every demo colleague signs in with the demo password shown on the demo's sign-in screen.
-    await trx.updateTable('app_user').set({ password_hash: hash, password_must_change: 0 }).execute()
+    await setEveryPassword(trx, hash)
     const ranges = await loadWijkRanges(trx)
     const plan = planDemo(createRandom(DEMO_SEED), today)
 
@@ -171,41 +172,33 @@ async function take(trx: Db, s: PlannedSignal, ranges: WijkRange[]): Promise<num
 /** The attempts on an earlier case, and its closing; closed cases have no plan. */
 async function recordProgress(trx: Db, caseId: number, c: PlannedCase): Promise<void> {
   if (c.attempts.length === 0 && !c.closure) return
-  const zaak = await trx
-    .selectFrom('vroegsignaalzaak')
-    .select('consulent_id')
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow()
+  const consulentId = await caseConsulent(trx, caseId)
   if (c.attempts.length > 0)
-    await trx
-      .insertInto('contactpoging')
-      .values(
-        c.attempts.map((a) => ({
-          case_id: caseId,
-          soort: a.soort,
-          kanaal: a.kanaal,
-          bereikt: a.bereikt ? 1 : 0,
-          datum: a.datum,
-          dagdeel: dagdeelForHour(a.hour),
-          resultaat: a.resultaat,
-          notitie: a.notitie,
-          created_at: localInstant(a.datum, a.hour, a.minute),
-          created_by: zaak.consulent_id,
-        })),
-      )
-      .execute()
-  await trx
-    .updateTable('vroegsignaalzaak')
-    .set(
-      c.closure
-        ? {
-            status: 'gesloten',
-            is_open: 0,
-            resultaat: c.closure.resultaat,
-            gesloten_op: c.closure.geslotenOp,
-          }
-        : { status: 'in_behandeling' },
+    await insertDemoAttempts(
+      trx,
+      c.attempts.map((a) => ({
+        case_id: caseId,
+        soort: a.soort,
+        kanaal: a.kanaal,
+        bereikt: a.bereikt ? 1 : 0,
+        datum: a.datum,
+        dagdeel: dagdeelForHour(a.hour),
+        resultaat: a.resultaat,
+        notitie: a.notitie,
+        created_at: localInstant(a.datum, a.hour, a.minute),
+        created_by: consulentId,
+      })),
     )
-    .where('id', '=', caseId)
-    .execute()
+  await setDemoCaseState(
+    trx,
+    caseId,
+    c.closure
+      ? {
+          status: 'gesloten',
+          is_open: 0,
+          resultaat: c.closure.resultaat,
+          gesloten_op: c.closure.geslotenOp,
+        }
+      : { status: 'in_behandeling' },
+  )
 }

@@ -8,8 +8,22 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../l
 import { formatDate } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
 import { recordAttempt, recordCard } from '../ladder/service'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { currentVersion, getDocumentSettings, versionById } from './repository'
+import {
+  batchForPdf,
+  batchToConfirm,
+  insertBatch,
+  itemForPdf,
+  itemsOfBatch,
+  itemStatuses,
+  itemsToPrint,
+  markBatchConfirmed,
+  markItemPrinted,
+  markItemSent,
+  printedItemsOfBatch,
+  putItemBack,
+} from './print-repository'
 import { loadBatch, loadItems, loadQueue, soortLabel } from './queue-service'
 import {
   pdfFile,
@@ -44,19 +58,7 @@ export async function createBatch(
 ): Promise<BatchView> {
   // 1. Read and freeze, without writing: a consistent view of the items to print.
   const plan = await db.transaction().execute(async (trx) => {
-    const items = await trx
-      .selectFrom('print_item as i')
-      .innerJoin('document_template as t', 't.id', 'i.template_id')
-      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
-      .innerJoin('household as h', 'h.id', 'z.household_id')
-      .selectAll('i')
-      .select(['t.soort'])
-      .where('i.id', 'in', input.itemIds)
-      .orderBy('h.postcode')
-      .orderBy('h.huisnummer')
-      .orderBy('h.toevoeging')
-      .orderBy('i.id')
-      .execute()
+    const items = await itemsToPrint(trx, input.itemIds)
     if (items.length !== new Set(input.itemIds).size)
       throw new NotFoundError('Een van de gekozen documenten staat niet meer in de wachtrij.')
     if (items.some((i) => i.status !== 'wachtrij'))
@@ -103,39 +105,26 @@ export async function createBatch(
 
   // 3. Mark as printed, if nobody printed or removed these items meanwhile.
   const batchId = await db.transaction().execute(async (trx) => {
-    const now = await trx
-      .selectFrom('print_item')
-      .select(['id', 'status'])
-      .where('id', 'in', input.itemIds)
-      .execute()
+    const now = await itemStatuses(trx, input.itemIds)
     if (now.length !== plan.frozen.length || now.some((i) => i.status !== 'wachtrij'))
       throw new ConflictError(
         'Iemand anders heeft intussen een van deze documenten afgedrukt of weggehaald. Ververs de wachtrij.',
       )
-    const { id } = await trx
-      .insertInto('print_batch')
-      .values({
-        soort: plan.soort,
-        indeling: plan.indeling,
-        enveloppen: input.enveloppen ? 1 : 0,
-        layout: JSON.stringify({ venster: plan.venster }),
-        created_at: ctx.at,
-        created_by: ctx.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertBatch(trx, {
+      soort: plan.soort,
+      indeling: plan.indeling,
+      enveloppen: input.enveloppen ? 1 : 0,
+      layout: JSON.stringify({ venster: plan.venster }),
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
     for (const { item, version, snapshot } of plan.frozen) {
-      await trx
-        .updateTable('print_item')
-        .set({
-          status: 'gedrukt',
-          batch_id: id,
-          template_version_id: version.id,
-          values_json: JSON.stringify(snapshot),
-          printed_at: ctx.at,
-        })
-        .where('id', '=', item.id)
-        .execute()
+      await markItemPrinted(trx, item.id, {
+        batch_id: id,
+        template_version_id: version.id,
+        values_json: JSON.stringify(snapshot),
+        printed_at: ctx.at,
+      })
       await recordAudit(trx, ctx.at, {
         userId: ctx.userId,
         action: 'document afgedrukt',
@@ -151,17 +140,7 @@ export async function createBatch(
 }
 
 async function printedDocs(db: Db, batchId: number): Promise<PrintedDoc[]> {
-  const rows = await db
-    .selectFrom('print_item as i')
-    .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
-    .innerJoin('household as h', 'h.id', 'z.household_id')
-    .select(['i.values_json', 'i.template_version_id'])
-    .where('i.batch_id', '=', batchId)
-    .orderBy('h.postcode')
-    .orderBy('h.huisnummer')
-    .orderBy('h.toevoeging')
-    .orderBy('i.id')
-    .execute()
+  const rows = await printedItemsOfBatch(db, batchId)
   const versions = new Map<number, Awaited<ReturnType<typeof versionById>>>()
   const out: PrintedDoc[] = []
   for (const r of rows) {
@@ -179,12 +158,7 @@ export async function batchPdf(
   batchId: number,
   deel: 'documenten' | 'verzendlijst' | 'enveloppen',
 ): Promise<PdfFile> {
-  const b = await db
-    .selectFrom('print_batch as b')
-    .leftJoin('app_user as u', 'u.id', 'b.created_by')
-    .select(['b.id', 'b.soort', 'b.indeling', 'b.layout', 'b.created_at', 'u.naam'])
-    .where('b.id', '=', batchId)
-    .executeTakeFirst()
+  const b = await batchForPdf(db, batchId)
   if (!b) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
   const docs = await printedDocs(db, batchId)
   const soort = b.soort as 'brief' | 'kaart'
@@ -224,11 +198,7 @@ export async function confirmBatch(
   input: { batchId: number; verstuurdIds: number[]; datum: string },
 ): Promise<QueueView> {
   return db.transaction().execute(async (trx) => {
-    const batch = await trx
-      .selectFrom('print_batch')
-      .select(['id', 'soort', 'confirmed_at', 'created_at'])
-      .where('id', '=', input.batchId)
-      .executeTakeFirst()
+    const batch = await batchToConfirm(trx, input.batchId)
     if (!batch) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
     if (batch.confirmed_at) throw new ValidationError('Deze afdruk is al bevestigd.')
     if (input.datum > ctx.today)
@@ -240,24 +210,7 @@ export async function confirmBatch(
       throw new ValidationError('Deze datum ligt vóór de dag van afdrukken.', {
         datum: `Afgedrukt op ${formatDate(printedOn)}: kies die dag of later.`,
       })
-    const items = await trx
-      .selectFrom('print_item as i')
-      .innerJoin('document_template as t', 't.id', 'i.template_id')
-      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
-      .select([
-        'i.id',
-        'i.case_id',
-        'i.status',
-        'i.contactpoging_id',
-        'i.bezoek_datum',
-        'i.bezoek_van',
-        'i.bezoek_tot',
-        'i.afspraak_id',
-        't.naam',
-        'z.is_open',
-      ])
-      .where('i.batch_id', '=', batch.id)
-      .execute()
+    const items = await itemsOfBatch(trx, batch.id)
     const chosen = new Set(input.verstuurdIds)
     if ([...chosen].some((id) => !items.some((i) => i.id === id)))
       throw new ValidationError('Een van de gekozen documenten hoort niet bij deze afdruk.')
@@ -266,17 +219,7 @@ export async function confirmBatch(
       // A card already left at the door (a visit's outcome) is delivered and counted.
       if (item.contactpoging_id !== null) continue
       if (!chosen.has(item.id)) {
-        await trx
-          .updateTable('print_item')
-          .set({
-            status: 'wachtrij',
-            batch_id: null,
-            template_version_id: null,
-            values_json: null,
-            printed_at: null,
-          })
-          .where('id', '=', item.id)
-          .execute()
+        await putItemBack(trx, item.id)
         continue
       }
       // A confirmation of an appointment made after contact is no attempt to get in touch.
@@ -313,27 +256,16 @@ export async function confirmBatch(
                 opts,
               )
             ).id
-      await trx
-        .updateTable('print_item')
-        .set({ status: 'verstuurd', sent_on: input.datum, contactpoging_id: pogingId })
-        .where('id', '=', item.id)
-        .execute()
+      await markItemSent(trx, item.id, input.datum, pogingId)
     }
-    await trx.updateTable('print_batch').set({ confirmed_at: ctx.at }).where('id', '=', batch.id).execute()
+    await markBatchConfirmed(trx, batch.id, ctx.at)
     return loadQueue(trx, ctx.today, ctx.scope ?? ALL_CASES)
   })
 }
 
 /** One document as PDF: as printed (identical reprint) or, still in the queue, as it would print. */
 export async function itemPdf(db: Db, ctx: UseCaseContext, itemId: number): Promise<PdfFile> {
-  const item = await db
-    .selectFrom('print_item as i')
-    .innerJoin('document_template as t', 't.id', 'i.template_id')
-    .leftJoin('print_batch as b', 'b.id', 'i.batch_id')
-    .selectAll('i')
-    .select(['t.soort', 'b.layout'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst()
+  const item = await itemForPdf(db, itemId)
   if (!item) throw new NotFoundError('Dit document bestaat niet (meer).')
   const soort = item.soort as 'brief' | 'kaart'
   let doc: PrintedDoc

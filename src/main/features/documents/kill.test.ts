@@ -24,7 +24,7 @@ import { batchPdf, createBatch } from './batch-service'
 import { addWorkdays } from '../ladder/planner'
 import { announce } from '../visits/service'
 import { setPdfWorkerPath } from './render-jobs'
-import { pdfInfo } from './poppler'
+import { pdfInfo } from '../../test/poppler'
 
 /**
  * A process killed in the middle of a batch print leaves the queue as it was, or the whole

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { pdfText } from './poppler'
-import { announce, documentsWorld, pdfBytes } from './test-helpers'
+import { pdfText } from '../../test/poppler'
+import { announce, documentsWorld, pdfBytes } from '../../test/documents'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
 

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkTemplate, DEFAULT_AVOIDED_WORDS } from '@shared/api/documents-text'
-import { DEFAULT_TEMPLATES } from './defaults'
-import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from './poppler'
-import { announce, documentsWorld, pdfBytes } from './test-helpers'
+import { TEMPLATES_V1 } from '../../db/migrations/0003_documents'
+import { pdfFonts, pdfImageCount, pdfInfo, pdfText, pdfToPng, pdfWords, type Word } from '../../test/poppler'
+import { announce, documentsWorld, pdfBytes } from '../../test/documents'
 import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }
@@ -31,7 +31,7 @@ function expectCleanPdf(pdf: Buffer) {
 
 describe('printed documents read back with poppler', () => {
   it('the default texts pass the word check', () => {
-    for (const t of DEFAULT_TEMPLATES) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
+    for (const t of TEMPLATES_V1) expect(checkTemplate(t.content, DEFAULT_AVOIDED_WORDS)).toEqual([])
   })
 
   it('letters: A4, only the return address and the address in the window field, Dutch dates, fonts embedded, no images', async () => {

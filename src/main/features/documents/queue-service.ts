@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { ALL_CASES, inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, QueueItemView, QueueStatus, QueueView } from '@shared/api/documents'
@@ -12,8 +11,20 @@ import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { formatWeekdayDate } from '@shared/api/documents-text'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { currentVersion, queueItemsQuery, templateById, type QueueRow } from './repository'
+import {
+  batchHeader,
+  caseForQueue,
+  deletePrintItem,
+  insertPrintItem,
+  itemOutsideScope,
+  itemWithTemplate,
+  markItemSent,
+  openBatchIds,
+  printedUnsentCard,
+  queuedVisitLetters,
+} from './print-repository'
 
 /**
  * The announced visit a letter names. Made by visits/announce.ts, the one way to announce a visit:
@@ -82,12 +93,7 @@ export async function loadBatch(
   today: string,
   scope: CaseScope,
 ): Promise<BatchView> {
-  const b = await db
-    .selectFrom('print_batch as b')
-    .leftJoin('app_user as u', 'u.id', 'b.created_by')
-    .select(['b.id', 'b.soort', 'b.indeling', 'b.enveloppen', 'b.created_at', 'b.confirmed_at', 'u.naam'])
-    .where('b.id', '=', batchId)
-    .executeTakeFirst()
+  const b = await batchHeader(db, batchId)
   if (!b) throw new NotFoundError('Deze afdruk bestaat niet (meer).')
   return {
     id: b.id,
@@ -106,14 +112,7 @@ async function batchesInScope(db: Db, batches: { id: number }[], scope: CaseScop
   const out: { id: number }[] = []
   for (const b of batches) {
     // coalesce: a case outside every wijk gives NULL, which must count as outside.
-    const outside = await db
-      .selectFrom('print_item as i')
-      .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
-      .select('i.id')
-      .where('i.batch_id', '=', b.id)
-      .where(sql<boolean>`coalesce(${inScope(scope, 'z')}, 0) = 0`)
-      .limit(1)
-      .executeTakeFirst()
+    const outside = await itemOutsideScope(db, b.id, scope)
     if (!outside) out.push(b)
   }
   return out
@@ -125,12 +124,7 @@ async function batchesInScope(db: Db, batches: { id: number }[], scope: CaseScop
  * document in it is of his or her own cases.
  */
 export async function loadQueue(db: Db, today: string, scope: CaseScope): Promise<QueueView> {
-  const open = await db
-    .selectFrom('print_batch')
-    .select('id')
-    .where('confirmed_at', 'is', null)
-    .orderBy('id', 'desc')
-    .execute()
+  const open = await openBatchIds(db)
   return {
     wachtrij: await loadItems(db, today, (q) =>
       q.where('i.status', '=', 'wachtrij').where(inScope(scope, 'z')),
@@ -152,11 +146,7 @@ export async function queueDocument(
   ctx: UseCaseContext,
   input: { caseId: number; templateId: number; visit?: AnnouncedVisit | null; afspraakId?: number | null },
 ): Promise<number> {
-  const zaak = await trx
-    .selectFrom('vroegsignaalzaak')
-    .select(['id', 'case_number', 'consulent_id', 'is_open'])
-    .where('id', '=', input.caseId)
-    .executeTakeFirst()
+  const zaak = await caseForQueue(trx, input.caseId)
   if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
   if (zaak.is_open !== 1)
     throw new ValidationError('Deze zaak is gesloten: er gaat geen brief of kaartje meer uit.')
@@ -178,26 +168,22 @@ export async function queueDocument(
       `${template.naam} bevestigt een afspraak. Kies bij de afspraak in het dossier "Bevestigingsbrief klaarzetten".`,
     )
   const withVisit = needsVisit(version.content) ? visit : null
-  const { id } = await trx
-    .insertInto('print_item')
-    .values({
-      case_id: zaak.id,
-      template_id: template.id,
-      status: 'wachtrij',
-      bezoek_datum: withVisit?.datum ?? null,
-      bezoek_van: withVisit?.van ?? null,
-      bezoek_tot: withVisit?.tot ?? null,
-      collega_id: withVisit?.collegaId ?? null,
-      partner_contact_id: withVisit?.partnerContactId ?? null,
-      afmeld_datum: withVisit?.afmelddatum ?? null,
-      huisbezoek_id: withVisit?.huisbezoekId ?? null,
-      afspraak_id: needsAppointment(version.content) ? afspraakId : null,
-      consulent_id: zaak.consulent_id ?? ctx.userId,
-      created_at: ctx.at,
-      created_by: ctx.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const id = await insertPrintItem(trx, {
+    case_id: zaak.id,
+    template_id: template.id,
+    status: 'wachtrij',
+    bezoek_datum: withVisit?.datum ?? null,
+    bezoek_van: withVisit?.van ?? null,
+    bezoek_tot: withVisit?.tot ?? null,
+    collega_id: withVisit?.collegaId ?? null,
+    partner_contact_id: withVisit?.partnerContactId ?? null,
+    afmeld_datum: withVisit?.afmelddatum ?? null,
+    huisbezoek_id: withVisit?.huisbezoekId ?? null,
+    afspraak_id: needsAppointment(version.content) ? afspraakId : null,
+    consulent_id: zaak.consulent_id ?? ctx.userId,
+    created_at: ctx.at,
+    created_by: ctx.userId,
+  })
   await recordAudit(trx, ctx.at, {
     userId: ctx.userId,
     action: 'document klaargezet',
@@ -217,14 +203,9 @@ export async function queueDocument(
  */
 export async function withdrawVisitLetters(trx: Db, ctx: UseCaseContext, visitIds: number[]): Promise<void> {
   if (visitIds.length === 0) return
-  const items = await trx
-    .selectFrom('print_item')
-    .select(['id', 'case_id'])
-    .where('huisbezoek_id', 'in', visitIds)
-    .where('status', '=', 'wachtrij')
-    .execute()
+  const items = await queuedVisitLetters(trx, visitIds)
   for (const item of items) {
-    await trx.deleteFrom('print_item').where('id', '=', item.id).execute()
+    await deletePrintItem(trx, item.id)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'document verwijderd',
@@ -246,22 +227,9 @@ export async function markPrintedCardDelivered(
   attemptId: number,
   datum: string,
 ): Promise<void> {
-  const card = await trx
-    .selectFrom('print_item as i')
-    .innerJoin('document_template as t', 't.id', 'i.template_id')
-    .select('i.id')
-    .where('i.case_id', '=', caseId)
-    .where('t.soort', '=', 'kaart')
-    .where('i.status', '=', 'gedrukt')
-    .where('i.contactpoging_id', 'is', null)
-    .orderBy('i.id')
-    .executeTakeFirst()
+  const card = await printedUnsentCard(trx, caseId)
   if (!card) return
-  await trx
-    .updateTable('print_item')
-    .set({ status: 'verstuurd', sent_on: datum, contactpoging_id: attemptId })
-    .where('id', '=', card.id)
-    .execute()
+  await markItemSent(trx, card.id, datum, attemptId)
 }
 
 export async function addToQueue(
@@ -277,16 +245,11 @@ export async function addToQueue(
 
 export async function removeFromQueue(db: Db, ctx: UseCaseContext, itemId: number): Promise<QueueView> {
   return db.transaction().execute(async (trx) => {
-    const item = await trx
-      .selectFrom('print_item as i')
-      .innerJoin('document_template as t', 't.id', 'i.template_id')
-      .select(['i.id', 'i.case_id', 'i.status', 't.naam'])
-      .where('i.id', '=', itemId)
-      .executeTakeFirst()
+    const item = await itemWithTemplate(trx, itemId)
     if (!item) throw new NotFoundError('Dit document staat niet (meer) in de wachtrij.')
     if (item.status !== 'wachtrij')
       throw new ValidationError('Dit document is al afgedrukt en kan niet meer uit de wachtrij.')
-    await trx.deleteFrom('print_item').where('id', '=', itemId).execute()
+    await deletePrintItem(trx, itemId)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'document verwijderd',

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signal } from '../../test/fixtures'
-import { pdfInfo } from './poppler'
+import { pdfInfo } from '../../test/poppler'
 import { setPdfWorkerPath } from './render-jobs'
-import { announce, documentsWorld, pdfBytes, slot } from './test-helpers'
+import { announce, documentsWorld, pdfBytes, slot } from '../../test/documents'
 
 const BUILT_WORKER = resolve(import.meta.dirname, '../../../../out/main/pdf-worker.js')
 

@@ -1,8 +1,9 @@
+import type { Insertable } from 'kysely'
 import type { Db } from '../../db/database'
+import type { DocumentTemplateVersionTable } from '../../db/schema'
 import type { DocumentSettings } from '@shared/api/documents'
 import type { DocumentSoort, TemplateContent } from '@shared/api/documents-text'
 import { DEFAULT_DOCUMENT_SETTINGS } from './defaults'
-import './tables'
 
 const SETTINGS_KEY = 'documenten'
 
@@ -143,3 +144,54 @@ export function queueItemsQuery(db: Db) {
 }
 
 export type QueueRow = Awaited<ReturnType<ReturnType<typeof queueItemsQuery>['execute']>>[number]
+
+// --- templates ---
+
+export async function allTemplates(db: Db) {
+  return db.selectFrom('document_template').selectAll().orderBy('id').execute()
+}
+
+/** The highest version number of the template (0 when it has none). */
+export async function lastVersion(db: Db, templateId: number): Promise<number> {
+  const last = await db
+    .selectFrom('document_template_version')
+    .select((eb) => eb.fn.max('versie').as('max'))
+    .where('template_id', '=', templateId)
+    .executeTakeFirst()
+  return Number(last?.max ?? 0)
+}
+
+export async function renameTemplate(db: Db, templateId: number, naam: string): Promise<void> {
+  await db.updateTable('document_template').set({ naam }).where('id', '=', templateId).execute()
+}
+
+export async function templateNamed(db: Db, naam: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('document_template')
+    .select('id')
+    .where('naam', '=', naam)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** A team's own template; its code (`eigen-<id>`) is set once the id is known. */
+export async function insertOwnTemplate(db: Db, naam: string, soort: string, at: string): Promise<number> {
+  const res = await db
+    .insertInto('document_template')
+    .values({ code: `eigen-${at}`, naam, soort, standaard: 0, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .updateTable('document_template')
+    .set({ code: `eigen-${res.id}` })
+    .where('id', '=', res.id)
+    .execute()
+  return res.id
+}
+
+export async function insertTemplateVersion(
+  db: Db,
+  v: Insertable<DocumentTemplateVersionTable>,
+): Promise<void> {
+  await db.insertInto('document_template_version').values(v).execute()
+}

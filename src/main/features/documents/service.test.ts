@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { announce, documentsWorld } from './test-helpers'
+import { announce, documentsWorld } from '../../test/documents'
 import { signInAs } from '../../test/fixtures'
 
 const visit = { datum: '17-11-2026', van: '10:00', tot: '12:00' }

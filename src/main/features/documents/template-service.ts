@@ -9,26 +9,30 @@ import {
   type DocumentSoort,
   type TemplateContent,
 } from '@shared/api/documents-text'
-import { AppError, NotFoundError, ValidationError } from '../../lib/errors'
+import { NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { renderCalibration } from './pdf/letter'
-import { getDocumentSettings, putDocumentSettings, templateById, templateVersions } from './repository'
+import {
+  allTemplates,
+  getDocumentSettings,
+  insertOwnTemplate,
+  insertTemplateVersion,
+  lastVersion,
+  putDocumentSettings,
+  renameTemplate,
+  templateById,
+  templateNamed,
+  templateVersions,
+} from './repository'
 import { renderDocuments } from './render'
 import { sampleSnapshot } from './snapshot'
 
 /** Placeholders a card may not use: it must not reveal who it is for. */
 const NOT_ON_CARD = ['naam', 'kenmerk']
 
-async function requireEditor(db: Db, userId: number | null): Promise<void> {
-  if (userId === null) throw new AppError('forbidden', 'Kies eerst wie je bent.')
-  const u = await db.selectFrom('app_user').select('rol').where('id', '=', userId).executeTakeFirst()
-  if (!u || (u.rol !== 'kwaliteitsmedewerker' && u.rol !== 'beheerder'))
-    throw new AppError('forbidden', 'Alleen een kwaliteitsmedewerker of beheerder past de teksten aan.')
-}
-
 export async function listTemplates(db: Db): Promise<TemplateView[]> {
-  const templates = await db.selectFrom('document_template').selectAll().orderBy('id').execute()
+  const templates = await allTemplates(db)
   const versions = await templateVersions(db)
   return templates.map((t) => {
     const vs = versions
@@ -76,7 +80,6 @@ export async function saveTemplate(
   input: { templateId?: number; naam: string; soort: DocumentSoort; content: TemplateContent },
 ): Promise<TemplateView> {
   return db.transaction().execute(async (trx) => {
-    await requireEditor(trx, ctx.userId)
     let templateId = input.templateId
     let soort = input.soort
     let versie = 1
@@ -84,46 +87,23 @@ export async function saveTemplate(
       const t = await templateById(trx, templateId)
       if (!t) throw new NotFoundError('Dit sjabloon bestaat niet (meer).')
       soort = t.soort
-      const last = await trx
-        .selectFrom('document_template_version')
-        .select((eb) => eb.fn.max('versie').as('max'))
-        .where('template_id', '=', t.id)
-        .executeTakeFirst()
-      versie = Number(last?.max ?? 0) + 1
-      await trx.updateTable('document_template').set({ naam: input.naam }).where('id', '=', t.id).execute()
+      versie = (await lastVersion(trx, t.id)) + 1
+      await renameTemplate(trx, t.id, input.naam)
     }
     const content = cleanContent(soort, input.content)
     if (templateId === undefined) {
-      const taken = await trx
-        .selectFrom('document_template')
-        .select('id')
-        .where('naam', '=', input.naam)
-        .executeTakeFirst()
-      if (taken)
+      if (await templateNamed(trx, input.naam))
         throw new ValidationError('Er is al een sjabloon met deze naam.', { naam: 'Kies een andere naam.' })
-      const res = await trx
-        .insertInto('document_template')
-        .values({ code: `eigen-${ctx.at}`, naam: input.naam, soort, standaard: 0, created_at: ctx.at })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      templateId = res.id
-      await trx
-        .updateTable('document_template')
-        .set({ code: `eigen-${res.id}` })
-        .where('id', '=', res.id)
-        .execute()
+      templateId = await insertOwnTemplate(trx, input.naam, soort, ctx.at)
     }
-    await trx
-      .insertInto('document_template_version')
-      .values({
-        template_id: templateId,
-        versie,
-        naam: input.naam,
-        content: JSON.stringify(content),
-        created_at: ctx.at,
-        created_by: ctx.userId,
-      })
-      .execute()
+    await insertTemplateVersion(trx, {
+      template_id: templateId,
+      versie,
+      naam: input.naam,
+      content: JSON.stringify(content),
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'sjabloon',
@@ -160,7 +140,6 @@ export async function saveDocumentSettings(
   settings: DocumentSettings,
 ): Promise<DocumentSettings> {
   return db.transaction().execute(async (trx) => {
-    await requireEditor(trx, ctx.userId)
     const clean = {
       ...settings,
       vermijdWoorden: [...new Set(settings.vermijdWoorden.map((w) => w.toLowerCase()))],

@@ -13,24 +13,33 @@ import { kanaalOf } from '@shared/api/ladder'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { NotFoundError, ValidationError } from '../../lib/errors'
 import { auditForCase, recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { previousCases } from '../signals/previous-case'
+import {
+  caseAttempts,
+  caseExists,
+  caseNotes,
+  casesOfSamePerson,
+  casesWithConsulent,
+  getCase,
+  getHousehold,
+  householdResidents,
+  householdSignals,
+  insertNote,
+  otherCasesAtAddress,
+  setCaseConsulent,
+  signalsOfCases,
+  userForAssignment,
+  userRef,
+  wijkRef,
+} from './repository'
 
 /** The case file as the screen shows it; also returned by the ladder's use cases after a change. */
 export async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
-  const zaak = await db.selectFrom('vroegsignaalzaak').selectAll().where('id', '=', caseId).executeTakeFirst()
+  const zaak = await getCase(db, caseId)
   if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-  const hh = await db
-    .selectFrom('household')
-    .selectAll()
-    .where('id', '=', zaak.household_id)
-    .executeTakeFirstOrThrow()
-  const residents = await db
-    .selectFrom('resident')
-    .selectAll()
-    .where('household_id', '=', hh.id)
-    .orderBy('id')
-    .execute()
+  const hh = await getHousehold(db, zaak.household_id)
+  const residents = await householdResidents(db, hh.id)
   const residentName = new Map(
     residents.map((r) => [
       r.id,
@@ -38,69 +47,13 @@ export async function loadDossier(db: Db, caseId: number): Promise<DossierView> 
     ]),
   )
   const [wijk, consulent] = await Promise.all([
-    zaak.wijk_id
-      ? db.selectFrom('wijk').select(['id', 'naam']).where('id', '=', zaak.wijk_id).executeTakeFirst()
-      : undefined,
-    zaak.consulent_id
-      ? db
-          .selectFrom('app_user')
-          .select(['id', 'naam'])
-          .where('id', '=', zaak.consulent_id)
-          .executeTakeFirst()
-      : undefined,
+    zaak.wijk_id ? wijkRef(db, zaak.wijk_id) : undefined,
+    zaak.consulent_id ? userRef(db, zaak.consulent_id) : undefined,
   ])
 
-  // All signals of this address: of this case and of earlier cases, newest first.
-  const signals = await db
-    .selectFrom('vroegsignaal')
-    .leftJoin('vroegsignaalzaak', 'vroegsignaalzaak.id', 'vroegsignaal.case_id')
-    .select([
-      'vroegsignaal.id',
-      'extern_id',
-      'partner_type',
-      'partner_naam',
-      'bedrag_cents',
-      'ontstaansdatum',
-      'signaaldatum',
-      'vroegsignaal.crisis',
-      'warme_overdracht',
-      'vroegsignaal.status',
-      'resident_id',
-      'case_id',
-      'vroegsignaalzaak.case_number',
-    ])
-    .where('vroegsignaal.household_id', '=', hh.id)
-    .orderBy('signaaldatum', 'desc')
-    .orderBy('vroegsignaal.id', 'desc')
-    .execute()
-
-  const attempts = await db
-    .selectFrom('contactpoging')
-    .leftJoin('app_user', 'app_user.id', 'contactpoging.created_by')
-    .select([
-      'contactpoging.id',
-      'soort',
-      'kanaal',
-      'bereikt',
-      'datum',
-      'dagdeel',
-      'resultaat',
-      'notitie',
-      'app_user.naam',
-    ])
-    .where('case_id', '=', caseId)
-    .orderBy('datum', 'desc')
-    .orderBy('contactpoging.id', 'desc')
-    .execute()
-
-  const notes = await db
-    .selectFrom('note')
-    .leftJoin('app_user', 'app_user.id', 'note.created_by')
-    .select(['note.id', 'tekst', 'note.created_at', 'app_user.naam'])
-    .where('case_id', '=', caseId)
-    .orderBy('note.id', 'desc')
-    .execute()
-
+  const signals = await householdSignals(db, hh.id)
+  const attempts = await caseAttempts(db, caseId)
+  const notes = await caseNotes(db, caseId)
   const trail = await auditForCase(db, caseId)
 
   return {
@@ -178,48 +131,17 @@ async function earlierKnown(
   householdId: number,
   residents: { achternaam_key: string; geboortedatum: string | null }[],
 ): Promise<EarlierKnown[]> {
-  const sameAddress = await db
-    .selectFrom('vroegsignaalzaak')
-    .select(['id'])
-    .where('household_id', '=', householdId)
-    .where('id', '!=', caseId)
-    .execute()
-  const reasons = new Map<number, 'adres' | 'persoon'>(sameAddress.map((c) => [c.id, 'adres']))
+  const sameAddress = await otherCasesAtAddress(db, householdId, caseId)
+  const reasons = new Map<number, 'adres' | 'persoon'>(sameAddress.map((id) => [id, 'adres']))
   for (const r of residents) {
     if (!r.geboortedatum) continue
-    const others = await db
-      .selectFrom('resident')
-      .innerJoin('vroegsignaalzaak', 'vroegsignaalzaak.household_id', 'resident.household_id')
-      .select('vroegsignaalzaak.id')
-      .where('resident.achternaam_key', '=', r.achternaam_key)
-      .where('resident.geboortedatum', '=', r.geboortedatum)
-      .where('resident.household_id', '!=', householdId)
-      .execute()
-    for (const o of others) if (!reasons.has(o.id)) reasons.set(o.id, 'persoon')
+    const others = await casesOfSamePerson(db, r.achternaam_key, r.geboortedatum, householdId)
+    for (const id of others) if (!reasons.has(id)) reasons.set(id, 'persoon')
   }
   if (reasons.size === 0) return []
   const ids = [...reasons.keys()]
-  const cases = await db
-    .selectFrom('vroegsignaalzaak')
-    .leftJoin('app_user', 'app_user.id', 'vroegsignaalzaak.consulent_id')
-    .select([
-      'vroegsignaalzaak.id',
-      'case_number',
-      'datum_opgepakt',
-      'gesloten_op',
-      'resultaat',
-      'status',
-      'app_user.naam',
-    ])
-    .where('vroegsignaalzaak.id', 'in', ids)
-    .orderBy('datum_opgepakt', 'desc')
-    .execute()
-  const signals = await db
-    .selectFrom('vroegsignaal')
-    .select(['case_id', 'partner_type', 'bedrag_cents', 'signaaldatum'])
-    .where('case_id', 'in', ids)
-    .orderBy('signaaldatum')
-    .execute()
+  const cases = await casesWithConsulent(db, ids)
+  const signals = await signalsOfCases(db, ids)
   return cases.map((c) => ({
     caseId: c.id,
     caseNumber: c.case_number,
@@ -247,12 +169,7 @@ export async function viewDossier(
   via?: 'inloopspreekuur',
 ): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select('id')
-      .where('id', '=', caseId)
-      .executeTakeFirst()
-    if (!exists) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'bekeken',
@@ -271,16 +188,8 @@ export async function addNote(
   tekst: string,
 ): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select('id')
-      .where('id', '=', caseId)
-      .executeTakeFirst()
-    if (!exists) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-    await trx
-      .insertInto('note')
-      .values({ case_id: caseId, tekst, created_at: ctx.at, created_by: ctx.userId })
-      .execute()
+    if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    await insertNote(trx, caseId, tekst, ctx.at, ctx.userId)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'notitie',
@@ -299,30 +208,17 @@ export async function assignCase(
   consulentId: number | null,
 ): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    const zaak = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select(['id', 'consulent_id'])
-      .where('id', '=', caseId)
-      .executeTakeFirst()
-    if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     let naam = 'niemand'
     if (consulentId !== null) {
-      const user = await trx
-        .selectFrom('app_user')
-        .select(['naam', 'rol', 'actief'])
-        .where('id', '=', consulentId)
-        .executeTakeFirst()
+      const user = await userForAssignment(trx, consulentId)
       if (!user || user.actief !== 1 || user.rol !== 'consulent')
         throw new ValidationError('Kies een actieve consulent.', {
           consulentId: 'Kies een actieve consulent.',
         })
       naam = user.naam
     }
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({ consulent_id: consulentId })
-      .where('id', '=', caseId)
-      .execute()
+    await setCaseConsulent(trx, caseId, consulentId)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'toegewezen',

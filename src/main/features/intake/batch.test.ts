@@ -5,7 +5,9 @@ import { rawHandle, type Db } from '../../db/database'
 import { setUpTeam, testApp } from '../../test/fixtures'
 import { takeInSignal, type NewSignal } from '../signals/service'
 import type { AddressInput, ResidentInput } from '../signals/households'
-import { BatchWriter, loadBatchLookups, PAUSED_TRIGGERS } from './batch'
+import { BatchWriter } from './batch-writer'
+import { loadBatchLookups } from './batch-state'
+import { PAUSED_TRIGGERS } from './batch-statements'
 import { storeRows } from './service'
 
 type Input = [NewSignal, ResidentInput, AddressInput, Signaalstatus | null]

@@ -12,29 +12,15 @@ import type {
 import { columnMapping } from '@shared/api/intake'
 import { rawHandle, type Db } from '../../db/database'
 import { ConflictError, NotFoundError } from '../../lib/errors'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { getTeamSettings } from '../settings/repository'
 import { recordAudit } from '../audit/repository'
 import { appendAudit } from './audit-raw'
 import { cleanField, repairC1 } from './decode'
 import { parseValues, type FieldProblem, type RowValues } from './rows'
 import { selectIn } from './sql-batch'
+import { columnMappings, problemQuery, rejectOpenRows, type ProblemRow } from './repository'
 import { madeText, storeRows } from './service'
-import { intakeDb } from './tables'
-
-type ProblemRow = {
-  id: number
-  import_id: number
-  line: number
-  values_json: string
-  problems_json: string
-  status: string
-  reden: string
-  bestandsnaam: string
-  bron: string
-  mapping_json: string
-  undone_at: string | null
-}
 
 function storedProblems(json: string): ProblemView['problems'] {
   // Rows stored before problems had a code get the general one; "Opnieuw proberen" gives them theirs
@@ -56,25 +42,6 @@ function view(r: ProblemRow): ProblemView {
     status: r.status as ProblemView['status'],
     reden: r.reden,
   }
-}
-
-function problemQuery(db: Db) {
-  return intakeDb(db)
-    .selectFrom('import_problem as p')
-    .innerJoin('import_batch as b', 'b.id', 'p.import_id')
-    .select([
-      'p.id',
-      'p.import_id',
-      'p.line',
-      'p.values_json',
-      'p.problems_json',
-      'p.status',
-      'p.reden',
-      'b.bestandsnaam',
-      'b.bron',
-      'b.mapping_json',
-      'b.undone_at',
-    ])
 }
 
 /** The correction rows a user may work on: a row belongs to the wijk of its postcode, or to nobody yet. */
@@ -116,7 +83,7 @@ async function openRows(db: Db, ids: readonly number[]): Promise<ProblemRow[]> {
  */
 async function mappingsFor(db: Db, rows: ProblemRow[]): Promise<Map<number, ColumnMapping>> {
   const saved = new Map<string, ColumnMapping>()
-  for (const r of await intakeDb(db).selectFrom('column_mapping').selectAll().execute()) {
+  for (const r of await columnMappings(db)) {
     const m = columnMapping.safeParse(JSON.parse(r.mapping_json))
     if (m.success) saved.set(r.naam, m.data)
   }
@@ -367,16 +334,13 @@ export async function rejectProblems(
   const rows = await openInScope(db, ids, ctx.scope ?? { kind: 'none' })
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500)
-      await intakeDb(trx)
-        .updateTable('import_problem')
-        .set({ status: 'afgewezen', reden, resolved_at: ctx.at, resolved_by: ctx.userId })
-        .where(
-          'id',
-          'in',
-          rows.slice(i, i + 500).map((r) => r.id),
-        )
-        .where('status', '=', 'open')
-        .execute()
+      await rejectOpenRows(
+        trx,
+        rows.slice(i, i + 500).map((r) => r.id),
+        reden,
+        ctx.at,
+        ctx.userId,
+      )
     const byFile = new Map<string, number[]>()
     for (const r of rows) byFile.set(r.bestandsnaam, [...(byFile.get(r.bestandsnaam) ?? []), r.line])
     for (const [file, lines] of byFile)

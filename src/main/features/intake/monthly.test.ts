@@ -1,7 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { importFile, setUpTeam, testApp } from '../../test/fixtures'
-import { intakeDb } from './tables'
 
 async function team() {
   const t = await testApp()
@@ -285,7 +284,7 @@ describe('fixing many rows at once in Te controleren', () => {
         'plaats',
       ].map((f, i) => [f, mangled.cells[i]!]),
     )
-    await intakeDb(t.db)
+    await t.db
       .insertInto('import_problem')
       .values(
         [2, 3].map((line) => ({
@@ -358,7 +357,7 @@ describe('undoing an import', () => {
     })
     await t.call('intake.undo', { importId: summary.importId! })
     expect(await t.db.selectFrom('resident').selectAll().executeTakeFirstOrThrow()).toEqual(before)
-    expect(await intakeDb(t.db).selectFrom('import_resident_before').selectAll().execute()).toEqual([])
+    expect(await t.db.selectFrom('import_resident_before').selectAll().execute()).toEqual([])
   })
 
   it('leaves a detail someone changed after the import, and puts back the rest', async () => {

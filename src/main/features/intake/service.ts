@@ -2,16 +2,16 @@ import type { AnalyseResult, ColumnMapping, ImportSummary } from '@shared/api/in
 import { INTAKE_FIELD_LABELS, columnMapping } from '@shared/api/intake'
 import { rawHandle, type Db } from '../../db/database'
 import { ValidationError } from '../../lib/errors'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { getTeamSettings } from '../settings/repository'
-import { loadBatchLookups } from './batch'
-import { emptySummary, intakeRows, type RowItem } from './engine'
+import { loadBatchLookups } from './batch-state'
+import { emptySummary, intakeRows, type RowItem } from './import-rows'
 import { foldText } from '@shared/format/person'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
-import { readTable, UnreadableFileError, type ParsedTable } from './table'
-import { intakeDb } from './tables'
+import { readTable, UnreadableFileError, type ParsedTable } from './read-table'
 import { loadRules } from './triage'
+import { columnMappings } from './repository'
 import { appendAudit } from './audit-raw'
 
 /** readTable, with an unreadable file as a Dutch validation error on the file. */
@@ -25,7 +25,7 @@ export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => v
 }
 
 export async function savedMappings(db: Db): Promise<Map<string, ColumnMapping>> {
-  const rows = await intakeDb(db).selectFrom('column_mapping').selectAll().orderBy('naam').execute()
+  const rows = await columnMappings(db)
   const out = new Map<string, ColumnMapping>()
   for (const r of rows) {
     const parsed = columnMapping.safeParse(JSON.parse(r.mapping_json))

@@ -4,6 +4,7 @@ import type { Signaalstatus } from '@shared/domain/ddas'
 import { ageOn, daysBetween } from '@shared/format/dates'
 import { formatCents } from '@shared/format/money'
 import type { Db } from '../../db/database'
+import { getSetting, putSetting } from '../settings/repository'
 import type { ParsedRow } from './rows'
 
 const RULES_KEY = 'intake.afwegingskader'
@@ -21,19 +22,14 @@ export const DEFAULT_RULES: TriageRules = {
 }
 
 export async function loadRules(db: Db): Promise<TriageRules> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', RULES_KEY).executeTakeFirst()
-  if (!row) return DEFAULT_RULES
-  const parsed = triageRules.safeParse(JSON.parse(row.value))
+  const value = await getSetting(db, RULES_KEY)
+  if (value === null) return DEFAULT_RULES
+  const parsed = triageRules.safeParse(JSON.parse(value))
   return parsed.success ? parsed.data : DEFAULT_RULES
 }
 
 export async function storeRules(db: Db, rules: TriageRules, at: string, by: number | null): Promise<void> {
-  const value = JSON.stringify(rules)
-  await db
-    .insertInto('setting')
-    .values({ key: RULES_KEY, value, updated_at: at, updated_by: by })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: by }))
-    .execute()
+  await putSetting(db, RULES_KEY, JSON.stringify(rules), at, by)
 }
 
 export interface TriageFacts {

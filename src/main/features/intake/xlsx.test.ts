@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { readTable, UnreadableFileError } from './table'
+import { readTable, UnreadableFileError } from './read-table'
 import { MAX_UNPACKED_BYTES } from './xlsx'
 import { bombSheet, workbook } from '../../test/zip'
 

@@ -13,19 +13,16 @@ export const DEV_KEY_WARNING =
 /**
  * The key store for the browser mode and the command line (development and tests; neither is
  * ever part of a packaged app): the environment variable LANGE_ADEM_DB_KEY, else
- * `--key-file FILE`, else a key file in the data folder (created on first use, mode 0600) with a
+ * `--key-file FILE` (`given`), else a key file in the data folder (created on first use, mode 0600) with a
  * warning. `warning` is set when that development file is used.
  */
 export function devKeyStore(
-  argv: string[],
+  given: string | undefined,
   env: NodeJS.ProcessEnv,
   dataDir: string,
 ): { store: KeyStore; warning: string | null } {
   const fromEnv = env[KEY_ENV]
   if (fromEnv) return { store: fixedKeyStore(parseKey(fromEnv, KEY_ENV), KEY_ENV), warning: null }
-  const i = argv.indexOf('--key-file')
-  const eq = argv.find((a) => a.startsWith('--key-file='))
-  const given = i >= 0 ? argv[i + 1] : eq?.slice('--key-file='.length)
   if (given) {
     const file = resolve(given)
     if (!existsSync(file)) throw new DatabaseKeyError(`Het sleutelbestand ${file} bestaat niet.`, 'missing')
@@ -45,8 +42,20 @@ export function devKey(
   dataDir: string,
   databaseFile: string,
 ): string {
+  const i = argv.indexOf('--key-file')
+  const eq = argv.find((a) => a.startsWith('--key-file='))
+  return devKeyFrom(i >= 0 ? argv[i + 1] : eq?.slice('--key-file='.length), env, dataDir, databaseFile)
+}
+
+/** `devKey` for a `--key-file` value already read. */
+export function devKeyFrom(
+  keyFile: string | undefined,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  databaseFile: string,
+): string {
   mkdirSync(dataDir, { recursive: true })
-  const { store, warning } = devKeyStore(argv, env, dataDir)
+  const { store, warning } = devKeyStore(keyFile, env, dataDir)
   const key = settleKey(store, dataDir, databaseFile)
   if (warning) console.error(warning)
   return key

@@ -1,4 +1,4 @@
-import { ORGANISATIE, settingsInput } from '../monitor/testdata'
+import { ORGANISATIE, settingsInput } from '../../test/monitor-data'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatDate } from '@shared/format/dates'

@@ -1,4 +1,4 @@
-import { ORGANISATIE, settingsInput } from '../monitor/testdata'
+import { ORGANISATIE, settingsInput } from '../../test/monitor-data'
 import { describe, expect, it } from 'vitest'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 

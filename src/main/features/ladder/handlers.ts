@@ -3,15 +3,8 @@ import type { FeatureHandlers } from '../../app/handlers'
 import { useCaseContext } from '../../app/use-case'
 import { getLadderConfig } from './repository'
 import { viewerOf } from '../access/rules'
-import {
-  closeCase,
-  loadPlan,
-  logAttempt,
-  reopenCase,
-  saveLadderConfig,
-  setDoNotApproach,
-  todayList,
-} from './service'
+import { closeCase, reopenCase, setDoNotApproach } from './closing-service'
+import { loadPlan, logAttempt, saveLadderConfig, todayList } from './service'
 
 export const ladderHandlers: FeatureHandlers<typeof ladderContract> = {
   'ladder.config': async (_input, ctx) => getLadderConfig(ctx.db),

@@ -174,3 +174,197 @@ export async function plannedVisitCases(db: Db, caseIds: number[]): Promise<Set<
   }
   return out
 }
+
+/** The planned visits of these cases. */
+export async function plannedVisitIds(db: Db, caseIds: number[]): Promise<number[]> {
+  if (caseIds.length === 0) return []
+  const rows = await db
+    .selectFrom('huisbezoek')
+    .select('id')
+    .where('case_id', 'in', caseIds)
+    .where('status', '=', 'gepland')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The first attempt of this kind on this day of the case, if any. */
+export async function attemptOfDay(
+  db: Db,
+  caseId: number,
+  soort: string,
+  datum: string,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('contactpoging')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('soort', '=', soort)
+    .where('datum', '=', datum)
+    .orderBy('id')
+    .executeTakeFirst()
+}
+
+export async function setCaseStatus(db: Db, caseId: number, status: string): Promise<void> {
+  await db.updateTable('vroegsignaalzaak').set({ status }).where('id', '=', caseId).execute()
+}
+
+export async function householdApproach(
+  db: Db,
+  householdId: number,
+): Promise<{ niet_benaderen: number; niet_benaderen_reden: string }> {
+  return db
+    .selectFrom('household')
+    .select(['niet_benaderen', 'niet_benaderen_reden'])
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow()
+}
+
+/** The household's first resident (the one a message is addressed to). */
+export async function firstResident(
+  db: Db,
+  householdId: number,
+): Promise<{ voorletters: string; tussenvoegsel: string; achternaam: string } | undefined> {
+  const rows = await db
+    .selectFrom('resident')
+    .select(['voorletters', 'tussenvoegsel', 'achternaam'])
+    .where('household_id', '=', householdId)
+    .orderBy('id')
+    .limit(1)
+    .execute()
+  return rows[0]
+}
+
+export async function userContact(
+  db: Db,
+  userId: number,
+): Promise<{ naam: string; telefoon: string; email: string } | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['naam', 'telefoon', 'email'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+}
+
+/** How many attempts the case has, and whether any reached the resident. */
+export async function attemptTally(db: Db, caseId: number): Promise<{ n: number; bereikt: boolean }> {
+  const row = await db
+    .selectFrom('contactpoging')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('bereikt').as('bereikt')])
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  return { n: Number(row.n), bereikt: Number(row.bereikt ?? 0) === 1 }
+}
+
+/** Whether the household has another case that is newer or still open (then this one stays closed). */
+export async function hasLaterCase(db: Db, householdId: number, caseId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('vroegsignaalzaak')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where((eb) => eb.or([eb('id', '>', caseId), eb('is_open', '=', 1)]))
+    .where('id', '!=', caseId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export interface Closing {
+  resultaat: string
+  geslotenOp: string
+  hulpAangeboden: boolean
+  hulpGeaccepteerd: boolean
+  verwijzing: string
+}
+
+/** Closes the case with its result; a closed case has no plan. */
+export async function closeCaseRow(db: Db, caseId: number, c: Closing): Promise<void> {
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({
+      status: 'gesloten',
+      is_open: 0,
+      resultaat: c.resultaat,
+      gesloten_op: c.geslotenOp,
+      hulp_aangeboden: c.hulpAangeboden ? 1 : 0,
+      hulp_geaccepteerd: c.hulpGeaccepteerd ? 1 : 0,
+      verwijzing: c.verwijzing,
+      plan_stap: null,
+      plan_poging: 0,
+      plan_datum: null,
+      plan_dagdeel: null,
+    })
+    .where('id', '=', caseId)
+    .execute()
+}
+
+/** Opens a closed case again, its result cleared, to follow up on `planDatum` (null: nothing planned). */
+export async function reopenCaseRow(db: Db, caseId: number, planDatum: string | null): Promise<void> {
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({
+      status: 'in_behandeling',
+      is_open: 1,
+      resultaat: null,
+      gesloten_op: null,
+      hulp_aangeboden: null,
+      hulp_geaccepteerd: null,
+      verwijzing: '',
+      plan_stap: 'opvolgen',
+      plan_poging: 0,
+      plan_datum: planDatum,
+      plan_dagdeel: null,
+    })
+    .where('id', '=', caseId)
+    .execute()
+}
+
+/** Calls off the planned visits of one case, or of every case of a household. */
+export async function callOffPlannedVisits(
+  db: Db,
+  of: { caseId: number } | { householdId: number },
+  reden: string,
+  at: string,
+): Promise<void> {
+  let q = db
+    .updateTable('huisbezoek')
+    .set({ status: 'afgemeld', afmelding_reden: reden, afmelding_op: at })
+    .where('status', '=', 'gepland')
+  q =
+    'caseId' in of
+      ? q.where('case_id', '=', of.caseId)
+      : q.where(
+          'case_id',
+          'in',
+          db.selectFrom('vroegsignaalzaak').select('id').where('household_id', '=', of.householdId),
+        )
+  await q.execute()
+}
+
+/** The resident's wish not to be approached, on the household and its open cases (their plans stop). */
+export async function setHouseholdDoNotApproach(
+  db: Db,
+  householdId: number,
+  niet: boolean,
+  reden: string,
+  today: string,
+): Promise<void> {
+  await db
+    .updateTable('household')
+    .set({ niet_benaderen: niet ? 1 : 0, niet_benaderen_reden: niet ? reden : '' })
+    .where('id', '=', householdId)
+    .execute()
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({ niet_benaderen: niet ? 1 : 0, plan_datum: niet ? null : today })
+    .where('household_id', '=', householdId)
+    .where('is_open', '=', 1)
+    .execute()
+}
+
+export async function householdCaseIds(db: Db, householdId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('vroegsignaalzaak')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .execute()
+  return rows.map((c) => c.id)
+}

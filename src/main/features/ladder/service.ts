@@ -1,5 +1,4 @@
 import type { CaseScope } from '../access/scope'
-import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import {
   KANAAL_LABELS,
@@ -14,36 +13,42 @@ import {
   type PlanStap,
   type TodayGroup,
   type TodayView,
-  type closeCaseInput,
 } from '@shared/api/ladder'
 import { dagdeelForHour, type Dagdeel } from '@shared/domain/ddas'
 import type { ZaakStatus } from '@shared/domain/case'
 import { addDays, formatDate } from '@shared/format/dates'
 import { displayName } from '@shared/format/person'
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
-import { markPrintedCardDelivered, withdrawVisitLetters } from '../documents/queue-service'
+import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
+import { markPrintedCardDelivered } from '../documents/queue-service'
 import { TIME_ZONE } from '../../lib/clock'
 import { recordAudit } from '../audit/repository'
+import { userRef } from '../dossier/repository'
 import { loadDossier } from '../dossier/service'
 import { getTeamSettings } from '../settings/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { messageTexts } from './messages'
-import { dropAppointments } from '../appointments/cancel'
 import { pendingAppointment } from '../appointments/repository'
 import { reminderTasks } from '../appointments/agenda'
 import { MOMENT_STAPPEN, momentHints } from '../monitor/moment'
 import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
 import { dueCutoff, isVisitDue, nextStep } from './next-step'
 import {
+  attemptOfDay,
+  attemptTally,
   dueCases,
+  firstResident,
   getCasePlanRow,
   getLadderConfig,
+  hasLaterCase,
+  householdApproach,
   insertAttempt,
   phonesOf,
   plannedVisit,
   plannedVisitCases,
   putLadderConfig,
+  setCaseStatus,
   stateOf,
+  userContact,
   writePlan,
   type CasePlanRow,
 } from './repository'
@@ -65,24 +70,12 @@ export function localTime(instant: string): { hour: number; minute: number; hhmm
   return { hour, minute, hhmm: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` }
 }
 
-export async function requireQualityRole(db: Db, userId: number | null): Promise<void> {
-  const user = userId
-    ? await db.selectFrom('app_user').select('rol').where('id', '=', userId).executeTakeFirst()
-    : undefined
-  if (!user || (user.rol !== 'kwaliteitsmedewerker' && user.rol !== 'beheerder'))
-    throw new AppError(
-      'forbidden',
-      'Alleen een kwaliteitsmedewerker of beheerder kan het stappenplan wijzigen.',
-    )
-}
-
 export async function saveLadderConfig(
   db: Db,
   ctx: UseCaseContext,
   cfg: LadderConfig,
 ): Promise<LadderConfig> {
   return db.transaction().execute(async (trx) => {
-    await requireQualityRole(trx, ctx.userId)
     await putLadderConfig(trx, cfg, ctx.at, ctx.userId)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
@@ -165,12 +158,7 @@ export async function recordAttempt(
       ? null
       : planAfter(cfg, current, { kanaal: a.kanaal, bereikt, resultaat: a.resultaat, datum, dagdeel })
   if (next) await writePlan(trx, a.caseId, next)
-  if (row.status === 'nieuw')
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({ status: 'in_behandeling' })
-      .where('id', '=', a.caseId)
-      .execute()
+  if (row.status === 'nieuw') await setCaseStatus(trx, a.caseId, 'in_behandeling')
   await recordAudit(trx, ctx.at, {
     userId: ctx.userId,
     action: 'contactpoging',
@@ -196,14 +184,7 @@ export async function recordCard(
   c: { caseId: number; datum: string; tijd?: string; notitie: string },
   opts: { closedOk?: boolean } = {},
 ): Promise<{ id: number; existing: boolean }> {
-  const same = await trx
-    .selectFrom('contactpoging')
-    .select('id')
-    .where('case_id', '=', c.caseId)
-    .where('soort', '=', KANAAL_SOORT.kaartje)
-    .where('datum', '=', c.datum)
-    .orderBy('id')
-    .executeTakeFirst()
+  const same = await attemptOfDay(trx, c.caseId, KANAAL_SOORT.kaartje, c.datum)
   const id = same
     ? same.id
     : (
@@ -253,39 +234,13 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
   const row = await getCasePlanRow(db, caseId)
   if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
   const cfg = await getLadderConfig(db)
-  const [household, residents, consulent, team, attempts, later] = await Promise.all([
-    db
-      .selectFrom('household')
-      .select(['niet_benaderen', 'niet_benaderen_reden'])
-      .where('id', '=', row.household_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('resident')
-      .select(['voorletters', 'tussenvoegsel', 'achternaam'])
-      .where('household_id', '=', row.household_id)
-      .orderBy('id')
-      .limit(1)
-      .execute(),
-    row.consulent_id
-      ? db
-          .selectFrom('app_user')
-          .select(['naam', 'telefoon', 'email'])
-          .where('id', '=', row.consulent_id)
-          .executeTakeFirst()
-      : undefined,
+  const [household, r, consulent, team, attempts, later] = await Promise.all([
+    householdApproach(db, row.household_id),
+    firstResident(db, row.household_id),
+    row.consulent_id ? userContact(db, row.consulent_id) : undefined,
     getTeamSettings(db),
-    db
-      .selectFrom('contactpoging')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('bereikt').as('bereikt')])
-      .where('case_id', '=', caseId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('vroegsignaalzaak')
-      .select('id')
-      .where('household_id', '=', row.household_id)
-      .where((eb) => eb.or([eb('id', '>', caseId), eb('is_open', '=', 1)]))
-      .where('id', '!=', caseId)
-      .executeTakeFirst(),
+    attemptTally(db, caseId),
+    hasLaterCase(db, row.household_id, caseId),
   ])
   const open = row.is_open === 1
   const phones = await phonesOf(db, [row.household_id])
@@ -294,7 +249,6 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
   const afspraak = await pendingAppointment(db, caseId)
   const stap = step?.stap ?? null
   const stepCfg = cfg.stappen.find((s) => s.soort === stap)
-  const r = residents[0]
   const bewoner = r
     ? displayName({ initials: r.voorletters, prefix: r.tussenvoegsel, surname: r.achternaam })
     : 'bewoner'
@@ -317,8 +271,8 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
     huisbezoekNodig: isVisitDue(step, today, !!visit),
     huisbezoek: visit,
     afspraak,
-    pogingenTotaal: Number(attempts.n),
-    bereikt: Number(attempts.bereikt ?? 0) === 1,
+    pogingenTotaal: attempts.n,
+    bereikt: attempts.bereikt,
     hulpAangeboden: row.hulp_aangeboden === null ? null : row.hulp_aangeboden === 1,
     hulpGeaccepteerd: row.hulp_geaccepteerd === null ? null : row.hulp_geaccepteerd === 1,
     verwijzing: row.verwijzing,
@@ -348,11 +302,7 @@ export async function todayList(
   consulentId: number,
   scope: CaseScope,
 ): Promise<TodayView> {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'naam'])
-    .where('id', '=', consulentId)
-    .executeTakeFirst()
+  const user = await userRef(db, consulentId)
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
   const cfg = await getLadderConfig(db)
   const rows = await dueCases(db, consulentId, dueCutoff(today), TODAY_LIMIT + 1, scope)
@@ -401,210 +351,4 @@ export async function todayList(
   const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
   const herinneringen = await reminderTasks(db, today, consulentId, scope)
   return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt, herinneringen }
-}
-
-export async function closeCase(
-  db: Db,
-  ctx: UseCaseContext,
-  input: z.output<typeof closeCaseInput>,
-): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
-    const row = await getCasePlanRow(trx, input.caseId)
-    if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-    if (row.is_open !== 1) throw new ConflictError('Deze zaak is al gesloten.')
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({
-        status: 'gesloten',
-        is_open: 0,
-        resultaat: input.resultaat,
-        gesloten_op: ctx.today,
-        hulp_aangeboden: input.hulpAangeboden ? 1 : 0,
-        hulp_geaccepteerd: input.hulpGeaccepteerd ? 1 : 0,
-        verwijzing: input.verwijzing,
-        plan_stap: null,
-        plan_poging: 0,
-        plan_datum: null,
-        plan_dagdeel: null,
-      })
-      .where('id', '=', input.caseId)
-      .execute()
-    // Planned visits of a closed case do not take place; their unprinted letters do not go out.
-    await withdrawVisitLetters(trx, ctx, await plannedVisitIds(trx, [input.caseId]))
-    await dropAppointments(trx, ctx, [input.caseId], 'Zaak afgesloten')
-    await trx
-      .updateTable('huisbezoek')
-      .set({ status: 'afgemeld', afmelding_reden: 'Zaak afgesloten', afmelding_op: ctx.at })
-      .where('case_id', '=', input.caseId)
-      .where('status', '=', 'gepland')
-      .execute()
-    if (input.notitie)
-      await trx
-        .insertInto('note')
-        .values({
-          case_id: input.caseId,
-          tekst: `Afgesloten: ${input.notitie}`,
-          created_at: ctx.at,
-          created_by: ctx.userId,
-        })
-        .execute()
-    await recordAudit(trx, ctx.at, {
-      userId: ctx.userId,
-      action: 'gesloten',
-      entityType: 'zaak',
-      entityId: input.caseId,
-      summary: `Afgesloten: ${input.resultaat}; hulp aangeboden ${input.hulpAangeboden ? 'ja' : 'nee'}, aangenomen ${
-        input.hulpGeaccepteerd ? 'ja' : 'nee'
-      }${input.verwijzing ? `; verwezen naar ${input.verwijzing}` : ''}`,
-    })
-    return result(trx, ctx, input.caseId)
-  })
-}
-
-/**
- * Reopens a recently closed case (closed by mistake, or the resident comes back within weeks).
- * A new signal after that always opens a new case (intakeSignal): the closed case's result has
- * been reported and its history stays as it was; the case file shows it under "Eerder bekend".
- */
-export async function reopenCase(
-  db: Db,
-  ctx: UseCaseContext,
-  caseId: number,
-  reden: string,
-): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
-    const plan = await loadPlan(trx, ctx.today, caseId)
-    if (plan.open) throw new ConflictError('Deze zaak is nog open.')
-    if (!plan.heropenbaar)
-      throw new ConflictError(
-        `Deze zaak kan niet meer heropend worden: dat kan tot ${REOPEN_DAYS} dagen na het sluiten, en alleen als er geen nieuwere zaak voor dit adres is. Voer een nieuw signaal in of start een zaak via het inloopspreekuur.`,
-      )
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({
-        status: 'in_behandeling',
-        is_open: 1,
-        resultaat: null,
-        gesloten_op: null,
-        hulp_aangeboden: null,
-        hulp_geaccepteerd: null,
-        verwijzing: '',
-        plan_stap: 'opvolgen',
-        plan_poging: 0,
-        plan_datum: plan.nietBenaderen ? null : ctx.today,
-        plan_dagdeel: null,
-      })
-      .where('id', '=', caseId)
-      .execute()
-    await trx
-      .insertInto('note')
-      .values({ case_id: caseId, tekst: `Heropend: ${reden}`, created_at: ctx.at, created_by: ctx.userId })
-      .execute()
-    await recordAudit(trx, ctx.at, {
-      userId: ctx.userId,
-      action: 'heropend',
-      entityType: 'zaak',
-      entityId: caseId,
-      summary: 'Zaak heropend',
-    })
-    return result(trx, ctx, caseId)
-  })
-}
-
-/**
- * The resident's wish not to be approached again. Kept on the household (later cases inherit it
- * through the trigger of migration 0005) and on its open cases, whose plans stop; planned visits
- * are called off. Turning it off plans the current step for today.
- */
-export async function setDoNotApproach(
-  db: Db,
-  ctx: UseCaseContext,
-  input: { caseId: number; nietBenaderen: boolean; reden: string },
-): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
-    const row = await getCasePlanRow(trx, input.caseId)
-    if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
-    await trx
-      .updateTable('household')
-      .set({
-        niet_benaderen: input.nietBenaderen ? 1 : 0,
-        niet_benaderen_reden: input.nietBenaderen ? input.reden : '',
-      })
-      .where('id', '=', row.household_id)
-      .execute()
-    await trx
-      .updateTable('vroegsignaalzaak')
-      .set({
-        niet_benaderen: input.nietBenaderen ? 1 : 0,
-        plan_datum: input.nietBenaderen ? null : ctx.today,
-      })
-      .where('household_id', '=', row.household_id)
-      .where('is_open', '=', 1)
-      .execute()
-    if (input.nietBenaderen) {
-      const cases = await trx
-        .selectFrom('vroegsignaalzaak')
-        .select('id')
-        .where('household_id', '=', row.household_id)
-        .execute()
-      await withdrawVisitLetters(
-        trx,
-        ctx,
-        await plannedVisitIds(
-          trx,
-          cases.map((c) => c.id),
-        ),
-      )
-      await dropAppointments(
-        trx,
-        ctx,
-        cases.map((c) => c.id),
-        'Bewoner wil niet meer benaderd worden',
-      )
-      await trx
-        .updateTable('huisbezoek')
-        .set({
-          status: 'afgemeld',
-          afmelding_reden: 'Bewoner wil niet meer benaderd worden',
-          afmelding_op: ctx.at,
-        })
-        .where(
-          'case_id',
-          'in',
-          trx.selectFrom('vroegsignaalzaak').select('id').where('household_id', '=', row.household_id),
-        )
-        .where('status', '=', 'gepland')
-        .execute()
-      await trx
-        .insertInto('note')
-        .values({
-          case_id: input.caseId,
-          tekst: `Niet meer benaderen: ${input.reden}`,
-          created_at: ctx.at,
-          created_by: ctx.userId,
-        })
-        .execute()
-    }
-    await recordAudit(trx, ctx.at, {
-      userId: ctx.userId,
-      action: input.nietBenaderen ? 'niet benaderen' : 'weer benaderen',
-      entityType: 'zaak',
-      entityId: input.caseId,
-      summary: input.nietBenaderen
-        ? 'Bewoner wil niet meer benaderd worden'
-        : 'Bewoner mag weer benaderd worden',
-    })
-    return result(trx, ctx, input.caseId)
-  })
-}
-
-async function plannedVisitIds(trx: Db, caseIds: number[]): Promise<number[]> {
-  if (caseIds.length === 0) return []
-  const rows = await trx
-    .selectFrom('huisbezoek')
-    .select('id')
-    .where('case_id', 'in', caseIds)
-    .where('status', '=', 'gepland')
-    .execute()
-  return rows.map((r) => r.id)
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { AppointmentPlaceRow } from '@shared/api/monitor'
 import { PLEK_SOORTEN, PLEK_SOORT_LABELS } from '@shared/api/appointments'
 import type { Db } from '../../db/database'
-import type { Period } from './service'
+import type { Period } from './figures'
 import { ratio } from './figures'
 
 /**

@@ -11,11 +11,12 @@ import { fill } from '../../bench/fill'
 import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
-import { computeFigures } from './figures'
-import { figureContext, getDashboard, loadFacts, teamStartDate, type Period } from './service'
+import { computeFigures } from '../../test/figures-by-case'
+import { figureContext, getDashboard, loadFacts, teamStartDate } from './service'
+import type { Period } from './figures'
 import { histogramMedian, splitSteps } from './daily'
 import { appointmentsByPlace } from './appointment-figures'
-import { settingsInput } from './testdata'
+import { settingsInput } from '../../test/monitor-data'
 
 type T = Awaited<ReturnType<typeof testApp>>
 

@@ -2,7 +2,6 @@ import { sql } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
 import { NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import type { Db } from '../../db/database'
-import type { Period } from './service'
 import {
   ageBand,
   amountBand,
@@ -11,12 +10,13 @@ import {
   perMaand,
   ratio,
   type FigureContext,
+  type Period,
   type Tally,
 } from './figures'
 
 /**
  * The dashboard's figures from the daily summary (monitor_daily, kept by refreshFacts): the same
- * figures as `computeFigures` over the case facts, but summing a few rows per day instead of
+ * figures as `computeFigures` (src/main/test/figures-by-case.ts) over the case facts, but summing a few rows per day instead of
  * reading one row per case.
  */
 /** monitor_daily summed over the period; for tabel 'totaal' per month. */

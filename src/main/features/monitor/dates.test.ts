@@ -1,4 +1,4 @@
-import { ORGANISATIE, settingsInput } from './testdata'
+import { ORGANISATIE, settingsInput } from '../../test/monitor-data'
 import { describe, expect, it } from 'vitest'
 import { importFile, setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
 

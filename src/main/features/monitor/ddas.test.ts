@@ -6,7 +6,7 @@ import { storePeriods } from '../retention/periods'
 import { runPurge } from '../retention/purge'
 import { APP_VERSION } from '@shared/version'
 import { ddasSchemaErrors } from './ddas-schema'
-import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from './testdata'
+import { OCTOBER, octoberTeam, ORGANISATIE, settingsInput } from '../../test/monitor-data'
 import { importFile, signal } from '../../test/fixtures'
 
 // The official files are kept in the repository (resources/ddas) so the test runs anywhere;

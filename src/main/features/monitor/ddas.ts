@@ -5,7 +5,8 @@ import { ValidationError } from '../../lib/errors'
 import { getTeamSettings } from '../settings/repository'
 import { assertValidDelivery } from './ddas-schema'
 import { writeDdas, type DdasCase, type DdasContent, type DdasFile, type DdasSignal } from './ddas-format'
-import { getMonitorSettings, type Period } from './service'
+import { getMonitorSettings } from './service'
+import type { Period } from './figures'
 import {
   archivedAttempts,
   archivedCases,

@@ -4,10 +4,11 @@ import { formatDate } from '@shared/format/dates'
 import { addSheetRow, csvText } from '../../lib/spreadsheet'
 import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { buildDdasDelivery, ddasSignalId } from './ddas'
-import { HULP_GEACCEPTEERD, monitorDb, refreshFacts } from './facts'
-import { getDashboard, type Period } from './service'
+import { HULP_GEACCEPTEERD, refreshFacts } from './facts'
+import { getDashboard } from './service'
+import type { Period } from './figures'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const periodName = (p: Period) => `${p.van}_${p.tot}`
@@ -59,7 +60,7 @@ export interface FeedbackRow {
  */
 export async function feedbackRows(db: Db, p: Period): Promise<FeedbackRow[]> {
   await refreshFacts(db)
-  const rows = await monitorDb(db)
+  const rows = await db
     .selectFrom('vroegsignaal as s')
     .innerJoin('monitor_signal_fact as f', 'f.signal_id', 's.id')
     .leftJoin('vroegsignaalzaak as z', 'z.id', 's.case_id')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Breakdown } from '@shared/api/monitor'
-import { OCTOBER, octoberTeam, settingsInput } from './testdata'
+import { OCTOBER, octoberTeam, settingsInput } from '../../test/monitor-data'
 
 const row = (b: Breakdown[], tabel: string, key: string) => {
   const r = b.find((x) => x.key === tabel)!.rows.find((x) => x.key === key)

@@ -12,16 +12,11 @@ import { recordAudit } from '../audit/repository'
 import { getTeamSettings } from '../settings/repository'
 import { APP_VERSION } from '@shared/version'
 import { calendarDate } from '../../lib/clock'
-import type { UseCaseContext } from '../signals/service'
-import { monitorDb, refreshFacts } from './facts'
+import type { UseCaseContext } from '../../app/use-case'
+import { refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
 import { appointmentsByPlace } from './appointment-figures'
-import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext } from './figures'
-
-export interface Period {
-  van: string
-  tot: string
-}
+import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext, type Period } from './figures'
 
 const SETTINGS_KEY = 'monitor'
 export const DEFAULT_LEEFTIJDSGRENZEN = [25, 35, 45, 55, 66]
@@ -66,7 +61,7 @@ export async function getMonitorSettings(db: Db): Promise<MonitorSettings> {
   const [stored, team, referenties] = await Promise.all([
     storedSettings(db),
     getTeamSettings(db),
-    monitorDb(db)
+    db
       .selectFrom('monitor_reference')
       .select(['key', 'label', 'percentage', 'bron', 'jaar'])
       .orderBy('key')
@@ -125,7 +120,7 @@ export async function saveMonitorSettings(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: ctx.at, updated_by: ctx.userId }))
       .execute()
     for (const r of input.referenties)
-      await monitorDb(trx)
+      await trx
         .updateTable('monitor_reference')
         .set({ percentage: r.percentage, bron: r.bron, jaar: r.jaar, updated_at: ctx.at })
         .where('key', '=', r.key)
@@ -143,7 +138,7 @@ export async function saveMonitorSettings(
 
 /** The followed-up cases counting in the period (their peildatum, facts.ts), as anonymous facts. */
 export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
-  return monitorDb(db)
+  return db
     .selectFrom('monitor_case_fact')
     .select([
       'case_id',

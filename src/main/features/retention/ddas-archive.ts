@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database'
 import { chunked } from './erase'
-import './tables'
 
 /**
  * The anonymous rows kept for cases and signals whose personal data were deleted (migration

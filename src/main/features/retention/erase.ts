@@ -1,10 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import type { PurgeCounts } from '@shared/api/retention'
-import { monitorDb, refreshFacts } from '../monitor/facts'
-import { intakeDb } from '../intake/tables'
+import { refreshFacts } from '../monitor/facts'
 import { refreshCaseSummary } from '../signals/households'
-import './tables'
 
 /**
  * Every table in the database and what happens to it when a person's data is erased (by the
@@ -169,12 +167,12 @@ export async function eraseData(
 
   // 1. The monitor's facts up to date, then frozen: never recomputed from what is deleted below.
   await refreshFacts(trx)
-  const mdb = monitorDb(trx)
+
   await chunked([...caseIds, ...sharedCases], (c) =>
-    mdb.updateTable('monitor_case_fact').set({ frozen: 1 }).where('case_id', 'in', c).execute(),
+    trx.updateTable('monitor_case_fact').set({ frozen: 1 }).where('case_id', 'in', c).execute(),
   )
   await chunked(signalIds, (c) =>
-    mdb.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('signal_id', 'in', c).execute(),
+    trx.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('signal_id', 'in', c).execute(),
   )
 
   // 2. Anonymous rows for DDAS deliveries of past periods.
@@ -212,7 +210,7 @@ export async function eraseData(
   for (const id of sharedCases) await refreshCaseSummary(trx, id)
 
   // 4. Residents without signals whose household has no case left (or chosen by the request).
-  const idb = intakeDb(trx)
+  const idb = trx
   const leftResidents = await selectIds(
     trx,
     (c) =>

@@ -20,7 +20,6 @@ import { recordAudit } from '../audit/repository'
 import { chunked, totalOf } from './erase'
 import { erasePersonScope, personScope } from './person'
 import { countsText } from './purge'
-import './tables'
 
 export const ERASURES_FILE = 'lange-adem.erasures.json'
 

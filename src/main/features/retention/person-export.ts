@@ -1,10 +1,11 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import type { Database } from '../../db/schema'
 import type { PersonExport } from '@shared/api/retention'
 import { formatDate, formatDateTime } from '@shared/format/dates'
 import { recordAudit } from '../audit/repository'
-import { intakeDb } from '../intake/tables'
 import { getTeamSettings } from '../settings/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { chunked } from './erase'
 import { personScope } from './person'
 
@@ -30,38 +31,45 @@ export const EXPORT_SECTIONS = [
 
 export type ExportKey = (typeof EXPORT_SECTIONS)[number][0]
 
-async function rowsIn(db: Db, table: string, column: string, ids: number[]): Promise<Row[]> {
-  const d = db as unknown as Db & { selectFrom(t: string): any }
+/** Every row of `table` whose `column` is one of `ids`, all columns, in id order. */
+async function rowsIn(
+  db: Db,
+  table: keyof Database,
+  column: 'id' | 'case_id',
+  ids: number[],
+): Promise<Row[]> {
   return (
-    await chunked(ids, (c) => d.selectFrom(table).selectAll().where(column, 'in', c).orderBy('id').execute())
-  ).flat() as Row[]
+    await chunked(ids, async (c) => {
+      const q = sql<Row>`select * from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(c)}) order by ${sql.ref('id')}`
+      return (await q.execute(db)).rows
+    })
+  ).flat()
 }
 
 /** rowsIn for a table without an id column, in the order of the given column. */
-async function rowsInNoId(db: Db, table: string, column: string, ids: number[]): Promise<Row[]> {
-  const d = db as unknown as Db & { selectFrom(t: string): any }
+async function rowsInNoId(db: Db, table: keyof Database, column: string, ids: number[]): Promise<Row[]> {
   return (
-    await chunked(ids, (c) =>
-      d.selectFrom(table).selectAll().where(column, 'in', c).orderBy(column).execute(),
-    )
-  ).flat() as Row[]
+    await chunked(ids, async (c) => {
+      const q = sql<Row>`select * from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(c)}) order by ${sql.ref(column)}`
+      return (await q.execute(db)).rows
+    })
+  ).flat()
 }
 
 /** Everything stored about the person, per table, as the rows are kept (parsed JSON where stored as JSON). */
 export async function collectPerson(db: Db, residentIds: number[]): Promise<Record<ExportKey, Row[]>> {
   const scope = await personScope(db, residentIds)
   const caseIds = scope.cases.map((c) => c.id)
-  const idb = intakeDb(db)
   const bewoners = await rowsIn(db, 'resident', 'id', scope.residentIds)
   const signalen = await rowsIn(db, 'vroegsignaal', 'id', scope.signalIds)
   const beoordeling = (
     await chunked(scope.signalIds, (c) =>
-      idb.selectFrom('signaal_intake').selectAll().where('signal_id', 'in', c).orderBy('signal_id').execute(),
+      db.selectFrom('signaal_intake').selectAll().where('signal_id', 'in', c).orderBy('signal_id').execute(),
     )
   ).flat()
   const linked = (
     await chunked(scope.signalIds, (c) =>
-      idb.selectFrom('import_problem').selectAll().where('signal_id', 'in', c).orderBy('id').execute(),
+      db.selectFrom('import_problem').selectAll().where('signal_id', 'in', c).orderBy('id').execute(),
     )
   ).flat()
   // Rows of the correction list that never became a signal: found by surname and by birth date or
@@ -75,7 +83,7 @@ export async function collectPerson(db: Db, residentIds: number[]): Promise<Reco
       b.bsn ? String(b.bsn) : null,
     ].filter((x): x is string => !!x)
     if (!marks.length) continue
-    const rows = await idb
+    const rows = await db
       .selectFrom('import_problem')
       .selectAll()
       .where('signal_id', 'is', null)

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
-import { intakeDb } from '../intake/tables'
 import { EXPORT_SECTIONS } from './person-export'
-import { appointmentDb } from '../appointments/tables'
 
 const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8')
 
@@ -63,12 +61,12 @@ async function bosTeam() {
       created_by: null,
     })
     .execute()
-  const plek = await appointmentDb(t.db)
+  const plek = await t.db
     .selectFrom('ontmoetplek')
     .select('id')
     .where('soort', '=', 'stadskantoor')
     .executeTakeFirstOrThrow()
-  await appointmentDb(t.db)
+  await t.db
     .insertInto('afspraak')
     .values({
       uid: 'bos-1@lange-adem',
@@ -139,7 +137,7 @@ async function bosTeam() {
       created_by: null,
     })
     .execute()
-  const idb = intakeDb(t.db)
+  const idb = t.db
   const { id: importId } = await idb
     .insertInto('import_batch')
     .values({
@@ -282,7 +280,7 @@ describe("a resident's request", () => {
       'print_item',
     ] as const)
       expect(await t.db.selectFrom(table).select('id').execute(), table).toHaveLength(0)
-    expect(await intakeDb(t.db).selectFrom('signaal_intake').selectAll().execute()).toHaveLength(0)
+    expect(await t.db.selectFrom('signaal_intake').selectAll().execute()).toHaveLength(0)
     expect(await t.call('monitor.dashboard', period)).toEqual(before)
     const audit = await t.db
       .selectFrom('audit_log')

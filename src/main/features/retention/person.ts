@@ -5,7 +5,7 @@ import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { displayName, surnameKey } from '@shared/format/person'
 import { ConflictError, NotFoundError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { chunked, eraseData, totalOf } from './erase'
 import { countsText } from './purge'
 

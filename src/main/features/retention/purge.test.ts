@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { octoberTeam, OCTOBER, ORGANISATIE, settingsInput } from '../monitor/testdata'
+import { octoberTeam, OCTOBER, ORGANISATIE, settingsInput } from '../../test/monitor-data'
 import { buildDdasDelivery } from '../monitor/ddas'
 import { verifyAuditChain } from '../audit/repository'
 import { takeInSignal } from '../signals/service'

@@ -4,10 +4,9 @@ import type { Clock } from '../../lib/clock'
 import type { PurgeCounts, PurgePlan, RetentionKind, RetentionRunView } from '@shared/api/retention'
 import { HULP_GEACCEPTEERD, NIET_OPGEPAKT } from '../monitor/facts'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { chunked, eraseData, totalOf, ZERO_COUNTS, type EraseSet } from './erase'
 import { cutoffs, getPeriods, KINDS } from './periods'
-import { intakeDb } from '../intake/tables'
 import { isSetupDone } from '../settings/repository'
 
 interface ExpiredSet extends EraseSet {
@@ -68,7 +67,7 @@ export async function findExpired(db: Db, today: string): Promise<ExpiredSet> {
       .execute(),
   ))
     for (const r of part) perKind[kindOf.get(r.case_id!)!].signalen += Number(r.n)
-  const problems = await intakeDb(db)
+  const problems = await db
     .selectFrom('import_problem as p')
     .innerJoin('import_batch as b', 'b.id', 'p.import_id')
     .select('p.id')

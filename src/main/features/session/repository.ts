@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
 import { STANDAARD_VERGRENDEL_MINUTEN } from '@shared/api/session'
 import type { Rol } from '@shared/domain/case'
@@ -75,4 +76,80 @@ export async function storePassword(
     })
     .where('id', '=', userId)
     .execute()
+}
+
+/** One more failed sign-in; returns the count so far. */
+export async function countFailedSignIn(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .updateTable('app_user')
+    .set({ failed_sign_ins: sql`failed_sign_ins + 1` })
+    .where('id', '=', userId)
+    .returning('failed_sign_ins')
+    .executeTakeFirstOrThrow()
+  return row.failed_sign_ins
+}
+
+/** Blocks the name until `until` and starts the count of failed sign-ins again. */
+export async function blockSignIn(db: Db, userId: number, until: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_sign_ins: 0, blocked_until: until })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** After a good sign-in: no failed tries, no block, and the re-made hash when there is one. */
+export async function clearFailedSignIns(db: Db, userId: number, newHash: string | null): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_sign_ins: 0, blocked_until: null, ...(newHash ? { password_hash: newHash } : {}) })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** The active colleague with this name, compared case-insensitively and without outer spaces. */
+export async function findActiveUserByName(
+  db: Db,
+  naam: string,
+): Promise<{ id: number; naam: string } | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'naam'])
+    .where((eb) => eb(eb.fn('lower', ['naam']), '=', naam.trim().toLowerCase()))
+    .where('actief', '=', 1)
+    .executeTakeFirst()
+}
+
+/** Whether any active colleague has a password; inactive ones do not count (they cannot sign in). */
+export async function anyActivePassword(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('actief', '=', 1)
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function activeBeheerders(db: Db): Promise<{ id: number; naam: string; rol: string }[]> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'naam', 'rol'])
+    .where('actief', '=', 1)
+    .where('rol', '=', 'beheerder')
+    .orderBy('naam')
+    .execute()
+}
+
+/** What the dispatcher reads of the caller on every call: role, active, and a password reset since. */
+export async function callerState(
+  db: Db,
+  userId: number,
+): Promise<{ rol: string; actief: number; password_must_change: number } | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['rol', 'actief', 'password_must_change'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
 }

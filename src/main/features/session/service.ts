@@ -1,10 +1,17 @@
-import { sql } from 'kysely'
 import type { SignInResult, TeamMember } from '@shared/api/session'
 import { wachtwoordProbleem } from '@shared/api/session'
 import type { HandlerContext, Session } from '../../app/context'
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import { getCredentials, storePassword, type Credentials } from './repository'
+import {
+  blockSignIn,
+  clearFailedSignIns,
+  countFailedSignIn,
+  findActiveUserByName,
+  getCredentials,
+  storePassword,
+  type Credentials,
+} from './repository'
 import type { Db } from '../../db/database'
 import {
   hashPassword,
@@ -70,22 +77,9 @@ export async function authenticate(
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
     const blocked = await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .updateTable('app_user')
-        .set({ failed_sign_ins: sql`failed_sign_ins + 1` })
-        .where('id', '=', user.id)
-        .returning('failed_sign_ins')
-        .executeTakeFirstOrThrow()
-      const block = row.failed_sign_ins >= MAX_TRIES
+      const block = (await countFailedSignIn(trx, user.id)) >= MAX_TRIES
       if (block)
-        await trx
-          .updateTable('app_user')
-          .set({
-            failed_sign_ins: 0,
-            blocked_until: new Date(Date.parse(now) + BLOCK_SECONDS * 1000).toISOString(),
-          })
-          .where('id', '=', user.id)
-          .execute()
+        await blockSignIn(trx, user.id, new Date(Date.parse(now) + BLOCK_SECONDS * 1000).toISOString())
       await recordAudit(trx, now, {
         userId: user.id,
         action: 'aanmelden mislukt',
@@ -100,11 +94,7 @@ export async function authenticate(
   const params = ctx.passwordParams ?? PASSWORD_PARAMS
   const rehash = !user.mustChange && needsRehash(user.passwordHash, params)
   const fresh = rehash ? await hashPassword(password, params) : null
-  await ctx.db
-    .updateTable('app_user')
-    .set({ failed_sign_ins: 0, blocked_until: null, ...(fresh ? { password_hash: fresh } : {}) })
-    .where('id', '=', user.id)
-    .execute()
+  await clearFailedSignIns(ctx.db, user.id, fresh)
   return user
 }
 
@@ -283,12 +273,7 @@ export async function setStartPasswordFromCli(
   password: string,
   params: ScryptParams = PASSWORD_PARAMS,
 ): Promise<void> {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'naam'])
-    .where((eb) => eb(eb.fn('lower', ['naam']), '=', naam.trim().toLowerCase()))
-    .where('actief', '=', 1)
-    .executeTakeFirst()
+  const user = await findActiveUserByName(db, naam)
   if (!user) throw new NotFoundError(`Er is geen actieve medewerker met de naam "${naam}".`)
   const problem = wachtwoordProbleem(password, user.naam)
   if (problem) throw new ValidationError(problem.replace('je eigen naam', 'de naam van de medewerker'))

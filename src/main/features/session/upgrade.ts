@@ -7,7 +7,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../l
 import { recordAudit } from '../audit/repository'
 import { isSetupDone } from '../settings/repository'
 import { hashPassword } from './passwords'
-import { getCredentials, storePassword } from './repository'
+import { activeBeheerders, anyActivePassword, getCredentials, storePassword } from './repository'
 import { auditSignedIn } from './service'
 
 /**
@@ -23,28 +23,10 @@ export const ALREADY_PASSWORDS =
 export const ONLY_BEHEERDER =
   'Alleen een beheerder kan hier het eerste wachtwoord instellen. Kies een beheerder uit de lijst.'
 
-/** Whether any active colleague has a password; inactive ones do not count (they cannot sign in). */
-export async function anyActivePassword(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('actief', '=', 1)
-    .where('password_hash', 'is not', null)
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 export async function upgradeStatus(db: Db): Promise<UpgradeStatus> {
   if (!(await isSetupDone(db)) || (await anyActivePassword(db)))
     return { geenWachtwoorden: false, beheerders: [] }
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'naam', 'rol'])
-    .where('actief', '=', 1)
-    .where('rol', '=', 'beheerder')
-    .orderBy('naam')
-    .execute()
+  const rows = await activeBeheerders(db)
   return { geenWachtwoorden: true, beheerders: rows.map((r) => ({ ...r, rol: r.rol as Rol })) }
 }
 

@@ -134,3 +134,87 @@ export async function setUserWijken(db: Db, userId: number, wijkIds: number[]): 
       .values([...new Set(wijkIds)].map((w) => ({ user_id: userId, wijk_id: w })))
       .execute()
 }
+
+export interface UserValues {
+  naam: string
+  rol: string
+  telefoon: string
+  email: string
+  actief: number
+}
+
+export async function insertUser(db: Db, values: UserValues, at: string): Promise<number> {
+  const row = await db
+    .insertInto('app_user')
+    .values({ ...values, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateUser(db: Db, id: number, values: UserValues): Promise<void> {
+  await db.updateTable('app_user').set(values).where('id', '=', id).execute()
+}
+
+/** The role and whether the user is active, as stored (no wijken). */
+export async function userRole(db: Db, id: number): Promise<{ rol: string; actief: number } | undefined> {
+  return db.selectFrom('app_user').select(['rol', 'actief']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function countActiveWithRole(db: Db, rol: Rol): Promise<number> {
+  const { n } = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('rol', '=', rol)
+    .where('actief', '=', 1)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+// --- wijken, continued ---
+
+/** Open cases per wijk (wijk_id null: cases without a wijk). */
+export async function openCasesPerWijk(db: Db): Promise<Map<number | null, number>> {
+  const rows = await db
+    .selectFrom('vroegsignaalzaak')
+    .select(['wijk_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('is_open', '=', 1)
+    .groupBy('wijk_id')
+    .execute()
+  return new Map(rows.map((r) => [r.wijk_id, Number(r.n)]))
+}
+
+/** The wijk with this name, compared case-insensitively. */
+export async function findWijkByName(db: Db, naam: string): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('wijk')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['naam']), '=', naam.toLowerCase()))
+    .executeTakeFirst()
+}
+
+export async function getWijk(db: Db, id: number): Promise<{ id: number; naam: string } | undefined> {
+  return db.selectFrom('wijk').select(['id', 'naam']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function renameWijk(db: Db, id: number, naam: string): Promise<void> {
+  await db.updateTable('wijk').set({ naam }).where('id', '=', id).execute()
+}
+
+export async function deleteWijkRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('wijk').where('id', '=', id).execute()
+}
+
+export async function wijkIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('wijk').select('id').execute()).map((w) => w.id)
+}
+
+/** All cases of the wijk, open or closed. */
+export async function countCasesInWijk(db: Db, wijkId: number): Promise<number> {
+  const { n } = await db
+    .selectFrom('vroegsignaalzaak')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('wijk_id', '=', wijkId)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}

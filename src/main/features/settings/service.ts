@@ -5,28 +5,34 @@ import type { TeamSettings } from '@shared/api/setup'
 import type { ParsedInputOf } from '@shared/api/define'
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { findSameRange, loadWijkRanges } from '../wijken/assignment'
 import {
+  countActiveWithRole,
+  countCasesInWijk,
+  deleteWijkRow,
+  findWijkByName,
   getTeamSettings,
+  getWijk,
+  insertUser,
   insertWijk,
   listUsers,
   listWijken,
+  openCasesPerWijk,
+  renameWijk,
   replaceWijkRanges,
   saveTeamSettings,
   setUserWijken,
+  updateUser,
+  userRole,
+  wijkIds,
 } from './repository'
 
 export async function getSettings(db: Db): Promise<SettingsView> {
   const team = await getTeamSettings(db)
   if (!team) throw new NotFoundError('Lange Adem is nog niet ingesteld.')
   const wijken = await listWijken(db)
-  const counts = await db
-    .selectFrom('vroegsignaalzaak')
-    .select(['wijk_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('is_open', '=', 1)
-    .groupBy('wijk_id')
-    .execute()
+  const counts = await openCasesPerWijk(db)
   const users = await listUsers(db)
   return {
     team,
@@ -34,7 +40,7 @@ export async function getSettings(db: Db): Promise<SettingsView> {
       id: w.id,
       naam: w.naam,
       postcodes: w.ranges,
-      openZaken: Number(counts.find((c) => c.wijk_id === w.id)?.n ?? 0),
+      openZaken: counts.get(w.id) ?? 0,
     })),
     medewerkers: users,
   }
@@ -61,18 +67,13 @@ export async function saveWijk(
 ): Promise<SettingsView> {
   await db.transaction().execute(async (trx) => {
     // Case-insensitive, as in the set-up: "centrum" beside "Centrum" would split one wijk in two.
-    const sameName = await trx
-      .selectFrom('wijk')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['naam']), '=', input.naam.toLowerCase()))
-      .executeTakeFirst()
+    const sameName = await findWijkByName(trx, input.naam)
     if (sameName && sameName.id !== input.id)
       throw new ConflictError(`Er is al een wijk met de naam "${input.naam}".`)
     let id = input.id
     if (id) {
-      const exists = await trx.selectFrom('wijk').select('id').where('id', '=', id).executeTakeFirst()
-      if (!exists) throw new NotFoundError('Deze wijk bestaat niet (meer).')
-      await trx.updateTable('wijk').set({ naam: input.naam }).where('id', '=', id).execute()
+      if (!(await getWijk(trx, id))) throw new NotFoundError('Deze wijk bestaat niet (meer).')
+      await renameWijk(trx, id, input.naam)
       await replaceWijkRanges(trx, id, input.postcodes)
     } else {
       id = await insertWijk(trx, input.naam, input.postcodes, ctx.at)
@@ -97,18 +98,14 @@ export async function saveWijk(
 
 export async function deleteWijk(db: Db, ctx: UseCaseContext, id: number): Promise<SettingsView> {
   await db.transaction().execute(async (trx) => {
-    const wijk = await trx.selectFrom('wijk').select(['id', 'naam']).where('id', '=', id).executeTakeFirst()
+    const wijk = await getWijk(trx, id)
     if (!wijk) throw new NotFoundError('Deze wijk bestaat niet (meer).')
-    const { n } = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('wijk_id', '=', id)
-      .executeTakeFirstOrThrow()
-    if (Number(n) > 0)
+    const n = await countCasesInWijk(trx, id)
+    if (n > 0)
       throw new ConflictError(
-        `De wijk ${wijk.naam} heeft nog ${n} ${Number(n) === 1 ? 'zaak' : 'zaken'}. Geef de postcodes eerst aan een andere wijk; een wijk met zaken kan niet weg.`,
+        `De wijk ${wijk.naam} heeft nog ${n} ${n === 1 ? 'zaak' : 'zaken'}. Geef de postcodes eerst aan een andere wijk; een wijk met zaken kan niet weg.`,
       )
-    await trx.deleteFrom('wijk').where('id', '=', id).execute()
+    await deleteWijkRow(trx, id)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'verwijderd',
@@ -126,17 +123,13 @@ export async function saveMedewerker(
   input: ParsedInputOf<(typeof settingsContract)['settings.saveMedewerker']>,
 ): Promise<SettingsView> {
   await db.transaction().execute(async (trx) => {
-    const wijkIds = (await trx.selectFrom('wijk').select('id').execute()).map((w) => w.id)
+    const known = await wijkIds(trx)
     for (const w of input.wijkIds)
-      if (!wijkIds.includes(w)) throw new ValidationError('Een gekozen wijk bestaat niet (meer).')
+      if (!known.includes(w)) throw new ValidationError('Een gekozen wijk bestaat niet (meer).')
     let id = input.id
     // Who is in the team, and with which role, is the beheerder's (the users and their passwords);
     // a kwaliteitsmedewerker may still change contact details and wijken.
-    const actor = await trx
-      .selectFrom('app_user')
-      .select('rol')
-      .where('id', '=', ctx.userId)
-      .executeTakeFirst()
+    const actor = ctx.userId === null ? undefined : await userRole(trx, ctx.userId)
     const isBeheerder = actor?.rol === 'beheerder'
     if (!id && !isBeheerder)
       throw new AppError('forbidden', 'Een medewerker toevoegen mag alleen de beheerder.')
@@ -148,11 +141,7 @@ export async function saveMedewerker(
       actief: input.actief ? 1 : 0,
     }
     if (id) {
-      const exists = await trx
-        .selectFrom('app_user')
-        .select(['id', 'rol', 'actief'])
-        .where('id', '=', id)
-        .executeTakeFirst()
+      const exists = await userRole(trx, id)
       if (!exists) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
       if (!isBeheerder && (exists.rol !== input.rol || exists.actief !== values.actief))
         throw new AppError(
@@ -161,32 +150,15 @@ export async function saveMedewerker(
         )
       if (id === ctx.userId && !input.actief)
         throw new ConflictError('Je kunt jezelf niet op inactief zetten.')
-      await trx.updateTable('app_user').set(values).where('id', '=', id).execute()
+      await updateUser(trx, id, values)
     } else {
-      id = (
-        await trx
-          .insertInto('app_user')
-          .values({ ...values, created_at: ctx.at })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
+      id = await insertUser(trx, values, ctx.at)
     }
     await setUserWijken(trx, id, input.wijkIds)
-    const remaining = await trx
-      .selectFrom('app_user')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('rol', '=', 'kwaliteitsmedewerker')
-      .where('actief', '=', 1)
-      .executeTakeFirstOrThrow()
-    if (Number(remaining.n) === 0)
+    if ((await countActiveWithRole(trx, 'kwaliteitsmedewerker')) === 0)
       throw new ConflictError('Er moet altijd een actieve kwaliteitsmedewerker zijn.')
-    const beheerders = await trx
-      .selectFrom('app_user')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('rol', '=', 'beheerder')
-      .where('actief', '=', 1)
-      .executeTakeFirstOrThrow()
-    if (Number(beheerders.n) === 0) throw new ConflictError('Er moet altijd een actieve beheerder zijn.')
+    if ((await countActiveWithRole(trx, 'beheerder')) === 0)
+      throw new ConflictError('Er moet altijd een actieve beheerder zijn.')
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: input.id ? 'gewijzigd' : 'toegevoegd',

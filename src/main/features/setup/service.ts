@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/repository'
 import {
   getTeamSettings,
   getUser,
+  insertUser,
   insertWijk,
   isDemo,
   isSetupDone,
@@ -22,7 +23,7 @@ import { getIdleMinutes, storePassword } from '../session/repository'
 import { DEMO_WACHTWOORD } from '../demo/password'
 import { APP_VERSION } from '@shared/version'
 
-export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
+export async function appStatus(db: Db, session: Session, now: string): Promise<AppStatus> {
   const team = await getTeamSettings(db)
   const user = session.userId ? await getUser(db, session.userId) : null
   const demo = await isDemo(db)
@@ -37,6 +38,7 @@ export async function appStatus(db: Db, session: Session): Promise<AppStatus> {
     // Never for real data: only a database filled with the made-up demo team has this password.
     demoWachtwoord: demo ? DEMO_WACHTWOORD : null,
     version: APP_VERSION,
+    nu: now,
   }
 }
 
@@ -81,18 +83,11 @@ export async function applySetup(
       'Twee wijken hebben precies hetzelfde postcodegebied. Geef elk gebied aan één wijk.',
     )
   for (const m of input.medewerkers) {
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({
-        naam: m.naam,
-        rol: m.rol as Rol,
-        telefoon: m.telefoon,
-        email: m.email,
-        actief: 1,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertUser(
+      trx,
+      { naam: m.naam, rol: m.rol as Rol, telefoon: m.telefoon, email: m.email, actief: 1 },
+      at,
+    )
     await setUserWijken(
       trx,
       id,

@@ -3,7 +3,7 @@
  * resident is someone already known and what their new contact details become, which consulent
  * gets a new case, and the case's summary columns. Both write paths call these and only write
  * what they decide: the one-by-one path (households.ts, service.ts: a signal entered by hand, the
- * walk-in hour, demo data) through Kysely, and the import's batch path (intake/batch.ts) through
+ * walk-in hour, demo data) through Kysely, and the import's batch path (intake/batch-writer.ts) through
  * prepared statements. A rule changes here, once.
  */
 import { formatHouseNumber, normalizeAddition } from '@shared/format/address'

@@ -1,4 +1,5 @@
 import { ALL_CASES, caseInScope, type CaseScope } from '../access/scope'
+import type { UseCaseContext } from '../../app/use-case'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import type {
@@ -21,14 +22,6 @@ import {
 } from './households'
 import type { Signaalstatus } from '@shared/domain/ddas'
 import { ConflictError } from '../../lib/errors'
-
-export interface UseCaseContext {
-  at: string
-  today: string
-  userId: number | null
-  /** Which cases the views a use case returns may show; absent: internal work on all cases. */
-  scope?: CaseScope
-}
 
 export interface NewSignal {
   externId: string | null

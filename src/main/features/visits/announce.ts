@@ -3,11 +3,20 @@ import { formatDate } from '@shared/format/dates'
 import { dagdeelForHour } from '@shared/domain/ddas'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { addWorkdays, isNonWorkingDay } from '../ladder/planner'
 import { writePlan } from '../ladder/repository'
 import { queueDocument } from '../documents/queue-service'
 import { getDocumentSettings } from '../documents/repository'
+import {
+  caseToVisit,
+  colleague,
+  getPartner,
+  insertVisit,
+  plannedVisitOf,
+  plannedVisitsBefore,
+  templateId,
+} from './repository'
 
 /**
  * Announcing a home visit: the ONE way, whether it starts in the planner (many cases of a wijk,
@@ -57,11 +66,7 @@ export async function checkVisitDay(trx: Db, today: string, datum: string): Prom
 /** The colleague or chain partner who comes along; a visit is always made in pairs. */
 export async function checkDuo(trx: Db, duoUserId: number | null, duoPartnerId: number | null): Promise<Duo> {
   if (duoUserId !== null) {
-    const u = await trx
-      .selectFrom('app_user')
-      .select(['naam', 'actief'])
-      .where('id', '=', duoUserId)
-      .executeTakeFirst()
+    const u = await colleague(trx, duoUserId)
     if (!u || u.actief !== 1)
       throw new ValidationError('Kies een actieve collega.', { duoUserId: 'Kies een actieve collega.' })
     return { userId: duoUserId, partnerId: null, naam: u.naam }
@@ -73,11 +78,7 @@ export async function checkDuo(trx: Db, duoUserId: number | null, duoPartnerId: 
         duoUserId: 'Kies wie er meegaat.',
       },
     )
-  const p = await trx
-    .selectFrom('partner_contact')
-    .select(['naam', 'organisatie', 'actief'])
-    .where('id', '=', duoPartnerId)
-    .executeTakeFirst()
+  const p = await getPartner(trx, duoPartnerId)
   if (!p || p.actief !== 1)
     throw new ValidationError('Kies een contactpersoon uit het adresboek.', {
       duoPartnerId: 'Kies een contactpersoon.',
@@ -98,25 +99,7 @@ async function takenBy(
   duo: Duo,
 ): Promise<{ naam: string; tijd: string; tot: string } | null> {
   const users = [consulentId, duo.userId].filter((u): u is number => u !== null)
-  const rows = await trx
-    .selectFrom('huisbezoek as b')
-    .leftJoin('app_user as c', 'c.id', 'b.consulent_id')
-    .leftJoin('app_user as u', 'u.id', 'b.duo_user_id')
-    .leftJoin('partner_contact as p', 'p.id', 'b.duo_partner_id')
-    .select([
-      'b.tijd',
-      'b.tijd_tot',
-      'b.consulent_id',
-      'b.duo_user_id',
-      'b.duo_partner_id',
-      'c.naam as consulent',
-      'u.naam as collega',
-      'p.naam as partner',
-    ])
-    .where('b.datum', '=', datum)
-    .where('b.status', '=', 'gepland')
-    .where('b.tijd', '<', tot)
-    .execute()
+  const rows = await plannedVisitsBefore(trx, datum, tot)
   for (const r of rows) {
     const end = r.tijd_tot ?? r.tijd
     if (end <= van) continue
@@ -152,11 +135,7 @@ export async function announceVisit(
     throw new ValidationError('Zo laat gaan we niet op huisbezoek.', {
       [slotField]: `Het bezoek moet uiterlijk om ${LAST_VISIT_END} klaar zijn.`,
     })
-  const c = await trx
-    .selectFrom('vroegsignaalzaak')
-    .select(['id', 'case_number', 'is_open', 'niet_benaderen', 'consulent_id', 'wijk_id'])
-    .where('id', '=', a.caseId)
-    .executeTakeFirst()
+  const c = await caseToVisit(trx, a.caseId)
   if (!c) throw new NotFoundError('Deze zaak bestaat niet (meer).')
   if (c.is_open !== 1) throw new ConflictError(`Zaak ${c.case_number} is gesloten.`)
   if (c.niet_benaderen === 1)
@@ -166,12 +145,7 @@ export async function announceVisit(
     throw new ValidationError('Kies een collega die meegaat: een huisbezoek gaat met zijn tweeën.', {
       duoUserId: 'Dit is de consulent van de zaak zelf. Kies een collega die meegaat.',
     })
-  const planned = await trx
-    .selectFrom('huisbezoek')
-    .select(['datum', 'tijd'])
-    .where('case_id', '=', c.id)
-    .where('status', '=', 'gepland')
-    .executeTakeFirst()
+  const planned = await plannedVisitOf(trx, c.id)
   if (planned)
     throw new ConflictError(
       `Voor zaak ${c.case_number} is al een huisbezoek gepland op ${formatDate(planned.datum)} om ${planned.tijd}.`,
@@ -181,36 +155,30 @@ export async function announceVisit(
     throw new ValidationError(`Dit tijdstip is al bezet: ${taken.naam} heeft dan al een huisbezoek.`, {
       [slotField]: `${taken.naam} heeft op ${formatDate(a.datum)} van ${taken.tijd} tot ${taken.tot} al een huisbezoek. Kies een andere tijd.`,
     })
-  const template = await trx
-    .selectFrom('document_template')
-    .select('id')
-    .where((eb) =>
-      a.templateId !== undefined ? eb('id', '=', a.templateId) : eb('code', '=', ANNOUNCEMENT_TEMPLATE),
-    )
-    .executeTakeFirst()
-  if (!template) throw new NotFoundError('Het sjabloon van de aankondigingsbrief bestaat niet (meer).')
+  const template = await templateId(
+    trx,
+    a.templateId !== undefined ? { id: a.templateId } : { code: ANNOUNCEMENT_TEMPLATE },
+  )
+  if (template === undefined)
+    throw new NotFoundError('Het sjabloon van de aankondigingsbrief bestaat niet (meer).')
 
-  const { id } = await trx
-    .insertInto('huisbezoek')
-    .values({
-      case_id: c.id,
-      wijk_id: a.wijkId ?? c.wijk_id,
-      datum: a.datum,
-      tijd: a.van,
-      tijd_tot: a.tot,
-      consulent_id: consulentId,
-      duo_user_id: checked.duo.userId,
-      duo_partner_id: checked.duo.partnerId,
-      afmelden_voor: checked.afmeldenVoor,
-      status: 'gepland',
-      created_at: ctx.at,
-      created_by: ctx.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const id = await insertVisit(trx, {
+    case_id: c.id,
+    wijk_id: a.wijkId ?? c.wijk_id,
+    datum: a.datum,
+    tijd: a.van,
+    tijd_tot: a.tot,
+    consulent_id: consulentId,
+    duo_user_id: checked.duo.userId,
+    duo_partner_id: checked.duo.partnerId,
+    afmelden_voor: checked.afmeldenVoor,
+    status: 'gepland',
+    created_at: ctx.at,
+    created_by: ctx.userId,
+  })
   await queueDocument(trx, ctx, {
     caseId: c.id,
-    templateId: template.id,
+    templateId: template,
     visit: {
       huisbezoekId: id,
       datum: a.datum,

@@ -1,4 +1,4 @@
-import { ALL_CASES, inScope, visitInScope, type CaseScope } from '../access/scope'
+import { ALL_CASES, type CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
 import {
@@ -18,20 +18,28 @@ import { formatDate } from '@shared/format/dates'
 import { formatPostcode } from '@shared/format/address'
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { recordAttempt, recordCard, result } from '../ladder/service'
 import { getLadderConfig, phonesOf } from '../ladder/repository'
-import { nextStep, visitDueWhere } from '../ladder/next-step'
+import { nextStep } from '../ladder/next-step'
 import { withdrawVisitLetters } from '../documents/queue-service'
 import { announceVisit, checkDuo, checkVisitDay, LAST_VISIT_END } from './announce'
+import {
+  casesInRouteOrder,
+  casesWithVisitLetter,
+  getPartner,
+  getVisit,
+  insertPartner,
+  listPartnerRows,
+  markVisitCalledOff,
+  markVisitMade,
+  updatePartner,
+  visitDueCases,
+  visitsOnDay,
+} from './repository'
 
 export async function listPartners(db: Db): Promise<PartnerContactView[]> {
-  const rows = await db
-    .selectFrom('partner_contact')
-    .selectAll()
-    .orderBy('organisatie')
-    .orderBy('naam')
-    .execute()
+  const rows = await listPartnerRows(db)
   return rows.map((r) => ({
     id: r.id,
     organisatie: r.organisatie,
@@ -61,26 +69,16 @@ export async function savePartner(
     let action = 'toegevoegd'
     let what = ''
     if (id) {
-      const before = await trx
-        .selectFrom('partner_contact')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()
+      const before = await getPartner(trx, id)
       if (!before) throw new NotFoundError('Deze contactpersoon bestaat niet (meer).')
-      await trx.updateTable('partner_contact').set(values).where('id', '=', id).execute()
+      await updatePartner(trx, id, values)
       const changed = (['organisatie', 'naam', 'functie', 'telefoon', 'email'] as const).filter(
         (k) => before[k] !== values[k],
       )
       action = before.actief === values.actief ? 'gewijzigd' : p.actief ? 'weer actief' : 'gedeactiveerd'
       what = changed.length > 0 ? ` (gewijzigd: ${changed.join(', ')})` : ''
     } else {
-      id = (
-        await trx
-          .insertInto('partner_contact')
-          .values({ ...values, created_at: ctx.at })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
+      id = await insertPartner(trx, values, ctx.at)
     }
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
@@ -107,31 +105,7 @@ export async function visitCandidates(
   scope: CaseScope,
 ): Promise<VisitCandidate[]> {
   const cfg = await getLadderConfig(db)
-  const rows = await db
-    .selectFrom('vroegsignaalzaak as z')
-    .innerJoin('household as h', 'h.id', 'z.household_id')
-    .select([
-      'z.id',
-      'z.case_number',
-      'z.display_name',
-      'z.adres',
-      'z.postcode',
-      'z.household_id',
-      'z.is_open',
-      'z.niet_benaderen',
-      'z.plan_stap',
-      'z.plan_poging',
-      'z.plan_datum',
-      'z.plan_dagdeel',
-    ])
-    .where('z.wijk_id', '=', wijkId)
-    .where(inScope(scope, 'z'))
-    .where(visitDueWhere(cfg, today, 'z'))
-    .orderBy('h.postcode')
-    .orderBy('h.huisnummer')
-    .orderBy('h.toevoeging')
-    .limit(200)
-    .execute()
+  const rows = await visitDueCases(db, wijkId, scope, cfg, today)
   const phones = await phonesOf(db, [...new Set(rows.map((r) => r.household_id))])
   return rows.flatMap((r) => {
     const step = nextStep(cfg, r, !!phones.get(r.household_id))
@@ -173,24 +147,16 @@ export async function planVisits(
         caseIds: `Kies minder zaken, kortere bezoeken of een vroegere begintijd (uiterlijk ${LAST_VISIT_END} klaar).`,
       })
     const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)
-    const cases = await trx
-      .selectFrom('vroegsignaalzaak as z')
-      .innerJoin('household as h', 'h.id', 'z.household_id')
-      .select(['z.id'])
-      .where('z.id', 'in', input.caseIds)
-      .orderBy('h.postcode')
-      .orderBy('h.huisnummer')
-      .orderBy('h.toevoeging')
-      .execute()
+    const cases = await casesInRouteOrder(trx, input.caseIds)
     if (cases.length !== new Set(input.caseIds).size)
       throw new NotFoundError('Een van de gekozen zaken bestaat niet (meer).')
-    for (const [i, c] of cases.entries()) {
+    for (const [i, caseId] of cases.entries()) {
       const van = addMinutes(input.startTijd, i * input.slotMinuten)
       await announceVisit(
         trx,
         ctx,
         {
-          caseId: c.id,
+          caseId,
           wijkId: input.wijkId,
           datum: input.datum,
           van,
@@ -228,59 +194,14 @@ export async function loadDay(
   wijkId: number | null,
   scope: CaseScope,
 ): Promise<VisitDayView> {
-  let q = db
-    .selectFrom('huisbezoek as b')
-    .innerJoin('vroegsignaalzaak as z', 'z.id', 'b.case_id')
-    .innerJoin('household as h', 'h.id', 'z.household_id')
-    .leftJoin('wijk as w', 'w.id', 'b.wijk_id')
-    .leftJoin('app_user as c', 'c.id', 'b.consulent_id')
-    .leftJoin('app_user as u', 'u.id', 'b.duo_user_id')
-    .leftJoin('partner_contact as p', 'p.id', 'b.duo_partner_id')
-    .select([
-      'b.id',
-      'b.case_id',
-      'z.case_number',
-      'z.display_name',
-      'z.adres',
-      'h.postcode',
-      'b.datum',
-      'b.tijd',
-      'b.tijd_tot',
-      'w.naam as wijk_naam',
-      'c.naam as consulent_naam',
-      'u.naam as duo_user',
-      'p.naam as duo_partner',
-      'p.organisatie as duo_org',
-      'b.afmelden_voor',
-      'b.status',
-      'b.uitkomst',
-      'b.afmelding_via',
-      'b.afmelding_reden',
-      'b.afmelding_op',
-    ])
-    .where('b.datum', '=', datum)
-    .where(visitInScope(scope))
-  if (wijkId !== null) q = q.where('b.wijk_id', '=', wijkId)
-  const rows = await q
-    .orderBy('h.postcode')
-    .orderBy('h.huisnummer')
-    .orderBy('h.toevoeging')
-    .orderBy('b.tijd')
-    .execute()
-  const letters = new Set<number>()
-  if (rows.length) {
-    const queued = await db
-      .selectFrom('print_item')
-      .select('case_id')
-      .where(
-        'case_id',
-        'in',
+  const rows = await visitsOnDay(db, datum, wijkId, scope)
+  const letters = rows.length
+    ? await casesWithVisitLetter(
+        db,
         rows.map((r) => r.case_id),
+        datum,
       )
-      .where('bezoek_datum', '=', datum)
-      .execute()
-    for (const q2 of queued) letters.add(q2.case_id)
-  }
+    : new Set<number>()
   return {
     datum,
     wijkId,
@@ -314,7 +235,7 @@ export async function loadDay(
 }
 
 async function visitRow(trx: Db, visitId: number) {
-  const v = await trx.selectFrom('huisbezoek').selectAll().where('id', '=', visitId).executeTakeFirst()
+  const v = await getVisit(trx, visitId)
   if (!v) throw new NotFoundError('Dit huisbezoek bestaat niet (meer).')
   return v
 }
@@ -332,16 +253,7 @@ export async function optOut(
   return db.transaction().execute(async (trx) => {
     const v = await visitRow(trx, input.visitId)
     if (v.status !== 'gepland') throw new ConflictError('Dit huisbezoek is al afgezegd of afgelegd.')
-    await trx
-      .updateTable('huisbezoek')
-      .set({
-        status: 'afgemeld',
-        afmelding_via: input.via,
-        afmelding_reden: input.reden,
-        afmelding_op: ctx.at,
-      })
-      .where('id', '=', v.id)
-      .execute()
+    await markVisitCalledOff(trx, v.id, input.via, input.reden, ctx.at)
     await withdrawVisitLetters(trx, ctx, [v.id])
     const late = ctx.today > v.afmelden_voor
     await recordAttempt(trx, ctx, {
@@ -380,11 +292,7 @@ export async function visitOutcome(
       throw new ValidationError(
         `Dit huisbezoek is pas op ${formatDate(v.datum)}. Leg de uitkomst vast op of na die dag; een afzegging kan wel al.`,
       )
-    await trx
-      .updateTable('huisbezoek')
-      .set({ status: 'afgelegd', uitkomst: input.uitkomst, notitie: input.notitie })
-      .where('id', '=', v.id)
-      .execute()
+    await markVisitMade(trx, v.id, input.uitkomst, input.notitie)
     await recordAttempt(trx, ctx, {
       caseId: v.case_id,
       kanaal: 'huisbezoek',

@@ -15,16 +15,28 @@ import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { displayName } from '@shared/format/person'
 import { ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
-import { explainSearch, parseSearch, prefixUpperBound } from '../caseload/search'
+import { explainSearch, parseSearch } from '../caseload/search'
+import { getHousehold, insertNote } from '../dossier/repository'
 import { getTeamSettings } from '../settings/repository'
 import { findOrCreateHousehold, findOrCreateResident, insertNewCase } from '../signals/households'
-import type { UseCaseContext } from '../signals/service'
+import type { UseCaseContext } from '../../app/use-case'
 import { consulentForWijk, loadWijkRanges } from '../wijken/assignment'
 import { writePlan } from '../ladder/repository'
 import { localTime, recordAttempt } from '../ladder/service'
 import { addWorkdays } from '../ladder/planner'
 import { getLadderConfig, phonesOf } from '../ladder/repository'
 import { nextStep } from '../ladder/next-step'
+import {
+  caseDoNotApproach,
+  findVisitors,
+  getResident,
+  insertWalkinVisit,
+  openCaseOf,
+  residentHome,
+  sessionOfDay,
+  visitorDetails,
+  visitsOfDay,
+} from './repository'
 
 const MAX_HITS = 25
 
@@ -38,87 +50,23 @@ export async function searchVisitors(db: Db, zoek: string): Promise<WalkinSearch
   const rest = dateToken ? zoek.replace(dateToken[1]!, '').trim() : ''
   const date = dateToken ? parseDutchDate(dateToken[1]!) : null
   const parsed = date && rest ? parseSearch(rest) : parseSearch(zoek)
-  let q = db.selectFrom('resident').select(['resident.id', 'resident.household_id'])
   let uitleg = explainSearch(parsed)
-  switch (parsed.kind) {
-    case 'none':
-      return { uitleg: null, hits: [] }
-    case 'houseNumber':
-      return { uitleg: 'Typ de postcode met het huisnummer, bijvoorbeeld 6041 AB 12.', hits: [] }
-    case 'caseNumber':
-      q = q.where(
-        'resident.household_id',
-        'in',
-        db.selectFrom('vroegsignaalzaak').select('household_id').where('case_number', '=', parsed.value),
-      )
-      break
-    case 'postcode':
-    case 'pc4': {
-      let hh = db.selectFrom('household').select('household.id')
-      if (parsed.kind === 'postcode') {
-        hh = hh.where('household.postcode', '=', parsed.postcode)
-        if (parsed.toevoeging !== null) hh = hh.where('household.toevoeging', '=', parsed.toevoeging)
-      } else
-        hh = hh
-          .where('household.postcode', '>=', parsed.pc4)
-          .where('household.postcode', '<', String(Number(parsed.pc4) + 1))
-      if (parsed.huisnummer !== null) hh = hh.where('household.huisnummer', '=', parsed.huisnummer)
-      q = q.where('resident.household_id', 'in', hh)
-      break
-    }
-    case 'birthDate':
-      q = q.where('resident.geboortedatum', '=', parsed.date)
-      break
-    case 'surname':
-      q = q
-        .where('resident.achternaam_key', '>=', parsed.keyPrefix)
-        .where('resident.achternaam_key', '<', prefixUpperBound(parsed.keyPrefix))
-      if (date) {
-        q = q.where('resident.geboortedatum', '=', date)
-        uitleg = `${uitleg}, geboren ${formatDate(date)}`
-      }
-      break
-  }
-  const found = await q.orderBy('resident.id', 'desc').limit(MAX_HITS).execute()
+  if (parsed.kind === 'none') return { uitleg: null, hits: [] }
+  if (parsed.kind === 'houseNumber')
+    return { uitleg: 'Typ de postcode met het huisnummer, bijvoorbeeld 6041 AB 12.', hits: [] }
+  if (parsed.kind === 'surname' && date) uitleg = `${uitleg}, geboren ${formatDate(date)}`
+  const found = await findVisitors(db, parsed, parsed.kind === 'surname' ? date : null, MAX_HITS)
   return { uitleg, hits: await describe(db, found) }
 }
 
 async function describe(db: Db, found: { id: number; household_id: number }[]): Promise<WalkinHit[]> {
   if (found.length === 0) return []
   const households = [...new Set(found.map((f) => f.household_id))]
-  const [residents, homes, cases] = await Promise.all([
-    db
-      .selectFrom('resident')
-      .select(['id', 'household_id', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum'])
-      .where(
-        'id',
-        'in',
-        found.map((f) => f.id),
-      )
-      .execute(),
-    db
-      .selectFrom('household')
-      .select(['id', 'straat', 'huisnummer', 'toevoeging', 'postcode', 'plaats', 'niet_benaderen'])
-      .where('id', 'in', households)
-      .execute(),
-    db
-      .selectFrom('vroegsignaalzaak as z')
-      .leftJoin('app_user as u', 'u.id', 'z.consulent_id')
-      .select([
-        'z.id',
-        'z.household_id',
-        'z.case_number',
-        'z.is_open',
-        'z.niet_benaderen',
-        'z.plan_stap',
-        'z.plan_poging',
-        'z.plan_datum',
-        'z.plan_dagdeel',
-        'u.naam',
-      ])
-      .where('z.household_id', 'in', households)
-      .execute(),
-  ])
+  const [residents, homes, cases] = await visitorDetails(
+    db,
+    found.map((f) => f.id),
+    households,
+  )
   const [cfg, phones] = await Promise.all([getLadderConfig(db), phonesOf(db, households)])
   const home = new Map(homes.map((h) => [h.id, h]))
   const byId = new Map(residents.map((r) => [r.id, r]))
@@ -151,26 +99,7 @@ async function describe(db: Db, found: { id: number; household_id: number }[]): 
 export async function loadSession(db: Db, today: string): Promise<WalkinSessionView> {
   const team = await getTeamSettings(db)
   const weekday = WEEKDAGEN[(new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7]!
-  const rows = await db
-    .selectFrom('walkin_bezoek as b')
-    .innerJoin('walkin_sessie as s', 's.id', 'b.sessie_id')
-    .innerJoin('vroegsignaalzaak as z', 'z.id', 'b.case_id')
-    .leftJoin('app_user as u', 'u.id', 'b.created_by')
-    .select([
-      'b.id',
-      'b.tijd',
-      'b.case_id',
-      'z.case_number',
-      'z.display_name',
-      'b.nieuwe_zaak',
-      'b.urgentie',
-      'b.urgentie_datum',
-      'b.vervolgstap',
-      'u.naam',
-    ])
-    .where('s.datum', '=', today)
-    .orderBy('b.id')
-    .execute()
+  const rows = await visitsOfDay(db, today)
   return {
     datum: today,
     dag: team?.inloopDag ?? 'dinsdag',
@@ -200,16 +129,8 @@ async function startCase(
   householdId: number,
   residentId: number,
 ): Promise<number> {
-  const hh = await trx
-    .selectFrom('household')
-    .selectAll()
-    .where('id', '=', householdId)
-    .executeTakeFirstOrThrow()
-  const r = await trx
-    .selectFrom('resident')
-    .selectAll()
-    .where('id', '=', residentId)
-    .executeTakeFirstOrThrow()
+  const hh = await getHousehold(trx, householdId)
+  const r = await getResident(trx, residentId)
   const consulentId = await consulentForWijk(trx, hh.wijk_id)
   const id = await insertNewCase(trx, ctx, {
     household_id: hh.id,
@@ -263,11 +184,7 @@ export async function registerVisit(
     let householdId: number
     let residentId: number
     if (input.residentId !== undefined) {
-      const r = await trx
-        .selectFrom('resident')
-        .select(['id', 'household_id'])
-        .where('id', '=', input.residentId)
-        .executeTakeFirst()
+      const r = await residentHome(trx, input.residentId)
       if (!r)
         throw new ValidationError('Deze bezoeker bestaat niet (meer). Zoek opnieuw.', {
           residentId: 'Zoek opnieuw.',
@@ -277,13 +194,7 @@ export async function registerVisit(
     } else {
       ;({ householdId, residentId } = await newVisitor(trx, ctx, input.nieuw!))
     }
-    const open = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select('id')
-      .where('household_id', '=', householdId)
-      .where('is_open', '=', 1)
-      .orderBy('id', 'desc')
-      .executeTakeFirst()
+    const open = await openCaseOf(trx, householdId)
     const nieuweZaak = !open
     const caseId = open ? open.id : await startCase(trx, ctx, householdId, residentId)
     const it = input.intake
@@ -295,12 +206,7 @@ export async function registerVisit(
       notitie: `Afgesproken: ${it.vervolgstap}`,
     })
     const cfg = await getLadderConfig(trx)
-    const zaak = await trx
-      .selectFrom('vroegsignaalzaak')
-      .select('niet_benaderen')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow()
-    if (zaak.niet_benaderen === 0)
+    if (!(await caseDoNotApproach(trx, caseId)))
       await writePlan(trx, caseId, {
         stap: 'opvolgen',
         poging: 0,
@@ -318,37 +224,20 @@ export async function registerVisit(
     ]
       .filter(Boolean)
       .join('\n')
-    await trx
-      .insertInto('note')
-      .values({ case_id: caseId, tekst, created_at: ctx.at, created_by: ctx.userId })
-      .execute()
-    let sessie = await trx
-      .selectFrom('walkin_sessie')
-      .select('id')
-      .where('datum', '=', ctx.today)
-      .executeTakeFirst()
-    if (!sessie)
-      sessie = await trx
-        .insertInto('walkin_sessie')
-        .values({ datum: ctx.today, created_at: ctx.at, created_by: ctx.userId })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('walkin_bezoek')
-      .values({
-        sessie_id: sessie.id,
-        case_id: caseId,
-        tijd: localTime(ctx.at).hhmm,
-        nieuwe_zaak: nieuweZaak ? 1 : 0,
-        wat_speelt: it.watSpeelt,
-        rekeningen: it.rekeningen,
-        urgentie: it.urgentie,
-        urgentie_datum: it.urgentieDatum,
-        vervolgstap: it.vervolgstap,
-        created_at: ctx.at,
-        created_by: ctx.userId,
-      })
-      .execute()
+    await insertNote(trx, caseId, tekst, ctx.at, ctx.userId)
+    await insertWalkinVisit(trx, {
+      sessie_id: await sessionOfDay(trx, ctx.today, ctx.at, ctx.userId),
+      case_id: caseId,
+      tijd: localTime(ctx.at).hhmm,
+      nieuwe_zaak: nieuweZaak ? 1 : 0,
+      wat_speelt: it.watSpeelt,
+      rekeningen: it.rekeningen,
+      urgentie: it.urgentie,
+      urgentie_datum: it.urgentieDatum,
+      vervolgstap: it.vervolgstap,
+      created_at: ctx.at,
+      created_by: ctx.userId,
+    })
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
       action: 'inloopspreekuur',

@@ -1,11 +1,11 @@
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
-import { SCOPE_CSV } from '../../features/access/world'
+import { SCOPE_CSV } from '../../test/world'
 import { ROERMOND_SETUP, signal, START_WACHTWOORD, TEST_WACHTWOORD } from '../../test/fixtures'
 import type { SampleWorld } from '../../test/text-samples'
 import { callOk, callRaw, uploadOk, type Target } from './client'
 
 /**
- * The scope world (features/access/world.ts) built through the browser-mode API of a running
+ * The scope world (src/main/test/world.ts) built through the browser-mode API of a running
  * server: the Roermond team, a case in Centrum and one in Kapel in het Zand, an import with a
  * correction row, a print batch and, where the ladder allows it, a planned home visit.
  */

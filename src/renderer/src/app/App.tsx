@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import type { AppStatus } from '@shared/api/setup'
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query'
 import { call, onSessionLost, onShellLocked } from '../api/client'
+import { apiKey, createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
 import { theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
@@ -11,35 +12,60 @@ import { LockScreen } from '../features/session/LockScreen'
 import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
 import { followUserChange } from './user-switch'
+import { followAppClock } from '../components/localDate'
 
 /** Decides what the user sees: the first-run set-up, the sign-in, the lock screen, or the workplace. */
 export function App() {
-  const [status, setStatus] = useState<AppStatus | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <Notifications position="bottom-right" limit={3} autoClose={5000} />
+        <Screens />
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}
+
+function Screens() {
+  const queryClient = useQueryClient()
   /** The user whose workspace this window showed last (user-switch.ts). */
   const shownUser = useRef<number | null | undefined>(undefined)
-
-  const refresh = useCallback(async () => {
-    try {
+  const statusQuery = useQuery({
+    queryKey: apiKey('app.status', {}),
+    queryFn: async () => {
       const next = await call('app.status', {})
+      followAppClock(next.nu)
+      // Before anything is drawn for the new status: a new person never sees (or opens) the
+      // previous person's screen.
       followUserChange(shownUser.current, next)
       shownUser.current = next.currentUser?.id ?? null
-      setStatus(next)
-      setError(null)
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
-    }
-  }, [])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
+      return next
+    },
+  })
+  const status = statusQuery.data ?? null
+  const error = statusQuery.error ? statusQuery.error.message || String(statusQuery.error) : null
+  const { refetch } = statusQuery
+  const refresh = useCallback(async () => {
+    await refetch()
+  }, [refetch])
 
   // Main said "locked" or "not signed in" (idle too long, a password reset): show that screen.
   useEffect(() => onSessionLost(() => void refresh()), [refresh])
   // The desktop menu's "Vergrendelen" (Ctrl+L) locked the session in main already. When the
   // page's own Ctrl+L handler locked too, main's lock is the same and this only re-reads it.
   useEffect(() => onShellLocked(() => void refresh()), [refresh])
+
+  // Locked, signed out or another person: nothing the previous screens loaded stays in memory.
+  const workspaceShown = !!status?.currentUser && !status.locked
+  const userId = status?.currentUser?.id
+  useEffect(
+    () => () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' })
+      queryClient.getMutationCache().clear()
+    },
+    [workspaceShown, userId, queryClient],
+  )
 
   let body
   if (error && !status) {
@@ -78,10 +104,5 @@ export function App() {
     )
   }
 
-  return (
-    <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" limit={3} autoClose={5000} />
-      {status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body}
-    </MantineProvider>
-  )
+  return status ? <AppContext.Provider value={{ status, refresh }}>{body}</AppContext.Provider> : body
 }

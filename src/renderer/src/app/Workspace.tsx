@@ -1,37 +1,13 @@
 import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core'
-import { useHotkeys } from '@mantine/hooks'
+import { useHotkeys, type HotkeyItem } from '@mantine/hooks'
 import { call } from '../api/client'
 import { useAppStatus, useCurrentUser } from './AppContext'
-import { useEffect } from 'react'
-import { navigate, routeHref, useRoute } from './router'
-import { mayOpen, startRoute } from './pages'
+import { Fragment, useEffect } from 'react'
+import { navigate, routeHref, useRoute, type Route } from './router'
+import { mayOpen, pageOf, ROUTE_LIST, startRoute } from './routes'
 import { Navigation } from './Navigation'
 import { ROL_LABELS } from '@shared/domain/case'
-import { CaseloadPage } from '../features/caseload/CaseloadPage'
-import { NewSignalPage } from '../features/signals/NewSignalPage'
-import { ImportPage } from '../features/intake/ImportPage'
-import { ProblemsPage } from '../features/intake/ProblemsPage'
-import { HistoryPage } from '../features/intake/HistoryPage'
-import { ImportDetailPage } from '../features/intake/ImportDetailPage'
-import { RulesPage } from '../features/intake/RulesPage'
-import { DistributionPage } from '../features/intake/DistributionPage'
-import { DossierPage } from '../features/dossier/DossierPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { TodayPage } from '../features/ladder/TodayPage'
-import { LadderSettingsPage } from '../features/ladder/LadderSettingsPage'
-import { VisitsPage } from '../features/visits/VisitsPage'
-import { VisitDayListPage } from '../features/visits/VisitDayListPage'
-import { WalkinPage } from '../features/walkin/WalkinPage'
-import { PrintQueuePage } from '../features/documents/PrintQueuePage'
-import { TemplatesPage } from '../features/documents/TemplatesPage'
-import { MonitorPage } from '../features/monitor/MonitorPage'
-import { AuditPage } from '../features/audit/AuditPage'
-import { BackupsPage } from '../features/backup/BackupsPage'
-import { RetentionPage } from '../features/retention/RetentionPage'
-import { PersonRequestPage } from '../features/retention/PersonRequestPage'
 import { SessionControls } from '../features/session/SessionControls'
-import { AgendaPage } from '../features/appointments/AgendaPage'
-import { PlacesPage } from '../features/appointments/PlacesPage'
 
 /** The signed-in workplace: navigation on the left, the current screen on the right. */
 export function Workspace() {
@@ -44,8 +20,15 @@ export function Workspace() {
   useEffect(() => {
     if (!allowed) window.location.replace(routeHref(startRoute(user.rol)))
   }, [allowed, user.rol])
-  // Back to the day's work from anywhere: one key (shown beside Vandaag in the menu).
-  useHotkeys([['alt+V', () => mayOpen('vandaag', user.rol) && navigate({ name: 'vandaag' })]])
+  // Back to the day's work from anywhere: one key (shown beside its entry in the menu).
+  useHotkeys(
+    ROUTE_LIST.flatMap(([name, def]): HotkeyItem[] =>
+      def.menu?.sneltoets
+        ? // A screen with a shortcut has no values in its path.
+          [[def.menu.sneltoets, () => mayOpen(name, user.rol) && navigate({ name } as Route)]]
+        : [],
+    ),
+  )
 
   const signOut = async () => {
     await call('session.signOut', {})
@@ -89,55 +72,8 @@ export function Workspace() {
         <Navigation route={route} rol={user.rol} />
       </AppShell.Navbar>
       <AppShell.Main>
-        {allowed && (
-          <>
-            {route.name === 'caseload' && (
-              <CaseloadPage key={route.mine ? 'mine' : 'all'} mine={route.mine} />
-            )}
-            {route.name === 'nieuw-signaal' && <NewSignalPage />}
-            {route.name === 'inlezen' && <ImportPage />}
-            {route.name === 'te-controleren' && <ProblemsPage />}
-            {route.name === 'inleesgeschiedenis' && <HistoryPage />}
-            {route.name === 'inlezing' && <ImportDetailPage key={route.id} importId={route.id} />}
-            {route.name === 'afwegingskader' && <RulesPage />}
-            {route.name === 'verdeling' && <DistributionPage />}
-            {route.name === 'zaak' && (
-              <DossierPage
-                key={route.id}
-                caseId={route.id}
-                viaInloop={route.via === 'inloop'}
-                fromToday={route.via === 'vandaag'}
-              />
-            )}
-            {route.name === 'instellingen' && <SettingsPage />}
-            {route.name === 'vandaag' && <TodayPage />}
-            {route.name === 'huisbezoeken' && (
-              <VisitsPage
-                key={`${route.wijkId}-${route.caseId}`}
-                wijkId={route.wijkId}
-                caseId={route.caseId}
-              />
-            )}
-            {route.name === 'bezoeklijst' && <VisitDayListPage datum={route.datum} wijkId={route.wijkId} />}
-            {route.name === 'inloop' && <WalkinPage />}
-            {route.name === 'agenda' && (
-              <AgendaPage
-                key={`${route.weergave}-${route.datum}`}
-                datum={route.datum}
-                weergave={route.weergave}
-              />
-            )}
-            {route.name === 'plekken' && <PlacesPage />}
-            {route.name === 'stappenplan' && <LadderSettingsPage />}
-            {route.name === 'afdrukken' && <PrintQueuePage />}
-            {route.name === 'sjablonen' && <TemplatesPage />}
-            {route.name === 'monitor' && <MonitorPage />}
-            {route.name === 'logboek' && <AuditPage />}
-            {route.name === 'back-ups' && <BackupsPage />}
-            {route.name === 'bewaartermijnen' && <RetentionPage />}
-            {route.name === 'inzageverzoek' && <PersonRequestPage />}
-          </>
-        )}
+        {/* A new address is a new screen: the page starts fresh, as after a reload. */}
+        {allowed && <Fragment key={routeHref(route)}>{pageOf(route)}</Fragment>}
       </AppShell.Main>
     </AppShell>
   )

@@ -1,6 +1,6 @@
 import type { AppStatus } from '@shared/api/setup'
 import { forgetNavigation, routeHref } from './router'
-import { startRoute } from './pages'
+import { startRoute } from './routes'
 
 /** What this window remembers for the session (caseload filters, the monitor's period, Vandaag's order). */
 export const SESSION_PREFIX = 'lange-adem:'

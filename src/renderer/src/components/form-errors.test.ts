@@ -12,7 +12,7 @@ describe('form errors', () => {
     const result = check(schema, { a: [{ n: '' }], b: 'x' })
     expect(result).toEqual({
       ok: false,
-      errors: { 'a.0.n': 'Vul de naam in.', b: 'Deze waarde is niet geldig.' },
+      errors: { 'a.0.n': 'Vul de naam in.', b: 'Dit veld ontbreekt of heeft een verkeerde soort waarde.' },
     })
   })
 

@@ -1,26 +1,9 @@
 import type { z } from 'zod'
+import { zodFieldErrors, type FieldErrors } from '@shared/api/validation'
 import { ApiError } from '../api/client'
 
-/**
- * Error messages per field, keyed by the dotted input path the API uses ("team.gemeenteCode",
- * "wijken.0.postcodes"). The key "_" holds a message about the form as a whole.
- */
-export type FieldErrors = Record<string, string>
-
-// Our schemas carry Dutch messages; zod's own defaults only appear for shapes a form cannot
-// produce, but should one slip through it must not reach the user in English.
-const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too|Unrecognized|Expected|Required)/
-
-/** The first message per path, as main's dispatcher reports them, so both sides agree on keys. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_'
-    if (!out[key])
-      out[key] = ZOD_DEFAULT_MESSAGE.test(issue.message) ? 'Deze waarde is niet geldig.' : issue.message
-  }
-  return out
-}
+// One mapping of zod issues to Dutch messages, shared with main's dispatcher.
+export { zodFieldErrors, type FieldErrors } from '@shared/api/validation'
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
 

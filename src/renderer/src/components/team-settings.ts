@@ -29,7 +29,6 @@ export const TEAM_FIELDS = [
   'telefoon',
   'email',
 ] as const
-export const INLOOP_FIELDS = ['inloopDag', 'inloopStart', 'inloopEind', 'inloopPlaats'] as const
 
 export const WEEKDAG_LABELS: Record<Weekdag, string> = {
   maandag: 'Maandag',

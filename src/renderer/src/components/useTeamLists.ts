@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import type { SettingsView } from '@shared/api/settings'
-import { call } from '../api/client'
+import { useApiQuery } from '../api/queries'
 import { describeFailure } from './form-errors'
 
 export interface Option {
@@ -32,29 +32,18 @@ export function teamLists(settings: SettingsView): Omit<TeamLists, 'error'> {
   }
 }
 
+const EMPTY: Omit<TeamLists, 'error'> = { consulenten: [], activeConsulenten: [], wijken: [] }
+
 /** The team's consulenten and wijken, for filters and assignment. */
 export function useTeamLists(): TeamLists {
-  const [lists, setLists] = useState<TeamLists>({
-    consulenten: [],
-    activeConsulenten: [],
-    wijken: [],
-    error: null,
-  })
-  useEffect(() => {
-    let alive = true
-    call('settings.get', {})
-      .then((s) => alive && setLists({ ...teamLists(s), error: null }))
-      .catch(
-        (e: unknown) =>
-          alive &&
-          setLists((l) => ({
-            ...l,
-            error: `De lijst met consulenten en wijken kon niet worden geladen. ${describeFailure(e).message}`,
-          })),
-      )
-    return () => {
-      alive = false
-    }
-  }, [])
-  return lists
+  const settings = useApiQuery('settings.get', {})
+  return useMemo(
+    () => ({
+      ...(settings.data ? teamLists(settings.data) : EMPTY),
+      error: settings.error
+        ? `De lijst met consulenten en wijken kon niet worden geladen. ${describeFailure(settings.error).message}`
+        : null,
+    }),
+    [settings.data, settings.error],
+  )
 }

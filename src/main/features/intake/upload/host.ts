@@ -9,9 +9,9 @@ import type { AnalyseResult, ColumnMapping, ImportSummary, IntakeProgress } from
 import type { Db } from '../../../db/database'
 import { AppError } from '../../../lib/errors'
 import { builtWorkerPath } from '../../../lib/worker-path'
-import type { UseCaseContext } from '../../signals/service'
+import type { UseCaseContext } from '../../../app/use-case'
 import { analyseTable, readFile, runImport } from '../service'
-import type { ParsedTable } from '../table'
+import type { ParsedTable } from '../read-table'
 import type { HostData, HostMessage, HostRequest } from './protocol'
 
 export type ProgressListener = (p: Omit<IntakeProgress, 'uploadId'>) => void

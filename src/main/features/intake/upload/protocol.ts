@@ -1,6 +1,6 @@
 import type { ApiErrorPayload } from '@shared/api/define'
 import type { AnalyseResult, ColumnMapping, ImportSummary, IntakeProgress } from '@shared/api/intake'
-import type { UseCaseContext } from '../../signals/service'
+import type { UseCaseContext } from '../../../app/use-case'
 
 /** What main asks the import worker, each with an id its answer carries. */
 export type HostRequest =

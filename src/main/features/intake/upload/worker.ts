@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../../../db/database'
 import { AppError } from '../../../lib/errors'
-import type { ParsedTable } from '../table'
+import type { ParsedTable } from '../read-table'
 import { analyseTable, readFile, runImport } from '../service'
 import type { HostData, HostMessage, HostRequest } from './protocol'
 import type { ApiErrorPayload } from '@shared/api/define'

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Anchor,
@@ -18,6 +18,7 @@ import {
 import { mondayOf, type AgendaItem, type AgendaView } from '@shared/api/appointments'
 import { addDays, formatDateLong } from '@shared/format/dates'
 import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { useCurrentUser } from '../../app/AppContext'
 import { navigate, routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
@@ -26,7 +27,6 @@ import { notifyFailed } from '../../components/notify'
 import { useTeamLists } from '../../components/useTeamLists'
 import { saveFile } from '../monitor/download'
 import { downloadIcs } from './AppointmentsSection'
-import { fetchAgenda } from './data'
 
 const DAGNAMEN = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag']
 const dayName = (iso: string) => DAGNAMEN[(new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7]!
@@ -194,20 +194,15 @@ export function AgendaPage({ datum, weergave = 'week' }: { datum?: string; weerg
   const user = useCurrentUser()
   const team = useTeamLists()
   const [consulentId, setConsulentId] = useState(user.id)
-  const [view, setView] = useState<AgendaView | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const day = datum ?? todayIso()
-
-  useEffect(() => {
-    let alive = true
-    setError(null)
-    fetchAgenda(consulentId, day, weergave)
-      .then((v) => alive && setView(v))
-      .catch((e: unknown) => alive && setError(describeFailure(e).message))
-    return () => {
-      alive = false
-    }
-  }, [consulentId, day, weergave])
+  // While another week or colleague loads, the previous one stays on screen.
+  const query = useApiQuery(
+    'appointments.agenda',
+    { consulentId, datum: day, weergave },
+    { keepPrevious: true },
+  )
+  const view: AgendaView | null = query.data ?? null
+  const error = query.error ? describeFailure(query.error).message : null
 
   const go = (d: string, w = weergave) => navigate({ name: 'agenda', datum: d, weergave: w })
   const step = weergave === 'week' ? 7 : 1

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import type { AppointmentResult, AppointmentView, PlaceView } from '@shared/api/appointments'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from '../visits/DuoSelect'
-import { fetchPlaces, placeOptions, usableText } from './data'
+import { placeOptions, usableText } from './places-text'
 
 const DUREN = [15, 30, 45, 60, 90, 120]
 
@@ -32,28 +32,26 @@ export function AppointmentModal({
   onSaved(r: AppointmentResult): void
 }) {
   const { colleagues, partners } = useDuoChoices()
-  const [places, setPlaces] = useState<PlaceView[]>([])
+  const placesQuery = useApiQuery('appointments.places', {})
+  const places: PlaceView[] = placesQuery.data ?? []
   const [datum, setDatum] = useState(previous ? formatDate(previous.datum) : '')
   const [tijd, setTijd] = useState(previous?.tijd ?? '10:00')
   const [duur, setDuur] = useState(String(previous?.duur ?? 45))
-  const [plekId, setPlekId] = useState(previous ? String(previous.plek.id) : '')
+  const [chosenPlekId, setPlekId] = useState(previous ? String(previous.plek.id) : '')
+  // The stadskantoor first: where most conversations are.
+  const plekId = chosenPlekId || String(places.find((x) => x.soort === 'stadskantoor')?.id ?? '')
   const [met, setMet] = useState(
     previous?.collegaId ? `u:${previous.collegaId}` : previous?.partnerId ? `p:${previous.partnerId}` : '',
   )
   const [notitie, setNotitie] = useState(previous?.notitie ?? '')
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [saveErrors, setErrors] = useState<Record<string, string>>({})
+  const errors = placesQuery.error
+    ? { _: describeFailure(placesQuery.error).message, ...saveErrors }
+    : saveErrors
   const [busy, setBusy] = useState(false)
+  const make = useApiMutation('appointments.make')
+  const reschedule = useApiMutation('appointments.reschedule')
   const guard = useDiscardGuard(datum.trim() !== '' || notitie.trim() !== '' || plekId !== '', onClose)
-
-  useEffect(() => {
-    fetchPlaces()
-      .then((p) => {
-        setPlaces(p)
-        // The stadskantoor first: where most conversations are.
-        setPlekId((cur) => cur || String(p.find((x) => x.soort === 'stadskantoor')?.id ?? ''))
-      })
-      .catch((e: unknown) => setErrors({ _: describeFailure(e).message }))
-  }, [])
 
   const edit = (key: string, set: (v: string) => void) => (v: string) => {
     set(v)
@@ -76,8 +74,8 @@ export function AppointmentModal({
     }
     try {
       const r = previous
-        ? await call('appointments.reschedule', { afspraakId: previous.id, ...slot })
-        : await call('appointments.make', { caseId, ...slot })
+        ? await reschedule.mutateAsync({ afspraakId: previous.id, ...slot })
+        : await make.mutateAsync({ caseId, ...slot })
       onSaved(r)
     } catch (e) {
       const f = describeFailure(e)

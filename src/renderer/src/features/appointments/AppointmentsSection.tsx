@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import {
   AFSPRAAK_STATUS_LABELS,
@@ -8,6 +8,7 @@ import {
 } from '@shared/api/appointments'
 import { formatDate, formatDateLong } from '@shared/format/dates'
 import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
@@ -15,7 +16,6 @@ import { DossierSection } from '../dossier/DossierSection'
 import { saveFile } from '../monitor/download'
 import { AppointmentModal } from './AppointmentModal'
 import { ConfirmationTexts } from './ConfirmationTexts'
-import { fetchCaseAppointments } from './data'
 import { OutcomeModal } from './OutcomeModal'
 
 const STATUS_COLOR: Record<AppointmentView['status'], string> = {
@@ -45,9 +45,10 @@ function PlannedAppointment({
   onMove(): void
   onOutcome(): void
 }) {
+  const queueLetterCall = useApiMutation('appointments.queueLetter')
   const queueLetter = async () => {
     try {
-      await call('appointments.queueLetter', { afspraakId: a.id })
+      await queueLetterCall.mutateAsync({ afspraakId: a.id })
       notifySaved('De bevestigingsbrief staat in de wachtrij om af te drukken.')
     } catch (e) {
       notifyFailed('Klaarzetten lukte niet', describeFailure(e).message)
@@ -114,19 +115,19 @@ export function AppointmentsSection({
   caseId,
   consulentId,
   open,
-  version,
   onChanged,
 }: {
   caseId: number
   consulentId: number | null
   /** An appointment can be made: the case is open and the resident may be approached. */
   open: boolean
-  /** Changes when appointments changed elsewhere on the page (made after a contact attempt). */
-  version: number
   onChanged(r: AppointmentResult): void
 }) {
-  const [items, setItems] = useState<AppointmentView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Refetched after every change to the case's appointments (api/invalidation.ts), also one made
+  // from the Stappenplan right after a contact attempt.
+  const query = useApiQuery('appointments.forCase', { caseId })
+  const items = query.data ?? null
+  const error = query.error ? describeFailure(query.error).message : null
   const [dialog, setDialog] = useState<
     | { kind: 'maken' }
     | { kind: 'verzetten'; a: AppointmentView }
@@ -134,22 +135,10 @@ export function AppointmentsSection({
     | null
   >(null)
 
-  const reload = useCallback(async () => {
-    try {
-      setItems(await fetchCaseAppointments(caseId))
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [caseId])
-  useEffect(() => {
-    void reload()
-  }, [reload, version])
-
   const saved = (r: AppointmentResult, message: string) => {
     setDialog(null)
     notifySaved(message)
     onChanged(r)
-    void reload()
   }
 
   const planned = items?.find((a) => a.status === 'gepland') ?? null

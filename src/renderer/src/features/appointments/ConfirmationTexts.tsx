@@ -1,28 +1,16 @@
-import { useEffect, useState } from 'react'
 import { Alert, List, Stack, Text } from '@mantine/core'
-import type { ConfirmationTexts as Texts } from '@shared/api/appointments'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { MessageButtons } from '../ladder/MessageButtons'
-
-export const fetchTexts = (afspraakId: number): Promise<Texts> => call('appointments.texts', { afspraakId })
 
 /**
  * The appointment's confirmation for WhatsApp, sms and e-mail, copied with one click; the team's
  * word check says what to look at before sending.
  */
 export function ConfirmationTexts({ afspraakId }: { afspraakId: number }) {
-  const [texts, setTexts] = useState<Texts | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let alive = true
-    fetchTexts(afspraakId)
-      .then((t) => alive && setTexts(t))
-      .catch((e: unknown) => alive && setError(describeFailure(e).message))
-    return () => {
-      alive = false
-    }
-  }, [afspraakId])
+  const query = useApiQuery('appointments.texts', { afspraakId })
+  const texts = query.data ?? null
+  const error = query.error ? describeFailure(query.error).message : null
 
   if (error) return <Alert color="red">{error}</Alert>
   if (!texts) return null

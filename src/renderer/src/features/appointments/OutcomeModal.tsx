@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mant
 import { PLEK_KANAAL, type AppointmentResult, type AppointmentView } from '@shared/api/appointments'
 import { KANAAL_LABELS, KANAAL_SOORT } from '@shared/api/ladder'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
@@ -24,6 +24,7 @@ export function OutcomeModal({
   const [notitie, setNotitie] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const outcome = useApiMutation('appointments.outcome')
   const guard = useDiscardGuard(uitkomst !== '' || notitie.trim() !== '', onClose)
   const kanaal = PLEK_KANAAL[afspraak.plek.soort]
 
@@ -35,7 +36,7 @@ export function OutcomeModal({
     setBusy(true)
     setError(null)
     try {
-      onSaved(await call('appointments.outcome', { afspraakId: afspraak.id, uitkomst, notitie }))
+      onSaved(await outcome.mutateAsync({ afspraakId: afspraak.id, uitkomst, notitie }))
     } catch (e) {
       const f = describeFailure(e)
       setError(Object.values(f.fields)[0] ?? f.message)

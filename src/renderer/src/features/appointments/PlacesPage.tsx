@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Badge,
@@ -15,13 +15,13 @@ import {
   Title,
 } from '@mantine/core'
 import { PLEK_SOORT_LABELS, WEEKDAG_KORT, WEEKDAGEN, type PlaceView } from '@shared/api/appointments'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { useTeamLists } from '../../components/useTeamLists'
-import { fetchPlaces, usableText } from './data'
+import { usableText } from './places-text'
 
 type Draft = {
   naam: string
@@ -75,12 +75,13 @@ function PlaceModal({
   place: PlaceView | null
   wijken: { value: string; label: string }[]
   onClose(): void
-  onSaved(places: PlaceView[]): void
+  onSaved(): void
 }) {
   const start = place ? draftOf(place) : EMPTY
   const [d, setD] = useState<Draft>(start)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const savePlace = useApiMutation('appointments.savePlace')
   const guard = useDiscardGuard(JSON.stringify(d) !== JSON.stringify(start), onClose)
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setD((cur) => ({ ...cur, [k]: v }))
@@ -93,7 +94,7 @@ function PlaceModal({
     setBusy(true)
     setErrors({})
     try {
-      const places = await call('appointments.savePlace', {
+      await savePlace.mutateAsync({
         ...(place ? { id: place.id } : {}),
         wijkId: d.wijkId ? Number(d.wijkId) : null,
         naam: d.naam,
@@ -108,7 +109,7 @@ function PlaceModal({
         actief: d.actief,
       })
       notifySaved(place ? `${d.naam} is bijgewerkt.` : `${d.naam} is toegevoegd.`)
-      onSaved(places)
+      onSaved()
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
@@ -252,20 +253,10 @@ function PlaceModal({
  */
 export function PlacesPage() {
   const team = useTeamLists()
-  const [places, setPlaces] = useState<PlaceView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const query = useApiQuery('appointments.places', {})
+  const places = query.data ?? null
+  const error = query.error ? describeFailure(query.error).message : null
   const [editing, setEditing] = useState<PlaceView | 'nieuw' | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setPlaces(await fetchPlaces())
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   return (
     <Stack gap="md" maw={1200}>
@@ -345,10 +336,8 @@ export function PlacesPage() {
           place={editing === 'nieuw' ? null : editing}
           wijken={team.wijken}
           onClose={() => setEditing(null)}
-          onSaved={(p) => {
-            setPlaces(p)
-            setEditing(null)
-          }}
+          // The list is read again (api/invalidation.ts) before onSaved is called.
+          onSaved={() => setEditing(null)}
         />
       )}
     </Stack>

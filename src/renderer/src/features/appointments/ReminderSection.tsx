@@ -3,20 +3,21 @@ import { Anchor, Badge, Button, Group, Paper, Table, Text, Textarea, Title } fro
 import type { ReminderTask } from '@shared/api/appointments'
 import { formatDateLong } from '@shared/format/dates'
 import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
-import { fetchTexts } from './ConfirmationTexts'
 
 /** One reminder: copy its text, then mark it sent. */
 function ReminderRow({ r, onSent }: { r: ReminderTask; onSent(): void }) {
   const [text, setText] = useState<string | null>(null)
   const [copied, setCopied] = useState(false)
   const [busy, setBusy] = useState(false)
+  const reminderSent = useApiMutation('appointments.reminderSent')
 
   const copy = async () => {
     try {
-      const t = (await fetchTexts(r.afspraakId)).herinnering
+      const t = (await call('appointments.texts', { afspraakId: r.afspraakId })).herinnering
       setText(t)
       await navigator.clipboard.writeText(t).then(
         () => setCopied(true),
@@ -29,7 +30,7 @@ function ReminderRow({ r, onSent }: { r: ReminderTask; onSent(): void }) {
   const sent = async () => {
     setBusy(true)
     try {
-      await call('appointments.reminderSent', { afspraakId: r.afspraakId })
+      await reminderSent.mutateAsync({ afspraakId: r.afspraakId })
       notifySaved(`Herinnering aan ${r.naam} vastgelegd als verstuurd.`)
       onSent()
     } catch (e) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Anchor,
@@ -12,10 +12,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import type { AuditPage as AuditPageData, AuditVerdict } from '@shared/api/audit'
-import type { SettingsView } from '@shared/api/settings'
+import type { AuditVerdict } from '@shared/api/audit'
 import { formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { routeHref } from '../../app/router'
 
@@ -31,55 +30,46 @@ const EMPTY: Filters = { van: '', tot: '', medewerkerId: null, zaaknummer: '' }
 /** Logboek: who did what and when, searchable, with a check that nothing was changed afterwards. */
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>(EMPTY)
-  const [page, setPage] = useState(1)
-  const [data, setData] = useState<AuditPageData | null>(null)
-  const [team, setTeam] = useState<SettingsView['medewerkers']>([])
-  const [error, setError] = useState<string | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  /** The search on screen: the filters as they were when "Zoeken" was pressed, and the page. */
+  const [applied, setApplied] = useState({ filters: EMPTY, page: 1 })
+  const page = applied.page
+  const f = applied.filters
+  // The previous page stays on screen while the next loads, and when a search is refused.
+  const search = useApiQuery(
+    'audit.search',
+    {
+      van: f.van,
+      tot: f.tot,
+      zaaknummer: f.zaaknummer,
+      ...(f.medewerkerId ? { medewerkerId: Number(f.medewerkerId) } : {}),
+      page,
+    },
+    { keepPrevious: true },
+  )
+  const data = search.data ?? null
+  const team = useApiQuery('settings.get', {}).data?.medewerkers ?? []
+  const failure = search.error ? describeFailure(search.error) : null
+  const [verifyError, setVerifyError] = useState<string | null>(null)
+  const error = failure?.message ?? verifyError
+  const fieldErrors = failure?.fields ?? {}
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null)
-  const [checking, setChecking] = useState(false)
+  // Checking is itself recorded in the logboek: the list is read again (api/invalidation.ts).
+  const verifyCall = useApiMutation('audit.verify')
+  const checking = verifyCall.isPending
 
-  const load = useCallback(async (f: Filters, p: number) => {
-    try {
-      setData(
-        await call('audit.search', {
-          van: f.van,
-          tot: f.tot,
-          zaaknummer: f.zaaknummer,
-          ...(f.medewerkerId ? { medewerkerId: Number(f.medewerkerId) } : {}),
-          page: p,
-        }),
-      )
-      setError(null)
-      setFieldErrors({})
-    } catch (e) {
-      const failure = describeFailure(e)
-      setError(failure.message)
-      setFieldErrors(failure.fields)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load(EMPTY, 1)
-    call('settings.get', {})
-      .then((s) => setTeam(s.medewerkers))
-      .catch(() => setTeam([]))
-  }, [load])
-
-  const search = () => {
-    setPage(1)
-    void load(filters, 1)
+  const show = (next: { filters: Filters; page: number }) => {
+    // The same search again reads again: a colleague may have done something since.
+    if (JSON.stringify(next) === JSON.stringify(applied)) void search.refetch()
+    else setApplied(next)
   }
+  const runSearch = () => show({ filters, page: 1 })
 
   const verify = async () => {
-    setChecking(true)
+    setVerifyError(null)
     try {
-      setVerdict(await call('audit.verify', {}))
-      void load(filters, page)
+      setVerdict(await verifyCall.mutateAsync({}))
     } catch (e) {
-      setError(describeFailure(e).message)
-    } finally {
-      setChecking(false)
+      setVerifyError(describeFailure(e).message)
     }
   }
 
@@ -110,7 +100,7 @@ export function AuditPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          search()
+          runSearch()
         }}
       >
         <Group align="flex-end" gap="sm">
@@ -192,8 +182,7 @@ export function AuditPage() {
               total={Math.ceil(data.total / data.pageSize)}
               value={page}
               onChange={(p) => {
-                setPage(p)
-                void load(filters, p)
+                show({ filters, page: p })
               }}
             />
           )}

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
-import type { BackupCheck, BackupOverview, BackupRow, BackupSoort } from '@shared/api/backup'
+import type { BackupCheck, BackupRow, BackupSoort } from '@shared/api/backup'
 import { formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed } from '../../components/notify'
@@ -30,44 +30,32 @@ function size(bytes: number): string {
  */
 export function BackupsPage() {
   const { refresh } = useAppStatus()
-  const [data, setData] = useState<BackupOverview | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const list = useApiQuery('backup.list', {})
+  const data = list.data ?? null
+  const error = list.error ? describeFailure(list.error).message : null
+  const create = useApiMutation('backup.create')
+  const check = useApiMutation('backup.check')
+  const restoreCall = useApiMutation('backup.restore')
+  const busy = create.isPending || restoreCall.isPending
   const [made, setMade] = useState<BackupRow | null>(null)
   const [checks, setChecks] = useState<Record<string, BackupCheck>>({})
   const [confirm, setConfirm] = useState<BackupRow | null>(null)
   const [restored, setRestored] = useState<{ van: string; veiligheid: string } | null>(null)
 
-  const load = useCallback(async () => {
-    try {
-      setData(await call('backup.list', {}))
-      setError(null)
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
   const makeNow = async () => {
-    setBusy(true)
     try {
-      const b = await call('backup.create', {})
-      await load()
+      // The list is read again before this resolves (api/invalidation.ts).
+      const b = await create.mutateAsync({})
       setMade(b)
       setRestored(null)
     } catch (e) {
       notifyFailed('Back-up niet gemaakt', describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 
   const checkOne = async (b: BackupRow) => {
     try {
-      const result = await call('backup.check', { naam: b.naam })
+      const result = await check.mutateAsync({ naam: b.naam })
       setChecks((c) => ({ ...c, [b.naam]: result }))
     } catch (e) {
       notifyFailed('Controle mislukt', describeFailure(e).message)
@@ -75,23 +63,20 @@ export function BackupsPage() {
   }
 
   const restore = async (b: BackupRow) => {
-    setBusy(true)
     try {
-      const result = await call('backup.restore', { naam: b.naam })
+      // Every answer on screen is read again (api/invalidation.ts).
+      const result = await restoreCall.mutateAsync({ naam: b.naam })
       setConfirm(null)
       setMade(null)
       setRestored({
         van: moment(result.teruggezet.gemaakt),
         veiligheid: moment(result.veiligheidsBackup.gemaakt),
       })
-      await load()
       // The restored data may not know who is signed in, or may have other settings.
       await refresh()
     } catch (e) {
       setConfirm(null)
       notifyFailed('Terugzetten niet gelukt', describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 

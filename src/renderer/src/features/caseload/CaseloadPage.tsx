@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Group, Loader, Pagination, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import type { CaseloadPage as CaseloadResult } from '@shared/api/caseload'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { useCurrentUser } from '../../app/AppContext'
 import { navigate } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
@@ -28,42 +27,31 @@ export function CaseloadPage({ mine }: { mine: boolean }) {
   const [filters, setFilters] = useState<CaseloadFilters>(() => loadFilters(mine))
   const [zoekText, setZoekText] = useState(filters.zoek)
   const [debouncedZoek] = useDebouncedValue(zoekText, 200)
-  const [result, setResult] = useState<CaseloadResult | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const requestSeq = useRef(0)
 
-  // The search text reaches the filters (and the list) after a short pause in typing.
-  useEffect(() => {
+  // The search text reaches the filters (and the list) after a short pause in typing, and a new
+  // search starts on page 1. Set while rendering, when the paused text changes (not in an effect).
+  const [seenZoek, setSeenZoek] = useState(debouncedZoek)
+  if (seenZoek !== debouncedZoek) {
+    setSeenZoek(debouncedZoek)
     setFilters((f) => (f.zoek === debouncedZoek ? f : { ...f, zoek: debouncedZoek, page: 1 }))
-  }, [debouncedZoek])
+  }
 
   useEffect(() => saveFilters(mine, filters), [mine, filters])
   useEffect(() => rememberLastList(mine), [mine])
 
   const query = useMemo(() => toQuery(filters, mine ? user.id : null), [filters, mine, user.id])
-  const queryKey = JSON.stringify(query)
+  // While the next answer loads, the list on screen stays (dimmed); answers that arrive out of
+  // order while someone types never replace a newer one.
+  const list = useApiQuery('caseload.list', query, { keepPrevious: true })
+  const result = list.data ?? null
+  const loading = list.isFetching
+  const error = list.error ? describeFailure(list.error).message : null
 
-  useEffect(() => {
-    // Answers can arrive out of order while someone types; only the newest request counts.
-    const seq = ++requestSeq.current
-    setLoading(true)
-    call('caseload.list', JSON.parse(queryKey) as typeof query)
-      .then((r) => {
-        if (seq !== requestSeq.current) return
-        setResult(r)
-        setError(null)
-        // The list shrank under the current page (a filter elsewhere, cases closed): go to the last page.
-        const lastPage = Math.max(1, Math.ceil(r.total / PAGE_SIZE))
-        if (r.page > lastPage) setFilters((f) => ({ ...f, page: lastPage }))
-      })
-      .catch((e: unknown) => {
-        if (seq === requestSeq.current) setError(describeFailure(e).message)
-      })
-      .finally(() => {
-        if (seq === requestSeq.current) setLoading(false)
-      })
-  }, [queryKey])
+  // The list shrank under the current page (a filter elsewhere, cases closed): go to the last page.
+  if (result && !list.isPlaceholderData) {
+    const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
+    if (result.page > lastPage && filters.page !== lastPage) setFilters((f) => ({ ...f, page: lastPage }))
+  }
 
   const change = (patch: Partial<CaseloadFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }))
   const reset = () => {

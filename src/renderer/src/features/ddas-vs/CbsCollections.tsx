@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react'
 import { Alert, Badge, Group, Loader, Paper, Table, Text, Title } from '@mantine/core'
-import type { DdasVsOverview } from '@shared/api/ddas-vs'
 import { formatDate, formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 
 const n = (v: number) => v.toLocaleString('nl-NL')
@@ -12,11 +10,9 @@ const n = (v: number) => v.toLocaleString('nl-NL')
  * the kwaliteitsmedewerker sees that the figures went out (and which period) without a file.
  */
 export function CbsCollections() {
-  const [overview, setOverview] = useState<DdasVsOverview | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    call('ddasVs.collections', {}).then(setOverview, (e: unknown) => setError(describeFailure(e).message))
-  }, [])
+  const collections = useApiQuery('ddasVs.collections', {})
+  const overview = collections.data ?? null
+  const error = collections.error ? describeFailure(collections.error).message : null
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Button,
@@ -18,7 +18,8 @@ import {
   Title,
 } from '@mantine/core'
 import { ddasVsSettingsInput, type DdasVsCheck, type DdasVsSettings } from '@shared/api/ddas-vs'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { useCurrentUser } from '../../app/AppContext'
 import { check, describeFailure, focusFirstError, type FieldErrors } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
@@ -71,16 +72,19 @@ function CheckResult({ result }: { result: DdasVsCheck }) {
 export function CbsConnectionTab() {
   const user = useCurrentUser()
   const mayChange = user.rol === 'beheerder'
+  const settings = useApiQuery('ddasVs.settings', {})
   const [form, setForm] = useState<DdasVsSettings | null>(null)
+  // The form shows what main stored: when loaded, and again after a save.
+  useFormFrom(settings.data, setForm)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [checking, setChecking] = useState(false)
+  const [actionMessage, setMessage] = useState<string | null>(null)
+  const message = actionMessage ?? (settings.error ? describeFailure(settings.error).message : null)
+  const saveSettings = useApiMutation('ddasVs.saveSettings')
+  const checkCall = useApiMutation('ddasVs.check')
+  const saving = saveSettings.isPending
+  const checking = checkCall.isPending
   const [result, setResult] = useState<DdasVsCheck | null>(null)
 
-  useEffect(() => {
-    call('ddasVs.settings', {}).then(setForm, (e: unknown) => setMessage(describeFailure(e).message))
-  }, [])
   if (!form) return message ? <Alert color="red">{message}</Alert> : <Loader aria-label="Laden" />
 
   const set = <K extends keyof DdasVsSettings>(key: K, value: DdasVsSettings[K]) => {
@@ -116,9 +120,8 @@ export function CbsConnectionTab() {
       focusFirstError()
       return
     }
-    setSaving(true)
     try {
-      setForm(await call('ddasVs.saveSettings', checked.data))
+      await saveSettings.mutateAsync(checked.data)
       setErrors({})
       notifySaved(
         checked.data.aan
@@ -130,19 +133,14 @@ export function CbsConnectionTab() {
       setErrors(fields)
       setMessage(m)
       focusFirstError()
-    } finally {
-      setSaving(false)
     }
   }
   const runCheck = async () => {
-    setChecking(true)
     setMessage(null)
     try {
-      setResult(await call('ddasVs.check', {}))
+      setResult(await checkCall.mutateAsync({}))
     } catch (e) {
       setMessage(describeFailure(e).message)
-    } finally {
-      setChecking(false)
     }
   }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Button, Checkbox, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import type { BatchView, PdfFile, QueueView } from '@shared/api/documents'
+import type { BatchView, PdfFile } from '@shared/api/documents'
 import { formatDate, formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
 import { notifyFailed, notifySaved } from '../../components/notify'
@@ -11,11 +11,9 @@ import { notifyFailed, notifySaved } from '../../components/notify'
 export function BatchPanel({
   batch,
   onOpen,
-  onConfirmed,
 }: {
   batch: BatchView
   onOpen(file: PdfFile, title: string): void
-  onConfirmed(q: QueueView): void
 }) {
   // A card already left at a visit is delivered and counted; it is shown, not asked again.
   const delivered = new Set(batch.items.filter((i) => i.status === 'verstuurd').map((i) => i.id))
@@ -24,37 +22,34 @@ export function BatchPanel({
   )
   const [datum, setDatum] = useState(todayDutch())
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
+  const pdf = useApiMutation('documents.batchPdf')
+  const confirmBatch = useApiMutation('documents.confirmBatch')
+  /** Which button waits: a PDF being made, or the confirmation. */
+  const busy = pdf.isPending ? pdf.variables.deel : confirmBatch.isPending ? 'bevestigen' : null
   const kind = batch.soort === 'brief' ? 'brieven' : 'kaartjes'
   const one = batch.soort === 'brief' ? 'brief' : 'kaartje'
   const n = (count: number) => `${count} ${count === 1 ? one : kind}`
 
   const open = async (deel: 'documenten' | 'verzendlijst' | 'enveloppen', title: string) => {
-    setBusy(deel)
     try {
-      onOpen(await call('documents.batchPdf', { batchId: batch.id, deel }), title)
+      onOpen(await pdf.mutateAsync({ batchId: batch.id, deel }), title)
     } catch (e) {
       notifyFailed('De PDF lukte niet', describeFailure(e).message)
-    } finally {
-      setBusy(null)
     }
   }
 
   const confirm = async () => {
-    setBusy('bevestigen')
     setErrors({})
     try {
-      const q = await call('documents.confirmBatch', { batchId: batch.id, verstuurdIds: [...sent], datum })
+      // The queue is read again (api/invalidation.ts): this batch leaves the page.
+      await confirmBatch.mutateAsync({ batchId: batch.id, verstuurdIds: [...sent], datum })
       notifySaved(
         `${n(sent.size)} vastgelegd als contactpoging.` +
           (sent.size < batch.items.length ? ` ${batch.items.length - sent.size} terug in de wachtrij.` : ''),
       )
-      onConfirmed(q)
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
-    } finally {
-      setBusy(null)
     }
   }
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Badge, Button, Group, Select, Table, Text } from '@mantine/core'
 import type { PdfFile, QueueItemView, TemplateView } from '@shared/api/documents'
 import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
 import { DossierSection } from '../dossier/DossierSection'
@@ -17,35 +18,22 @@ const STATUS_LABEL: Record<QueueItemView['status'], string> = {
 
 /**
  * Letters and cards of one case: queue a new one, see what was printed, print one again. A letter
- * that names a visit is made by announcing the visit (`onAnnounce`, the same step as the planner).
- * `version` changes when the case's documents changed elsewhere (a visit announced).
+ * that names a visit is made by announcing the visit (`onAnnounce`, the same step as the planner);
+ * the list is read again after every change to the case's documents (api/invalidation.ts).
  */
 export function CaseDocumentsSection({
   caseId,
   open,
-  version,
   onAnnounce,
 }: {
   caseId: number
   open: boolean
-  version: number
   onAnnounce(template: TemplateView): void
 }) {
-  const [items, setItems] = useState<QueueItemView[]>([])
-  const [templates, setTemplates] = useState<TemplateView[]>([])
+  const items = useApiQuery('documents.forCase', { caseId }).data ?? []
+  const templates = useApiQuery('documents.templates', {}).data ?? []
+  const addToQueue = useApiMutation('documents.addToQueue')
   const [pdf, setPdf] = useState<{ file: PdfFile; title: string } | null>(null)
-
-  const reload = useCallback(async () => {
-    setItems(await call('documents.forCase', { caseId }))
-  }, [caseId])
-  useEffect(() => {
-    void reload().catch(() => undefined)
-  }, [reload, version])
-  useEffect(() => {
-    void call('documents.templates', {})
-      .then(setTemplates)
-      .catch(() => undefined)
-  }, [])
 
   // The confirmation letter of an appointment is queued from that appointment (AppointmentsSection).
   const printable = templates.filter((t) => t.soort !== 'bericht' && !t.afspraakNodig)
@@ -55,9 +43,8 @@ export function CaseDocumentsSection({
       return
     }
     try {
-      await call('documents.addToQueue', { caseId, templateId: t.id })
+      await addToQueue.mutateAsync({ caseId, templateId: t.id })
       notifySaved(`${t.naam} staat in de wachtrij om af te drukken.`)
-      await reload()
     } catch (e) {
       notifyFailed('Klaarzetten lukte niet', describeFailure(e).message)
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Group, NumberInput, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import type { DocumentSettings } from '@shared/api/documents'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
 
@@ -9,19 +9,18 @@ import { notifySaved } from '../../components/notify'
 export function DocumentSettingsForm({
   settings,
   canEdit,
-  onSaved,
   onCalibrate,
 }: {
   settings: DocumentSettings
   canEdit: boolean
-  onSaved(s: DocumentSettings): void
   onCalibrate(): void
 }) {
   const [venster, setVenster] = useState(settings.venster)
   const [werkdagen, setWerkdagen] = useState<number | string>(settings.afmeldWerkdagen)
   const [woorden, setWoorden] = useState(settings.vermijdWoorden.join('\n'))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const saveSettings = useApiMutation('documents.saveSettings')
+  const saving = saveSettings.isPending
 
   const mmField = (key: keyof DocumentSettings['venster'], label: string) => (
     <NumberInput
@@ -38,10 +37,9 @@ export function DocumentSettingsForm({
   )
 
   const save = async () => {
-    setSaving(true)
     setErrors({})
     try {
-      const s = await call('documents.saveSettings', {
+      await saveSettings.mutateAsync({
         venster,
         afmeldWerkdagen: Number(werkdagen),
         vermijdWoorden: woorden
@@ -50,12 +48,9 @@ export function DocumentSettingsForm({
           .filter(Boolean),
       })
       notifySaved('De instellingen voor brieven zijn opgeslagen.')
-      onSaved(s)
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
-    } finally {
-      setSaving(false)
     }
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { PdfFile } from '@shared/api/documents'
 
@@ -16,6 +16,26 @@ function bytesOf(file: PdfFile): Uint8Array<ArrayBuffer> {
   return out
 }
 
+/** The object URL of each PDF shown, made once per file. */
+const urls = new WeakMap<PdfFile, string>()
+let shown: string | null = null
+
+/**
+ * The blob URL of `file`. One PDF is shown at a time (a dialog), so the one before is revoked
+ * when another is made; made during render but only once per file, so a render again (or
+ * StrictMode's second one) reuses it.
+ */
+function objectUrl(file: PdfFile): string {
+  let url = urls.get(file)
+  if (!url) {
+    if (shown) URL.revokeObjectURL(shown)
+    url = URL.createObjectURL(new Blob([bytesOf(file)], { type: 'application/pdf' }))
+    urls.set(file, url)
+    shown = url
+  }
+  return url
+}
+
 /**
  * Shows a PDF inside the app. In the browser mode it is a blob URL in a frame (the frame's own
  * toolbar prints and saves); in Electron the PDF can also go to the system viewer to print.
@@ -29,16 +49,9 @@ export function PdfViewer({
   title: string
   onClose(): void
 }) {
-  const [url, setUrl] = useState<string | null>(null)
+  const url = file ? objectUrl(file) : null
   const frame = useRef<HTMLIFrameElement>(null)
   const bridge = (window as unknown as { langeAdem?: PdfBridge }).langeAdem
-
-  useEffect(() => {
-    if (!file) return
-    const u = URL.createObjectURL(new Blob([bytesOf(file)], { type: 'application/pdf' }))
-    setUrl(u)
-    return () => URL.revokeObjectURL(u)
-  }, [file])
 
   return (
     <Modal opened={file !== null} onClose={onClose} title={title} size="xl" centered>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   Alert,
   Anchor,
@@ -15,8 +15,9 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import type { PdfFile, QueueItemView, QueueView } from '@shared/api/documents'
+import type { PdfFile, QueueItemView } from '@shared/api/documents'
 import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { RenderProgressBar } from './RenderProgressBar'
 import { describeFailure } from '../../components/form-errors'
@@ -29,28 +30,18 @@ type Soort = 'brief' | 'kaart'
 
 /** The print queue: review what the team queued, print a batch, then confirm what went out. */
 export function PrintQueuePage() {
-  const [queue, setQueue] = useState<QueueView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const queueQuery = useApiQuery('documents.queue', {})
+  const queue = queueQuery.data ?? null
+  const error = queueQuery.error ? describeFailure(queueQuery.error).message : null
   const [soort, setSoort] = useState<Soort>('brief')
   const [selected, setSelected] = useState<Set<number>>(new Set())
   const [indeling, setIndeling] = useState<'a4-vier' | 'a6'>('a4-vier')
   const [enveloppen, setEnveloppen] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const createBatch = useApiMutation('documents.createBatch')
+  const batchPdf = useApiMutation('documents.batchPdf')
+  const removeFromQueue = useApiMutation('documents.removeFromQueue')
+  const busy = createBatch.isPending || batchPdf.isPending
   const [pdf, setPdf] = useState<{ file: PdfFile; title: string } | null>(null)
-
-  const reload = useCallback(async () => {
-    try {
-      const q = await call('documents.queue', {})
-      setQueue(q)
-      setSelected(new Set())
-      setError(null)
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-  useEffect(() => {
-    void reload()
-  }, [reload])
 
   const items = useMemo(() => (queue?.wachtrij ?? []).filter((i) => i.soort === soort), [queue, soort])
   const count = (s: Soort) => (queue?.wachtrij ?? []).filter((i) => i.soort === s).length
@@ -77,20 +68,18 @@ export function PrintQueuePage() {
   const chosen = items.filter((i) => selected.has(i.id))
 
   const print = async () => {
-    setBusy(true)
     try {
-      const batch = await call('documents.createBatch', {
+      // The queue is read again before this resolves (api/invalidation.ts); the choice starts over.
+      const batch = await createBatch.mutateAsync({
         itemIds: chosen.map((i) => i.id),
         indeling: soort === 'brief' ? 'a4' : indeling,
         enveloppen: soort === 'kaart' && enveloppen,
       })
-      await reload()
-      const file = await call('documents.batchPdf', { batchId: batch.id, deel: 'documenten' })
+      setSelected(new Set())
+      const file = await batchPdf.mutateAsync({ batchId: batch.id, deel: 'documenten' })
       setPdf({ file, title: `Afdruk ${batch.id}: ${soort === 'brief' ? 'brieven' : 'kaartjes'}` })
     } catch (e) {
       notifyFailed('Afdrukken lukte niet', describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -107,7 +96,7 @@ export function PrintQueuePage() {
 
   const remove = async (item: QueueItemView) => {
     try {
-      setQueue(await call('documents.removeFromQueue', { itemId: item.id }))
+      await removeFromQueue.mutateAsync({ itemId: item.id })
       notifySaved(`${item.templateNaam} voor ${item.caseNumber} is uit de wachtrij gehaald.`)
     } catch (e) {
       notifyFailed('Verwijderen lukte niet', describeFailure(e).message)
@@ -123,12 +112,7 @@ export function PrintQueuePage() {
         <Stack gap="md">
           <Title order={3}>Afgedrukt, nog niet bevestigd</Title>
           {queue.openBatches.map((b) => (
-            <BatchPanel
-              key={b.id}
-              batch={b}
-              onOpen={(file, title) => setPdf({ file, title })}
-              onConfirmed={setQueue}
-            />
+            <BatchPanel key={b.id} batch={b} onOpen={(file, title) => setPdf({ file, title })} />
           ))}
         </Stack>
       )}

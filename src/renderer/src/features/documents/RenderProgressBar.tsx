@@ -1,12 +1,12 @@
 import { Progress, Stack, Text } from '@mantine/core'
-import { call } from '../../api/client'
-import { usePoll } from '../../components/usePoll'
+import { useApiQuery } from '../../api/queries'
 
 const POLL_MS = 300
 
 /** While a batch is being turned into a PDF: how many documents are done, polled every 300 ms. */
 export function RenderProgressBar() {
-  const job = usePoll(async () => (await call('documents.renderProgress', {}))[0] ?? null, POLL_MS)
+  // A missed poll only delays the bar; the batch itself reports its own result.
+  const job = useApiQuery('documents.renderProgress', {}, { refetchInterval: POLL_MS }).data?.[0] ?? null
   const wat = job?.soort === 'kaart' ? 'kaartjes' : 'brieven'
   const pct = job && job.totaal > 0 ? (job.klaar / job.totaal) * 100 : 0
   return (

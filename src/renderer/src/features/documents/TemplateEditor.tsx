@@ -28,7 +28,7 @@ import {
   type TemplateContent,
 } from '@shared/api/documents-text'
 import { formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
 
@@ -59,17 +59,17 @@ export function TemplateEditor({
   const [soort, setSoort] = useState<DocumentSoort>(template?.soort ?? 'brief')
   const [content, setContent] = useState<TemplateContent>(template?.huidig.content ?? {})
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const saveTemplate = useApiMutation('documents.saveTemplate')
+  const saving = saveTemplate.isPending
   const issues = useMemo(() => checkTemplate(content, avoided), [content, avoided])
   const fields = TEMPLATE_FIELDS[soort]
   const changed =
     !template || naam !== template.naam || JSON.stringify(content) !== JSON.stringify(template.huidig.content)
 
   const save = async () => {
-    setSaving(true)
     setErrors({})
     try {
-      const t = await call('documents.saveTemplate', {
+      const t = await saveTemplate.mutateAsync({
         ...(template ? { templateId: template.id } : {}),
         naam,
         soort,
@@ -80,8 +80,6 @@ export function TemplateEditor({
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
-    } finally {
-      setSaving(false)
     }
   }
 

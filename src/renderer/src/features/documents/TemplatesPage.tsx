@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Alert, Button, Center, Group, Loader, NavLink, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
-import type { DocumentSettings, PdfFile, TemplateView } from '@shared/api/documents'
+import type { PdfFile } from '@shared/api/documents'
 import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { useCurrentUser } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed } from '../../components/notify'
@@ -13,21 +14,16 @@ import { TemplateEditor } from './TemplateEditor'
 export function TemplatesPage() {
   const user = useCurrentUser()
   const canEdit = user.rol === 'kwaliteitsmedewerker' || user.rol === 'beheerder'
-  const [templates, setTemplates] = useState<TemplateView[] | null>(null)
-  const [settings, setSettings] = useState<DocumentSettings | null>(null)
-  const [chosen, setChosen] = useState<number | 'nieuw' | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Both are read again after a save (api/invalidation.ts); the editor starts over on the new version.
+  const templatesQuery = useApiQuery('documents.templates', {})
+  const settingsQuery = useApiQuery('documents.settings', {})
+  const templates = templatesQuery.data ?? null
+  const settings = settingsQuery.data ?? null
+  const [picked, setChosen] = useState<number | 'nieuw' | null>(null)
+  const chosen = picked ?? templates?.[0]?.id ?? null
+  const failed = templatesQuery.error ?? settingsQuery.error
+  const error = failed ? describeFailure(failed).message : null
   const [pdf, setPdf] = useState<{ file: PdfFile; title: string } | null>(null)
-
-  useEffect(() => {
-    Promise.all([call('documents.templates', {}), call('documents.settings', {})])
-      .then(([t, s]) => {
-        setTemplates(t)
-        setSettings(s)
-        setChosen((c) => c ?? t[0]?.id ?? null)
-      })
-      .catch((e: unknown) => setError(describeFailure(e).message))
-  }, [])
 
   const current = useMemo(() => templates?.find((t) => t.id === chosen) ?? null, [templates, chosen])
 
@@ -85,12 +81,7 @@ export function TemplatesPage() {
                   template={chosen === 'nieuw' ? null : current}
                   avoided={settings.vermijdWoorden}
                   canEdit={canEdit}
-                  onSaved={(t) => {
-                    setTemplates((all) =>
-                      [...(all ?? []).filter((x) => x.id !== t.id), t].sort((a, b) => a.id - b.id),
-                    )
-                    setChosen(t.id)
-                  }}
+                  onSaved={(t) => setChosen(t.id)}
                   onPreview={(soort, content) =>
                     void openPdf(call('documents.previewTemplate', { soort, content }), 'Afdrukvoorbeeld')
                   }
@@ -104,7 +95,6 @@ export function TemplatesPage() {
           <DocumentSettingsForm
             settings={settings}
             canEdit={canEdit}
-            onSaved={setSettings}
             onCalibrate={() => void openPdf(call('documents.calibrationPdf', {}), 'Proefafdruk venster')}
           />
         </Tabs.Panel>

@@ -3,7 +3,7 @@ import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { DossierView } from '@shared/api/dossier'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import type { Option } from '../../components/useTeamLists'
 import { ZaakStatusBadge } from '../../components/ZaakStatusBadge'
@@ -31,7 +31,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** Case number, status and who handles the case; the consulent can be changed here. */
 export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
-  const [assigning, setAssigning] = useState(false)
+  const assignCall = useApiMutation('dossier.assign')
+  const assigning = assignCall.isPending
   const [assignError, setAssignError] = useState<string | null>(null)
   // The people this case is about: those named in its own signals, oldest signal first (the
   // household may also hold earlier occupants from earlier cases).
@@ -52,10 +53,9 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
     if (!value) return
     const consulentId = value === NOBODY ? null : Number(value)
     if (consulentId === (d.consulent?.id ?? null)) return
-    setAssigning(true)
     setAssignError(null)
     try {
-      const next = await call('dossier.assign', { caseId: d.id, consulentId })
+      const next = await assignCall.mutateAsync({ caseId: d.id, consulentId })
       onChange(next)
       notifications.show({
         color: 'teal',
@@ -65,8 +65,6 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
       })
     } catch (e) {
       setAssignError(describeFailure(e).message)
-    } finally {
-      setAssigning(false)
     }
   }
 

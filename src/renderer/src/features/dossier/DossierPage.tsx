@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
-import { ApiError, call } from '../../api/client'
-import { listBeforeCase, routeHref, type Route } from '../../app/router'
+import { ApiError } from '../../api/client'
+import { useApiQuery, useSetApiData } from '../../api/queries'
+import { backLabel, listBeforeCase, routeHref, type Route } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
 import { lastListWasMine } from '../caseload/caseloadFilters'
@@ -19,24 +20,6 @@ import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 import { AnnounceVisitModal } from '../visits/AnnounceVisitModal'
 import { AppointmentsSection } from '../appointments/AppointmentsSection'
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ok'; dossier: DossierView }
-  | { state: 'error'; notFound: boolean; forbidden: boolean; message: string }
-
-const BACK_LABELS: Partial<Record<Route['name'], string>> = {
-  vandaag: 'Vandaag',
-  huisbezoeken: 'Huisbezoeken',
-  bezoeklijst: 'de daglijst',
-  agenda: 'de agenda',
-  inloop: 'het inloopspreekuur',
-  afdrukken: 'Afdrukken',
-  monitor: 'de monitor',
-  verdeling: 'de verdeling',
-  inzageverzoek: 'het inzageverzoek',
-  inlezing: 'de inlezing',
-}
-
 /** Where "← Terug" leads: Vandaag when the case came from there, else the list the user came from. */
 export function backTarget(
   fromToday: boolean,
@@ -44,9 +27,11 @@ export function backTarget(
   lastMine: boolean,
 ): { route: Route; label: string } {
   if (fromToday) return { route: { name: 'vandaag' }, label: 'Vandaag' }
-  if (before && BACK_LABELS[before.name]) return { route: before, label: BACK_LABELS[before.name]! }
-  const mine = before?.name === 'caseload' ? before.mine : lastMine
-  return { route: { name: 'caseload', mine }, label: mine ? 'Mijn zaken' : 'de caseload' }
+  const label = before && backLabel(before)
+  if (before && label) return { route: before, label }
+  return lastMine
+    ? { route: { name: 'mijn-zaken' }, label: 'Mijn zaken' }
+    : { route: { name: 'caseload' }, label: 'de caseload' }
 }
 
 function BackLink({ fromToday }: { fromToday: boolean }) {
@@ -69,40 +54,28 @@ export function DossierPage({
   fromToday?: boolean
 }) {
   const team = useTeamLists()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [attempt, setAttempt] = useState(0)
+  const input = viaInloop ? { caseId, via: 'inloopspreekuur' as const } : { caseId }
+  // Every read of a case file is a recorded view (the logboek): it is read once per opening and
+  // never refetched by a change; a change that returns the case file puts it in the cache (update).
+  const dossier = useApiQuery('dossier.get', input)
+  const setData = useSetApiData()
   /** A visit is being announced (with this letter; null: the announcement letter). */
   const [announcing, setAnnouncing] = useState<{ template: { id: number; naam: string } | null } | null>(null)
-  /** Bumped when a visit was announced: the plan and the documents read again. */
-  const [version, setVersion] = useState(0)
 
-  useEffect(() => {
-    let alive = true
-    call('dossier.get', viaInloop ? { caseId, via: 'inloopspreekuur' } : { caseId })
-      .then((dossier) => alive && setLoad({ state: 'ok', dossier }))
-      .catch(
-        (e: unknown) =>
-          alive &&
-          setLoad({
-            state: 'error',
-            notFound: e instanceof ApiError && e.code === 'not_found',
-            forbidden: e instanceof ApiError && e.code === 'forbidden',
-            message: describeFailure(e).message,
-          }),
-      )
-    return () => {
-      alive = false
-    }
-  }, [caseId, viaInloop, attempt])
-
-  if (load.state === 'loading')
+  if (dossier.isPending)
     return (
       <Center h={200}>
         <Loader aria-label="Zaak wordt geladen" />
       </Center>
     )
 
-  if (load.state === 'error')
+  if (dossier.isError) {
+    const e = dossier.error
+    const load = {
+      notFound: e instanceof ApiError && e.code === 'not_found',
+      forbidden: e instanceof ApiError && e.code === 'forbidden',
+      message: describeFailure(e).message,
+    }
     return (
       <Stack gap="md" maw={640}>
         <BackLink fromToday={fromToday} />
@@ -127,16 +100,17 @@ export function DossierPage({
         )}
         {!load.notFound && !load.forbidden && (
           <div>
-            <Button variant="default" onClick={() => setAttempt((a) => a + 1)}>
+            <Button variant="default" onClick={() => void dossier.refetch()}>
               Opnieuw proberen
             </Button>
           </div>
         )}
       </Stack>
     )
+  }
 
-  const d = load.dossier
-  const update = (dossier: DossierView) => setLoad({ state: 'ok', dossier })
+  const d = dossier.data
+  const update = (next: DossierView) => setData('dossier.get', input, next)
 
   return (
     <Stack gap="md" maw={1400}>
@@ -149,19 +123,13 @@ export function DossierPage({
         dossier={d}
         onChange={update}
         fromToday={fromToday}
-        version={version}
         onAnnounce={() => setAnnouncing({ template: null })}
-        onAppointment={() => setVersion((v) => v + 1)}
       />
       <AppointmentsSection
         caseId={d.id}
         consulentId={d.consulent?.id ?? null}
         open={d.status !== 'gesloten'}
-        version={version}
-        onChanged={(r) => {
-          update(r.dossier)
-          setVersion((v) => v + 1)
-        }}
+        onChanged={(r) => update(r.dossier)}
       />
       <HouseholdSection dossier={d} />
       <SignalsSection dossier={d} />
@@ -169,7 +137,6 @@ export function DossierPage({
       <CaseDocumentsSection
         caseId={d.id}
         open={d.status !== 'gesloten'}
-        version={version}
         onAnnounce={(t) => setAnnouncing({ template: t.code === 'aankondigingsbrief' ? null : t })}
       />
       <NotesSection dossier={d} onChange={update} />
@@ -183,7 +150,6 @@ export function DossierPage({
           onAnnounced={(r) => {
             setAnnouncing(null)
             update(r.dossier)
-            setVersion((v) => v + 1)
           }}
         />
       )}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
 import { formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DossierSection } from './DossierSection'
 
@@ -16,7 +16,8 @@ export function NotesSection({
 }) {
   const [tekst, setTekst] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const addNoteCall = useApiMutation('dossier.addNote')
+  const saving = addNoteCall.isPending
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
@@ -24,16 +25,13 @@ export function NotesSection({
       setError('Schrijf eerst de notitie.')
       return
     }
-    setSaving(true)
     setError(null)
     try {
-      onChange(await call('dossier.addNote', { caseId: d.id, tekst }))
+      onChange(await addNoteCall.mutateAsync({ caseId: d.id, tekst }))
       setTekst('')
     } catch (err) {
       const failure = describeFailure(err)
       setError(failure.fields.tekst ?? failure.message)
-    } finally {
-      setSaving(false)
     }
   }
 

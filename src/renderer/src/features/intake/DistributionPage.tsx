@@ -1,40 +1,40 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
-import type { LoadRow, MovableCase } from '@shared/api/intake'
+import type { MovableCase } from '@shared/api/intake'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { notifyFailed, notifySaved } from '../../components/notify'
+
+const NONE: MovableCase[] = []
 
 /** Verdeling: open cases per consulent; the kwaliteitsmedewerker moves cases to even out the load. */
 export function DistributionPage() {
-  const [load, setLoad] = useState<LoadRow[] | null>(null)
-  const [from, setFrom] = useState<string | null>(null)
-  const [cases, setCases] = useState<MovableCase[]>([])
+  // Both are read again after cases are moved (api/invalidation.ts).
+  const load = useApiQuery('intake.load', {}).data ?? null
+  const [from, chooseFrom] = useState<string | null>(null)
+  const openCases = useApiQuery(
+    'intake.openCases',
+    { consulentId: from === 'geen' ? 'geen' : Number(from) },
+    { enabled: from !== null, keepPrevious: true },
+  )
+  const cases = (from && openCases.data) || NONE
   const [picked, setPicked] = useState<Set<number>>(new Set())
-  const [to, setTo] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const refresh = useCallback(async () => setLoad(await call('intake.load', {})), [])
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-  useEffect(() => {
+  const setFrom = (value: string | null) => {
+    chooseFrom(value)
     setPicked(new Set())
-    if (!from) return setCases([])
-    void call('intake.openCases', { consulentId: from === 'geen' ? 'geen' : Number(from) }).then(setCases)
-  }, [from])
+  }
+  const [to, setTo] = useState<string | null>(null)
+  const moveCases = useApiMutation('intake.moveCases')
+  const busy = moveCases.isPending
 
   const move = async () => {
     if (!to) return
-    setBusy(true)
     try {
-      setLoad(await call('intake.moveCases', { caseIds: [...picked], consulentId: Number(to) }))
+      await moveCases.mutateAsync({ caseIds: [...picked], consulentId: Number(to) })
       notifySaved(`${picked.size} zaken verplaatst.`)
       setPicked(new Set())
-      setCases(await call('intake.openCases', { consulentId: from === 'geen' ? 'geen' : Number(from) }))
     } catch (e) {
       notifyFailed('Niet verplaatst', e instanceof Error ? e.message : '')
-    } finally {
-      setBusy(false)
     }
   }
   const consulenten = (load ?? []).filter((l) => l.consulentId !== null)

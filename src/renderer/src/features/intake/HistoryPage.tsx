@@ -1,31 +1,26 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import type { ImportView } from '@shared/api/intake'
 import { formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { notifyFailed, notifySaved } from '../../components/notify'
 
 /** Inleesgeschiedenis: every import, and undo while no work was done on its cases. */
 export function HistoryPage() {
-  const [rows, setRows] = useState<ImportView[] | null>(null)
+  // Read again after an undo (api/invalidation.ts).
+  const rows = useApiQuery('intake.history', {}).data ?? null
   const [undoing, setUndoing] = useState<ImportView | null>(null)
-  const [busy, setBusy] = useState(false)
-  const load = useCallback(async () => setRows(await call('intake.history', {})), [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const undoCall = useApiMutation('intake.undo')
+  const busy = undoCall.isPending
 
   const undo = async (r: ImportView) => {
-    setBusy(true)
     try {
-      await call('intake.undo', { importId: r.id })
+      await undoCall.mutateAsync({ importId: r.id })
       notifySaved(`De inlezing van ${r.bestandsnaam} is ongedaan gemaakt.`)
-      await load()
     } catch (e) {
       notifyFailed('Niet ongedaan gemaakt', e instanceof Error ? e.message : '')
     } finally {
-      setBusy(false)
       setUndoing(null)
     }
   }

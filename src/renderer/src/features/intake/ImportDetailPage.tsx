@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Anchor,
   Badge,
@@ -16,35 +16,33 @@ import type { ImportSignalView } from '@shared/api/intake'
 import { NIET_DOORZETTEN_REDENEN, type NietDoorzettenReden } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
 import { formatCents } from '@shared/format/money'
-import { ApiError, call } from '../../api/client'
+import { ApiError } from '../../api/client'
 import { routeHref } from '../../app/router'
 import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
-  const [rows, setRows] = useState<ImportSignalView[] | null>(null)
+  // Read again after a decision (api/invalidation.ts).
+  const rows = useApiQuery('intake.importSignals', { importId }).data ?? null
   const [deciding, setDeciding] = useState<ImportSignalView | null>(null)
   const [status, setStatus] = useState<NietDoorzettenReden>('Niet opgepakt: andere reden')
   const [reden, setReden] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const decideCall = useApiMutation('intake.decide')
+  const busy = decideCall.isPending
   const guard = useDiscardGuard(reden.trim() !== '', () => {
     setDeciding(null)
     setReden('')
   })
-  const load = useCallback(async () => setRows(await call('intake.importSignals', { importId })), [importId])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const decide = async () => {
     if (!deciding) return
-    setBusy(true)
     try {
       const doorzetten = deciding.besluit === 'niet'
-      await call('intake.decide', {
+      await decideCall.mutateAsync({
         signalId: deciding.signalId,
         doorzetten,
         ...(doorzetten ? {} : { status }),
@@ -52,11 +50,8 @@ export function ImportDetailPage({ importId }: { importId: number }) {
       })
       notifySaved(doorzetten ? 'Het signaal is alsnog doorgezet.' : 'Het signaal wordt niet doorgezet.')
       setDeciding(null)
-      await load()
     } catch (e) {
       setErrors(e instanceof ApiError ? { ...e.fields, _: e.message } : { _: 'Er ging iets mis.' })
-    } finally {
-      setBusy(false)
     }
   }
 

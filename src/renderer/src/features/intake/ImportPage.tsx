@@ -7,7 +7,8 @@ import {
   type ColumnMapping,
   type ImportSummary,
 } from '@shared/api/intake'
-import { ApiError, call, chooseImportFile, hasNativeFilePicker, uploadFile } from '../../api/client'
+import { ApiError, chooseImportFile, hasNativeFilePicker, uploadFile } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { ImportProgress } from './ImportProgress'
 import { MappingStep } from './MappingStep'
@@ -28,7 +29,13 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  // The file's way to main (an upload, or main's own dialog) and its analysis; then the calls.
+  const [choosing, setChoosing] = useState(false)
+  const analyseCall = useApiMutation('intake.analyse')
+  const previewCall = useApiMutation('intake.preview')
+  // A commit refetches what the new signals change (api/invalidation.ts).
+  const commitCall = useApiMutation('intake.commit')
+  const busy = choosing || previewCall.isPending || commitCall.isPending
   const native = hasNativeFilePicker()
 
   const fail = (e: unknown) => {
@@ -39,7 +46,7 @@ export function ImportPage() {
   /** The file is in main: wait for it to be read and analysed, then show the mapping. */
   const analyse = async (id: string) => {
     setUploadId(id)
-    const a = await call('intake.analyse', { uploadId: id, mappingName: '' })
+    const a = await analyseCall.mutateAsync({ uploadId: id, mappingName: '' })
     setAnalysis(a)
     setMapping(a.mapping)
     setBron(a.bronVoorstel)
@@ -56,20 +63,20 @@ export function ImportPage() {
       )
       return
     }
-    setBusy(true)
+    setChoosing(true)
     try {
       await analyse((await uploadFile(f)).uploadId)
     } catch (e) {
       fail(e)
       setUploadId(null)
     } finally {
-      setBusy(false)
+      setChoosing(false)
     }
   }
 
   const chooseNative = async () => {
     setError(null)
-    setBusy(true)
+    setChoosing(true)
     try {
       const up = await chooseImportFile()
       if (up) await analyse(up.uploadId)
@@ -77,7 +84,7 @@ export function ImportPage() {
       fail(e)
       setUploadId(null)
     } finally {
-      setBusy(false)
+      setChoosing(false)
     }
   }
 
@@ -92,31 +99,25 @@ export function ImportPage() {
 
   const showPreview = async () => {
     if (!uploadId || !mapping || bronMissing()) return
-    setBusy(true)
     setError(null)
     try {
-      setPreview(await call('intake.preview', { uploadId, mapping, bron }))
+      setPreview(await previewCall.mutateAsync({ uploadId, mapping, bron }))
       setFieldErrors({})
       setStep(2)
     } catch (e) {
       fail(e)
-    } finally {
-      setBusy(false)
     }
   }
 
   const commit = async () => {
     if (!uploadId || !mapping || bronMissing()) return
-    setBusy(true)
     setError(null)
     try {
-      setResult(await call('intake.commit', { uploadId, mapping, bron }))
+      setResult(await commitCall.mutateAsync({ uploadId, mapping, bron }))
       setStep(3)
     } catch (e) {
       fail(e)
       if (e instanceof ApiError && e.fields.bron) setStep(1)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -245,7 +246,7 @@ export function ImportPage() {
             {result.problemen > 0 && (
               <Anchor href={routeHref({ name: 'te-controleren' })}>Naar Te controleren</Anchor>
             )}
-            <Anchor href={routeHref({ name: 'caseload', mine: false })}>Naar de caseload</Anchor>
+            <Anchor href={routeHref({ name: 'caseload' })}>Naar de caseload</Anchor>
             <Button variant="default" onClick={restart}>
               Nog een bestand inlezen
             </Button>

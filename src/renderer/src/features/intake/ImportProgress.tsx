@@ -1,7 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import type { IntakeProgress } from '@shared/api/intake'
-import { call } from '../../api/client'
-import { usePoll } from '../../components/usePoll'
+import { useApiQuery } from '../../api/queries'
 
 const POLL_MS = 300
 const nl = (n: number) => n.toLocaleString('nl-NL')
@@ -20,7 +19,8 @@ function sentence(p: IntakeProgress | null): string {
  * in main's import worker, so the rest of the app keeps answering meanwhile.
  */
 export function ImportProgress({ uploadId }: { uploadId: string }) {
-  const p = usePoll(() => call('intake.progress', { uploadId }), POLL_MS, uploadId)
+  // A missed poll only delays the figure; the work itself reports its own result.
+  const p = useApiQuery('intake.progress', { uploadId }, { refetchInterval: POLL_MS }).data ?? null
   const pct = p && p.totaal ? Math.min(100, (100 * p.gedaan) / p.totaal) : 0
   return (
     <Stack gap={4} maw={560} role="status" aria-live="polite">

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { INTAKE_FIELDS, INTAKE_FIELD_LABELS, type IntakeField, type ProblemView } from '@shared/api/intake'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { RejectForm } from './RejectForm'
 
@@ -15,26 +15,25 @@ type Said = { color: 'teal' | 'yellow' | 'red'; text: string }
 export function ProblemCard({
   p,
   onDone,
-  onChanged,
   onSaid,
 }: {
   p: ProblemView
   onDone(): void
-  onChanged(): void
   onSaid(s: Said): void
 }) {
   const [values, setValues] = useState(p.values)
   const [problems, setProblems] = useState(p.problems)
   const [rejecting, setRejecting] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const acceptCall = useApiMutation('intake.acceptProblem')
+  const rejectCall = useApiMutation('intake.rejectProblems')
+  const busy = acceptCall.isPending || rejectCall.isPending
   const flagged = new Set(problems.map((x) => x.field))
   const byField = new Map(problems.filter((x) => x.field).map((x) => [x.field, x.reason]))
   const shown = INTAKE_FIELDS.filter((f) => f in p.values || p.problems.some((x) => x.field === f))
 
   const accept = async () => {
-    setBusy(true)
     try {
-      const o = await call('intake.acceptProblem', { id: p.id, values })
+      const o = await acceptCall.mutateAsync({ id: p.id, values })
       if (o.ingelezen) {
         onSaid({
           color: 'teal',
@@ -47,27 +46,21 @@ export function ProblemCard({
         setProblems(o.row.problems)
         setValues(o.row.values)
         onSaid({ color: 'yellow', text: `Regel ${p.line} is nog niet goed. Je verbeteringen zijn bewaard.` })
-        onChanged()
       }
     } catch (e) {
       onSaid({
         color: 'red',
         text: describeFailure(e).message,
       })
-    } finally {
-      setBusy(false)
     }
   }
   const reject = async (reden: string) => {
-    setBusy(true)
     try {
-      await call('intake.rejectProblems', { ids: [p.id], reden })
+      await rejectCall.mutateAsync({ ids: [p.id], reden })
       onSaid({ color: 'teal', text: `Regel ${p.line} is afgewezen.` })
       onDone()
     } catch (e) {
       onSaid({ color: 'red', text: describeFailure(e).message })
-    } finally {
-      setBusy(false)
     }
   }
   const set = (f: IntakeField, v: string) => setValues({ ...values, [f]: v })

@@ -1,7 +1,7 @@
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react'
+import { Fragment, useMemo, useState } from 'react'
 import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { INTAKE_FIELD_LABELS, type BulkOutcome, type ProblemView } from '@shared/api/intake'
-import { call } from '../../api/client'
+import { INTAKE_FIELD_LABELS, type BulkOutcome } from '@shared/api/intake'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { BulkFixPanel } from './BulkFixPanel'
 import { ProblemCard } from './ProblemCard'
@@ -32,47 +32,37 @@ export function outcomeText(o: BulkOutcome): Said {
  * can be rejected with one reason. One row at a time stays possible ("Verbeteren").
  */
 export function ProblemsPage() {
-  const [rows, setRows] = useState<ProblemView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Read again after every change to a row (api/invalidation.ts).
+  const problems = useApiQuery('intake.problems', {})
+  const rows = problems.data ?? null
+  const error = problems.error ? problems.error.message || 'Laden mislukt.' : null
   const [said, setSaid] = useState<Said | null>(null)
-  const [selected, setSelected] = useState<Set<number>>(new Set())
+  // The choice and the open row hold only for rows still open: a row taken in or rejected leaves both.
+  const [picked, setSelected] = useState<Set<number>>(new Set())
+  const [editingId, setEditing] = useState<number | null>(null)
+  const open = useMemo(() => new Set((rows ?? []).map((r) => r.id)), [rows])
+  const selected = useMemo(() => new Set([...picked].filter((id) => open.has(id))), [picked, open])
+  const editing = editingId !== null && open.has(editingId) ? editingId : null
   const [group, setGroup] = useState<ProblemGroup | null>(null)
-  const [editing, setEditing] = useState<number | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    try {
-      const open = await call('intake.problems', {})
-      setRows(open)
-      const ids = new Set(open.map((r) => r.id))
-      setSelected((s) => new Set([...s].filter((id) => ids.has(id))))
-      setEditing((e) => (e !== null && ids.has(e) ? e : null))
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Laden mislukt.')
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const retry = useApiMutation('intake.retryProblems')
+  const fixAll = useApiMutation('intake.fixProblems')
+  const rejectAll = useApiMutation('intake.rejectProblems')
+  const busy = retry.isPending || fixAll.isPending || rejectAll.isPending
 
   const groups = useMemo(() => problemGroups(rows ?? []), [rows])
 
   const run = async (action: () => Promise<BulkOutcome>) => {
-    setBusy(true)
     setSaid(null)
     try {
       const o = await action()
       setSaid(outcomeText(o))
       setSelected(new Set())
       setGroup(null)
-      await load()
     } catch (e) {
       setSaid({
         color: 'red',
         text: describeFailure(e).message,
       })
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -126,7 +116,7 @@ export function ProblemsPage() {
                 <Button
                   variant="default"
                   loading={busy}
-                  onClick={() => void run(() => call('intake.retryProblems', {}))}
+                  onClick={() => void run(() => retry.mutateAsync({}))}
                   title="Leest elke open regel opnieuw met de huidige regels en koppeling; wat nu goed is, wordt ingelezen."
                 >
                   Opnieuw proberen ({rows.length})
@@ -157,11 +147,9 @@ export function ProblemsPage() {
                   rows={chosen}
                   group={group}
                   busy={busy}
-                  onFix={(fix) =>
-                    void run(() => call('intake.fixProblems', { ids: chosen.map((r) => r.id), fix }))
-                  }
+                  onFix={(fix) => void run(() => fixAll.mutateAsync({ ids: chosen.map((r) => r.id), fix }))}
                   onReject={(reden) =>
-                    void run(() => call('intake.rejectProblems', { ids: chosen.map((r) => r.id), reden }))
+                    void run(() => rejectAll.mutateAsync({ ids: chosen.map((r) => r.id), reden }))
                   }
                 />
               )}
@@ -239,15 +227,7 @@ export function ProblemsPage() {
                   {editing === p.id && (
                     <Table.Tr>
                       <Table.Td colSpan={7} p={0}>
-                        <ProblemCard
-                          p={p}
-                          onSaid={setSaid}
-                          onDone={() => {
-                            setEditing(null)
-                            void load()
-                          }}
-                          onChanged={() => void load()}
-                        />
+                        <ProblemCard p={p} onSaid={setSaid} onDone={() => setEditing(null)} />
                       </Table.Td>
                     </Table.Tr>
                   )}

@@ -1,28 +1,27 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { TriageRules } from '@shared/api/intake'
 import { SIGNAALPARTNER_LABELS, SIGNAALPARTNER_TYPES } from '@shared/domain/ddas'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { notifyFailed, notifySaved } from '../../components/notify'
 
 /** Afwegingskader: the kwaliteitsmedewerker's rules that propose, per signal, follow up or not. */
 export function RulesPage() {
+  const saved = useApiQuery('intake.rules', {})
   const [rules, setRules] = useState<TriageRules | null>(null)
-  const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    void call('intake.rules', {}).then(setRules)
-  }, [])
+  // The form shows the rules main stored: when loaded, and again after a save.
+  useFormFrom(saved.data, setRules)
+  const saveRules = useApiMutation('intake.saveRules')
+  const busy = saveRules.isPending
   if (!rules) return null
   const set = (patch: Partial<TriageRules>) => setRules({ ...rules, ...patch })
   const save = async () => {
-    setBusy(true)
     try {
-      setRules(await call('intake.saveRules', rules))
+      await saveRules.mutateAsync(rules)
       notifySaved('Het afwegingskader is opgeslagen. Het geldt voor de volgende inlezing.')
     } catch (e) {
       notifyFailed('Niet opgeslagen', e instanceof Error ? e.message : '')
-    } finally {
-      setBusy(false)
     }
   }
   return (

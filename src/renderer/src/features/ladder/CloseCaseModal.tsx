@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core'
 import { VERWIJZINGEN, type LadderResult } from '@shared/api/ladder'
 import { EINDRESULTAAT_GROEPEN, EINDRESULTAAT_UITLEG, type Eindresultaat } from '@shared/domain/ddas'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
@@ -22,7 +22,8 @@ export function CloseCaseModal({
   const [verwijzing, setVerwijzing] = useState('')
   const [notitie, setNotitie] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const closeCall = useApiMutation('ladder.close')
+  const saving = closeCall.isPending
 
   const guard = useDiscardGuard(resultaat !== '' || verwijzing !== '' || notitie.trim() !== '', onClose)
 
@@ -32,11 +33,10 @@ export function CloseCaseModal({
       setError('Kies het eindresultaat.')
       return
     }
-    setSaving(true)
     setError(null)
     try {
       onSaved(
-        await call('ladder.close', {
+        await closeCall.mutateAsync({
           caseId,
           resultaat,
           hulpAangeboden: aangeboden,
@@ -48,7 +48,6 @@ export function CloseCaseModal({
     } catch (err) {
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
-      setSaving(false)
     }
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Button,
@@ -13,7 +13,8 @@ import {
 } from '@mantine/core'
 import { STAP_LABELS, STAP_SOORTEN, type LadderConfig, type StapSoort } from '@shared/api/ladder'
 import { DAGDELEN, type Dagdeel } from '@shared/domain/ddas'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { useCurrentUser } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
@@ -22,15 +23,14 @@ import { notifySaved } from '../../components/notify'
 export function LadderSettingsPage() {
   const user = useCurrentUser()
   const mayEdit = user.rol === 'kwaliteitsmedewerker' || user.rol === 'beheerder'
+  const config = useApiQuery('ladder.config', {})
   const [cfg, setCfg] = useState<LadderConfig | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    call('ladder.config', {})
-      .then(setCfg)
-      .catch((e: unknown) => setError(describeFailure(e).message))
-  }, [])
+  // The form shows what main stored: when loaded, and again after a save.
+  useFormFrom(config.data, setCfg)
+  const [saveError, setError] = useState<string | null>(null)
+  const error = saveError ?? (config.error ? describeFailure(config.error).message : null)
+  const saveConfig = useApiMutation('ladder.saveConfig')
+  const saving = saveConfig.isPending
   if (!cfg) return error ? <Alert color="red">{error}</Alert> : null
 
   const setStep = (i: number, patch: Partial<LadderConfig['stappen'][number]>) =>
@@ -44,16 +44,13 @@ export function LadderSettingsPage() {
   const unused = STAP_SOORTEN.filter((s) => !cfg.stappen.some((x) => x.soort === s))
 
   const save = async () => {
-    setSaving(true)
     setError(null)
     try {
-      setCfg(await call('ladder.saveConfig', cfg))
+      await saveConfig.mutateAsync(cfg)
       notifySaved('Het stappenplan is opgeslagen. Nieuwe pogingen volgen het nieuwe plan.')
     } catch (e) {
       const f = describeFailure(e)
       setError(Object.values(f.fields)[0] ?? f.message)
-    } finally {
-      setSaving(false)
     }
   }
 

@@ -20,7 +20,7 @@ import {
   type LadderResult,
   type LoggableKanaal,
 } from '@shared/api/ladder'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
@@ -59,7 +59,8 @@ export function LogAttemptModal({
   const [today] = useState(todayDutch)
   const [datum, setDatum] = useState(today)
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const logAttemptCall = useApiMutation('ladder.logAttempt')
+  const saving = logAttemptCall.isPending
 
   // Escape, the cross or Annuleren with a note typed: asked first (the note would be lost).
   const guard = useDiscardGuard(notitie.trim() !== '' || datum !== today, onClose)
@@ -70,15 +71,13 @@ export function LogAttemptModal({
     e?.preventDefault()
     if (busy.current) return
     busy.current = true
-    setSaving(true)
     setError(null)
     try {
-      const r = await call('ladder.logAttempt', { caseId, kanaal, bereikt, resultaat, notitie, datum })
+      const r = await logAttemptCall.mutateAsync({ caseId, kanaal, bereikt, resultaat, notitie, datum })
       onSaved(r, bereikt && afspraak && r.plan.open)
     } catch (err) {
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
-      setSaving(false)
       busy.current = false
     }
   }

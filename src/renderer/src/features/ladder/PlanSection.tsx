@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import type { DossierView } from '@shared/api/dossier'
-import type { CasePlanView, LadderResult, TodayItem } from '@shared/api/ladder'
+import type { LadderResult, TodayItem } from '@shared/api/ladder'
 import { formatDate } from '@shared/format/dates'
 import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
@@ -54,36 +55,25 @@ export function PlanSection({
   dossier,
   onChange,
   fromToday = false,
-  version = 0,
   onAnnounce,
-  onAppointment,
 }: {
   dossier: DossierView
   onChange(d: DossierView): void
   /** Opened from Vandaag: after an attempt, offer Vandaag's next task. */
   fromToday?: boolean
-  /** Changes when the plan changed elsewhere on the page (a visit announced). */
-  version?: number
   onAnnounce?(): void
-  /** An appointment was made here (right after a contact): the page's appointments read again. */
-  onAppointment?(): void
 }) {
-  const [plan, setPlan] = useState<CasePlanView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Refetched after every change to the case (api/invalidation.ts), a visit announced included.
+  const planQuery = useApiQuery('ladder.plan', { caseId: dossier.id })
+  const plan = planQuery.data ?? null
+  const [actionError, setError] = useState<string | null>(null)
+  const error = actionError ?? (planQuery.error ? describeFailure(planQuery.error).message : null)
   const [dialog, setDialog] = useState<Dialog>(null)
   const [reden, setReden] = useState('')
-  const [busy, setBusy] = useState(false)
+  const reopen = useApiMutation('ladder.reopen')
+  const approach = useApiMutation('ladder.setDoNotApproach')
+  const busy = reopen.isPending || approach.isPending
   const [next, setNext] = useState<TodayItem | 'klaar' | null>(null)
-
-  useEffect(() => {
-    let alive = true
-    call('ladder.plan', { caseId: dossier.id })
-      .then((p) => alive && setPlan(p))
-      .catch((e: unknown) => alive && setError(describeFailure(e).message))
-    return () => {
-      alive = false
-    }
-  }, [dossier.id, version])
 
   const reasonGuard = useDiscardGuard(reden.trim() !== '', () => {
     setDialog(null)
@@ -101,7 +91,6 @@ export function PlanSection({
   }
 
   const done = (r: LadderResult, message: string) => {
-    setPlan(r.plan)
     onChange(r.dossier)
     setDialog(null)
     setReden('')
@@ -109,14 +98,13 @@ export function PlanSection({
   }
 
   const withReason = async (kind: 'niet-benaderen' | 'heropenen' | 'weer-benaderen') => {
-    setBusy(true)
     setError(null)
     try {
       if (kind === 'heropenen')
-        done(await call('ladder.reopen', { caseId: dossier.id, reden }), 'De zaak is heropend.')
+        done(await reopen.mutateAsync({ caseId: dossier.id, reden }), 'De zaak is heropend.')
       else
         done(
-          await call('ladder.setDoNotApproach', {
+          await approach.mutateAsync({
             caseId: dossier.id,
             nietBenaderen: kind === 'niet-benaderen',
             reden,
@@ -128,8 +116,6 @@ export function PlanSection({
     } catch (e) {
       const f = describeFailure(e)
       setError(Object.values(f.fields)[0] ?? f.message)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -300,10 +286,7 @@ export function PlanSection({
           caseId={dossier.id}
           consulentId={dossier.consulent?.id ?? null}
           onClose={() => setDialog(null)}
-          onSaved={(r) => {
-            done(r, appointmentMadeText(r))
-            onAppointment?.()
-          }}
+          onSaved={(r) => done(r, appointmentMadeText(r))}
         />
       )}
       {dialog === 'afsluiten' && (

@@ -12,9 +12,8 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import type { TodayView } from '@shared/api/ladder'
 import { formatDate, formatDateLong } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { useCurrentUser } from '../../app/AppContext'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
@@ -31,33 +30,20 @@ export function TodayPage() {
   const user = useCurrentUser()
   const team = useTeamLists()
   const [consulentId, setConsulentId] = useState<number>(user.id)
-  const [view, setView] = useState<TodayView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // While another colleague's list loads, the previous one stays on screen.
+  const today = useApiQuery('ladder.today', { consulentId }, { keepPrevious: true })
+  const view = today.data ?? null
+  const error = today.error ? describeFailure(today.error).message : null
+  const fresh = view && !today.isPlaceholderData ? view : null
   const list = useRef<HTMLDivElement>(null)
-  const focusFirst = useRef(false)
 
-  // Focus the first case once the new list is on screen (an effect runs after React drew it),
-  // so the consulent can start with Enter.
+  // A new list on screen (an effect runs after React drew it): remember its order for the case
+  // file's "next task", and focus the first case so the consulent can start with Enter.
   useEffect(() => {
-    if (!view || !focusFirst.current) return
-    focusFirst.current = false
+    if (!fresh) return
+    if (consulentId === user.id) rememberTodayOrder(fresh)
     list.current?.querySelector<HTMLElement>('a[data-today]')?.focus()
-  }, [view])
-
-  useEffect(() => {
-    let alive = true
-    call('ladder.today', { consulentId })
-      .then((v) => {
-        if (!alive) return
-        focusFirst.current = true
-        if (consulentId === user.id) rememberTodayOrder(v)
-        setView(v)
-      })
-      .catch((e: unknown) => alive && setError(describeFailure(e).message))
-    return () => {
-      alive = false
-    }
-  }, [consulentId, user.id])
+  }, [fresh, consulentId, user.id])
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react'
 import { Alert, Anchor, Badge, Loader, Modal, Table, Text } from '@mantine/core'
-import type { MonitorCases } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 
 export interface CasesQuery {
@@ -13,20 +11,13 @@ export interface CasesQuery {
   wat: 'opgepakt' | 'bereikt' | 'hulp'
 }
 
+const NO_QUERY: CasesQuery = { van: '', tot: '', tabel: '', groep: '', wat: 'opgepakt' }
+
 /** The cases behind a number on the dashboard, each linking to its case file. */
 export function CasesModal({ query, onClose }: { query: CasesQuery | null; onClose: () => void }) {
-  const [result, setResult] = useState<MonitorCases | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    if (!query) return
-    setResult(null)
-    setError(null)
-    call('monitor.cases', query)
-      .then(setResult)
-      .catch((e: unknown) =>
-        setError(e instanceof Error ? e.message : 'De zaken konden niet worden geladen.'),
-      )
-  }, [query])
+  const cases = useApiQuery('monitor.cases', query ?? NO_QUERY, { enabled: query !== null })
+  const result = query ? (cases.data ?? null) : null
+  const error = query && cases.error ? cases.error.message || 'De zaken konden niet worden geladen.' : null
 
   return (
     <Modal opened={query !== null} onClose={onClose} size="xl" title={result?.titel ?? 'Zaken'}>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core'
-import type { DdasVersie, MonitorSettings } from '@shared/api/monitor'
+import type { DdasVersie } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { notifyFailed } from '../../components/notify'
 import { saveFile } from './download'
-import type { Period } from './MonitorPage'
+import type { ChosenPeriod as Period } from './periods'
 
 /** What a delivery holds about people, per version, in the words of the warning. */
 function Contents({ versie, geboortedatum }: { versie: DdasVersie; geboortedatum: boolean }) {
@@ -36,23 +36,20 @@ function Contents({ versie, geboortedatum }: { versie: DdasVersie; geboortedatum
  */
 export function ExportPanel({ period }: { period: Period }) {
   const [versie, setVersie] = useState<DdasVersie>('1.2')
-  const [settings, setSettings] = useState<MonitorSettings | null>(null)
+  const settings = useApiQuery('monitor.settings', {}).data ?? null
   const [understood, setUnderstood] = useState(false)
-  const [busy, setBusy] = useState<string | null>(null)
+  const exportDdas = useApiMutation('monitor.exportDdas')
+  const feedback = useApiMutation('monitor.feedback')
+  /** Which button waits for its file. */
+  const busy = exportDdas.isPending ? 'ddas' : feedback.isPending ? feedback.variables.formaat : null
   const [done, setDone] = useState<{ text: string; opmerkingen: string[] } | null>(null)
-  useEffect(() => {
-    call('monitor.settings', {}).then(setSettings, () => setSettings(null))
-  }, [])
   const noContact = settings !== null && settings.organisatie.contactpersonen.length === 0
-  const run = async (what: string, job: () => Promise<{ text: string; opmerkingen: string[] }>) => {
-    setBusy(what)
+  const run = async (job: () => Promise<{ text: string; opmerkingen: string[] }>) => {
     setDone(null)
     try {
       setDone(await job())
     } catch (e) {
       notifyFailed('Het bestand kon niet worden gemaakt', e instanceof Error ? e.message : '')
-    } finally {
-      setBusy(null)
     }
   }
   const p = { van: period.van, tot: period.tot }
@@ -97,8 +94,8 @@ export function ExportPanel({ period }: { period: Period }) {
           disabled={!understood || noContact}
           loading={busy === 'ddas'}
           onClick={() =>
-            void run('ddas', async () => {
-              const f = await call('monitor.exportDdas', { ...p, versie })
+            void run(async () => {
+              const f = await exportDdas.mutateAsync({ ...p, versie })
               saveFile(f)
               return {
                 text: `${f.fileName} gemaakt (versie ${f.versie}) over ${period.label} (${dates}): ${f.vroegsignalen} signalen in ${f.zaken} zaken.`,
@@ -123,8 +120,8 @@ export function ExportPanel({ period }: { period: Period }) {
               variant="default"
               loading={busy === formaat}
               onClick={() =>
-                void run(formaat, async () => {
-                  const f = await call('monitor.feedback', { ...p, formaat })
+                void run(async () => {
+                  const f = await feedback.mutateAsync({ ...p, formaat })
                   saveFile(f)
                   return { text: `${f.fileName} gemaakt: ${f.signalen} signalen.`, opmerkingen: [] }
                 })

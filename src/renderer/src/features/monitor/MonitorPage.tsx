@@ -13,9 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import type { MonitorDashboard } from '@shared/api/monitor'
 import { formatDate, parseDutchDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { notifyFailed } from '../../components/notify'
 import { todayIso } from '../../components/localDate'
 import { BreakdownTable, type OpenCases } from './BreakdownTable'
@@ -103,33 +102,19 @@ function PeriodPicker({ choice, onChange }: { choice: PeriodChoice; onChange(c: 
 }
 
 function Dashboard({ period }: { period: Period }) {
-  const [d, setD] = useState<MonitorDashboard | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const dashboard = useApiQuery('monitor.dashboard', { van: period.van, tot: period.tot })
+  const d = dashboard.data ?? null
+  const error = dashboard.error ? dashboard.error.message || 'De cijfers konden niet worden berekend.' : null
   const [cases, setCases] = useState<CasesQuery | null>(null)
-  const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    let current = true
-    setError(null)
-    call('monitor.dashboard', { van: period.van, tot: period.tot })
-      .then((r) => current && setD(r))
-      .catch(
-        (e: unknown) =>
-          current && setError(e instanceof Error ? e.message : 'De cijfers konden niet worden berekend.'),
-      )
-    return () => {
-      current = false
-    }
-  }, [period.van, period.tot])
+  const exportExcel = useApiMutation('monitor.exportExcel')
+  const busy = exportExcel.isPending
   const open: OpenCases = (tabel, groep, wat) =>
     setCases({ van: period.van, tot: period.tot, tabel, groep, wat })
   const excel = async () => {
-    setBusy(true)
     try {
-      saveFile(await call('monitor.exportExcel', { van: period.van, tot: period.tot }))
+      saveFile(await exportExcel.mutateAsync({ van: period.van, tot: period.tot }))
     } catch (e) {
       notifyFailed('Excel maken lukte niet', e instanceof Error ? e.message : '')
-    } finally {
-      setBusy(false)
     }
   }
   if (error) return <Alert color="red">{error}</Alert>

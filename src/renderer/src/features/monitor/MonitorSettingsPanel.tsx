@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import type { MonitorSettings } from '@shared/api/monitor'
-import { ApiError, call } from '../../api/client'
+import { ApiError } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { notifySaved } from '../../components/notify'
 import { OrganisationSettings, type DdasForm } from './OrganisationSettings'
 
@@ -27,16 +29,19 @@ const ddasForm = (v: MonitorSettings): DdasForm => ({
  * with source and year.
  */
 export function MonitorSettingsPanel() {
-  const [s, setS] = useState<MonitorSettings | null>(null)
+  const settings = useApiQuery('monitor.settings', {})
+  const s = settings.data ?? null
+  const saveSettings = useApiMutation('monitor.saveSettings')
+  const saving = saveSettings.isPending
   const [ddas, setDdas] = useState<DdasForm | null>(null)
   const [ages, setAges] = useState('')
   const [amounts, setAmounts] = useState('')
   const [refs, setRefs] = useState<Record<string, { pct: string; bron: string; jaar: string }>>({})
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const [saveError, setError] = useState<string | null>(null)
+  const error = saveError ?? (settings.error ? settings.error.message || 'Laden lukte niet.' : null)
 
-  const load = (v: MonitorSettings) => {
-    setS(v)
+  // The form shows what main stored: when loaded, and again after a save.
+  useFormFrom(s ?? undefined, (v) => {
     setDdas(ddasForm(v))
     setAges(list(v.leeftijdsgrenzen))
     setAmounts(list(v.bedraggrenzen))
@@ -52,43 +57,33 @@ export function MonitorSettingsPanel() {
         ]),
       ),
     )
-  }
-  useEffect(() => {
-    call('monitor.settings', {}).then(load, (e: unknown) =>
-      setError(e instanceof Error ? e.message : 'Laden lukte niet.'),
-    )
-  }, [])
+  })
   if (!s || !ddas) return error ? <Alert color="red">{error}</Alert> : <Loader />
 
   const save = async () => {
-    setSaving(true)
     setError(null)
     try {
-      load(
-        await call('monitor.saveSettings', {
-          leverancierNaam: ddas.leverancierNaam,
-          organisatie: { naam: ddas.naam, kvkNummer: ddas.kvkNummer, contactpersonen: ddas.contactpersonen },
-          geboortedatumMeesturen: ddas.geboortedatumMeesturen,
-          leeftijdsgrenzen: parseList(ages),
-          bedraggrenzen: parseList(amounts),
-          referenties: s.referenties.map((r) => {
-            const e = refs[r.key]!
-            return {
-              key: r.key,
-              percentage: e.pct.trim() === '' ? null : Number(e.pct.replace(',', '.')),
-              bron: e.bron,
-              jaar: Number(e.jaar),
-            }
-          }),
+      await saveSettings.mutateAsync({
+        leverancierNaam: ddas.leverancierNaam,
+        organisatie: { naam: ddas.naam, kvkNummer: ddas.kvkNummer, contactpersonen: ddas.contactpersonen },
+        geboortedatumMeesturen: ddas.geboortedatumMeesturen,
+        leeftijdsgrenzen: parseList(ages),
+        bedraggrenzen: parseList(amounts),
+        referenties: s.referenties.map((r) => {
+          const e = refs[r.key]!
+          return {
+            key: r.key,
+            percentage: e.pct.trim() === '' ? null : Number(e.pct.replace(',', '.')),
+            bron: e.bron,
+            jaar: Number(e.jaar),
+          }
         }),
-      )
+      })
       notifySaved('De instellingen van de monitor zijn opgeslagen.')
     } catch (e) {
       setError(
         e instanceof ApiError ? [e.message, ...Object.values(e.fields)].join(' ') : 'Opslaan lukte niet.',
       )
-    } finally {
-      setSaving(false)
     }
   }
   const setRef = (key: string, field: 'pct' | 'bron' | 'jaar', v: string) =>

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core'
 import type { PersonDeleteResult, PersonMatch } from '@shared/api/retention'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { saveFile } from '../monitor/download'
 import { countsPhrase } from './RetentionPage'
@@ -38,17 +38,18 @@ export function PersonRequestPage() {
   const [exported, setExported] = useState<string | null>(null)
   const [confirm, setConfirm] = useState(false)
   const [deleted, setDeleted] = useState<PersonDeleteResult | null>(null)
-  const [busy, setBusy] = useState(false)
+  const exportPerson = useApiMutation('retention.exportPerson')
+  const deletePerson = useApiMutation('retention.deletePerson')
+  const busy = exportPerson.isPending || deletePerson.isPending
 
+  // A search on request (the form's button), not a screen's standing question: an action.
+  const findPerson = useApiMutation('retention.findPerson')
   const search = async () => {
     setError(null)
     setExported(null)
     setDeleted(null)
     try {
-      const found = await call(
-        'retention.findPerson',
-        mode === 'naam' ? { achternaam, geboortedatum } : { bsn },
-      )
+      const found = await findPerson.mutateAsync(mode === 'naam' ? { achternaam, geboortedatum } : { bsn })
       setMatches(found)
       setChosen(found.map((m) => m.residentId))
       setFieldErrors({})
@@ -60,30 +61,25 @@ export function PersonRequestPage() {
   }
 
   const download = async () => {
-    setBusy(true)
     try {
-      const out = await call('retention.exportPerson', { residentIds: chosen })
+      const out = await exportPerson.mutateAsync({ residentIds: chosen })
       saveFile(out.tekst)
       saveFile(out.json)
       const n = Object.values(out.aantallen).reduce((a, b) => a + b, 0)
       setExported(`${out.tekst.fileName} en ${out.json.fileName} zijn gedownload (${n} regels).`)
     } catch (e) {
       setError(describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 
   const remove = async () => {
-    setBusy(true)
     try {
-      setDeleted(await call('retention.deletePerson', { residentIds: chosen }))
+      setDeleted(await deletePerson.mutateAsync({ residentIds: chosen }))
       setMatches(null)
       setChosen([])
     } catch (e) {
       setError(describeFailure(e).message)
     } finally {
-      setBusy(false)
       setConfirm(false)
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type {
   PurgeCounts,
@@ -6,10 +6,10 @@ import type {
   RetentionKind,
   RetentionPeriods,
   RetentionRunView,
-  RetentionView,
 } from '@shared/api/retention'
 import { formatDate, formatDateTime } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { describeFailure } from '../../components/form-errors'
 
 export const KIND_LABELS: Record<RetentionKind, string> = {
@@ -88,32 +88,26 @@ const runSummary = (r: RetentionRunView) => (r.totaal === 0 ? 'Niets verlopen' :
 
 /** Bewaartermijnen: the periods, a purge by hand with a preview first, and every run so far. */
 export function RetentionPage() {
-  const [view, setView] = useState<RetentionView | null>(null)
+  const retention = useApiQuery('retention.get', {})
+  const view = retention.data ?? null
   const [form, setForm] = useState<RetentionPeriods | null>(null)
+  // The form shows the periods main stored: when loaded, and again after a save or a purge.
+  useFormFrom(view ?? undefined, (v) => setForm(v.periods))
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
+  const [actionError, setError] = useState<string | null>(null)
+  const error = actionError ?? (retention.error ? describeFailure(retention.error).message : null)
   const [saved, setSaved] = useState(false)
   const [plan, setPlan] = useState<PurgePlan | null>(null)
-  const [busy, setBusy] = useState(false)
+  const saveCall = useApiMutation('retention.save')
+  const previewCall = useApiMutation('retention.preview')
+  const purgeCall = useApiMutation('retention.purge')
+  const busy = previewCall.isPending || purgeCall.isPending
   const [done, setDone] = useState<RetentionRunView | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      const v = await call('retention.get', {})
-      setView(v)
-      setForm(v.periods)
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-  useEffect(() => void load(), [load])
 
   const save = async () => {
     if (!form) return
     try {
-      const v = await call('retention.save', form)
-      setView(v)
-      setForm(v.periods)
+      await saveCall.mutateAsync(form)
       setFieldErrors({})
       setError(null)
       setSaved(true)
@@ -127,27 +121,21 @@ export function RetentionPage() {
   }
 
   const preview = async () => {
-    setBusy(true)
     setDone(null)
     try {
-      setPlan(await call('retention.preview', {}))
+      setPlan(await previewCall.mutateAsync({}))
     } catch (e) {
       setError(describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 
   const purge = async () => {
-    setBusy(true)
     try {
-      setDone(await call('retention.purge', {}))
+      // The periods and runs are read again before this resolves (api/invalidation.ts).
+      setDone(await purgeCall.mutateAsync({}))
       setPlan(null)
-      await load()
     } catch (e) {
       setError(describeFailure(e).message)
-    } finally {
-      setBusy(false)
     }
   }
 

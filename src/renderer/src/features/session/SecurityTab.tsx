@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core'
 import { MAX_VERGRENDEL_MINUTEN, MIN_VERGRENDEL_MINUTEN } from '@shared/api/session'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
+import { useFormFrom } from '../../components/useFormFrom'
 import { useAppStatus, useCurrentUser } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
@@ -11,29 +12,24 @@ export function SecurityTab() {
   const { refresh } = useAppStatus()
   const user = useCurrentUser()
   const mayChange = user.rol === 'beheerder'
+  const settings = useApiQuery('session.settings', {})
   const [minutes, setMinutes] = useState<number | string>('')
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    call('session.settings', {})
-      .then((s) => setMinutes(s.vergrendelMinuten))
-      .catch((e: unknown) => setError(describeFailure(e).message))
-  }, [])
+  // The field shows what main stored: when loaded, and again after a save.
+  useFormFrom(settings.data, (s) => setMinutes(s.vergrendelMinuten))
+  const [saveError, setError] = useState<string | null>(null)
+  const error = saveError ?? (settings.error ? describeFailure(settings.error).message : null)
+  const saveSettings = useApiMutation('session.saveSettings')
+  const saving = saveSettings.isPending
 
   const save = async () => {
     setError(null)
-    setSaving(true)
     try {
-      const s = await call('session.saveSettings', { vergrendelMinuten: Number(minutes) })
-      setMinutes(s.vergrendelMinuten)
+      await saveSettings.mutateAsync({ vergrendelMinuten: Number(minutes) })
       notifySaved('De tijd tot vergrendelen is opgeslagen.')
       await refresh()
     } catch (e) {
       const { message, fields } = describeFailure(e)
       setError(fields['vergrendelMinuten'] ?? message)
-    } finally {
-      setSaving(false)
     }
   }
 

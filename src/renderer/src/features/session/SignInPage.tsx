@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Avatar,
@@ -14,9 +14,9 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core'
-import type { TeamMember, UpgradeStatus } from '@shared/api/session'
+import type { TeamMember } from '@shared/api/session'
 import { ROLLEN, ROL_LABELS, type Rol } from '@shared/domain/case'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { PasswordForm } from './PasswordForm'
@@ -36,25 +36,15 @@ const GROUP_TITLES: Record<Rol, string> = {
  */
 export function SignInPage() {
   const { status } = useAppStatus()
-  const [team, setTeam] = useState<TeamMember[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // A database from before passwords: the beheerder first sets his own (FirstPasswordPanel).
+  const upgradeQuery = useApiQuery('session.upgradeStatus', {})
+  const teamQuery = useApiQuery('session.team', {})
+  const upgrade = upgradeQuery.data ?? null
+  const team = upgradeQuery.data ? (teamQuery.data ?? null) : null
+  const failed = upgradeQuery.error ?? teamQuery.error
+  const error = failed ? describeFailure(failed).message : null
   const [chosen, setChosen] = useState<TeamMember | null>(null)
-  const [upgrade, setUpgrade] = useState<UpgradeStatus | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      // A database from before passwords: the beheerder first sets his own (FirstPasswordPanel).
-      setUpgrade(await call('session.upgradeStatus', {}))
-      setTeam(await call('session.team', {}))
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const load = () => Promise.all([upgradeQuery.refetch(), teamQuery.refetch()])
 
   return (
     <Container size={760} py={48}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { MedewerkerView } from '@shared/api/settings'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { PasswordPair, useNewPassword } from './PasswordPair'
@@ -18,10 +18,11 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
   const form = useNewPassword(medewerker.naam, { ownName: false, fieldMap: { wachtwoord: 'wachtwoord' } })
   const guard = useDiscardGuard(form.pair.wachtwoord !== '' || form.pair.herhaling !== '', onClose)
   const voornaam = medewerker.naam.split(/\s+/)[0] ?? medewerker.naam
+  const setStartPassword = useApiMutation('session.setStartPassword')
 
   const save = () =>
     form.submit(async () => {
-      await call('session.setStartPassword', { userId: medewerker.id, wachtwoord: form.pair.wachtwoord })
+      await setStartPassword.mutateAsync({ userId: medewerker.id, wachtwoord: form.pair.wachtwoord })
       notifySaved(`${medewerker.naam} heeft een startwachtwoord.`)
       onClose()
     })

@@ -12,9 +12,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { settingsContract, type MedewerkerView, type SettingsView, type WijkView } from '@shared/api/settings'
+import { settingsContract, type MedewerkerView, type WijkView } from '@shared/api/settings'
 import type { Rol } from '@shared/domain/case'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import {
   allAtFields,
   check,
@@ -33,7 +33,7 @@ interface Props {
   medewerker: MedewerkerView | null
   wijken: WijkView[]
   onClose(): void
-  onSaved(view: SettingsView): void
+  onSaved(): void
   /** Only the beheerder may change a role or switch someone off (main checks it too). */
   beheerder: boolean
 }
@@ -65,7 +65,8 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
   const guard = useDiscardGuard(JSON.stringify(draft) !== JSON.stringify(start), onClose)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const saveMedewerker = useApiMutation('settings.saveMedewerker')
+  const saving = saveMedewerker.isPending
 
   const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -80,10 +81,9 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
       setErrors(checked.errors)
       return
     }
-    setSaving(true)
     try {
-      const view = await call('settings.saveMedewerker', input)
-      onSaved(view)
+      await saveMedewerker.mutateAsync(input)
+      onSaved()
       notifySaved(`${draft.naam.trim()} is opgeslagen.`)
       onClose()
     } catch (e) {
@@ -92,7 +92,6 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
       // Inside the dialog the message goes where the user is looking; a notification would
       // cover the dialog. A message that belongs to a field is shown only at that field.
       setFailure(allAtFields(fields, FIELDS) ? null : message)
-      setSaving(false)
     }
   }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
-import type { MedewerkerView, SettingsView, WijkView } from '@shared/api/settings'
+import type { MedewerkerView, WijkView } from '@shared/api/settings'
 import { ROL_LABELS } from '@shared/domain/case'
 import { useAppStatus, useCurrentUser } from '../../app/AppContext'
 import { MedewerkerModal } from './MedewerkerModal'
@@ -9,11 +9,10 @@ import { StartPasswordModal } from '../session/StartPasswordModal'
 interface Props {
   medewerkers: MedewerkerView[]
   wijken: WijkView[]
-  onSaved(view: SettingsView): void
 }
 
 /** The team: who can pick themselves at the start, and which consulent gets which wijk. */
-export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
+export function MedewerkersTab({ medewerkers, wijken }: Props) {
   const { refresh } = useAppStatus()
   const me = useCurrentUser()
   // undefined: no modal; null: a new team member; otherwise the one being changed.
@@ -26,8 +25,7 @@ export function MedewerkersTab({ medewerkers, wijken, onSaved }: Props) {
     (a, b) => Number(b.actief) - Number(a.actief) || a.naam.localeCompare(b.naam, 'nl'),
   )
 
-  const saved = (view: SettingsView) => {
-    onSaved(view)
+  const saved = () => {
     // The header shows the signed-in name and role, which may just have changed.
     if (editing && editing.id === me.id) void refresh()
   }

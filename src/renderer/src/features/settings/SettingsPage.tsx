@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
-import type { SettingsView } from '@shared/api/settings'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { MedewerkersTab } from './MedewerkersTab'
 import { TeamTab } from './TeamTab'
@@ -16,24 +14,13 @@ const FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 }
 
 /** Instellingen: the team's own details, its wijken and its members. Every save returns the new view. */
 export function SettingsPage() {
-  const [view, setView] = useState<SettingsView | null>(null)
+  // Read again after every save in a tab (api/invalidation.ts).
+  const settings = useApiQuery('settings.get', {})
+  const view = settings.data ?? null
   const user = useCurrentUser()
   // The same rule main enforces: others may look, not change.
   const readOnly = !mayCall('settings.saveTeam', user.rol)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setError(null)
-    try {
-      setView(await call('settings.get', {}))
-    } catch (e) {
-      setError(describeFailure(e).message)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const error = settings.error ? describeFailure(settings.error).message : null
 
   return (
     <Stack gap="md" maw={1100}>
@@ -47,7 +34,7 @@ export function SettingsPage() {
         <Alert color="red" title="De instellingen konden niet worden geladen" role="alert">
           <Stack gap="sm" align="flex-start">
             <Text size="sm">{error}</Text>
-            <Button variant="default" size="xs" onClick={() => void load()}>
+            <Button variant="default" size="xs" onClick={() => void settings.refetch()}>
               Opnieuw proberen
             </Button>
           </Stack>
@@ -74,17 +61,17 @@ export function SettingsPage() {
           </Tabs.List>
           <Tabs.Panel value="team" pt="md">
             <fieldset disabled={readOnly} style={FIELDSET}>
-              <TeamTab team={view.team} onSaved={setView} />
+              <TeamTab team={view.team} />
             </fieldset>
           </Tabs.Panel>
           <Tabs.Panel value="wijken" pt="md">
             <fieldset disabled={readOnly} style={FIELDSET}>
-              <WijkenTab wijken={view.wijken} onSaved={setView} />
+              <WijkenTab wijken={view.wijken} />
             </fieldset>
           </Tabs.Panel>
           <Tabs.Panel value="medewerkers" pt="md">
             <fieldset disabled={readOnly} style={FIELDSET}>
-              <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} onSaved={setView} />
+              <MedewerkersTab medewerkers={view.medewerkers} wijken={view.wijken} />
             </fieldset>
           </Tabs.Panel>
           <Tabs.Panel value="beveiliging" pt="md">

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Button, Group, Paper, Stack, Title } from '@mantine/core'
-import { settingsContract, type SettingsView } from '@shared/api/settings'
+import { settingsContract } from '@shared/api/settings'
 import type { TeamSettings } from '@shared/api/setup'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import {
   check,
@@ -17,15 +17,15 @@ import type { TeamDraft } from '../../components/team-settings'
 
 interface Props {
   team: TeamSettings
-  onSaved(view: SettingsView): void
 }
 
 /** The team's own details and walk-in hour; the header shows the new team name after saving. */
-export function TeamTab({ team, onSaved }: Props) {
+export function TeamTab({ team }: Props) {
   const { refresh } = useAppStatus()
   const [draft, setDraft] = useState<TeamDraft>(team)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [saving, setSaving] = useState(false)
+  const saveTeam = useApiMutation('settings.saveTeam')
+  const saving = saveTeam.isPending
 
   const change = <K extends keyof TeamDraft>(key: K, value: TeamDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -39,12 +39,10 @@ export function TeamTab({ team, onSaved }: Props) {
       focusFirstError()
       return
     }
-    setSaving(true)
     try {
-      const view = await call('settings.saveTeam', draft)
+      const view = await saveTeam.mutateAsync(draft)
       setErrors({})
       setDraft(view.team)
-      onSaved(view)
       notifySaved('De gegevens van het team zijn opgeslagen.')
       await refresh()
     } catch (e) {
@@ -52,8 +50,6 @@ export function TeamTab({ team, onSaved }: Props) {
       setErrors(fields)
       notifyFailed('Niet opgeslagen', message)
       focusFirstError()
-    } finally {
-      setSaving(false)
     }
   }
 

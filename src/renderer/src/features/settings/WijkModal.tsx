@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core'
-import { settingsContract, type SettingsView, type WijkView } from '@shared/api/settings'
+import { settingsContract, type WijkView } from '@shared/api/settings'
 import { formatPostcodeRange } from '@shared/format/address'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import {
   allAtFields,
   check,
@@ -20,11 +20,10 @@ interface Props {
   /** The wijk to change, or null for a new one. */
   wijk: WijkView | null
   onClose(): void
-  onSaved(view: SettingsView): void
 }
 
 /** Add or change one wijk: its name and the postcodes that belong to it. */
-export function WijkModal({ wijk, onClose, onSaved }: Props) {
+export function WijkModal({ wijk, onClose }: Props) {
   const [start] = useState(() => ({
     naam: wijk?.naam ?? '',
     postcodes: wijk ? wijk.postcodes.map(formatPostcodeRange).join(', ') : '',
@@ -34,7 +33,8 @@ export function WijkModal({ wijk, onClose, onSaved }: Props) {
   const guard = useDiscardGuard(naam !== start.naam || postcodes !== start.postcodes, onClose)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const saveWijk = useApiMutation('settings.saveWijk')
+  const saving = saveWijk.isPending
 
   const save = async () => {
     setFailure(null)
@@ -44,10 +44,8 @@ export function WijkModal({ wijk, onClose, onSaved }: Props) {
       setErrors(checked.errors)
       return
     }
-    setSaving(true)
     try {
-      const view = await call('settings.saveWijk', input)
-      onSaved(view)
+      await saveWijk.mutateAsync(input)
       notifySaved(`De wijk ${naam.trim()} is opgeslagen.`)
       onClose()
     } catch (e) {
@@ -56,7 +54,6 @@ export function WijkModal({ wijk, onClose, onSaved }: Props) {
       // Inside the dialog the message goes where the user is looking; a notification would
       // cover the dialog. A message that belongs to a field is shown only at that field.
       setFailure(allAtFields(fields, FIELDS) ? null : message)
-      setSaving(false)
     }
   }
 

@@ -1,33 +1,31 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
-import type { SettingsView, WijkView } from '@shared/api/settings'
+import type { WijkView } from '@shared/api/settings'
 import { formatPostcodeRange } from '@shared/format/address'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
 import { WijkModal } from './WijkModal'
 
 interface Props {
   wijken: WijkView[]
-  onSaved(view: SettingsView): void
 }
 
 /** The wijken the team divides its work by: a new signal lands in the wijk of its postcode. */
-export function WijkenTab({ wijken, onSaved }: Props) {
+export function WijkenTab({ wijken }: Props) {
   // undefined: no modal; null: a new wijk; otherwise the wijk being changed.
   const [editing, setEditing] = useState<WijkView | null | undefined>(undefined)
   const [deleting, setDeleting] = useState<WijkView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const deleteWijk = useApiMutation('settings.deleteWijk')
+  const busy = deleteWijk.isPending
 
   const remove = async (wijk: WijkView) => {
-    setBusy(true)
     try {
-      onSaved(await call('settings.deleteWijk', { id: wijk.id }))
+      await deleteWijk.mutateAsync({ id: wijk.id })
       notifySaved(`De wijk ${wijk.naam} is verwijderd.`)
     } catch (e) {
       notifyFailed('Wijk niet verwijderd', describeFailure(e).message)
     } finally {
-      setBusy(false)
       setDeleting(null)
     }
   }
@@ -80,12 +78,7 @@ export function WijkenTab({ wijken, onSaved }: Props) {
       )}
 
       {editing !== undefined && (
-        <WijkModal
-          key={editing?.id ?? 'nieuw'}
-          wijk={editing}
-          onClose={() => setEditing(undefined)}
-          onSaved={onSaved}
-        />
+        <WijkModal key={editing?.id ?? 'nieuw'} wijk={editing} onClose={() => setEditing(undefined)} />
       )}
 
       <Modal opened={deleting !== null} onClose={() => !busy && setDeleting(null)} title="Wijk verwijderen">

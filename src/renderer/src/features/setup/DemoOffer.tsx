@@ -1,24 +1,23 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 
 /** A side road on the first step: look around with made-up data before setting up for real. */
 export function DemoOffer() {
   const { refresh } = useAppStatus()
-  const [busy, setBusy] = useState(false)
+  const loadDemo = useApiMutation('setup.loadDemo')
+  const busy = loadDemo.isPending
   const [error, setError] = useState<string | null>(null)
 
   const load = async () => {
-    setBusy(true)
     setError(null)
     try {
-      await call('setup.loadDemo', {})
+      await loadDemo.mutateAsync({})
       await refresh()
     } catch (e) {
       setError(describeFailure(e).message)
-      setBusy(false)
     }
   }
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Alert, Button, Container, Divider, Group, Stack, Stepper, Text, Title } from '@mantine/core'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import {
   describeFailure,
@@ -63,7 +63,8 @@ export function SetupPage() {
   const [active, setActive] = useState(STEP_TEAM)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const completeSetup = useApiMutation('setup.complete')
+  const saving = completeSetup.isPending
   const [focusKey, setFocusKey] = useState<number | null>(null)
 
   const goTo = (step: number) => {
@@ -123,9 +124,8 @@ export function SetupPage() {
       focusFirstError()
       return
     }
-    setSaving(true)
     try {
-      await call('setup.complete', toSetupInput(draft))
+      await completeSetup.mutateAsync(toSetupInput(draft))
       await refresh()
     } catch (e) {
       const { message, fields } = describeFailure(e)
@@ -136,7 +136,6 @@ export function SetupPage() {
         goTo(step)
         focusFirstError()
       }
-      setSaving(false)
     }
   }
 

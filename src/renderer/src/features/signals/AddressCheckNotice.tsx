@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react'
 import { Alert, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import type { AddressCheck } from '@shared/api/signals'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { addressCheckText } from './signalText'
 
 type Address = { postcode: string; huisnummer: string; toevoeging: string }
@@ -14,20 +13,13 @@ type Address = { postcode: string; huisnummer: string; toevoeging: string }
 export function useAddressCheck(address: Address | null): AddressCheck | null {
   const key = address ? JSON.stringify(address) : ''
   const [debounced] = useDebouncedValue(key, 300)
-  const [check, setCheck] = useState<{ key: string; value: AddressCheck } | null>(null)
-  useEffect(() => {
-    if (!debounced) return
-    let alive = true
-    call('signals.checkAddress', JSON.parse(debounced) as Address)
-      .then((value) => alive && setCheck({ key: debounced, value }))
-      // The check only informs; the form works without it, and saving reports real errors.
-      .catch(() => alive && setCheck(null))
-    return () => {
-      alive = false
-    }
-  }, [debounced])
+  // The check only informs; the form works without it (a failed check shows nothing), and saving
+  // reports real errors.
+  const check = useApiQuery('signals.checkAddress', (debounced ? JSON.parse(debounced) : {}) as Address, {
+    enabled: debounced !== '',
+  })
   // Never show the answer for an address that has since been changed.
-  return check && check.key === key ? check.value : null
+  return debounced !== '' && debounced === key ? (check.data ?? null) : null
 }
 
 export function AddressCheckNotice({ check }: { check: AddressCheck | null }) {

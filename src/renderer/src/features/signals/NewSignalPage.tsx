@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { ManualSignalSaved } from '@shared/api/signals'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { navigate } from '../../app/router'
 import {
@@ -37,7 +37,8 @@ export function NewSignalPage() {
   const [values, setValues] = useState<SignalFormValues>(() => emptySignalForm(todayDutch(), plaats))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const createSignal = useApiMutation('signals.createManual')
+  const saving = createSignal.isPending
   // The summary of what is still wrong appears once saving was tried, not while typing.
   const [attempted, setAttempted] = useState(false)
   const [saved, setSaved] = useState<ManualSignalSaved | null>(null)
@@ -72,9 +73,8 @@ export function NewSignalPage() {
       focusFirstError()
       return
     }
-    setSaving(true)
     try {
-      const result = await call('signals.createManual', toInput(values))
+      const result = await createSignal.mutateAsync(toInput(values))
       setErrors({})
       setSaved(result)
       notifications.show({
@@ -87,8 +87,6 @@ export function NewSignalPage() {
       setErrors(failure.fields)
       setFormError(failure.message)
       if (Object.keys(failure.fields).length > 0) focusFirstError()
-    } finally {
-      setSaving(false)
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import type { LadderResult } from '@shared/api/ladder'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
@@ -34,7 +34,8 @@ export function AnnounceVisitModal({
   const [tot, setTot] = useState('10:30')
   const [duo, setDuo] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const announceCall = useApiMutation('visits.announce')
+  const busy = announceCall.isPending
   const guard = useDiscardGuard(
     datum.trim() !== '' || van !== '10:00' || tot !== '10:30' || duo !== '',
     onClose,
@@ -47,10 +48,9 @@ export function AnnounceVisitModal({
   }
 
   const save = async () => {
-    setBusy(true)
     setErrors({})
     try {
-      const r = await call('visits.announce', {
+      const r = await announceCall.mutateAsync({
         caseId,
         datum,
         van: normalizeTime(van),
@@ -65,7 +65,6 @@ export function AnnounceVisitModal({
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
-      setBusy(false)
     }
   }
   const fieldKeys = ['datum', 'van', 'tot', 'duoUserId', 'duoPartnerId']

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react'
 import { NativeSelect } from '@mantine/core'
 import type { PartnerContactView } from '@shared/api/visits'
-import type { SettingsView } from '@shared/api/settings'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 
 /** Who goes along on a visit: 'u:<id>' for a colleague, 'p:<id>' for a chain partner, '' none yet. */
 export function duoIds(duo: string): { duoUserId: number | null; duoPartnerId: number | null } {
@@ -13,21 +11,14 @@ export function duoIds(duo: string): { duoUserId: number | null; duoPartnerId: n
   }
 }
 
-/** Active colleagues and chain partners, loaded once per screen. */
+/** Active colleagues and chain partners. */
 export function useDuoChoices() {
-  const [colleagues, setColleagues] = useState<SettingsView['medewerkers']>([])
-  const [partners, setPartners] = useState<PartnerContactView[]>([])
-  useEffect(() => {
-    void call('settings.get', {})
-      .then((s) => setColleagues(s.medewerkers.filter((m) => m.actief && m.rol !== 'beheerder')))
-      .catch(() => undefined)
-  }, [])
-  useEffect(() => {
-    void call('visits.partners', {})
-      .then(setPartners)
-      .catch(() => undefined)
-  }, [])
-  return { colleagues, partners: partners.filter((p) => p.actief) }
+  const settings = useApiQuery('settings.get', {}).data
+  const partners = useApiQuery('visits.partners', {}).data ?? []
+  return {
+    colleagues: settings?.medewerkers.filter((m) => m.actief && m.rol !== 'beheerder') ?? [],
+    partners: partners.filter((p) => p.actief),
+  }
 }
 
 /** A visit is made in pairs: choose the colleague or chain partner who comes along. */

@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core'
 import type { PartnerContactView } from '@shared/api/visits'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 
 const EMPTY = { organisatie: '', naam: '', functie: '', telefoon: '', email: '' }
@@ -22,13 +22,9 @@ const EMPTY = { organisatie: '', naam: '', functie: '', telefoon: '', email: '' 
  * The address book of chain-partner contacts (housing corporation, ...) who join home visits.
  * A contact is changed in the same form; one who left is deactivated (kept for earlier visits).
  */
-export function PartnersSection({
-  partners,
-  onChange,
-}: {
-  partners: PartnerContactView[]
-  onChange(p: PartnerContactView[]): void
-}) {
+export function PartnersSection({ partners }: { partners: PartnerContactView[] }) {
+  // The list is read again after each change (api/invalidation.ts).
+  const savePartner = useApiMutation('visits.savePartner')
   const [form, setForm] = useState(EMPTY)
   const [editing, setEditing] = useState<PartnerContactView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -41,12 +37,7 @@ export function PartnersSection({
     e.preventDefault()
     setError(null)
     try {
-      onChange(
-        await call(
-          'visits.savePartner',
-          editing ? { ...form, id: editing.id, actief: editing.actief } : form,
-        ),
-      )
+      await savePartner.mutateAsync(editing ? { ...form, id: editing.id, actief: editing.actief } : form)
       setForm(EMPTY)
       setEditing(null)
     } catch (err) {
@@ -73,17 +64,7 @@ export function PartnersSection({
     setError(null)
     try {
       const { id, organisatie, naam, functie, telefoon, email } = p
-      onChange(
-        await call('visits.savePartner', {
-          id,
-          organisatie,
-          naam,
-          functie,
-          telefoon,
-          email,
-          actief: !p.actief,
-        }),
-      )
+      await savePartner.mutateAsync({ id, organisatie, naam, functie, telefoon, email, actief: !p.actief })
     } catch (err) {
       fail(err)
     }

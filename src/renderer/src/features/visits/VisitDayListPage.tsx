@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
-import type { VisitDayView } from '@shared/api/visits'
 import { formatDateLong } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 
 /** The day list of visits in route order, to print and take along. */
 export function VisitDayListPage({ datum, wijkId }: { datum: string; wijkId: number | null }) {
-  const [day, setDay] = useState<VisitDayView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    call('visits.day', { datum, wijkId })
-      .then(setDay)
-      .catch((e: unknown) => setError(describeFailure(e).message))
-  }, [datum, wijkId])
+  const query = useApiQuery('visits.day', { datum, wijkId })
+  const day = query.data ?? null
+  const error = query.error ? describeFailure(query.error).message : null
   const planned = day?.bezoeken.filter((b) => b.status !== 'afgemeld') ?? []
   return (
     <Stack gap="md" maw={1000}>

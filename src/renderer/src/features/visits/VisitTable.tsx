@@ -21,7 +21,7 @@ import {
   type VisitView,
 } from '@shared/api/visits'
 import { formatDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
@@ -50,7 +50,10 @@ function StatusBadge({ v }: { v: VisitView }) {
 }
 
 /** A day's visits in route order, with opt-out and outcome. */
-export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: VisitDayView): void }) {
+export function VisitTable({ day }: { day: VisitDayView }) {
+  // The day is read again after each change (api/invalidation.ts).
+  const optOut = useApiMutation('visits.optOut')
+  const outcome = useApiMutation('visits.outcome')
   const [dialog, setDialog] = useState<Dialog>(null)
   const [via, setVia] = useState<'telefoon' | 'mail'>('telefoon')
   const [reden, setReden] = useState('')
@@ -75,11 +78,8 @@ export function VisitTable({ day, onChange }: { day: VisitDayView; onChange(d: V
   const save = async () => {
     if (!dialog) return
     try {
-      const d =
-        dialog.kind === 'afzeggen'
-          ? await call('visits.optOut', { visitId: dialog.visit.id, via, reden })
-          : await call('visits.outcome', { visitId: dialog.visit.id, uitkomst, notitie, kaartje })
-      onChange(d)
+      if (dialog.kind === 'afzeggen') await optOut.mutateAsync({ visitId: dialog.visit.id, via, reden })
+      else await outcome.mutateAsync({ visitId: dialog.visit.id, uitkomst, notitie, kaartje })
       setDialog(null)
       notifySaved(dialog.kind === 'afzeggen' ? 'Het huisbezoek is afgezegd.' : 'De uitkomst is vastgelegd.')
     } catch (e) {

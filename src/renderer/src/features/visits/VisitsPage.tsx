@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   Alert,
   Anchor,
@@ -15,10 +15,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import type { PartnerContactView, VisitCandidate, VisitDayView } from '@shared/api/visits'
-import type { SettingsView } from '@shared/api/settings'
+import type { VisitCandidate } from '@shared/api/visits'
 import { formatDate, parseDutchDate } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { todayIso } from '../../components/localDate'
@@ -36,56 +35,49 @@ const FIELDS = ['datum', 'startTijd', 'duoUserId', 'duoPartnerId', 'caseIds']
  * Opened from a case file or Vandaag: on that case's wijk, with only that case chosen.
  */
 export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: number; caseId?: number }) {
-  const [settings, setSettings] = useState<SettingsView | null>(null)
-  const [partners, setPartners] = useState<PartnerContactView[]>([])
-  const [wijkId, setWijkId] = useState(fromWijk ? String(fromWijk) : '')
+  const settings = useApiQuery('settings.get', {}).data ?? null
+  const partnersQuery = useApiQuery('visits.partners', {})
+  const partners = partnersQuery.data ?? []
+  // The wijk chosen here, else the one the page was opened on, else the team's first.
+  const [chosenWijk, setWijkId] = useState(fromWijk ? String(fromWijk) : '')
+  const wijkId = chosenWijk || String(settings?.wijken[0]?.id ?? '')
   const [datum, setDatum] = useState('')
   const [startTijd, setStartTijd] = useState('13:00')
   const [slot, setSlot] = useState<number>(30)
   const [duo, setDuo] = useState('')
-  const [candidates, setCandidates] = useState<VisitCandidate[] | null>(null)
-  const [chosen, setChosen] = useState<number[]>([])
-  const [day, setDay] = useState<VisitDayView | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    void call('settings.get', {}).then((s) => {
-      setSettings(s)
-      setWijkId((w) => w || String(s.wijken[0]?.id ?? ''))
-    })
-    void call('visits.partners', {}).then(setPartners)
-  }, [])
+  const planVisits = useApiMutation('visits.plan')
+  const busy = planVisits.isPending
 
   const iso = parseDutchDate(datum)
-  const refreshDay = useCallback(async () => {
-    if (!iso || !wijkId) return setDay(null)
-    setDay(await call('visits.day', { datum: iso, wijkId: Number(wijkId) }))
-  }, [iso, wijkId])
-  useEffect(() => {
-    void refreshDay().catch((e: unknown) => setErrors({ _: describeFailure(e).message }))
-  }, [refreshDay])
-
-  const loadCandidates = useCallback(async () => {
-    if (!wijkId) return
-    try {
-      const c = await call('visits.candidates', { wijkId: Number(wijkId) })
-      setCandidates(c)
-      // From a case file or Vandaag: only that case; otherwise every case that is due.
-      setChosen(fromCase && c.some((x) => x.caseId === fromCase) ? [fromCase] : c.map((x) => x.caseId))
-    } catch (e) {
-      setErrors({ _: describeFailure(e).message })
-    }
-  }, [wijkId, fromCase])
-  useEffect(() => {
-    void loadCandidates()
-  }, [loadCandidates])
+  const dayQuery = useApiQuery(
+    'visits.day',
+    { datum: iso ?? '', wijkId: Number(wijkId) },
+    { enabled: !!iso && !!wijkId },
+  )
+  const day = iso && wijkId ? (dayQuery.data ?? null) : null
+  // Read again after visits are planned, so a planned case leaves the list (api/invalidation.ts).
+  const candidatesQuery = useApiQuery('visits.candidates', { wijkId: Number(wijkId) }, { enabled: !!wijkId })
+  const candidates = candidatesQuery.data ?? null
+  // Every newly read list starts with its default choice: from a case file or Vandaag only that
+  // case, otherwise every case that is due. The user's ticks hold for the list they were made on.
+  const [picked, setPicked] = useState<{ list: VisitCandidate[]; ids: number[] } | null>(null)
+  const chosen =
+    picked && picked.list === candidates
+      ? picked.ids
+      : !candidates
+        ? []
+        : fromCase && candidates.some((x) => x.caseId === fromCase)
+          ? [fromCase]
+          : candidates.map((x) => x.caseId)
+  const setChosen = (ids: number[]) => candidates && setPicked({ list: candidates, ids })
+  const loadError = dayQuery.error ?? candidatesQuery.error
+  const generalError = errors._ ?? (loadError ? describeFailure(loadError).message : undefined)
 
   const plan = async () => {
-    setBusy(true)
     setErrors({})
     try {
-      const d = await call('visits.plan', {
+      await planVisits.mutateAsync({
         wijkId: Number(wijkId),
         datum,
         startTijd: normalizeTime(startTijd),
@@ -93,16 +85,12 @@ export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: nu
         caseIds: chosen,
         ...duoIds(duo),
       })
-      setDay(d)
       notifySaved(
         `${chosen.length} huisbezoek(en) gepland. De aankondigingsbrieven staan klaar om af te drukken.`,
       )
-      await loadCandidates()
     } catch (e) {
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -228,7 +216,7 @@ export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: nu
             </>
           )}
           {errors.caseIds && <Alert color="red">{errors.caseIds}</Alert>}
-          {errors._ && !fieldError && <Alert color="red">{errors._}</Alert>}
+          {generalError && !fieldError && <Alert color="red">{generalError}</Alert>}
         </Stack>
       </Paper>
       {day && iso && (
@@ -241,10 +229,10 @@ export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: nu
               </Anchor>
             )}
           </Group>
-          <VisitTable day={day} onChange={setDay} />
+          <VisitTable day={day} />
         </Paper>
       )}
-      <PartnersSection partners={partners} onChange={setPartners} />
+      <PartnersSection partners={partners} />
     </Stack>
   )
 }

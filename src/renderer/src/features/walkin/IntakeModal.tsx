@@ -7,7 +7,7 @@ import {
   type WalkinHit,
   type WalkinSessionView,
 } from '@shared/api/walkin'
-import { call } from '../../api/client'
+import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
@@ -43,7 +43,8 @@ export function IntakeModal({
   const [vervolgstap, setVervolgstap] = useState('')
   const [vervolgDatum, setVervolgDatum] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const register = useApiMutation('walkin.register')
+  const saving = register.isPending
 
   // A walk-in conversation's notes are not typed twice: closing with text asks first.
   const typed = [watSpeelt, rekeningen, urgentieDatum, vervolgstap, vervolgDatum].some((v) => v.trim() !== '')
@@ -51,14 +52,13 @@ export function IntakeModal({
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    setSaving(true)
     setError(null)
     const intake = { watSpeelt, rekeningen, urgentie, urgentieDatum, vervolgstap, vervolgDatum }
     try {
       onSaved(
         visitor.kind === 'bekend'
-          ? await call('walkin.register', { residentId: visitor.hit.residentId, intake })
-          : await call('walkin.register', {
+          ? await register.mutateAsync({ residentId: visitor.hit.residentId, intake })
+          : await register.mutateAsync({
               nieuw: {
                 bewoner: {
                   voorletters: p.voorletters,
@@ -75,7 +75,6 @@ export function IntakeModal({
     } catch (err) {
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
-      setSaving(false)
     }
   }
   const field = (key: keyof typeof EMPTY_NEW, label: string, w?: number) => (

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useDebouncedValue } from '@mantine/hooks'
 import {
   Alert,
   Anchor,
@@ -12,10 +13,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import type { WalkinSearchResult, WalkinSessionView } from '@shared/api/walkin'
 import { URGENTIE_LABELS } from '@shared/api/walkin'
 import { formatDate, formatDateLong } from '@shared/format/dates'
-import { call } from '../../api/client'
+import { useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
@@ -23,31 +23,20 @@ import { IntakeModal, type Visitor } from './IntakeModal'
 
 /** The walk-in hour: find the visitor, register the visit with a short intake, keep the list. */
 export function WalkinPage() {
-  const [session, setSession] = useState<WalkinSessionView | null>(null)
+  const sessionQuery = useApiQuery('walkin.session', {})
+  const session = sessionQuery.data ?? null
   const [zoek, setZoek] = useState('')
-  const [result, setResult] = useState<WalkinSearchResult | null>(null)
+  // Searched after a short pause in typing; the previous answer stays until the new one is in.
+  const [zoekNaPauze] = useDebouncedValue(zoek, 200)
+  const search = useApiQuery(
+    'walkin.search',
+    { zoek: zoekNaPauze },
+    { enabled: !!zoekNaPauze.trim(), keepPrevious: true },
+  )
+  const result = zoek.trim() && zoekNaPauze.trim() ? (search.data ?? null) : null
   const [visitor, setVisitor] = useState<Visitor | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    call('walkin.session', {})
-      .then(setSession)
-      .catch((e: unknown) => setError(describeFailure(e).message))
-  }, [])
-
-  useEffect(() => {
-    if (!zoek.trim()) return setResult(null)
-    let alive = true
-    const t = setTimeout(() => {
-      call('walkin.search', { zoek })
-        .then((r) => alive && setResult(r))
-        .catch((e: unknown) => alive && setError(describeFailure(e).message))
-    }, 200)
-    return () => {
-      alive = false
-      clearTimeout(t)
-    }
-  }, [zoek])
+  const failed = sessionQuery.error ?? search.error
+  const error = failed ? describeFailure(failed).message : null
 
   return (
     <Stack gap="md" maw={1200}>
@@ -190,7 +179,6 @@ export function WalkinPage() {
           visitor={visitor}
           onClose={() => setVisitor(null)}
           onSaved={(r) => {
-            setSession(r.session)
             setVisitor(null)
             setZoek('')
             notifySaved(

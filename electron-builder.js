@@ -45,10 +45,11 @@ export function builderConfig({ env = process.env, platform = process.platform, 
     files: [
       'out/**/*',
       'package.json',
-      // The browser mode (a web server), the benchmarks and the command line run under Node only,
-      // and so do the chunks only they import (its plain development key file, the bench's fixtures).
-      '!out/main/{web,bench,cli}.js',
-      '!out/main/chunks/{dev-key,fixtures}-*.js',
+      // The browser mode (a web server), the team server, the benchmarks and the command line run
+      // under Node only, and so do the chunks only they import (the plain development key file,
+      // the bench's fixtures, the HTTP servers, the certificate generator).
+      '!out/main/{web,bench,cli,server}.js',
+      '!out/main/chunks/{dev-key,fixtures,server,team-server,x509}-*.js',
       // Only the JavaScript of the SQLite package: its own binding is built for Node, and the
       // Electron one goes beside the archive (extraResources below).
       '!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src}/**',

@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // One build produces every process: the Electron shell (index), the loopback browser
-// mode (web), the command line (cli) and the benchmark (bench) share the same services,
+// mode (web), the team server (server), the command line (cli) and the benchmark (bench) share the same services,
 // so what is measured and tested is exactly what ships.
 export default defineConfig({
   main: {
@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           web: resolve('src/main/web.ts'),
+          server: resolve('src/main/server.ts'),
           bench: resolve('src/main/bench.ts'),
           cli: resolve('src/main/cli.ts'),
           'pdf-worker': resolve('src/main/features/documents/pdf/worker.ts'),

@@ -51,7 +51,7 @@ test('the DDAS delivery in v1.2: organisation, both versions, explanations, new 
     await expect(saved).toBeVisible()
     await expect(page.getByText('Nog geen contactpersoon opgeslagen')).toBeHidden()
     await expect(page.getByText(/In de levering: "Lange Adem \d+\.\d+\.\d+"/)).toBeVisible()
-    await page.getByRole('heading', { name: 'Monitor', level: 2 }).scrollIntoViewIfNeeded()
+    await page.getByRole('heading', { name: 'Monitor', level: 1 }).scrollIntoViewIfNeeded()
     await shot(page, 'ddas-01-instellingen')
     await page.locator('.mantine-Notification-root').getByRole('button').click()
     await expect(saved).toBeHidden()

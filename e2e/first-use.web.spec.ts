@@ -20,7 +20,7 @@ async function enterSignal(
   },
 ) {
   await page.getByRole('link', { name: 'Signaal invoeren' }).click()
-  await expect(page.getByRole('heading', { name: 'Signaal invoeren', level: 2 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Signaal invoeren', level: 1 })).toBeVisible()
   await page.getByRole('combobox', { name: 'Soort signaalpartner' }).click()
   await page.getByRole('option', { name: s.soort, exact: true }).click()
   await page.getByLabel('Naam signaalpartner').fill('Wonen Limburg')

@@ -15,6 +15,7 @@ import { fillIntakeBenchDb, runIntakeBench } from './bench/intake'
 import { runDocumentsBench } from './bench/documents'
 import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
+import { runTeamBench } from './bench/team'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   documents: runDocumentsBench,
   'ddas-vs': runDdasVsBench,
   durability: runDurabilityBench,
+  team: runTeamBench,
 }
 
 /** The sizes of a `--small` run; a size already set in the environment wins. */
@@ -34,6 +36,9 @@ const SMALL_SIZES: Record<string, string> = {
   BENCH_ROWS: '300',
   BENCH_LETTERS: '40',
   BENCH_ACTIONS: '40',
+  BENCH_TEAM_SECONDS: '4',
+  BENCH_TEAM_CLIENTS: '5',
+  BENCH_TEAM_IMPORT_ROWS: '200',
 }
 
 async function main(): Promise<void> {

@@ -13,6 +13,7 @@ import * as purge from './cli/purge'
 import * as restoreBackup from './cli/restore-backup'
 import * as rotateKey from './cli/rotate-key'
 import * as startPassword from './cli/start-password'
+import * as moveToServer from './cli/move-to-server'
 import { AppError } from './lib/errors'
 import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   'print-batch': printBatch,
   purge,
   'ddas-vs': ddasVs,
+  'move-to-server': moveToServer,
 }
 
 async function main(): Promise<number> {

@@ -22,6 +22,9 @@ import { loadAutoUpdater, runUpdates, updatePolicy } from './shell/updates'
 import { registerPdfIpc } from './shell/pdf-print'
 import { buildMenuTemplate } from './shell/menu'
 import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
+import type { Dispatcher } from './app/dispatcher'
+import { readTeamConfig, TeamConfigError, type TeamConfig } from './remote/config'
+import { connectToServer, RemoteError } from './remote/client'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererIndex = join(here, '../renderer/index.html')
@@ -99,9 +102,56 @@ async function databaseKey(argv: string[], dataDir: string): Promise<string | nu
 }
 let mainWindow: BrowserWindow | null = null
 
+/** What the window talks to: the services here (solo) or the team server (team mode). */
+interface Backend {
+  dispatcher: Dispatcher
+  /** Demo data into an empty database; absent in team mode (the server holds the data). */
+  loadDemo?: () => Promise<void>
+}
+
+/**
+ * Team mode (team.json in the data folder, remote/config.ts): every call goes to the team server
+ * with its pinned certificate. No database, key or backup on this computer.
+ */
+async function teamBackend(team: TeamConfig): Promise<Backend | null> {
+  try {
+    const remote = await connectToServer({
+      url: team.server,
+      fingerprint: team.vingerafdruk,
+      werkplek: team.werkplek,
+    })
+    app.on('before-quit', () => void remote.close())
+    return { dispatcher: remote }
+  } catch (err) {
+    dialog.showErrorBox(
+      'Lange Adem kan de teamserver niet bereiken',
+      err instanceof RemoteError ? err.message : `De teamserver kon niet worden bereikt.\n\n${String(err)}`,
+    )
+    app.exit(1)
+    return null
+  }
+}
+
 async function start(): Promise<void> {
   const argv = process.argv.slice(1)
   const dataDir = resolveDataDir(argv, process.env, join(app.getPath('appData'), 'Lange Adem'))
+  let team: TeamConfig | null
+  try {
+    team = readTeamConfig(dataDir)
+  } catch (err) {
+    dialog.showErrorBox(
+      'Lange Adem kan niet starten',
+      err instanceof TeamConfigError ? err.message : String(err),
+    )
+    app.exit(1)
+    return
+  }
+  const backend = team ? await teamBackend(team) : await soloBackend(argv, dataDir)
+  if (!backend) return
+  await openWindow(backend, dataDir)
+}
+
+async function soloBackend(argv: string[], dataDir: string): Promise<Backend | null> {
   try {
     // Before anything touches the data: the SQLite binding built for Electron, or an explanation.
     useElectronBinding(
@@ -117,7 +167,7 @@ async function start(): Promise<void> {
     const key = await databaseKey(argv, dataDir)
     if (!key) {
       app.exit(0)
-      return
+      return null
     }
     mainApp = await openWithRecovery(dataDir, key)
   } catch (err) {
@@ -130,7 +180,7 @@ async function start(): Promise<void> {
         : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
     dialog.showErrorBox('Lange Adem kan niet starten', message)
     app.exit(1)
-    return
+    return null
   }
   const opened = mainApp
   // A verified backup at start when the last one is older than a day, and daily while running.
@@ -144,9 +194,25 @@ async function start(): Promise<void> {
   await startRetentionSchedule(() => opened.database.db, opened.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
     await loadDemoData(opened.database.db, opened.clock)
+  return {
+    dispatcher: opened.dispatcher,
+    loadDemo: async () => {
+      if (await isSetupDone(opened.database.db)) {
+        await dialog.showMessageBox({
+          type: 'info',
+          message: 'Demo-gegevens kunnen alleen in een lege database worden geladen.',
+        })
+        return
+      }
+      await loadDemoData(opened.database.db, opened.clock)
+      mainWindow?.webContents.reload()
+    },
+  }
+}
 
+async function openWindow(backend: Backend, dataDir: string): Promise<void> {
   lockDownSession(session.defaultSession)
-  const ipcSessions = registerIpc(ipcMain, opened.dispatcher, isTrustedUrl, async () => {
+  const ipcSessions = registerIpc(ipcMain, backend.dispatcher, isTrustedUrl, async () => {
     const options = {
       title: 'Bestand met signalen kiezen',
       properties: ['openFile' as const],
@@ -168,17 +234,13 @@ async function start(): Promise<void> {
       buildMenuTemplate(
         {
           loadDemo: () => {
-            void (async () => {
-              if (await isSetupDone(opened.database.db)) {
-                await dialog.showMessageBox({
-                  type: 'info',
-                  message: 'Demo-gegevens kunnen alleen in een lege database worden geladen.',
-                })
-                return
-              }
-              await loadDemoData(opened.database.db, opened.clock)
-              mainWindow?.webContents.reload()
-            })()
+            if (backend.loadDemo) void backend.loadDemo()
+            else
+              void dialog.showMessageBox({
+                type: 'info',
+                message:
+                  'Met het team staan de gegevens op de teamserver. Demo-gegevens laad je alleen op een losse computer.',
+              })
           },
           reload: () => mainWindow?.webContents.reload(),
           // Main first, so nothing is answered any more; then the page shows the lock screen.

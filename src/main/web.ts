@@ -15,9 +15,13 @@ import { devKey } from './features/keys/dev-key'
 import { DatabaseKeyError } from './features/keys/key'
 import { startRetentionSchedule } from './features/retention/purge'
 import { clockFrom } from './lib/clock'
+import { connectToServer, RemoteError } from './remote/client'
+import { hostname } from 'node:os'
 
 async function main() {
   const argv = process.argv.slice(2)
+  const serverUrl = option(argv, '--server')
+  if (serverUrl) return teamClient(argv, serverUrl)
   const dataDir = resolveDataDir(argv, process.env)
   const portArg = argv.indexOf('--port')
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.LANGE_ADEM_PORT ?? 0)
@@ -52,8 +56,42 @@ async function main() {
   process.on('SIGTERM', stop)
 }
 
+/**
+ * `npm run web -- --server URL --fingerprint SHA256 [--werkplek NAAM]`: the browser mode as a
+ * workstation of a team server. Every call is forwarded to the server (remote/client.ts); this
+ * process opens no database and keeps no personal data. The page is the same.
+ */
+async function teamClient(argv: string[], serverUrl: string) {
+  const fingerprint = option(argv, '--fingerprint')
+  const werkplek = option(argv, '--werkplek') ?? hostname().slice(0, 40)
+  const portArg = option(argv, '--port')
+  const port = portArg !== undefined ? Number(portArg) : Number(process.env.LANGE_ADEM_PORT ?? 0)
+  const remote = await connectToServer({ url: serverUrl, werkplek, ...(fingerprint ? { fingerprint } : {}) })
+  const here = dirname(fileURLToPath(import.meta.url))
+  const web = await startWebServer({ dispatcher: remote, rendererDir: join(here, '../renderer'), port })
+  console.log(`LANGE_ADEM_READY ${web.url}`)
+  console.log(
+    `Lange Adem draait met de teamserver ${serverUrl} (werkplek ${werkplek}). Open in de browser: ${web.url}`,
+  )
+  const stop = async () => {
+    await web.close()
+    await remote.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+/** The value of `--name VALUE` or `--name=VALUE`, if given. */
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name)
+  if (i >= 0) return argv[i + 1]
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1)
+}
+
 main().catch((err) => {
-  if (err instanceof DatabaseTooNewError || err instanceof DatabaseKeyError) console.error(err.message)
+  if (err instanceof RemoteError) console.error(err.message)
+  else if (err instanceof DatabaseTooNewError || err instanceof DatabaseKeyError) console.error(err.message)
   else if (err instanceof DatabaseDamagedError)
     console.error(
       `${err.message}\nTerugzetten: npm run cli -- restore-backup --data-dir <map>\n(${err.problem})`,

@@ -18,12 +18,20 @@ describe('dialogs with typed text', () => {
       const src = readFileSync(file, 'utf8')
       // A dialog in this file, and a field to type in: its close must go through the guard
       const typing = /<(TextInput|Textarea|PasswordInput|PasswordPair)\b/.test(src)
-      return /<Modal\b/.test(src) && typing && !/useDiscardGuard\(/.test(src)
+      return /<(Modal|Dialog)\b/.test(src) && typing && !/useDiscardGuard\(/.test(src)
     })
     // Files whose text fields lie outside their dialog (the dialog itself only confirms)
     const confirmOnly = ['PersonRequestPage.tsx']
     expect(
       unguarded.map((f) => f.slice(root.length + 1)).filter((f) => !confirmOnly.some((c) => f.endsWith(c))),
     ).toEqual([])
+  })
+
+  it("all give focus back to what opened them (components/Dialog, not Mantine's Modal directly)", () => {
+    const root = resolve(__dirname, '../../src/renderer/src')
+    const direct = sources(root)
+      .filter((file) => !file.endsWith('Dialog.tsx') && /<Modal\b/.test(readFileSync(file, 'utf8')))
+      .map((f) => f.slice(root.length + 1))
+    expect(direct).toEqual([])
   })
 })

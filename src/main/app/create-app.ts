@@ -35,6 +35,7 @@ import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
 import { retentionHandlers } from '../features/retention/handlers'
 import { ddasVsHandlers } from '../features/ddas-vs/handlers'
+import { changesHandlers } from '../features/changes/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -55,6 +56,7 @@ export const handlers: AllHandlers = {
   ...backupHandlers,
   ...retentionHandlers,
   ...ddasVsHandlers,
+  ...changesHandlers,
 }
 
 export interface App {
@@ -64,6 +66,12 @@ export interface App {
   clock: Clock
   /** Makes a verified backup (waiting for running calls first); null for an in-memory database. */
   backupNow(kind?: BackupKind): Promise<BackupInfo | null>
+  /**
+   * Runs work that reads the database outside the dispatcher (the team server's DDAS-VS endpoint,
+   * its change feed) as one more running call: a backup or a restore waits for it, and it waits
+   * for them.
+   */
+  during<T>(fn: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -197,16 +205,17 @@ export async function createApp(opts: {
     },
     handlers,
   )
+  async function during<T>(fn: () => Promise<T>): Promise<T> {
+    while (gate) await gate
+    active++
+    try {
+      return await fn()
+    } finally {
+      active--
+    }
+  }
   const dispatcher: Dispatcher = {
-    async call(session, method, input, file) {
-      while (gate) await gate
-      active++
-      try {
-        return await inner.call(session, method, input, file)
-      } finally {
-        active--
-      }
-    },
+    call: (session, method, input, file) => during(() => inner.call(session, method, input, file)),
   }
   return {
     dispatcher,
@@ -218,6 +227,7 @@ export async function createApp(opts: {
       dataDir
         ? alone(0, () => createBackup(current.raw, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind }))
         : Promise.resolve(null),
+    during,
     close: () => current.close(),
   }
 }

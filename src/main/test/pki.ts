@@ -1,13 +1,11 @@
-import 'reflect-metadata'
 import { webcrypto } from 'node:crypto'
-import * as x509 from '@peculiar/x509'
+import { x509 } from '../lib/x509'
 
 /**
  * A test PKI made with @peculiar/x509 (Node cannot make certificates): a root standing in for
  * "Staat der Nederlanden", an intermediate for the PKIoverheid issuer, and leaf certificates
  * under it, each with an RSA 2048 key. For tests and the benchmark only.
  */
-x509.cryptoProvider.set(webcrypto as never)
 
 type CryptoKey = webcrypto.CryptoKey
 type CryptoKeyPair = webcrypto.CryptoKeyPair

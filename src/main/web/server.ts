@@ -25,7 +25,7 @@ export const MAX_BODY = 2 * 1024 * 1024
  * to read the 413 answer instead of a reset connection; beyond it the connection is closed.
  */
 const MAX_DRAIN = 256 * 1024 * 1024
-const TOO_LARGE = Symbol('too large')
+export const TOO_LARGE = Symbol('too large')
 const UNKNOWN_METHOD = { ok: false, error: { code: 'not_found', message: 'Deze actie bestaat niet.' } }
 
 export interface WebServer {
@@ -178,7 +178,7 @@ export async function startWebServer(opts: {
  * The body, or TOO_LARGE past `limit`: what comes after the limit is read and thrown away (up to
  * MAX_DRAIN), so the client finishes sending and reads the answer.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > limit + MAX_DRAIN) {
@@ -207,7 +207,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof 
 }
 
 /** 413 with a Dutch answer the page can show (JSON, like every API answer). */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number) {
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number) {
   const { message, fields } = tooLarge(limit)
   res.setHeader('Connection', 'close')
   return json(req, res, 413, { ok: false, error: { code: 'validation', message, fields } })
@@ -226,7 +226,7 @@ function securityHeaders(res: ServerResponse) {
  * would get a reset connection instead of the answer (a body on a GET, an OPTIONS, a refused
  * call). What is left of the body is read and thrown away, up to MAX_DRAIN; a larger one is cut off.
  */
-async function answer(
+export async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
@@ -256,6 +256,6 @@ async function answer(
   res.end(body)
 }
 
-function json(req: IncomingMessage, res: ServerResponse, status: number, value: ApiResult<unknown>) {
+export function json(req: IncomingMessage, res: ServerResponse, status: number, value: ApiResult<unknown>) {
   return answer(req, res, status, 'application/json; charset=utf-8', JSON.stringify(value))
 }

@@ -15,6 +15,7 @@ import { signalsContract } from './signals'
 import { intakeContract } from './intake'
 import { retentionContract } from './retention'
 import { ddasVsContract } from './ddas-vs'
+import { changesContract } from './changes'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -54,6 +55,7 @@ export const apiContract = composeContracts(
   backupContract,
   retentionContract,
   ddasVsContract,
+  changesContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

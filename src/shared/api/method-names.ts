@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'session.lock',
   'session.unlock',
   'session.activity',
+  'changes.since',
   'session.setStartPassword',
   'session.changePassword',
   'session.settings',

@@ -40,6 +40,7 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.lock': ALL,
   'session.unlock': ALL,
   'session.activity': ALL,
+  'changes.since': ALL,
   'session.setStartPassword': ADMIN_ROLES,
   'session.changePassword': ALL,
   'session.settings': ALL,

@@ -127,6 +127,8 @@ export const CASE_ACCESS: Rules = {
   'session.lock': 'geen',
   'session.unlock': 'geen',
   'session.activity': 'geen',
+  // Kinds and ids of changes only; the screens then ask what this user may see.
+  'changes.since': 'geen',
   'session.setStartPassword': 'geen',
   'session.changePassword': 'geen',
   'session.settings': 'geen',

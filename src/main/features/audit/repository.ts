@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { auditSearchInput } from '@shared/api/audit'
 import type { Db } from '../../db/database'
 import { GENESIS_HASH, sealEntry, verifyRows, type ChainVerdict } from './chain'
+import { currentWorkstation, withWorkstation } from './workstation'
 
 export interface AuditEntry {
   userId: number | null
@@ -42,7 +43,8 @@ export async function recordAudit(db: Db, at: string, entry: AuditEntry): Promis
     action: entry.action,
     entity_type: entry.entityType,
     entity_id: entry.entityId,
-    summary: entry.summary,
+    // On the team server the entry names the workstation too (workstation.ts).
+    summary: withWorkstation(entry.summary, currentWorkstation()),
   })
   await db
     .insertInto('audit_log')

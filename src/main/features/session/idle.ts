@@ -11,6 +11,7 @@ import { getIdleMinutes } from './repository'
 export const BACKGROUND_METHODS: ReadonlySet<string> = new Set([
   'documents.renderProgress',
   'intake.progress',
+  'changes.since',
 ])
 
 export const LOCKED_MESSAGE = 'Lange Adem is vergrendeld. Vul je wachtwoord in om verder te gaan.'

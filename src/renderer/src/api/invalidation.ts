@@ -51,6 +51,8 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'session.lock': [],
   'session.unlock': [],
   'session.activity': [],
+  // Reads the logboek's tail: changes nothing (src/renderer/src/api/changes.ts applies what it reports).
+  'changes.since': [],
   'session.setStartPassword': TEAM,
   'session.changePassword': [],
   'session.settings': [],

@@ -5,7 +5,7 @@ import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-q
 import { call, onSessionLost, onShellLocked } from '../api/client'
 import { apiKey, createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 import { SetupPage } from '../features/setup/SetupPage'
 import { SignInPage } from '../features/session/SignInPage'
 import { LockScreen } from '../features/session/LockScreen'
@@ -18,7 +18,7 @@ import { followAppClock } from '../components/localDate'
 export function App() {
   const [queryClient] = useState(createQueryClient)
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" limit={3} autoClose={5000} />
         <Screens />
@@ -66,6 +66,20 @@ function Screens() {
     },
     [workspaceShown, userId, queryClient],
   )
+
+  // The workspace names each screen itself (Workspace); these are the screens around it.
+  const outsideTitle = !status
+    ? 'Lange Adem'
+    : !status.setupDone
+      ? 'Eerste keer instellen – Lange Adem'
+      : !status.currentUser
+        ? 'Inloggen – Lange Adem'
+        : status.locked
+          ? 'Vergrendeld – Lange Adem'
+          : null
+  useEffect(() => {
+    if (outsideTitle) document.title = outsideTitle
+  }, [outsideTitle])
 
   let body
   if (error && !status) {

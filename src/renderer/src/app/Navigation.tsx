@@ -1,11 +1,22 @@
 import { Kbd, NavLink, ScrollArea, Stack, Text } from '@mantine/core'
 import type { Rol } from '@shared/domain/case'
-import { MENU_SECTIONS, routeHref, type Route, type RouteDef, type RouteName } from './router'
+import { MENU_SECTIONS, type RouteDef } from './route-def'
+import { routeHref, type Route, type RouteName } from './router'
 import { mayOpen, ROUTE_LIST } from './routes'
 
 type Entry = [RouteName, RouteDef<any>]
 
-function MenuLink({ entry: [name, def], current, rol }: { entry: Entry; current: Route; rol: Rol }) {
+function MenuLink({
+  entry: [name, def],
+  current,
+  rol,
+  onNavigate,
+}: {
+  entry: Entry
+  current: Route
+  rol: Rol
+  onNavigate: () => void
+}) {
   const menu = def.menu!
   return (
     <NavLink
@@ -14,6 +25,7 @@ function MenuLink({ entry: [name, def], current, rol }: { entry: Entry; current:
       label={rol === 'consulent' && menu.consulentLabel ? menu.consulentLabel : menu.label}
       active={current.name === name || ROUTE_LIST.some(([n, d]) => n === current.name && d.activeIn === name)}
       py={6}
+      onClick={onNavigate}
       aria-keyshortcuts={menu.sneltoets}
       title={menu.sneltoets ? `Sneltoets ${menu.sneltoets}` : undefined}
       rightSection={
@@ -31,7 +43,16 @@ function MenuLink({ entry: [name, def], current, rol }: { entry: Entry; current:
  * The left-hand menu, in sections (routes.tsx); every entry is a plain link so it works by
  * keyboard. Each role sees only the screens it can use.
  */
-export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
+export function Navigation({
+  route,
+  rol,
+  onNavigate,
+}: {
+  route: Route
+  rol: Rol
+  /** A link was followed: the folded menu (narrow window, zoom) closes again. */
+  onNavigate: () => void
+}) {
   const usable = ROUTE_LIST.filter(([name, def]) => def.menu && mayOpen(name, rol))
   const foot = usable.filter(([, def]) => def.menu!.section === 'foot')
   return (
@@ -49,7 +70,7 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
                   {section.title}
                 </Text>
                 {section.entries.map((entry) => (
-                  <MenuLink key={entry[0]} entry={entry} current={route} rol={rol} />
+                  <MenuLink key={entry[0]} entry={entry} current={route} rol={rol} onNavigate={onNavigate} />
                 ))}
               </Stack>
             ))}
@@ -62,6 +83,7 @@ export function Navigation({ route, rol }: { route: Route; rol: Rol }) {
           label={def.menu!.label}
           active={route.name === name}
           mt="xs"
+          onClick={onNavigate}
         />
       ))}
     </>

@@ -1,96 +1,18 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import type { MethodName } from '@shared/api'
-import type { ROUTES } from './routes'
+import { useEffect, useState } from 'react'
+import { focusNextHeading } from '../components/heading-focus'
+import { FALLBACK, ROUTES } from './route-table'
+import type { Param, ParamSpec, ParamValues, RouteDef } from './route-def'
 
 /**
  * The hash router: '#/caseload', '#/zaak/12'. Hash routes work the same from file:// in Electron
  * and from the loopback server, and need no server-side fallback. Which screens exist, and what
- * each needs, is one table in routes.tsx; this file only reads and writes addresses with it.
- *
- * The table imports every page, and pages link to one another through routeHref(). Importing the
- * table here would make every page part of an import cycle, so routes.tsx hands its table over
- * once, when it is first imported (installRoutes), and this file knows only its type.
+ * each needs, is one table in route-table.ts; this file reads and writes addresses with it. The
+ * pages are joined to the table in routes.tsx, so a page can link with routeHref() without an
+ * import cycle.
  */
 
-/** One value in an address: how it is read from its segment and written back. */
-export interface Param<T> {
-  read(segment: string): T | undefined
-  write(value: T): string
-  /** Optional values come last in a path and may be left off (from the first one missing). */
-  optional: boolean
-}
-
-/** A case, wijk or import id. */
-export const wholeNumber: Param<number> = {
-  read: (s) => (/^\d+$/.test(s) ? Number(s) : undefined),
-  write: String,
-  optional: false,
-}
-
-/** A calendar day, YYYY-MM-DD. */
-export const isoDate: Param<string> = {
-  read: (s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined),
-  write: (s) => s,
-  optional: false,
-}
-
-/** One of a few fixed words. */
-export function oneOf<const T extends string>(...words: T[]): Param<T> {
-  return {
-    read: (s) => words.find((w) => w === s),
-    write: (w) => w,
-    optional: false,
-  }
-}
-
-export function optional<T>(param: Param<T>): Param<T> & { optional: true } {
-  return { ...param, optional: true }
-}
-
-type ParamSpec = Record<string, Param<any>>
-type Simplify<T> = { [K in keyof T]: T[K] } & {}
-type ValueOf<P> = P extends Param<infer T> ? T : never
-/** The values a path's params give a page: optional ones may be missing. */
-export type ParamValues<P extends ParamSpec> = Simplify<
-  { [K in keyof P as P[K] extends { optional: true } ? never : K]: ValueOf<P[K]> } & {
-    [K in keyof P as P[K] extends { optional: true } ? K : never]?: ValueOf<P[K]>
-  }
->
-
-/** The menu's sections, in the order they are shown; 'foot' sits apart at the bottom. */
-export const MENU_SECTIONS = ['Dagelijks werk', 'Signalen', 'Kwaliteit', 'Beheer'] as const
-export type MenuSection = (typeof MENU_SECTIONS)[number] | 'foot'
-
-/** One screen: its address, what it shows, who can use it and where the menu offers it. */
-export interface RouteDef<P extends ParamSpec = ParamSpec> {
-  /** '/zaak/:id/:via': fixed words and, after a colon, the name of a value in `params`. */
-  path: string
-  params?: P
-  page(values: ParamValues<P>): ReactNode
-  /** The API method the screen cannot work without; permissions.ts decides who may call it. */
-  method: MethodName
-  /** Whether it shows residents' cases, which a role with CASE_VIEW 'geen' never sees. */
-  cases: boolean
-  menu?: {
-    section: MenuSection
-    label: string
-    /** What a consulent reads instead: she sees her own wijken, not every case (features/access). */
-    consulentLabel?: string
-    /** A keyboard shortcut to the screen, e.g. 'Alt+V'. */
-    sneltoets?: string
-  }
-  /** A screen without its own menu entry lights up this one (the day list: Huisbezoeken). */
-  activeIn?: string
-  /** A case file opened from here says "← Terug naar {backLabel}" and leads back here. */
-  backLabel?: string
-}
-
-/** Declares one route; its page gets the path's values with their types. */
-export function route<P extends ParamSpec = Record<never, never>>(def: RouteDef<P>): RouteDef<P> {
-  return def
-}
-
 type Table = typeof ROUTES
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
 export type RouteName = keyof Table & string
 type ParamsOf<D> = D extends RouteDef<infer P> ? ParamValues<P> : never
 /** A place in the app: a route's name and the values of its path. */
@@ -106,12 +28,9 @@ interface Compiled {
   required: number
 }
 
-let compiled: Compiled[] | null = null
-let fallbackName = ''
-
-/** Called once by routes.tsx. Refuses a path whose values and params do not match. */
-export function installRoutes(table: Record<string, RouteDef<any>>, fallback: string): void {
-  compiled = Object.entries(table).map(([name, def]) => {
+/** The table read once: each path cut into its words and values. Refuses a path whose values and params do not match. */
+function compile(table: Record<string, RouteDef<any>>, fallback: string): Compiled[] {
+  const compiled = Object.entries(table).map(([name, def]) => {
     const params: ParamSpec = def.params ?? {}
     const segments = def.path
       .split('/')
@@ -135,13 +54,12 @@ export function installRoutes(table: Record<string, RouteDef<any>>, fallback: st
     if (def.activeIn && !table[def.activeIn]?.menu)
       throw new Error(`route ${name}: activeIn has no menu entry`)
   if (!table[fallback]) throw new Error(`no route ${fallback}`)
-  fallbackName = fallback
-}
-
-function table(): Compiled[] {
-  if (!compiled) throw new Error('the route table is not installed: import app/routes first')
   return compiled
 }
+
+const compiled = compile(ROUTES, FALLBACK)
+const fallbackName: string = FALLBACK
+const table = (): Compiled[] => compiled
 
 function compiledOf(name: string): Compiled {
   const c = table().find((x) => x.name === name)
@@ -152,6 +70,11 @@ function compiledOf(name: string): Compiled {
 /** The words after "← Terug naar" for a case file opened from `r`, if it leads back there. */
 export function backLabel(r: Route): string | undefined {
   return compiledOf(r.name).def.backLabel
+}
+
+/** The window title of a screen: "Vandaag – Lange Adem". */
+export function documentTitle(r: Route): string {
+  return `${compiledOf(r.name).def.title} – Lange Adem`
 }
 
 function match(c: Compiled, parts: string[]): Route | null {
@@ -209,7 +132,11 @@ export function listBeforeCase(): Route | null {
 export function useRoute(): Route {
   const [current, setCurrent] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
-    const onChange = () => setCurrent(parseRoute(window.location.hash))
+    const onChange = () => {
+      // A screen opened by moving to it starts with focus on its heading (PageHeading).
+      focusNextHeading()
+      setCurrent(parseRoute(window.location.hash))
+    }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoute, routeHref, type Route } from './router'
+import { documentTitle, parseRoute, routeHref, type Route } from './router'
 import { mayOpen, ROUTE_LIST, startRoute } from './routes'
 
 describe('the route table', () => {
@@ -64,5 +64,13 @@ describe('the route table', () => {
     expect(startRoute('beheerder')).toEqual({ name: 'instellingen' })
     expect(startRoute('consulent')).toEqual({ name: 'caseload' })
     expect(startRoute('kwaliteitsmedewerker')).toEqual({ name: 'caseload' })
+  })
+
+  it('gives every screen its own window title, so a screen reader says where one is', () => {
+    const titles = ROUTE_LIST.map(([, def]) => def.title)
+    expect(titles.every((t) => t.trim().length > 0)).toBe(true)
+    expect(new Set(titles).size).toBe(titles.length)
+    expect(documentTitle({ name: 'vandaag' })).toBe('Vandaag – Lange Adem')
+    expect(documentTitle({ name: 'zaak', id: 12 })).toBe('Zaak – Lange Adem')
   })
 })

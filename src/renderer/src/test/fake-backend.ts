@@ -24,7 +24,13 @@ export class FakeBackend {
   readonly calls: { method: MethodName; input: unknown }[] = []
   readonly problems: string[] = []
 
-  constructor(private readonly handlers: Handlers = {}) {}
+  constructor(private readonly handlers: Handlers = {}) {
+    // The live refresh's background poll (api/changes.ts): nothing changed, unless a test says so.
+    this.handlers = {
+      'changes.since': () => ({ laatste: 0, wijzigingen: [], alles: false }),
+      ...handlers,
+    } as Handlers
+  }
 
   /** Implements (or replaces) one method. */
   on<M extends MethodName>(

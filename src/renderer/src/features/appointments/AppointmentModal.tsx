@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import type { AppointmentResult, AppointmentView, PlaceView } from '@shared/api/appointments'
 import { formatDate } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
+import { Dialog } from '../../components/Dialog'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { normalizeTime, TimeField } from '../../components/TimeField'
@@ -88,7 +89,7 @@ export function AppointmentModal({
   const fieldKeys = ['datum', 'tijd', 'duur', 'plekId', 'collegaId', 'partnerId', 'notitie']
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title={previous ? 'Afspraak verzetten' : 'Afspraak maken'}
@@ -186,6 +187,6 @@ export function AppointmentModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

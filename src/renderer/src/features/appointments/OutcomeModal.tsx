@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core'
 import { PLEK_KANAAL, type AppointmentResult, type AppointmentView } from '@shared/api/appointments'
 import { KANAAL_LABELS, KANAAL_SOORT } from '@shared/api/ladder'
 import { formatDate } from '@shared/format/dates'
 import { useApiMutation } from '../../api/queries'
+import { Dialog } from '../../components/Dialog'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 
@@ -45,7 +46,7 @@ export function OutcomeModal({
   }
 
   return (
-    <Modal opened onClose={guard.requestClose} title="Hoe ging de afspraak?">
+    <Dialog opened onClose={guard.requestClose} title="Hoe ging de afspraak?">
       <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
@@ -92,6 +93,6 @@ export function OutcomeModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

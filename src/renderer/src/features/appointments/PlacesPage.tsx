@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import {
 } from '@mantine/core'
 import { PLEK_SOORT_LABELS, WEEKDAG_KORT, WEEKDAGEN, type PlaceView } from '@shared/api/appointments'
 import { useApiMutation, useApiQuery } from '../../api/queries'
+import { Dialog } from '../../components/Dialog'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
@@ -119,7 +119,7 @@ function PlaceModal({
   const fieldKeys = ['naam', 'wijkId', 'adres', 'postcode', 'plaats', 'dagen', 'van', 'tot', 'toelichting']
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title={place ? `${place.naam} wijzigen` : 'Plek toevoegen'}
@@ -243,7 +243,7 @@ function PlaceModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }
 

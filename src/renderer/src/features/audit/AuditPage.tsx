@@ -10,13 +10,13 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import type { AuditVerdict } from '@shared/api/audit'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { routeHref } from '../../app/router'
+import { PageHeading } from '../../components/PageHeading'
 
 interface Filters {
   van: string
@@ -77,7 +77,7 @@ export function AuditPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Logboek</Title>
+          <PageHeading>Logboek</PageHeading>
           <Text c="dimmed" size="sm">
             Wie deed wat en wanneer. Elke regel is verzegeld met de regel ervoor: een latere wijziging valt
             op.

@@ -1,11 +1,13 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import type { BackupCheck, BackupRow, BackupSoort } from '@shared/api/backup'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useAppStatus } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 const SOORT_LABEL: Record<BackupSoort, string> = {
   automatisch: 'Automatisch',
@@ -84,7 +86,7 @@ export function BackupsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Back-ups</Title>
+          <PageHeading>Back-ups</PageHeading>
           <Text c="dimmed" size="sm" maw={720}>
             Lange Adem maakt elke dag een back-up. Elke back-up is versleuteld met dezelfde sleutel als de
             gegevens en wordt na het maken gecontroleerd. De nieuwste {data?.bewaard ?? 14} blijven bewaard.
@@ -174,7 +176,7 @@ export function BackupsPage() {
       )}
 
       {confirm && (
-        <Modal opened onClose={() => !busy && setConfirm(null)} title="Back-up terugzetten?" size="lg">
+        <Dialog opened onClose={() => !busy && setConfirm(null)} title="Back-up terugzetten?" size="lg">
           <Stack gap="md">
             <Text>
               De gegevens gaan terug naar de stand van <strong>{moment(confirm.gemaakt)}</strong>.
@@ -196,7 +198,7 @@ export function BackupsPage() {
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </Stack>
   )

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Alert, Button, Group, Loader, Pagination, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Pagination, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useApiQuery } from '../../api/queries'
 import { useCurrentUser } from '../../app/AppContext'
@@ -19,6 +19,7 @@ import {
   toQuery,
   type CaseloadFilters,
 } from './caseloadFilters'
+import { PageHeading } from '../../components/PageHeading'
 
 /** "Mijn zaken" (the signed-in consulent's cases) or the whole team's caseload. */
 export function CaseloadPage({ mine }: { mine: boolean }) {
@@ -66,7 +67,7 @@ export function CaseloadPage({ mine }: { mine: boolean }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{mine ? 'Mijn zaken' : 'Caseload'}</Title>
+        <PageHeading>{mine ? 'Mijn zaken' : 'Caseload'}</PageHeading>
         {mine && (
           <Text size="sm" c="dimmed">
             Zaken op naam van {user.naam}

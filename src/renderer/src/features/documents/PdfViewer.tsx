@@ -1,6 +1,7 @@
 import { useRef } from 'react'
-import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import type { PdfFile } from '@shared/api/documents'
+import { Dialog } from '../../components/Dialog'
 
 interface PdfBridge {
   /** Electron: the system print dialog for this PDF. */
@@ -54,7 +55,7 @@ export function PdfViewer({
   const bridge = (window as unknown as { langeAdem?: PdfBridge }).langeAdem
 
   return (
-    <Modal opened={file !== null} onClose={onClose} title={title} size="xl" centered>
+    <Dialog opened={file !== null} onClose={onClose} title={title} size="xl" centered>
       {file && url && (
         <Stack gap="sm">
           <iframe
@@ -94,6 +95,6 @@ export function PdfViewer({
           </Group>
         </Stack>
       )}
-    </Modal>
+    </Dialog>
   )
 }

@@ -25,6 +25,7 @@ import { notifyFailed, notifySaved } from '../../components/notify'
 import { BatchPanel } from './BatchPanel'
 import { visitText } from './format'
 import { PdfViewer } from './PdfViewer'
+import { PageHeading } from '../../components/PageHeading'
 
 type Soort = 'brief' | 'kaart'
 
@@ -105,7 +106,7 @@ export function PrintQueuePage() {
 
   return (
     <Stack gap="lg" maw={1400}>
-      <Title order={2}>Afdrukken</Title>
+      <PageHeading>Afdrukken</PageHeading>
       {error && <Alert color="red">{error}</Alert>}
 
       {queue.openBatches.length > 0 && (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Center, Group, Loader, NavLink, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Button, Center, Group, Loader, NavLink, Paper, Stack, Tabs, Text } from '@mantine/core'
 import type { PdfFile } from '@shared/api/documents'
 import { call } from '../../api/client'
 import { useApiQuery } from '../../api/queries'
@@ -9,6 +9,7 @@ import { notifyFailed } from '../../components/notify'
 import { DocumentSettingsForm } from './DocumentSettingsForm'
 import { PdfViewer } from './PdfViewer'
 import { TemplateEditor } from './TemplateEditor'
+import { PageHeading } from '../../components/PageHeading'
 
 /** Letters, card and message texts: the kwaliteitsmedewerker edits them; everyone can read them. */
 export function TemplatesPage() {
@@ -45,7 +46,7 @@ export function TemplatesPage() {
 
   return (
     <Stack gap="md" maw={1400}>
-      <Title order={2}>Brieven en kaartjes</Title>
+      <PageHeading>Brieven en kaartjes</PageHeading>
       {!canEdit && (
         <Alert color="blue">
           Alleen een kwaliteitsmedewerker of beheerder past de teksten en instellingen aan.

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { Badge, Group, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { DossierView } from '@shared/api/dossier'
 import { formatDate } from '@shared/format/dates'
@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import type { Option } from '../../components/useTeamLists'
 import { ZaakStatusBadge } from '../../components/ZaakStatusBadge'
+import { PageHeading } from '../../components/PageHeading'
 
 const NOBODY = 'geen'
 
@@ -71,7 +72,7 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
   return (
     <Stack gap="sm">
       <Group gap="sm" align="center">
-        <Title order={2}>Zaak {d.caseNumber}</Title>
+        <PageHeading>Zaak {d.caseNumber}</PageHeading>
         <ZaakStatusBadge status={d.status} size="lg" />
         {d.demo && (
           <Badge color="orange" variant="filled" tt="none" size="lg" title="Verzonnen gegevens om te oefenen">

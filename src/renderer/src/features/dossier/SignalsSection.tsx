@@ -10,7 +10,7 @@ const num = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as cons
 function SignalRow({ s }: { s: SignalView }) {
   const earlier = !s.inDezeZaak
   return (
-    <Table.Tr style={earlier ? { opacity: 0.6 } : undefined} c={earlier ? 'dimmed' : undefined}>
+    <Table.Tr c={earlier ? 'dimmed' : undefined}>
       <Table.Td style={num}>{formatDate(s.signaaldatum)}</Table.Td>
       <Table.Td>
         {SIGNAALPARTNER_LABELS[s.partnerType] ?? s.partnerType}

@@ -4,6 +4,7 @@ import type { MovableCase } from '@shared/api/intake'
 import { formatDate } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { notifyFailed, notifySaved } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
 
 const NONE: MovableCase[] = []
 
@@ -45,7 +46,7 @@ export function DistributionPage() {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>Verdeling</Title>
+      <PageHeading>Verdeling</PageHeading>
       <Alert color="blue" title="Voor de kwaliteitsmedewerker">
         Een nieuwe zaak gaat naar de consulent van de wijk met de minste open zaken. Hier ziet u de werklast
         en verplaatst u zaken, bijvoorbeeld bij ziekte of vakantie.

@@ -1,10 +1,12 @@
 import { useState } from 'react'
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import type { ImportView } from '@shared/api/intake'
 import { formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { notifyFailed, notifySaved } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 /** Inleesgeschiedenis: every import, and undo while no work was done on its cases. */
 export function HistoryPage() {
@@ -27,7 +29,7 @@ export function HistoryPage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <Title order={2}>Inleesgeschiedenis</Title>
+      <PageHeading>Inleesgeschiedenis</PageHeading>
       {rows && rows.length === 0 && <Alert color="gray">Er is nog geen bestand ingelezen.</Alert>}
       {rows && rows.length > 0 && (
         <Table striped withTableBorder aria-label="Inleesgeschiedenis">
@@ -94,7 +96,7 @@ export function HistoryPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={!!undoing} onClose={() => setUndoing(null)} title="Inlezing ongedaan maken?">
+      <Dialog opened={!!undoing} onClose={() => setUndoing(null)} title="Inlezing ongedaan maken?">
         {undoing && (
           <Stack>
             <Text>
@@ -111,7 +113,7 @@ export function HistoryPage() {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

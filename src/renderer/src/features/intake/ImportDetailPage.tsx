@@ -1,17 +1,5 @@
 import { useState } from 'react'
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Textarea } from '@mantine/core'
 import type { ImportSignalView } from '@shared/api/intake'
 import { NIET_DOORZETTEN_REDENEN, type NietDoorzettenReden } from '@shared/domain/ddas'
 import { formatDate } from '@shared/format/dates'
@@ -22,6 +10,8 @@ import { shortPartnerLabel } from '../../components/partnerLabel'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { useApiMutation, useApiQuery } from '../../api/queries'
+import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 /** The signals of one import with the afwegingskader's proposal; the consulent may overrule it. */
 export function ImportDetailPage({ importId }: { importId: number }) {
@@ -59,7 +49,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
   return (
     <Stack gap="md" maw={1300}>
       <Group justify="space-between">
-        <Title order={2}>Signalen van inlezing {importId}</Title>
+        <PageHeading>Signalen van inlezing {importId}</PageHeading>
         <Anchor href={routeHref({ name: 'inleesgeschiedenis' })}>Terug naar de inleesgeschiedenis</Anchor>
       </Group>
       {rows && (
@@ -150,7 +140,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
+      <Dialog
         opened={!!deciding}
         onClose={guard.requestClose}
         title={deciding?.besluit === 'niet' ? 'Signaal toch doorzetten' : 'Signaal niet doorzetten'}
@@ -187,7 +177,7 @@ export function ImportDetailPage({ importId }: { importId: number }) {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

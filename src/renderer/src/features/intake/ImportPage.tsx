@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Anchor, Button, Group, Stack, Stepper, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Stepper, Text } from '@mantine/core'
 import {
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_LABEL,
@@ -13,6 +13,7 @@ import { routeHref } from '../../app/router'
 import { ImportProgress } from './ImportProgress'
 import { MappingStep } from './MappingStep'
 import { SummaryView } from './SummaryView'
+import { PageHeading } from '../../components/PageHeading'
 
 /**
  * Signalen inlezen: choose the month's file (it goes to main once: the desktop app reads it by
@@ -133,7 +134,7 @@ export function ImportPage() {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>Signalen inlezen</Title>
+      <PageHeading>Signalen inlezen</PageHeading>
       <Stepper
         active={step}
         size="sm"

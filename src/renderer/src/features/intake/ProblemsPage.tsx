@@ -1,11 +1,12 @@
 import { Fragment, useMemo, useState } from 'react'
-import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { INTAKE_FIELD_LABELS, type BulkOutcome } from '@shared/api/intake'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { BulkFixPanel } from './BulkFixPanel'
 import { ProblemCard } from './ProblemCard'
 import { problemGroups, type ProblemGroup } from './problemGroups'
+import { PageHeading } from '../../components/PageHeading'
 
 /** What the last action did, said in the page itself (never in a notice over the next row). */
 interface Said {
@@ -82,7 +83,7 @@ export function ProblemsPage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <Title order={2}>Te controleren</Title>
+      <PageHeading>Te controleren</PageHeading>
       <Text c="dimmed">
         Regels uit ingelezen bestanden die niet goed te lezen waren. Hebben meer regels hetzelfde probleem,
         kies dan de groep hieronder en verbeter ze in één keer. Of verbeter een regel los, of wijs regels af

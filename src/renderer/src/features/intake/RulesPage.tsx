@@ -5,6 +5,7 @@ import { SIGNAALPARTNER_LABELS, SIGNAALPARTNER_TYPES } from '@shared/domain/ddas
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useFormFrom } from '../../components/useFormFrom'
 import { notifyFailed, notifySaved } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
 
 /** Afwegingskader: the kwaliteitsmedewerker's rules that propose, per signal, follow up or not. */
 export function RulesPage() {
@@ -26,7 +27,7 @@ export function RulesPage() {
   }
   return (
     <Stack gap="md" maw={900}>
-      <Title order={2}>Afwegingskader</Title>
+      <PageHeading>Afwegingskader</PageHeading>
       <Alert color="blue" title="Voor de kwaliteitsmedewerker">
         Deze regels doen bij elke inlezing een voorstel per signaal: doorzetten of niet, met de reden die de
         monitor vraagt. De consulent ziet het voorstel en kan het met een reden overrulen.

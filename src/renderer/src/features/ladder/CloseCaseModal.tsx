@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Textarea } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Textarea } from '@mantine/core'
 import { VERWIJZINGEN, type LadderResult } from '@shared/api/ladder'
 import { EINDRESULTAAT_GROEPEN, EINDRESULTAAT_UITLEG, type Eindresultaat } from '@shared/domain/ddas'
 import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
+import { Dialog } from '../../components/Dialog'
 
 /** Closing a case: the DDAS end result, whether help was offered and accepted, and the referral. */
 export function CloseCaseModal({
@@ -52,7 +53,7 @@ export function CloseCaseModal({
   }
 
   return (
-    <Modal opened onClose={guard.requestClose} title="Zaak afsluiten" size="lg">
+    <Dialog opened onClose={guard.requestClose} title="Zaak afsluiten" size="lg">
       <DiscardQuestion guard={guard} />
       <form onSubmit={(e) => void save(e)} noValidate>
         <Stack gap="sm">
@@ -110,6 +111,6 @@ export function CloseCaseModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -1,16 +1,5 @@
 import { useState } from 'react'
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text } from '@mantine/core'
 import { STAP_LABELS, STAP_SOORTEN, type LadderConfig, type StapSoort } from '@shared/api/ladder'
 import { DAGDELEN, type Dagdeel } from '@shared/domain/ddas'
 import { useApiMutation, useApiQuery } from '../../api/queries'
@@ -18,6 +7,7 @@ import { useFormFrom } from '../../components/useFormFrom'
 import { useCurrentUser } from '../../app/AppContext'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
+import { PageHeading } from '../../components/PageHeading'
 
 /** The team's ladder: steps in order, the wait before each, tries and parts of day. */
 export function LadderSettingsPage() {
@@ -56,7 +46,7 @@ export function LadderSettingsPage() {
 
   return (
     <Stack gap="md" maw={900}>
-      <Title order={2}>Stappenplan</Title>
+      <PageHeading>Stappenplan</PageHeading>
       <Text c="dimmed">
         De volgorde van de stappen, hoeveel werkdagen er tussen zitten, hoe vaak een stap geprobeerd wordt en
         op welke dagdelen. Wissel dagdelen af: dat vergroot de kans op contact.

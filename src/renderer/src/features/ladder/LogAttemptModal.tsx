@@ -1,16 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useWindowEvent } from '@mantine/hooks'
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core'
 import {
   KANAAL_LABELS,
   KANALEN,
@@ -24,6 +14,7 @@ import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
+import { Dialog } from '../../components/Dialog'
 
 // Home visits and the walk-in hour are logged on their own screens; "Onbekend" only for old data.
 const SELECTABLE = KANALEN.filter(
@@ -91,7 +82,7 @@ export function LogAttemptModal({
   })
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title="Contactpoging vastleggen"
@@ -159,6 +150,6 @@ export function LogAttemptModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import type { DossierView } from '@shared/api/dossier'
 import type { LadderResult, TodayItem } from '@shared/api/ladder'
@@ -17,6 +17,7 @@ import { MessageButtons } from './MessageButtons'
 import { nextTask } from './nextTask'
 import { AppointmentModal } from '../appointments/AppointmentModal'
 import { appointmentMadeText } from '../appointments/AppointmentsSection'
+import { Dialog } from '../../components/Dialog'
 
 type Dialog = 'poging' | 'afspraak' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
@@ -297,7 +298,7 @@ export function PlanSection({
         />
       )}
       {(dialog === 'niet-benaderen' || dialog === 'heropenen') && (
-        <Modal
+        <Dialog
           opened
           onClose={reasonGuard.requestClose}
           title={dialog === 'heropenen' ? 'Zaak heropenen' : 'Niet meer benaderen'}
@@ -322,7 +323,7 @@ export function PlanSection({
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </DossierSection>
   )

@@ -20,6 +20,7 @@ import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
 import { rememberTodayOrder } from './nextTask'
 import { MomentHintText, ReminderSection } from '../appointments/ReminderSection'
+import { PageHeading } from '../../components/PageHeading'
 
 /**
  * "Vandaag": what is due today and overdue for one consulent, grouped by step. Every case is a
@@ -62,7 +63,7 @@ export function TodayPage() {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Vandaag</Title>
+          <PageHeading>Vandaag</PageHeading>
           {view && (
             <Text c="dimmed">
               {formatDateLong(view.datum)} · {view.totaal} {view.totaal === 1 ? 'taak' : 'taken'}
@@ -99,68 +100,71 @@ export function TodayPage() {
               <Title order={3}>{g.label}</Title>
               <Badge variant="light">{g.items.length}</Badge>
             </Group>
-            <Table fz="sm" verticalSpacing={4} aria-label={g.label}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Naam</Table.Th>
-                  <Table.Th>Adres</Table.Th>
-                  <Table.Th>Telefoon</Table.Th>
-                  <Table.Th>Poging</Table.Th>
-                  <Table.Th>Gepland</Table.Th>
-                  <Table.Th>Dagdeel</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {g.items.map((i) => (
-                  <Table.Tr key={i.caseId}>
-                    <Table.Td>
-                      <Anchor
-                        href={routeHref({ name: 'zaak', id: i.caseId, via: 'vandaag' })}
-                        data-today
-                        fw={500}
-                      >
-                        {i.naam}
-                      </Anchor>{' '}
-                      <Text span size="xs" c="dimmed">
-                        {i.caseNumber}
-                      </Text>
-                      {i.huisbezoekNodig && i.wijkId && (
-                        <>
-                          {' · '}
-                          <Anchor
-                            size="xs"
-                            href={routeHref({ name: 'huisbezoeken', wijkId: i.wijkId, caseId: i.caseId })}
-                          >
-                            Huisbezoek plannen →
-                          </Anchor>
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{i.adres}</Table.Td>
-                    <Table.Td>{i.telefoon}</Table.Td>
-                    <Table.Td>{i.poging}</Table.Td>
-                    <Table.Td>
-                      {i.telaat ? (
-                        <Badge color="red" variant="light" tt="none">
-                          te laat: {formatDate(i.datum)}
-                        </Badge>
-                      ) : (
-                        'vandaag'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {i.dagdeel ?? ''}
-                      {i.moment && (
-                        <>
-                          {i.dagdeel ? <br /> : null}
-                          <MomentHintText hint={i.moment} />
-                        </>
-                      )}
-                    </Table.Td>
+            {/* Zoomed in or narrow, the table scrolls in its box and the page does not (WCAG 1.4.10). */}
+            <Table.ScrollContainer minWidth={560} type="native">
+              <Table fz="sm" verticalSpacing={4} aria-label={g.label}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Naam</Table.Th>
+                    <Table.Th>Adres</Table.Th>
+                    <Table.Th>Telefoon</Table.Th>
+                    <Table.Th>Poging</Table.Th>
+                    <Table.Th>Gepland</Table.Th>
+                    <Table.Th>Dagdeel</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {g.items.map((i) => (
+                    <Table.Tr key={i.caseId}>
+                      <Table.Td>
+                        <Anchor
+                          href={routeHref({ name: 'zaak', id: i.caseId, via: 'vandaag' })}
+                          data-today
+                          fw={500}
+                        >
+                          {i.naam}
+                        </Anchor>{' '}
+                        <Text span size="xs" c="dimmed">
+                          {i.caseNumber}
+                        </Text>
+                        {i.huisbezoekNodig && i.wijkId && (
+                          <>
+                            {' · '}
+                            <Anchor
+                              size="xs"
+                              href={routeHref({ name: 'huisbezoeken', wijkId: i.wijkId, caseId: i.caseId })}
+                            >
+                              Huisbezoek plannen →
+                            </Anchor>
+                          </>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{i.adres}</Table.Td>
+                      <Table.Td>{i.telefoon}</Table.Td>
+                      <Table.Td>{i.poging}</Table.Td>
+                      <Table.Td>
+                        {i.telaat ? (
+                          <Badge color="red" variant="light" tt="none">
+                            te laat: {formatDate(i.datum)}
+                          </Badge>
+                        ) : (
+                          'vandaag'
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {i.dagdeel ?? ''}
+                        {i.moment && (
+                          <>
+                            {i.dagdeel ? <br /> : null}
+                            <MomentHintText hint={i.moment} />
+                          </>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Paper>
         ))}
       </Stack>

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Loader, Modal, Table, Text } from '@mantine/core'
+import { Alert, Anchor, Badge, Loader, Table, Text } from '@mantine/core'
 import { formatDate } from '@shared/format/dates'
 import { useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
+import { Dialog } from '../../components/Dialog'
 
 export interface CasesQuery {
   van: string
@@ -20,7 +21,7 @@ export function CasesModal({ query, onClose }: { query: CasesQuery | null; onClo
   const error = query && cases.error ? cases.error.message || 'De zaken konden niet worden geladen.' : null
 
   return (
-    <Modal opened={query !== null} onClose={onClose} size="xl" title={result?.titel ?? 'Zaken'}>
+    <Dialog opened={query !== null} onClose={onClose} size="xl" title={result?.titel ?? 'Zaken'}>
       {error && <Alert color="red">{error}</Alert>}
       {!result && !error && <Loader size="sm" />}
       {result && (
@@ -75,6 +76,6 @@ export function CasesModal({ query, onClose }: { query: CasesQuery | null; onClo
           </Table>
         </>
       )}
-    </Modal>
+    </Dialog>
   )
 }

@@ -38,6 +38,7 @@ import {
   type PeriodKind,
 } from './periods'
 import classes from './MonitorPage.module.css'
+import { PageHeading } from '../../components/PageHeading'
 
 export type Period = ChosenPeriod
 
@@ -178,7 +179,7 @@ export function MonitorPage() {
   const [tab, setTab] = useState<string | null>('cijfers')
   return (
     <Stack gap="md" className={classes.page}>
-      <Title order={2}>Monitor</Title>
+      <PageHeading>Monitor</PageHeading>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List className={classes.noPrint}>
           <Tabs.Tab value="cijfers">Cijfers</Tabs.Tab>

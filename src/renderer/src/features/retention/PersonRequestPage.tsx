@@ -5,14 +5,12 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
   VisuallyHidden,
 } from '@mantine/core'
 import type { PersonDeleteResult, PersonMatch } from '@shared/api/retention'
@@ -21,6 +19,8 @@ import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { saveFile } from '../monitor/download'
 import { countsPhrase } from './RetentionPage'
+import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 /**
  * Inzage- en verwijderverzoek: a resident asks what we keep about them, or asks us to delete it.
@@ -89,7 +89,7 @@ export function PersonRequestPage() {
   return (
     <Stack gap="lg" maw={1000}>
       <div>
-        <Title order={2}>Inzage- en verwijderverzoek</Title>
+        <PageHeading>Inzage- en verwijderverzoek</PageHeading>
         <Text c="dimmed" size="sm">
           Een bewoner mag weten welke gegevens we over hem of haar bewaren, en mag vragen die te verwijderen.
           Zoek de bewoner op. Download alles wat we weten, of verwijder het. Zolang er een zaak loopt, kan
@@ -236,7 +236,7 @@ export function PersonRequestPage() {
           )}
         </Stack>
       )}
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title="Gegevens verwijderen?">
+      <Dialog opened={confirm} onClose={() => setConfirm(false)} title="Gegevens verwijderen?">
         <Stack gap="sm">
           <Text size="sm">
             Alle signalen, zaken, notities, contactpogingen, brieven en het adres van deze bewoner worden
@@ -252,7 +252,7 @@ export function PersonRequestPage() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type {
   PurgeCounts,
   PurgePlan,
@@ -11,6 +11,8 @@ import { formatDate, formatDateTime } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useFormFrom } from '../../components/useFormFrom'
 import { describeFailure } from '../../components/form-errors'
+import { PageHeading } from '../../components/PageHeading'
+import { Dialog } from '../../components/Dialog'
 
 export const KIND_LABELS: Record<RetentionKind, string> = {
   nietDoorgezet: 'Signalen die niet zijn doorgezet',
@@ -143,7 +145,7 @@ export function RetentionPage() {
   return (
     <Stack gap="lg" maw={900}>
       <div>
-        <Title order={2}>Bewaartermijnen</Title>
+        <PageHeading>Bewaartermijnen</PageHeading>
         <Text c="dimmed" size="sm">
           Gegevens over bewoners bewaren we niet langer dan nodig. Na de bewaartermijn worden namen, adressen,
           geboortedata, telefoonnummers, notities en brieven echt verwijderd. Dat gebeurt elke dag vanzelf. De
@@ -239,7 +241,7 @@ export function RetentionPage() {
           Termijnen in maanden: niet doorgezet / zonder hulp / met hulp.
         </Text>
       </Stack>
-      <Modal opened={!!plan} onClose={() => setPlan(null)} title="Wat wordt er verwijderd?" size="lg">
+      <Dialog opened={!!plan} onClose={() => setPlan(null)} title="Wat wordt er verwijderd?" size="lg">
         {plan && (
           <Stack gap="sm">
             <Table withTableBorder aria-label="Termijnen en grensdatum">
@@ -280,7 +282,7 @@ export function RetentionPage() {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

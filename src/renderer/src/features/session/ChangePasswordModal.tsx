@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core'
+import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core'
 import { TOGGLE } from './parts'
 import { call } from '../../api/client'
 import { useCurrentUser } from '../../app/AppContext'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { PasswordPair, useNewPassword } from './PasswordPair'
+import { Dialog } from '../../components/Dialog'
 
 /** Your own password: the current one, then the new one twice. */
 export function ChangePasswordModal({ onClose }: { onClose(): void }) {
@@ -31,7 +32,7 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
     )
 
   return (
-    <Modal opened onClose={guard.requestClose} title="Wachtwoord wijzigen" size="md">
+    <Dialog opened onClose={guard.requestClose} title="Wachtwoord wijzigen" size="md">
       <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
@@ -66,6 +67,6 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

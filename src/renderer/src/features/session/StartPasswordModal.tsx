@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import type { MedewerkerView } from '@shared/api/settings'
 import { useApiMutation } from '../../api/queries'
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { PasswordPair, useNewPassword } from './PasswordPair'
+import { Dialog } from '../../components/Dialog'
 
 interface Props {
   medewerker: MedewerkerView
@@ -28,7 +29,7 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
     })
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title={`Wachtwoord instellen voor ${medewerker.naam}`}
@@ -71,6 +72,6 @@ export function StartPasswordModal({ medewerker, onClose }: Props) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

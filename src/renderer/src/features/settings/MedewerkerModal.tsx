@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   MultiSelect,
   Select,
   SimpleGrid,
@@ -25,6 +24,7 @@ import {
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { ROL_OPTIONS } from '../setup/MedewerkersStep'
+import { Dialog } from '../../components/Dialog'
 
 const FIELDS = ['naam', 'rol', 'telefoon', 'email', 'wijkIds', 'actief']
 
@@ -96,7 +96,7 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
   }
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title={medewerker ? `${medewerker.naam} wijzigen` : 'Medewerker toevoegen'}
@@ -182,6 +182,6 @@ export function MedewerkerModal({ medewerker, wijken, onClose, onSaved, beheerde
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Button, Center, Loader, Stack, Tabs, Text } from '@mantine/core'
 import { useApiQuery } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { MedewerkersTab } from './MedewerkersTab'
@@ -8,6 +8,7 @@ import { SecurityTab } from '../session/SecurityTab'
 import { CbsConnectionTab } from '../ddas-vs/CbsConnectionTab'
 import { mayCall } from '@shared/api/permissions'
 import { useCurrentUser } from '../../app/AppContext'
+import { PageHeading } from '../../components/PageHeading'
 
 // A plain fieldset, only there so `disabled` switches every input and button in a tab off at once.
 const FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 }
@@ -25,9 +26,7 @@ export function SettingsPage() {
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <Title order={1} size="h2">
-          Instellingen
-        </Title>
+        <PageHeading>Instellingen</PageHeading>
         <Text c="dimmed">Gegevens van het team, de wijken en de medewerkers.</Text>
       </div>
       {error && (

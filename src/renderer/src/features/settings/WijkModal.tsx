@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Stack, TextInput, Textarea } from '@mantine/core'
 import { settingsContract, type WijkView } from '@shared/api/settings'
 import { formatPostcodeRange } from '@shared/format/address'
 import { useApiMutation } from '../../api/queries'
@@ -13,6 +13,7 @@ import {
 import { notifySaved } from '../../components/notify'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { POSTCODES_HINT } from '../setup/WijkenStep'
+import { Dialog } from '../../components/Dialog'
 
 const FIELDS = ['naam', 'postcodes']
 
@@ -58,7 +59,7 @@ export function WijkModal({ wijk, onClose }: Props) {
   }
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       title={wijk ? `Wijk ${wijk.naam} wijzigen` : 'Wijk toevoegen'}
@@ -105,6 +106,6 @@ export function WijkModal({ wijk, onClose }: Props) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   )
 }

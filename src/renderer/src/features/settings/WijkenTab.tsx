@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Alert, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import type { WijkView } from '@shared/api/settings'
 import { formatPostcodeRange } from '@shared/format/address'
 import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { notifyFailed, notifySaved } from '../../components/notify'
 import { WijkModal } from './WijkModal'
+import { Dialog } from '../../components/Dialog'
 
 interface Props {
   wijken: WijkView[]
@@ -81,7 +82,7 @@ export function WijkenTab({ wijken }: Props) {
         <WijkModal key={editing?.id ?? 'nieuw'} wijk={editing} onClose={() => setEditing(undefined)} />
       )}
 
-      <Modal opened={deleting !== null} onClose={() => !busy && setDeleting(null)} title="Wijk verwijderen">
+      <Dialog opened={deleting !== null} onClose={() => !busy && setDeleting(null)} title="Wijk verwijderen">
         {deleting && (
           <Stack gap="md">
             <Text>Weet je zeker dat je de wijk {deleting.naam} wilt verwijderen?</Text>
@@ -101,7 +102,7 @@ export function WijkenTab({ wijken }: Props) {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </Dialog>
     </Stack>
   )
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { ManualSignalSaved } from '@shared/api/signals'
 import { useApiMutation } from '../../api/queries'
@@ -29,6 +29,7 @@ import {
   type FieldPath,
   type SignalFormValues,
 } from './signalForm'
+import { PageHeading } from '../../components/PageHeading'
 
 /** "Signaal invoeren": a signal that came in by phone, mail or letter, entered by hand. */
 export function NewSignalPage() {
@@ -105,7 +106,7 @@ export function NewSignalPage() {
   return (
     <Stack gap="md" maw={980}>
       <div>
-        <Title order={2}>Signaal invoeren</Title>
+        <PageHeading>Signaal invoeren</PageHeading>
         <Text c="dimmed" size="sm">
           Voor een signaal dat per telefoon, e-mail of brief binnenkwam. Velden met een * zijn verplicht.
         </Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import type { LadderResult } from '@shared/api/ladder'
 import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
@@ -7,6 +7,7 @@ import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from './DuoSelect'
+import { Dialog } from '../../components/Dialog'
 
 /**
  * "Huisbezoek aankondigen" from a case file: the same use case as the planner (visits.announce),
@@ -70,7 +71,7 @@ export function AnnounceVisitModal({
   const fieldKeys = ['datum', 'van', 'tot', 'duoUserId', 'duoPartnerId']
 
   return (
-    <Modal opened onClose={guard.requestClose} title="Huisbezoek aankondigen" centered>
+    <Dialog opened onClose={guard.requestClose} title="Huisbezoek aankondigen" centered>
       <DiscardQuestion guard={guard} />
       <form
         onSubmit={(e) => {
@@ -127,6 +128,6 @@ export function AnnounceVisitModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { formatDateLong } from '@shared/format/dates'
 import { useApiQuery } from '../../api/queries'
 import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
+import { PageHeading } from '../../components/PageHeading'
 
 /** The day list of visits in route order, to print and take along. */
 export function VisitDayListPage({ datum, wijkId }: { datum: string; wijkId: number | null }) {
@@ -21,7 +22,7 @@ export function VisitDayListPage({ datum, wijkId }: { datum: string; wijkId: num
           '@media print { .no-print, header, nav { display: none !important; } main { padding: 0 !important; } }'
         }
       </style>
-      <Title order={2}>Huisbezoeken {formatDateLong(datum)}</Title>
+      <PageHeading>Huisbezoeken {formatDateLong(datum)}</PageHeading>
       {planned[0]?.wijkNaam && <Text>Wijk {planned[0].wijkNaam}</Text>}
       {error && <Alert color="red">{error}</Alert>}
       <Table withTableBorder withColumnBorders fz="sm" aria-label="Daglijst huisbezoeken">

@@ -6,7 +6,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Stack,
   Table,
@@ -26,6 +25,7 @@ import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
+import { Dialog } from '../../components/Dialog'
 
 type Dialog = { kind: 'afzeggen' | 'uitkomst'; visit: VisitView } | null
 
@@ -157,7 +157,7 @@ export function VisitTable({ day }: { day: VisitDayView }) {
         </Table.Tbody>
       </Table>
       {dialog && (
-        <Modal
+        <Dialog
           opened
           onClose={guard.requestClose}
           title={
@@ -221,7 +221,7 @@ export function VisitTable({ day }: { day: VisitDayView }) {
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </Dialog>
       )}
     </>
   )

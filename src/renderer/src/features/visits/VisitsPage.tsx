@@ -26,6 +26,7 @@ import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds } from './DuoSelect'
 import { PartnersSection } from './PartnersSection'
 import { VisitTable } from './VisitTable'
+import { PageHeading } from '../../components/PageHeading'
 
 const FIELDS = ['datum', 'startTijd', 'duoUserId', 'duoPartnerId', 'caseIds']
 
@@ -101,7 +102,7 @@ export function VisitsPage({ wijkId: fromWijk, caseId: fromCase }: { wijkId?: nu
 
   return (
     <Stack gap="md" maw={1200}>
-      <Title order={2}>Huisbezoeken</Title>
+      <PageHeading>Huisbezoeken</PageHeading>
       <Paper withBorder p="md" component="section" aria-label="Huisbezoeken plannen">
         <Stack gap="sm">
           <Title order={3}>Plannen</Title>

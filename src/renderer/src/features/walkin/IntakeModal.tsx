@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import {
   URGENTIE_LABELS,
   URGENTIES,
@@ -10,6 +10,7 @@ import {
 import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
+import { Dialog } from '../../components/Dialog'
 
 export type Visitor = { kind: 'bekend'; hit: WalkinHit } | { kind: 'nieuw' }
 
@@ -87,7 +88,7 @@ export function IntakeModal({
   )
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={guard.requestClose}
       size="xl"
@@ -173,6 +174,6 @@ export function IntakeModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   )
 }

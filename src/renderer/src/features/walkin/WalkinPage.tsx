@@ -20,6 +20,7 @@ import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { notifySaved } from '../../components/notify'
 import { IntakeModal, type Visitor } from './IntakeModal'
+import { PageHeading } from '../../components/PageHeading'
 
 /** The walk-in hour: find the visitor, register the visit with a short intake, keep the list. */
 export function WalkinPage() {
@@ -41,7 +42,7 @@ export function WalkinPage() {
   return (
     <Stack gap="md" maw={1200}>
       <div>
-        <Title order={2}>Inloopspreekuur</Title>
+        <PageHeading>Inloopspreekuur</PageHeading>
         {session && (
           <Text c="dimmed">
             {formatDateLong(session.datum)} · elke {session.dag} van {session.van} tot {session.tot},{' '}

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { api, expect, setUp, shot, signInAs, startServer, test, type AppServer } from './harness'
+import { SETUP, signal } from './ladder-api'
+
+// Team mode (issue 18): one team server, two workstations in the browser mode forwarding every
+// call to it over TLS with the pinned certificate, and two colleagues working at once.
+
+const root = resolve(import.meta.dirname, '..')
+const KEY = 'd'.repeat(64)
+
+interface TeamServer {
+  url: string
+  fingerprint: string
+  stop(): Promise<void>
+}
+
+/** `npm run server` on a data folder, on loopback with TLS; waits for its readiness line. */
+async function startTeamServer(dataDir: string): Promise<TeamServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'out/main/server.js'), '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANGE_ADEM_DB_KEY: KEY } },
+  )
+  let stderr = ''
+  child.stderr?.on('data', (d) => (stderr += String(d)))
+  const [url, fingerprint] = await new Promise<[string, string]>((done, fail) => {
+    let buf = ''
+    child.stdout?.on('data', (d) => {
+      buf += String(d)
+      const m = /LANGE_ADEM_SERVER_READY (\S+) (\S+)/.exec(buf)
+      if (m) done([m[1]!, m[2]!])
+    })
+    child.on('exit', (code) => fail(new Error(`team server exited with ${code}: ${stderr}`)))
+  })
+  return {
+    url,
+    fingerprint,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done()
+        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+        child.once('exit', () => {
+          clearTimeout(killer)
+          done()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+test('two colleagues on one team server: an attempt logged at one desk appears in the other’s open case file', async ({
+  browser,
+  dataDir,
+}) => {
+  const team = await startTeamServer(dataDir)
+  const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
+  const desks: AppServer[] = []
+  try {
+    for (const [i, werkplek] of ['Balie 1', 'Kamer 2'].entries())
+      desks.push(
+        await startServer(dirs[i]!, [
+          '--server',
+          team.url,
+          '--fingerprint',
+          team.fingerprint,
+          '--werkplek',
+          werkplek,
+        ]),
+      )
+    const [balie, kamer] = desks as [AppServer, AppServer]
+    await setUp(balie, SETUP)
+    await signInAs(balie, 'Anouk Peeters')
+    await signInAs(kamer, 'Fatima El Idrissi')
+    const { caseId } = (await api(
+      balie,
+      'signals.createManual',
+      signal('Aarts', '6041 AB', '1', '12-03-1984'),
+    )) as {
+      caseId: number
+    }
+
+    // Each desk is its own colleague: two browser contexts, two sessions on the one server.
+    const anouk = await (await browser.newContext()).newPage()
+    const fatima = await (await browser.newContext()).newPage()
+    await anouk.goto(`${balie.url}#/zaak/${caseId}`)
+    await fatima.goto(`${kamer.url}#/zaak/${caseId}`)
+    await expect(anouk.getByText('Anouk Peeters (consulent)')).toBeVisible()
+    await expect(fatima.getByText('Fatima El Idrissi (kwaliteitsmedewerker)')).toBeVisible()
+    await expect(fatima.getByRole('heading', { name: /^Zaak LA-/ })).toBeVisible()
+    await expect(fatima.getByText('Gebeld vanaf de balie')).toHaveCount(0)
+
+    // Anouk logs an attempt at her desk (through the page, as she would)...
+    await anouk.getByRole('heading', { name: /^Zaak LA-/ }).waitFor()
+    await api(balie, 'ladder.logAttempt', {
+      caseId,
+      kanaal: 'telefoon',
+      bereikt: false,
+      resultaat: 'Geen gehoor',
+      notitie: 'Gebeld vanaf de balie',
+    })
+    // ...and Fatima's open case file shows it without a reload.
+    await expect(fatima.getByText('Gebeld vanaf de balie')).toBeVisible()
+    // The plan beside it reads again too: one attempt so far.
+    await expect(fatima.getByText('Pogingen tot nu toe')).toBeVisible()
+    await expect(fatima.getByText(/poging 2 van/)).toBeVisible()
+    await shot(fatima, 'team-01-collega-ziet-poging')
+
+    // The logboek names the desk it came from.
+    await signInAs(kamer, 'Bert Smeets')
+    const trail = (await api(kamer, 'audit.search', { pageSize: 200 })) as {
+      rows: { samenvatting?: string; summary?: string }[]
+    }
+    expect(JSON.stringify(trail)).toContain('(werkplek Balie 1)')
+    expect(JSON.stringify(trail)).toContain('(werkplek Kamer 2)')
+  } finally {
+    for (const d of desks) await d.stop()
+    await team.stop()
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  }
+})
+
+test('a workstation with a wrong pinned fingerprint is refused and starts nothing', async ({ dataDir }) => {
+  const team = await startTeamServer(dataDir)
+  const dir = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
+  try {
+    const wrong = `${team.fingerprint.startsWith('00') ? '11' : '00'}${team.fingerprint.slice(2)}`
+    await expect(startServer(dir, ['--server', team.url, '--fingerprint', wrong])).rejects.toThrow(
+      /ander certificaat zien dan het vastgelegde/,
+    )
+  } finally {
+    await team.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -1,0 +1,7 @@
+import type { changesContract } from '@shared/api/changes'
+import type { FeatureHandlers } from '../../app/handlers'
+import { changesSince } from './repository'
+
+export const changesHandlers: FeatureHandlers<typeof changesContract> = {
+  'changes.since': async ({ na }, ctx) => changesSince(ctx.db, na),
+}

@@ -1,0 +1,43 @@
+import { sql } from 'kysely'
+import type { Wijzigingen } from '@shared/api/changes'
+import type { Db } from '../../db/database'
+
+/** At most this many changes per answer; beyond it the screen refreshes everything. */
+export const CHANGES_LIMIT = 500
+
+/**
+ * Entries that record a reading, not a change. Left out: a screen that reads again on a change
+ * would otherwise see its own "bekeken" entry as one, and read again every few seconds.
+ */
+export const READ_ONLY_ACTIONS = [
+  'bekeken',
+  'ddas-opgehaald',
+  'ddas-export',
+  'terugkoppeling',
+  'logboek gecontroleerd',
+  'back-up gemaakt',
+] as const
+
+/**
+ * The logboek entries after `na`, as kind and id only (no summary, no user: a colleague's names
+ * and texts stay behind the screens that may show them). Sessions' own entries (sign-ins, locks)
+ * and readings (READ_ONLY_ACTIONS) change nothing on a screen and are left out.
+ */
+export async function changesSince(db: Db, na: number): Promise<Wijzigingen> {
+  const last = await sql<{ id: number | null }>`select max(id) as id from audit_log`.execute(db)
+  const laatste = last.rows[0]?.id ?? 0
+  if (na >= laatste) return { laatste: Math.max(laatste, 0), wijzigingen: [], alles: false }
+  const rows = await sql<{ id: number; entity_type: string; entity_id: number | null }>`
+    select id, entity_type, entity_id from audit_log
+    where id > ${na} and entity_type <> 'sessie'
+      and action not in (${sql.join(READ_ONLY_ACTIONS.map((a) => sql`${a}`))})
+    order by id limit ${CHANGES_LIMIT + 1}`.execute(db)
+  const alles = rows.rows.length > CHANGES_LIMIT
+  return {
+    laatste,
+    alles,
+    wijzigingen: rows.rows
+      .slice(0, CHANGES_LIMIT)
+      .map((r) => ({ volgnummer: r.id, soort: r.entity_type, id: r.entity_id })),
+  }
+}

@@ -8,6 +8,7 @@ const CASE_WORK = [
   'Mijn zaken',
   'Caseload (alle zaken)',
   'Inloopspreekuur',
+  'Agenda',
   'Huisbezoeken',
   'Afdrukken',
   'Signaal invoeren',
@@ -49,12 +50,13 @@ test('each role sees only the screens it can use, and starts on one', async ({ p
     await expect(page).toHaveURL(/#\/instellingen$/)
     await expect(page.getByRole('heading', { name: 'Mijn zaken' })).toHaveCount(0)
 
-    // The kwaliteitsmedewerker: every case screen, the logboek and a resident's request; not the beheerder's.
+    // The kwaliteitsmedewerker: every case screen, the meeting places, the logboek and a resident's
+    // request; not the beheerder's.
     await openSignedIn(page, server, 'Fatima El Idrissi')
     await page.goto(server.url.replace(/#.*$/, '') + '#/back-ups')
     await expect(page).toHaveURL(/#\/caseload$/)
     await expect(menu(page)).toHaveText([
-      ...CASE_WORK,
+      ...CASE_WORK.flatMap((l) => (l === 'Stappenplan' ? [l, 'Ontmoetplekken'] : [l])),
       'Logboek',
       'Inzage- en verwijderverzoek',
       'Instellingen',

@@ -29,6 +29,7 @@ import { dossierHandlers } from '../features/dossier/handlers'
 import { auditHandlers } from '../features/audit/handlers'
 import { ladderHandlers } from '../features/ladder/handlers'
 import { visitsHandlers } from '../features/visits/handlers'
+import { appointmentsHandlers } from '../features/appointments/handlers'
 import { walkinHandlers } from '../features/walkin/handlers'
 import { documentsHandlers } from '../features/documents/handlers'
 import { monitorHandlers } from '../features/monitor/handlers'
@@ -48,6 +49,7 @@ export const handlers: AllHandlers = {
   ...auditHandlers,
   ...ladderHandlers,
   ...visitsHandlers,
+  ...appointmentsHandlers,
   ...walkinHandlers,
   ...documentsHandlers,
   ...monitorHandlers,

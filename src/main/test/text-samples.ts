@@ -155,6 +155,8 @@ export interface SampleWorld {
   signals: { own: number }
   problems: { own: number }
   visitId: number
+  /** An appointment (features/appointments) on the other wijk's case. */
+  afspraakId: number
   batchId: number
 }
 
@@ -171,6 +173,8 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
   const period = { van: '01-10-2026', tot: '31-10-2026' }
   const sem = w.member('Sem Janssen')
   const person = { voorletters: 'K.', achternaam: 'Smeets', geboortedatum: '02-02-1990' }
+  const stadskantoor = (await t.call('appointments.places', {})).find((p) => p.soort === 'stadskantoor')!.id
+  const slot = { datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: stadskantoor }
   const address = { straat: 'Markt', huisnummer: '5', postcode: '6041 EM', plaats: 'Roermond' }
   return {
     'session.signIn': { userId: w.member('Anouk Peeters'), wachtwoord: START_WACHTWOORD },
@@ -261,6 +265,23 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     'visits.day': { datum: '19-11-2026' },
     'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
     'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: 'Niemand thuis' },
+    'appointments.savePlace': {
+      wijkId: w.wijk('Centrum'),
+      naam: 'Wijkcentrum De Roerstreek',
+      adres: 'Roerstraat 10',
+      postcode: '6041 AB',
+      plaats: 'Roermond',
+      dagen: [1, 2, 3, 4, 5],
+      van: '09:00',
+      tot: '17:00',
+      toegankelijk: true,
+      toelichting: 'Ingang aan de achterkant',
+    },
+    'appointments.make': { caseId, ...slot, notitie: 'Wil graag op het stadskantoor praten' },
+    'appointments.reschedule': { afspraakId: w.afspraakId, ...slot, notitie: 'Verzet op verzoek' },
+    'appointments.outcome': { afspraakId: w.afspraakId, uitkomst: 'geweest', notitie: 'Goed gesprek' },
+    'appointments.agenda': { datum: '17-11-2026', weergave: 'week' },
+    'appointments.icsWeek': { datum: '17-11-2026' },
     'walkin.search': { zoek: 'Berg' },
     'walkin.register': {
       nieuw: { bewoner: person, adres: address },

@@ -63,6 +63,16 @@ export async function scopeWorld() {
     .returning('id')
     .executeTakeFirstOrThrow()
 
+  // An appointment on Sem's case at the stadskantoor, next week.
+  const places = await t.call('appointments.places', {})
+  const afspraak = await t.call('appointments.make', {
+    caseId: other.caseId,
+    datum: '2026-11-17',
+    tijd: '14:00',
+    duur: 45,
+    plekId: places.find((p) => p.soort === 'stadskantoor')!.id,
+  })
+
   const { uploadId } = await t.upload('wijken.csv', SCOPE_CSV)
   const a = await t.call('intake.analyse', { uploadId })
   const imported = await t.call('intake.commit', {
@@ -88,6 +98,7 @@ export async function scopeWorld() {
     items: { own: ownItem.id, other: otherItem.id, batch: batchItem.id },
     batchId: batch.id,
     visitId: visit.id,
+    afspraakId: afspraak.afspraak.id,
     card,
     importId,
     signals: {
@@ -141,6 +152,20 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
     },
     'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
     'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: '' },
+    'appointments.make': { caseId, datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: 1 },
+    'appointments.reschedule': {
+      afspraakId: w.afspraakId,
+      datum: '24-11-2026',
+      tijd: '10:00',
+      duur: 45,
+      plekId: 1,
+    },
+    'appointments.outcome': { afspraakId: w.afspraakId, uitkomst: 'geweest' },
+    'appointments.forCase': { caseId },
+    'appointments.texts': { afspraakId: w.afspraakId },
+    'appointments.reminderSent': { afspraakId: w.afspraakId },
+    'appointments.queueLetter': { afspraakId: w.afspraakId },
+    'appointments.ics': { afspraakId: w.afspraakId },
     'documents.forCase': { caseId },
     'documents.addToQueue': { caseId, templateId: w.card.id },
     'documents.removeFromQueue': { itemId: w.items.other },

@@ -31,7 +31,14 @@ export const TEMPLATE_FIELDS: Record<DocumentSoort, { key: string; label: string
 export type TemplateContent = Record<string, string>
 
 /** Every placeholder a text may use, with what it becomes. */
-export const PLACEHOLDERS: { key: string; uitleg: string; voorbeeld: string; alleenBezoek?: boolean }[] = [
+export const PLACEHOLDERS: {
+  key: string
+  uitleg: string
+  voorbeeld: string
+  alleenBezoek?: boolean
+  /** Filled from an appointment (issue 21): such a letter is queued from the appointment itself. */
+  alleenAfspraak?: boolean
+}[] = [
   { key: 'naam', uitleg: 'naam van de bewoner', voorbeeld: 'J. van der Berg' },
   { key: 'datum', uitleg: 'datum van de brief', voorbeeld: '3 november 2026' },
   { key: 'kenmerk', uitleg: 'ons kenmerk (zaaknummer)', voorbeeld: 'LA-2026-00001' },
@@ -49,6 +56,25 @@ export const PLACEHOLDERS: { key: string; uitleg: string; voorbeeld: string; all
     uitleg: 'uiterste dag om af te zeggen',
     voorbeeld: 'vrijdag 6 november',
     alleenBezoek: true,
+  },
+  {
+    key: 'afspraakdag',
+    uitleg: 'dag en datum van de afspraak',
+    voorbeeld: 'dinsdag 17 november 2026',
+    alleenAfspraak: true,
+  },
+  { key: 'afspraak_tijd', uitleg: 'tijd van de afspraak', voorbeeld: '14.30 uur', alleenAfspraak: true },
+  {
+    key: 'afspraak_plek',
+    uitleg: 'waar de afspraak is',
+    voorbeeld: 'Wijkcentrum De Kemp, Kempweg 10, 6043 AB Roermond',
+    alleenAfspraak: true,
+  },
+  {
+    key: 'afspraak_met',
+    uitleg: 'wie de bewoner spreekt',
+    voorbeeld: 'Anouk Peeters en mijn collega Sem Janssen',
+    alleenAfspraak: true,
   },
   { key: 'consulent', uitleg: 'naam van de consulent', voorbeeld: 'Anouk Peeters' },
   { key: 'consulent_telefoon', uitleg: 'direct nummer van de consulent', voorbeeld: '06 12345678' },
@@ -71,6 +97,13 @@ const PLACEHOLDER_RE = /\{([a-z_]+)\}/g
 
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1]!)
+}
+
+const APPOINTMENT_ONLY = new Set(PLACEHOLDERS.filter((p) => p.alleenAfspraak).map((p) => p.key))
+
+/** True when the template names an appointment: it is queued from that appointment only. */
+export function needsAppointment(content: TemplateContent): boolean {
+  return Object.values(content).some((t) => placeholdersIn(t).some((p) => APPOINTMENT_ONLY.has(p)))
 }
 
 /** True when the template needs a visit (date, time window) before it can be printed. */

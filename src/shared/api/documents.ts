@@ -20,6 +20,8 @@ export interface TemplateView {
   standaard: boolean
   /** True when printing needs a visit date and time window. */
   bezoekNodig: boolean
+  /** True when it names an appointment (the confirmation letter): queued from that appointment only. */
+  afspraakNodig: boolean
   huidig: TemplateVersionView
   versies: TemplateVersionView[]
 }

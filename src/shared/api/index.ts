@@ -4,6 +4,7 @@ import { caseloadContract } from './caseload'
 import { dossierContract } from './dossier'
 import { ladderContract } from './ladder'
 import { visitsContract } from './visits'
+import { appointmentsContract } from './appointments'
 import { walkinContract } from './walkin'
 import { documentsContract } from './documents'
 import { monitorContract } from './monitor'
@@ -47,6 +48,7 @@ export const apiContract = composeContracts(
   auditContract,
   ladderContract,
   visitsContract,
+  appointmentsContract,
   walkinContract,
   documentsContract,
   monitorContract,

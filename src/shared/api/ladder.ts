@@ -25,6 +25,7 @@ export const RESULTATEN: Record<Kanaal, readonly string[]> = {
   huisbezoek: ['Gesprek gevoerd', 'Niet thuis', 'Deur niet open', 'Verhuisd'],
   kaartje: ['Kaartje achtergelaten'],
   afspraak: ['Gesprek gevoerd', 'Niet gekomen', 'Afgezegd'],
+  beeldbellen: ['Gesprek gevoerd', 'Niet gekomen'],
   inloop: ['Langsgekomen op het inloopspreekuur'],
   overig: ['Gesprek gevoerd', 'Reactie ontvangen', 'Anders'],
   administratief: ['Gegevens nagekeken', 'Anders'],
@@ -42,8 +43,14 @@ export const RESULTATEN_BEREIKT = [
 /** The steps a ladder can hold, cheapest first. */
 export const STAP_SOORTEN = ['bellen', 'bericht', 'mail', 'brief', 'huisbezoek', 'kaartje', 'inloop'] as const
 export type StapSoort = (typeof STAP_SOORTEN)[number]
-/** Besides the ladder's steps: after contact, follow up; at the end, close the case. */
-export type PlanStap = StapSoort | 'opvolgen' | 'afronden'
+/**
+ * Besides the ladder's steps: after contact, follow up; an appointment made with the resident
+ * (its day is the next step: record how it went); at the end, close the case.
+ */
+export type PlanStap = StapSoort | 'opvolgen' | 'afspraak' | 'afronden'
+
+/** The result an appointment the resident did not come to is recorded with (planner.ts). */
+export const NIET_GEKOMEN = 'Niet gekomen'
 
 export const STAP_LABELS: Record<PlanStap, string> = {
   bellen: 'Bellen',
@@ -54,6 +61,7 @@ export const STAP_LABELS: Record<PlanStap, string> = {
   kaartje: 'Kaartje bezorgen',
   inloop: 'Uitnodigen voor het inloopspreekuur',
   opvolgen: 'Opvolgen na contact',
+  afspraak: 'Afspraak: uitkomst vastleggen',
   afronden: 'Zaak afronden',
 }
 
@@ -67,6 +75,7 @@ export const STAP_KANAAL: Record<PlanStap, Kanaal> = {
   kaartje: 'kaartje',
   inloop: 'brief',
   opvolgen: 'telefoon',
+  afspraak: 'afspraak',
   afronden: 'administratief',
 }
 
@@ -96,6 +105,22 @@ export const ladderConfigInput = z
     opvolgDagen: z.number().int().min(1, 'Minstens 1 werkdag.').max(30, 'Hoogstens 30 werkdagen.'),
     /** Working days after the ladder's last step before the case is up for closing. */
     afrondDagen: z.number().int().min(0).max(60, 'Hoogstens 60 werkdagen.'),
+    /**
+     * After an appointment the resident did not come to: the step the plan goes to, so many working
+     * days later. 'bellen' starts the ladder's calls again (and, if those fail, its next steps);
+     * 'opvolgen' follows up as after contact. Stored plans from before issue 21 get the default.
+     */
+    nietGekomen: z
+      .object({
+        stap: z.enum(['bellen', 'opvolgen'], { error: 'Kies wat er na een gemiste afspraak komt.' }),
+        werkdagen: z
+          .number({ error: 'Vul het aantal werkdagen in.' })
+          .int('Vul een heel aantal werkdagen in.')
+          .min(0, 'Het aantal werkdagen kan niet negatief zijn.')
+          .max(10, 'Hoogstens 10 werkdagen.'),
+      })
+      .strict()
+      .default({ stap: 'bellen', werkdagen: 1 }),
   })
   .strict()
 export type LadderConfig = z.output<typeof ladderConfigInput>
@@ -110,6 +135,7 @@ export const DEFAULT_LADDER: LadderConfig = {
   ],
   opvolgDagen: 5,
   afrondDagen: 10,
+  nietGekomen: { stap: 'bellen', werkdagen: 1 },
 }
 
 /** Where a case stands on the ladder. */
@@ -136,6 +162,8 @@ export interface CasePlanView {
   huisbezoekNodig: boolean
   /** The planned visit, if there is one. */
   huisbezoek: { id: number; datum: string; tijd: string; tot: string | null } | null
+  /** The appointment still to come (features/appointments), if there is one. */
+  afspraak: { id: number; datum: string; tijd: string; plek: string } | null
   pogingenTotaal: number
   bereikt: boolean
   hulpAangeboden: boolean | null
@@ -160,6 +188,22 @@ export interface TodayItem {
   telaat: boolean
   /** A home visit is due and none is planned yet: the planner offers this case. */
   huisbezoekNodig: boolean
+  /**
+   * The part of the day when households like this one (age band and kind of arrears) were best
+   * reached by phone or at the door, from the team's own figures (monitor/moment.ts); null when
+   * the step does not happen at a moment of the day or the figures are too few.
+   */
+  moment: MomentHint | null
+}
+
+export interface MomentHint {
+  dagdeel: Dagdeel
+  /** Reached attempts per attempt in that part of the day, in percent. */
+  pct: number
+  /** Cases in the group the hint rests on. */
+  zaken: number
+  /** The group in words: "26-35 jaar, huur". */
+  groep: string
 }
 
 export interface TodayGroup {
@@ -176,6 +220,8 @@ export interface TodayView {
   telaat: number
   /** True when more was due than the list shows. */
   afgekapt: boolean
+  /** Appointments tomorrow (the next working day) whose reminder is still to be sent. */
+  herinneringen: ReminderTask[]
 }
 
 export const VERWIJZINGEN = [
@@ -251,4 +297,16 @@ export const ladderContract = {
         path: ['reden'],
       }),
   ),
+}
+
+/** A reminder to send today for tomorrow's appointment (Vandaag, "Herinnering sturen"). */
+export interface ReminderTask {
+  afspraakId: number
+  caseId: number
+  caseNumber: string
+  naam: string
+  telefoon: string
+  datum: string
+  tijd: string
+  plek: string
 }

@@ -41,6 +41,21 @@ export interface Breakdown {
   extraKoppen?: Record<string, string>
 }
 
+/**
+ * Appointments by kind of place (issue 21), counted on the appointment's day: did the resident
+ * come? `opkomst` is geweest / (geweest + niet gekomen); appointments still to come and those
+ * moved to another day are shown beside it.
+ */
+export interface AppointmentPlaceRow {
+  soort: string
+  label: string
+  gepland: number
+  geweest: number
+  nietGekomen: number
+  verzet: number
+  opkomst: Ratio
+}
+
 export interface MonitorDashboard {
   van: string
   tot: string
@@ -57,6 +72,7 @@ export interface MonitorDashboard {
   dagenTotContact: { mediaan: number | null; aantal: number }
   perMaand: { maand: string; teller: number; noemer: number; pct: number | null }[]
   breakdowns: Breakdown[]
+  afspraken: AppointmentPlaceRow[]
   referentieBron: string | null
   /**
    * The day the team started with Lange Adem (its set-up). Signals of earlier months can be

@@ -25,6 +25,8 @@ export interface PurgeCounts {
   contactpogingen: number
   notities: number
   huisbezoeken: number
+  /** Appointments with residents (issue 21). */
+  afspraken: number
   inloopbezoeken: number
   documenten: number
   importregels: number

@@ -15,6 +15,7 @@ import * as m0013 from './0013_ddas_v12'
 import * as m0014 from './0014_contact_dates'
 import * as m0015 from './0015_ddas_vs'
 import * as m0016 from './0016_import_ranges'
+import * as m0017 from './0017_appointments'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_contact_dates': m0014,
   '0015_ddas_vs': m0015,
   '0016_import_ranges': m0016,
+  '0017_appointments': m0017,
 }

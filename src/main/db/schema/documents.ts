@@ -53,6 +53,8 @@ export interface PrintItemTable {
   contactpoging_id: number | null
   /** Migration 0013: the home visit an announcement letter announces. */
   huisbezoek_id: Generated<number | null>
+  /** Migration 0017: the appointment a confirmation letter confirms. */
+  afspraak_id: Generated<number | null>
   created_at: string
   created_by: number | null
 }

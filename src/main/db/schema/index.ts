@@ -16,6 +16,7 @@ import type {
   WijkPostcodeTable,
   WijkTable,
 } from './core'
+import type { AfspraakFactTable, AfspraakTable, OntmoetplekTable } from './appointments'
 import type { DdasVsCollectionTable } from './ddas-vs'
 import type {
   DocumentTemplateTable,
@@ -41,6 +42,7 @@ import type {
   RetentionRunTable,
 } from './retention'
 
+export type * from './appointments'
 export type * from './core'
 export type * from './ddas-vs'
 export type * from './documents'
@@ -98,4 +100,8 @@ export interface Database {
   erasure_register: ErasureRegisterTable
   // migration 0015
   ddas_vs_collection: DdasVsCollectionTable
+  // migration 0017
+  ontmoetplek: OntmoetplekTable
+  afspraak: AfspraakTable
+  monitor_afspraak_fact: AfspraakFactTable
 }

@@ -29,6 +29,15 @@ export interface CaseFactTable {
   resultaat: string | null
   gesloten_op: string | null
   frozen: number
+  /** Migration 0017: 0 no appointment, 1 an appointment was made, 2 one took place (geweest). */
+  afspraak: number
+  /** Migration 0017: timed attempts (phone, home visit) per part of the day, and those that reached. */
+  moment_ochtend: number
+  moment_middag: number
+  moment_avond: number
+  moment_ochtend_bereikt: number
+  moment_middag_bereikt: number
+  moment_avond_bereikt: number
 }
 
 export interface SignalFactTable {

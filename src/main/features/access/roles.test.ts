@@ -32,6 +32,7 @@ const QUALITY_ONLY = [
   'session.setStartPassword',
   'audit.search',
   'audit.verify',
+  'appointments.savePlace',
   'documents.saveSettings',
   'documents.saveTemplate',
   'intake.moveCases',

@@ -66,6 +66,35 @@ async function checkVisit(db: Db, viewer: Viewer, visitId: number, ctx: HandlerC
   )
 }
 
+/**
+ * An appointment may be handled by whoever may see its case, and by the consulent and colleague
+ * who keep it (as for visits).
+ */
+async function checkAppointment(
+  db: Db,
+  viewer: Viewer,
+  afspraakId: number,
+  ctx: HandlerContext,
+): Promise<void> {
+  const a = await db
+    .selectFrom('afspraak')
+    .select(['case_id', 'consulent_id', 'collega_id'])
+    .where('id', '=', afspraakId)
+    .executeTakeFirst()
+  if (!a) return // the service says it does not exist
+  if (viewer.scope.kind === 'own' && (a.consulent_id === viewer.userId || a.collega_id === viewer.userId))
+    return
+  await assertMayOpenCases(
+    db,
+    viewer,
+    [a.case_id],
+    walkinOpened(ctx.session, viewer.userId, ctx.clock.today()),
+  )
+}
+const appointment: CaseRule<{ afspraakId: number }> = {
+  check: (db, viewer, i, ctx) => checkAppointment(db, viewer, i.afspraakId, ctx),
+}
+
 /** A correction row belongs to the wijk of its postcode; a row without a usable one to nobody yet. */
 async function checkProblem(db: Db, viewer: Viewer, problemId: number): Promise<void> {
   return checkProblems(db, viewer, [problemId])
@@ -174,6 +203,19 @@ export const CASE_ACCESS: Rules = {
   'visits.day': 'lijst',
   'visits.optOut': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
   'visits.outcome': { check: (db, viewer, i, ctx) => checkVisit(db, viewer, i.visitId, ctx) },
+  // Places are settings; an agenda lists the rows the viewer may see (appointments/agenda.ts).
+  'appointments.places': 'geen',
+  'appointments.savePlace': 'geen',
+  'appointments.make': cases((i) => [i.caseId]),
+  'appointments.reschedule': appointment,
+  'appointments.outcome': appointment,
+  'appointments.forCase': cases((i) => [i.caseId]),
+  'appointments.texts': appointment,
+  'appointments.reminderSent': appointment,
+  'appointments.queueLetter': appointment,
+  'appointments.agenda': 'lijst',
+  'appointments.ics': appointment,
+  'appointments.icsWeek': 'lijst',
   'walkin.search': 'inloop',
   'walkin.session': 'inloop',
   'walkin.register': 'inloop',

@@ -86,6 +86,22 @@ describe('case scope: a consulent and another wijk', () => {
     seen['visits.day'] = day
     expect(day.bezoeken).toEqual([])
 
+    // Sem's agenda holds an appointment and a visit on his own case: Anouk sees neither.
+    const agenda = await t.call('appointments.agenda', {
+      consulentId: w.member('Sem Janssen'),
+      datum: '2026-11-17',
+      weergave: 'week',
+    })
+    seen['appointments.agenda'] = agenda
+    expect(agenda.items).toEqual([])
+    const week = await t.call('appointments.icsWeek', {
+      consulentId: w.member('Sem Janssen'),
+      datum: '2026-11-17',
+    })
+    const ics = Buffer.from(week.base64, 'base64').toString('utf8')
+    seen['appointments.icsWeek'] = ics
+    expect(ics).not.toContain('BEGIN:VEVENT')
+
     const queue = await t.call('documents.queue', {})
     seen['documents.queue'] = queue
     expect(queue.wachtrij.map((i) => i.id)).toEqual([w.items.own])

@@ -222,6 +222,15 @@ export async function confirmBatch(
         await putItemBack(trx, item.id)
         continue
       }
+      // A confirmation of an appointment made after contact is no attempt to get in touch.
+      if (item.afspraak_id !== null) {
+        await trx
+          .updateTable('print_item')
+          .set({ status: 'verstuurd', sent_on: input.datum })
+          .where('id', '=', item.id)
+          .execute()
+        continue
+      }
       const notitie =
         item.bezoek_datum && item.bezoek_van && item.bezoek_tot
           ? `${item.naam} verstuurd. Huisbezoek aangekondigd op ${formatWeekdayDate(item.bezoek_datum)}, ` +

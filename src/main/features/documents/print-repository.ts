@@ -187,6 +187,7 @@ export async function itemsOfBatch(db: Db, batchId: number) {
       'i.bezoek_datum',
       'i.bezoek_van',
       'i.bezoek_tot',
+      'i.afspraak_id',
       't.naam',
       'z.is_open',
     ])

@@ -1,7 +1,12 @@
 import { ALL_CASES, inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
 import type { BatchView, QueueItemView, QueueStatus, QueueView } from '@shared/api/documents'
-import { DOCUMENT_SOORT_LABELS, needsVisit, type DocumentSoort } from '@shared/api/documents-text'
+import {
+  DOCUMENT_SOORT_LABELS,
+  needsAppointment,
+  needsVisit,
+  type DocumentSoort,
+} from '@shared/api/documents-text'
 import { formatHouseNumber, formatPostcode } from '@shared/format/address'
 import { formatWeekdayDate } from '@shared/api/documents-text'
 import { NotFoundError, ValidationError } from '../../lib/errors'
@@ -139,7 +144,7 @@ export async function loadQueue(db: Db, today: string, scope: CaseScope): Promis
 export async function queueDocument(
   trx: Db,
   ctx: UseCaseContext,
-  input: { caseId: number; templateId: number; visit?: AnnouncedVisit | null },
+  input: { caseId: number; templateId: number; visit?: AnnouncedVisit | null; afspraakId?: number | null },
 ): Promise<number> {
   const zaak = await caseForQueue(trx, input.caseId)
   if (!zaak) throw new NotFoundError('Deze zaak bestaat niet (meer).')
@@ -156,6 +161,12 @@ export async function queueDocument(
     throw new ValidationError(
       `${template.naam} kondigt een huisbezoek aan. Kies "Huisbezoek aankondigen": dan worden het bezoek en de brief samen gemaakt.`,
     )
+  // A letter that names an appointment (its confirmation) is queued from that appointment only.
+  const afspraakId = input.afspraakId ?? null
+  if (needsAppointment(version.content) && afspraakId === null)
+    throw new ValidationError(
+      `${template.naam} bevestigt een afspraak. Kies bij de afspraak in het dossier "Bevestigingsbrief klaarzetten".`,
+    )
   const withVisit = needsVisit(version.content) ? visit : null
   const id = await insertPrintItem(trx, {
     case_id: zaak.id,
@@ -168,6 +179,7 @@ export async function queueDocument(
     partner_contact_id: withVisit?.partnerContactId ?? null,
     afmeld_datum: withVisit?.afmelddatum ?? null,
     huisbezoek_id: withVisit?.huisbezoekId ?? null,
+    afspraak_id: needsAppointment(version.content) ? afspraakId : null,
     consulent_id: zaak.consulent_id ?? ctx.userId,
     created_at: ctx.at,
     created_by: ctx.userId,

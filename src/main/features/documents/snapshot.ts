@@ -7,6 +7,7 @@ import { getTeamSettings } from '../settings/repository'
 import { NotFoundError } from '../../lib/errors'
 import type { Recipient } from './pdf/text'
 import type { Sender } from './pdf/letter'
+import { letterValues } from '../appointments/texts'
 
 /**
  * Everything a printed document shows besides the template text, frozen when it is printed:
@@ -30,6 +31,8 @@ export interface SnapshotItem {
   consulent_id: number | null
   collega_id: number | null
   partner_contact_id?: number | null
+  /** The appointment a confirmation letter confirms (migration 0017). */
+  afspraak_id?: number | null
 }
 
 /** A multi-line address from the settings as its non-empty lines. */
@@ -116,6 +119,7 @@ export async function buildSnapshot(db: Db, item: SnapshotItem, today: string): 
         ? `${partner.naam} van ${partner.organisatie}`
         : 'een collega'
   }
+  if (item.afspraak_id) Object.assign(values, await letterValues(db, item.afspraak_id))
   return {
     recipient: {
       naam,
@@ -158,6 +162,10 @@ export async function sampleSnapshot(db: Db, today: string, userId: number | nul
     tot: '12.00 uur',
     collega: 'mijn collega S. Voorbeeld',
     afmelddatum: 'vrijdag 6 november',
+    afspraakdag: 'dinsdag 17 november 2026',
+    afspraak_tijd: '14.30 uur',
+    afspraak_plek: 'Wijkcentrum Voorbeeld, Voorbeeldweg 10, 1234 AB Voorbeeld',
+    afspraak_met: `${me?.naam ?? 'Consulent'} en mijn collega S. Voorbeeld`,
     consulent: me?.naam ?? 'Consulent',
     consulent_telefoon: me?.telefoon || team?.telefoon || '0475 000 000',
     team: team?.teamNaam ?? 'Team',

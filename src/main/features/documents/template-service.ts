@@ -2,6 +2,7 @@ import type { Db } from '../../db/database'
 import type { DocumentSettings, PdfFile, TemplateView } from '@shared/api/documents'
 import {
   checkTemplate,
+  needsAppointment,
   needsVisit,
   placeholdersIn,
   TEMPLATE_FIELDS,
@@ -44,6 +45,7 @@ export async function listTemplates(db: Db): Promise<TemplateView[]> {
       soort: t.soort as DocumentSoort,
       standaard: t.standaard === 1,
       bezoekNodig: needsVisit(vs[0]!.content),
+      afspraakNodig: needsAppointment(vs[0]!.content),
       huidig: vs[0]!,
       versies: vs,
     }

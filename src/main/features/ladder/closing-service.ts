@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors'
 import type { UseCaseContext } from '../../app/use-case'
 import { recordAudit } from '../audit/repository'
 import { withdrawVisitLetters } from '../documents/queue-service'
+import { dropAppointments } from '../appointments/cancel'
 import { insertNote } from '../dossier/repository'
 import {
   callOffPlannedVisits,
@@ -37,6 +38,7 @@ export async function closeCase(
     })
     // Planned visits of a closed case do not take place; their unprinted letters do not go out.
     await withdrawVisitLetters(trx, ctx, await plannedVisitIds(trx, [input.caseId]))
+    await dropAppointments(trx, ctx, [input.caseId], 'Zaak afgesloten')
     await callOffPlannedVisits(trx, { caseId: input.caseId }, 'Zaak afgesloten', ctx.at)
     if (input.notitie) await insertNote(trx, input.caseId, `Afgesloten: ${input.notitie}`, ctx.at, ctx.userId)
     await recordAudit(trx, ctx.at, {
@@ -100,6 +102,7 @@ export async function setDoNotApproach(
     if (input.nietBenaderen) {
       const cases = await householdCaseIds(trx, row.household_id)
       await withdrawVisitLetters(trx, ctx, await plannedVisitIds(trx, cases))
+      await dropAppointments(trx, ctx, cases, 'Bewoner wil niet meer benaderd worden')
       await callOffPlannedVisits(
         trx,
         { householdId: row.household_id },

@@ -6,6 +6,7 @@ import {
   planAfter,
   rotateDagdeel,
   startState,
+  stepAfter,
   type AttemptFact,
   type PlanState,
 } from './planner'
@@ -121,6 +122,25 @@ describe('ladder planner', () => {
     expect(s).toEqual({ stap: 'bellen', poging: 0, datum: '2026-11-16', dagdeel: 'Ochtend' })
     s = planAfter(own, s, call({ datum: '2026-11-16' }))
     expect(s).toMatchObject({ stap: 'afronden', datum: addWorkdays('2026-11-16', own.afrondDagen) })
+  })
+})
+
+describe('after an appointment', () => {
+  it("says what comes when the resident does not come: the Stappenplan's niet-gekomen step", () => {
+    expect(stepAfter(cfg, 'afspraak')).toBe('bellen')
+    expect(stepAfter({ ...cfg, nietGekomen: { stap: 'opvolgen', werkdagen: 1 } }, 'afspraak')).toBe(
+      'opvolgen',
+    )
+    // A ladder without calls follows up instead, as afterMissedAppointment plans it.
+    const noCalls = { ...cfg, stappen: cfg.stappen.filter((s) => s.soort !== 'bellen') }
+    expect(stepAfter(noCalls, 'afspraak')).toBe('opvolgen')
+    expect(
+      planAfter(
+        noCalls,
+        { stap: 'afspraak', poging: 0, datum: '2026-11-12', dagdeel: 'Middag' },
+        call({ kanaal: 'afspraak', resultaat: 'Niet gekomen', datum: '2026-11-12', dagdeel: 'Middag' }),
+      ).stap,
+    ).toBe('opvolgen')
   })
 })
 

@@ -2,6 +2,7 @@ import type { Dagdeel } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { isPublicHoliday } from './holidays'
 import {
+  NIET_GEKOMEN,
   RESULTATEN_BEREIKT,
   STAP_KANAAL,
   type Kanaal,
@@ -118,6 +119,9 @@ export function planAfter(cfg: LadderConfig, state: PlanState, a: AttemptFact): 
   if (a.resultaat === 'Verhuisd') return { stap: 'afronden', poging: 0, datum: a.datum, dagdeel: null }
   if (isReached(a))
     return { stap: 'opvolgen', poging: 0, datum: addWorkdays(a.datum, cfg.opvolgDagen), dagdeel: null }
+  if (a.resultaat === NIET_GEKOMEN) return afterMissedAppointment(cfg, a)
+  // An appointment is coming: a message or a call that got no answer does not move it.
+  if (current === 'afspraak') return state
 
   if (current === 'opvolgen') {
     // Contact was made before; keep trying a few times, then the case is up for closing.
@@ -160,6 +164,23 @@ export function planAfter(cfg: LadderConfig, state: PlanState, a: AttemptFact): 
   return moveTo(cfg, index + 1, a.datum, a.dagdeel)
 }
 
+/**
+ * The resident did not come to an appointment: a call on the working day the Stappenplan says
+ * (`nietGekomen`), on the part of the day the appointment was, when the step allows it. 'bellen'
+ * climbs the ladder again from its calls; without a call step in the ladder, or when chosen, the
+ * case is followed up as after contact.
+ */
+function afterMissedAppointment(cfg: LadderConfig, a: AttemptFact): PlanState {
+  const calls = cfg.nietGekomen.stap === 'bellen' ? cfg.stappen.find((s) => s.soort === 'bellen') : undefined
+  const dagdelen: readonly Dagdeel[] = calls?.dagdelen ?? ['Ochtend', 'Middag', 'Avond']
+  return {
+    stap: calls ? 'bellen' : 'opvolgen',
+    poging: 0,
+    datum: addWorkdays(a.datum, cfg.nietGekomen.werkdagen),
+    dagdeel: dagdelen.includes(a.dagdeel) ? a.dagdeel : dagdelen[0]!,
+  }
+}
+
 const PHONE_STEPS: readonly PlanStap[] = ['bellen', 'bericht']
 
 /**
@@ -177,6 +198,11 @@ export function reachableStep(cfg: LadderConfig, stap: PlanStap, hasPhone: boole
 /** The label of the step after the current one, for "daarna". */
 export function stepAfter(cfg: LadderConfig, stap: PlanStap | null): PlanStap | null {
   const current = stap ?? cfg.stappen[0]!.soort
+  // An appointment that fails (niet gekomen) goes where the Stappenplan says (afterMissedAppointment).
+  if (current === 'afspraak')
+    return cfg.nietGekomen.stap === 'bellen' && cfg.stappen.some((s) => s.soort === 'bellen')
+      ? 'bellen'
+      : 'opvolgen'
   if (current === 'opvolgen' || current === 'afronden') return current === 'opvolgen' ? 'afronden' : null
   const i = cfg.stappen.findIndex((s) => s.soort === current)
   return cfg.stappen[i + 1]?.soort ?? 'afronden'

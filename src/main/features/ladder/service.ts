@@ -27,6 +27,9 @@ import { loadDossier } from '../dossier/service'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../../app/use-case'
 import { messageTexts } from './messages'
+import { pendingAppointment } from '../appointments/repository'
+import { reminderTasks } from '../appointments/agenda'
+import { MOMENT_STAPPEN, momentHints } from '../monitor/moment'
 import { isReached, planAfter, startState, stepAfter, type PlanState } from './planner'
 import { dueCutoff, isVisitDue, nextStep } from './next-step'
 import {
@@ -243,6 +246,7 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
   const phones = await phonesOf(db, [row.household_id])
   const step = nextStep(cfg, row, !!phones.get(row.household_id))
   const visit = await plannedVisit(db, caseId)
+  const afspraak = await pendingAppointment(db, caseId)
   const stap = step?.stap ?? null
   const stepCfg = cfg.stappen.find((s) => s.soort === stap)
   const bewoner = r
@@ -266,6 +270,7 @@ export async function loadPlan(db: Db, today: string, caseId: number): Promise<C
     kanaal: stap ? STAP_KANAAL[stap] : 'telefoon',
     huisbezoekNodig: isVisitDue(step, today, !!visit),
     huisbezoek: visit,
+    afspraak,
     pogingenTotaal: attempts.n,
     bereikt: attempts.bereikt,
     hulpAangeboden: row.hulp_aangeboden === null ? null : row.hulp_aangeboden === 1,
@@ -304,8 +309,18 @@ export async function todayList(
   const afgekapt = rows.length > TODAY_LIMIT
   const shown = rows.slice(0, TODAY_LIMIT)
   const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])
-  const order: PlanStap[] = [...cfg.stappen.map((s) => s.soort), ...STAP_SOORTEN, 'opvolgen', 'afronden']
+  const order: PlanStap[] = [
+    'afspraak',
+    ...cfg.stappen.map((s) => s.soort),
+    ...STAP_SOORTEN,
+    'opvolgen',
+    'afronden',
+  ]
   const visits = await plannedVisitCases(
+    db,
+    shown.map((r) => r.id),
+  )
+  const hints = await momentHints(
     db,
     shown.map((r) => r.id),
   )
@@ -330,8 +345,10 @@ export async function todayList(
       dagdeel: step.dagdeel,
       telaat: late,
       huisbezoekNodig: isVisitDue(step, today, visits.has(r.id)),
+      moment: MOMENT_STAPPEN.includes(step.stap) ? (hints.get(r.id) ?? null) : null,
     })
   }
   const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
-  return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt }
+  const herinneringen = await reminderTasks(db, today, consulentId, scope)
+  return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt, herinneringen }
 }

@@ -15,6 +15,7 @@ import { computeFigures } from '../../test/figures-by-case'
 import { figureContext, getDashboard, loadFacts, teamStartDate } from './service'
 import type { Period } from './figures'
 import { histogramMedian, splitSteps } from './daily'
+import { appointmentsByPlace } from './appointment-figures'
 import { settingsInput } from '../../test/monitor-data'
 
 type T = Awaited<ReturnType<typeof testApp>>
@@ -34,6 +35,7 @@ async function perCase(db: Db, p: Period): Promise<MonitorDashboard> {
     doorgezet: byOutcome.get('doorgezet') ?? 0,
     nietDoorgezet: NIET_DOORGEZET_STATUSSEN.map((status) => ({ status, aantal: byOutcome.get(status) ?? 0 })),
     ...computeFigures(facts, ctx),
+    afspraken: await appointmentsByPlace(db, p),
     referentieBron: ctx.bron,
     inGebruikSinds: await teamStartDate(db),
   }

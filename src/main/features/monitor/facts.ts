@@ -34,6 +34,13 @@ const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
 const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = '${kind}')`
 
+/**
+ * The attempts that happen at a moment of the day and need the resident there: a call, a knock on
+ * the door. A letter or a message is read whenever; an appointment's time was agreed.
+ */
+export const MOMENT_SOORTEN: readonly Contactsoort[] = ['Telefoon', 'Huisbezoek']
+const MOMENT_SOORTEN_SQL = MOMENT_SOORTEN.map(quote).join(', ')
+
 /** A row in monitor_dirty with this kind asks refreshFacts to rebuild monitor_daily from scratch. */
 export const REBUILD_DAILY = 'daily'
 
@@ -64,9 +71,40 @@ const CASE_TALLIES = `
   union all select f.peildatum, 'wijk', coalesce(cast(f.wijk_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0 from f
   union all select f.peildatum, 'consulent', coalesce(cast(f.consulent_id as text), 'geen'), f.bereikt, ${HULP_SQL}, 0, 0
     from f
+  union all select f.peildatum, 'afspraak', 'gemaakt', f.bereikt, 0, 0, 0 from f where f.bereikt = 1 and f.afspraak >= 1
+  union all select f.peildatum, 'afspraak', 'geweest', f.bereikt, 0, 0, 0 from f where f.bereikt = 1 and f.afspraak = 2
   union all select f.peildatum, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
     - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)) as text), 1, 0, 0, 0 from f
     where f.bereikt = 1 and coalesce(f.eerste_contact_datum, '') <> ''`
+
+const ARREARS_SQL = `case when instr(f.partner_types, '|') > 0 then 'meervoudig' when f.partner_types = '' then 'onbekend'
+  else f.partner_types end`
+/** Per case fact (`f`): its timed attempts per part of the day, and one row counting the case. */
+const MOMENT_TALLIES = [
+  ...(['ochtend', 'middag', 'avond'] as const).map(
+    (
+      d,
+    ) => `select coalesce(f.leeftijd, -1) as leeftijd, ${ARREARS_SQL} as soort, '${d[0]!.toUpperCase()}${d.slice(1)}' as dagdeel,
+      0 as z, f.moment_${d} as n, f.moment_${d}_bereikt as r from f where f.moment_${d} > 0`,
+  ),
+  `select coalesce(f.leeftijd, -1), ${ARREARS_SQL}, '', 1, 0, 0 from f
+    where f.moment_ochtend + f.moment_middag + f.moment_avond > 0`,
+].join(' union all ')
+
+/** Adds (sign 1) or subtracts (-1) the case facts matching `where` to monitor_moment. */
+async function tallyMoments(trx: Db, where: string, sign: 1 | -1): Promise<void> {
+  await sql
+    .raw(
+      `with f as (select * from monitor_case_fact where opgepakt = 1 and (${where})), t as (${MOMENT_TALLIES})
+       insert into monitor_moment (leeftijd, soort, dagdeel, zaken, pogingen, bereikt)
+       select leeftijd, soort, dagdeel, ${sign} * sum(z), ${sign} * sum(n), ${sign} * sum(r)
+       from t where true group by leeftijd, soort, dagdeel
+       on conflict (leeftijd, soort, dagdeel) do update set zaken = zaken + excluded.zaken,
+         pogingen = pogingen + excluded.pogingen, bereikt = bereikt + excluded.bereikt`,
+    )
+    .execute(trx)
+  if (sign === -1) await sql`delete from monitor_moment where zaken = 0 and pogingen = 0`.execute(trx)
+}
 
 /** Adds (sign 1) or subtracts (-1) the case facts or signal facts matching `where` to monitor_daily. */
 async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 | -1): Promise<void> {
@@ -86,6 +124,7 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
          hulp = hulp + excluded.hulp, via = via + excluded.via, eerste = eerste + excluded.eerste`,
     )
     .execute(trx)
+  if (source === 'case') await tallyMoments(trx, where, sign)
   if (sign === -1) {
     const days =
       source === 'case'
@@ -98,6 +137,7 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
 /** Fills monitor_daily afresh from the fact tables (after migration 0007, or on request). */
 async function rebuildDaily(trx: Db): Promise<void> {
   await sql`delete from monitor_daily`.execute(trx)
+  await sql`delete from monitor_moment`.execute(trx)
   await tally(trx, 'case', '1', 1)
   await tally(trx, 'signal', '1', 1)
 }
@@ -156,7 +196,8 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       .raw(
         `insert or ignore into monitor_case_fact (case_id, peildatum, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
            crisis, bedrag_euro, leeftijd, pogingen, soorten_mask, bereikt_mask, bereikt, eerste_contact_soort,
-           eerste_contact_dagdeel, eerste_contact_datum, resultaat, gesloten_op)
+           eerste_contact_dagdeel, eerste_contact_datum, resultaat, gesloten_op, afspraak, moment_ochtend, moment_middag,
+           moment_avond, moment_ochtend_bereikt, moment_middag_bereikt, moment_avond_bereikt)
          select z.id,
            coalesce((select min(s.signaaldatum) from vroegsignaal s where s.case_id = z.id), z.datum_opgepakt),
            z.datum_opgepakt,
@@ -180,8 +221,16 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
            ${FIRST_REACHED('p.soort')},
            ${FIRST_REACHED('p.dagdeel')},
            ${FIRST_REACHED('p.datum')},
-           z.resultaat, z.gesloten_op
+           z.resultaat, z.gesloten_op,
+           coalesce((select max(case when a.status = 'geweest' then 2 else 1 end) from afspraak a
+             where a.case_id = z.id and a.status <> 'vervallen'), 0),
+           coalesce(m.o, 0), coalesce(m.m, 0), coalesce(m.a, 0), coalesce(m.ob, 0), coalesce(m.mb, 0), coalesce(m.ab, 0)
          from vroegsignaalzaak z
+         left join (select p.case_id, sum(p.dagdeel = 'Ochtend') as o, sum(p.dagdeel = 'Middag') as m,
+             sum(p.dagdeel = 'Avond') as a, sum(p.dagdeel = 'Ochtend' and p.bereikt = 1) as ob,
+             sum(p.dagdeel = 'Middag' and p.bereikt = 1) as mb, sum(p.dagdeel = 'Avond' and p.bereikt = 1) as ab
+           from contactpoging p where p.soort in (${MOMENT_SOORTEN_SQL}) and p.case_id in ${DIRTY('zaak')}
+           group by p.case_id) m on m.case_id = z.id
          where z.id in ${DIRTY('zaak')}`,
       )
       .execute(trx)

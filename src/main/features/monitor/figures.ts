@@ -15,7 +15,18 @@ export interface Period {
   tot: string
 }
 
-export type CaseFact = Omit<CaseFactTable, 'opgepakt' | 'gesloten_op' | 'frozen'>
+export type CaseFact = Omit<
+  CaseFactTable,
+  | 'opgepakt'
+  | 'gesloten_op'
+  | 'frozen'
+  | 'moment_ochtend'
+  | 'moment_middag'
+  | 'moment_avond'
+  | 'moment_ochtend_bereikt'
+  | 'moment_middag_bereikt'
+  | 'moment_avond_bereikt'
+>
 
 export interface FigureContext {
   leeftijdsgrenzen: number[]
@@ -172,6 +183,19 @@ export const DEFS: Def[] = [
     mode: 'aandeel',
     rows: () => DAGDELEN.map((d) => ({ key: d, label: d })),
     keys: (f) => (f.bereikt && f.eerste_contact_dagdeel ? [f.eerste_contact_dagdeel] : []),
+  },
+  {
+    key: 'afspraak',
+    titel: 'Bereikte zaken met een afspraak',
+    uitleg:
+      'Van de bereikte zaken: het deel waarin we een afspraak maakten (op het stadskantoor, in de wijk, thuis, telefonisch of met beeldbellen), en het deel waarin een afspraak ook doorging.',
+    mode: 'aandeel',
+    rows: () => [
+      { key: 'gemaakt', label: 'Afspraak gemaakt' },
+      { key: 'geweest', label: 'Afspraak doorgegaan' },
+    ],
+    keys: (f) =>
+      f.bereikt ? [...(f.afspraak >= 1 ? ['gemaakt'] : []), ...(f.afspraak === 2 ? ['geweest'] : [])] : [],
   },
   {
     key: 'wijk',

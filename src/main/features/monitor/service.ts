@@ -15,6 +15,7 @@ import { calendarDate } from '../../lib/clock'
 import type { UseCaseContext } from '../../app/use-case'
 import { refreshFacts } from './facts'
 import { figuresFromDaily, loadDaily } from './daily'
+import { appointmentsByPlace } from './appointment-figures'
 import { DEFS, presentKeys, selectFacts, type CaseFact, type FigureContext, type Period } from './figures'
 
 const SETTINGS_KEY = 'monitor'
@@ -46,6 +47,11 @@ async function storedSettings(db: Db): Promise<StoredSettings> {
     leeftijdsgrenzen: v.leeftijdsgrenzen ?? DEFAULT_LEEFTIJDSGRENZEN,
     bedraggrenzen: v.bedraggrenzen ?? DEFAULT_BEDRAGGRENZEN,
   }
+}
+
+/** The age bands' upper limits the monitor uses (also for Vandaag's hint, monitor/moment.ts). */
+export async function ageLimits(db: Db): Promise<number[]> {
+  return (await storedSettings(db)).leeftijdsgrenzen
 }
 
 /** codeGegevensleverancier: the supplier's name and the version of the software that delivers. */
@@ -152,6 +158,7 @@ export async function loadFacts(db: Db, p: Period): Promise<CaseFact[]> {
       'eerste_contact_dagdeel',
       'eerste_contact_datum',
       'resultaat',
+      'afspraak',
     ])
     .where('peildatum', '>=', p.van)
     .where('peildatum', '<=', p.tot)
@@ -194,6 +201,7 @@ export async function getDashboard(db: Db, p: Period): Promise<MonitorDashboard>
     van: p.van,
     tot: p.tot,
     ...figuresFromDaily(sums, amounts, ctx),
+    afspraken: await appointmentsByPlace(db, p),
     referentieBron: ctx.bron,
     inGebruikSinds: await teamStartDate(db),
   }

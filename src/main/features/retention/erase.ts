@@ -18,6 +18,11 @@ export const TABLE_HANDLING: Record<string, string> = {
   contactpoging: 'deleted with its case (free-text note); soort/bereikt/datum/dagdeel kept for DDAS',
   note: 'deleted with its case (free text)',
   huisbezoek: 'deleted with its case (notes, reason for opting out)',
+  afspraak: 'deleted with its case (notes, the outcome note); the anonymous monitor fact stays',
+  ontmoetplek: 'kept: meeting places of the team (addresses of wijkcentra and offices), no residents',
+  monitor_afspraak_fact:
+    'kept: anonymous appointment facts (appointment and case number, day, kind of place, status)',
+  monitor_moment: 'kept: sums of the anonymous facts per age, kind of arrears and part of the day',
   walkin_bezoek: 'deleted with its case (what was discussed, bills)',
   walkin_sessie: 'kept: only the date of a walk-in hour',
   print_item: 'deleted with its case (values_json is the filled-in letter: name and address)',
@@ -64,6 +69,7 @@ export const ZERO_COUNTS: PurgeCounts = {
   contactpogingen: 0,
   notities: 0,
   huisbezoeken: 0,
+  afspraken: 0,
   inloopbezoeken: 0,
   documenten: 0,
   importregels: 0,
@@ -191,6 +197,7 @@ export async function eraseData(
   // 3. The case's own rows, children before parents (foreign keys are on).
   counts.documenten = await deleteIn(trx, 'print_item', 'case_id', caseIds)
   counts.huisbezoeken = await deleteIn(trx, 'huisbezoek', 'case_id', caseIds)
+  counts.afspraken = await deleteIn(trx, 'afspraak', 'case_id', caseIds)
   counts.inloopbezoeken = await deleteIn(trx, 'walkin_bezoek', 'case_id', caseIds)
   counts.notities = await deleteIn(trx, 'note', 'case_id', caseIds)
   counts.contactpogingen = await deleteIn(trx, 'contactpoging', 'case_id', caseIds)

@@ -61,6 +61,37 @@ async function bosTeam() {
       created_by: null,
     })
     .execute()
+  const plek = await t.db
+    .selectFrom('ontmoetplek')
+    .select('id')
+    .where('soort', '=', 'stadskantoor')
+    .executeTakeFirstOrThrow()
+  await t.db
+    .insertInto('afspraak')
+    .values({
+      uid: 'bos-1@lange-adem',
+      case_id: caseId,
+      plek_id: plek.id,
+      plek_soort: 'stadskantoor',
+      datum: '2026-10-05',
+      tijd: '10:00',
+      duur: 45,
+      consulent_id: null,
+      collega_id: null,
+      partner_contact_id: null,
+      status: 'gepland',
+      verzet_naar: null,
+      herinnering: 'nodig',
+      herinnering_op: null,
+      contactpoging_id: null,
+      notitie: 'Wil over de huur praten',
+      uitkomst_notitie: '',
+      volgnummer: 0,
+      created_at: at,
+      created_by: null,
+      updated_at: at,
+    })
+    .execute()
   const { id: sessie } = await t.db
     .insertInto('walkin_sessie')
     .values({ datum: '2026-10-06', created_at: at, created_by: null })
@@ -235,6 +266,7 @@ describe("a resident's request", () => {
       zaken: 1,
       contactpogingen: 1,
       huisbezoeken: 1,
+      afspraken: 1,
       inloopbezoeken: 1,
       documenten: 1,
     })

@@ -163,6 +163,7 @@ const COUNT_LABELS: Record<keyof PurgeCounts, string> = {
   contactpogingen: 'contactpogingen',
   notities: 'notities',
   huisbezoeken: 'huisbezoeken',
+  afspraken: 'afspraken',
   inloopbezoeken: 'inloopbezoeken',
   documenten: 'brieven en kaartjes',
   importregels: 'regels uit inleesbestanden',

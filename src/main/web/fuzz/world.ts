@@ -57,6 +57,7 @@ export async function httpWorld(target: Target) {
   const item = await call('documents.addToQueue', { caseId: other.caseId, templateId: card.id })
   const batch = await call('documents.createBatch', { itemIds: [item.id], indeling: 'a6', enveloppen: false })
   const visitId = await planVisit(call, wijk('Kapel in het Zand'), other.caseId, member('Sem Janssen'))
+  const afspraakId = await makeAppointment(call, other.caseId)
 
   const world: SampleWorld & { signInAs(naam: string): Promise<void> } = {
     t: { call, upload },
@@ -66,6 +67,7 @@ export async function httpWorld(target: Target) {
     signals: { own: signals.find((s) => s.naam.includes('Centrumbewoner'))!.signalId },
     problems: { own: problems.find((p) => p.values.achternaam === 'Centrumfout')!.id },
     visitId,
+    afspraakId,
     batchId: batch.id,
     signInAs,
   }
@@ -93,6 +95,30 @@ async function planVisit(
       duoUserId,
     })
     return day.bezoeken[0]?.id ?? 999_999
+  } catch {
+    return 999_999
+  }
+}
+
+/** An appointment at the stadskantoor in a week's time; an id that exists nowhere when refused. */
+async function makeAppointment(
+  call: <M extends MethodName>(m: M, input: ApiInput<M>) => Promise<ApiOutput<M>>,
+  caseId: number,
+): Promise<number> {
+  const d = new Date()
+  do d.setDate(d.getDate() + 1)
+  while (d.getDay() === 0 || d.getDay() === 6 || d.getDate() === 25 || d.getDate() === 26)
+  const datum = `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`
+  try {
+    const places = await call('appointments.places', {})
+    const made = await call('appointments.make', {
+      caseId,
+      datum,
+      tijd: '14:00',
+      duur: 45,
+      plekId: places.find((p) => p.soort === 'stadskantoor')!.id,
+    })
+    return made.afspraak.id
   } catch {
     return 999_999
   }

@@ -32,6 +32,8 @@ const INTAKE: MethodName[] = [
   'intake.openCases',
   ...CASES,
 ]
+// An appointment shows in the case file, its texts, the agenda, Vandaag (reminders) and the Stappenplan.
+const APPOINTMENTS: MethodName[] = ['appointments.forCase', 'appointments.texts', 'appointments.agenda']
 const RETENTION: MethodName[] = ['retention.get', 'retention.preview', 'retention.findPerson', ...CASES]
 
 export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything'> = {
@@ -99,9 +101,10 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'ladder.today': [],
   'ladder.plan': [],
   'ladder.logAttempt': CASES,
-  'ladder.close': CASES,
+  // Closing a case, or "niet benaderen", cancels its planned appointments and withdraws their letters.
+  'ladder.close': [...CASES, ...APPOINTMENTS, ...DOCUMENTS],
   'ladder.reopen': CASES,
-  'ladder.setDoNotApproach': CASES,
+  'ladder.setDoNotApproach': [...CASES, ...APPOINTMENTS, ...DOCUMENTS],
 
   'visits.partners': [],
   'visits.savePartner': ['visits.partners'],
@@ -146,6 +149,24 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'backup.check': ['backup.list'],
   // Every answer may be different after the data went back in time.
   'backup.restore': 'everything',
+
+  'appointments.places': [],
+  // The place's name and hours show in the appointments and the agenda.
+  'appointments.savePlace': ['appointments.places', ...APPOINTMENTS],
+  // Making one moves the Stappenplan on (Vandaag, the case list, the monitor's figures).
+  'appointments.make': [...APPOINTMENTS, ...CASES],
+  // Moving one withdraws its queued confirmation letter.
+  'appointments.reschedule': [...APPOINTMENTS, ...CASES, ...DOCUMENTS],
+  // The outcome is a contact attempt: the ladder moves on and a letter still queued goes.
+  'appointments.outcome': [...APPOINTMENTS, ...CASES, ...DOCUMENTS],
+  'appointments.forCase': [],
+  'appointments.texts': [],
+  // The reminder leaves Vandaag's list.
+  'appointments.reminderSent': [...APPOINTMENTS, 'ladder.today'],
+  'appointments.queueLetter': [...DOCUMENTS, 'appointments.forCase'],
+  'appointments.agenda': [],
+  'appointments.ics': [],
+  'appointments.icsWeek': [],
 
   'retention.get': [],
   'retention.save': ['retention.get', 'retention.preview'],

@@ -46,6 +46,16 @@ export const ROUTES = {
     menu: { section: 'Dagelijks werk', label: 'Inloopspreekuur' },
     backLabel: 'het inloopspreekuur',
   }),
+  /** The consulent's agenda: a day or a week (from its Monday) around `datum` (default today). */
+  agenda: route({
+    path: '/agenda/:weergave/:datum',
+    title: 'Agenda',
+    params: { weergave: optional(oneOf('dag', 'week')), datum: optional(isoDate) },
+    method: 'appointments.agenda',
+    cases: true,
+    menu: { section: 'Dagelijks werk', label: 'Agenda' },
+    backLabel: 'de agenda',
+  }),
   /** The planner, opened on a wijk and with a case selected (from a case file or Vandaag). */
   huisbezoeken: route({
     path: '/huisbezoeken/:wijkId/:caseId',
@@ -150,6 +160,13 @@ export const ROUTES = {
     method: 'ladder.config',
     cases: false,
     menu: { section: 'Kwaliteit', label: 'Stappenplan' },
+  }),
+  plekken: route({
+    path: '/plekken',
+    title: 'Ontmoetplekken',
+    method: 'appointments.savePlace',
+    cases: false,
+    menu: { section: 'Kwaliteit', label: 'Ontmoetplekken' },
   }),
   sjablonen: route({
     path: '/brieven-en-kaartjes',

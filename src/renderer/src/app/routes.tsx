@@ -26,6 +26,8 @@ import { AuditPage } from '../features/audit/AuditPage'
 import { BackupsPage } from '../features/backup/BackupsPage'
 import { RetentionPage } from '../features/retention/RetentionPage'
 import { PersonRequestPage } from '../features/retention/PersonRequestPage'
+import { AgendaPage } from '../features/appointments/AgendaPage'
+import { PlacesPage } from '../features/appointments/PlacesPage'
 
 /**
  * The page of every route in the table (route-table.ts), given the values of its address. Kept
@@ -38,6 +40,7 @@ const PAGES: { [K in RouteName]: (r: RouteOf<K>) => ReactNode } = {
   'mijn-zaken': () => <CaseloadPage mine />,
   caseload: () => <CaseloadPage mine={false} />,
   inloop: () => <WalkinPage />,
+  agenda: (r) => <AgendaPage key={`${r.weergave}-${r.datum}`} datum={r.datum} weergave={r.weergave} />,
   huisbezoeken: (r) => <VisitsPage wijkId={r.wijkId} caseId={r.caseId} />,
   bezoeklijst: (r) => <VisitDayListPage datum={r.datum} wijkId={r.wijkId ?? null} />,
   afdrukken: () => <PrintQueuePage />,
@@ -51,6 +54,7 @@ const PAGES: { [K in RouteName]: (r: RouteOf<K>) => ReactNode } = {
   verdeling: () => <DistributionPage />,
   afwegingskader: () => <RulesPage />,
   stappenplan: () => <LadderSettingsPage />,
+  plekken: () => <PlacesPage />,
   sjablonen: () => <TemplatesPage />,
   logboek: () => <AuditPage />,
   inzageverzoek: () => <PersonRequestPage />,

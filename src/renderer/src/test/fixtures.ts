@@ -133,6 +133,7 @@ export function callPlan(extra: Partial<CasePlanView> = {}): CasePlanView {
     hulpGeaccepteerd: null,
     verwijzing: '',
     heropenbaar: false,
+    afspraak: null,
     berichten: {
       whatsapp: 'Beste M. Hendriks',
       sms: 'Beste M. Hendriks',

@@ -35,7 +35,8 @@ export function CaseDocumentsSection({
   const addToQueue = useApiMutation('documents.addToQueue')
   const [pdf, setPdf] = useState<{ file: PdfFile; title: string } | null>(null)
 
-  const printable = templates.filter((t) => t.soort !== 'bericht')
+  // The confirmation letter of an appointment is queued from that appointment (AppointmentsSection).
+  const printable = templates.filter((t) => t.soort !== 'bericht' && !t.afspraakNodig)
   const queue = async (t: TemplateView) => {
     if (t.bezoekNodig) {
       onAnnounce(t)

@@ -16,6 +16,7 @@ function caseBackend() {
     'dossier.get': () => dossier,
     'ladder.plan': () => plan,
     'documents.forCase': () => [],
+    'appointments.forCase': () => [],
     'documents.templates': () => [],
     'dossier.addNote': ({ tekst }) => {
       const note = {
@@ -127,6 +128,7 @@ describe('the case file', () => {
         },
         'ladder.plan': () => callPlan(),
         'documents.forCase': () => [],
+        'appointments.forCase': () => [],
         'documents.templates': () => [],
       },
     })

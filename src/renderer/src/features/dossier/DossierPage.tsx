@@ -20,6 +20,7 @@ import { SignalsSection } from './SignalsSection'
 import { PlanSection } from '../ladder/PlanSection'
 import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 import { AnnounceVisitModal } from '../visits/AnnounceVisitModal'
+import { AppointmentsSection } from '../appointments/AppointmentsSection'
 
 /** Where "← Terug" leads: Vandaag when the case came from there, else the list the user came from. */
 export function backTarget(
@@ -137,6 +138,12 @@ export function DossierPage({
         onChange={update}
         fromToday={fromToday}
         onAnnounce={() => setAnnouncing({ template: null })}
+      />
+      <AppointmentsSection
+        caseId={d.id}
+        consulentId={d.consulent?.id ?? null}
+        open={d.status !== 'gesloten'}
+        onChanged={(r) => update(r.dossier)}
       />
       <HouseholdSection dossier={d} />
       <SignalsSection dossier={d} />

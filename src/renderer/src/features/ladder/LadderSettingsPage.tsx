@@ -162,6 +162,33 @@ export function LadderSettingsPage() {
           onChange={(v) => setCfg({ ...cfg, afrondDagen: Number(v) || 0 })}
         />
       </Group>
+      <Group align="flex-end">
+        <NativeSelect
+          label="Bewoner niet gekomen op een afspraak: dan"
+          w={300}
+          disabled={!mayEdit}
+          value={cfg.nietGekomen.stap}
+          data={[
+            { value: 'bellen', label: 'Bellen (opnieuw de stappen langs)' },
+            { value: 'opvolgen', label: 'Opvolgen zoals na contact' },
+          ]}
+          onChange={(e) =>
+            setCfg({
+              ...cfg,
+              nietGekomen: { ...cfg.nietGekomen, stap: e.currentTarget.value as 'bellen' | 'opvolgen' },
+            })
+          }
+        />
+        <NumberInput
+          label="na (werkdagen)"
+          w={140}
+          min={0}
+          max={10}
+          disabled={!mayEdit}
+          value={cfg.nietGekomen.werkdagen}
+          onChange={(v) => setCfg({ ...cfg, nietGekomen: { ...cfg.nietGekomen, werkdagen: Number(v) || 0 } })}
+        />
+      </Group>
       <Text size="sm" c="dimmed">
         De afzegtermijn van een aangekondigd huisbezoek staat bij de instellingen van brieven en kaartjes.
       </Text>

@@ -37,7 +37,8 @@ export function LogAttemptModal({
   /** False when the page moves the focus itself after saving (Vandaag's next task). */
   returnFocus?: boolean
   onClose(): void
-  onSaved(r: LadderResult): void
+  /** `afspraak`: contact was made and the consulent wants to make an appointment right away. */
+  onSaved(r: LadderResult, afspraak: boolean): void
 }) {
   const [kanaal, setKanaal] = useState<LoggableKanaal>(
     (SELECTABLE as readonly Kanaal[]).includes(initial) ? (initial as LoggableKanaal) : 'telefoon',
@@ -45,6 +46,7 @@ export function LogAttemptModal({
   const [resultaat, setResultaat] = useState(RESULTATEN[kanaal][0]!)
   const [bereikt, setBereikt] = useState(false)
   const [notitie, setNotitie] = useState('')
+  const [afspraak, setAfspraak] = useState(false)
   const [today] = useState(todayDutch)
   const [datum, setDatum] = useState(today)
   const [error, setError] = useState<string | null>(null)
@@ -62,7 +64,8 @@ export function LogAttemptModal({
     busy.current = true
     setError(null)
     try {
-      onSaved(await logAttemptCall.mutateAsync({ caseId, kanaal, bereikt, resultaat, notitie, datum }))
+      const r = await logAttemptCall.mutateAsync({ caseId, kanaal, bereikt, resultaat, notitie, datum })
+      onSaved(r, bereikt && afspraak && r.plan.open)
     } catch (err) {
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
@@ -118,6 +121,13 @@ export function LogAttemptModal({
             checked={bereikt}
             onChange={(e) => setBereikt(e.currentTarget.checked)}
           />
+          {bereikt && (
+            <Checkbox
+              label="Meteen een afspraak maken met de bewoner"
+              checked={afspraak}
+              onChange={(e) => setAfspraak(e.currentTarget.checked)}
+            />
+          )}
           <Textarea
             label="Notitie"
             value={notitie}

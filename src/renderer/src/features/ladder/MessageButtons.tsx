@@ -9,7 +9,14 @@ const LABELS: Record<Which, string> = { whatsapp: 'WhatsApp-tekst', sms: 'Sms-te
  * Ready texts, copied to the clipboard with one click; the app sends nothing itself. When the
  * clipboard is not allowed, the text is shown selected so Ctrl+C copies it.
  */
-export function MessageButtons({ berichten }: { berichten: CasePlanView['berichten'] }) {
+export function MessageButtons({
+  berichten,
+  label = 'Kant-en-klare tekst:',
+}: {
+  berichten: Pick<CasePlanView['berichten'], Which | 'mailOnderwerp'>
+  /** What the texts are; an appointment's say "Bevestiging:". */
+  label?: string
+}) {
   const [shown, setShown] = useState<Which | null>(null)
   const [copied, setCopied] = useState<Which | null>(null)
   const text = (w: Which) =>
@@ -29,7 +36,7 @@ export function MessageButtons({ berichten }: { berichten: CasePlanView['bericht
     <Stack gap={6}>
       <Group gap="xs">
         <Text size="sm" c="dimmed">
-          Kant-en-klare tekst:
+          {label}
         </Text>
         {(Object.keys(LABELS) as Which[]).map((w) => (
           <Button key={w} size="xs" variant="light" onClick={() => void copy(w)}>

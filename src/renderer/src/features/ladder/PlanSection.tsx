@@ -15,9 +15,11 @@ import { CloseCaseModal } from './CloseCaseModal'
 import { LogAttemptModal } from './LogAttemptModal'
 import { MessageButtons } from './MessageButtons'
 import { nextTask } from './nextTask'
+import { AppointmentModal } from '../appointments/AppointmentModal'
+import { appointmentMadeText } from '../appointments/AppointmentsSection'
 import { Dialog } from '../../components/Dialog'
 
-type Dialog = 'poging' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
+type Dialog = 'poging' | 'afspraak' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
 /**
  * After an attempt on a case opened from Vandaag: Vandaag's next task, one Enter away (the button
@@ -207,6 +209,16 @@ export function PlanSection({
                 </Text>
               </Stack>
             )}
+            {plan.afspraak && (
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  Afspraak
+                </Text>
+                <Text aria-label="Afspraak">
+                  {formatDate(plan.afspraak.datum)} {plan.afspraak.tijd}, {plan.afspraak.plek}
+                </Text>
+              </Stack>
+            )}
             {plan.huisbezoekNodig && (
               <Group gap="sm" mt="lg">
                 {onAnnounce && (
@@ -235,7 +247,10 @@ export function PlanSection({
             {plan.verwijzing && ` Verwezen naar: ${plan.verwijzing}.`}
           </Text>
         )}
-        {plan.open && !plan.nietBenaderen && <MessageButtons berichten={plan.berichten} />}
+        {/* With an appointment coming, its own confirmation texts are in Afspraken. */}
+        {plan.open && !plan.nietBenaderen && plan.stap !== 'afspraak' && (
+          <MessageButtons berichten={plan.berichten} />
+        )}
         {plan.open && !plan.nietBenaderen && (
           <Group>
             <Anchor component="button" size="sm" c="orange" onClick={() => setDialog('niet-benaderen')}>
@@ -253,15 +268,26 @@ export function PlanSection({
           kanaal={plan.kanaal}
           returnFocus={!fromToday}
           onClose={() => setDialog(null)}
-          onSaved={(r) => {
+          onSaved={(r, afspraak) => {
             done(
               r,
-              r.plan.stapLabel
-                ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
-                : 'Vastgelegd.',
+              afspraak
+                ? 'Vastgelegd. Maak nu de afspraak.'
+                : r.plan.stapLabel
+                  ? `Vastgelegd. Volgende stap: ${r.plan.stapLabel} op ${formatDate(r.plan.datum)}.`
+                  : 'Vastgelegd.',
             )
-            if (fromToday) void offerNext()
+            if (afspraak) setDialog('afspraak')
+            else if (fromToday) void offerNext()
           }}
+        />
+      )}
+      {dialog === 'afspraak' && (
+        <AppointmentModal
+          caseId={dossier.id}
+          consulentId={dossier.consulent?.id ?? null}
+          onClose={() => setDialog(null)}
+          onSaved={(r) => done(r, appointmentMadeText(r))}
         />
       )}
       {dialog === 'afsluiten' && (

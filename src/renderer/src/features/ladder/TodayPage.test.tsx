@@ -19,6 +19,7 @@ function item(caseId: number, naam: string, extra: Partial<TodayItem> = {}): Tod
     dagdeel: 'Ochtend',
     telaat: false,
     huisbezoekNodig: false,
+    moment: null,
     ...extra,
   }
 }
@@ -32,6 +33,7 @@ function today(consulent: { id: number; naam: string }, groepen: TodayView['groe
     totaal: items.length,
     telaat: items.filter((i) => i.telaat).length,
     afgekapt: false,
+    herinneringen: [],
   }
 }
 

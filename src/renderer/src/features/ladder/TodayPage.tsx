@@ -19,6 +19,7 @@ import { routeHref } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
 import { rememberTodayOrder } from './nextTask'
+import { MomentHintText, ReminderSection } from '../appointments/ReminderSection'
 import { PageHeading } from '../../components/PageHeading'
 
 /**
@@ -67,6 +68,9 @@ export function TodayPage() {
             <Text c="dimmed">
               {formatDateLong(view.datum)} · {view.totaal} {view.totaal === 1 ? 'taak' : 'taken'}
               {view.telaat > 0 ? `, waarvan ${view.telaat} te laat` : ''}
+              {view.herinneringen.length > 0
+                ? ` · ${view.herinneringen.length} ${view.herinneringen.length === 1 ? 'herinnering' : 'herinneringen'} te sturen`
+                : ''}
             </Text>
           )}
         </div>
@@ -80,7 +84,7 @@ export function TodayPage() {
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {!view && !error && <Loader aria-label="Vandaag wordt geladen" />}
-      {view && view.totaal === 0 && (
+      {view && view.totaal === 0 && view.herinneringen.length === 0 && (
         <Alert color="teal" title="Niets te doen vandaag">
           Er staat vandaag niets gepland en er is niets blijven liggen.
         </Alert>
@@ -89,6 +93,7 @@ export function TodayPage() {
         <Alert color="yellow">Er is meer werk dan deze lijst laat zien. Werk eerst de oudste taken af.</Alert>
       )}
       <Stack gap="md" ref={list} onKeyDown={onKeyDown}>
+        {view && <ReminderSection key={`${consulentId}-${view.datum}`} reminders={view.herinneringen} />}
         {view?.groepen.map((g) => (
           <Paper withBorder p="md" key={g.stap} component="section" aria-label={g.label}>
             <Group gap="xs" mb="xs">
@@ -146,7 +151,15 @@ export function TodayPage() {
                           'vandaag'
                         )}
                       </Table.Td>
-                      <Table.Td>{i.dagdeel ?? ''}</Table.Td>
+                      <Table.Td>
+                        {i.dagdeel ?? ''}
+                        {i.moment && (
+                          <>
+                            {i.dagdeel ? <br /> : null}
+                            <MomentHintText hint={i.moment} />
+                          </>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -155,6 +155,24 @@ export function Definitions({ bron }: { bron: string | null }) {
               in Lange Adem is geopend) tot de eerste poging met contact.
             </Text>
             <Text size="sm">
+              <b>Afspraken per soort plek</b>: elke afspraak op de dag waarop ze was. <b>Geweest</b> telt als
+              contactpoging met contact: thuis als Huisbezoek, op het stadskantoor of in de wijk als Afspraak
+              op locatie, telefonisch als Telefoon en met beeldbellen als Overige. <b>Niet gekomen</b> telt
+              als poging zonder contact. <b>Opkomst</b>: geweest gedeeld door geweest plus niet gekomen. Een
+              verzette afspraak telt als <b>verzet</b> op de oude dag en opnieuw op de nieuwe dag.{' '}
+              <b>Bereikte zaken met een afspraak</b>: van de bereikte zaken het deel waarin een afspraak is
+              gemaakt, en het deel waarin een afspraak ook doorging.
+            </Text>
+            <Text size="sm">
+              <b>Beste moment in Vandaag</b>: bij bellen en huisbezoeken toont Vandaag het dagdeel waarin we
+              huishoudens zoals dit het vaakst bereikten. Zoals dit: dezelfde leeftijdsgroep (leeftijd bij het
+              eerste signaal) en dezelfde soort achterstand (of meer soorten). We tellen per dagdeel de
+              pogingen waarbij de bewoner er op dat moment moest zijn (bellen, aanbellen) en welk deel daarvan
+              contact gaf. De hint staat er alleen als minstens 30 zaken in die groep zo&apos;n poging hadden
+              en minstens twee dagdelen elk 10 pogingen hebben; anders staat er niets. De cijfers worden
+              bijgewerkt als de monitor wordt geopend, bij een export en elke nacht.
+            </Text>
+            <Text size="sm">
               <b>DDAS-levering</b>: de signalen met een signaaldatum in de periode en de zaken waar ze in
               zitten; elk signaal zit dus in de levering van zijn eigen maand. <i>Datum opgepakt</i> en{' '}
               <i>matchingsdatum</i>: de dag dat de zaak in Lange Adem is geopend (bij een later ingelezen

@@ -29,6 +29,7 @@ function dashboard(van: string, tot: string): MonitorDashboard {
         rows: [{ key: 'telefoon', label: 'Telefoon', teller: 12, noemer: 30, pct: 40, landelijk: null }],
       },
     ],
+    afspraken: [],
     referentieBron: 'Monitor Vroegsignalering 2025',
     inGebruikSinds: null,
   }

@@ -23,6 +23,7 @@ import { ReachByChannel, ReachOverTime } from './Charts'
 import { saveFile } from './download'
 import { ExportPanel } from './ExportPanel'
 import { Definitions, KeyFigures } from './KeyFigures'
+import { AppointmentTable } from './AppointmentTable'
 import { MonitorSettingsPanel } from './MonitorSettingsPanel'
 import { CbsCollections } from '../ddas-vs/CbsCollections'
 import { mayCall } from '@shared/api/permissions'
@@ -157,6 +158,7 @@ function Dashboard({ period }: { period: Period }) {
           .map((b) => (
             <BreakdownTable key={b.key} b={b} open={open} />
           ))}
+        <AppointmentTable rows={d.afspraken} />
       </SimpleGrid>
       <Definitions bron={d.referentieBron} />
       <CasesModal query={cases} onClose={() => setCases(null)} />

@@ -30,6 +30,8 @@ export function DuoSelect({
   partners,
   without,
   w,
+  label = 'Gaat mee (duo)',
+  emptyLabel = 'Kies…',
 }: {
   value: string
   onChange(v: string): void
@@ -39,16 +41,19 @@ export function DuoSelect({
   /** Not offered: the consulent of the case, who goes anyway. */
   without?: number | null
   w?: number
+  /** Another question than the visit's duo (an appointment's optional second person). */
+  label?: string
+  emptyLabel?: string
 }) {
   return (
     <NativeSelect
-      label="Gaat mee (duo)"
+      label={label}
       w={w}
       value={value}
       error={error}
       onChange={(e) => onChange(e.currentTarget.value)}
       data={[
-        { value: '', label: 'Kies…' },
+        { value: '', label: emptyLabel },
         {
           group: 'Collega',
           items: colleagues

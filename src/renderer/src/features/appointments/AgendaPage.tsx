@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core'
 import { mondayOf, type AgendaItem, type AgendaView } from '@shared/api/appointments'
 import { addDays, formatDateLong } from '@shared/format/dates'
@@ -27,6 +26,7 @@ import { notifyFailed } from '../../components/notify'
 import { useTeamLists } from '../../components/useTeamLists'
 import { saveFile } from '../monitor/download'
 import { downloadIcs } from './AppointmentsSection'
+import { PageHeading } from '../../components/PageHeading'
 
 const DAGNAMEN = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag']
 const dayName = (iso: string) => DAGNAMEN[(new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7]!
@@ -225,7 +225,7 @@ export function AgendaPage({ datum, weergave = 'week' }: { datum?: string; weerg
     <Stack gap="md" maw={1400}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Agenda</Title>
+          <PageHeading>Agenda</PageHeading>
           <Text c="dimmed">
             {title}
             {view

@@ -11,7 +11,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { PLEK_SOORT_LABELS, WEEKDAG_KORT, WEEKDAGEN, type PlaceView } from '@shared/api/appointments'
 import { useApiMutation, useApiQuery } from '../../api/queries'
@@ -22,6 +21,7 @@ import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { useTeamLists } from '../../components/useTeamLists'
 import { usableText } from './places-text'
+import { PageHeading } from '../../components/PageHeading'
 
 type Draft = {
   naam: string
@@ -262,7 +262,7 @@ export function PlacesPage() {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Ontmoetplekken</Title>
+          <PageHeading>Ontmoetplekken</PageHeading>
           <Text c="dimmed">
             Het gesprek kan ook in de wijk: waar de bewoner wil. Deze plekken kiest een consulent bij een
             afspraak.

@@ -4,7 +4,7 @@ import type { AppointmentResult, AppointmentView, PlaceView } from '@shared/api/
 import { formatDate } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { Dialog } from '../../components/Dialog'
-import { describeFailure } from '../../components/form-errors'
+import { describeFailure, fieldEditor } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from '../visits/DuoSelect'
@@ -54,11 +54,8 @@ export function AppointmentModal({
   const reschedule = useApiMutation('appointments.reschedule')
   const guard = useDiscardGuard(datum.trim() !== '' || notitie.trim() !== '' || plekId !== '', onClose)
 
-  const edit = (key: string, set: (v: string) => void) => (v: string) => {
-    set(v)
-    // The field's message goes, and the general one with it (it said the same).
-    setErrors(({ [key]: _, _: _general, ...rest }) => rest)
-  }
+  // A field's message goes when the field is changed, and the general one with it (it said the same).
+  const edit = fieldEditor(setErrors, true)
 
   const save = async () => {
     setBusy(true)

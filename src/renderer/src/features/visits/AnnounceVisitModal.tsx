@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import type { LadderResult } from '@shared/api/ladder'
 import { useApiMutation } from '../../api/queries'
-import { describeFailure } from '../../components/form-errors'
+import { describeFailure, fieldEditor } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
@@ -43,10 +43,7 @@ export function AnnounceVisitModal({
   )
 
   // A field's message goes when the field is changed.
-  const edit = (key: string, set: (v: string) => void) => (v: string) => {
-    set(v)
-    setErrors(({ [key]: _, ...rest }) => rest)
-  }
+  const edit = fieldEditor(setErrors)
 
   const save = async () => {
     setErrors({})

@@ -11,6 +11,7 @@ import { SignInPage } from '../features/session/SignInPage'
 import { LockScreen } from '../features/session/LockScreen'
 import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
+import { LiveRefresh } from '../api/changes'
 import { followUserChange } from './user-switch'
 import { followAppClock } from '../components/localDate'
 
@@ -113,6 +114,7 @@ function Screens() {
     body = (
       <>
         <IdleLock minutes={status.vergrendelMinuten} />
+        <LiveRefresh />
         <Workspace />
       </>
     )

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core'
 import type { ServerProbe, WerkplekStatus } from '@shared/api/workstation'
 import { useApiMutation } from '../../api/queries'
@@ -10,6 +10,33 @@ import { describeFailure } from '../../components/form-errors'
  * (team.json) and forward every call; the connection, the check and the session all happen in
  * main, the page sees only the address and the fingerprint.
  */
+/**
+ * A fingerprint as the server prints it ("AB:CD:…"), allowed to wrap only between pairs, so each
+ * pair stays whole while a person compares it with the server's.
+ */
+export function Fingerprint({ value, label }: { value: string; label?: string }) {
+  const pairs = value.split(':')
+  return (
+    <Code
+      block
+      aria-label={label}
+      fz="md"
+      style={{ whiteSpace: 'normal', lineHeight: 1.8, letterSpacing: '0.02em' }}
+    >
+      {pairs.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < pairs.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </Code>
+  )
+}
+
 export function TeamConnect({
   onConnected,
   onBack,
@@ -103,9 +130,7 @@ export function TeamConnect({
       <Text>
         De teamserver op <strong>{probe.server}</strong> laat deze vingerafdruk zien:
       </Text>
-      <Code block aria-label="Vingerafdruk van de teamserver" fz="md" style={{ wordBreak: 'break-all' }}>
-        {probe.vingerafdruk}
-      </Code>
+      <Fingerprint value={probe.vingerafdruk} label="Vingerafdruk van de teamserver" />
       <Alert color="blue" title="Vergelijk de vingerafdruk">
         Vergelijk deze vingerafdruk met die van de teamserver. IT of de beheerder heeft die gekregen toen de
         server voor het eerst startte. Zijn alle tekens gelijk? Dan is dit echt jullie teamserver. Is er één

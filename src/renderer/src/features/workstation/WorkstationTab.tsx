@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { Alert, Button, Code, Group, Loader, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { useAppStatus, useCurrentUser } from '../../app/AppContext'
 import { Dialog } from '../../components/Dialog'
 import { describeFailure } from '../../components/form-errors'
-import { TeamConnect } from './TeamConnect'
+import { Fingerprint, TeamConnect } from './TeamConnect'
 
 /**
  * Instellingen > Werkplek: how this computer works (alone or with the team server), the server,
@@ -42,7 +42,7 @@ export function WorkstationTab() {
       <Table variant="vertical" withTableBorder layout="fixed" aria-label="Deze werkplek">
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th w={200}>Zo werkt deze computer</Table.Th>
+            <Table.Th w={230}>Zo werkt deze computer</Table.Th>
             <Table.Td>{team ? 'Met het team (teamserver)' : 'Alleen op deze computer'}</Table.Td>
           </Table.Tr>
           {team && (
@@ -54,7 +54,7 @@ export function WorkstationTab() {
               <Table.Tr>
                 <Table.Th>Vingerafdruk</Table.Th>
                 <Table.Td>
-                  <Code style={{ wordBreak: 'break-all' }}>{w.vingerafdruk}</Code>
+                  <Fingerprint value={w.vingerafdruk ?? ''} />
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>

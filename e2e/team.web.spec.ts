@@ -14,6 +14,7 @@ import {
   type AppServer,
 } from './harness'
 import { SETUP, signal } from './ladder-api'
+import { AxeReport } from './a11y'
 
 // Team mode (issue 18): one team server, two workstations in the browser mode forwarding every
 // call to it over TLS with the pinned certificate, and two colleagues working at once.
@@ -249,6 +250,8 @@ test('first run with the team: the address, the fingerprint to compare, the pin 
     await expect(page.getByRole('heading', { name: 'Welkom bij Lange Adem', level: 1 })).toBeVisible()
     await expect(page.getByRole('radio', { name: 'Alleen op deze computer' })).toBeChecked()
     await page.getByRole('radio', { name: 'Met het team' }).check()
+    const axe = new AxeReport()
+    await axe.check(page, 'eerste keer: keuze')
     await shot(page, 'team-02-eerste-keer-keuze')
     await page.getByRole('button', { name: 'Verder' }).click()
 
@@ -262,6 +265,7 @@ test('first run with the team: the address, the fingerprint to compare, the pin 
     await page.getByRole('button', { name: 'Verbinden' }).click()
     await expect(page.getByLabel('Vingerafdruk van de teamserver')).toHaveText(team.fingerprint)
     await expect(page.getByText(/Vergelijk deze vingerafdruk met die van de teamserver/)).toBeVisible()
+    await axe.check(page, 'eerste keer: vingerafdruk')
     await shot(page, 'team-03-vingerafdruk')
     await page.getByRole('button', { name: 'Ja, klopt: verbinden' }).click()
 
@@ -285,7 +289,9 @@ test('first run with the team: the address, the fingerprint to compare, the pin 
     await expect(table.getByText(team.fingerprint)).toBeVisible()
     await expect(table.getByText('Balie 4')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Terug naar alleen op deze computer' })).toBeVisible()
+    await axe.check(page, 'instellingen: werkplek')
     await shot(page, 'team-04-instellingen-werkplek')
+    expect(axe.violations).toEqual([])
 
     // The logboek on the server names this workstation.
     const trail = (await api(computer, 'audit.search', { pageSize: 50 })) as unknown

@@ -62,6 +62,33 @@ async function startTeamServer(dataDir: string): Promise<TeamServer> {
   }
 }
 
+/**
+ * Two desks in the browser mode forwarding to `team` (Balie 1 and Kamer 2, pushed onto `desks` so
+ * the test stops them), the team set up, Anouk signed in at the first and Fatima at the second.
+ */
+async function twoColleagues(
+  team: TeamServer,
+  dirs: string[],
+  desks: AppServer[],
+): Promise<[AppServer, AppServer]> {
+  for (const [i, werkplek] of ['Balie 1', 'Kamer 2'].entries())
+    desks.push(
+      await startServer(dirs[i]!, [
+        '--server',
+        team.url,
+        '--fingerprint',
+        team.fingerprint,
+        '--werkplek',
+        werkplek,
+      ]),
+    )
+  const [balie, kamer] = desks as [AppServer, AppServer]
+  await setUp(balie, SETUP)
+  await signInAs(balie, 'Anouk Peeters')
+  await signInAs(kamer, 'Fatima El Idrissi')
+  return [balie, kamer]
+}
+
 test('two colleagues on one team server: an attempt logged at one desk appears in the other’s open case file', async ({
   browser,
   dataDir,
@@ -70,21 +97,7 @@ test('two colleagues on one team server: an attempt logged at one desk appears i
   const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
   const desks: AppServer[] = []
   try {
-    for (const [i, werkplek] of ['Balie 1', 'Kamer 2'].entries())
-      desks.push(
-        await startServer(dirs[i]!, [
-          '--server',
-          team.url,
-          '--fingerprint',
-          team.fingerprint,
-          '--werkplek',
-          werkplek,
-        ]),
-      )
-    const [balie, kamer] = desks as [AppServer, AppServer]
-    await setUp(balie, SETUP)
-    await signInAs(balie, 'Anouk Peeters')
-    await signInAs(kamer, 'Fatima El Idrissi')
+    const [balie, kamer] = await twoColleagues(team, dirs, desks)
     const { caseId } = (await api(
       balie,
       'signals.createManual',
@@ -155,21 +168,7 @@ test('screens refresh by themselves: a colleague’s new case and card appear in
   const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
   const desks: AppServer[] = []
   try {
-    for (const [i, werkplek] of ['Balie 1', 'Kamer 2'].entries())
-      desks.push(
-        await startServer(dirs[i]!, [
-          '--server',
-          team.url,
-          '--fingerprint',
-          team.fingerprint,
-          '--werkplek',
-          werkplek,
-        ]),
-      )
-    const [balie, kamer] = desks as [AppServer, AppServer]
-    await setUp(balie, SETUP)
-    await signInAs(balie, 'Anouk Peeters')
-    await signInAs(kamer, 'Fatima El Idrissi')
+    const [balie, kamer] = await twoColleagues(team, dirs, desks)
     await api(balie, 'signals.createManual', signal('Aarts', '6041 AB', '1', '12-03-1984'))
 
     // Fatima has the caseload open with a search typed, and the print queue in a second tab.

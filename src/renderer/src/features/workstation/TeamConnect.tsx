@@ -37,6 +37,17 @@ export function Fingerprint({ value, label }: { value: string; label?: string })
   )
 }
 
+/** Main's Dutch refusal; its lines (Verwacht / Gekregen) kept apart. */
+function Failure({ message }: { message: string }) {
+  return (
+    <Alert color="red" title="Verbinden lukt niet" role="alert">
+      <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+        {message}
+      </Text>
+    </Alert>
+  )
+}
+
 export function TeamConnect({
   onConnected,
   onBack,
@@ -103,13 +114,7 @@ export function TeamConnect({
           maxLength={40}
           autoComplete="off"
         />
-        {error && !error.field && (
-          <Alert color="red" title="Verbinden lukt niet" role="alert">
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {error.message}
-            </Text>
-          </Alert>
-        )}
+        {error && !error.field && <Failure message={error.message} />}
         <Group justify="space-between">
           {onBack ? (
             <Button variant="default" onClick={onBack} disabled={look.isPending}>
@@ -136,13 +141,7 @@ export function TeamConnect({
         server voor het eerst startte. Zijn alle tekens gelijk? Dan is dit echt jullie teamserver. Is er één
         teken anders? Kies dan &apos;Klopt niet&apos; en bel IT.
       </Alert>
-      {error && (
-        <Alert color="red" title="Verbinden lukt niet" role="alert">
-          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-            {error.message}
-          </Text>
-        </Alert>
-      )}
+      {error && <Failure message={error.message} />}
       <Group justify="space-between">
         <Button
           variant="default"

@@ -204,9 +204,10 @@ async function openSolo(argv: string[], dataDir: string): Promise<Solo | null> {
   const opened = await openWithRecovery(dataDir, key)
   mainApp = opened
   // A verified backup at start when the last one is older than a day, and daily while running.
+  let backingUp: Promise<unknown> = Promise.resolve()
   const backupIfDue = () => {
     if (backupDue(dataDir, opened.clock.now()))
-      void opened.backupNow().catch((e: unknown) => console.error('Back-up mislukt', e))
+      backingUp = opened.backupNow().catch((e: unknown) => console.error('Back-up mislukt', e))
   }
   backupIfDue()
   const backups = setInterval(backupIfDue, 60 * 60 * 1000)
@@ -220,6 +221,8 @@ async function openSolo(argv: string[], dataDir: string): Promise<Solo | null> {
     close: async () => {
       clearInterval(backups)
       stopRetention()
+      // A backup still being written finishes before the database closes.
+      await backingUp
       if (mainApp === opened) mainApp = null
       await opened.close()
     },

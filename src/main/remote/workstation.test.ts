@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,6 +145,29 @@ describe('choosing how this computer works', () => {
     expect(message).toContain(`Gekregen: ${tls.fingerprint}`)
     expect(existsSync(join(c.dir, 'team.json'))).toBe(false)
     expect(value<WerkplekStatus>(await c.call('werkplek.status', {})).modus).toBe('alleen')
+  })
+
+  it.each([
+    [
+      JSON.stringify({ toepassing: 'lange-adem', versie: '0.0.1' }),
+      /^De teamserver heeft Lange Adem 0\.0\.1, deze computer /,
+    ],
+    ['<html>Welkom</html>', /draait geen Lange Adem-teamserver/],
+  ])('refuses a server of another version, or another program, in Dutch (%s)', async (hallo, message) => {
+    // Another server with the same certificate: the pin matches, the answer does not.
+    const other = createServer({ cert: tls.cert, key: tls.key }, (_req, res) => res.end(hallo))
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done))
+    try {
+      const c = await computer()
+      const adres = `https://127.0.0.1:${(other.address() as AddressInfo).port}`
+      const res = await c.call('werkplek.koppel', { adres, vingerafdruk: tls.fingerprint })
+      expect(res.ok ? '' : res.error.message).toMatch(message)
+      expect(existsSync(join(c.dir, 'team.json'))).toBe(false)
+      expect(value<WerkplekStatus>(await c.call('werkplek.status', {})).modus).toBe('alleen')
+    } finally {
+      other.closeAllConnections()
+      await new Promise((done) => other.close(done))
+    }
   })
 
   it('says in Dutch when nothing answers at the address', async () => {

@@ -36,6 +36,7 @@ import { monitorHandlers } from '../features/monitor/handlers'
 import { retentionHandlers } from '../features/retention/handlers'
 import { ddasVsHandlers } from '../features/ddas-vs/handlers'
 import { changesHandlers } from '../features/changes/handlers'
+import { werkplekHandlers } from '../features/workstation/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -57,6 +58,7 @@ export const handlers: AllHandlers = {
   ...retentionHandlers,
   ...ddasVsHandlers,
   ...changesHandlers,
+  ...werkplekHandlers,
 }
 
 export interface App {

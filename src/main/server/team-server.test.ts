@@ -169,6 +169,20 @@ describe('the team server with two workstations', () => {
     expect((await anoniem.raw('changes.since', { na: 0 })).ok).toBe(false)
   })
 
+  it('leaves out what the same user did at the same workstation, not at another one', async () => {
+    const hier = await workstation('Balie 11')
+    const daar = await workstation('Balie 1')
+    await signInAs(hier, 'Bert Smeets')
+    await signInAs(daar, 'Bert Smeets')
+    const na = (await hier.call('changes.since', { na: 0 })).laatste
+    await hier.call('session.saveSettings', { vergrendelMinuten: 8 })
+    // "Balie 11" ends in "Balie 1"'s name: the match is on the whole "(werkplek …)" ending.
+    expect((await hier.call('changes.since', { na })).wijzigingen).toEqual([])
+    expect((await daar.call('changes.since', { na })).wijzigingen).toEqual([
+      expect.objectContaining({ soort: 'instellingen' }),
+    ])
+  })
+
   it('lets one import run at a time, and tells a second importer who is importing', async () => {
     const desk = await workstation('Balie 10')
     await signInAs(desk, 'Fatima El Idrissi')

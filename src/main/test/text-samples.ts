@@ -188,6 +188,13 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     'session.setStartPassword': { userId: w.member('Anouk Peeters'), wachtwoord: START_WACHTWOORD },
     'session.changePassword': { wachtwoord: TEST_WACHTWOORD, nieuwWachtwoord: TEST_WACHTWOORD },
     'setup.complete': ROERMOND_SETUP,
+    // Answered by the workstation layer on a computer; the app itself (here) refuses them.
+    'werkplek.bekijkServer': { adres: 'https://teamserver.roermond.local:8443' },
+    'werkplek.koppel': {
+      adres: 'https://teamserver.roermond.local:8443',
+      vingerafdruk: `${'AB:'.repeat(31)}AB`,
+      werkplek: 'Balie 1',
+    },
     'settings.saveTeam': ROERMOND_SETUP.team,
     'settings.saveWijk': { naam: 'Maasniel', postcodes: '6046' },
     'settings.saveMedewerker': {

@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
 import { ApiError } from '../../api/client'
 import { useApiQuery, useSetApiData } from '../../api/queries'
-import { useChanged } from '../../api/changes'
 import { backLabel, listBeforeCase, routeHref, type Route } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
@@ -58,21 +56,10 @@ export function DossierPage({
   const team = useTeamLists()
   const input = viaInloop ? { caseId, via: 'inloopspreekuur' as const } : { caseId }
   // Every read of a case file is a recorded view (the logboek): it is read once per opening and
-  // never refetched by a change; a change that returns the case file puts it in the cache (update).
+  // never refetched by an own change; a change that returns the case file puts it in the cache (update).
   const dossier = useApiQuery('dossier.get', input)
   const setData = useSetApiData()
-  // A colleague changed this case (team mode): read the case file, its plan and documents again.
-  // Its own changes come back in the answer; a view is never taken for a change (changes.since).
-  const queryClient = useQueryClient()
-  const changed = useChanged((w) => w.soort === 'zaak' && w.id === caseId)
-  const handled = useRef(0)
-  useEffect(() => {
-    if (changed === handled.current) return
-    handled.current = changed
-    void dossier.refetch()
-    for (const method of ['ladder.plan', 'documents.forCase'])
-      void queryClient.invalidateQueries({ queryKey: [method] })
-  }, [changed, dossier, queryClient])
+  // A colleague's change to this case (team mode) reads it again: api/changes.ts, invalidation.ts.
   /** A visit is being announced (with this letter; null: the announcement letter). */
   const [announcing, setAnnouncing] = useState<{ template: { id: number; naam: string } | null } | null>(null)
 

@@ -244,7 +244,7 @@ export class ExportReader<H> {
       // The checksum matched, so the bytes are as written: the key is not the one it was made with.
       throw new ExportFileError(
         'wrong-key',
-        'Deze export opent niet met deze sleutel. Gebruik de sleutel van de database waarvan de export gemaakt is (de herstelsleutel). Er is niets teruggezet.',
+        'Deze export opent niet met deze sleutel (of is na het maken gewijzigd). Gebruik de sleutel van de database waarvan de export gemaakt is (de herstelsleutel). Er is niets teruggezet.',
       )
     }
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
 import type { Db } from '../database'
 import { migrations as knownMigrations } from '../migrations'
 import { verifyAuditChain } from '../../features/audit/repository'
@@ -33,6 +33,19 @@ export function checkMigrationLevel(header: ExportHeader): void {
       'too-new',
       'Deze export is gemaakt met een nieuwere versie van Lange Adem. Installeer de nieuwste versie; er is niets teruggezet.',
     )
+}
+
+/**
+ * Brings a new, empty database to exactly the export's migration level with the app's own
+ * migrations, so an export from an older version restores too (the caller then migrates to the
+ * latest, with the migrations that change existing rows). Call checkMigrationLevel first.
+ */
+export async function migrateToExportLevel(target: Db, header: ExportHeader): Promise<void> {
+  const last = header.migrations[header.migrations.length - 1]
+  if (!last) throw refuse('De export noemt geen migraties.')
+  const migrator = new Migrator({ db: target, provider: { getMigrations: async () => knownMigrations } })
+  const { error } = await migrator.migrateTo(last)
+  if (error) throw error
 }
 
 export interface RestoreSummary {

@@ -122,6 +122,7 @@ export async function writeExport(
   const tmp = `${file}.part`
   rmSync(tmp, { force: true })
   const writer = new ExportWriter(tmp, databaseKey)
+  let header: ExportHeader
   try {
     const anyDb = db as unknown as AnyDb
     const store = storeFor(anyDb)
@@ -163,14 +164,13 @@ export async function writeExport(
         body,
       }))
     })
-    verifyExportFile(tmp, databaseKey)
+    header = verifyExportFile(tmp, databaseKey)
     renameSync(tmp, file)
   } catch (err) {
     writer.abort()
     rmSync(tmp, { force: true })
     throw err
   }
-  const header = verifyExportFile(file, databaseKey)
   return {
     file,
     bytes: statSync(file).size,

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely } from 'kysely'
+import { CompiledQuery, Migrator, sql, type Kysely } from 'kysely'
 import type { Db } from '../database'
 import { migrations as knownMigrations } from '../migrations'
 import { verifyAuditChain } from '../../features/audit/repository'
@@ -93,16 +93,24 @@ export async function restoreExport(reader: ExportReader<ExportHeader>, target: 
     let i = -1
     let digest: TableDigest | null = null
     let batch: Cell[][] = []
+    // One INSERT text per table and batch size, compiled once by Kysely for this dialect (its
+    // placeholders) and run again with the next rows' values.
+    let compiled = new Map<number, string>()
+    let bools: boolean[] = []
     const flush = async () => {
       if (!batch.length) return
       const t = header.tables[i]!
-      const bools = t.columns.map((c) =>
-        /^bool/i.test(present.get(t.name)!.find((x) => x.name === c)!.dataType),
-      )
-      const rows = batch.map((cells) => sql`(${sql.join(cells.map((c, k) => decodeCell(c, bools[k])))})`)
-      await sql`insert into ${sql.table(t.name)} (${sql.join(t.columns.map((c) => sql.ref(c)))}) values ${sql.join(rows)}`.execute(
-        trx,
-      )
+      const params = batch.flatMap((cells) => cells.map((c, k) => decodeCell(c, bools[k])))
+      let text = compiled.get(batch.length)
+      if (!text) {
+        const rows = batch.map((cells) => sql`(${sql.join(cells.map(() => null))})`)
+        text =
+          sql`insert into ${sql.table(t.name)} (${sql.join(t.columns.map((c) => sql.ref(c)))}) values ${sql.join(rows)}`.compile(
+            trx,
+          ).sql
+        compiled.set(batch.length, text)
+      }
+      await trx.executeQuery(CompiledQuery.raw(text, params))
       batch = []
     }
     const closeTable = async () => {
@@ -118,6 +126,9 @@ export async function restoreExport(reader: ExportReader<ExportHeader>, target: 
         const t = header.tables[++i]
         if (!t || (JSON.parse(line) as { table?: string }).table !== t.name) throw mismatch(t?.name ?? '?')
         digest = new TableDigest(t.name, t.columns)
+        compiled = new Map()
+        const types = present.get(t.name)!
+        bools = t.columns.map((c) => /^bool/i.test(types.find((x) => x.name === c)!.dataType))
         perBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / t.columns.length)))
         continue
       }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 
 /**
  * How one cell is written in an export, and hashed. The same canonical form serves both, so a
@@ -58,7 +58,8 @@ export class TableDigest {
   ) {}
 
   add(line: string, times = 1): void {
-    const h = createHash('sha256').update(line).digest()
+    // crypto.hash: one call, no Hash object per row (about twice as fast as createHash here).
+    const h = hash('sha256', line, 'buffer')
     for (let t = 0; t < times; t++) {
       let carry = 0
       for (let i = 7; i >= 0; i--) {

@@ -13,6 +13,11 @@ export const usage =
  * database's key of today (the recovery key). The logboek records it first, so the export
  * holds its own entry.
  */
+const size = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} kB`
+    : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, { ...FOLDER_OPTIONS, out: { type: 'string' } })
   if (!values.out) {
@@ -34,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
       return writeExport(app.database.db, out, key, now)
     })
     console.log(
-      `Export gemaakt en gecontroleerd: ${made.file} (${(made.bytes / 1024 / 1024).toFixed(1)} MB, ${made.rows.toLocaleString('nl-NL')} rijen in ${made.tables.length} tabellen).\n` +
+      `Export gemaakt en gecontroleerd: ${made.file} (${size(made.bytes)}, ${made.rows.toLocaleString('nl-NL')} rijen in ${made.tables.length} tabellen).\n` +
         'Het bestand is versleuteld met de sleutel van deze database (de herstelsleutel). Bewaar die sleutel apart van het bestand.',
     )
     return 0

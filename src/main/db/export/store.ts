@@ -40,16 +40,24 @@ const sqliteStore: ExportStore = {
     await sql`pragma defer_foreign_keys = on`.execute(trx)
     // SQLite cannot switch triggers off: they are dropped here and created again from their own
     // text (sqlite_master keeps it verbatim), in the same transaction, so a failed restore
-    // leaves them as they were.
-    const triggers = (
+    // leaves them as they were. The declared indexes go the same way: building an index once
+    // over the loaded rows is several times faster than keeping it up to date row by row, and
+    // a unique one is checked when it is built. (Indexes SQLite makes for a primary key or a
+    // UNIQUE constraint have no text and stay.)
+    const objects = (
       await sql<{
+        type: 'trigger' | 'index'
         name: string
         sql: string
-      }>`select name, sql from sqlite_master where type = 'trigger' order by rowid`.execute(trx)
+      }>`select type, name, sql from sqlite_master
+         where type in ('trigger', 'index') and sql is not null order by rowid`.execute(trx)
     ).rows
-    for (const t of triggers) await sql`drop trigger ${sql.id(t.name)}`.execute(trx)
+    for (const o of objects)
+      await sql`drop ${sql.raw(o.type === 'trigger' ? 'trigger' : 'index')} ${sql.id(o.name)}`.execute(trx)
     return async () => {
-      for (const t of triggers) await sql.raw(t.sql).execute(trx)
+      // Indexes first: a trigger may rely on one, never the other way round.
+      for (const o of objects) if (o.type === 'index') await sql.raw(o.sql).execute(trx)
+      for (const o of objects) if (o.type === 'trigger') await sql.raw(o.sql).execute(trx)
     }
   },
 }

@@ -1,14 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp, DATABASE_FILE } from '../app/create-app'
 import { createSession } from '../app/context'
-import type { Db } from '../db/database'
+import { openDatabase, type Db } from '../db/database'
+import { writeExport } from '../db/export/export'
+import { migrations } from '../db/migrations'
+import { recordAudit, verifyAuditChain } from '../features/audit/repository'
 import { ExportFileError } from '../db/export/format'
 import { EXPORT_TABLES } from '../db/export/tables'
-import { verifyAuditChain } from '../features/audit/repository'
 import { generateKey } from '../features/keys/key'
 import { fixedClock } from '../lib/clock'
 import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
@@ -95,6 +97,44 @@ describe('export and import-export', () => {
     expect(await runImport([...args, '--export-key-file', solo.keyFile])).toBe(1)
     expect(error.mock.calls.flat().join('\n')).toMatch(/staat al een database/)
     expect(readdirSync(newDir).sort()).toEqual(before)
+  })
+
+  it('restores an export made at an older migration level, then brings it up to this version', async () => {
+    // A database as an older version left it: migrations up to 0016, a wijk and a logboek.
+    const source = openDatabase(':memory:')
+    const olderLevel = '0016_import_ranges'
+    const migrator = new Migrator({ db: source.db, provider: { getMigrations: async () => migrations } })
+    expect((await migrator.migrateTo(olderLevel)).error).toBeUndefined()
+    const at = '2026-11-10T09:30:00.000Z'
+    await source.db.insertInto('wijk').values({ naam: 'Donderberg', created_at: at }).execute()
+    for (const summary of ['Eerste', 'Tweede'])
+      await recordAudit(source.db, at, {
+        userId: null,
+        action: 'test',
+        entityType: 'wijk',
+        entityId: 1,
+        summary,
+      })
+    const key = generateKey()
+    const out = join(tmp('out'), 'older.export')
+    await writeExport(source.db, out, key, at)
+    await source.close()
+
+    const newDir = join(tmp('new'), 'data')
+    vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    expect(await runImport(['--in', out, '--data-dir', newDir, '--key-file', keyFile(key)])).toBe(0)
+    const app = await createApp({ dataDir: newDir, key })
+    try {
+      const db = app.database.db
+      expect(await db.selectFrom('wijk').select('naam').execute()).toEqual([{ naam: 'Donderberg' }])
+      expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 2 })
+      const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
+      expect(done.rows.map((r) => r.name)).toEqual(Object.keys(migrations))
+      // Migration 0017 ran after the restore: its four fixed meeting places are there.
+      expect((await db.selectFrom('ontmoetplek').select('id').where('vast', '=', 1).execute()).length).toBe(4)
+    } finally {
+      await app.close()
+    }
   })
 
   it('refuses an export opened with the wrong key: the new folder gets no database', async () => {

@@ -132,9 +132,11 @@ export async function writeExport(
       if (unknown.length)
         throw new Error(`table(s) ${unknown.join(', ')} not in EXPORT_TABLES (db/export/tables.ts)`)
       const tables: ExportHeader['tables'] = []
+      // A table of the list that this database does not have yet (an older migration level, as
+      // in tests of restoring an older export) is left out; the header's migrations say why.
       for (const t of EXPORT_TABLES) {
         const columns = present.get(t.name)?.map((c) => c.name)
-        if (!columns) throw new Error(`table ${t.name} is missing from the database`)
+        if (!columns) continue
         writer.line(JSON.stringify({ table: t.name }))
         const digest = new TableDigest(t.name, columns)
         for await (const page of readTable(trx, t.name, t.key, columns))

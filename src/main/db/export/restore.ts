@@ -6,7 +6,7 @@ import { digestTable, migrationsOf, mismatch, tablesOf } from './export'
 import { ExportFileError, type ExportReader } from './format'
 import type { ExportHeader } from './header'
 import { storeFor } from './store'
-import { EXPORT_TABLES, SEEDED_TABLES } from './tables'
+import { SEEDED_TABLES } from './tables'
 import { decodeCell, TableDigest, type Cell } from './values'
 
 type AnyDb = Kysely<unknown>
@@ -74,6 +74,8 @@ export async function restoreExport(reader: ExportReader<ExportHeader>, target: 
     )
   return db.transaction().execute(async (trx) => {
     const present = await tablesOf(trx)
+    const missing = [...present.keys()].filter((name) => !header.tables.some((t) => t.name === name))
+    if (missing.length) throw refuse(`De export past niet bij deze database (tabel ${missing[0]}).`)
     for (const t of header.tables) {
       const cols = present.get(t.name)
       if (!cols || cols.map((c) => c.name).join(',') !== t.columns.join(','))
@@ -86,8 +88,8 @@ export async function restoreExport(reader: ExportReader<ExportHeader>, target: 
         )
     }
     const resume = await store.suspendRules(trx)
-    for (const { name } of [...EXPORT_TABLES].reverse().filter((t) => SEEDED_TABLES.includes(t.name)))
-      await sql`delete from ${sql.table(name)}`.execute(trx)
+    const seeded = header.tables.filter((t) => SEEDED_TABLES.includes(t.name as never)).reverse()
+    for (const { name } of seeded) await sql`delete from ${sql.table(name)}`.execute(trx)
 
     // The rows, table by table as the file gives them, each table's hash checked on the way in.
     let i = -1

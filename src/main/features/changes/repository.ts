@@ -17,6 +17,7 @@ export const READ_ONLY_ACTIONS = [
   'terugkoppeling',
   'logboek gecontroleerd',
   'back-up gemaakt',
+  'export gemaakt',
 ] as const
 
 /** Who asks: a user at a workstation (undefined in solo mode, where there is one). */

@@ -66,6 +66,7 @@ export async function scopeWorld() {
   // An appointment on Sem's case at the stadskantoor, next week.
   const places = await t.call('appointments.places', {})
   const afspraak = await t.call('appointments.make', {
+    versie: await t.versie(other.caseId),
     caseId: other.caseId,
     datum: '2026-11-17',
     tijd: '14:00',

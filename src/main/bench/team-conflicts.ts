@@ -17,7 +17,9 @@ const staleFile = (res: ApiResult<unknown>): DossierView | null =>
 /**
  * An attempt logged as from the case file: read it, save on the version read. When a colleague
  * changed the case in between, the refusal carries the fresh case file; the consulent looks and
- * saves once more on its version, as the screen lets them. `collided`: that happened.
+ * saves again on its version, as the screen lets them (desks of one consulent share a Vandaag list
+ * and often pick the same case at once, so this can take a few turns). `collided`: refused at
+ * least once; `saved` is the last answer.
  */
 export async function attemptFromCaseFile(
   call: TimedCall,
@@ -26,16 +28,15 @@ export async function attemptFromCaseFile(
 ): Promise<{ saved: ApiResult<unknown> | null; collided: boolean }> {
   const read = await call('open a case', 'dossier.get', { caseId })
   if (!read.ok) return { saved: null, collided: false }
-  const versie = (read.value as DossierView).versie
-  const first = await call('log an attempt', 'ladder.logAttempt', { caseId, versie, ...attempt })
-  const fresh = staleFile(first)
-  if (!fresh) return { saved: first, collided: false }
-  const again = await call('log an attempt', 'ladder.logAttempt', {
-    caseId,
-    versie: fresh.versie,
-    ...attempt,
-  })
-  return { saved: again, collided: true }
+  let versie = (read.value as DossierView).versie
+  let collided = false
+  for (let turn = 0; ; turn++) {
+    const saved = await call('log an attempt', 'ladder.logAttempt', { caseId, versie, ...attempt })
+    const fresh = staleFile(saved)
+    if (!fresh || turn === 4) return { saved, collided }
+    collided = true
+    versie = fresh.versie
+  }
 }
 
 export interface EditPairFigures {
@@ -168,7 +169,7 @@ export function reportEditPairs(all: EditPairFigures[], collidedInMix: number): 
   )
   for (const e of [...new Set(sum.errors)].slice(0, 5)) console.log(`  ${e}`)
   console.log(
-    `Attempts in the day's mix refused because a colleague changed the case first, then saved again: ${collidedInMix}`,
+    `Attempts in the day's mix refused because a colleague changed the case first, then saved on the fresh file: ${collidedInMix}`,
   )
   return ok
 }

@@ -208,7 +208,7 @@ export async function runTeamBench(): Promise<void> {
           if (collided) collidedInMix++
           if (saved?.ok) logged++
           else if (saved?.error.dossier)
-            errors.push('ladder.logAttempt: refused twice, a colleague changed the case')
+            errors.push('ladder.logAttempt: refused five times, colleagues kept changing the case')
         }
         await timed(remote, 'walk-in search', 'walkin.search', { zoek })
         round++

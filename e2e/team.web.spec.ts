@@ -120,6 +120,7 @@ test('two colleagues on one team server: an attempt logged at one desk appears i
     await anouk.getByRole('heading', { name: /^Zaak LA-/ }).waitFor()
     await api(balie, 'ladder.logAttempt', {
       caseId,
+      versie: ((await api(balie, 'dossier.get', { caseId })) as { versie: number }).versie,
       kanaal: 'telefoon',
       bereikt: false,
       resultaat: 'Geen gehoor',
@@ -139,6 +140,96 @@ test('two colleagues on one team server: an attempt logged at one desk appears i
     }
     expect(JSON.stringify(trail)).toContain('(werkplek Balie 1)')
     expect(JSON.stringify(trail)).toContain('(werkplek Kamer 2)')
+  } finally {
+    for (const d of desks) await d.stop()
+    await team.stop()
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  }
+})
+
+test('two consulenten edit one case at once: exactly one gets the conflict message, and sees the other’s change', async ({
+  browser,
+  dataDir,
+}) => {
+  const team = await startTeamServer(dataDir)
+  const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
+  const desks: AppServer[] = []
+  try {
+    for (const [i, werkplek] of ['Kamer 1', 'Kamer 2'].entries())
+      desks.push(
+        await startServer(dirs[i]!, [
+          '--server',
+          team.url,
+          '--fingerprint',
+          team.fingerprint,
+          '--werkplek',
+          werkplek,
+        ]),
+      )
+    const [kamer1, kamer2] = desks as [AppServer, AppServer]
+    // Both consulenten work in Centrum, so both may open its cases.
+    await setUp(kamer1, {
+      ...SETUP,
+      medewerkers: SETUP.medewerkers.map((m) =>
+        m.naam === 'Sem Janssen' ? { ...m, wijken: ['Centrum'] } : m,
+      ),
+    })
+    await signInAs(kamer1, 'Anouk Peeters')
+    await signInAs(kamer2, 'Sem Janssen')
+    const { caseId } = (await api(
+      kamer1,
+      'signals.createManual',
+      signal('Bosch', '6041 AB', '7', '04-05-1979'),
+    )) as {
+      caseId: number
+    }
+    const anouk = await (await browser.newContext()).newPage()
+    const sem = await (await browser.newContext()).newPage()
+    await anouk.goto(`${kamer1.url}#/zaak/${caseId}`)
+    await sem.goto(`${kamer2.url}#/zaak/${caseId}`)
+    await expect(anouk.getByText('Anouk Peeters (consulent)')).toBeVisible()
+    await expect(sem.getByText('Sem Janssen (consulent)')).toBeVisible()
+
+    // Both open the attempt dialog on the same case file and type what happened.
+    const dialogs = []
+    for (const [page, notitie] of [
+      [anouk, 'Anouk: voicemail ingesproken'],
+      [sem, 'Sem: bewoner belt morgen terug'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Contactpoging vastleggen' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Contactpoging vastleggen' })
+      await dialog.getByLabel('Notitie').fill(notitie)
+      dialogs.push(dialog)
+    }
+    const [anoukDialog, semDialog] = dialogs as [(typeof dialogs)[0], (typeof dialogs)[0]]
+
+    // Anouk saves first: hers goes through.
+    await anoukDialog.getByRole('button', { name: 'Poging opslaan' }).click()
+    await expect(anoukDialog).toHaveCount(0)
+    await expect(anouk.getByText(/^Vastgelegd/)).toBeVisible()
+
+    // Sem saves on what he read: refused, said in his dialog beside the button, his text kept.
+    await semDialog.getByRole('button', { name: 'Poging opslaan' }).click()
+    const message =
+      /Een collega heeft deze zaak net gewijzigd\. Bekijk de nieuwe gegevens en probeer het opnieuw\./
+    await expect(semDialog.getByText(message)).toBeVisible()
+    await expect(semDialog.getByLabel('Notitie')).toHaveValue('Sem: bewoner belt morgen terug')
+    // Behind the dialog his case file is the fresh one: Anouk's attempt is in it.
+    await expect(
+      sem.getByRole('table', { name: 'Contactpogingen' }).getByText('Anouk: voicemail ingesproken'),
+    ).toBeAttached()
+    await expect(anouk.getByText(message)).toHaveCount(0)
+    await shot(sem, 'team-02-collega-wijzigde-zaak')
+
+    // Having looked, he saves again: now both attempts are in both case files, once each.
+    await semDialog.getByRole('button', { name: 'Poging opslaan' }).click()
+    await expect(semDialog).toHaveCount(0)
+    const attempts = sem.getByRole('table', { name: 'Contactpogingen' })
+    await expect(attempts.getByText('Sem: bewoner belt morgen terug')).toHaveCount(1)
+    await expect(attempts.getByText('Anouk: voicemail ingesproken')).toHaveCount(1)
+    await expect(
+      anouk.getByRole('table', { name: 'Contactpogingen' }).getByText('Sem: bewoner belt morgen terug'),
+    ).toBeVisible()
   } finally {
     for (const d of desks) await d.stop()
     await team.stop()

@@ -40,7 +40,14 @@ async function soloWorkstation() {
   }
   await setUpTeam({ call, db: app.database.db }, 'Anouk Peeters')
   const { caseId } = await call('signals.createManual', signal({ postcode: '6041 AB' }))
-  await call('ladder.logAttempt', { caseId, kanaal: 'telefoon', bereikt: false, resultaat: 'Geen gehoor' })
+  const { versie } = await call('dossier.get', { caseId })
+  await call('ladder.logAttempt', {
+    caseId,
+    versie,
+    kanaal: 'telefoon',
+    bereikt: false,
+    resultaat: 'Geen gehoor',
+  })
   const entries = (await verifyAuditChain(app.database.db)).entries
   await app.close()
   const keyFile = join(tmp('keys'), 'solo.key')

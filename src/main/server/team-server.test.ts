@@ -235,7 +235,7 @@ describe('the team server with two workstations', () => {
     const own = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls })
     const remote = await connectToServer({ url: own.url, fingerprint: tls.fingerprint, werkplek: 'Thuis' })
     await own.close()
-    const attempt = { caseId: 1, kanaal: 'telefoon', bereikt: false } as const
+    const attempt = { caseId: 1, versie: 1, kanaal: 'telefoon', bereikt: false } as const
     // The first call may meet the connection the server just closed (then it cannot know whether
     // the server read it, and says so); the next finds no server at all.
     const first = await remote.call(createSession(), 'ladder.logAttempt', attempt)

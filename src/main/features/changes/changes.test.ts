@@ -32,6 +32,7 @@ describe('changes.since', () => {
     expect(afterView.wijzigingen).toEqual([])
 
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: false,

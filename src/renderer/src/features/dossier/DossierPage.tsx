@@ -19,6 +19,7 @@ import { PlanSection } from '../ladder/PlanSection'
 import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 import { AnnounceVisitModal } from '../visits/AnnounceVisitModal'
 import { AppointmentsSection } from '../appointments/AppointmentsSection'
+import { useCaseVersion } from './caseVersion'
 
 /** Where "← Terug" leads: Vandaag when the case came from there, else the list the user came from. */
 export function backTarget(
@@ -59,6 +60,10 @@ export function DossierPage({
   // never refetched by an own change; a change that returns the case file puts it in the cache (update).
   const dossier = useApiQuery('dossier.get', input)
   const setData = useSetApiData()
+  // The version the user's changes carry: the case file they saw (caseVersion.ts). A change that
+  // succeeds moves it on (update); a background refresh does not, so a colleague's change made
+  // while a dialog is open is shown and not overwritten.
+  const version = useCaseVersion(dossier.data?.versie ?? 0, (fresh) => setData('dossier.get', input, fresh))
   // A colleague's change to this case (team mode) reads it again: api/changes.ts, invalidation.ts.
   /** A visit is being announced (with this letter; null: the announcement letter). */
   const [announcing, setAnnouncing] = useState<{ template: { id: number; naam: string } | null } | null>(null)
@@ -111,23 +116,32 @@ export function DossierPage({
   }
 
   const d = dossier.data
-  const update = (next: DossierView) => setData('dossier.get', input, next)
+  const update = (next: DossierView) => {
+    setData('dossier.get', input, next)
+    version.saved(next)
+  }
+  const announce = (template: { id: number; naam: string } | null) => {
+    version.open()
+    setAnnouncing({ template })
+  }
 
   return (
     <Stack gap="md" maw={1400}>
       <BackLink fromToday={fromToday} />
       {d.vorigeZaak && <PreviousCaseNotice previous={d.vorigeZaak} />}
-      <DossierHeader dossier={d} consulenten={team.activeConsulenten} onChange={update} />
+      <DossierHeader dossier={d} version={version} consulenten={team.activeConsulenten} onChange={update} />
       {team.error && <Alert color="yellow">{team.error}</Alert>}
       {d.eerderBekend.length > 0 && <EarlierKnownSection earlier={d.eerderBekend} />}
       <PlanSection
         dossier={d}
+        version={version}
         onChange={update}
         fromToday={fromToday}
-        onAnnounce={() => setAnnouncing({ template: null })}
+        onAnnounce={() => announce(null)}
       />
       <AppointmentsSection
         caseId={d.id}
+        version={version}
         consulentId={d.consulent?.id ?? null}
         open={d.status !== 'gesloten'}
         onChanged={(r) => update(r.dossier)}
@@ -138,13 +152,14 @@ export function DossierPage({
       <CaseDocumentsSection
         caseId={d.id}
         open={d.status !== 'gesloten'}
-        onAnnounce={(t) => setAnnouncing({ template: t.code === 'aankondigingsbrief' ? null : t })}
+        onAnnounce={(t) => announce(t.code === 'aankondigingsbrief' ? null : t)}
       />
       <NotesSection dossier={d} onChange={update} />
       <AuditLogSection entries={d.logboek} />
       {announcing && (
         <AnnounceVisitModal
           caseId={d.id}
+          version={version}
           consulentId={d.consulent?.id ?? null}
           template={announcing.template}
           onClose={() => setAnnouncing(null)}

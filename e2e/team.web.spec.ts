@@ -219,7 +219,7 @@ test('two consulenten edit one case at once: exactly one gets the conflict messa
       sem.getByRole('table', { name: 'Contactpogingen' }).getByText('Anouk: voicemail ingesproken'),
     ).toBeAttached()
     await expect(anouk.getByText(message)).toHaveCount(0)
-    await shot(sem, 'team-02-collega-wijzigde-zaak')
+    await shot(sem, 'team-05-collega-wijzigde-zaak')
 
     // Having looked, he saves again: now both attempts are in both case files, once each.
     await semDialog.getByRole('button', { name: 'Poging opslaan' }).click()

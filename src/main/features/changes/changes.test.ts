@@ -51,6 +51,7 @@ describe('changes.since', () => {
     const { caseId } = await t.call('signals.createManual', signal({ postcode: '6041 AB' }))
     const start = (await t.call('changes.since', { na: Number.MAX_SAFE_INTEGER })).laatste
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: false,

@@ -27,6 +27,7 @@ import { connectToServer, type RemoteDispatcher } from '../remote/client'
 import { fill } from './fill'
 import { benchTeamSetup, envInt, seconds } from './setup'
 import { signalsCsv } from '../test/kill'
+import { createTeamProbe } from './team-probe'
 import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
 
 const TODAY = '2026-11-10'
@@ -71,7 +72,9 @@ export async function runTeamBench(): Promise<void> {
       names: ['localhost', '127.0.0.1'],
       now: new Date(),
     })
-    const server = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls })
+    const probe = createTeamProbe()
+    probe.watch(app.database.raw)
+    const server = await startTeamServer({ app: probe.wrap(app), host: '127.0.0.1', port: 0, tls })
     console.log(
       `Lange Adem team benchmark: ${workstations} workstations over TLS for ${seconds(duration)}, ` +
         `${cases.toLocaleString('en-US')} cases (fill ${seconds(performance.now() - t0)})`,
@@ -122,7 +125,9 @@ export async function runTeamBench(): Promise<void> {
       ).n,
     )
 
-    const end = performance.now() + duration
+    probe.start()
+    const loadStart = performance.now()
+    const end = loadStart + duration
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
     const surnames = ['Jansen', 'de Vries', 'Bakker', 'Smit', 'Peeters']
     const day = async (remote: RemoteDispatcher, i: number) => {
@@ -188,6 +193,8 @@ export async function runTeamBench(): Promise<void> {
       return performance.now() - start
     }
     const [importMs] = await Promise.all([importOnce(), monitor(), ...desks.map((d, i) => day(d, i))])
+    probe.report((performance.now() - loadStart) / 1000)
+    probe.stop()
 
     const attemptsAfter = Number(
       (

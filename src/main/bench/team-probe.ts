@@ -34,6 +34,8 @@ export function createTeamProbe() {
   const methods = new Map<string, PerMethod>()
   const long: LongStatement[] = []
   const busy: { method: string; sql: string; inTransaction: boolean }[] = []
+  /** Per method and statement text: how often and how long in all. */
+  const bySql = new Map<string, { n: number; ms: number }>()
   const of = (m: string) => {
     let s = methods.get(m)
     if (!s) methods.set(m, (s = { calls: 0, serverMs: [], sqlMs: 0, statements: 0 }))
@@ -41,6 +43,7 @@ export function createTeamProbe() {
   }
   const loop = monitorEventLoopDelay({ resolution: 10 })
   let elu0 = performance.eventLoopUtilization()
+  let cpu0 = process.cpuUsage()
   let lastTick = performance.now()
   let blockedMs = 0
   let blocks = 0
@@ -70,6 +73,11 @@ export function createTeamProbe() {
       const s = of(method)
       s.sqlMs += ms
       s.statements++
+      const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
+      const t = bySql.get(key) ?? { n: 0, ms: 0 }
+      t.n++
+      t.ms += ms
+      bySql.set(key, t)
       if (ms >= LONG_MS) long.push({ ms, method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), write })
     }
   }
@@ -117,11 +125,13 @@ export function createTeamProbe() {
     }
     long.length = 0
     busy.length = 0
+    bySql.clear()
     blockedMs = 0
     blocks = 0
     loop.reset()
     loop.enable()
     elu0 = performance.eventLoopUtilization()
+    cpu0 = process.cpuUsage()
   }
 
   function report(seconds: number): void {
@@ -132,6 +142,15 @@ export function createTeamProbe() {
       `\nServer process: event loop busy ${(elu.utilization * 100).toFixed(0)}% of ${seconds.toFixed(0)} s; ` +
         `delay p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; ` +
         `held > 50 ms ${blocks} times, ${(blockedMs / 1000).toFixed(1)} s in all`,
+    )
+    const cpu = process.cpuUsage(cpu0)
+    const calls = [...methods.values()].reduce((n, s) => n + s.calls, 0)
+    const sqlMs = [...methods.values()].reduce((n, s) => n + s.sqlMs, 0)
+    console.log(
+      `Per call (${calls} calls): ${(elu.active / Math.max(1, calls)).toFixed(1)} ms of the event loop ` +
+        `(SQL ${(sqlMs / Math.max(1, calls)).toFixed(1)} ms; the rest is HTTP, TLS and JSON of server and ` +
+        `workstations, which share this thread here), process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, calls)).toFixed(1)} ms ` +
+        `(all threads: the import worker and TLS included)`,
     )
     const sorted = (a: number[]) => [...a].sort((x, y) => x - y)
     const q = (a: number[], f: number) => a[Math.min(a.length - 1, Math.floor(f * a.length))] ?? 0
@@ -146,6 +165,9 @@ export function createTeamProbe() {
         `${m.padEnd(26)} ${String(s.calls).padStart(6)} ${f(q(t, 0.5))} ${f(q(t, 0.95))} ${f(t[t.length - 1] ?? 0)} ${`${(s.sqlMs / Math.max(1, s.calls)).toFixed(2)}ms`.padStart(9)} ${`${(s.sqlMs / 1000).toFixed(2)}s`.padStart(10)}`,
       )
     }
+    console.log('Statements by total time (method: statement):')
+    for (const [k, t] of [...bySql.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+      console.log(`  ${(t.ms / 1000).toFixed(2)} s, ${t.n} x ${(t.ms / t.n).toFixed(2)} ms  ${k}`)
     const top = [...long].sort((a, b) => b.ms - a.ms).slice(0, 8)
     console.log(`Statements holding the loop >= ${LONG_MS} ms: ${long.length}; the longest:`)
     for (const l of top)

@@ -28,6 +28,7 @@ import { fill } from './fill'
 import { benchTeamSetup, envInt, seconds } from './setup'
 import { signalsCsv } from '../test/kill'
 import { createTeamProbe } from './team-probe'
+import { refreshFacts } from '../features/monitor/facts'
 import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
 
 const TODAY = '2026-11-10'
@@ -64,6 +65,9 @@ export async function runTeamBench(): Promise<void> {
       consulenten,
     })
     app.database.raw.exec('ANALYZE')
+    // As the server does at its start (server/background.ts): the monitor's summary up to date,
+    // so the first opening of the Monitor does not build it for all of the fill's cases.
+    await refreshFacts(db)
     const hash = await hashPassword(PASSWORD, TEST_PASSWORD_PARAMS)
     const users = await db.selectFrom('app_user').select(['id', 'naam', 'rol']).execute()
     for (const u of users) await storePassword(db, u.id, hash, false)

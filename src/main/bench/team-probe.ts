@@ -10,6 +10,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { App } from '../app/create-app'
 import type { Dispatcher } from '../app/dispatcher'
+import { writeLockWaits } from '../db/driver'
 
 interface PerMethod {
   calls: number
@@ -172,6 +173,10 @@ export function createTeamProbe() {
     console.log(`Statements holding the loop >= ${LONG_MS} ms: ${long.length}; the longest:`)
     for (const l of top)
       console.log(`  ${l.ms.toFixed(0).padStart(5)} ms ${l.write ? 'write' : 'read '} ${l.method}: ${l.sql}`)
+    console.log(
+      `Writes that waited for another connection's write lock (without blocking): ${writeLockWaits.count}, ` +
+        `longest ${writeLockWaits.maxMs.toFixed(0)} ms, gave up ${writeLockWaits.gaveUp}`,
+    )
     console.log(`SQLITE_BUSY in the server's connection: ${busy.length}`)
     const byKind = new Map<string, number>()
     for (const b of busy) {

@@ -16,6 +16,7 @@ import { runDocumentsBench } from './bench/documents'
 import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
 import { runTeamBench } from './bench/team'
+import { isWorkstationThread, serveWorkstations } from './bench/team-workstations'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
@@ -42,6 +43,8 @@ const SMALL_SIZES: Record<string, string> = {
 }
 
 async function main(): Promise<void> {
+  // The team bench's workstations run in a worker thread started on this same bundle
+  if (isWorkstationThread()) return serveWorkstations()
   // The intake bench fills its database in a child process of this same script.
   const fillFile = process.env.BENCH_INTAKE_FILL
   if (fillFile) {

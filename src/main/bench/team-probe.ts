@@ -19,6 +19,8 @@ interface PerMethod {
   /** Synchronous SQL time: the event loop was held this long by this method's statements. */
   sqlMs: number
   statements: number
+  /** The size of the first answer, as JSON: what HTTP, TLS and JSON handle per call. */
+  bytes: number
 }
 
 interface LongStatement {
@@ -39,7 +41,7 @@ export function createTeamProbe() {
   const bySql = new Map<string, { n: number; ms: number }>()
   const of = (m: string) => {
     let s = methods.get(m)
-    if (!s) methods.set(m, (s = { calls: 0, serverMs: [], sqlMs: 0, statements: 0 }))
+    if (!s) methods.set(m, (s = { calls: 0, serverMs: [], sqlMs: 0, statements: 0, bytes: -1 }))
     return s
   }
   const loop = monitorEventLoopDelay({ resolution: 10 })
@@ -106,7 +108,10 @@ export function createTeamProbe() {
         label.run(method, async () => {
           const start = performance.now()
           try {
-            return await inner.call(session, method, input, file)
+            const result = await inner.call(session, method, input, file)
+            const s = of(method)
+            if (s.bytes < 0) s.bytes = JSON.stringify(result).length
+            return result
           } finally {
             const s = of(method)
             s.calls++
@@ -156,14 +161,14 @@ export function createTeamProbe() {
     const sorted = (a: number[]) => [...a].sort((x, y) => x - y)
     const q = (a: number[], f: number) => a[Math.min(a.length - 1, Math.floor(f * a.length))] ?? 0
     console.log(
-      `${'server side, per method'.padEnd(26)} ${'calls'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'SQL/call'.padStart(9)} ${'SQL total'.padStart(10)}`,
+      `${'server side, per method'.padEnd(26)} ${'calls'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)} ${'SQL/call'.padStart(9)} ${'SQL total'.padStart(10)} ${'answer'.padStart(9)}`,
     )
     const rows = [...methods.entries()].sort((a, b) => b[1].sqlMs - a[1].sqlMs)
     for (const [m, s] of rows) {
       const t = sorted(s.serverMs)
       const f = (x: number) => `${x.toFixed(1)}ms`.padStart(8)
       console.log(
-        `${m.padEnd(26)} ${String(s.calls).padStart(6)} ${f(q(t, 0.5))} ${f(q(t, 0.95))} ${f(t[t.length - 1] ?? 0)} ${`${(s.sqlMs / Math.max(1, s.calls)).toFixed(2)}ms`.padStart(9)} ${`${(s.sqlMs / 1000).toFixed(2)}s`.padStart(10)}`,
+        `${m.padEnd(26)} ${String(s.calls).padStart(6)} ${f(q(t, 0.5))} ${f(q(t, 0.95))} ${f(t[t.length - 1] ?? 0)} ${`${(s.sqlMs / Math.max(1, s.calls)).toFixed(2)}ms`.padStart(9)} ${`${(s.sqlMs / 1000).toFixed(2)}s`.padStart(10)} ${`${(Math.max(0, s.bytes) / 1024).toFixed(1)}kB`.padStart(9)}`,
       )
     }
     console.log('Statements by total time (method: statement):')

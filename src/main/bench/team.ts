@@ -8,8 +8,10 @@
  *   npm run bench -- team
  *   BENCH_TEAM_SECONDS=20 BENCH_CASES=20000 npm run bench -- team     quick run
  *
- * Server and workstations share this one process (and its event loop), so every figure includes
- * the client's own TLS and JSON work too: a real workstation runs on its own machine.
+ * The workstations run in a thread of their own (team-workstations.ts), as a real workstation
+ * runs on its own computer; each call is timed there. BENCH_TEAM_SAME_THREAD=1 runs them in the
+ * server's thread, where every figure includes their TLS and JSON work too. team-probe.ts adds
+ * the server's side: time and SQL per method, the event loop, lock waits and SQLITE_BUSY.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +30,7 @@ import { fill } from './fill'
 import { benchTeamSetup, envInt, seconds } from './setup'
 import { signalsCsv } from '../test/kill'
 import { createTeamProbe } from './team-probe'
+import { measuredMs, startWorkstationThread } from './team-workstations'
 import { refreshFacts } from '../features/monitor/facts'
 import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
 
@@ -52,6 +55,7 @@ export async function runTeamBench(): Promise<void> {
     passwordParams: TEST_PASSWORD_PARAMS,
   })
   const clients: RemoteDispatcher[] = []
+  const thread = process.env.BENCH_TEAM_SAME_THREAD === '1' ? null : startWorkstationThread()
   try {
     const db = app.database.db
     const consulenten = await benchTeamSetup(db, TODAY)
@@ -98,7 +102,7 @@ export async function runTeamBench(): Promise<void> {
     ) => {
       const start = performance.now()
       const res = await remote.call(createSession(), method, input, file)
-      const ms = performance.now() - start
+      const ms = measuredMs.get(res) ?? performance.now() - start
       if (!times.has(label)) times.set(label, [])
       times.get(label)!.push(ms)
       if (!res.ok) {
@@ -108,7 +112,8 @@ export async function runTeamBench(): Promise<void> {
       return res.value
     }
     const connect = async (werkplek: string, userId: number) => {
-      const remote = await connectToServer({ url: server.url, fingerprint: tls.fingerprint, werkplek })
+      const where = { url: server.url, fingerprint: tls.fingerprint, werkplek }
+      const remote = thread ? await thread.connect(where) : await connectToServer(where)
       clients.push(remote)
       const res = await remote.call(createSession(), 'session.signIn', { userId, wachtwoord: PASSWORD })
       if (!res.ok) throw new Error(`sign-in: ${res.error.message}`)
@@ -248,6 +253,7 @@ export async function runTeamBench(): Promise<void> {
     for (const c of clients) await c.close()
     await server.close()
   } finally {
+    await thread?.stop()
     await app.close()
     rmSync(dir, { recursive: true, force: true })
   }

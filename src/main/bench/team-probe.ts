@@ -140,7 +140,7 @@ export function createTeamProbe() {
     cpu0 = process.cpuUsage()
   }
 
-  function report(seconds: number): void {
+  function report(seconds: number, sameThread: boolean): void {
     loop.disable()
     const elu = performance.eventLoopUtilization(elu0)
     const pct = (q: number) => (loop.percentile(q) / 1e6).toFixed(0)
@@ -154,9 +154,9 @@ export function createTeamProbe() {
     const sqlMs = [...methods.values()].reduce((n, s) => n + s.sqlMs, 0)
     console.log(
       `Per call (${calls} calls): ${(elu.active / Math.max(1, calls)).toFixed(1)} ms of the event loop ` +
-        `(SQL ${(sqlMs / Math.max(1, calls)).toFixed(1)} ms; the rest is HTTP, TLS and JSON of server and ` +
-        `workstations, which share this thread here), process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, calls)).toFixed(1)} ms ` +
-        `(all threads: the import worker and TLS included)`,
+        `(SQL ${(sqlMs / Math.max(1, calls)).toFixed(1)} ms; the rest is HTTP, TLS, JSON and the services' ` +
+        `own work${sameThread ? ", the workstations' included: they share this thread" : ''}), process CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, calls)).toFixed(1)} ms ` +
+        `(all threads: the import worker${sameThread ? '' : ' and the workstations'} included)`,
     )
     const sorted = (a: number[]) => [...a].sort((x, y) => x - y)
     const q = (a: number[], f: number) => a[Math.min(a.length - 1, Math.floor(f * a.length))] ?? 0

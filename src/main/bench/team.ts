@@ -202,7 +202,7 @@ export async function runTeamBench(): Promise<void> {
       return performance.now() - start
     }
     const [importMs] = await Promise.all([importOnce(), monitor(), ...desks.map((d, i) => day(d, i))])
-    probe.report((performance.now() - loadStart) / 1000)
+    probe.report((performance.now() - loadStart) / 1000, thread === null)
     probe.stop()
 
     const attemptsAfter = Number(

@@ -174,6 +174,13 @@ export function createTeamProbe() {
     console.log('Statements by total time (method: statement):')
     for (const [k, t] of [...bySql.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
       console.log(`  ${(t.ms / 1000).toFixed(2)} s, ${t.n} x ${(t.ms / t.n).toFixed(2)} ms  ${k}`)
+    const consulent = sorted(
+      [...methods.entries()].filter(([m]) => !m.startsWith('intake.')).flatMap(([, s]) => s.serverMs),
+    )
+    console.log(
+      `Server side, all consulent and monitor calls: p50 ${q(consulent, 0.5).toFixed(1)} ms, p95 ${q(consulent, 0.95).toFixed(1)} ms ` +
+        `(from the dispatcher's start to its answer; HTTP, TLS and waiting for the event loop not included)`,
+    )
     const top = [...long].sort((a, b) => b.ms - a.ms).slice(0, 8)
     console.log(`Statements holding the loop >= ${LONG_MS} ms: ${long.length}; the longest:`)
     for (const l of top)

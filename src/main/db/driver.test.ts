@@ -11,6 +11,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 describe('writes while another connection holds the write lock (the import worker)', () => {
   let dir = ''
   let main: OpenedDatabase | null = null
+  /** A database file with one table t, opened as the app opens it. */
+  async function tableT() {
+    dir = mkdtempSync(join(tmpdir(), 'lange-adem-driver-'))
+    const file = join(dir, 'db.sqlite')
+    main = openDatabase(file)
+    await sql`create table t (x integer)`.execute(main.db)
+    return { file, db: main.db }
+  }
   afterEach(async () => {
     await main?.close()
     main = null
@@ -18,11 +26,7 @@ describe('writes while another connection holds the write lock (the import worke
   })
 
   it('wait without blocking this thread, let reads through meanwhile, and land once the lock is free', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lange-adem-driver-'))
-    const file = join(dir, 'db.sqlite')
-    main = openDatabase(file)
-    const db = main.db
-    await sql`create table t (x integer)`.execute(db)
+    const { file, db } = await tableT()
     await sql`insert into t values (0)`.execute(db)
     const count = async () =>
       Number((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]!.n)
@@ -65,11 +69,7 @@ describe('writes while another connection holds the write lock (the import worke
   })
 
   it('takes the write lock when a transaction begins, so a transaction never fails half-way', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lange-adem-driver-'))
-    const file = join(dir, 'db.sqlite')
-    main = openDatabase(file)
-    const db = main.db
-    await sql`create table t (x integer)`.execute(db)
+    const { file, db } = await tableT()
     const other = connect(file)
     other.pragma('busy_timeout = 0')
     try {

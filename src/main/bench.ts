@@ -17,6 +17,7 @@ import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
 import { runTeamBench } from './bench/team'
 import { runExportBench } from './bench/export'
+import { isWorkstationThread, serveWorkstations } from './bench/team-workstations'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
@@ -44,6 +45,8 @@ const SMALL_SIZES: Record<string, string> = {
 }
 
 async function main(): Promise<void> {
+  // The team bench's workstations run in a worker thread started on this same bundle
+  if (isWorkstationThread()) return serveWorkstations()
   // The intake bench fills its database in a child process of this same script.
   const fillFile = process.env.BENCH_INTAKE_FILL
   if (fillFile) {

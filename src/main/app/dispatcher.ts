@@ -161,8 +161,9 @@ export function createDispatcher(
             },
           }
         }
-        // Another connection holds the write lock past the busy timeout: a large import in its
-        // worker, or a backup being put back. Nothing was changed; trying again a little later works.
+        // Another connection held the write lock for longer than a write waits for it (60 s,
+        // db/driver.ts): a very large import in its worker, or a backup being put back. Nothing
+        // was changed; trying again a little later works.
         if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY')
           return {
             ok: false,

@@ -1,8 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import { closeSync, existsSync, openSync, readSync } from 'node:fs'
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
+import { BUSY_TIMEOUT_MS, WaitingSqliteDialect } from './driver'
 
 export type Db = Kysely<Database>
 
@@ -26,8 +27,8 @@ const RAW_HANDLES = new WeakMap<Db, BetterSqlite3.Database>()
 
 /**
  * The better-sqlite3 handle under a database opened by openDatabase, for bulk paths that need
- * prepared statements (the monthly import). Use it inside `db.connection().execute(...)` so no
- * Kysely transaction can interleave.
+ * prepared statements (the monthly import). Use it inside `db.transaction().execute(...)` (or
+ * `db.connection().execute(...)` for reads) so no other Kysely call can interleave.
  */
 export function rawHandle(db: Db): BetterSqlite3.Database {
   const raw = RAW_HANDLES.get(db)
@@ -135,12 +136,14 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
   // action is one transaction; `npm run bench -- durability` measures what the sync costs it
   // (see the README). Batch paths (import, print batch, purge) commit once, so it costs them one.
   raw.pragma('synchronous = FULL')
-  raw.pragma('busy_timeout = 5000')
+  // Bounds SQLite's own wait for a lock (it sleeps in this thread). Writes through Kysely do not
+  // use it: they wait for the write lock without blocking the thread (driver.ts).
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   raw.pragma('cache_size = -64000')
   // Temporary tables, sorts and statement journals stay in memory: faster, and no decrypted
   // personal data in temp files beside the encrypted database.
   raw.pragma('temp_store = MEMORY')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) })
+  const db = new Kysely<Database>({ dialect: new WaitingSqliteDialect(raw) })
   RAW_HANDLES.set(db, raw)
   return {
     db,

@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:https'
 import { connect, rootCertificates, type PeerCertificate } from 'node:tls'
+import { apiContract } from '@shared/api'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { APP_VERSION } from '@shared/version'
 import type { Dispatcher } from '../app/dispatcher'
@@ -48,6 +49,12 @@ const CUT_OFF =
 
 export const fingerprintMismatchMessage = (expected: string, found: string) =>
   `De teamserver laat een ander certificaat zien dan het vastgelegde. Er is geen verbinding gemaakt en niets verstuurd.\nVerwacht: ${expected}\nGekregen: ${found}\nVraag de beheerder of het certificaat van de server is vervangen.`
+
+/** Whether the method is one only a signed-in user may call (the contract's access). */
+function needsSignIn(method: string): boolean {
+  if (!Object.hasOwn(apiContract, method)) return true
+  return apiContract[method as keyof typeof apiContract].access !== 'none'
+}
 
 interface Peer {
   fingerprint: string
@@ -221,43 +228,50 @@ export async function connectToServer(opts: {
   }
 
   /** A session the server no longer knows (it restarted, or 12 hours unused): open a new one. */
-  async function afterExpiry<T>(a: Answer): Promise<ApiResult<T>> {
+  async function renewSession(): Promise<ApiResult<never> | null> {
     try {
       token = await openSession()
+      return null
     } catch (err) {
       return failure(err instanceof RemoteError ? err.message : UNREACHABLE)
     }
-    return parse<T>(a)
+  }
+
+  function post(method: string, input: unknown, file: Uint8Array | undefined): Promise<Answer> {
+    const path = `${TEAM_PREFIX}/api/${encodeURIComponent(method)}`
+    const auth = { authorization: `Bearer ${token}` }
+    return file
+      ? send(
+          path,
+          'POST',
+          {
+            ...auth,
+            'content-type': 'application/octet-stream',
+            [INPUT_HEADER]: encodeURIComponent(JSON.stringify(input ?? {})),
+          },
+          file,
+        )
+      : send(path, 'POST', { ...auth, 'content-type': 'application/json' }, JSON.stringify(input ?? {}))
   }
 
   return {
     async call(_session, method, input, file) {
       // The local session is not used: who is signed in here lives in the server's session.
-      const path = `${TEAM_PREFIX}/api/${encodeURIComponent(method)}`
-      const auth = { authorization: `Bearer ${token}` }
       let a: Answer
       try {
-        a = file
-          ? await send(
-              path,
-              'POST',
-              {
-                ...auth,
-                'content-type': 'application/octet-stream',
-                [INPUT_HEADER]: encodeURIComponent(JSON.stringify(input ?? {})),
-              },
-              file,
-            )
-          : await send(
-              path,
-              'POST',
-              { ...auth, 'content-type': 'application/json' },
-              JSON.stringify(input ?? {}),
-            )
+        a = await post(method, input, file)
+        if (a.status === 401) {
+          // The server refused the token before running anything. In the new session nobody is
+          // signed in: a call that needs no one (the app's status, the sign-in screen's names)
+          // is simply asked again there, so the screen shows the sign-in without an error; any
+          // other call gets the server's "meld je opnieuw aan", which sends the screen there.
+          const renewed = await renewSession()
+          if (renewed) return renewed
+          if (!needsSignIn(method)) a = await post(method, input, file)
+        }
       } catch (err) {
         return failure(err instanceof RemoteError ? err.message : UNREACHABLE)
       }
-      if (a.status === 401) return afterExpiry(a)
       return parse(a)
     },
     async close() {

@@ -28,6 +28,7 @@ let dir: string
 let app: App
 let tls: TlsMaterial
 let server: TeamServer
+let ddasVs: ReturnType<typeof createDdasVsHandler>
 const clients: RemoteDispatcher[] = []
 
 async function workstation(werkplek: string, fingerprint = tls.fingerprint) {
@@ -50,7 +51,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lange-adem-team-'))
   app = await createApp({ dataDir: dir, key: KEY, clock, passwordParams: TEST_PASSWORD_PARAMS })
   tls = await loadOrCreateCertificate({ dataDir: dir, names: ['localhost', '127.0.0.1'], now: new Date() })
-  const ddasVs = createDdasVsHandler({ db: () => app.database.db, clock })
+  ddasVs = createDdasVsHandler({ db: () => app.database.db, clock })
   server = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls, ddasVs })
 })
 afterAll(async () => {
@@ -276,6 +277,44 @@ describe('the team server with two workstations', () => {
     expect(res.status).toBe(404)
     expect(res.type).toContain('application/problem+json')
     expect(JSON.parse(res.body).detail ?? JSON.parse(res.body).title).toBeTruthy()
+  })
+})
+
+describe('a restart of the server', () => {
+  async function restart() {
+    const port = Number(new URL(server.url).port)
+    await server.close()
+    server = await startTeamServer({ app, host: '127.0.0.1', port, tls, ddasVs })
+    // The workstation notices its old connections were closed (as it does between two clicks)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+
+  it('forgets the sessions (they live in memory): the workstation is told in Dutch and signs in again', async () => {
+    const desk = await workstation('Balie 8')
+    await signInAs(desk, 'Anouk Peeters')
+    expect(Array.isArray((await desk.call('caseload.list', {})).rows)).toBe(true)
+
+    await restart()
+    // A change sent with the old session is refused before anything runs, and says so
+    const refused = await desk.raw('session.settings', {})
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'not_signed_in',
+        message:
+          'Je sessie op de teamserver is verlopen, of de teamserver is opnieuw gestart. Er is niets opgeslagen. Meld je opnieuw aan.',
+      },
+    })
+    // The screen then reads the status (in the new session: nobody signed in) and shows the sign-in
+    expect((await desk.call('app.status', {})).currentUser).toBeNull()
+    await signInAs(desk, 'Anouk Peeters')
+    expect(Array.isArray((await desk.call('caseload.list', {})).rows)).toBe(true)
+
+    // When the first call after a restart is the status itself, it is answered, not refused
+    await restart()
+    const status = await desk.raw('app.status', {})
+    expect(status.ok).toBe(true)
+    expect(status.ok && (status.value as ApiOutput<'app.status'>).currentUser).toBeNull()
   })
 })
 

@@ -40,7 +40,8 @@ const SESSION_EXPIRED = {
   ok: false,
   error: {
     code: 'not_signed_in',
-    message: 'Je sessie op de teamserver is verlopen of onbekend. Meld je opnieuw aan.',
+    message:
+      'Je sessie op de teamserver is verlopen, of de teamserver is opnieuw gestart. Er is niets opgeslagen. Meld je opnieuw aan.',
   },
 } as const
 

@@ -84,7 +84,9 @@ port.on('message', (req: HostRequest) => {
         req.ctx,
         { fileName: req.fileName, table: table! },
         req.mapping,
-        req.opts,
+        // The monitor's facts in the import's own transaction, here: main never sees the new rows
+        // without them, so opening the Monitor afterwards does not hold main for seconds.
+        { ...req.opts, refreshMonitor: true },
         report,
       )
       report(rows, true)

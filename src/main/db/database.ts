@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
+import type { Dialect } from './dialect'
 
 export type Db = Kysely<Database>
 
@@ -18,7 +19,12 @@ export class DatabaseTooNewError extends Error {
 
 export interface OpenedDatabase {
   db: Db
-  raw: BetterSqlite3.Database
+  /**
+   * The better-sqlite3 handle. On PostgreSQL reading it throws (NotOnPostgresError): the paths
+   * that use it (the file backups, the key change) are SQLite's own; check `dialect` first.
+   */
+  readonly raw: BetterSqlite3.Database
+  dialect: Dialect
   close(): Promise<void>
 }
 
@@ -145,6 +151,7 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
   return {
     db,
     raw,
+    dialect: 'sqlite',
     async close() {
       await db.destroy()
     },

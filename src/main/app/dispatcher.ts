@@ -8,6 +8,7 @@ import { AppError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
+import { isSerializationFailure, retryOnSerializationFailure } from '../db/retry'
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
@@ -144,9 +145,13 @@ export function createDispatcher(
           ...(deps.passwordParams ? { passwordParams: deps.passwordParams } : {}),
           ...(file ? { file } : {}),
         }
-        // Which cases this user may see or change: one rule per method (features/access/rules.ts).
-        if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
-        const value = await handler(parsed.data, ctx)
+        // On PostgreSQL a call whose transaction lost a race (a serialization failure or a
+        // deadlock) changed nothing and runs again, a few times at most (db/retry.ts).
+        const value = await retryOnSerializationFailure(async () => {
+          // Which cases this user may see or change: one rule per method (features/access/rules.ts).
+          if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
+          return handler(parsed.data, ctx)
+        })
         return { ok: true, value }
       } catch (err) {
         if (err instanceof AppError) {
@@ -157,6 +162,15 @@ export function createDispatcher(
         }
         // Another connection holds the write lock past the busy timeout: a large import in its
         // worker, or a backup being put back. Nothing was changed; trying again a little later works.
+        if (isSerializationFailure(err))
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Collega’s wijzigden tegelijk dezelfde gegevens. Er is niets gewijzigd; probeer het opnieuw.',
+            },
+          }
         if ((err as { code?: unknown } | null)?.code === 'SQLITE_BUSY')
           return {
             ok: false,

@@ -53,3 +53,15 @@ export async function inTransaction<T>(db: Kysely<any>, fn: (trx: Kysely<any>) =
   if (db.isTransaction) return fn(db)
   return db.transaction().execute(fn)
 }
+
+/**
+ * A transaction for a rule that checks and then writes ("no other planned appointment in this
+ * slot", "one appointment per case"): SERIALIZABLE on PostgreSQL, so two colleagues checking at
+ * the same moment cannot both pass; the loser fails with a serialization failure, which the
+ * dispatcher retries (db/retry.ts). SQLite runs one writer at a time, which is serializable
+ * already. Everything else runs at PostgreSQL's READ COMMITTED (README, "PostgreSQL (team server)").
+ */
+export function checkedTransaction<DB>(db: Kysely<DB>) {
+  const t = db.transaction()
+  return dialectOf(db) === 'postgres' ? t.setIsolationLevel('serializable') : t
+}

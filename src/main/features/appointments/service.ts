@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
+import { checkedTransaction } from '../../db/dialect'
 import {
   endTime,
   PLEK_KANAAL,
@@ -266,7 +267,7 @@ export async function makeAppointment(
   ctx: UseCaseContext,
   input: z.output<typeof makeAppointmentInput>,
 ): Promise<AppointmentResult> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     const pending = await trx
       .selectFrom('afspraak')
       .select(['datum', 'tijd'])

@@ -1,4 +1,4 @@
-import { dialectOf, idColumn } from '../dialect'
+import { dialectOf, idColumn } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 // Written with Kysely's schema builder in types both SQLite and PostgreSQL accept

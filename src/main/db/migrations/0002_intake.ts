@@ -1,4 +1,4 @@
-import { dialectOf, idColumn } from '../dialect'
+import { dialectOf, idColumn } from './dialect'
 import type { Kysely } from 'kysely'
 
 // Signal intake: imports, their problem rows (the correction list), the triage and matching

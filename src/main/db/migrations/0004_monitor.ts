@@ -1,4 +1,4 @@
-import { dialectOf, insertOrIgnoreSql } from '../dialect'
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { dialectOf, insertOrIgnoreSql } from '../dialect'
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 
 /**
  * The monitor's daily summary (issue 6: the dashboard for a year must compute in under 300 ms

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { dialectOf } from '../dialect'
+import { dialectOf } from './dialect'
 
 /**
  * Speed for the monthly import (issue 3: 100,000 rows at 20,000 rows per second).

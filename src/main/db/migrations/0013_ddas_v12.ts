@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { inTransaction } from '../dialect'
+import { inTransaction } from './dialect'
 
 /**
  * The stored DDAS vocabulary moves to v1.2 (issue 17).

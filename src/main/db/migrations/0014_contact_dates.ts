@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { dialectOf, insertOrIgnoreSql } from '../dialect'
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 
 /**
  * Every contact counted once, every figure in its month (issue 13).

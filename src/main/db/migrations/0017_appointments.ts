@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { dialectOf, idColumnSql, inTransaction, insertOrIgnoreSql } from '../dialect'
+import { dialectOf, idColumnSql, inTransaction, insertOrIgnoreSql } from './dialect'
 
 /**
  * Appointments with residents (issue 21).

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
-import type { Dialect } from './dialect'
+import { dialectOf, NotOnPostgresError, type Dialect } from './dialect'
 
 export type Db = Kysely<Database>
 
@@ -37,6 +37,7 @@ const RAW_HANDLES = new WeakMap<Db, BetterSqlite3.Database>()
  */
 export function rawHandle(db: Db): BetterSqlite3.Database {
   const raw = RAW_HANDLES.get(db)
+  if (!raw && dialectOf(db) === 'postgres') throw new NotOnPostgresError('Het inlezen van een bestand')
   if (!raw) throw new Error('no raw handle for this database')
   return raw
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { dialectOf } from './migrations/dialect'
+import { AppError } from '../lib/errors'
 
 /**
  * The two stores: the encrypted SQLite file (the default, solo and on the team server) and
@@ -29,4 +30,28 @@ export type { Dialect } from './migrations/dialect'
 export function checkedTransaction<DB>(db: Kysely<DB>) {
   const t = db.transaction()
   return dialectOf(db) === 'postgres' ? t.setIsolationLevel('serializable') : t
+}
+
+/**
+ * The ISO date `months` months before the date (or moment) in column `ref`, as text: SQLite's
+ * `date(x, '-N months')`. At a month's end the two differ: SQLite rolls 31 August minus six
+ * months over to 3 March, PostgreSQL stops at 28 February.
+ */
+export function isoDateMonthsBefore(db: Kysely<any>, ref: string, months: number): RawBuilder<string> {
+  if (!Number.isInteger(months)) throw new Error('months must be a whole number')
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char(cast(substr(${sql.ref(ref)}, 1, 10) as date) - make_interval(months => ${sql.lit(months)}), 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(ref)}, ${`-${months} months`})`
+}
+
+/**
+ * A path that exists on the SQLite store only (the raw prepared statements of the monthly
+ * import, the file backups, the key change), reached on PostgreSQL: refused with a Dutch
+ * message, nothing changed (README, "PostgreSQL (team server)", what does not work yet).
+ */
+export class NotOnPostgresError extends AppError {
+  constructor(what: string) {
+    super('conflict', `${what} werkt nog niet met PostgreSQL als opslag. Er is niets gewijzigd.`)
+    this.name = 'NotOnPostgresError'
+  }
 }

@@ -2,18 +2,14 @@ import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema'
 import { migrateToLatest, type Db, type OpenedDatabase } from './database'
+import { NotOnPostgresError } from './dialect'
+
+export { NotOnPostgresError }
 
 /**
  * The team server's second store: PostgreSQL 14 or newer (issue 19). Same Kysely schema, same
  * migrations (db/dialect.ts says what maps how), same services.
  */
-
-export class NotOnPostgresError extends Error {
-  constructor(what: string) {
-    super(`${what} werkt alleen met de SQLite-opslag, niet met PostgreSQL.`)
-    this.name = 'NotOnPostgresError'
-  }
-}
 
 /** Refused before connecting: a connection that leaves the machine without verified TLS. */
 export class PostgresTlsRequiredError extends Error {

@@ -46,7 +46,11 @@ export async function freshTestDatabase(): Promise<string> {
   const client = new pg.Client({ connectionString: admin })
   await client.connect()
   try {
-    await client.query(`create database ${name} template ${template}`)
+    // file_copy (PostgreSQL 15+) copies the small template's files at once; faster here than the
+    // default, which writes every page to the WAL. PostgreSQL 14 has only the copy.
+    const v = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)
+    const strategy = Number(v.rows[0]!.v) >= 150000 ? ' strategy file_copy' : ''
+    await client.query(`create database ${name} template ${template}${strategy}`)
   } finally {
     await client.end()
   }

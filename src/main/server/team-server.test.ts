@@ -275,4 +275,24 @@ describe('the server options', () => {
     expect(isLoopback('::ffff:10.0.0.1')).toBe(false)
     expect(() => parseServerOptions(['--tls-cert', 'a.pem'])).toThrow(/samen/)
   })
+
+  it('takes a PostgreSQL store from --database or LANGE_ADEM_DATABASE_URL, with verified TLS off loopback', () => {
+    const local = 'postgres://la@127.0.0.1/lange_adem'
+    expect(parseServerOptions(['--database', local]).database).toBe(local)
+    expect(parseServerOptions([], { LANGE_ADEM_DATABASE_URL: local }).database).toBe(local)
+    expect(parseServerOptions([]).database).toBeUndefined()
+    expect(() => parseServerOptions(['--database', 'postgres://la@db.gemeente.local/lange_adem'])).toThrow(
+      /sslmode=verify-full/,
+    )
+    expect(
+      parseServerOptions(['--database', 'postgres://la@db.gemeente.local/lange_adem?sslmode=verify-full'])
+        .database,
+    ).toContain('db.gemeente.local')
+    expect(
+      parseServerOptions(['--database', 'postgres://la@db.gemeente.local/la', '--database-ca', 'ca.pem'])
+        .databaseCa,
+    ).toBe('ca.pem')
+    expect(() => parseServerOptions(['--database', '/srv/lange-adem.sqlite'])).toThrow(/PostgreSQL-database/)
+    expect(() => parseServerOptions(['--database-ca', 'ca.pem'])).toThrow(/hoort bij --database/)
+  })
 })

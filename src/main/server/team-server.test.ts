@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { APP_VERSION } from '@shared/version'
 import { createApp, type App } from '../app/create-app'
+import { freshTestDatabase, testStoreIsPostgres } from '../test/postgres'
 import { fixedClock } from '../lib/clock'
 import { connectToServer, RemoteError, type RemoteDispatcher } from '../remote/client'
 import { setUpTeam, signInAs, TEST_PASSWORD_PARAMS, TEST_WACHTWOORD } from '../test/fixtures'
@@ -48,7 +49,15 @@ function idle(ms: number) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lange-adem-team-'))
-  app = await createApp({ dataDir: dir, key: KEY, clock, passwordParams: TEST_PASSWORD_PARAMS })
+  // The store under test: the encrypted SQLite file, or PostgreSQL under `npm run test:pg`.
+  app = testStoreIsPostgres()
+    ? await createApp({
+        dataDir: dir,
+        database: await freshTestDatabase(),
+        clock,
+        passwordParams: TEST_PASSWORD_PARAMS,
+      })
+    : await createApp({ dataDir: dir, key: KEY, clock, passwordParams: TEST_PASSWORD_PARAMS })
   tls = await loadOrCreateCertificate({ dataDir: dir, names: ['localhost', '127.0.0.1'], now: new Date() })
   const ddasVs = createDdasVsHandler({ db: () => app.database.db, clock })
   server = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls, ddasVs })

@@ -4,8 +4,9 @@ import { DatabaseTooNewError, migrateToLatest } from './database'
 import { dialectOf } from './dialect'
 import { postgresConfig, PostgresTlsRequiredError } from './postgres'
 import { MAX_ATTEMPTS, retryOnSerializationFailure } from './retry'
-import { testApp } from '../test/fixtures'
+import { setUpTeam, signal, testApp } from '../test/fixtures'
 import { testStoreIsPostgres } from '../test/postgres'
+import { verifyAuditChain } from '../features/audit/repository'
 
 describe('the PostgreSQL connection rule', () => {
   it('lets loopback and a local socket connect without TLS', () => {
@@ -168,6 +169,29 @@ describe('the one list of migrations, on the store under test', () => {
       .where('id', '=', zaak.id)
       .execute()
     expect((await flag()).has_open_case).toBe(0)
+    await t.app.close()
+  })
+})
+
+describe('two colleagues at once, on the store under test', () => {
+  it('enter signals for one new address at the same moment: one household, both signals, a sound logboek', async () => {
+    const t = await testApp()
+    await setUpTeam(t)
+    const calls = Array.from({ length: 6 }, (_, i) =>
+      t.call(
+        'signals.createManual',
+        signal({ voorletters: `${String.fromCharCode(65 + i)}.`, bedrag: `${100 + i},00` }),
+      ),
+    )
+    const saved = await Promise.all(calls)
+    expect(saved).toHaveLength(6)
+    const households = await t.db.selectFrom('household').select('id').execute()
+    expect(households).toHaveLength(1)
+    const signals = await t.db.selectFrom('vroegsignaal').select('id').execute()
+    expect(signals).toHaveLength(6)
+    const open = await t.db.selectFrom('vroegsignaalzaak').select('id').where('is_open', '=', 1).execute()
+    expect(open).toHaveLength(1)
+    expect((await verifyAuditChain(t.db)).ok).toBe(true)
     await t.app.close()
   })
 })

@@ -1,14 +1,17 @@
 /**
- * `npm run server -- --data-dir DIR [--port N] [--host H] [--tls-cert FILE --tls-key FILE]`:
- * the Lange Adem team server. The same services, contract and dispatcher as the desktop app, on
- * the encrypted SQLite database in DIR; workstations forward their calls to it over TLS
+ * `npm run server -- --data-dir DIR [--port N] [--host H] [--tls-cert FILE --tls-key FILE]
+ * [--database postgres://… [--database-ca FILE]]`: the Lange Adem team server. The same services,
+ * contract and dispatcher as the desktop app, on the encrypted SQLite database in DIR or on
+ * PostgreSQL (README, "PostgreSQL (team server)"); workstations forward their calls to it over TLS
  * (src/main/remote). Imports nothing from Electron. See the README, "Teamserver (voor IT)".
  */
+import { readFileSync } from 'node:fs'
 import { hostname, networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { createApp, DATABASE_FILE } from './app/create-app'
 import { resolveDataDir } from './app/data-dir'
 import { DatabaseTooNewError } from './db/database'
+import { PostgresCollationError, PostgresTlsRequiredError } from './db/postgres'
 import { DatabaseDamagedError } from './features/backup/service'
 import { devKey } from './features/keys/dev-key'
 import { DatabaseKeyError } from './features/keys/key'
@@ -21,13 +24,23 @@ import { startTeamServer } from './server/team-server'
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2)
-  const options = parseServerOptions(argv)
+  const options = parseServerOptions(argv, process.env)
   const dataDir = resolveDataDir(argv, process.env)
-  // The database key as for the command line: LANGE_ADEM_DB_KEY, --key-file, or the data folder's key file.
-  const key = devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE))
   const klok = argv.indexOf('--klok')
   const clock = klok >= 0 && argv[klok + 1] ? clockFrom(argv[klok + 1]!) : undefined
-  const app = await createApp({ dataDir, key, clock })
+  const app = options.database
+    ? await createApp({
+        dataDir,
+        database: options.database,
+        ...(options.databaseCa ? { postgres: { ca: readFileSync(options.databaseCa, 'utf8') } } : {}),
+        clock,
+      })
+    : await createApp({
+        dataDir,
+        // The database key as for the command line: LANGE_ADEM_DB_KEY, --key-file, or the data folder's key file.
+        key: devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE)),
+        clock,
+      })
   const tls = options.plainHttp
     ? null
     : await loadOrCreateCertificate({
@@ -47,7 +60,10 @@ async function main(): Promise<number> {
     )
   // Tests and service managers wait for this exact line; people read the address.
   console.log(`LANGE_ADEM_SERVER_READY ${server.url}${tls ? ` ${tls.fingerprint}` : ''}`)
-  console.log(`Lange Adem teamserver draait op ${server.url}. Gegevensmap: ${dataDir}`)
+  console.log(
+    `Lange Adem teamserver draait op ${server.url}. Gegevensmap: ${dataDir}` +
+      (options.database ? `. Opslag: PostgreSQL (${redactedUrl(options.database)})` : ''),
+  )
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
@@ -57,6 +73,13 @@ async function main(): Promise<number> {
   await server.close()
   await app.close()
   return 0
+}
+
+/** A `postgres://` URL without its password, for the log. */
+function redactedUrl(url: string): string {
+  const u = new URL(url)
+  if (u.password) u.password = '***'
+  return u.toString()
 }
 
 /** The names a self-signed certificate covers: this machine's name and addresses. */
@@ -75,7 +98,9 @@ main().then(
       err instanceof OptionsError ||
       err instanceof CertificateFileError ||
       err instanceof DatabaseTooNewError ||
-      err instanceof DatabaseKeyError
+      err instanceof DatabaseKeyError ||
+      err instanceof PostgresCollationError ||
+      err instanceof PostgresTlsRequiredError
     )
       console.error(err.message)
     else if (err instanceof DatabaseDamagedError)

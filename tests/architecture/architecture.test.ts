@@ -38,6 +38,8 @@ describe('the layout of src/', () => {
     expect(wrong).toEqual([])
   })
 
+  // Besides kysely and Node, a migration may import its own dialect helper (migrations/dialect.ts,
+  // which is held to the same rule): the one list runs on SQLite and PostgreSQL (issue 19).
   it('keeps each migration standalone: it imports kysely and Node only, never the app', () => {
     const migrations = sourceFiles(join(root, 'src/main/db/migrations')).filter(
       (f) => !/\.test\.ts$/.test(f) && !f.endsWith('index.ts'),
@@ -48,7 +50,7 @@ describe('the layout of src/', () => {
         .preProcessFile(readFileSync(file, 'utf8'), true, true)
         .importedFiles.map((i) => i.fileName)
       expect(
-        imports.filter((i) => i !== 'kysely' && !i.startsWith('node:')),
+        imports.filter((i) => i !== 'kysely' && i !== './dialect' && !i.startsWith('node:')),
         file,
       ).toEqual([])
     }

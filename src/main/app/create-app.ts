@@ -11,6 +11,7 @@ import {
 } from '../features/backup/service'
 import { backupHandlers, BACKUPS_KEPT } from '../features/backup/handlers'
 import { isPlainSqliteFile, migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
+import { NotOnPostgresError, openAndMigratePostgres, type PostgresOptions } from '../db/postgres'
 import { keyCheckMatches, wrongKeyError, writeKeyCheck } from '../features/keys/key'
 import { reapplyErasures } from '../features/retention/erasures'
 import { encryptPlainDatabase, recoverInterruptedEncryption, upgradeCipher } from '../features/keys/service'
@@ -127,11 +128,21 @@ export async function createApp(opts: {
   key?: string
   /** Only tests lower the password hashing cost (see features/session/passwords.ts). */
   passwordParams?: ScryptParams
+  /**
+   * A `postgres://` URL: the services run on that PostgreSQL database instead of the SQLite file
+   * (the team server's second store, README "PostgreSQL (team server)"). The data folder, when
+   * given, still holds the server's own files (its certificate, the erasure register).
+   */
+  database?: string
+  postgres?: PostgresOptions
 }): Promise<App> {
   let file = ':memory:'
+  const postgresUrl = opts.database ?? null
   const dataDir = opts.memory ? null : (opts.dataDir ?? null)
-  const key = opts.memory ? null : (opts.key ?? null)
-  if (!opts.memory) {
+  const key = opts.memory || postgresUrl ? null : (opts.key ?? null)
+  if (postgresUrl) {
+    if (dataDir) mkdirSync(dataDir, { recursive: true })
+  } else if (!opts.memory) {
     if (!dataDir) throw new Error('dataDir is required')
     if (!key) throw new Error('a database key is required for a data folder')
     mkdirSync(dataDir, { recursive: true })
@@ -143,7 +154,9 @@ export async function createApp(opts: {
   // A data folder's database is opened with the deletion requests carried out so far applied
   // again: a restored backup must not bring back a person who asked to be deleted.
   const open = async () => {
-    const opened = await openAndMigrate(file, key)
+    const opened = postgresUrl
+      ? await openAndMigratePostgres(postgresUrl, opts.postgres)
+      : await openAndMigrate(file, key)
     if (dataDir) {
       try {
         await reapplyErasures(opened.db, dataDir, clock.now())
@@ -155,7 +168,7 @@ export async function createApp(opts: {
     return opened
   }
   let current = await open()
-  if (dataDir && key && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
+  if (dataDir && key && !postgresUrl && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
 
   // Calls run concurrently (each awaits the database); a backup or a restore runs alone.
   let active = 0
@@ -178,8 +191,9 @@ export async function createApp(opts: {
     }
   }
   const maintenance: Maintenance = {
-    dataDir,
-    databaseFile: dataDir ? file : null,
+    // The file backups and their restore are SQLite's; on PostgreSQL they are refused here.
+    dataDir: postgresUrl ? null : dataDir,
+    databaseFile: dataDir && !postgresUrl ? file : null,
     key,
     raw: () => current.raw,
     db: () => current.db,
@@ -226,9 +240,11 @@ export async function createApp(opts: {
     },
     clock,
     backupNow: (kind = 'automatisch') =>
-      dataDir
-        ? alone(0, () => createBackup(current.raw, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind }))
-        : Promise.resolve(null),
+      postgresUrl
+        ? Promise.reject(new NotOnPostgresError('Een reservekopie als bestand'))
+        : dataDir
+          ? alone(0, () => createBackup(current.raw, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind }))
+          : Promise.resolve(null),
     during,
     close: () => current.close(),
   }

@@ -8,6 +8,7 @@ import { AppError, CaseConflictError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
+import { isSerializationFailure, retryOnSerializationFailure } from '../db/retry'
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
@@ -145,9 +146,14 @@ export function createDispatcher(
           ...(deps.passwordParams ? { passwordParams: deps.passwordParams } : {}),
           ...(file ? { file } : {}),
         }
-        // Which cases this user may see or change: one rule per method (features/access/rules.ts).
-        if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
-        const value = await handler(parsed.data, ctx).catch((e: unknown) => withFreshCaseFile(ctx, e))
+        // On PostgreSQL a call whose transaction lost a race (a serialization failure or a
+        // deadlock) changed nothing and runs again, a few times at most (db/retry.ts). A change
+        // refused because a colleague changed the case comes back with the fresh case file.
+        const value = await retryOnSerializationFailure(async () => {
+          // Which cases this user may see or change: one rule per method (features/access/rules.ts).
+          if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
+          return handler(parsed.data, ctx)
+        }).catch((e: unknown) => withFreshCaseFile(ctx, e))
         return { ok: true, value }
       } catch (err) {
         if (err instanceof AppError) {
@@ -161,6 +167,16 @@ export function createDispatcher(
             },
           }
         }
+        // PostgreSQL: the call lost a race more often than it is retried (db/retry.ts).
+        if (isSerializationFailure(err))
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Collega’s wijzigden tegelijk dezelfde gegevens. Er is niets gewijzigd; probeer het opnieuw.',
+            },
+          }
         // Another connection held the write lock for longer than a write waits for it (60 s,
         // db/driver.ts): a very large import in its worker, or a backup being put back. Nothing
         // was changed; trying again a little later works.

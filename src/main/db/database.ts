@@ -4,6 +4,7 @@ import { Kysely, Migrator, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
 import { BUSY_TIMEOUT_MS, WaitingSqliteDialect } from './driver'
+import { dialectOf, NotOnPostgresError, type Dialect } from './dialect'
 
 export type Db = Kysely<Database>
 
@@ -19,7 +20,12 @@ export class DatabaseTooNewError extends Error {
 
 export interface OpenedDatabase {
   db: Db
-  raw: BetterSqlite3.Database
+  /**
+   * The better-sqlite3 handle. On PostgreSQL reading it throws (NotOnPostgresError): the paths
+   * that use it (the file backups, the key change) are SQLite's own; check `dialect` first.
+   */
+  readonly raw: BetterSqlite3.Database
+  dialect: Dialect
   close(): Promise<void>
 }
 
@@ -32,6 +38,7 @@ const RAW_HANDLES = new WeakMap<Db, BetterSqlite3.Database>()
  */
 export function rawHandle(db: Db): BetterSqlite3.Database {
   const raw = RAW_HANDLES.get(db)
+  if (!raw && dialectOf(db) === 'postgres') throw new NotOnPostgresError('Het inlezen van een bestand')
   if (!raw) throw new Error('no raw handle for this database')
   return raw
 }
@@ -148,6 +155,7 @@ export function openDatabase(file: string, key: string | null = null): OpenedDat
   return {
     db,
     raw,
+    dialect: 'sqlite',
     async close() {
       await db.destroy()
     },

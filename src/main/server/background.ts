@@ -20,8 +20,13 @@ export async function startBackgroundWork(opts: {
   log: (line: string) => void
 }): Promise<{ stop(): void }> {
   const { app, dataDir, log } = opts
+  // The file backups are SQLite's. PostgreSQL's data are backed up by the database server's own
+  // tools (README, "PostgreSQL (team server)").
+  const fileBackups = app.database.dialect === 'sqlite'
+  if (!fileBackups)
+    log('Opslag PostgreSQL: de teamserver maakt geen bestandsback-ups; die maakt de databaseserver.')
   const backupIfDue = async () => {
-    if (!backupDue(dataDir, app.clock.now())) return
+    if (!fileBackups || !backupDue(dataDir, app.clock.now())) return
     try {
       const made = await app.backupNow()
       if (made) log(`Back-up gemaakt: ${made.file}`)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { APP_VERSION } from '@shared/version'
 import { createApp, type App } from '../app/create-app'
+import { freshTestDatabase, testStoreIsPostgres } from '../test/postgres'
 import { fixedClock } from '../lib/clock'
 import { connectToServer, RemoteError, type RemoteDispatcher } from '../remote/client'
 import { setUpTeam, signInAs, TEST_PASSWORD_PARAMS, TEST_WACHTWOORD } from '../test/fixtures'
@@ -49,7 +50,15 @@ function idle(ms: number) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lange-adem-team-'))
-  app = await createApp({ dataDir: dir, key: KEY, clock, passwordParams: TEST_PASSWORD_PARAMS })
+  // The store under test: the encrypted SQLite file, or PostgreSQL under `npm run test:pg`.
+  app = testStoreIsPostgres()
+    ? await createApp({
+        dataDir: dir,
+        database: await freshTestDatabase(),
+        clock,
+        passwordParams: TEST_PASSWORD_PARAMS,
+      })
+    : await createApp({ dataDir: dir, key: KEY, clock, passwordParams: TEST_PASSWORD_PARAMS })
   tls = await loadOrCreateCertificate({ dataDir: dir, names: ['localhost', '127.0.0.1'], now: new Date() })
   ddasVs = createDdasVsHandler({ db: () => app.database.db, clock })
   server = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls, ddasVs })
@@ -327,5 +336,25 @@ describe('the server options', () => {
     expect(isLoopback('::1')).toBe(true)
     expect(isLoopback('::ffff:10.0.0.1')).toBe(false)
     expect(() => parseServerOptions(['--tls-cert', 'a.pem'])).toThrow(/samen/)
+  })
+
+  it('takes a PostgreSQL store from --database or LANGE_ADEM_DATABASE_URL, with verified TLS off loopback', () => {
+    const local = 'postgres://la@127.0.0.1/lange_adem'
+    expect(parseServerOptions(['--database', local]).database).toBe(local)
+    expect(parseServerOptions([], { LANGE_ADEM_DATABASE_URL: local }).database).toBe(local)
+    expect(parseServerOptions([]).database).toBeUndefined()
+    expect(() => parseServerOptions(['--database', 'postgres://la@db.gemeente.local/lange_adem'])).toThrow(
+      /sslmode=verify-full/,
+    )
+    expect(
+      parseServerOptions(['--database', 'postgres://la@db.gemeente.local/lange_adem?sslmode=verify-full'])
+        .database,
+    ).toContain('db.gemeente.local')
+    expect(
+      parseServerOptions(['--database', 'postgres://la@db.gemeente.local/la', '--database-ca', 'ca.pem'])
+        .databaseCa,
+    ).toBe('ca.pem')
+    expect(() => parseServerOptions(['--database', '/srv/lange-adem.sqlite'])).toThrow(/PostgreSQL-database/)
+    expect(() => parseServerOptions(['--database-ca', 'ca.pem'])).toThrow(/hoort bij --database/)
   })
 })

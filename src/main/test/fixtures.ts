@@ -4,6 +4,8 @@ import { createSession, type Session } from '../app/context'
 import type { ScryptParams } from '../features/session/passwords'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import type { SetupInput } from '@shared/api/setup'
+import type { Db } from '../db/database'
+import { freshTestDatabase, testStoreIsPostgres } from './postgres'
 
 /**
  * A cheap password hash for tests (N = 2^10 instead of 2^17): the same code, a thousandth of the
@@ -16,13 +18,21 @@ export const TEST_WACHTWOORD = 'proef-wachtwoord-42'
 export const START_WACHTWOORD = 'start-wachtwoord-7'
 
 /**
- * A fresh in-memory app with a clock standing at a known moment. Moving the clock with `set` or
+ * A fresh app with a clock standing at a known moment: in memory, or, under `npm run test:pg`
+ * (LANGE_ADEM_TEST_STORE=postgres), on a fresh PostgreSQL database of its own (test/postgres.ts). Moving the clock with `set` or
  * `advanceDays` stands for days of work, not for a user walking away: it keeps a signed-in session
  * from locking. Tests of the lock move time with `clock.idle(ms)`, which the user does not touch.
  */
 export async function testApp(now = '2026-11-10T09:30:00.000Z') {
   const base = fixedClock(now)
-  const app: App = await createApp({ memory: true, clock: base, passwordParams: TEST_PASSWORD_PARAMS })
+  const app: App = testStoreIsPostgres()
+    ? await createApp({
+        database: await freshTestDatabase(),
+        postgres: { poolSize: 4, idleTimeoutMillis: 200 },
+        clock: base,
+        passwordParams: TEST_PASSWORD_PARAMS,
+      })
+    : await createApp({ memory: true, clock: base, passwordParams: TEST_PASSWORD_PARAMS })
   const session: Session = createSession()
   const keepAwake = () => {
     if (session.lastActivityAt != null) session.lastActivityAt = Date.parse(base.now())
@@ -222,4 +232,13 @@ export function signal(
       plaats: 'Roermond',
     },
   }
+}
+
+/** Every table of the database, on either store, sorted by name (Kysely's own tables too when asked). */
+export async function tableNames(db: Db, opts: { kysely?: boolean } = {}): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: opts.kysely ?? false })
+  return tables
+    .filter((t) => !t.isView)
+    .map((t) => t.name)
+    .sort()
 }

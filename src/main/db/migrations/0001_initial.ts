@@ -1,8 +1,10 @@
+import { dialectOf, idColumn } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 // Written with Kysely's schema builder in types both SQLite and PostgreSQL accept
 // ("integer primary key" becomes an identity column when ported).
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('setting')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -13,14 +15,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('wijk')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('naam', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
 
   await db.schema
     .createTable('wijk_postcode')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('wijk_id', 'integer', (c) => c.notNull().references('wijk.id').onDelete('cascade'))
     .addColumn('pc_from', 'text', (c) => c.notNull())
     .addColumn('pc_to', 'text', (c) => c.notNull())
@@ -28,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('app_user')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('naam', 'text', (c) => c.notNull())
     .addColumn('rol', 'text', (c) =>
       c.notNull().check(sql`rol in ('consulent', 'kwaliteitsmedewerker', 'beheerder')`),
@@ -48,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('household')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('postcode', 'text', (c) => c.notNull())
     .addColumn('huisnummer', 'integer', (c) => c.notNull())
     .addColumn('toevoeging', 'text', (c) => c.notNull().defaultTo(''))
@@ -62,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('resident')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('household_id', 'integer', (c) => c.notNull().references('household.id'))
     .addColumn('voorletters', 'text', (c) => c.notNull())
     .addColumn('tussenvoegsel', 'text', (c) => c.notNull().defaultTo(''))
@@ -95,7 +97,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('vroegsignaalzaak')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('case_number', 'text', (c) => c.notNull().unique())
     .addColumn('household_id', 'integer', (c) => c.notNull().references('household.id'))
     .addColumn('wijk_id', 'integer', (c) => c.references('wijk.id').onDelete('set null'))
@@ -143,51 +145,55 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
 
   // resident.has_open_case follows the household's cases whoever changes them (intake, closing,
-  // a repair by hand), so it can never drift. SQLite-specific; a PostgreSQL port needs its own.
-  // Each statement filters on household_id or id only: a condition on has_open_case could make
-  // the planner walk resident_open_name_idx (flag first) through every resident, per case.
-  const openNow = (household: string) =>
-    `exists (select 1 from vroegsignaalzaak z where z.household_id = ${household} and z.is_open = 1)`
-  await sql
-    .raw(
-      `create trigger zaak_open_after_insert after insert on vroegsignaalzaak when new.is_open = 1 begin
-         update resident set has_open_case = 1 where household_id = new.household_id;
-       end`,
-    )
-    .execute(db)
-  await sql
-    .raw(
-      `create trigger zaak_open_after_update after update of is_open, household_id on vroegsignaalzaak begin
-         update resident set has_open_case = ${openNow('resident.household_id')}
-         where household_id in (old.household_id, new.household_id);
-       end`,
-    )
-    .execute(db)
-  await sql
-    .raw(
-      `create trigger zaak_open_after_delete after delete on vroegsignaalzaak begin
-         update resident set has_open_case = ${openNow('resident.household_id')} where household_id = old.household_id;
-       end`,
-    )
-    .execute(db)
-  await sql
-    .raw(
-      `create trigger resident_open_after_insert after insert on resident when ${openNow('new.household_id')} begin
-         update resident set has_open_case = 1 where id = new.id;
-       end`,
-    )
-    .execute(db)
-  await sql
-    .raw(
-      `create trigger resident_open_after_move after update of household_id on resident begin
-         update resident set has_open_case = ${openNow('new.household_id')} where id = new.id;
-       end`,
-    )
-    .execute(db)
+  // a repair by hand), so it can never drift. Each statement filters on household_id or id only:
+  // a condition on has_open_case could make the planner walk resident_open_name_idx (flag first)
+  // through every resident, per case. PostgreSQL has the same rule in PL/pgSQL (below).
+  if (d === 'postgres') {
+    await openCaseTriggersPostgres(db)
+  } else {
+    const openNow = (household: string) =>
+      `exists (select 1 from vroegsignaalzaak z where z.household_id = ${household} and z.is_open = 1)`
+    await sql
+      .raw(
+        `create trigger zaak_open_after_insert after insert on vroegsignaalzaak when new.is_open = 1 begin
+           update resident set has_open_case = 1 where household_id = new.household_id;
+         end`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create trigger zaak_open_after_update after update of is_open, household_id on vroegsignaalzaak begin
+           update resident set has_open_case = ${openNow('resident.household_id')}
+           where household_id in (old.household_id, new.household_id);
+         end`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create trigger zaak_open_after_delete after delete on vroegsignaalzaak begin
+           update resident set has_open_case = ${openNow('resident.household_id')} where household_id = old.household_id;
+         end`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create trigger resident_open_after_insert after insert on resident when ${openNow('new.household_id')} begin
+           update resident set has_open_case = 1 where id = new.id;
+         end`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create trigger resident_open_after_move after update of household_id on resident begin
+           update resident set has_open_case = ${openNow('new.household_id')} where id = new.id;
+         end`,
+      )
+      .execute(db)
+  }
 
   await db.schema
     .createTable('vroegsignaal')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('extern_id', 'text', (c) => c.unique())
     .addColumn('bron', 'text', (c) => c.notNull())
     .addColumn('partner_type', 'text', (c) => c.notNull())
@@ -219,7 +225,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('contactpoging')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('vroegsignaalzaak.id'))
     .addColumn('soort', 'text', (c) => c.notNull())
     .addColumn('bereikt', 'integer', (c) => c.notNull())
@@ -238,7 +244,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('note')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('vroegsignaalzaak.id'))
     .addColumn('tekst', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -248,7 +254,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer', (c) => c.references('app_user.id'))
     .addColumn('action', 'text', (c) => c.notNull())
@@ -261,6 +267,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('audit_log')
     .columns(['entity_type', 'entity_id'])
     .execute()
+}
+
+/**
+ * The open-case flag on PostgreSQL, as SQLite's triggers after 0009 keep it (0009 changes
+ * nothing on PostgreSQL). A trigger and not the write path: the import's batch writer, closing,
+ * reopening, moving a resident and a repair by hand all change cases, and a rule in the schema
+ * covers every one of them (README, "PostgreSQL (team server)"). The resident's own flag is set
+ * before its row is written, so no second write is needed.
+ */
+async function openCaseTriggersPostgres(db: Kysely<unknown>): Promise<void> {
+  const openNow = (household: string) =>
+    `(exists (select 1 from vroegsignaalzaak z where z.household_id = ${household} and z.is_open = 1))::int`
+  const run = (q: string) => sql.raw(q).execute(db)
+  await run(`create function zaak_open_after_insert() returns trigger language plpgsql as $$
+    begin
+      update resident set has_open_case = 1 where household_id = new.household_id and has_open_case = 0;
+      return null;
+    end $$`)
+  await run(`create trigger zaak_open_after_insert after insert on vroegsignaalzaak
+    for each row when (new.is_open = 1) execute function zaak_open_after_insert()`)
+  await run(`create function zaak_open_after_change() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'DELETE' then
+        update resident set has_open_case = ${openNow('resident.household_id')} where household_id = old.household_id;
+      else
+        update resident set has_open_case = ${openNow('resident.household_id')}
+        where household_id in (old.household_id, new.household_id);
+      end if;
+      return null;
+    end $$`)
+  await run(`create trigger zaak_open_after_update after update of is_open, household_id on vroegsignaalzaak
+    for each row execute function zaak_open_after_change()`)
+  await run(`create trigger zaak_open_after_delete after delete on vroegsignaalzaak
+    for each row execute function zaak_open_after_change()`)
+  await run(`create function resident_open_before_write() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' and new.has_open_case = 1 then return new; end if;
+      new.has_open_case := ${openNow('new.household_id')};
+      return new;
+    end $$`)
+  await run(`create trigger resident_open_before_insert before insert on resident
+    for each row execute function resident_open_before_write()`)
+  await run(`create trigger resident_open_before_move before update of household_id on resident
+    for each row execute function resident_open_before_write()`)
 }
 
 export async function down(): Promise<void> {

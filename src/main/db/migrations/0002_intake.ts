@@ -1,11 +1,13 @@
+import { dialectOf, idColumn } from './dialect'
 import type { Kysely } from 'kysely'
 
 // Signal intake: imports, their problem rows (the correction list), the triage and matching
 // facts per imported signal, the rows an import created (for undo) and saved column mappings.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('import_batch')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('bestandsnaam', 'text', (c) => c.notNull())
     .addColumn('bron', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
@@ -55,7 +57,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('import_problem')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('import_id', 'integer', (c) => c.notNull().references('import_batch.id'))
     .addColumn('line', 'integer', (c) => c.notNull())
     .addColumn('values_json', 'text', (c) => c.notNull())

@@ -1,3 +1,4 @@
+import { dialectOf, idColumn } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 /**
@@ -62,9 +63,10 @@ export const TEMPLATES_V1: {
 ]
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('document_template')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('naam', 'text', (c) => c.notNull())
     .addColumn('soort', 'text', (c) => c.notNull().check(sql`soort in ('brief', 'kaart', 'bericht')`))
@@ -74,7 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('document_template_version')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('template_id', 'integer', (c) => c.notNull().references('document_template.id'))
     .addColumn('versie', 'integer', (c) => c.notNull())
     .addColumn('naam', 'text', (c) => c.notNull())
@@ -87,7 +89,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('print_batch')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('soort', 'text', (c) => c.notNull())
     .addColumn('indeling', 'text', (c) => c.notNull().check(sql`indeling in ('a4', 'a6', 'a4-vier')`))
     .addColumn('enveloppen', 'integer', (c) => c.notNull().defaultTo(0))
@@ -100,7 +102,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('print_item')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('vroegsignaalzaak.id'))
     .addColumn('template_id', 'integer', (c) => c.notNull().references('document_template.id'))
     .addColumn('status', 'text', (c) =>

@@ -1,3 +1,4 @@
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 /**
@@ -14,6 +15,7 @@ import { sql, type Kysely } from 'kysely'
  * - monitor_reference: the national monitor's figures, with source and year, editable.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('monitor_case_fact')
     .addColumn('case_id', 'integer', (c) => c.primaryKey())
@@ -70,53 +72,56 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('monitor_dirty_pk', ['kind', 'ref_id'])
     .execute()
 
-  const mark = (kind: string, id: string) =>
-    `insert or ignore into monitor_dirty (kind, ref_id) values ('${kind}', ${id});`
-  const triggers: [string, string, string][] = [
-    ['monitor_zaak_ins', 'after insert on vroegsignaalzaak', mark('zaak', 'new.id')],
-    ['monitor_zaak_upd', 'after update on vroegsignaalzaak', mark('zaak', 'new.id')],
-    ['monitor_zaak_del', 'after delete on vroegsignaalzaak', mark('zaak', 'old.id')],
-    ['monitor_signaal_ins', 'after insert on vroegsignaal', mark('signaal', 'new.id')],
-    [
-      'monitor_signaal_upd',
-      'after update on vroegsignaal',
-      mark('signaal', 'new.id') + mark('zaak', 'coalesce(old.case_id, 0)'),
-    ],
-    [
-      'monitor_signaal_del',
-      'after delete on vroegsignaal',
-      mark('signaal', 'old.id') + mark('zaak', 'coalesce(old.case_id, 0)'),
-    ],
-    ['monitor_poging_ins', 'after insert on contactpoging', mark('zaak', 'new.case_id')],
-    [
-      'monitor_poging_upd',
-      'after update on contactpoging',
-      mark('zaak', 'new.case_id') + mark('zaak', 'old.case_id'),
-    ],
-    ['monitor_poging_del', 'after delete on contactpoging', mark('zaak', 'old.case_id')],
-    // A birth date corrected later changes the age band of that resident's cases.
-    [
-      'monitor_resident_upd',
-      'after update of geboortedatum on resident',
-      `insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where resident_id = new.id;`,
-    ],
-  ]
-  for (const [name, when, body] of triggers)
-    await sql.raw(`create trigger ${name} ${when} begin ${body} end`).execute(db)
+  if (d === 'postgres') await dirtyTriggersPostgres(db)
+  else {
+    const mark = (kind: string, id: string) =>
+      `insert or ignore into monitor_dirty (kind, ref_id) values ('${kind}', ${id});`
+    const triggers: [string, string, string][] = [
+      ['monitor_zaak_ins', 'after insert on vroegsignaalzaak', mark('zaak', 'new.id')],
+      ['monitor_zaak_upd', 'after update on vroegsignaalzaak', mark('zaak', 'new.id')],
+      ['monitor_zaak_del', 'after delete on vroegsignaalzaak', mark('zaak', 'old.id')],
+      ['monitor_signaal_ins', 'after insert on vroegsignaal', mark('signaal', 'new.id')],
+      [
+        'monitor_signaal_upd',
+        'after update on vroegsignaal',
+        mark('signaal', 'new.id') + mark('zaak', 'coalesce(old.case_id, 0)'),
+      ],
+      [
+        'monitor_signaal_del',
+        'after delete on vroegsignaal',
+        mark('signaal', 'old.id') + mark('zaak', 'coalesce(old.case_id, 0)'),
+      ],
+      ['monitor_poging_ins', 'after insert on contactpoging', mark('zaak', 'new.case_id')],
+      [
+        'monitor_poging_upd',
+        'after update on contactpoging',
+        mark('zaak', 'new.case_id') + mark('zaak', 'old.case_id'),
+      ],
+      ['monitor_poging_del', 'after delete on contactpoging', mark('zaak', 'old.case_id')],
+      // A birth date corrected later changes the age band of that resident's cases.
+      [
+        'monitor_resident_upd',
+        'after update of geboortedatum on resident',
+        `insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where resident_id = new.id;`,
+      ],
+    ]
+    for (const [name, when, body] of triggers)
+      await sql.raw(`create trigger ${name} ${when} begin ${body} end`).execute(db)
+  }
 
   // Existing data: everything is dirty once, so the first monitor call builds the facts.
-  await sql`insert or ignore into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak`.execute(
-    db,
-  )
-  await sql`insert or ignore into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal`.execute(
-    db,
-  )
+  await sql
+    .raw(insertOrIgnoreSql(d, 'monitor_dirty', `(kind, ref_id) select 'zaak', id from vroegsignaalzaak`))
+    .execute(db)
+  await sql
+    .raw(insertOrIgnoreSql(d, 'monitor_dirty', `(kind, ref_id) select 'signaal', id from vroegsignaal`))
+    .execute(db)
 
   await db.schema
     .createTable('monitor_reference')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('label', 'text', (c) => c.notNull())
-    .addColumn('percentage', 'real')
+    .addColumn('percentage', d === 'postgres' ? 'double precision' : 'real')
     .addColumn('bron', 'text', (c) => c.notNull())
     .addColumn('jaar', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -146,6 +151,59 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       })) as never,
     )
     .execute()
+}
+
+/**
+ * The same marks on PostgreSQL, in PL/pgSQL: one function per table, fired after each row is
+ * written. Triggers and not the write path, as on SQLite: every writer (the import's batch
+ * writer, the ladder, closing, retention, a repair by hand) is covered without calling the monitor.
+ */
+async function dirtyTriggersPostgres(db: Kysely<unknown>): Promise<void> {
+  const run = (q: string) => sql.raw(q).execute(db)
+  const mark = (kind: string, id: string) =>
+    `insert into monitor_dirty (kind, ref_id) values ('${kind}', ${id}) on conflict do nothing;`
+  const fn = async (name: string, body: string) =>
+    run(`create function ${name}() returns trigger language plpgsql as $$
+      begin
+        ${body}
+        return null;
+      end $$`)
+  await fn(
+    'monitor_mark_zaak',
+    `if tg_op = 'DELETE' then ${mark('zaak', 'old.id')} else ${mark('zaak', 'new.id')} end if;`,
+  )
+  await fn(
+    'monitor_mark_signaal',
+    `if tg_op = 'INSERT' then ${mark('signaal', 'new.id')}
+     elsif tg_op = 'UPDATE' then ${mark('signaal', 'new.id')} ${mark('zaak', 'coalesce(old.case_id, 0)')}
+     else ${mark('signaal', 'old.id')} ${mark('zaak', 'coalesce(old.case_id, 0)')} end if;`,
+  )
+  await fn(
+    'monitor_mark_poging',
+    `if tg_op = 'INSERT' then ${mark('zaak', 'new.case_id')}
+     elsif tg_op = 'UPDATE' then ${mark('zaak', 'new.case_id')} ${mark('zaak', 'old.case_id')}
+     else ${mark('zaak', 'old.case_id')} end if;`,
+  )
+  // A birth date corrected later changes the age band of that resident's cases.
+  await fn(
+    'monitor_mark_resident',
+    `insert into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where resident_id = new.id
+       on conflict do nothing;`,
+  )
+  const triggers: [string, string, string][] = [
+    ['monitor_zaak_ins', 'after insert on vroegsignaalzaak', 'monitor_mark_zaak'],
+    ['monitor_zaak_upd', 'after update on vroegsignaalzaak', 'monitor_mark_zaak'],
+    ['monitor_zaak_del', 'after delete on vroegsignaalzaak', 'monitor_mark_zaak'],
+    ['monitor_signaal_ins', 'after insert on vroegsignaal', 'monitor_mark_signaal'],
+    ['monitor_signaal_upd', 'after update on vroegsignaal', 'monitor_mark_signaal'],
+    ['monitor_signaal_del', 'after delete on vroegsignaal', 'monitor_mark_signaal'],
+    ['monitor_poging_ins', 'after insert on contactpoging', 'monitor_mark_poging'],
+    ['monitor_poging_upd', 'after update on contactpoging', 'monitor_mark_poging'],
+    ['monitor_poging_del', 'after delete on contactpoging', 'monitor_mark_poging'],
+    ['monitor_resident_upd', 'after update of geboortedatum on resident', 'monitor_mark_resident'],
+  ]
+  for (const [name, when, f] of triggers)
+    await run(`create trigger ${name} ${when} for each row execute function ${f}()`)
 }
 
 export async function down(): Promise<void> {

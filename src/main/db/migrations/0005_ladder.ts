@@ -1,3 +1,4 @@
+import { dialectOf, idColumn } from './dialect'
 import { sql, type Kysely } from 'kysely'
 
 /**
@@ -15,6 +16,7 @@ import { sql, type Kysely } from 'kysely'
  * - huisbezoek: announced home visits. walkin_sessie / walkin_bezoek: the walk-in hour.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .alterTable('contactpoging')
     .addColumn('kanaal', 'text', (c) => c.notNull().defaultTo(''))
@@ -61,22 +63,44 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Every new open case gets its first step planned on the day it is picked up, whoever inserts it
   // (intake, import, demo, bulk fill), and inherits the household's wish not to be approached.
-  // SQLite-specific; a PostgreSQL port needs its own trigger.
-  await sql
-    .raw(
-      `create trigger zaak_plan_after_insert after insert on vroegsignaalzaak when new.is_open = 1 and new.plan_datum is null begin
-         update vroegsignaalzaak set
-           niet_benaderen = (select h.niet_benaderen from household h where h.id = new.household_id),
-           plan_datum = case when (select h.niet_benaderen from household h where h.id = new.household_id) = 1
-                             then null else new.datum_opgepakt end
-         where id = new.id;
-       end`,
-    )
-    .execute(db)
+  // A trigger on both stores, for the same reason as the open-case flag (0001): the batch writer
+  // inserts cases with its own statements. On PostgreSQL it sets the row before it is written.
+  if (d === 'postgres') {
+    await sql
+      .raw(
+        `create function zaak_plan_before_insert() returns trigger language plpgsql as $$
+           declare nb integer;
+           begin
+             select h.niet_benaderen into nb from household h where h.id = new.household_id;
+             new.niet_benaderen := nb;
+             new.plan_datum := case when nb = 1 then null else new.datum_opgepakt end;
+             return new;
+           end $$`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create trigger zaak_plan_before_insert before insert on vroegsignaalzaak
+         for each row when (new.is_open = 1 and new.plan_datum is null) execute function zaak_plan_before_insert()`,
+      )
+      .execute(db)
+  } else {
+    await sql
+      .raw(
+        `create trigger zaak_plan_after_insert after insert on vroegsignaalzaak when new.is_open = 1 and new.plan_datum is null begin
+           update vroegsignaalzaak set
+             niet_benaderen = (select h.niet_benaderen from household h where h.id = new.household_id),
+             plan_datum = case when (select h.niet_benaderen from household h where h.id = new.household_id) = 1
+                               then null else new.datum_opgepakt end
+           where id = new.id;
+         end`,
+      )
+      .execute(db)
+  }
 
   await db.schema
     .createTable('partner_contact')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('organisatie', 'text', (c) => c.notNull())
     .addColumn('naam', 'text', (c) => c.notNull())
     .addColumn('functie', 'text', (c) => c.notNull().defaultTo(''))
@@ -88,7 +112,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('huisbezoek')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('vroegsignaalzaak.id'))
     .addColumn('wijk_id', 'integer', (c) => c.references('wijk.id').onDelete('set null'))
     .addColumn('datum', 'text', (c) => c.notNull())
@@ -111,14 +135,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('walkin_sessie')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('datum', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('app_user.id'))
     .execute()
   await db.schema
     .createTable('walkin_bezoek')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('sessie_id', 'integer', (c) => c.notNull().references('walkin_sessie.id'))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('vroegsignaalzaak.id'))
     .addColumn('tijd', 'text', (c) => c.notNull())

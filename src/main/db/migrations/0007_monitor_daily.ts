@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 
 /**
  * The monitor's daily summary (issue 6: the dashboard for a year must compute in under 300 ms
@@ -15,6 +16,7 @@ import { sql, type Kysely } from 'kysely'
  * the summing lives in one place (features/monitor/facts.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('monitor_daily')
     .addColumn('dag', 'text', (c) => c.notNull())
@@ -26,14 +28,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('via', 'integer', (c) => c.notNull())
     .addColumn('eerste', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('monitor_daily_pk', ['dag', 'tabel', 'groep'])
-    .modifyEnd(sql`without rowid`)
+    // SQLite keeps the rows in the key's order; PostgreSQL has no such table kind (its heap and
+    // the key's index do the same work).
+    .$call((t) => (d === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
     .execute()
   await db.schema
     .createIndex('monitor_case_fact_bedrag_idx')
     .on('monitor_case_fact')
     .columns(['bedrag_euro', 'datum_opgepakt', 'opgepakt', 'bereikt'])
     .execute()
-  await sql`insert or ignore into monitor_dirty (kind, ref_id) values ('daily', 0)`.execute(db)
+  await sql.raw(insertOrIgnoreSql(d, 'monitor_dirty', `(kind, ref_id) values ('daily', 0)`)).execute(db)
 }
 
 export async function down(): Promise<void> {

@@ -1,3 +1,4 @@
+import { dialectOf, idColumn } from './dialect'
 import type { Kysely } from 'kysely'
 
 /**
@@ -12,9 +13,10 @@ import type { Kysely } from 'kysely'
  *   of a past period then still counts every signal and case (see monitor/ddas.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('retention_run')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('at', 'text', (c) => c.notNull())
     /** 'automatisch' (at start and daily) or 'handmatig' (the Nu opschonen button). */
     .addColumn('soort', 'text', (c) => c.notNull())

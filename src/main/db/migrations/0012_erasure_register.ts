@@ -1,3 +1,4 @@
+import { dialectOf, idColumn } from './dialect'
 import type { Kysely } from 'kysely'
 
 /**
@@ -10,9 +11,10 @@ import type { Kysely } from 'kysely'
  * name one row; row numbers are never reused, and a row made later never has the same moment).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('erasure_register')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     /** When the request was carried out. */
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('resident_id', 'integer', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { inTransaction } from './dialect'
 
 /**
  * The stored DDAS vocabulary moves to v1.2 (issue 17).
@@ -63,7 +64,7 @@ const KIND_OF_CHANNEL = `case kanaal ${Object.entries(CHANNEL_KIND)
   .join(' ')} else 'Onbekend' end`
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const run = (q: string) => sql.raw(q).execute(trx)
     await run(`create temp table if not exists m0013_marked (ref_id integer primary key)`)
     await run(`delete from m0013_marked`)

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { dialectOf, insertOrIgnoreSql } from './dialect'
 
 /**
  * Every contact counted once, every figure in its month (issue 13).
@@ -16,12 +17,17 @@ import { sql, type Kysely } from 'kysely'
  *   such a pair is removed (the second is the letter that went out, on the day it went out).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
+  const plus30 =
+    d === 'postgres'
+      ? sql`to_char(huisbezoek.tijd::time + interval '30 minutes', 'HH24:MI')`
+      : sql`strftime('%H:%M', huisbezoek.tijd, '+30 minutes')`
   await db.schema.alterTable('huisbezoek').addColumn('tijd_tot', 'text').execute()
   await sql`update huisbezoek set tijd_tot = coalesce(
       (select i.bezoek_tot from print_item i
         where i.case_id = huisbezoek.case_id and i.bezoek_datum = huisbezoek.datum and i.bezoek_van = huisbezoek.tijd
         order by i.id desc limit 1),
-      strftime('%H:%M', huisbezoek.tijd, '+30 minutes'))`.execute(db)
+      ${plus30})`.execute(db)
   await db.schema
     .createIndex('huisbezoek_slot_idx')
     .on('huisbezoek')
@@ -71,10 +77,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )
 
   // The daily summary is rebuilt from the facts by the next refreshFacts, on the new dates.
-  await sql`insert or ignore into monitor_dirty (kind, ref_id) select 'zaak', case_id from monitor_case_fact where frozen = 0`.execute(
-    db,
-  )
-  await sql`insert or ignore into monitor_dirty (kind, ref_id) values ('daily', 0)`.execute(db)
+  await sql
+    .raw(
+      insertOrIgnoreSql(
+        d,
+        'monitor_dirty',
+        `(kind, ref_id) select 'zaak', case_id from monitor_case_fact where frozen = 0`,
+      ),
+    )
+    .execute(db)
+  await sql.raw(insertOrIgnoreSql(d, 'monitor_dirty', `(kind, ref_id) values ('daily', 0)`)).execute(db)
 }
 
 export async function down(): Promise<void> {

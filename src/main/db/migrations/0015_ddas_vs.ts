@@ -1,3 +1,4 @@
+import { dialectOf, idColumn } from './dialect'
 import type { Kysely } from 'kysely'
 
 /**
@@ -7,9 +8,10 @@ import type { Kysely } from 'kysely'
  * entry in the logboek (audit_log), written in the same transaction.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const d = dialectOf(db)
   await db.schema
     .createTable('ddas_vs_collection')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(d))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('client_id', 'text', (c) => c.notNull())
     .addColumn('van', 'text', (c) => c.notNull())

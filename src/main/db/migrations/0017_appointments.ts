@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { dialectOf, idColumnSql, inTransaction, insertOrIgnoreSql } from './dialect'
 
 /**
  * Appointments with residents (issue 21).
@@ -39,10 +40,12 @@ const CONFIRMATION = {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const d = dialectOf(db)
+  const ID = idColumnSql(d)
+  await inTransaction(db, async (trx) => {
     const run = (q: string) => sql.raw(q).execute(trx)
     await run(`create table ontmoetplek (
-      id integer primary key autoincrement,
+      id ${ID},
       soort text not null,
       naam text not null,
       wijk_id integer references wijk(id) on delete set null,
@@ -70,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         values (${soort}, ${naam}, '12345', ${van}, ${tot}, 1, 1, ${now}, ${now})`.execute(trx)
 
     await run(`create table afspraak (
-      id integer primary key autoincrement,
+      id ${ID},
       uid text not null unique,
       case_id integer not null references vroegsignaalzaak(id),
       plek_id integer not null references ontmoetplek(id),
@@ -104,17 +107,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text not null)`)
     await run(`create index monitor_afspraak_fact_datum_idx on monitor_afspraak_fact (datum)`)
     await run(`create index monitor_afspraak_fact_case_idx on monitor_afspraak_fact (case_id)`)
-    // The fact follows the appointment; a deleted appointment (retention) leaves its fact.
-    await run(`create trigger monitor_afspraak_ins after insert on afspraak begin
-      insert or replace into monitor_afspraak_fact (afspraak_id, case_id, datum, plek_soort, status)
-        values (new.id, new.case_id, new.datum, new.plek_soort, new.status);
-      insert or ignore into monitor_dirty (kind, ref_id) values ('zaak', new.case_id);
-    end`)
-    await run(`create trigger monitor_afspraak_upd after update of status, datum, plek_soort on afspraak begin
-      update monitor_afspraak_fact set datum = new.datum, plek_soort = new.plek_soort, status = new.status
-        where afspraak_id = new.id;
-      insert or ignore into monitor_dirty (kind, ref_id) values ('zaak', new.case_id);
-    end`)
+    // The fact follows the appointment; a deleted appointment (retention) leaves its fact. A
+    // trigger on both stores, like the monitor's marks (0004): PL/pgSQL on PostgreSQL.
+    if (d === 'postgres') {
+      await run(`create function monitor_afspraak_fact_write() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            insert into monitor_afspraak_fact (afspraak_id, case_id, datum, plek_soort, status)
+              values (new.id, new.case_id, new.datum, new.plek_soort, new.status)
+              on conflict (afspraak_id) do update set case_id = excluded.case_id, datum = excluded.datum,
+                plek_soort = excluded.plek_soort, status = excluded.status;
+          else
+            update monitor_afspraak_fact set datum = new.datum, plek_soort = new.plek_soort, status = new.status
+              where afspraak_id = new.id;
+          end if;
+          insert into monitor_dirty (kind, ref_id) values ('zaak', new.case_id) on conflict do nothing;
+          return null;
+        end $$`)
+      await run(`create trigger monitor_afspraak_ins after insert on afspraak
+        for each row execute function monitor_afspraak_fact_write()`)
+      await run(`create trigger monitor_afspraak_upd after update of status, datum, plek_soort on afspraak
+        for each row execute function monitor_afspraak_fact_write()`)
+    } else {
+      await run(`create trigger monitor_afspraak_ins after insert on afspraak begin
+        insert or replace into monitor_afspraak_fact (afspraak_id, case_id, datum, plek_soort, status)
+          values (new.id, new.case_id, new.datum, new.plek_soort, new.status);
+        insert or ignore into monitor_dirty (kind, ref_id) values ('zaak', new.case_id);
+      end`)
+      await run(`create trigger monitor_afspraak_upd after update of status, datum, plek_soort on afspraak begin
+        update monitor_afspraak_fact set datum = new.datum, plek_soort = new.plek_soort, status = new.status
+          where afspraak_id = new.id;
+        insert or ignore into monitor_dirty (kind, ref_id) values ('zaak', new.case_id);
+      end`)
+    }
 
     for (const col of [
       'afspraak',
@@ -135,9 +160,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       bereikt integer not null,
       primary key (leeftijd, soort, dagdeel))`)
     await run(
-      `insert or ignore into monitor_dirty (kind, ref_id) select 'zaak', case_id from monitor_case_fact where frozen = 0`,
+      insertOrIgnoreSql(
+        d,
+        'monitor_dirty',
+        `(kind, ref_id) select 'zaak', case_id from monitor_case_fact where frozen = 0`,
+      ),
     )
-    await run(`insert or ignore into monitor_dirty (kind, ref_id) values ('daily', 0)`)
+    await run(insertOrIgnoreSql(d, 'monitor_dirty', `(kind, ref_id) values ('daily', 0)`))
 
     await run(`alter table print_item add column afspraak_id integer references afspraak(id)`)
     const { id } = (

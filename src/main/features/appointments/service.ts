@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
+import { checkedTransaction } from '../../db/dialect'
 import {
   endTime,
   PLEK_KANAAL,
@@ -267,7 +268,7 @@ export async function makeAppointment(
   ctx: UseCaseContext,
   input: z.output<typeof makeAppointmentInput>,
 ): Promise<AppointmentResult> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     await claimCase(trx, input.caseId, input.versie)
     const pending = await trx
       .selectFrom('afspraak')

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { auditSearchInput } from '@shared/api/audit'
+import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import { dialectOf } from '../../db/dialect'
 import { GENESIS_HASH, sealEntry, verifyRows, type ChainVerdict } from './chain'
 import { currentWorkstation, withWorkstation } from './workstation'
 
@@ -25,11 +27,21 @@ export interface AuditEntry {
   summary: string
 }
 
+/** The advisory lock that orders the logboek's appends on PostgreSQL (any fixed number; this one is 'LA' 'AU'). */
+export const AUDIT_CHAIN_LOCK = 0x4c414155
+
 /**
  * Records who did what. Called inside the use case's transaction, so a change and its trail
  * are stored together or not at all. Summaries never hold personal data beyond a case number.
  */
 export async function recordAudit(db: Db, at: string, entry: AuditEntry): Promise<void> {
+  // On PostgreSQL transactions run side by side: two could read the same last hash and fork the
+  // chain. An advisory lock, held until the transaction ends, lets one at a time read and append,
+  // so the chain follows the commit order (on SQLite one writer at a time already does that).
+  if (dialectOf(db) === 'postgres') {
+    if (!db.isTransaction) return db.transaction().execute((trx) => recordAudit(trx, at, entry))
+    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(db)
+  }
   const last = await db
     .selectFrom('audit_log')
     .select('hash')

@@ -3,6 +3,7 @@ import type { FeatureHandlers } from '../../app/handlers'
 import type { HandlerContext } from '../../app/context'
 import type { Maintenance } from '../../app/maintenance'
 import { AppError, NotFoundError } from '../../lib/errors'
+import { dialectOf, NotOnPostgresError } from '../../db/dialect'
 import { recordAudit } from '../audit/repository'
 import { userRole } from '../settings/repository'
 import {
@@ -21,6 +22,8 @@ type FolderMaintenance = Maintenance & { dataDir: string; databaseFile: string }
 
 function maintenanceOf(ctx: HandlerContext): FolderMaintenance {
   const m = ctx.maintenance
+  // On PostgreSQL the database server's own backups apply (README, "PostgreSQL (team server)").
+  if (dialectOf(ctx.db) === 'postgres') throw new NotOnPostgresError('Een back-up als bestand')
   if (!m?.dataDir || !m.databaseFile)
     throw new AppError('conflict', 'Deze gegevens staan alleen in het geheugen; er zijn geen back-ups.')
   return m as FolderMaintenance

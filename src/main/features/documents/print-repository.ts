@@ -24,7 +24,7 @@ export async function itemOutsideScope(db: Db, batchId: number, scope: CaseScope
     .innerJoin('vroegsignaalzaak as z', 'z.id', 'i.case_id')
     .select('i.id')
     .where('i.batch_id', '=', batchId)
-    .where(sql<boolean>`coalesce(${inScope(scope, 'z')}, 0) = 0`)
+    .where(sql<boolean>`not coalesce(${inScope(scope, 'z')}, false)`)
     .limit(1)
     .executeTakeFirst()
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { HULP_GEACCEPTEERD, NIET_OPGEPAKT, type Contactsoort } from '@shared/domain/ddas'
 import type { Db } from '../../db/database'
+import { dialectOf, insertOrIgnoreSql, type Dialect } from '../../db/dialect'
 
 export { HULP_GEACCEPTEERD, NIET_OPGEPAKT }
 
@@ -32,6 +33,8 @@ const SOORT_BIT_SQL = `case p.soort ${SOORT_BITS.map((s, i) => `when ${quote(s)}
 const DAGDEEL_ORDER = `case p.dagdeel when 'Ochtend' then 0 when 'Middag' then 1 else 2 end`
 const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
+/** Counts the rows for which `cond` holds (SQLite would sum the comparison; PostgreSQL's is boolean). */
+const count = (cond: string) => `sum(case when ${cond} then 1 else 0 end)`
 const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = '${kind}')`
 
 /**
@@ -44,7 +47,7 @@ const MOMENT_SOORTEN_SQL = MOMENT_SOORTEN.map(quote).join(', ')
 /** A row in monitor_dirty with this kind asks refreshFacts to rebuild monitor_daily from scratch. */
 export const REBUILD_DAILY = 'daily'
 
-const HULP_SQL = `coalesce(f.bereikt = 1 and f.resultaat in (${HULP_GEACCEPTEERD.map(quote).join(', ')}), 0)`
+const HULP_SQL = `case when f.bereikt = 1 and f.resultaat in (${HULP_GEACCEPTEERD.map(quote).join(', ')}) then 1 else 0 end`
 const SOORTEN_SQL = SOORT_BITS.map((s, i) => `select ${quote(s)} as soort, ${1 << i} as bit`).join(
   ' union all ',
 )
@@ -54,16 +57,22 @@ const SOORTEN_SQL = SOORT_BITS.map((s, i) => `select ${quote(s)} as soort, ${1 <
  * applied when reading, so changed limits apply at once); 'dagen' holds the days from picked up
  * to first contact, so the median stays exact.
  */
-const CASE_TALLIES = `
+function caseTallies(d: Dialect): string {
+  // Whole days from picked up to the first contact.
+  const days =
+    d === 'postgres'
+      ? `(cast(substr(f.eerste_contact_datum, 1, 10) as date) - cast(substr(f.datum_opgepakt, 1, 10) as date))`
+      : `cast(round(julianday(substr(f.eerste_contact_datum, 1, 10)) - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)`
+  return `
   select f.peildatum as dag, 'totaal' as tabel, '' as groep, f.bereikt as r, ${HULP_SQL} as hulp, 0 as via, 0 as eerste from f
-  union all select f.peildatum, 'kanaal', k.soort, f.bereikt, 0, (f.bereikt_mask & k.bit) <> 0,
-    coalesce(f.eerste_contact_soort = k.soort, 0) from f join (${SOORTEN_SQL}) k on (f.soorten_mask & k.bit) <> 0
+  union all select f.peildatum, 'kanaal', k.soort, f.bereikt, 0, case when (f.bereikt_mask & k.bit) <> 0 then 1 else 0 end,
+    case when f.eerste_contact_soort = k.soort then 1 else 0 end from f join (${SOORTEN_SQL}) k on (f.soorten_mask & k.bit) <> 0
   union all select f.peildatum, 'leeftijd', coalesce(cast(f.leeftijd as text), 'onbekend'), f.bereikt, 0, 0, 0 from f
   union all select f.peildatum, 'bedrag', cast(f.bedrag_euro - ((f.bedrag_euro % 10) + 10) % 10 as text),
     f.bereikt, 0, 0, 0 from f
-  union all select f.peildatum, 'soort', case when instr(f.partner_types, '|') > 0 then 'meervoudig'
+  union all select f.peildatum, 'soort', case when f.partner_types like '%|%' then 'meervoudig'
     when f.partner_types = '' then 'onbekend' else f.partner_types end, f.bereikt, 0, 0, 0 from f
-  union all select f.peildatum, 'crisis', case when f.crisis then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
+  union all select f.peildatum, 'crisis', case when f.crisis <> 0 then 'ja' else 'nee' end, f.bereikt, 0, 0, 0 from f
   union all select f.peildatum, 'pogingen', case when f.pogingen = 0 then '0' when f.pogingen <= 2 then '1-2'
     when f.pogingen = 3 then '3' else '4+' end, f.bereikt, 0, 0, 0 from f
   union all select f.peildatum, 'dagdeel', f.eerste_contact_dagdeel, f.bereikt, 0, 0, 0 from f
@@ -73,11 +82,11 @@ const CASE_TALLIES = `
     from f
   union all select f.peildatum, 'afspraak', 'gemaakt', f.bereikt, 0, 0, 0 from f where f.bereikt = 1 and f.afspraak >= 1
   union all select f.peildatum, 'afspraak', 'geweest', f.bereikt, 0, 0, 0 from f where f.bereikt = 1 and f.afspraak = 2
-  union all select f.peildatum, 'dagen', cast(max(0, cast(round(julianday(substr(f.eerste_contact_datum, 1, 10))
-    - julianday(substr(f.datum_opgepakt, 1, 10))) as integer)) as text), 1, 0, 0, 0 from f
+  union all select f.peildatum, 'dagen', cast(case when ${days} < 0 then 0 else ${days} end as text), 1, 0, 0, 0 from f
     where f.bereikt = 1 and coalesce(f.eerste_contact_datum, '') <> ''`
+}
 
-const ARREARS_SQL = `case when instr(f.partner_types, '|') > 0 then 'meervoudig' when f.partner_types = '' then 'onbekend'
+const ARREARS_SQL = `case when f.partner_types like '%|%' then 'meervoudig' when f.partner_types = '' then 'onbekend'
   else f.partner_types end`
 /** Per case fact (`f`): its timed attempts per part of the day, and one row counting the case. */
 const MOMENT_TALLIES = [
@@ -99,8 +108,8 @@ async function tallyMoments(trx: Db, where: string, sign: 1 | -1): Promise<void>
        insert into monitor_moment (leeftijd, soort, dagdeel, zaken, pogingen, bereikt)
        select leeftijd, soort, dagdeel, ${sign} * sum(z), ${sign} * sum(n), ${sign} * sum(r)
        from t where true group by leeftijd, soort, dagdeel
-       on conflict (leeftijd, soort, dagdeel) do update set zaken = zaken + excluded.zaken,
-         pogingen = pogingen + excluded.pogingen, bereikt = bereikt + excluded.bereikt`,
+       on conflict (leeftijd, soort, dagdeel) do update set zaken = monitor_moment.zaken + excluded.zaken,
+         pogingen = monitor_moment.pogingen + excluded.pogingen, bereikt = monitor_moment.bereikt + excluded.bereikt`,
     )
     .execute(trx)
   if (sign === -1) await sql`delete from monitor_moment where zaken = 0 and pogingen = 0`.execute(trx)
@@ -110,7 +119,7 @@ async function tallyMoments(trx: Db, where: string, sign: 1 | -1): Promise<void>
 async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 | -1): Promise<void> {
   const rows =
     source === 'case'
-      ? `f as (select * from monitor_case_fact where opgepakt = 1 and (${where})), t as (${CASE_TALLIES})`
+      ? `f as (select * from monitor_case_fact where opgepakt = 1 and (${where})), t as (${caseTallies(dialectOf(trx))})`
       : `t as (select signaaldatum as dag, 'signaal' as tabel, uitkomst as groep, 0 as r, 0 as hulp, 0 as via,
            0 as eerste from monitor_signal_fact where ${where})`
   await sql
@@ -120,8 +129,9 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
        select dag, tabel, groep, ${sign} * count(*), ${sign} * sum(r), ${sign} * sum(hulp), ${sign} * sum(via),
          ${sign} * sum(eerste)
        from t where true group by dag, tabel, groep
-       on conflict (dag, tabel, groep) do update set n = n + excluded.n, bereikt = bereikt + excluded.bereikt,
-         hulp = hulp + excluded.hulp, via = via + excluded.via, eerste = eerste + excluded.eerste`,
+       on conflict (dag, tabel, groep) do update set n = monitor_daily.n + excluded.n,
+         bereikt = monitor_daily.bereikt + excluded.bereikt, hulp = monitor_daily.hulp + excluded.hulp,
+         via = monitor_daily.via + excluded.via, eerste = monitor_daily.eerste + excluded.eerste`,
     )
     .execute(trx)
   if (source === 'case') await tallyMoments(trx, where, sign)
@@ -138,8 +148,8 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
 async function rebuildDaily(trx: Db): Promise<void> {
   await sql`delete from monitor_daily`.execute(trx)
   await sql`delete from monitor_moment`.execute(trx)
-  await tally(trx, 'case', '1', 1)
-  await tally(trx, 'signal', '1', 1)
+  await tally(trx, 'case', 'true', 1)
+  await tally(trx, 'signal', 'true', 1)
 }
 
 /**
@@ -149,6 +159,15 @@ async function rebuildDaily(trx: Db): Promise<void> {
  */
 export async function refreshFacts(db: Db): Promise<{ cases: number; signals: number }> {
   const run = async (trx: Db) => {
+    const d = dialectOf(trx)
+    const [insert, ignore] =
+      d === 'postgres' ? ['insert', ' on conflict do nothing'] : ['insert or ignore', '']
+    // The case's partner types, sorted, joined by '|'.
+    const partnerTypes =
+      d === 'postgres'
+        ? `(select string_agg(distinct s.partner_type, '|' order by s.partner_type) from vroegsignaal s where s.case_id = z.id)`
+        : `(select group_concat(pt, '|') from
+             (select distinct s.partner_type as pt from vroegsignaal s where s.case_id = z.id order by 1))`
     const { n } = await sql<{ n: number }>`select count(*) as n from monitor_dirty`
       .execute(trx)
       .then((r) => r.rows[0]!)
@@ -160,14 +179,20 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     // A changed signal changes its case's facts too.
     await sql
       .raw(
-        `insert or ignore into monitor_dirty (kind, ref_id)
-         select 'zaak', case_id from vroegsignaal where case_id is not null and id in ${DIRTY('signaal')}`,
+        insertOrIgnoreSql(
+          d,
+          'monitor_dirty',
+          `(kind, ref_id) select 'zaak', case_id from vroegsignaal where case_id is not null and id in ${DIRTY('signaal')}`,
+        ),
       )
       .execute(trx)
     await sql
       .raw(
-        `insert or ignore into monitor_dirty (kind, ref_id)
-         select 'signaal', id from vroegsignaal where case_id in ${DIRTY('zaak')}`,
+        insertOrIgnoreSql(
+          d,
+          'monitor_dirty',
+          `(kind, ref_id) select 'signaal', id from vroegsignaal where case_id in ${DIRTY('zaak')}`,
+        ),
       )
       .execute(trx)
 
@@ -176,7 +201,7 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     await sql.raw(`delete from monitor_signal_fact where ${changedSignals}`).execute(trx)
     const signals = await sql
       .raw(
-        `insert or ignore into monitor_signal_fact (signal_id, case_id, signaaldatum, partner_type, uitkomst)
+        `${insert} into monitor_signal_fact (signal_id, case_id, signaaldatum, partner_type, uitkomst)
          select s.id, s.case_id, s.signaaldatum, s.partner_type,
            case
              when s.status is not null and s.status <> 'Nog niet opgepakt' then s.status
@@ -185,7 +210,7 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
              else 'doorgezet'
            end
          from vroegsignaal s left join vroegsignaalzaak z on z.id = s.case_id
-         where s.id in ${DIRTY('signaal')}`,
+         where s.id in ${DIRTY('signaal')}${ignore}`,
       )
       .execute(trx)
     if (!rebuild) await tally(trx, 'signal', changedSignals, 1)
@@ -194,7 +219,7 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     await sql.raw(`delete from monitor_case_fact where ${changedCases}`).execute(trx)
     const cases = await sql
       .raw(
-        `insert or ignore into monitor_case_fact (case_id, peildatum, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
+        `${insert} into monitor_case_fact (case_id, peildatum, datum_opgepakt, opgepakt, wijk_id, consulent_id, partner_types,
            crisis, bedrag_euro, leeftijd, pogingen, soorten_mask, bereikt_mask, bereikt, eerste_contact_soort,
            eerste_contact_dagdeel, eerste_contact_datum, resultaat, gesloten_op, afspraak, moment_ochtend, moment_middag,
            moment_avond, moment_ochtend_bereikt, moment_middag_bereikt, moment_avond_bereikt)
@@ -203,21 +228,20 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
            z.datum_opgepakt,
            case when z.resultaat in (${NIET_OPGEPAKT_SQL}) then 0 else 1 end,
            z.wijk_id, z.consulent_id,
-           coalesce((select group_concat(pt, '|') from
-             (select distinct s.partner_type as pt from vroegsignaal s where s.case_id = z.id order by 1)), ''),
+           coalesce(${partnerTypes}, ''),
            coalesce((select max(s.crisis) from vroegsignaal s where s.case_id = z.id), 0),
            (coalesce(
               (select sum(s.bedrag_cents) from vroegsignaal s where s.case_id = z.id and s.signaaldatum <= z.datum_opgepakt),
               (select sum(s.bedrag_cents) from vroegsignaal s where s.case_id = z.id), 0) + 50) / 100,
            (select cast(substr(s.signaaldatum, 1, 4) as integer) - cast(substr(r.geboortedatum, 1, 4) as integer)
-                   - (substr(s.signaaldatum, 6) < substr(r.geboortedatum, 6))
+                   - case when substr(s.signaaldatum, 6) < substr(r.geboortedatum, 6) then 1 else 0 end
               from vroegsignaal s join resident r on r.id = s.resident_id
               where s.case_id = z.id and r.geboortedatum is not null
               order by s.signaaldatum, s.id limit 1),
            (select count(*) from contactpoging p where p.case_id = z.id),
            coalesce((select sum(distinct ${SOORT_BIT_SQL}) from contactpoging p where p.case_id = z.id), 0),
            coalesce((select sum(distinct ${SOORT_BIT_SQL}) from contactpoging p where p.case_id = z.id and p.bereikt = 1), 0),
-           exists (select 1 from contactpoging p where p.case_id = z.id and p.bereikt = 1),
+           case when exists (select 1 from contactpoging p where p.case_id = z.id and p.bereikt = 1) then 1 else 0 end,
            ${FIRST_REACHED('p.soort')},
            ${FIRST_REACHED('p.dagdeel')},
            ${FIRST_REACHED('p.datum')},
@@ -226,9 +250,9 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
              where a.case_id = z.id and a.status <> 'vervallen'), 0),
            coalesce(m.o, 0), coalesce(m.m, 0), coalesce(m.a, 0), coalesce(m.ob, 0), coalesce(m.mb, 0), coalesce(m.ab, 0)
          from vroegsignaalzaak z
-         left join (select p.case_id, sum(p.dagdeel = 'Ochtend') as o, sum(p.dagdeel = 'Middag') as m,
-             sum(p.dagdeel = 'Avond') as a, sum(p.dagdeel = 'Ochtend' and p.bereikt = 1) as ob,
-             sum(p.dagdeel = 'Middag' and p.bereikt = 1) as mb, sum(p.dagdeel = 'Avond' and p.bereikt = 1) as ab
+         left join (select p.case_id, ${count("p.dagdeel = 'Ochtend'")} as o, ${count("p.dagdeel = 'Middag'")} as m,
+             ${count("p.dagdeel = 'Avond'")} as a, ${count("p.dagdeel = 'Ochtend' and p.bereikt = 1")} as ob,
+             ${count("p.dagdeel = 'Middag' and p.bereikt = 1")} as mb, ${count("p.dagdeel = 'Avond' and p.bereikt = 1")} as ab
            from contactpoging p where p.soort in (${MOMENT_SOORTEN_SQL}) and p.case_id in ${DIRTY('zaak')}
            group by p.case_id) m on m.case_id = z.id
          where z.id in ${DIRTY('zaak')}`,

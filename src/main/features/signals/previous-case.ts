@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import { isoDateMonthsBefore } from '../../db/dialect'
 import type { Eindresultaat } from '@shared/domain/ddas'
 
 /**
@@ -33,7 +34,9 @@ export async function previousCases(db: Db, caseIds: readonly number[]): Promise
     .where('z.id', 'in', [...caseIds])
     .where('e.gesloten_op', 'is not', null)
     .whereRef('e.gesloten_op', '<=', 'z.datum_opgepakt')
-    .where(sql<boolean>`e.gesloten_op >= date(z.datum_opgepakt, ${`-${PREVIOUS_CASE_MONTHS} months`})`)
+    .where(
+      sql<boolean>`e.gesloten_op >= ${isoDateMonthsBefore(db, 'z.datum_opgepakt', PREVIOUS_CASE_MONTHS)}`,
+    )
     .orderBy('e.gesloten_op', 'desc')
     .orderBy('e.id', 'desc')
     .execute()

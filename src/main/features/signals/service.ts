@@ -2,6 +2,7 @@ import { ALL_CASES, caseInScope, type CaseScope } from '../access/scope'
 import type { UseCaseContext } from '../../app/use-case'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
+import { checkedTransaction } from '../../db/dialect'
 import type {
   AddressCheck,
   ManualSignalResult,
@@ -217,7 +218,7 @@ export async function createManualSignal(
   ctx: UseCaseContext,
   input: z.output<typeof manualSignalInput>,
 ): Promise<ManualSignalSaved> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     const r = await intakeSignal(
       trx,
       ctx,

@@ -1,6 +1,7 @@
 import { ALL_CASES, type CaseScope } from '../access/scope'
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
+import { checkedTransaction } from '../../db/dialect'
 import {
   UITKOMST_RESULTAAT,
   type PartnerContactView,
@@ -140,7 +141,7 @@ export async function planVisits(
   ctx: UseCaseContext,
   input: z.output<typeof planVisitsInput>,
 ): Promise<VisitDayView> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
     const last = addMinutes(input.startTijd, input.slotMinuten * input.caseIds.length)
     if (last > LAST_VISIT_END)
@@ -179,7 +180,7 @@ export async function announce(
   ctx: UseCaseContext,
   input: z.output<typeof announceVisitInput>,
 ): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     await claimCase(trx, input.caseId, input.versie)
     const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
     const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)

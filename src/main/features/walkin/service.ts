@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Db } from '../../db/database'
+import { checkedTransaction } from '../../db/dialect'
 import type {
   Urgentie,
   WalkinHit,
@@ -180,7 +181,7 @@ export async function registerVisit(
   ctx: UseCaseContext,
   input: z.output<typeof registerInput>,
 ): Promise<{ session: WalkinSessionView; caseId: number; nieuweZaak: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return checkedTransaction(db).execute(async (trx) => {
     let householdId: number
     let residentId: number
     if (input.residentId !== undefined) {

@@ -9,6 +9,54 @@ import { BatchWriter } from './batch-writer'
 import { loadBatchLookups } from './batch-state'
 import { PAUSED_TRIGGERS } from './batch-statements'
 import { storeRows } from './service'
+import { dialectOf } from '../../db/dialect'
+import { PG_INSERT_TRIGGERS, PgBatchWriter } from './pg-writer'
+
+/** The store's triggers, indexes and tables by name, with their text (SQLite) or definition (PostgreSQL). */
+async function schemaOf(db: Db) {
+  return dialectOf(db) === 'postgres'
+    ? (
+        await sql<{
+          name: string
+          sql: string
+        }>`select tgname as name, pg_get_triggerdef(oid) as sql from pg_trigger
+          where not tgisinternal union all select indexname, indexdef from pg_indexes where schemaname = 'public'
+          union all select tablename, '' from pg_tables where schemaname = 'public' order by name`.execute(db)
+      ).rows
+    : (
+        await sql<{
+          name: string
+          sql: string
+        }>`select name, sql from sqlite_master where type in ('trigger', 'index', 'table') order by name`.execute(
+          db,
+        )
+      ).rows
+}
+
+/** The batch writer of the store under test, over these inputs in one transaction. */
+async function batchTake(db: Db, ctx: { at: string; today: string; userId: number }, inputs: Input[]) {
+  const lookups = await loadBatchLookups(db)
+  if (dialectOf(db) === 'postgres') {
+    await db.transaction().execute(async (trx) => {
+      const w = await PgBatchWriter.open(trx, lookups, ctx, null, { keep: true })
+      await w.prefetch(
+        inputs.map((i) => i[0].externId ?? ''),
+        inputs.map((i) => i[2]),
+      )
+      for (const [s, r, addr, nf] of inputs) w.take(s, r, addr, nf)
+      await w.finish()
+    })
+    return
+  }
+  const raw = rawHandle(db)
+  await db.connection().execute(async () => {
+    raw.transaction(() => {
+      const w = new BatchWriter(raw, lookups, ctx)
+      for (const [s, r, addr, nf] of inputs) w.take(s, r, addr, nf)
+      w.finish()
+    })()
+  })
+}
 
 type Input = [NewSignal, ResidentInput, AddressInput, Signaalstatus | null]
 
@@ -92,14 +140,7 @@ async function dump(db: Db) {
   out.monitor_dirty = (
     await sql<{ kind: string; ref_id: number }>`select * from monitor_dirty order by kind, ref_id`.execute(db)
   ).rows
-  out.schema = (
-    await sql<{
-      name: string
-      sql: string
-    }>`select name, sql from sqlite_master where type in ('trigger', 'index', 'table') order by name`.execute(
-      db,
-    )
-  ).rows
+  out.schema = await schemaOf(db)
   return out
 }
 
@@ -138,15 +179,7 @@ describe('the batched import path', () => {
         await takeInSignal(trx, ctx, s, r, addr, nf ? { notFollowed: nf } : {})
     })
 
-    const lookups = await loadBatchLookups(b.db)
-    const raw = rawHandle(b.db)
-    await b.db.connection().execute(async () => {
-      raw.transaction(() => {
-        const w = new BatchWriter(raw, lookups, ctx)
-        for (const [s, r, addr, nf] of INPUTS) w.take(s, r, addr, nf)
-        w.finish()
-      })()
-    })
+    await batchTake(b.db, ctx, INPUTS)
 
     const [da, db] = [await dump(a.db), await dump(b.db)]
     const auditActions = async (d: Db) =>
@@ -175,22 +208,22 @@ describe('the batched import path', () => {
   })
 })
 
-describe('the paused row triggers', () => {
-  const triggerNames = async (db: Db) =>
-    (
-      await sql<{
-        name: string
-      }>`select name from sqlite_master where type = 'trigger' order by name`.execute(db)
-    ).rows.map((r) => r.name)
+describe('the row triggers of the tables the import fills', () => {
+  const triggerNames = async (db: Db) => (await schemaOf(db)).map((r) => r.name)
 
-  it('are every insert trigger of the tables the import fills (a new one must be handled too)', async () => {
+  it('are every insert trigger the writer knows of (SQLite pauses them, PostgreSQL keeps them; a new one must be handled too)', async () => {
     const t = await testApp()
+    const pg = dialectOf(t.db) === 'postgres'
     const inserts = (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
-        and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
-        and lower(sql) like '% insert on %' order by name`.execute(t.db)
+      pg
+        ? await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal
+            and tgrelid::regclass::text in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
+            and pg_get_triggerdef(oid) like '% INSERT %' order by name`.execute(t.db)
+        : await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
+            and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
+            and lower(sql) like '% insert on %' order by name`.execute(t.db)
     ).rows.map((r) => r.name)
-    expect(inserts).toEqual([...PAUSED_TRIGGERS].sort())
+    expect(inserts).toEqual([...(pg ? PG_INSERT_TRIGGERS : PAUSED_TRIGGERS)].sort())
   })
 
   it('are back after a preview and after an import that fails halfway, with nothing stored', async () => {
@@ -236,8 +269,10 @@ describe('the paused row triggers', () => {
     expect(await t.db.selectFrom('vroegsignaal').select('id').execute()).toEqual([])
 
     await storeRows(t.db, ctx, [row(5)], mapping, { commit: true, bron: 'Test', fileName: 'c.csv' })
+    // Neither the preview nor the failed run used up an id
+    expect(await t.db.selectFrom('vroegsignaal').select('id').execute()).toEqual([{ id: 1 }])
     expect(await triggerNames(t.db)).toEqual(before)
-    // Marked for the monitor by the batch itself, as the paused trigger would have done
+    // Marked for the monitor (SQLite: by the batch itself, as the paused trigger would have done)
     const dirty = (
       await sql<{ kind: string }>`select kind from monitor_dirty where kind in ('zaak', 'signaal')`.execute(
         t.db,

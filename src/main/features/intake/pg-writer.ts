@@ -53,7 +53,7 @@ export async function insertUnnest(
 
 const I = 'int'
 const T = 'text'
-const HOUSEHOLD: Column[] = [
+export const HOUSEHOLD: Column[] = [
   ['id', I],
   ['postcode', T],
   ['huisnummer', I],
@@ -63,7 +63,7 @@ const HOUSEHOLD: Column[] = [
   ['wijk_id', I],
   ['created_at', T],
 ]
-const RESIDENT: Column[] = [
+export const RESIDENT: Column[] = [
   ['id', I],
   ['household_id', I],
   ['voorletters', T],
@@ -79,7 +79,7 @@ const RESIDENT: Column[] = [
   ['has_open_case', I],
 ]
 /** INSERT_SQL.vroegsignaalzaak's parameters; status, is_open and is_demo are fixed there. */
-const CASE: Column[] = [
+export const CASE: Column[] = [
   ['id', I],
   ['case_number', T],
   ['household_id', I],
@@ -100,9 +100,9 @@ const CASE: Column[] = [
   ['niet_benaderen', I],
   ['plan_datum', T],
 ]
-const CASE_FIXED = { status: "'nieuw'", is_open: '1', is_demo: '0' }
+export const CASE_FIXED = { status: "'nieuw'", is_open: '1', is_demo: '0' }
 /** INSERT_SQL.vroegsignaal's parameters; is_demo is fixed there. */
-const SIGNAL: Column[] = [
+export const SIGNAL: Column[] = [
   ['id', I],
   ['extern_id', T],
   ['bron', T],

@@ -135,17 +135,32 @@ const RESIDENT_BEFORE: Column[] = [
 ]
 
 /**
- * The insert triggers of the four tables on PostgreSQL, which this writer keeps on and agrees
- * with: the open-case flag (0001), the first ladder date (0005) and the monitor's marks (0004).
+ * The insert triggers of the four tables on PostgreSQL, per table. The writer does their work
+ * itself, as on SQLite (batch-statements.ts, PAUSED_TRIGGERS): the open-case flag (0001) and the
+ * first ladder date (0005) are written with the rows, the monitor's marks (0004) once per run in
+ * `finish()`. A row trigger costs PostgreSQL about 60 µs per imported signal (the bench's write
+ * floor with and without them), so they are disabled inside the import's transaction (ALTER
+ * TABLE ... DISABLE TRIGGER needs the SHARE ROW EXCLUSIVE lock the writer holds anyway: readers go
+ * on) and enabled again before the commit; a rollback brings them back with everything else.
  * batch.test.ts fails when another one appears, so it is looked at here first.
  */
-export const PG_INSERT_TRIGGERS = [
-  'monitor_signaal_ins',
-  'monitor_zaak_ins',
-  'resident_open_before_insert',
-  'zaak_open_after_insert',
-  'zaak_plan_before_insert',
-]
+export const PG_PAUSED_TRIGGERS = {
+  household: [] as string[],
+  resident: ['resident_open_before_insert'],
+  vroegsignaalzaak: ['monitor_zaak_ins', 'zaak_open_after_insert', 'zaak_plan_before_insert'],
+  vroegsignaal: ['monitor_signaal_ins'],
+}
+
+export const PG_INSERT_TRIGGERS = Object.values(PG_PAUSED_TRIGGERS).flat().sort()
+
+/** Disables (or enables again) PG_PAUSED_TRIGGERS, inside a transaction holding the tables' lock. */
+export async function switchTriggers(q: Query, on: boolean): Promise<void> {
+  for (const [table, names] of Object.entries(PG_PAUSED_TRIGGERS))
+    if (names.length > 0)
+      await q(
+        `alter table ${table} ${names.map((n) => `${on ? 'enable' : 'disable'} trigger ${n}`).join(', ')}`,
+      )
+}
 
 const TABLES = {
   zaak: 'vroegsignaalzaak',
@@ -164,9 +179,8 @@ const TABLES = {
  * The ids can be given here because `open` locks the four tables against other writers for the
  * import's transaction (SHARE ROW EXCLUSIVE: reading goes on, a second writer waits, as on
  * SQLite), so the ids of a run are one unbroken range per table, which is what undo and the
- * logboek entry name. `finish()` moves each table's sequence past the run's ids. The schema's
- * row triggers (the open-case flag, the first ladder date, the monitor's marks) stay on: on
- * PostgreSQL they are cheap beside SQLite's, and the writer's own values agree with them.
+ * logboek entry name. `finish()` moves each table's sequence past the run's ids. The insert
+ * triggers are paused for the run, their work done here (PG_PAUSED_TRIGGERS).
  */
 export class PgBatchWriter extends BatchCore {
   private readonly buffers: {
@@ -251,6 +265,7 @@ export class PgBatchWriter extends BatchCore {
   ): Promise<PgBatchWriter> {
     const q = queryOn(trx)
     await q('lock table household, resident, vroegsignaalzaak, vroegsignaal in share row exclusive mode')
+    await switchTriggers(q, false)
     const [r] = await q<Record<keyof FirstIds, number>>(
       `select ${Object.entries(TABLES)
         .map(
@@ -333,6 +348,15 @@ export class PgBatchWriter extends BatchCore {
     await this.flush()
     for (const caseId of [...this.touched].sort((a, b) => a - b)) await refreshCaseSummary(this.trx, caseId)
     this.touched.clear()
+    // The monitor's marks for every case and signal this run added (monitor_zaak_ins, monitor_signaal_ins)
+    await this.q(
+      `insert into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak where id >= $1 on conflict do nothing`,
+      [this.first.zaak],
+    )
+    await this.q(
+      `insert into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= $1 on conflict do nothing`,
+      [this.first.signaal],
+    )
     for (const kind of Object.keys(TABLES) as (keyof FirstIds)[]) {
       const last = this.next[kind] - 1
       if (last >= this.first[kind]) this.made[kind] = [this.first[kind], last]
@@ -353,6 +377,7 @@ export class PgBatchWriter extends BatchCore {
           this.made[k] ? [[this.importId, k, ...this.made[k]!]] : [],
         ),
       )
+    await switchTriggers(this.q, true)
   }
 }
 

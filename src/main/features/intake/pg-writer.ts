@@ -3,11 +3,12 @@ import type { Db } from '../../db/database'
 import type { UseCaseContext } from '../../app/use-case'
 import { refreshCaseSummary } from '../signals/households'
 import { normalizeAddition } from '@shared/format/address'
-import { householdKey } from '../signals/decisions'
 import { BatchCore, type FirstIds, type RowSink } from './batch-core'
 import {
   RESIDENT_COLUMNS,
+  storedHousehold,
   type AddressKey,
+  type HouseholdRow,
   type BatchLookups,
   type HouseholdState,
   type KnownSignal,
@@ -392,15 +393,7 @@ export async function readHouseholdsPg(
 ): Promise<void> {
   const keys = [...wanted.keys()]
   const found: HouseholdState[] = []
-  const rows = await q<{
-    id: number
-    postcode: string
-    huisnummer: number
-    toevoeging: string
-    straat: string
-    wijk_id: number | null
-    niet_benaderen: number
-  }>(
+  const rows = await q<HouseholdRow>(
     `select h.id, h.postcode, h.huisnummer, h.toevoeging, h.straat, h.wijk_id, h.niet_benaderen
      from unnest($1::text[], $2::int[], $3::text[]) as v(pc, nr, tv)
      join household h on h.postcode = v.pc and h.huisnummer = v.nr and h.toevoeging = v.tv`,
@@ -410,23 +403,7 @@ export async function readHouseholdsPg(
       keys.map((k) => normalizeAddition(wanted.get(k)!.toevoeging)),
     ],
   )
-  for (const r of rows) {
-    const hh: HouseholdState = {
-      id: r.id,
-      postcode: r.postcode,
-      huisnummer: r.huisnummer,
-      toevoeging: r.toevoeging,
-      straat: r.straat,
-      wijkId: r.wijk_id,
-      nietBenaderen: r.niet_benaderen,
-      created: false,
-      residents: [],
-      openCaseId: null,
-      signals: [],
-    }
-    found.push(hh)
-    households.set(householdKey(r.postcode, r.huisnummer, r.toevoeging), hh)
-  }
+  for (const r of rows) found.push(storedHousehold(r, households))
   for (const k of keys) if (!households.has(k)) households.set(k, null)
   if (found.length === 0) return
   const byId = new Map(found.map((h) => [h.id, h]))

@@ -35,29 +35,49 @@ export async function intakeRowsPg(
     problem: (v) => void problems.push(v),
     intake: (rows) => void intake.push(...rows),
   })
+  // A chunk's rows are written while the next chunk is read from the file and checked. The next
+  // chunk's reads do not depend on them: what this run made is in memory, and the reads ask only
+  // for stored rows the run has not touched yet (signal IDs the file has not had, addresses the
+  // run does not know, signals older than the run).
+  let writing: Promise<void> | null = null
+  const written = async () => {
+    const w = writing
+    writing = null
+    await w
+  }
   for (let step = steps.next(); !step.done;) {
     const s = step.value
     if (s.kind === 'read') {
-      await writer.prefetch(s.externIds, s.addresses, s.addressKeys)
-      const found =
+      const reads = Promise.all([
+        writer.prefetch(s.externIds, s.addresses, s.addressKeys),
         s.pairs.length === 0
           ? []
-          : (
-              await q<{ a: string; g: string; h: number; n: number }>(
-                `select r.achternaam_key as a, r.geboortedatum as g, r.household_id as h, count(*)::int as n
-                 from unnest($1::text[], $2::text[]) as v(a, g)
-                 join resident r on r.achternaam_key = v.a and r.geboortedatum = v.g
-                 join vroegsignaal s on s.resident_id = r.id and s.id < $3
-                 group by r.id`,
-                [s.pairs.map((p) => p[0]), s.pairs.map((p) => p[1]), s.firstSignal],
-              )
-            ).map((r): NamesakeRow => ({ k: `${r.a}\u0000${r.g}`, h: r.h, n: r.n }))
-      step = steps.next(found)
-    } else {
-      if (s.kind === 'chunkDone') {
+          : q<{ a: string; g: string; h: number; n: number }>(
+              `select r.achternaam_key as a, r.geboortedatum as g, r.household_id as h, count(*)::int as n
+               from unnest($1::text[], $2::text[]) as v(a, g)
+               join resident r on r.achternaam_key = v.a and r.geboortedatum = v.g
+               join vroegsignaal s on s.resident_id = r.id and s.id < $3
+               group by r.id`,
+              [s.pairs.map((p) => p[0]), s.pairs.map((p) => p[1]), s.firstSignal],
+            ),
+      ])
+      // A failed write fails the reads after it too: its own error is the one to report
+      reads.catch(() => undefined)
+      await written()
+      const [, namesakes] = await reads
+      step = steps.next(namesakes.map((r): NamesakeRow => ({ k: `${r.a}\u0000${r.g}`, h: r.h, n: r.n })))
+    } else if (s.kind === 'chunkDone') {
+      const chunkProblems = problems.splice(0)
+      writing = (async () => {
         await writer.flush()
-        await insertUnnest(q, 'import_problem', PROBLEM, problems.splice(0))
-      } else await writer.finish()
+        await insertUnnest(q, 'import_problem', PROBLEM, chunkProblems)
+      })()
+      // Awaited before the next read or the finish; not left unhandled meanwhile
+      writing.catch(() => undefined)
+      step = steps.next()
+    } else {
+      await written()
+      await writer.finish()
       step = steps.next()
     }
   }

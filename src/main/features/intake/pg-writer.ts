@@ -302,40 +302,42 @@ export class PgBatchWriter extends BatchCore {
 
   /** Writes what the rows so far made: one statement per table, in the order of the foreign keys. */
   async flush(): Promise<void> {
+    // Taken out of the buffers at once: the next rows may be decided while these are written
     const b = this.buffers
-    const q = this.q
-    await insertUnnest(q, 'household', HOUSEHOLD, b.households)
-    await insertUnnest(q, 'resident', RESIDENT, b.residents)
-    if (b.wijk.size > 0)
-      await q(
-        'update household h set wijk_id = v.w from unnest($1::int[], $2::int[]) as v(id, w) where h.id = v.id',
-        [[...b.wijk.keys()], [...b.wijk.values()]],
-      )
-    await insertUnnest(q, 'import_resident_before', RESIDENT_BEFORE, [...b.before.values()], {
-      tail: `on conflict (import_id, resident_id) do update set set_telefoon = excluded.set_telefoon,
-         set_email = excluded.set_email, set_bsn = excluded.set_bsn, set_geboortedatum = excluded.set_geboortedatum`,
-    })
-    if (b.updates.size > 0) {
-      const u = [...b.updates.values()]
-      await q(
-        `update resident r set telefoon = v.t, email = v.e, bsn = v.b, geboortedatum = v.g, updated_at = v.u
-         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) as v(t, e, b, g, u, id)
-         where r.id = v.id`,
-        [0, 1, 2, 3, 4, 5].map((c) => u.map((row) => row[c] ?? null)),
-      )
-    }
-    if (b.flags.size > 0)
-      await q('update resident set has_open_case = 1 where id = any($1::int[])', [[...b.flags]])
-    await insertUnnest(q, 'vroegsignaalzaak', CASE, b.cases, { fixed: CASE_FIXED })
-    await insertUnnest(q, 'vroegsignaal', SIGNAL, b.signals, { fixed: { is_demo: '0' } })
-    b.households.length = 0
-    b.residents.length = 0
-    b.cases.length = 0
-    b.signals.length = 0
+    const households = b.households.splice(0)
+    const residents = b.residents.splice(0)
+    const cases = b.cases.splice(0)
+    const signals = b.signals.splice(0)
+    const wijk = [...b.wijk]
+    const updates = [...b.updates.values()]
+    const before = [...b.before.values()]
+    const flags = [...b.flags]
     b.wijk.clear()
     b.updates.clear()
     b.before.clear()
     b.flags.clear()
+    const q = this.q
+    await insertUnnest(q, 'household', HOUSEHOLD, households)
+    await insertUnnest(q, 'resident', RESIDENT, residents)
+    if (wijk.length > 0)
+      await q(
+        'update household h set wijk_id = v.w from unnest($1::int[], $2::int[]) as v(id, w) where h.id = v.id',
+        [wijk.map((w) => w[0]), wijk.map((w) => w[1])],
+      )
+    await insertUnnest(q, 'import_resident_before', RESIDENT_BEFORE, before, {
+      tail: `on conflict (import_id, resident_id) do update set set_telefoon = excluded.set_telefoon,
+         set_email = excluded.set_email, set_bsn = excluded.set_bsn, set_geboortedatum = excluded.set_geboortedatum`,
+    })
+    if (updates.length > 0)
+      await q(
+        `update resident r set telefoon = v.t, email = v.e, bsn = v.b, geboortedatum = v.g, updated_at = v.u
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) as v(t, e, b, g, u, id)
+         where r.id = v.id`,
+        [0, 1, 2, 3, 4, 5].map((c) => updates.map((row) => row[c] ?? null)),
+      )
+    if (flags.length > 0) await q('update resident set has_open_case = 1 where id = any($1::int[])', [flags])
+    await insertUnnest(q, 'vroegsignaalzaak', CASE, cases, { fixed: CASE_FIXED })
+    await insertUnnest(q, 'vroegsignaal', SIGNAL, signals, { fixed: { is_demo: '0' } })
   }
 
   /**

@@ -365,6 +365,7 @@ export async function runIntakePgBench(): Promise<void> {
     console.log(
       `Import per row / write floor per row: CPU ${ratio.toFixed(2)}, wall ${wallRatio.toFixed(2)}  (target <= 1.5, as on SQLite)  ${ratio <= 1.5 ? 'PASS' : 'FAIL'}`,
     )
+    process.exitCode = ratio <= 1.5 ? 0 : 1
     console.log(
       `Machine load at the end: ${loadavg()
         .map((x) => x.toFixed(1))

@@ -12,6 +12,7 @@ import { runCaseloadBench } from './bench/caseload'
 import { runLadderBench } from './bench/ladder'
 import { runMonitorBench } from './bench/monitor'
 import { fillIntakeBenchDb, runIntakeBench } from './bench/intake'
+import { runIntakePgBench } from './bench/intake-pg'
 import { runDocumentsBench } from './bench/documents'
 import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
@@ -23,7 +24,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
   ladder: runLadderBench,
   monitor: runMonitorBench,
-  intake: runIntakeBench,
+  // BENCH_STORE=postgres: the same import on PostgreSQL (bench/intake-pg.ts)
+  intake: () => (process.env.BENCH_STORE === 'postgres' ? runIntakePgBench() : runIntakeBench()),
   documents: runDocumentsBench,
   'ddas-vs': runDdasVsBench,
   durability: runDurabilityBench,

@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { migrateToLatest, openDatabase, rawHandle } from '../db/database'
+import { migrateToLatest, openDatabase, rawHandle, type OpenedDatabase } from '../db/database'
 import { generateKey } from '../features/keys/key'
 import { upgradeCipher } from '../features/keys/service'
 import { loadWijkRanges } from '../features/wijken/assignment'
@@ -33,7 +33,7 @@ import { DATABASE_FILE } from '../app/create-app'
 import { measureWriteFloor } from './write-floor'
 import { benchTeamSetup, envInt, seconds } from './setup'
 
-const TODAY = '2026-11-10'
+export const TODAY = '2026-11-10'
 
 const TYPES = ['Huurachterstand', 'Energieleverancier', 'Zorgverzekeraar', 'Drinkwater', 'CAK']
 const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'Smeets', 'Yılmaz', 'Hendriks']
@@ -112,7 +112,7 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' ')
 
-interface ImportRun {
+export interface ImportRun {
   summary: ImportSummary
   wallMs: number
   cpuMs: number
@@ -125,13 +125,13 @@ interface ImportRun {
  * The import as the command line and the import worker run it: read, analyse, then store in one
  * transaction. With `breakdown` every statement is timed (instrument).
  */
-async function importWith(
-  file: string,
+export async function importWith(
+  open: string | (() => Promise<OpenedDatabase>),
   key: string,
   csvFile: string,
   breakdown: boolean,
 ): Promise<ImportRun & { spent?: ReturnType<typeof instrument> }> {
-  const opened = openDatabase(file, key)
+  const opened = typeof open === 'string' ? openDatabase(open, key) : await open()
   try {
     const spent = breakdown ? instrument(rawHandle(opened.db)) : undefined
     const t0 = performance.now()
@@ -167,7 +167,7 @@ async function importWith(
   }
 }
 
-async function preparedFill(dir: string, signals: number): Promise<{ dbFile: string; key: string }> {
+export async function preparedFill(dir: string, signals: number): Promise<{ dbFile: string; key: string }> {
   const cache = process.env.BENCH_FILL_CACHE
   const dbFile = join(dir, 'bench.sqlite')
   let key: string

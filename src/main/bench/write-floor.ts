@@ -18,6 +18,28 @@ export interface WriteFloor {
   rowsPerSecond: number
 }
 
+/** The rows of the floor: unique addresses none of the fill has, each with its resident, case and signal. */
+export function floorRows(rows: number, wijken: number[], users: number[]) {
+  const letters = (n: number) =>
+    String.fromCharCode(65 + (n % 26)) + String.fromCharCode(65 + (Math.floor(n / 26) % 26))
+  const names = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Celik', 'Smeets', 'Yilmaz', 'Hendriks']
+  return Array.from({ length: rows }, (_, i) => {
+    const surname = `${names[i % names.length]}${i % 997}`
+    return {
+      // Unique addresses, none of them in the fill: (pc4, letters, number) walks through them in turn
+      postcode: `${6001 + (i % 50)}${letters(Math.floor(i / 50) % 676)}`,
+      huisnummer: 5000 + Math.floor(i / 33_800),
+      surname,
+      key: surname.toLowerCase().replace(/[^a-z0-9]/g, ''),
+      birth: `19${40 + (i % 60)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      externId: `FLOOR-${(i * 7919) % 1_000_003}-${i}`,
+      cents: 4_000 + ((i * 37) % 240_000),
+      wijk: wijken[i % wijken.length] ?? null,
+      consulent: users[i % users.length] ?? null,
+    }
+  })
+}
+
 /**
  * `bare`: the same without the secondary indexes of the four tables (they serve the caseload,
  * Vandaag, walk-in and matching queries); only primary keys and unique keys remain. Dropped
@@ -45,24 +67,7 @@ export async function measureWriteFloor(
     const insCase = raw.prepare(INSERT_SQL.vroegsignaalzaak)
     const insSignal = raw.prepare(INSERT_SQL.vroegsignaal)
     // The values, made before the clock starts
-    const letters = (n: number) =>
-      String.fromCharCode(65 + (n % 26)) + String.fromCharCode(65 + (Math.floor(n / 26) % 26))
-    const names = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Celik', 'Smeets', 'Yilmaz', 'Hendriks']
-    const made = Array.from({ length: rows }, (_, i) => {
-      const surname = `${names[i % names.length]}${i % 997}`
-      return {
-        // Unique addresses, none of them in the fill: (pc4, letters, number) walks through them in turn
-        postcode: `${6001 + (i % 50)}${letters(Math.floor(i / 50) % 676)}`,
-        huisnummer: 5000 + Math.floor(i / 33_800),
-        surname,
-        key: surname.toLowerCase().replace(/[^a-z0-9]/g, ''),
-        birth: `19${40 + (i % 60)}-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
-        externId: `FLOOR-${(i * 7919) % 1_000_003}-${i}`,
-        cents: 4_000 + ((i * 37) % 240_000),
-        wijk: wijken[i % wijken.length] ?? null,
-        consulent: users[i % users.length] ?? null,
-      }
-    })
+    const made = floorRows(rows, wijken, users)
     const cpu0 = process.cpuUsage()
     raw.exec('begin immediate')
     const paused = pauseInsertTriggers(raw)

@@ -97,6 +97,39 @@ export interface AddressKey {
   toevoeging: string
 }
 
+/** A stored household as the prefetch reads it. */
+export interface HouseholdRow {
+  id: number
+  postcode: string
+  huisnummer: number
+  toevoeging: string
+  straat: string
+  wijk_id: number | null
+  niet_benaderen: number
+}
+
+/** A stored household's state (its residents, open case and signals still to be read), kept by its key. */
+export function storedHousehold(
+  r: HouseholdRow,
+  households: Map<string, HouseholdState | null>,
+): HouseholdState {
+  const hh: HouseholdState = {
+    id: r.id,
+    postcode: r.postcode,
+    huisnummer: r.huisnummer,
+    toevoeging: r.toevoeging,
+    straat: r.straat,
+    wijkId: r.wijk_id,
+    nietBenaderen: r.niet_benaderen,
+    created: false,
+    residents: [],
+    openCaseId: null,
+    signals: [],
+  }
+  households.set(householdKey(r.postcode, r.huisnummer, r.toevoeging), hh)
+  return hh
+}
+
 export const RESIDENT_COLUMNS =
   'id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, has_open_case, updated_at'
 
@@ -121,31 +154,7 @@ export function readHouseholds(
       const a = wanted.get(k)!
       return [a.postcode, a.huisnummer, normalizeAddition(a.toevoeging)]
     }),
-    (r: {
-      id: number
-      postcode: string
-      huisnummer: number
-      toevoeging: string
-      straat: string
-      wijk_id: number | null
-      niet_benaderen: number
-    }) => {
-      const hh: HouseholdState = {
-        id: r.id,
-        postcode: r.postcode,
-        huisnummer: r.huisnummer,
-        toevoeging: r.toevoeging,
-        straat: r.straat,
-        wijkId: r.wijk_id,
-        nietBenaderen: r.niet_benaderen,
-        created: false,
-        residents: [],
-        openCaseId: null,
-        signals: [],
-      }
-      found.push(hh)
-      households.set(householdKey(r.postcode, r.huisnummer, r.toevoeging), hh)
-    },
+    (r: HouseholdRow) => found.push(storedHousehold(r, households)),
   )
   for (const k of keys) if (!households.has(k)) households.set(k, null)
   if (found.length === 0) return

@@ -3,12 +3,61 @@ import type { Signaalstatus } from '@shared/domain/ddas'
 import { sql } from 'kysely'
 import { rawHandle, type Db } from '../../db/database'
 import { setUpTeam, testApp } from '../../test/fixtures'
+import { testStoreIsPostgres } from '../../test/postgres'
 import { takeInSignal, type NewSignal } from '../signals/service'
 import type { AddressInput, ResidentInput } from '../signals/households'
 import { BatchWriter } from './batch-writer'
 import { loadBatchLookups } from './batch-state'
 import { PAUSED_TRIGGERS } from './batch-statements'
 import { storeRows } from './service'
+import { dialectOf } from '../../db/dialect'
+import { PG_INSERT_TRIGGERS, PgBatchWriter } from './pg-writer'
+
+/** The store's triggers, indexes and tables by name, with their text (SQLite) or definition (PostgreSQL). */
+async function schemaOf(db: Db) {
+  return dialectOf(db) === 'postgres'
+    ? (
+        await sql<{
+          name: string
+          sql: string
+        }>`select tgname as name, pg_get_triggerdef(oid) || ' ' || tgenabled::text as sql from pg_trigger
+          where not tgisinternal union all select indexname, indexdef from pg_indexes where schemaname = 'public'
+          union all select tablename, '' from pg_tables where schemaname = 'public' order by name`.execute(db)
+      ).rows
+    : (
+        await sql<{
+          name: string
+          sql: string
+        }>`select name, sql from sqlite_master where type in ('trigger', 'index', 'table') order by name`.execute(
+          db,
+        )
+      ).rows
+}
+
+/** The batch writer of the store under test, over these inputs in one transaction. */
+async function batchTake(db: Db, ctx: { at: string; today: string; userId: number }, inputs: Input[]) {
+  const lookups = await loadBatchLookups(db)
+  if (dialectOf(db) === 'postgres') {
+    await db.transaction().execute(async (trx) => {
+      const w = await PgBatchWriter.open(trx, lookups, ctx, null, { keep: true })
+      await w.prefetch(
+        inputs.map((i) => i[0].externId ?? ''),
+        inputs.map((i) => i[2]),
+      )
+      for (const [s, r, addr, nf] of inputs) w.take(s, r, addr, nf)
+      await w.finish()
+    })
+    return
+  }
+  const raw = rawHandle(db)
+  await db.connection().execute(async () => {
+    raw.transaction(() => {
+      const w = new BatchWriter(raw, lookups, ctx)
+      for (const [s, r, addr, nf] of inputs) w.take(s, r, addr, nf)
+      w.finish()
+    })()
+  })
+}
 
 type Input = [NewSignal, ResidentInput, AddressInput, Signaalstatus | null]
 
@@ -95,14 +144,7 @@ async function dump(db: Db) {
   out.monitor_dirty = (
     await sql<{ kind: string; ref_id: number }>`select * from monitor_dirty order by kind, ref_id`.execute(db)
   ).rows
-  out.schema = (
-    await sql<{
-      name: string
-      sql: string
-    }>`select name, sql from sqlite_master where type in ('trigger', 'index', 'table') order by name`.execute(
-      db,
-    )
-  ).rows
+  out.schema = await schemaOf(db)
   return out
 }
 
@@ -141,15 +183,7 @@ describe('the batched import path', () => {
         await takeInSignal(trx, ctx, s, r, addr, nf ? { notFollowed: nf } : {})
     })
 
-    const lookups = await loadBatchLookups(b.db)
-    const raw = rawHandle(b.db)
-    await b.db.connection().execute(async () => {
-      raw.transaction(() => {
-        const w = new BatchWriter(raw, lookups, ctx)
-        for (const [s, r, addr, nf] of INPUTS) w.take(s, r, addr, nf)
-        w.finish()
-      })()
-    })
+    await batchTake(b.db, ctx, INPUTS)
 
     const [da, db] = [await dump(a.db), await dump(b.db)]
     const auditActions = async (d: Db) =>
@@ -178,28 +212,29 @@ describe('the batched import path', () => {
   })
 })
 
-describe('the paused row triggers', () => {
-  const triggerNames = async (db: Db) =>
-    (
-      await sql<{
-        name: string
-      }>`select name from sqlite_master where type = 'trigger' order by name`.execute(db)
-    ).rows.map((r) => r.name)
+describe('the row triggers of the tables the import fills', () => {
+  const triggerNames = async (db: Db) => (await schemaOf(db)).map((r) => r.name)
 
-  it('are every insert trigger of the tables the import fills (a new one must be handled too)', async () => {
+  it('are every insert trigger the writer pauses, on either store (a new one must be handled too)', async () => {
     const t = await testApp()
+    const pg = dialectOf(t.db) === 'postgres'
     const inserts = (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
-        and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
-        and lower(sql) like '% insert on %' order by name`.execute(t.db)
+      pg
+        ? await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal
+            and tgrelid::regclass::text in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
+            and pg_get_triggerdef(oid) like '% INSERT %' order by name`.execute(t.db)
+        : await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
+            and tbl_name in ('household', 'resident', 'vroegsignaalzaak', 'vroegsignaal')
+            and lower(sql) like '% insert on %' order by name`.execute(t.db)
     ).rows.map((r) => r.name)
-    expect(inserts).toEqual([...PAUSED_TRIGGERS].sort())
+    expect(inserts).toEqual([...(pg ? PG_INSERT_TRIGGERS : PAUSED_TRIGGERS)].sort())
   })
 
   it('are back after a preview and after an import that fails halfway, with nothing stored', async () => {
     const t = await testApp()
     const { me } = await setUpTeam(t)
     const before = await triggerNames(t.db)
+    const schemaBefore = await schemaOf(t.db)
     expect(before).toEqual(
       expect.arrayContaining(['monitor_zaak_ins', 'monitor_signaal_ins', 'zaak_open_after_insert']),
     )
@@ -225,7 +260,7 @@ describe('the paused row triggers', () => {
     })
     expect(preview.problems).toEqual([])
     expect(preview.nieuw).toBe(2)
-    expect(await triggerNames(t.db)).toEqual(before)
+    expect(await schemaOf(t.db)).toEqual(schemaBefore)
 
     function* failing() {
       yield row(3)
@@ -235,12 +270,14 @@ describe('the paused row triggers', () => {
     await expect(
       storeRows(t.db, ctx, failing(), mapping, { commit: true, bron: 'Test', fileName: 'b.csv' }),
     ).rejects.toThrow('disk full')
-    expect(await triggerNames(t.db)).toEqual(before)
+    expect(await schemaOf(t.db)).toEqual(schemaBefore)
     expect(await t.db.selectFrom('vroegsignaal').select('id').execute()).toEqual([])
 
     await storeRows(t.db, ctx, [row(5)], mapping, { commit: true, bron: 'Test', fileName: 'c.csv' })
-    expect(await triggerNames(t.db)).toEqual(before)
-    // Marked for the monitor by the batch itself, as the paused trigger would have done
+    // Neither the preview nor the failed run used up an id
+    expect(await t.db.selectFrom('vroegsignaal').select('id').execute()).toEqual([{ id: 1 }])
+    expect(await schemaOf(t.db)).toEqual(schemaBefore)
+    // Marked for the monitor (SQLite: by the batch itself, as the paused trigger would have done)
     const dirty = (
       await sql<{ kind: string }>`select kind from monitor_dirty where kind in ('zaak', 'signaal')`.execute(
         t.db,
@@ -248,4 +285,52 @@ describe('the paused row triggers', () => {
     ).rows.map((r) => r.kind)
     expect(dirty.sort()).toEqual(['signaal', 'zaak'])
   })
+})
+
+describe('the import on PostgreSQL', () => {
+  // SQLite's import runs on its own connection in the import worker (upload/worker.ts), which the
+  // kill test and the upload test cover; on PostgreSQL it is a transaction on a pool connection.
+  it.runIf(testStoreIsPostgres())(
+    'lets others read while it holds its locks, and shows them nothing of it before the commit',
+    async () => {
+      const t = await testApp()
+      const { me } = await setUpTeam(t)
+      const ctx = { at: '2026-11-10T09:30:00.000Z', today: '2026-11-10', userId: me.id }
+      const rows = Array.from({ length: 4500 }, (_, n) => ({
+        line: n + 2,
+        values: {
+          externId: `R-${n}`,
+          partnerType: 'Huurachterstand',
+          bedrag: '450,00',
+          signaaldatum: '05-10-2026',
+          achternaam: `Berg${n % 50}`,
+          straat: 'Markt',
+          postcode: '6041 AB',
+          huisnummer: String(1 + (n % 900)),
+        },
+      }))
+      const mapping = { columns: {}, partnerTypes: { huurachterstand: 'Huur' as const } }
+      const seen: number[] = []
+      const count = async () =>
+        Number(
+          (
+            await t.db
+              .selectFrom('vroegsignaal')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      const summary = await storeRows(t.db, ctx, rows, mapping, {
+        commit: true,
+        bron: 'Test',
+        fileName: 'a.csv',
+        // Inside the import's transaction, its locks held and its triggers paused: another
+        // connection of the pool reads (it would wait for ever behind an exclusive lock)
+        afterPg: async () => void seen.push(await count()),
+      })
+      expect(summary.nieuw).toBe(4500)
+      expect(seen).toEqual([0])
+      expect(await count()).toBe(4500)
+    },
+  )
 })

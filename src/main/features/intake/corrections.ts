@@ -2,6 +2,7 @@ import { wijkInScope, type CaseScope } from '../access/scope'
 import { problemWijk } from '../access/problem-wijk'
 import { loadWijkRanges } from '../wijken/assignment'
 import type {
+  ImportSummary,
   BulkFix,
   BulkOutcome,
   ColumnMapping,
@@ -18,9 +19,9 @@ import { recordAudit } from '../audit/repository'
 import { appendAudit } from './audit-raw'
 import { cleanField, repairC1 } from './decode'
 import { parseValues, type FieldProblem, type RowValues } from './rows'
-import { selectIn } from './sql-batch'
+import { dialectOf } from '../../db/dialect'
 import { columnMappings, problemQuery, rejectOpenRows, type ProblemRow } from './repository'
-import { madeText, storeRows } from './service'
+import { madeText, storeRows, type Made } from './service'
 
 function storedProblems(json: string): ProblemView['problems'] {
   // Rows stored before problems had a code get the general one; "Opnieuw proberen" gives them theirs
@@ -121,7 +122,7 @@ async function takeIn(
     db,
     attempts.map((a) => a.row),
   )
-  const raw = rawHandle(db)
+  const sqlite = dialectOf(db) === 'sqlite'
   const byImport = new Map<number, Attempt[]>()
   for (const a of attempts) {
     if (a.row.undone_at) throw new ConflictError('Deze inlezing is ongedaan gemaakt.')
@@ -157,13 +158,14 @@ async function takeIn(
     }
     // A signal ID stored in the meantime (a later file, a row accepted before): not twice
     const stored = new Set<string>()
-    selectIn(
-      raw,
-      'select extern_id from vroegsignaal where extern_id in (#)',
-      1,
-      [...ids.keys()].sort(),
-      (r: { extern_id: string }) => stored.add(r.extern_id),
-    )
+    const asked = [...ids.keys()].sort()
+    for (let i = 0; i < asked.length; i += 500)
+      for (const r of await db
+        .selectFrom('vroegsignaal')
+        .select('extern_id')
+        .where('extern_id', 'in', asked.slice(i, i + 500))
+        .execute())
+        stored.add(r.extern_id!)
     const fresh = good.filter((a) => {
       const externId = idOf.get(a)!
       if (!stored.has(externId)) return true
@@ -181,6 +183,11 @@ async function takeIn(
       return false
     })
     const first = list[0]!.row
+    const lines = list.map((a) => a.row.line)
+    const auditText = (made: Made) =>
+      `${first.bestandsnaam}: ${fresh.length} ${fresh.length === 1 ? 'regel' : 'regels'} verbeterd en ingelezen, ` +
+      `${stillWrong.length} nog te controleren (regel ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', ...' : ''})` +
+      madeText(made)
     await storeRows(
       db,
       ctx,
@@ -191,44 +198,97 @@ async function takeIn(
         bron: '',
         fileName: first.bestandsnaam,
         importId,
-        after: (summaryOf, made) => {
-          const update = raw.prepare(
-            `update import_problem set status = 'geaccepteerd', values_json = ?, problems_json = '[]', signal_id = ?,
-               resolved_at = ?, resolved_by = ? where id = ?`,
-          )
-          const signalOf = raw.prepare(
-            'select signal_id, besluit from signaal_intake where import_id = ? and line = ?',
-          )
-          for (const a of fresh) {
-            const s = signalOf.get(importId, a.row.line) as { signal_id: number; besluit: string }
-            update.run(JSON.stringify(a.values), s.signal_id, ctx.at, ctx.userId, a.row.id)
-            outcomes.set(a.row.id, { ingelezen: true, doorgezet: s.besluit === 'doorzetten' })
-          }
-          const keep = raw.prepare(
-            'update import_problem set values_json = ?, problems_json = ? where id = ?',
-          )
-          for (const w of stillWrong) {
-            keep.run(JSON.stringify(w.a.values), JSON.stringify(w.problems), w.a.row.id)
-            outcomes.set(w.a.row.id, { ingelezen: false, doorgezet: false })
-          }
-          raw
-            .prepare('update import_batch set rows_new = rows_new + ? where id = ?')
-            .run(summaryOf().nieuw, importId)
-          const lines = list.map((a) => a.row.line)
-          appendAudit(raw, [
-            {
-              at: ctx.at,
-              user_id: ctx.userId,
-              action,
-              entity_type: 'import',
-              entity_id: importId,
-              summary:
-                `${first.bestandsnaam}: ${fresh.length} ${fresh.length === 1 ? 'regel' : 'regels'} verbeterd en ingelezen, ` +
-                `${stillWrong.length} nog te controleren (regel ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', ...' : ''})` +
-                madeText(made),
-            },
-          ])
-        },
+        ...(sqlite
+          ? {
+              after: (summaryOf: () => ImportSummary, made: Made) => {
+                const raw = rawHandle(db)
+                const update = raw.prepare(
+                  `update import_problem set status = 'geaccepteerd', values_json = ?, problems_json = '[]', signal_id = ?,
+                     resolved_at = ?, resolved_by = ? where id = ?`,
+                )
+                const signalOf = raw.prepare(
+                  'select signal_id, besluit from signaal_intake where import_id = ? and line = ?',
+                )
+                for (const a of fresh) {
+                  const s = signalOf.get(importId, a.row.line) as { signal_id: number; besluit: string }
+                  update.run(JSON.stringify(a.values), s.signal_id, ctx.at, ctx.userId, a.row.id)
+                  outcomes.set(a.row.id, { ingelezen: true, doorgezet: s.besluit === 'doorzetten' })
+                }
+                const keep = raw.prepare(
+                  'update import_problem set values_json = ?, problems_json = ? where id = ?',
+                )
+                for (const w of stillWrong) {
+                  keep.run(JSON.stringify(w.a.values), JSON.stringify(w.problems), w.a.row.id)
+                  outcomes.set(w.a.row.id, { ingelezen: false, doorgezet: false })
+                }
+                raw
+                  .prepare('update import_batch set rows_new = rows_new + ? where id = ?')
+                  .run(summaryOf().nieuw, importId)
+                appendAudit(raw, [
+                  {
+                    at: ctx.at,
+                    user_id: ctx.userId,
+                    action,
+                    entity_type: 'import',
+                    entity_id: importId,
+                    summary: auditText(made),
+                  },
+                ])
+              },
+            }
+          : {
+              afterPg: async (trx: Db, summaryOf: () => ImportSummary, made: Made) => {
+                const lines = fresh.map((a) => a.row.line)
+                const decided = new Map<number, { signal_id: number; besluit: string }>()
+                for (let i = 0; i < lines.length; i += 500)
+                  for (const r of await trx
+                    .selectFrom('signaal_intake')
+                    .select(['line', 'signal_id', 'besluit'])
+                    .where('import_id', '=', importId)
+                    .where('line', 'in', lines.slice(i, i + 500))
+                    .execute())
+                    decided.set(r.line, r)
+                for (const a of fresh) {
+                  const s = decided.get(a.row.line)!
+                  await trx
+                    .updateTable('import_problem')
+                    .set({
+                      status: 'geaccepteerd',
+                      values_json: JSON.stringify(a.values),
+                      problems_json: '[]',
+                      signal_id: s.signal_id,
+                      resolved_at: ctx.at,
+                      resolved_by: ctx.userId,
+                    })
+                    .where('id', '=', a.row.id)
+                    .execute()
+                  outcomes.set(a.row.id, { ingelezen: true, doorgezet: s.besluit === 'doorzetten' })
+                }
+                for (const w of stillWrong) {
+                  await trx
+                    .updateTable('import_problem')
+                    .set({
+                      values_json: JSON.stringify(w.a.values),
+                      problems_json: JSON.stringify(w.problems),
+                    })
+                    .where('id', '=', w.a.row.id)
+                    .execute()
+                  outcomes.set(w.a.row.id, { ingelezen: false, doorgezet: false })
+                }
+                await trx
+                  .updateTable('import_batch')
+                  .set((eb) => ({ rows_new: eb('rows_new', '+', summaryOf().nieuw) }))
+                  .where('id', '=', importId)
+                  .execute()
+                await recordAudit(trx, ctx.at, {
+                  userId: ctx.userId,
+                  action,
+                  entityType: 'import',
+                  entityId: importId,
+                  summary: auditText(made),
+                })
+              },
+            }),
       },
     )
     out.ingelezen += fresh.length

@@ -5,20 +5,25 @@ import { surnameKey } from '@shared/format/person'
 import { wijkForPostcode } from '../wijken/assignment'
 import type { UseCaseContext } from '../../app/use-case'
 import { householdKey } from '../signals/decisions'
-import type { BatchLookups, HouseholdState } from './batch-state'
+import type { AddressKey, BatchLookups, HouseholdState } from './batch-state'
+import type { BatchCore } from './batch-core'
 import { BatchWriter } from './batch-writer'
 import { parseValues, type ParsedRow, type RowValues } from './rows'
 import { insertMany, selectIn } from './sql-batch'
 import { triage } from './triage'
 
-export interface ImportRowsSetup {
-  raw: BetterSqlite3.Database
+/** What an import run needs besides its rows, on either store. */
+export interface IntakeSetup {
   lookups: BatchLookups
   rules: TriageRules
   plaats: string
   ctx: UseCaseContext
   /** Hears the number of rows done now and then (a progress bar). */
   onProgress?: (rowsDone: number) => void
+}
+
+export interface ImportRowsSetup extends IntakeSetup {
+  raw: BetterSqlite3.Database
 }
 
 export interface RowItem {
@@ -76,7 +81,7 @@ const NONE: readonly { h: number; n: number }[] = []
  * a few statements per chunk.
  */
 const CHUNK = 2000
-const INTAKE_COLUMNS = [
+export const INTAKE_COLUMNS = [
   'signal_id',
   'import_id',
   'line',
@@ -107,8 +112,43 @@ interface Taken {
 }
 
 /**
- * Validates, matches, triages and stores rows for one import. Synchronous on the raw handle;
- * the caller holds the connection and opens the transaction. Problem rows are kept in the
+ * What the steps of an import ask the store to read (they read nothing themselves): the stored
+ * signal IDs and households of a chunk of rows, and the signals from before this import of the
+ * people with these surname keys and birth dates (`pairs`). The answer: per pair, the households
+ * where that person has signals and how many.
+ */
+export interface ChunkRead {
+  kind: 'read'
+  externIds: string[]
+  addresses: AddressKey[]
+  addressKeys: string[]
+  /** [surname key, birth date], sorted */
+  pairs: [string, string][]
+  /** The first signal id of this run: older signals only. */
+  firstSignal: number
+}
+
+export interface NamesakeRow {
+  /** surname key and birth date, joined by \u0000 */
+  k: string
+  h: number
+  n: number
+}
+
+/** A step of an import: a read (answered with the namesakes), the end of a chunk, the end of the rows. */
+export type IntakeStep = ChunkRead | { kind: 'chunkDone' } | { kind: 'finish' }
+
+/** Where the import's own rows go: its problem rows and its intake rows (signaal_intake). */
+export interface IntakeOut {
+  /** import_id, line, values_json, problems_json */
+  problem(values: unknown[]): void
+  /** INTAKE_COLUMNS, up to 500 rows */
+  intake(rows: unknown[][]): void
+}
+
+/**
+ * Validates, matches, triages and stores rows for one import, on SQLite: synchronous on the raw
+ * handle; the caller holds the connection and opens the transaction. Problem rows are kept in the
  * correction list; rows with a signal ID already stored are counted and skipped.
  */
 export function intakeRows(
@@ -118,11 +158,55 @@ export function intakeRows(
   partnerTypes: ColumnMapping['partnerTypes'],
   summary: ImportSummary,
 ): BatchWriter['made'] {
-  const { raw, ctx } = e
-  const writer = new BatchWriter(raw, e.lookups, ctx, importId)
+  const { raw } = e
+  const writer = new BatchWriter(raw, e.lookups, e.ctx, importId)
   const insProblem = raw.prepare(
     'insert into import_problem (import_id, line, values_json, problems_json) values (?, ?, ?, ?)',
   )
+  const steps = intakeSteps(writer, e, importId, items, partnerTypes, summary, {
+    problem: (v) => void insProblem.run(...v),
+    intake: (rows) => insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, rows),
+  })
+  for (let step = steps.next(); !step.done;) {
+    const s = step.value
+    if (s.kind === 'read') {
+      writer.prefetch(s.externIds, s.addresses, s.addressKeys)
+      const found: NamesakeRow[] = []
+      selectIn(
+        raw,
+        `select v.column1 || char(0) || v.column2 as k, r.household_id as h, count(*) as n
+         from (values #) v join resident r on r.achternaam_key = v.column1 and r.geboortedatum = v.column2
+         join vroegsignaal s on s.resident_id = r.id and s.id < ${s.firstSignal}
+         group by r.id`,
+        2,
+        s.pairs.flat(),
+        (r: NamesakeRow) => found.push(r),
+      )
+      step = steps.next(found)
+    } else {
+      if (s.kind === 'finish') writer.finish()
+      step = steps.next()
+    }
+  }
+  return writer.made
+}
+
+/**
+ * The import of a file's rows as steps, on either store: validation, the file's own duplicates,
+ * matching, triage and the writer's decisions (BatchCore) are done here; the store answers the
+ * reads (IntakeStep) and writes what `out` and the writer are given. SQLite runs the steps at
+ * once (intakeRows); PostgreSQL awaits each (pg-import.ts).
+ */
+export function* intakeSteps(
+  writer: BatchCore,
+  e: IntakeSetup,
+  importId: number,
+  items: Iterable<RowItem>,
+  partnerTypes: ColumnMapping['partnerTypes'],
+  summary: ImportSummary,
+  rowsOut: IntakeOut,
+): Generator<IntakeStep, void, NamesakeRow[] | undefined> {
+  const { ctx } = e
   const seen = new Map<string, number>()
   const taken: Taken[] = []
   // Per name key and birth date: the households where that person has signals from before this import
@@ -132,39 +216,30 @@ export function intakeRows(
 
   const problem = (line: number, values: RowValues, problems: Omit<RowProblem, 'line'>[]) => {
     summary.problemen++
-    insProblem.run(
+    rowsOut.problem([
       importId,
       line,
       JSON.stringify(values),
       JSON.stringify(problems.map((p) => ({ field: p.field, reason: p.reason, code: p.code }))),
-    )
+    ])
     for (const p of problems)
       if (summary.problems.length < MAX_LISTED_PROBLEMS) summary.problems.push({ line, ...p })
   }
 
   let chunk: Valid[] = []
-  const writeChunk = () => {
-    writer.prefetch(
-      chunk.map((c) => c.row.externId),
-      chunk.map((c) => c.row),
-      chunk.map((c) => c.hhKey),
-    )
+  function* writeChunk(): Generator<IntakeStep, void, NamesakeRow[] | undefined> {
     const pairs = [...new Set(chunk.filter((c) => c.key && !namesakes.has(c.key)).map((c) => c.key))].sort()
     // Most names have no earlier signals: they share one empty list
     for (const k of pairs) namesakes.set(k, NONE)
-    selectIn(
-      raw,
-      `select v.column1 || char(0) || v.column2 as k, r.household_id as h, count(*) as n
-       from (values #) v join resident r on r.achternaam_key = v.column1 and r.geboortedatum = v.column2
-       join vroegsignaal s on s.resident_id = r.id and s.id < ${firstSignal}
-       group by r.id`,
-      2,
-      pairs.flatMap((k) => k.split('\u0000')),
-      (r: { k: string; h: number; n: number }) => {
-        const list = namesakes.get(r.k)!
-        namesakes.set(r.k, [...list, { h: r.h, n: r.n }])
-      },
-    )
+    const namesakeRows = yield {
+      kind: 'read',
+      externIds: chunk.map((c) => c.row.externId),
+      addresses: chunk.map((c) => c.row),
+      addressKeys: chunk.map((c) => c.hhKey),
+      pairs: pairs.map((k) => k.split('\u0000') as [string, string]),
+      firstSignal,
+    }
+    for (const r of namesakeRows ?? []) namesakes.set(r.k, [...namesakes.get(r.k)!, { h: r.h, n: r.n }])
 
     for (const { line, row, key, hhKey } of chunk) {
       if (writer.isImported(row.externId)) {
@@ -228,6 +303,7 @@ export function intakeRows(
       })
     }
     chunk = []
+    yield { kind: 'chunkDone' }
     e.onProgress?.(summary.rows)
   }
 
@@ -260,16 +336,16 @@ export function intakeRows(
       key,
       hhKey: householdKey(row.postcode, row.huisnummer, row.toevoeging),
     })
-    if (chunk.length === CHUNK) writeChunk()
+    if (chunk.length === CHUNK) yield* writeChunk()
   }
-  writeChunk()
-  writer.finish()
+  yield* writeChunk()
+  yield { kind: 'finish' }
 
   // Matching as the monitor defines it, once every row of the file is in.
   const intake: unknown[][] = []
   for (const t of taken) {
     if (intake.length === 500) {
-      insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
+      rowsOut.intake(intake.slice())
       intake.length = 0
     }
     const [m0, m1, from] = datesOf(dates, t.signaaldatum)
@@ -294,6 +370,5 @@ export function intakeRows(
       t.earlier,
     ])
   }
-  insertMany(raw, 'signaal_intake', INTAKE_COLUMNS, intake)
-  return writer.made
+  if (intake.length > 0) rowsOut.intake(intake)
 }

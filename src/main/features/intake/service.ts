@@ -5,7 +5,7 @@ import { ValidationError } from '../../lib/errors'
 import type { UseCaseContext } from '../../app/use-case'
 import { getTeamSettings } from '../settings/repository'
 import { loadBatchLookups } from './batch-state'
-import { emptySummary, intakeRows, type RowItem } from './import-rows'
+import { emptySummary, intakeRows, type IntakeSetup, type RowItem } from './import-rows'
 import { foldText } from '@shared/format/person'
 import { fitMapping, partnerWords, proposeColumns, unplacedFields } from './mapping'
 import { columnIndex, extractValues } from './rows'
@@ -14,6 +14,9 @@ import { loadRules } from './triage'
 import { columnMappings } from './repository'
 import { appendAudit } from './audit-raw'
 import { refreshFacts } from '../monitor/facts'
+import { dialectOf } from '../../db/dialect'
+import { recordAudit } from '../audit/repository'
+import { intakeRowsPg } from './pg-import'
 
 /** readTable, with an unreadable file as a Dutch validation error on the file. */
 export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => void): ParsedTable {
@@ -112,7 +115,7 @@ export async function analyseFile(
 
 class Rollback extends Error {}
 
-type Made = ReturnType<typeof intakeRows>
+export type Made = ReturnType<typeof intakeRows>
 
 /**
  * The rows an import run made, for its one audit entry: an import is one action of one user, so
@@ -160,6 +163,14 @@ export async function runImport(
   return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName }, onProgress)
 }
 
+/** The logboek entry of an import run. */
+function importAuditText(fileName: string, summary: ImportSummary, made: Made): string {
+  return (
+    `${fileName}: ${summary.rows} regels, ${summary.nieuw} nieuw (${summary.doorgezet} doorgezet), ` +
+    `${summary.eerderIngelezen} eerder ingelezen, ${summary.problemen} te controleren${madeText(made)}`
+  )
+}
+
 /** The transaction around intakeRows: one import record, its rows, its counts and its audit entry. */
 export async function storeRows(
   db: Db,
@@ -179,12 +190,22 @@ export async function storeRows(
      * main, while every other call waits (on the team server: every colleague's).
      */
     refreshMonitor?: boolean
+    /** `after` on PostgreSQL, in the import's transaction `trx`. */
+    afterPg?: (trx: Db, summary: () => ImportSummary, made: Made) => Promise<void>
   },
   onProgress?: ImportProgress,
 ): Promise<ImportSummary> {
   const lookups = await loadBatchLookups(db)
   const rules = await loadRules(db)
   const plaats = (await getTeamSettings(db))?.gemeenteNaam ?? ''
+  if (dialectOf(db) === 'postgres')
+    return storeRowsPg(db, ctx, items, mapping, opts, {
+      lookups,
+      rules,
+      plaats,
+      ctx,
+      ...(onProgress ? { onProgress } : {}),
+    })
   const raw = rawHandle(db)
   // The Kysely transaction takes the write lock first, waiting without blocking while another
   // connection holds it (db/driver.ts); the raw transaction inside it is then a savepoint.
@@ -224,9 +245,7 @@ export async function storeRows(
               action: 'signalen ingelezen',
               entity_type: 'import',
               entity_id: importId,
-              summary:
-                `${opts.fileName}: ${summary.rows} regels, ${summary.nieuw} nieuw (${summary.doorgezet} doorgezet), ` +
-                `${summary.eerderIngelezen} eerder ingelezen, ${summary.problemen} te controleren${madeText(made)}`,
+              summary: importAuditText(opts.fileName, summary, made),
             },
           ])
           if (opts.commit)
@@ -245,4 +264,87 @@ export async function storeRows(
     if (opts.commit && opts.refreshMonitor) await refreshFacts(trx)
     return summary
   })
+}
+
+/**
+ * storeRows on PostgreSQL: the same records in one transaction on a connection of its own (all
+ * or nothing; a preview rolls back), the rows by intakeRowsPg.
+ */
+async function storeRowsPg(
+  db: Db,
+  ctx: UseCaseContext,
+  items: Iterable<RowItem>,
+  mapping: ColumnMapping,
+  opts: Parameters<typeof storeRows>[4],
+  setup: IntakeSetup,
+): Promise<ImportSummary> {
+  let summary = emptySummary(null)
+  try {
+    await db.transaction().execute(async (trx) => {
+      const importId =
+        opts.importId ??
+        (
+          await trx
+            .insertInto('import_batch')
+            .values({
+              bestandsnaam: opts.fileName,
+              bron: opts.bron,
+              at: ctx.at,
+              user_id: ctx.userId,
+              mapping_json: JSON.stringify(mapping),
+              rows_total: 0,
+              rows_new: 0,
+              rows_duplicate: 0,
+              rows_problem: 0,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      summary = emptySummary(opts.commit ? importId : null)
+      const made = await intakeRowsPg(trx, setup, importId, items, mapping.partnerTypes, summary, {
+        keep: opts.commit,
+      })
+      await opts.afterPg?.(trx, () => summary, made)
+      if (opts.importId === undefined) {
+        await trx
+          .updateTable('import_batch')
+          .set({
+            rows_total: summary.rows,
+            rows_new: summary.nieuw,
+            rows_duplicate: summary.eerderIngelezen,
+            rows_problem: summary.problemen,
+          })
+          .where('id', '=', importId)
+          .execute()
+        await recordAudit(trx, ctx.at, {
+          userId: ctx.userId,
+          action: 'signalen ingelezen',
+          entityType: 'import',
+          entityId: importId,
+          summary: importAuditText(opts.fileName, summary, made),
+        })
+        if (opts.commit)
+          await trx
+            .insertInto('column_mapping')
+            .values({
+              naam: opts.bron,
+              mapping_json: JSON.stringify(mapping),
+              updated_at: ctx.at,
+              updated_by: ctx.userId,
+            })
+            .onConflict((oc) =>
+              oc.column('naam').doUpdateSet((eb) => ({
+                mapping_json: eb.ref('excluded.mapping_json'),
+                updated_at: eb.ref('excluded.updated_at'),
+                updated_by: eb.ref('excluded.updated_by'),
+              })),
+            )
+            .execute()
+      }
+      if (!opts.commit) throw new Rollback()
+    })
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e
+  }
+  return summary
 }

@@ -1,0 +1,429 @@
+import { CompiledQuery } from 'kysely'
+import type { Db } from '../../db/database'
+import type { UseCaseContext } from '../../app/use-case'
+import { refreshCaseSummary } from '../signals/households'
+import { normalizeAddition } from '@shared/format/address'
+import { BatchCore, type FirstIds, type RowSink } from './batch-core'
+import {
+  RESIDENT_COLUMNS,
+  storedHousehold,
+  type AddressKey,
+  type HouseholdRow,
+  type BatchLookups,
+  type HouseholdState,
+  type KnownSignal,
+  type ResidentState,
+} from './batch-state'
+
+/** A raw statement on the import's own connection (its transaction): the rows it returns. */
+export type Query = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>
+
+export function queryOn(trx: Db): Query {
+  return async <R>(text: string, params: unknown[] = []) =>
+    (await trx.executeQuery<R>(CompiledQuery.raw(text, params))).rows
+}
+
+/** A column of a set-based insert: its name and PostgreSQL type. */
+export type Column = readonly [name: string, type: 'int' | 'text']
+
+/**
+ * Inserts rows with one statement: every column sent as one array and unnested (`insert ...
+ * select * from unnest($1::int[], $2::text[], ...)`), so a statement has as many parameters as
+ * the table has columns, however many rows it carries, and its text is the same every time.
+ * `fixed` adds columns with the same SQL value on every row; `tail` follows the select
+ * (on conflict ...).
+ */
+export async function insertUnnest(
+  q: Query,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly unknown[][],
+  opts: { fixed?: Record<string, string>; tail?: string } = {},
+): Promise<void> {
+  if (rows.length === 0) return
+  const arrays = columns.map((_, c) => rows.map((r) => r[c] ?? null))
+  const fixed = Object.entries(opts.fixed ?? {})
+  const names = [...columns.map((c) => c[0]), ...fixed.map((f) => f[0])]
+  const values = [...columns.map((c) => c[0]), ...fixed.map((f) => f[1])]
+  const text =
+    `insert into ${table} (${names.join(', ')}) select ${values.join(', ')} from unnest(` +
+    columns.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ') +
+    `) as v(${columns.map((c) => c[0]).join(', ')})${opts.tail ? ` ${opts.tail}` : ''}`
+  await q(text, arrays)
+}
+
+const I = 'int'
+const T = 'text'
+export const HOUSEHOLD: Column[] = [
+  ['id', I],
+  ['postcode', T],
+  ['huisnummer', I],
+  ['toevoeging', T],
+  ['straat', T],
+  ['plaats', T],
+  ['wijk_id', I],
+  ['created_at', T],
+]
+export const RESIDENT: Column[] = [
+  ['id', I],
+  ['household_id', I],
+  ['voorletters', T],
+  ['tussenvoegsel', T],
+  ['achternaam', T],
+  ['achternaam_key', T],
+  ['geboortedatum', T],
+  ['telefoon', T],
+  ['email', T],
+  ['bsn', T],
+  ['created_at', T],
+  ['updated_at', T],
+  ['has_open_case', I],
+]
+/** INSERT_SQL.vroegsignaalzaak's parameters; status, is_open and is_demo are fixed there. */
+export const CASE: Column[] = [
+  ['id', I],
+  ['case_number', T],
+  ['household_id', I],
+  ['wijk_id', I],
+  ['consulent_id', I],
+  ['datum_opgepakt', T],
+  ['display_name', T],
+  ['sort_name', T],
+  ['postcode', T],
+  ['adres', T],
+  ['partner_types', T],
+  ['signal_count', I],
+  ['total_amount_cents', I],
+  ['latest_signal_date', T],
+  ['crisis', I],
+  ['created_at', T],
+  ['created_by', I],
+  ['niet_benaderen', I],
+  ['plan_datum', T],
+]
+export const CASE_FIXED = { status: "'nieuw'", is_open: '1', is_demo: '0' }
+/** INSERT_SQL.vroegsignaal's parameters; is_demo is fixed there. */
+export const SIGNAL: Column[] = [
+  ['id', I],
+  ['extern_id', T],
+  ['bron', T],
+  ['partner_type', T],
+  ['partner_naam', T],
+  ['bedrag_cents', I],
+  ['ontstaansdatum', T],
+  ['signaaldatum', T],
+  ['crisis', I],
+  ['warme_overdracht', I],
+  ['status', T],
+  ['resident_id', I],
+  ['household_id', I],
+  ['case_id', I],
+  ['created_at', T],
+  ['created_by', I],
+]
+const RESIDENT_BEFORE: Column[] = [
+  ['import_id', I],
+  ['resident_id', I],
+  ['telefoon', T],
+  ['email', T],
+  ['bsn', T],
+  ['geboortedatum', T],
+  ['updated_at', T],
+  ['set_telefoon', T],
+  ['set_email', T],
+  ['set_bsn', T],
+  ['set_geboortedatum', T],
+]
+
+/**
+ * The insert triggers of the four tables on PostgreSQL, per table. The writer does their work
+ * itself, as on SQLite (batch-statements.ts, PAUSED_TRIGGERS): the open-case flag (0001) and the
+ * first ladder date (0005) are written with the rows, the monitor's marks (0004) once per run in
+ * `finish()`. A row trigger costs PostgreSQL about 60 µs per imported signal (the bench's write
+ * floor with and without them), so they are disabled inside the import's transaction (ALTER
+ * TABLE ... DISABLE TRIGGER needs the SHARE ROW EXCLUSIVE lock the writer holds anyway: readers go
+ * on) and enabled again before the commit; a rollback brings them back with everything else.
+ * batch.test.ts fails when another one appears, so it is looked at here first.
+ */
+export const PG_PAUSED_TRIGGERS = {
+  household: [] as string[],
+  resident: ['resident_open_before_insert'],
+  vroegsignaalzaak: ['monitor_zaak_ins', 'zaak_open_after_insert', 'zaak_plan_before_insert'],
+  vroegsignaal: ['monitor_signaal_ins'],
+}
+
+export const PG_INSERT_TRIGGERS = Object.values(PG_PAUSED_TRIGGERS).flat().sort()
+
+/** Disables (or enables again) PG_PAUSED_TRIGGERS, inside a transaction holding the tables' lock. */
+export async function switchTriggers(q: Query, on: boolean): Promise<void> {
+  for (const [table, names] of Object.entries(PG_PAUSED_TRIGGERS))
+    if (names.length > 0)
+      await q(
+        `alter table ${table} ${names.map((n) => `${on ? 'enable' : 'disable'} trigger ${n}`).join(', ')}`,
+      )
+}
+
+const TABLES = {
+  zaak: 'vroegsignaalzaak',
+  huishouden: 'household',
+  bewoner: 'resident',
+  signaal: 'vroegsignaal',
+} as const
+
+/**
+ * The monthly import's writer on PostgreSQL: the same decisions as on SQLite (BatchCore), over
+ * the same state, read a chunk of rows at a time with set-based statements (`= any($1)`, a
+ * join on unnested keys). Each row gets its id here, from the table's own sequence, and waits in
+ * a buffer; `flush()` writes the buffers with one unnest insert per table (households, residents,
+ * cases, signals, in the order of their foreign keys), and the few updates the same way.
+ *
+ * The ids can be given here because `open` locks the four tables against other writers for the
+ * import's transaction (SHARE ROW EXCLUSIVE: reading goes on, a second writer waits, as on
+ * SQLite), so the ids of a run are one unbroken range per table, which is what undo and the
+ * logboek entry name. `finish()` moves each table's sequence past the run's ids. The insert
+ * triggers are paused for the run, their work done here (PG_PAUSED_TRIGGERS).
+ */
+export class PgBatchWriter extends BatchCore {
+  private readonly buffers: {
+    households: unknown[][]
+    residents: unknown[][]
+    cases: unknown[][]
+    signals: unknown[][]
+    wijk: Map<number, number | null>
+    updates: Map<number, unknown[]>
+    before: Map<number, unknown[]>
+    flags: Set<number>
+  }
+  private readonly next: FirstIds
+  private finished = false
+
+  private constructor(
+    private readonly trx: Db,
+    private readonly q: Query,
+    lookups: BatchLookups,
+    ctx: UseCaseContext,
+    importId: number | null,
+    first: FirstIds,
+    /** Move the sequences past this run's ids (not for a preview, which rolls back). */
+    private readonly keep: boolean,
+  ) {
+    const next = { ...first }
+    const b = {
+      households: [] as unknown[][],
+      residents: [] as unknown[][],
+      cases: [] as unknown[][],
+      signals: [] as unknown[][],
+      wijk: new Map<number, number | null>(),
+      updates: new Map<number, unknown[]>(),
+      before: new Map<number, unknown[]>(),
+      flags: new Set<number>(),
+    }
+    const sink: RowSink = {
+      householdWijk: ([wijk, id]) => void b.wijk.set(id as number, wijk as number | null),
+      insertHousehold: (v) => {
+        const id = next.huishouden++
+        b.households.push([id, ...v])
+        return id
+      },
+      residentBefore: (v) => {
+        // One row per resident: the details before the first change, what the last one set
+        const id = v[1] as number
+        const had = b.before.get(id)
+        b.before.set(id, had ? [...had.slice(0, 7), ...v.slice(7)] : v)
+      },
+      updateResident: (v) => void b.updates.set(v[5] as number, v),
+      insertResident: (v) => {
+        const id = next.bewoner++
+        b.residents.push([id, ...v])
+        return id
+      },
+      flagResident: (id) => void b.flags.add(id),
+      insertCase: (v) => {
+        next.zaak = Math.max(next.zaak, (v[0] as number) + 1)
+        b.cases.push(v)
+      },
+      insertSignal: (v) => {
+        const id = next.signaal++
+        b.signals.push([id, ...v])
+        return id
+      },
+    }
+    super(sink, lookups, ctx, importId, first)
+    this.buffers = b
+    this.next = next
+  }
+
+  /**
+   * Opens the writer inside the import's transaction on `trx`: locks the four tables against
+   * other writers and reads the first id of each (past every id its sequence gave out).
+   */
+  static async open(
+    trx: Db,
+    lookups: BatchLookups,
+    ctx: UseCaseContext,
+    importId: number | null,
+    opts: { keep: boolean },
+  ): Promise<PgBatchWriter> {
+    const q = queryOn(trx)
+    await q('lock table household, resident, vroegsignaalzaak, vroegsignaal in share row exclusive mode')
+    await switchTriggers(q, false)
+    const [r] = await q<Record<keyof FirstIds, number>>(
+      `select ${Object.entries(TABLES)
+        .map(
+          ([k, t]) =>
+            `greatest(coalesce((select max(id) from ${t}), 0), ` +
+            `coalesce(pg_sequence_last_value(pg_get_serial_sequence('${t}', 'id')::regclass), 0)) + 1 as ${k}`,
+        )
+        .join(', ')}`,
+    )
+    return new PgBatchWriter(trx, q, lookups, ctx, importId, r!, opts.keep)
+  }
+
+  protected readMissing(): void {
+    throw new Error('PgBatchWriter: a row was not prefetched')
+  }
+
+  /** The stored signal IDs and households of a chunk of rows, in four set-based statements. */
+  async prefetch(
+    externIds: readonly string[],
+    addresses: readonly AddressKey[],
+    addressKeys?: readonly string[],
+  ): Promise<void> {
+    const ids = this.idsToAsk(externIds)
+    if (ids.length > 0)
+      for (const r of await this.q<{ extern_id: string }>(
+        'select extern_id from vroegsignaal where extern_id = any($1::text[])',
+        [ids],
+      ))
+        this.storedIds.add(r.extern_id)
+    const wanted = this.addressesToAsk(addresses, addressKeys)
+    if (wanted.size > 0) await readHouseholdsPg(this.q, wanted, this.households)
+  }
+
+  /** Writes what the rows so far made: one statement per table, in the order of the foreign keys. */
+  async flush(): Promise<void> {
+    // Taken out of the buffers at once: the next rows may be decided while these are written
+    const b = this.buffers
+    const households = b.households.splice(0)
+    const residents = b.residents.splice(0)
+    const cases = b.cases.splice(0)
+    const signals = b.signals.splice(0)
+    const wijk = [...b.wijk]
+    const updates = [...b.updates.values()]
+    const before = [...b.before.values()]
+    const flags = [...b.flags]
+    b.wijk.clear()
+    b.updates.clear()
+    b.before.clear()
+    b.flags.clear()
+    const q = this.q
+    await insertUnnest(q, 'household', HOUSEHOLD, households)
+    await insertUnnest(q, 'resident', RESIDENT, residents)
+    if (wijk.length > 0)
+      await q(
+        'update household h set wijk_id = v.w from unnest($1::int[], $2::int[]) as v(id, w) where h.id = v.id',
+        [wijk.map((w) => w[0]), wijk.map((w) => w[1])],
+      )
+    await insertUnnest(q, 'import_resident_before', RESIDENT_BEFORE, before, {
+      tail: `on conflict (import_id, resident_id) do update set set_telefoon = excluded.set_telefoon,
+         set_email = excluded.set_email, set_bsn = excluded.set_bsn, set_geboortedatum = excluded.set_geboortedatum`,
+    })
+    if (updates.length > 0)
+      await q(
+        `update resident r set telefoon = v.t, email = v.e, bsn = v.b, geboortedatum = v.g, updated_at = v.u
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) as v(t, e, b, g, u, id)
+         where r.id = v.id`,
+        [0, 1, 2, 3, 4, 5].map((c) => updates.map((row) => row[c] ?? null)),
+      )
+    if (flags.length > 0) await q('update resident set has_open_case = 1 where id = any($1::int[])', [flags])
+    await insertUnnest(q, 'vroegsignaalzaak', CASE, cases, { fixed: CASE_FIXED })
+    await insertUnnest(q, 'vroegsignaal', SIGNAL, signals, { fixed: { is_demo: '0' } })
+  }
+
+  /**
+   * The rest of the rows; the summary of every case this run added to, once each; its undo
+   * ranges; the sequences past its ids. The monitor's marks are the row triggers'. Call it once,
+   * before the transaction commits.
+   */
+  async finish(): Promise<void> {
+    if (this.finished) throw new Error('PgBatchWriter.finish called twice')
+    this.finished = true
+    await this.flush()
+    for (const caseId of [...this.touched].sort((a, b) => a - b)) await refreshCaseSummary(this.trx, caseId)
+    this.touched.clear()
+    // The monitor's marks for every case and signal this run added (monitor_zaak_ins, monitor_signaal_ins)
+    await this.q(
+      `insert into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak where id >= $1 on conflict do nothing`,
+      [this.first.zaak],
+    )
+    await this.q(
+      `insert into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= $1 on conflict do nothing`,
+      [this.first.signaal],
+    )
+    for (const kind of Object.keys(TABLES) as (keyof FirstIds)[]) {
+      const last = this.next[kind] - 1
+      if (last >= this.first[kind]) this.made[kind] = [this.first[kind], last]
+      if (this.keep && this.made[kind])
+        await this.q(`select setval(pg_get_serial_sequence('${TABLES[kind]}', 'id'), $1)`, [last])
+    }
+    if (this.importId !== null)
+      await insertUnnest(
+        this.q,
+        'import_range',
+        [
+          ['import_id', I],
+          ['kind', T],
+          ['first_id', I],
+          ['last_id', I],
+        ],
+        (['zaak', 'huishouden', 'bewoner'] as const).flatMap((k) =>
+          this.made[k] ? [[this.importId, k, ...this.made[k]!]] : [],
+        ),
+      )
+    await switchTriggers(this.q, true)
+  }
+}
+
+/**
+ * readHouseholds (batch-state.ts) on PostgreSQL: the stored households of these addresses with
+ * their residents in id order, their open case and their signals, in four statements.
+ */
+export async function readHouseholdsPg(
+  q: Query,
+  wanted: ReadonlyMap<string, AddressKey>,
+  households: Map<string, HouseholdState | null>,
+): Promise<void> {
+  const keys = [...wanted.keys()]
+  const found: HouseholdState[] = []
+  const rows = await q<HouseholdRow>(
+    `select h.id, h.postcode, h.huisnummer, h.toevoeging, h.straat, h.wijk_id, h.niet_benaderen
+     from unnest($1::text[], $2::int[], $3::text[]) as v(pc, nr, tv)
+     join household h on h.postcode = v.pc and h.huisnummer = v.nr and h.toevoeging = v.tv`,
+    [
+      keys.map((k) => wanted.get(k)!.postcode),
+      keys.map((k) => wanted.get(k)!.huisnummer),
+      keys.map((k) => normalizeAddition(wanted.get(k)!.toevoeging)),
+    ],
+  )
+  for (const r of rows) found.push(storedHousehold(r, households))
+  for (const k of keys) if (!households.has(k)) households.set(k, null)
+  if (found.length === 0) return
+  const byId = new Map(found.map((h) => [h.id, h]))
+  const hhIds = [...byId.keys()]
+  for (const r of await q<ResidentState & { household_id: number }>(
+    `select ${RESIDENT_COLUMNS} from resident where household_id = any($1::int[]) order by id`,
+    [hhIds],
+  ))
+    byId.get(r.household_id)!.residents.push(r)
+  for (const r of await q<{ household_id: number; id: number }>(
+    'select household_id, max(id) as id from vroegsignaalzaak where household_id = any($1::int[]) and is_open = 1 group by household_id',
+    [hhIds],
+  ))
+    byId.get(r.household_id)!.openCaseId = r.id
+  for (const r of await q<KnownSignal & { household_id: number }>(
+    `select household_id, id, resident_id, signaaldatum, partner_type, partner_naam, bedrag_cents
+     from vroegsignaal where household_id = any($1::int[]) order by id`,
+    [hhIds],
+  ))
+    byId.get(r.household_id)!.signals.push(r)
+}

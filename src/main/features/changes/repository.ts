@@ -16,6 +16,7 @@ export const READ_ONLY_ACTIONS = [
   'terugkoppeling',
   'logboek gecontroleerd',
   'back-up gemaakt',
+  'export gemaakt',
 ] as const
 
 /**

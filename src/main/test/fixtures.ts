@@ -4,6 +4,7 @@ import { createSession, type Session } from '../app/context'
 import type { ScryptParams } from '../features/session/passwords'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import type { SetupInput } from '@shared/api/setup'
+import type { Db } from '../db/database'
 import { freshTestDatabase, testStoreIsPostgres } from './postgres'
 
 /**
@@ -219,4 +220,13 @@ export function signal(
       plaats: 'Roermond',
     },
   }
+}
+
+/** Every table of the database, on either store, sorted by name (Kysely's own tables too when asked). */
+export async function tableNames(db: Db, opts: { kysely?: boolean } = {}): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: opts.kysely ?? false })
+  return tables
+    .filter((t) => !t.isView)
+    .map((t) => t.name)
+    .sort()
 }

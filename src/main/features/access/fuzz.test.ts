@@ -6,18 +6,15 @@ import { apiContract, type MethodName } from '@shared/api'
 import type { Db } from '../../db/database'
 import { otherCaseInputs, scopeWorld, type ScopeWorld } from '../../test/world'
 import { fieldsOf, HOSTILE_STRINGS } from '../../test/text-samples'
+import { tableNames } from '../../test/fixtures'
 
 const METHODS = Object.keys(apiContract) as MethodName[]
 const RUNS_PER_METHOD = 20
 
 /** Every table's full content, hashed: one changed cell anywhere changes it. */
 async function checksum(db: Db): Promise<string> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
-    db,
-  )
   const hash = createHash('sha256')
-  for (const { name } of tables.rows) {
+  for (const name of await tableNames(db, { kysely: true })) {
     // Some tables have no rowid: sort the rows themselves so the order of storage does not count.
     const rows = await sql`select * from ${sql.table(name)}`.execute(db)
     hash.update(name).update(JSON.stringify(rows.rows.map((r) => JSON.stringify(r)).sort()))

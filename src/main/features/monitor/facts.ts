@@ -148,8 +148,8 @@ async function tally(trx: Db, source: 'case' | 'signal', where: string, sign: 1 
 async function rebuildDaily(trx: Db): Promise<void> {
   await sql`delete from monitor_daily`.execute(trx)
   await sql`delete from monitor_moment`.execute(trx)
-  await tally(trx, 'case', '1', 1)
-  await tally(trx, 'signal', '1', 1)
+  await tally(trx, 'case', 'true', 1)
+  await tally(trx, 'signal', 'true', 1)
 }
 
 /**

@@ -116,7 +116,7 @@ export async function momentHints(db: Db, caseIds: number[]): Promise<Map<number
     const rows = await sql<{ id: number; partner_types: string; leeftijd: number | null }>`
       select z.id, z.partner_types,
         (select cast(substr(s.signaaldatum, 1, 4) as integer) - cast(substr(r.geboortedatum, 1, 4) as integer)
-                - (substr(s.signaaldatum, 6) < substr(r.geboortedatum, 6))
+                - case when substr(s.signaaldatum, 6) < substr(r.geboortedatum, 6) then 1 else 0 end
            from vroegsignaal s join resident r on r.id = s.resident_id
            where s.case_id = z.id and r.geboortedatum is not null
            order by s.signaaldatum, s.id limit 1) as leeftijd

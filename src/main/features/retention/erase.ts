@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database'
+import { dialectOf } from '../../db/dialect'
 import type { PurgeCounts } from '@shared/api/retention'
 import { refreshFacts } from '../monitor/facts'
 import { refreshCaseSummary } from '../signals/households'
@@ -175,23 +176,29 @@ export async function eraseData(
     trx.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('signal_id', 'in', c).execute(),
   )
 
-  // 2. Anonymous rows for DDAS deliveries of past periods.
+  // 2. Anonymous rows for DDAS deliveries of past periods (a row kept already stays as it is).
+  const [insert, ignore] =
+    dialectOf(trx) === 'postgres'
+      ? [sql.raw('insert'), sql.raw(' on conflict do nothing')]
+      : [sql.raw('insert or ignore'), sql.raw('')]
   await chunked(caseIds, (c) =>
-    sql`insert or ignore into retention_ddas_case (case_id, datum_opgepakt, resultaat)
-        select id, datum_opgepakt, resultaat from vroegsignaalzaak where id in (${sql.join(c)})`.execute(trx),
+    sql`${insert} into retention_ddas_case (case_id, datum_opgepakt, resultaat)
+        select id, datum_opgepakt, resultaat from vroegsignaalzaak where id in (${sql.join(c)})${ignore}`.execute(
+      trx,
+    ),
   )
   await chunked(caseIds, (c) =>
-    sql`insert or ignore into retention_ddas_attempt (attempt_id, case_id, soort, bereikt, datum, dagdeel)
-        select id, case_id, soort, bereikt, datum, dagdeel from contactpoging where case_id in (${sql.join(c)})`.execute(
+    sql`${insert} into retention_ddas_attempt (attempt_id, case_id, soort, bereikt, datum, dagdeel)
+        select id, case_id, soort, bereikt, datum, dagdeel from contactpoging where case_id in (${sql.join(c)})${ignore}`.execute(
       trx,
     ),
   )
   await chunked(signalIds, (c) =>
-    sql`insert or ignore into retention_ddas_signal (signal_id, case_id, partner_type, bedrag_euro, ontstaansdatum,
+    sql`${insert} into retention_ddas_signal (signal_id, case_id, partner_type, bedrag_euro, ontstaansdatum,
           signaaldatum, crisis, warme_overdracht, status)
         select id, case_id, partner_type, (bedrag_cents + 50) / 100, ontstaansdatum, signaaldatum, crisis,
           warme_overdracht, status
-        from vroegsignaal where id in (${sql.join(c)})`.execute(trx),
+        from vroegsignaal where id in (${sql.join(c)})${ignore}`.execute(trx),
   )
 
   // 3. The case's own rows, children before parents (foreign keys are on).

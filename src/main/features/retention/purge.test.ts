@@ -7,6 +7,7 @@ import { takeInSignal } from '../signals/service'
 import { TABLE_HANDLING } from './erase'
 import { monthsBefore } from './periods'
 import { previewPurge, runPurge } from './purge'
+import { tableNames } from '../../test/fixtures'
 
 type Team = Awaited<ReturnType<typeof octoberTeam>>
 
@@ -242,11 +243,7 @@ describe('the retention purge', () => {
 
   it('leaves everything as it was when the run fails part-way', async () => {
     const { t } = await richTeam()
-    const tables = (
-      await sql<{
-        name: string
-      }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.db)
-    ).rows.map((r) => r.name)
+    const tables = await tableNames(t.db, { kysely: true })
     const dump = async () => {
       const out: Record<string, unknown[]> = {}
       for (const name of tables)
@@ -268,10 +265,7 @@ describe('the retention purge', () => {
 
   it('has decided, for every table in the database, what happens to it', async () => {
     const { t } = await octoberTeam()
-    const tables = (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'table'
-        and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(t.db)
-    ).rows.map((r) => r.name)
+    const tables = await tableNames(t.db)
     expect(tables.filter((n) => !(n in TABLE_HANDLING))).toEqual([])
   })
 })

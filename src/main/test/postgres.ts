@@ -36,8 +36,12 @@ export function publishTestPostgres(adminUrl: string, template: string): void {
 
 let counter = 0
 
-/** A new database, a copy of the run's migrated template; its URL. */
-export async function freshTestDatabase(): Promise<string> {
+/**
+ * A new database, a copy of the run's migrated template; its URL. `empty`: a new database
+ * without any table, as IT creates one for Lange Adem (C collation), for the commands that
+ * migrate a database themselves (move-to-server, import-export).
+ */
+export async function freshTestDatabase(opts: { empty?: boolean } = {}): Promise<string> {
   const admin = process.env[ADMIN_ENV]
   const template = process.env[TEMPLATE_ENV]
   if (!admin || !template)
@@ -46,7 +50,11 @@ export async function freshTestDatabase(): Promise<string> {
   const client = new pg.Client({ connectionString: admin })
   await client.connect()
   try {
-    await client.query(`create database ${name} template ${template}`)
+    await client.query(
+      opts.empty
+        ? `create database ${name} template template0 encoding 'UTF8' locale 'C'`
+        : `create database ${name} template ${template}`,
+    )
   } finally {
     await client.end()
   }

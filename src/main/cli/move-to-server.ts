@@ -103,20 +103,12 @@ export async function run(argv: string[]): Promise<number> {
   // The workstation's database, at this version, with its chain whole.
   const source = await createApp({ dataDir: solo.dataDir, key: solo.key })
   let before: Map<string, number>
-  let chainBefore
+  let chainBefore: number
   try {
-    if (!(await isSetupDone(source.database.db))) {
-      console.error('De database van deze werkplek is nog niet ingericht: er is niets te verplaatsen.')
-      return 1
-    }
-    chainBefore = await verifyAuditChain(source.database.db)
-    if (!chainBefore.ok) {
-      console.error(
-        `Het logboek van de werkplek klopt niet (regel ${chainBefore.brokenAtId}: ${chainBefore.reason}). Er is niets verplaatst; meld dit aan de beheerder.`,
-      )
-      return 1
-    }
-    before = await counts(source.database.db)
+    const checked = await checkSource(source.database.db)
+    if (!checked) return 1
+    before = checked.before
+    chainBefore = checked.entries
     mkdirSync(serverDir, { recursive: true })
     if (values['via-export']) {
       // A new database under the server's key, made by the server's own migrator, then filled.
@@ -154,12 +146,31 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const chainAfter = await verifyAuditChain(server.database.db)
     const after = await counts(server.database.db)
-    ok = report(before, after, chainBefore.entries, chainAfter.ok ? chainAfter.entries : null, false) === 0
+    ok = report(before, after, chainBefore, chainAfter.ok ? chainAfter.entries : null, false) === 0
   } finally {
     await server.close()
   }
   if (!ok) removeServerDatabase(target, serverDir)
   return ok ? 0 : 1
+}
+
+/**
+ * The workstation's database must be set up and its logboek chain whole; then its counts per
+ * table and its number of logboek entries. Null (said on stderr) when it cannot be moved.
+ */
+async function checkSource(db: Db): Promise<{ before: Map<string, number>; entries: number } | null> {
+  if (!(await isSetupDone(db))) {
+    console.error('De database van deze werkplek is nog niet ingericht: er is niets te verplaatsen.')
+    return null
+  }
+  const chain = await verifyAuditChain(db)
+  if (!chain.ok) {
+    console.error(
+      `Het logboek van de werkplek klopt niet (regel ${chain.brokenAtId}: ${chain.reason}). Er is niets verplaatst; meld dit aan de beheerder.`,
+    )
+    return null
+  }
+  return { before: await counts(db), entries: chain.entries }
 }
 
 /** A failed move leaves the server folder without a database (and without its key check). */
@@ -173,21 +184,13 @@ async function moveToPostgres(values: FolderOptions, target: { url: string; ca?:
   const solo = cliFolder(values)
   const source = await createApp({ dataDir: solo.dataDir, key: solo.key })
   let before: Map<string, number>
-  let chainBefore
+  let chainBefore: number
   const work = mkdtempSync(join(tmpdir(), 'lange-adem-move-'))
   try {
-    if (!(await isSetupDone(source.database.db))) {
-      console.error('De database van deze werkplek is nog niet ingericht: er is niets te verplaatsen.')
-      return 1
-    }
-    chainBefore = await verifyAuditChain(source.database.db)
-    if (!chainBefore.ok) {
-      console.error(
-        `Het logboek van de werkplek klopt niet (regel ${chainBefore.brokenAtId}: ${chainBefore.reason}). Er is niets verplaatst; meld dit aan de beheerder.`,
-      )
-      return 1
-    }
-    before = await counts(source.database.db)
+    const checked = await checkSource(source.database.db)
+    if (!checked) return 1
+    before = checked.before
+    chainBefore = checked.entries
     const server = await openPostgres(target.url, target.ca ? { ca: target.ca } : {})
     try {
       if (await holdsRows(server.db)) {
@@ -205,7 +208,7 @@ async function moveToPostgres(values: FolderOptions, target: { url: string; ca?:
       })
       const chainAfter = await verifyAuditChain(server.db)
       const after = await counts(server.db)
-      return report(before, after, chainBefore.entries, chainAfter.ok ? chainAfter.entries : null, true)
+      return report(before, after, chainBefore, chainAfter.ok ? chainAfter.entries : null, true)
     } finally {
       await server.close()
     }

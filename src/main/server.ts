@@ -32,6 +32,8 @@ async function main(): Promise<number> {
     ? await createApp({
         dataDir,
         database: options.database,
+        // The key of the export backups in the data folder, found as for a SQLite server.
+        key: devKey(argv, process.env, dataDir, join(dataDir, DATABASE_FILE)),
         ...(options.databaseCa ? { postgres: { ca: readFileSync(options.databaseCa, 'utf8') } } : {}),
         clock,
       })

@@ -10,8 +10,9 @@ import {
   type BackupKind,
 } from '../features/backup/service'
 import { backupHandlers, BACKUPS_KEPT } from '../features/backup/handlers'
+import { createExportBackup } from '../features/backup/export-backup'
 import { isPlainSqliteFile, migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
-import { NotOnPostgresError, openAndMigratePostgres, type PostgresOptions } from '../db/postgres'
+import { openAndMigratePostgres, type PostgresOptions } from '../db/postgres'
 import { keyCheckMatches, wrongKeyError, writeKeyCheck } from '../features/keys/key'
 import { reapplyErasures } from '../features/retention/erasures'
 import { encryptPlainDatabase, recoverInterruptedEncryption, upgradeCipher } from '../features/keys/service'
@@ -67,7 +68,11 @@ export interface App {
   /** The open database; a restore inside the app replaces it, so read it when needed. */
   readonly database: OpenedDatabase
   clock: Clock
-  /** Makes a verified backup (waiting for running calls first); null for an in-memory database. */
+  /**
+   * Makes a verified backup (waiting for running calls first); null for an in-memory database.
+   * On PostgreSQL an encrypted export (features/backup/export-backup.ts) under the data folder's
+   * key, made from one snapshot while the team works on; null without a data folder or key.
+   */
   backupNow(kind?: BackupKind): Promise<BackupInfo | null>
   /**
    * Runs work that reads the database outside the dispatcher (the team server's DDAS-VS endpoint,
@@ -131,7 +136,8 @@ export async function createApp(opts: {
   /**
    * A `postgres://` URL: the services run on that PostgreSQL database instead of the SQLite file
    * (the team server's second store, README "PostgreSQL (team server)"). The data folder, when
-   * given, still holds the server's own files (its certificate, the erasure register).
+   * given, still holds the server's own files (its certificate, the erasure register) and, with
+   * `key`, the export backups encrypted with that key.
    */
   database?: string
   postgres?: PostgresOptions
@@ -139,9 +145,15 @@ export async function createApp(opts: {
   let file = ':memory:'
   const postgresUrl = opts.database ?? null
   const dataDir = opts.memory ? null : (opts.dataDir ?? null)
-  const key = opts.memory || postgresUrl ? null : (opts.key ?? null)
+  const key = opts.memory ? null : (opts.key ?? null)
   if (postgresUrl) {
-    if (dataDir) mkdirSync(dataDir, { recursive: true })
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true })
+      // The key of the export backups: the same fingerprint rule as a SQLite folder's key, so a
+      // server started with another key is refused instead of writing backups nobody can open
+      // with the key that is kept.
+      if (key && keyCheckMatches(dataDir, key) === false) throw wrongKeyError()
+    }
   } else if (!opts.memory) {
     if (!dataDir) throw new Error('dataDir is required')
     if (!key) throw new Error('a database key is required for a data folder')
@@ -168,7 +180,7 @@ export async function createApp(opts: {
     return opened
   }
   let current = await open()
-  if (dataDir && key && !postgresUrl && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
+  if (dataDir && key && keyCheckMatches(dataDir, key) === null) writeKeyCheck(dataDir, key)
 
   // Calls run concurrently (each awaits the database); a backup or a restore runs alone.
   let active = 0
@@ -191,10 +203,12 @@ export async function createApp(opts: {
     }
   }
   const maintenance: Maintenance = {
-    // The file backups and their restore are SQLite's; on PostgreSQL they are refused here.
-    dataDir: postgresUrl ? null : dataDir,
+    // On PostgreSQL the data folder holds the export backups and the erasure register; there
+    // is no database file to copy or swap.
+    dataDir,
     databaseFile: dataDir && !postgresUrl ? file : null,
     key,
+    store: postgresUrl ? 'postgres' : 'sqlite',
     raw: () => current.raw,
     db: () => current.db,
     exclusive: (fn) => alone(1, fn),
@@ -241,7 +255,10 @@ export async function createApp(opts: {
     clock,
     backupNow: (kind = 'automatisch') =>
       postgresUrl
-        ? Promise.reject(new NotOnPostgresError('Een reservekopie als bestand'))
+        ? // One REPEATABLE READ snapshot: consistent without stopping the team's calls.
+          dataDir && key
+          ? createExportBackup(current.db, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind })
+          : Promise.resolve(null)
         : dataDir
           ? alone(0, () => createBackup(current.raw, dataDir, clock.now(), { key, keep: BACKUPS_KEPT, kind }))
           : Promise.resolve(null),

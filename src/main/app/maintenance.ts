@@ -8,8 +8,12 @@ import type { Db } from '../db/database'
 export interface Maintenance {
   /** The data folder, or null for an in-memory database (tests): no backups there. */
   dataDir: string | null
+  /** The SQLite file; null in memory and on PostgreSQL (nothing to copy or swap). */
   databaseFile: string | null
+  /** The data folder's key: the database's on SQLite, the export backups' on PostgreSQL (may be null there). */
   key: string | null
+  /** Which store the services run on: file backups on SQLite, export backups on PostgreSQL. */
+  store: 'sqlite' | 'postgres'
   /** The current connection; it changes when the database file is swapped. */
   raw(): BetterSqlite3.Database
   db(): Db

@@ -7,11 +7,17 @@
  *
  *   npm run bench -- export
  *   BENCH_CASES=600000 BENCH_SIGNALS=1000000 npm run bench -- export     the caseload bench's size
+ *   BENCH_STORE=postgres npm run bench -- export     also on PostgreSQL (LANGE_ADEM_BENCH_PG, or an
+ *     embedded one): the SQLite export restored into an empty PostgreSQL database, exported there,
+ *     and that export restored into another; the table hashes compared across the stores.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrateToLatest, openDatabase } from '../db/database'
+import { openPostgres } from '../db/postgres'
+import type { ExportHeader } from '../db/export/header'
+import { startBenchPostgres } from '../test/embedded-postgres'
 import { digestTable, tablesOf, verifyExportFile, writeExport } from '../db/export/export'
 import { openExport } from '../db/export/header'
 import { restoreExport } from '../db/export/restore'
@@ -94,9 +100,71 @@ export async function runExportBench(): Promise<void> {
         : '\nCheck: every restored table hashes to the value in the export header.',
     )
     process.exitCode = differ.length ? 1 : 0
+    if (process.env['BENCH_STORE'] === 'postgres' && !differ.length)
+      process.exitCode = await postgresPart(file, key, header, made.rows, { exportMs, restoreMs })
   } finally {
     await source.close()
     await target.close()
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const hashes = (h: ExportHeader) => JSON.stringify(h.tables.map((t) => [t.name, t.rows, t.sha256]))
+
+/** The same export on PostgreSQL: restored into it, exported from it, restored again; 1 when a hash differs. */
+async function postgresPart(
+  sqliteFile: string,
+  key: string,
+  sqliteHeader: ExportHeader,
+  rows: number,
+  sqlite: { exportMs: number; restoreMs: number },
+): Promise<number> {
+  const server = await startBenchPostgres()
+  try {
+    const open = async () => {
+      const o = await openPostgres(await server.database())
+      await migrateToLatest(o.db)
+      return o
+    }
+    const perSecond = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`
+    const a = await open()
+    let t0 = performance.now()
+    let reader = openExport(sqliteFile, key)
+    await restoreExport(reader, a.db)
+    reader.close()
+    const intoPgMs = performance.now() - t0
+
+    const pgFile = `${sqliteFile}.pg`
+    t0 = performance.now()
+    const made = await writeExport(a.db, pgFile, key, `${TODAY}T12:00:00.000Z`)
+    const pgExportMs = performance.now() - t0
+    await a.close()
+    const pgHeader = verifyExportFile(pgFile, key)
+
+    const b = await open()
+    t0 = performance.now()
+    reader = openExport(pgFile, key)
+    await restoreExport(reader, b.db)
+    reader.close()
+    const pgRestoreMs = performance.now() - t0
+    await b.close()
+
+    const same = hashes(pgHeader) === hashes(sqliteHeader)
+    console.log(`\nPostgreSQL (${server.kind}, fsync on)              SQLite`)
+    console.log(
+      `export (write + check)      ${seconds(pgExportMs)}  (${perSecond(pgExportMs)}), file ${mb(made.bytes)}   ${seconds(sqlite.exportMs)}`,
+    )
+    console.log(
+      `restore SQLite export       ${seconds(intoPgMs)}  (${perSecond(intoPgMs)})   ${seconds(sqlite.restoreMs)}`,
+    )
+    console.log(`restore PostgreSQL export   ${seconds(pgRestoreMs)}  (${perSecond(pgRestoreMs)})`)
+    console.log(
+      same
+        ? 'Check: the export made on PostgreSQL has every table hash and count of the SQLite export.'
+        : 'The export made on PostgreSQL differs from the SQLite export in a table hash or count.',
+    )
+    return same ? 0 : 1
+  } finally {
+    await server.stop()
   }
 }

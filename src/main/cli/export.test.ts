@@ -13,7 +13,11 @@ import { ExportFileError } from '../db/export/format'
 import { EXPORT_TABLES } from '../db/export/tables'
 import { generateKey } from '../features/keys/key'
 import { fixedClock } from '../lib/clock'
-import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
+import { TEST_PASSWORD_PARAMS, testApp } from '../test/fixtures'
+import { freshTestDatabase, testStoreIsPostgres } from '../test/postgres'
+import { openPostgres } from '../db/postgres'
+import { dialectOf } from '../db/dialect'
+import { createExportBackup } from '../features/backup/export-backup'
 import { run as runExport } from './export'
 import { run as runImport } from './import-export'
 
@@ -54,6 +58,33 @@ async function demoFolder() {
   expect((await app.dispatcher.call(createSession(), 'setup.loadDemo', {})).ok).toBe(true)
   await app.close()
   return { dataDir, key, keyFile: keyFile(key) }
+}
+
+/**
+ * Where import-export restores to on the store under test: a new data folder under `key`, or
+ * (npm run test:pg) a new, empty PostgreSQL database; with a way to open the result.
+ */
+async function restoreTarget(
+  key: string,
+): Promise<{ args: string[]; open(): Promise<{ db: Db; close(): Promise<void> }> }> {
+  if (testStoreIsPostgres()) {
+    const url = await freshTestDatabase({ empty: true })
+    return {
+      args: ['--database', url, '--key-file', keyFile(key)],
+      open: async () => {
+        const o = await openPostgres(url)
+        return { db: o.db, close: () => o.close() }
+      },
+    }
+  }
+  const dataDir = join(tmp('new'), 'data')
+  return {
+    args: ['--data-dir', dataDir, '--key-file', keyFile(key)],
+    open: async () => {
+      const a = await createApp({ dataDir, key })
+      return { db: a.database.db, close: () => a.close() }
+    },
+  }
 }
 
 describe('export and import-export', () => {
@@ -120,20 +151,58 @@ describe('export and import-export', () => {
     await writeExport(source.db, out, key, at)
     await source.close()
 
-    const newDir = join(tmp('new'), 'data')
     vi.spyOn(console, 'log').mockImplementation(() => undefined)
-    expect(await runImport(['--in', out, '--data-dir', newDir, '--key-file', keyFile(key)])).toBe(0)
-    const app = await createApp({ dataDir: newDir, key })
+    // Onto the store under test: a new folder, or (npm run test:pg) an empty PostgreSQL database.
+    const target = await restoreTarget(key)
+    expect(await runImport(['--in', out, ...target.args])).toBe(0)
+    const app = await target.open()
     try {
-      const db = app.database.db
+      const db = app.db
       expect(await db.selectFrom('wijk').select('naam').execute()).toEqual([{ naam: 'Donderberg' }])
       expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 2 })
       const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)
       expect(done.rows.map((r) => r.name)).toEqual(Object.keys(migrations))
       // Migration 0017 ran after the restore: its four fixed meeting places are there.
       expect((await db.selectFrom('ontmoetplek').select('id').where('vast', '=', 1).execute()).length).toBe(4)
+      expect(dialectOf(db)).toBe(testStoreIsPostgres() ? 'postgres' : 'sqlite')
     } finally {
       await app.close()
+    }
+  })
+
+  it(`restores a team server's backup export onto the store under test (${testStoreIsPostgres() ? 'an empty PostgreSQL database' : 'a new folder'}): every row, the chain; a filled target refused`, async () => {
+    // The server's data on the store under test, with its daily export backup.
+    const server = await testApp('2026-11-10T09:30:00.000Z')
+    const key = generateKey()
+    const backups = tmp('server')
+    let file: string
+    try {
+      await server.call('setup.loadDemo', {})
+      file = (await createExportBackup(server.db, backups, server.clock.now(), { key })).file
+      vi.spyOn(console, 'log').mockImplementation(() => undefined)
+      const target = await restoreTarget(key)
+      expect(await runImport(['--in', file, ...target.args, '--export-key-file', keyFile(key)])).toBe(0)
+      const restored = await target.open()
+      try {
+        expect(await dump(restored.db)).toEqual(await dump(server.db))
+        expect(await verifyAuditChain(restored.db)).toEqual(await verifyAuditChain(server.db))
+      } finally {
+        await restored.close()
+      }
+      // Once more onto the same, now filled, target: refused, nothing changed.
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+      expect(await runImport(['--in', file, ...target.args, '--export-key-file', keyFile(key)])).toBe(1)
+      expect(error.mock.calls.flat().join('\n')).toMatch(
+        testStoreIsPostgres() ? /niet leeg/ : /staat al een database/,
+      )
+      const still = await target.open()
+      try {
+        expect(await dump(still.db)).toEqual(await dump(server.db))
+      } finally {
+        await still.close()
+      }
+    } finally {
+      await server.app.close()
     }
   })
 

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../app/create-app'
+import type { Db } from '../db/database'
 import { createSession } from '../app/context'
 import { verifyAuditChain } from '../features/audit/repository'
 import { generateKey } from '../features/keys/key'
 import { fixedClock } from '../lib/clock'
 import { setUpTeam, signal, TEST_PASSWORD_PARAMS } from '../test/fixtures'
+import { freshTestDatabase, testStoreIsPostgres } from '../test/postgres'
+import { openPostgres, PostgresTlsRequiredError } from '../db/postgres'
+import { dialectOf } from '../db/dialect'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { run } from './move-to-server'
 
@@ -125,5 +129,78 @@ describe('move-to-server', () => {
     expect(code).toBe(1)
     expect(error.mock.calls.flat().join('\n')).toMatch(/Het logboek van de werkplek klopt niet/)
     expect(() => readdirSync(serverDir)).toThrow()
+  })
+
+  it(`moves a solo database onto the team server's store under test (${testStoreIsPostgres() ? 'an empty PostgreSQL database, --database' : 'SQLite through an export'}); chain and counts checked, a filled target refused`, async () => {
+    const pg = testStoreIsPostgres()
+    const solo = await soloWorkstation()
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const args = ['--data-dir', solo.dataDir, '--key-file', solo.keyFile]
+    let target: string[]
+    let open: () => Promise<{ db: Db; close(): Promise<void> }>
+    if (pg) {
+      const url = await freshTestDatabase({ empty: true })
+      target = ['--database', url]
+      open = async () => {
+        const o = await openPostgres(url)
+        return { db: o.db, close: () => o.close() }
+      }
+    } else {
+      const serverDir = join(tmp('server'), 'data')
+      const serverKey = generateKey()
+      const serverKeyFile = join(tmp('keys'), 'server.key')
+      writeFileSync(serverKeyFile, serverKey)
+      target = ['--server-data-dir', serverDir, '--server-key-file', serverKeyFile, '--via-export']
+      open = async () => {
+        const a = await createApp({ dataDir: serverDir, key: serverKey })
+        return { db: a.database.db, close: () => a.close() }
+      }
+    }
+    expect(await run([...args, ...target])).toBe(0)
+    expect(log.mock.calls.flat().join('\n')).toMatch(
+      /Verplaatst: 1 zaken, 1 signalen, \d+ logboekregels; de keten klopt en alle aantallen zijn gelijk/,
+    )
+    const server = await open()
+    try {
+      expect(dialectOf(server.db)).toBe(pg ? 'postgres' : 'sqlite')
+      expect(await verifyAuditChain(server.db)).toEqual({ ok: true, entries: solo.entries })
+      const attempts = await server.db.selectFrom('contactpoging').select(['case_id', 'resultaat']).execute()
+      expect(attempts).toEqual([{ case_id: solo.caseId, resultaat: 'Geen gehoor' }])
+      // The server hands out the next ids after the moved ones.
+      const wijk = await server.db
+        .insertInto('wijk')
+        .values({ naam: 'Na de verhuizing', created_at: '2026-11-11T09:00:00.000Z' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const wijken = await server.db.selectFrom('wijk').select('id').execute()
+      expect(wijk.id).toBe(Math.max(...wijken.map((w) => w.id)))
+      expect(wijken.length).toBeGreaterThan(1)
+    } finally {
+      await server.close()
+    }
+
+    // A second move onto the same (now filled) target is refused, nothing changed.
+    expect(await run([...args, ...target])).toBe(1)
+    expect(error.mock.calls.flat().join('\n')).toMatch(pg ? /niet leeg/ : /staat al een database/)
+    const again = await open()
+    try {
+      expect(await verifyAuditChain(again.db)).toEqual({ ok: true, entries: solo.entries })
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('refuses a PostgreSQL database elsewhere without verified TLS before connecting, and two targets at once', async () => {
+    const solo = await soloWorkstation()
+    const args = ['--data-dir', solo.dataDir, '--key-file', solo.keyFile]
+    await expect(run([...args, '--database', 'postgres://la@db.roermond.local/lange_adem'])).rejects.toThrow(
+      PostgresTlsRequiredError,
+    )
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(
+      await run([...args, '--database', 'postgres://la@127.0.0.1/x', '--server-data-dir', tmp('server')]),
+    ).toBe(2)
+    expect(error.mock.calls.flat().join('\n')).toMatch(/niet allebei/)
   })
 })

@@ -1,5 +1,6 @@
 import type { App } from '../app/create-app'
 import { backupDue } from '../features/backup/service'
+import { EXPORT_SUFFIX } from '../features/backup/export-backup'
 import { refreshFacts } from '../features/monitor/facts'
 import { startRetentionSchedule } from '../features/retention/purge'
 import { isSetupDone } from '../features/settings/repository'
@@ -20,16 +21,20 @@ export async function startBackgroundWork(opts: {
   log: (line: string) => void
 }): Promise<{ stop(): void }> {
   const { app, dataDir, log } = opts
-  // The file backups are SQLite's. PostgreSQL's data are backed up by the database server's own
-  // tools (README, "PostgreSQL (team server)").
-  const fileBackups = app.database.dialect === 'sqlite'
-  if (!fileBackups)
-    log('Opslag PostgreSQL: de teamserver maakt geen bestandsback-ups; die maakt de databaseserver.')
+  // SQLite: a copy of the file. PostgreSQL: an encrypted export of every table, made from one
+  // snapshot while the team works on (features/backup/export-backup.ts); IT's own pg_dump or
+  // point-in-time recovery may run beside it (README, "PostgreSQL (team server)").
+  const suffix = app.database.dialect === 'postgres' ? EXPORT_SUFFIX : undefined
+  let warned = false
   const backupIfDue = async () => {
-    if (!fileBackups || !backupDue(dataDir, app.clock.now())) return
+    if (!backupDue(dataDir, app.clock.now(), 20, suffix)) return
     try {
       const made = await app.backupNow()
-      if (made) log(`Back-up gemaakt: ${made.file}`)
+      if (made) log(`Back-up gemaakt en gecontroleerd: ${made.file}`)
+      else if (suffix && !warned) {
+        warned = true
+        log('Geen back-up gemaakt: de teamserver heeft geen sleutel voor de back-ups (--key-file).')
+      }
     } catch (err) {
       log(`Back-up mislukt: ${String(err)}`)
     }

@@ -6,6 +6,8 @@ import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import type { SetupInput } from '@shared/api/setup'
 import type { Db } from '../db/database'
 import { freshTestDatabase, testStoreIsPostgres } from './postgres'
+import { migrateToLatest, openDatabase, type OpenedDatabase } from '../db/database'
+import { openPostgres } from '../db/postgres'
 
 /**
  * A cheap password hash for tests (N = 2^10 instead of 2^17): the same code, a thousandth of the
@@ -23,16 +25,20 @@ export const START_WACHTWOORD = 'start-wachtwoord-7'
  * `advanceDays` stands for days of work, not for a user walking away: it keeps a signed-in session
  * from locking. Tests of the lock move time with `clock.idle(ms)`, which the user does not touch.
  */
-export async function testApp(now = '2026-11-10T09:30:00.000Z') {
+export async function testApp(
+  now = '2026-11-10T09:30:00.000Z',
+  store: 'sqlite' | 'postgres' = testStoreIsPostgres() ? 'postgres' : 'sqlite',
+) {
   const base = fixedClock(now)
-  const app: App = testStoreIsPostgres()
-    ? await createApp({
-        database: await freshTestDatabase(),
-        postgres: { poolSize: 4, idleTimeoutMillis: 200 },
-        clock: base,
-        passwordParams: TEST_PASSWORD_PARAMS,
-      })
-    : await createApp({ memory: true, clock: base, passwordParams: TEST_PASSWORD_PARAMS })
+  const app: App =
+    store === 'postgres'
+      ? await createApp({
+          database: await freshTestDatabase(),
+          postgres: { poolSize: 4, idleTimeoutMillis: 200 },
+          clock: base,
+          passwordParams: TEST_PASSWORD_PARAMS,
+        })
+      : await createApp({ memory: true, clock: base, passwordParams: TEST_PASSWORD_PARAMS })
   const session: Session = createSession()
   const keepAwake = () => {
     if (session.lastActivityAt != null) session.lastActivityAt = Date.parse(base.now())
@@ -83,6 +89,20 @@ export async function testApp(now = '2026-11-10T09:30:00.000Z') {
     return row.versie
   }
   return { app, clock, session, call, raw, upload, versie, db: app.database.db }
+}
+
+/**
+ * A freshly migrated, empty database without an app around it, on the store under test: SQLite in
+ * memory, or (npm run test:pg) a new PostgreSQL database of its own.
+ */
+export async function testDatabase(
+  store: 'sqlite' | 'postgres' = testStoreIsPostgres() ? 'postgres' : 'sqlite',
+): Promise<OpenedDatabase> {
+  if (store === 'postgres')
+    return openPostgres(await freshTestDatabase(), { poolSize: 4, idleTimeoutMillis: 200 })
+  const o = openDatabase(':memory:')
+  await migrateToLatest(o.db)
+  return o
 }
 
 export const ROERMOND_SETUP: SetupInput = {

@@ -36,8 +36,12 @@ export function publishTestPostgres(adminUrl: string, template: string): void {
 
 let counter = 0
 
-/** A new database, a copy of the run's migrated template; its URL. */
-export async function freshTestDatabase(): Promise<string> {
+/**
+ * A new database, a copy of the run's migrated template; its URL. `empty`: a new database
+ * without any table, as IT creates one for Lange Adem (C collation), for the commands that
+ * migrate a database themselves (move-to-server, import-export).
+ */
+export async function freshTestDatabase(opts: { empty?: boolean } = {}): Promise<string> {
   const admin = process.env[ADMIN_ENV]
   const template = process.env[TEMPLATE_ENV]
   if (!admin || !template)
@@ -50,7 +54,11 @@ export async function freshTestDatabase(): Promise<string> {
     // default, which writes every page to the WAL. PostgreSQL 14 has only the copy.
     const v = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`)
     const strategy = Number(v.rows[0]!.v) >= 150000 ? ' strategy file_copy' : ''
-    await client.query(`create database ${name} template ${template}${strategy}`)
+    await client.query(
+      opts.empty
+        ? `create database ${name} template template0 encoding 'UTF8' locale 'C'`
+        : `create database ${name} template ${template}${strategy}`,
+    )
   } finally {
     await client.end()
   }

@@ -18,8 +18,14 @@ export interface BackupOverview {
   backups: BackupRow[]
   /** How many backups are kept; older ones are removed. */
   bewaard: number
-  /** False for an in-memory database (tests): there is nothing to back up. */
+  /** False for an in-memory database (tests), or a PostgreSQL server without a key for its backups. */
   beschikbaar: boolean
+  /**
+   * 'bestand': copies of the SQLite file, put back from this screen. 'export': encrypted exports
+   * of a team server on PostgreSQL, put back by IT with the command line while the server is
+   * stopped (README, "The encrypted export"); the screen offers no restore for them.
+   */
+  vorm: 'bestand' | 'export'
 }
 
 export interface RestoreResult {
@@ -36,7 +42,7 @@ export interface BackupCheck {
 
 const backupNaam = z
   .string({ error: 'Kies een back-up.' })
-  .regex(/^lange-adem-[0-9TZ-]+(\.[a-z-]+)?\.sqlite$/, { error: 'Deze back-up bestaat niet.' })
+  .regex(/^lange-adem-[0-9TZ-]+(\.[a-z-]+)?\.(sqlite|export)$/, { error: 'Deze back-up bestaat niet.' })
 
 export const backupContract = {
   /** The backups in the data folder, newest first; for the beheerder. */

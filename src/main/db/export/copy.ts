@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import type { Db } from '../database'
-import { writeExport } from './export'
+import { migrationsOf, tablesOf, writeExport } from './export'
 import { openExport } from './header'
 import { restoreExport, type RestoreSummary } from './restore'
+import { SEEDED_TABLES } from './tables'
 
 /**
  * Copies a whole database into another, empty one at the same migration level, on any store
@@ -30,4 +32,26 @@ export async function copyDatabase(
     rmSync(file, { force: true })
     rmSync(`${file}.part`, { force: true })
   }
+}
+
+/**
+ * True when a table of the database holds a row a fresh migration did not put there: what makes
+ * a target of a move or a restore not empty. A new database (no tables) and a freshly migrated
+ * one are empty.
+ */
+export async function holdsRows(db: Db): Promise<boolean> {
+  const seeded = new Set<string>(SEEDED_TABLES)
+  for (const name of (await tablesOf(db as never)).keys()) {
+    if (seeded.has(name)) continue
+    const r = await sql`select 1 as x from ${sql.table(name)} limit 1`.execute(db)
+    if (r.rows.length) return true
+  }
+  return false
+}
+
+/** The migrations a database has run; none for a new database (no migration table yet). */
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+  if (!tables.some((t) => t.name === 'kysely_migration')) return []
+  return migrationsOf(db as never)
 }

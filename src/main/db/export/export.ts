@@ -126,7 +126,13 @@ export async function writeExport(
   try {
     const anyDb = db as unknown as AnyDb
     const store = storeFor(anyDb)
-    await anyDb.transaction().execute(async (trx) => {
+    // One consistent moment: SQLite's transaction sees one snapshot; PostgreSQL needs REPEATABLE
+    // READ for that (read only, so it never conflicts with the team's writes).
+    const transaction =
+      store.kind === 'postgres'
+        ? anyDb.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+        : anyDb.transaction()
+    await transaction.execute(async (trx) => {
       const present = await tablesOf(trx)
       const unknown = [...present.keys()].filter((t) => !EXPORT_TABLES.some((e) => e.name === t))
       if (unknown.length)

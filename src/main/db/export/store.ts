@@ -1,4 +1,4 @@
-import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, SqliteAdapter, type Kysely } from 'kysely'
 
 /**
  * What an export and a restore need from the store that Kysely cannot say in one neutral query:
@@ -6,13 +6,10 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely'
  * changing rows, foreign keys checked at commit because afspraak.verzet_naar points forward).
  * One implementation per dialect; everything else in db/export is plain Kysely.
  *
- * PostgreSQL (issue 19) adds its own: counters from `pg_sequences` / `pg_get_serial_sequence`
- * and `setval(seq, n, true)` (n = the last id handed out, the same meaning as SQLite's
- * sqlite_sequence), and `ALTER TABLE … DISABLE TRIGGER USER` / deferrable foreign keys for the
- * rules. Until then a restore or export on another dialect is refused by `storeFor`.
+ * SQLite and PostgreSQL (issue 19) have one each; another dialect is refused by `storeFor`.
  */
 export interface ExportStore {
-  readonly kind: 'sqlite'
+  readonly kind: 'sqlite' | 'postgres'
   /** The last id handed out per table with a generated key (ids are never reused). */
   readCounters(db: Kysely<unknown>): Promise<Record<string, number>>
   /** Sets the counters exactly; runs inside the restore's transaction. */
@@ -62,9 +59,88 @@ const sqliteStore: ExportStore = {
   },
 }
 
-/** The store behind `db`; refuses a dialect this module has no implementation for yet. */
+/** The identity columns of the current schema's tables, with their sequences. */
+async function identitySequences(db: Kysely<unknown>): Promise<{ table: string; sequence: string }[]> {
+  const r = await sql<{ table: string; sequence: string }>`
+    select c.table_name as table, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as sequence
+    from information_schema.columns c
+    where c.table_schema = current_schema() and c.is_identity = 'YES'
+    order by c.table_name`.execute(db)
+  return r.rows
+}
+
+/**
+ * PostgreSQL: the ids come from identity sequences. A sequence that has handed out an id
+ * (`is_called`) counts as SQLite's sqlite_sequence row with that id; one that has not, as no row.
+ * The rules (the PL/pgSQL triggers of db/dialect.ts, the foreign keys, the indexes) are dropped
+ * while the rows load and created again from their own definition (pg_get_triggerdef,
+ * pg_get_constraintdef, pg_get_indexdef) in the same transaction, as on SQLite: a foreign key
+ * added over the loaded rows checks them all at once (afspraak.verzet_naar points forward, so
+ * row-by-row checks could not work), an index is built once. This needs the table owner, the
+ * role that ran the migrations; no superuser (session_replication_role is not used).
+ */
+const postgresStore: ExportStore = {
+  kind: 'postgres',
+  async readCounters(db) {
+    const out: Record<string, number> = {}
+    for (const { table, sequence } of await identitySequences(db)) {
+      const r = await sql<{
+        last_value: number
+        is_called: boolean
+      }>`select last_value, is_called from ${sql.raw(sequence)}`.execute(db)
+      const row = r.rows[0]
+      if (row?.is_called) out[table] = Number(row.last_value)
+    }
+    return out
+  },
+  async writeCounters(trx, counters) {
+    for (const { table, sequence } of await identitySequences(trx)) {
+      const n = counters[table]
+      if (n === undefined) await sql`select setval(${sequence}::regclass, 1, false)`.execute(trx)
+      else await sql`select setval(${sequence}::regclass, ${n}, true)`.execute(trx)
+    }
+  },
+  async suspendRules(trx) {
+    const schemaTables = sql`(select c.oid from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r')`
+    const triggers = (
+      await sql<{ tbl: string; name: string; def: string }>`
+        select quote_ident(c.relname) as tbl, quote_ident(t.tgname) as name, pg_get_triggerdef(t.oid) as def
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        where not t.tgisinternal and t.tgrelid in ${schemaTables}
+        order by c.relname, t.tgname`.execute(trx)
+    ).rows
+    const foreignKeys = (
+      await sql<{ tbl: string; name: string; def: string }>`
+        select quote_ident(c.relname) as tbl, quote_ident(k.conname) as name, pg_get_constraintdef(k.oid) as def
+        from pg_constraint k join pg_class c on c.oid = k.conrelid
+        where k.contype = 'f' and k.conrelid in ${schemaTables}
+        order by c.relname, k.conname`.execute(trx)
+    ).rows
+    // Indexes that belong to no constraint (a primary key's or a unique constraint's stay).
+    const indexes = (
+      await sql<{ name: string; def: string }>`
+        select quote_ident(x.relname) as name, pg_get_indexdef(i.indexrelid) as def
+        from pg_index i join pg_class x on x.oid = i.indexrelid
+        where i.indrelid in ${schemaTables}
+          and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+        order by x.relname`.execute(trx)
+    ).rows
+    for (const t of triggers) await sql.raw(`drop trigger ${t.name} on ${t.tbl}`).execute(trx)
+    for (const k of foreignKeys) await sql.raw(`alter table ${k.tbl} drop constraint ${k.name}`).execute(trx)
+    for (const x of indexes) await sql.raw(`drop index ${x.name}`).execute(trx)
+    return async () => {
+      for (const x of indexes) await sql.raw(x.def).execute(trx)
+      for (const k of foreignKeys)
+        await sql.raw(`alter table ${k.tbl} add constraint ${k.name} ${k.def}`).execute(trx)
+      for (const t of triggers) await sql.raw(t.def).execute(trx)
+    }
+  },
+}
+
+/** The store behind `db`; refuses a dialect this module has no implementation for. */
 export function storeFor(db: Kysely<unknown>): ExportStore {
   const adapter = db.getExecutor().adapter
   if (adapter instanceof SqliteAdapter) return sqliteStore
+  if (adapter instanceof PostgresAdapter) return postgresStore
   throw new Error(`no export store for ${adapter.constructor.name} yet (see db/export/store.ts)`)
 }

@@ -8,6 +8,7 @@ import { createApp, type App } from '../../app/create-app'
 import { fixedClock } from '../../lib/clock'
 import { ROERMOND_SETUP, setUpTeam, signal, testApp } from '../../test/fixtures'
 import { generateKey } from '../keys/key'
+import { testStoreIsPostgres } from '../../test/postgres'
 import { checkIntegrity, listBackups } from './service'
 
 const dirs: string[] = []
@@ -133,7 +134,12 @@ describe('backups in the app (beheerder)', () => {
   it('says there are no backups for an in-memory database', async () => {
     const t = await testApp()
     await setUpTeam(t, 'Bert Smeets')
-    expect(await t.call('backup.list', {})).toEqual({ backups: [], bewaard: 14, beschikbaar: false })
+    expect(await t.call('backup.list', {})).toEqual({
+      backups: [],
+      bewaard: 14,
+      beschikbaar: false,
+      vorm: testStoreIsPostgres() ? 'export' : 'bestand',
+    })
     expect(await t.raw('backup.create', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 })

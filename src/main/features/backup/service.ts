@@ -202,9 +202,9 @@ export function restoreBackup(
   return aside
 }
 
-/** True when the newest backup is older than `hours` (or there is none). */
-export function backupDue(dataDir: string, now: string, hours = 20): boolean {
-  const latest = listBackups(dataDir)[0]
+/** True when the newest backup (of `suffix`'s kind) is older than `hours` (or there is none). */
+export function backupDue(dataDir: string, now: string, hours = 20, suffix = SUFFIX): boolean {
+  const latest = listBackups(dataDir, suffix)[0]
   if (!latest) return true
   return Date.parse(now) - Date.parse(latest.at) > hours * 3_600_000
 }

@@ -28,7 +28,9 @@ function size(bytes: number): string {
 
 /**
  * Back-ups (beheerder): the encrypted, checked backups in the data folder; make one now, check
- * one again, or put one back after a confirmation that says what will be lost.
+ * one again, or put one back after a confirmation that says what will be lost. A team server on
+ * PostgreSQL keeps encrypted exports instead (`vorm: 'export'`): made and checked here too, but
+ * put back by IT with the command line while the server is stopped, so no restore button.
  */
 export function BackupsPage() {
   const { refresh } = useAppStatus()
@@ -39,6 +41,7 @@ export function BackupsPage() {
   const check = useApiMutation('backup.check')
   const restoreCall = useApiMutation('backup.restore')
   const busy = create.isPending || restoreCall.isPending
+  const exports = data?.vorm === 'export'
   const [made, setMade] = useState<BackupRow | null>(null)
   const [checks, setChecks] = useState<Record<string, BackupCheck>>({})
   const [confirm, setConfirm] = useState<BackupRow | null>(null)
@@ -87,10 +90,19 @@ export function BackupsPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <PageHeading>Back-ups</PageHeading>
-          <Text c="dimmed" size="sm" maw={720}>
-            Lange Adem maakt elke dag een back-up. Elke back-up is versleuteld met dezelfde sleutel als de
-            gegevens en wordt na het maken gecontroleerd. De nieuwste {data?.bewaard ?? 14} blijven bewaard.
-          </Text>
+          {exports ? (
+            <Text c="dimmed" size="sm" maw={720}>
+              De teamserver bewaart de gegevens in een PostgreSQL-database. Lange Adem maakt elke dag een
+              export van alle gegevens als back-up. Elke export is versleuteld met de sleutel van de
+              teamserver en wordt na het maken gecontroleerd. De nieuwste {data?.bewaard ?? 14} blijven
+              bewaard.
+            </Text>
+          ) : (
+            <Text c="dimmed" size="sm" maw={720}>
+              Lange Adem maakt elke dag een back-up. Elke back-up is versleuteld met dezelfde sleutel als de
+              gegevens en wordt na het maken gecontroleerd. De nieuwste {data?.bewaard ?? 14} blijven bewaard.
+            </Text>
+          )}
         </div>
         <Button
           onClick={() => void makeNow()}
@@ -104,7 +116,7 @@ export function BackupsPage() {
       {error && <Alert color="red">{error}</Alert>}
       {made && (
         <Alert color="teal" title="Back-up gemaakt">
-          De back-up van {moment(made.gemaakt)} is versleuteld en gecontroleerd.
+          {exports ? 'De export' : 'De back-up'} van {moment(made.gemaakt)} is versleuteld en gecontroleerd.
         </Alert>
       )}
       {restored && (
@@ -114,7 +126,18 @@ export function BackupsPage() {
         </Alert>
       )}
       {data && !data.beschikbaar && (
-        <Alert color="gray">Deze gegevens staan alleen in het geheugen; er zijn geen back-ups.</Alert>
+        <Alert color="gray">
+          {exports
+            ? 'De teamserver heeft geen sleutel voor de back-ups. Vraag IT de server te starten met een sleutelbestand (zie de handleiding voor IT).'
+            : 'Deze gegevens staan alleen in het geheugen; er zijn geen back-ups.'}
+        </Alert>
+      )}
+      {exports && data.beschikbaar && (
+        <Alert color="blue" title="Terugzetten doet IT">
+          Een export zet je niet terug in Lange Adem zelf. IT zet hem terug met de opdrachtregel
+          (import-export), in een lege database, terwijl de teamserver stilstaat. Daarna werkt het team verder
+          met de gegevens van dat moment. Wil je een back-up terug? Vraag het aan IT.
+        </Alert>
       )}
       {data?.beschikbaar && data.backups.length === 0 && (
         <Alert color="orange">Er is nog geen back-up. Maak er nu een.</Alert>
@@ -163,9 +186,11 @@ export function BackupsPage() {
                       <Button size="xs" variant="default" onClick={() => void checkOne(b)}>
                         Opnieuw controleren
                       </Button>
-                      <Button size="xs" color="orange" variant="light" onClick={() => setConfirm(b)}>
-                        Terugzetten
-                      </Button>
+                      {!exports && (
+                        <Button size="xs" color="orange" variant="light" onClick={() => setConfirm(b)}>
+                          Terugzetten
+                        </Button>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -57,10 +57,12 @@ export async function changesSince(db: Db, na: number, caller: Caller): Promise<
 /**
  * Entries the caller wrote. On the team server every entry's summary ends with its workstation
  * (audit/workstation.ts, inside the hash chain), so "this workstation" is that exact ending.
+ * One SQL text for both stores: `false`, `coalesce` on booleans and `substr` from a start counted
+ * in SQL (a negative start means something else on each).
  */
 function own(caller: Caller) {
-  if (caller.userId === null) return sql<boolean>`0`
-  if (caller.werkplek === undefined) return sql<boolean>`coalesce(user_id = ${caller.userId}, 0)`
+  if (caller.userId === null) return sql<boolean>`false`
+  if (caller.werkplek === undefined) return sql<boolean>`coalesce(user_id = ${caller.userId}, false)`
   const suffix = withWorkstation('', caller.werkplek)
-  return sql<boolean>`coalesce(user_id = ${caller.userId} and substr(summary, -${suffix.length}) = ${suffix}, 0)`
+  return sql<boolean>`coalesce(user_id = ${caller.userId} and substr(summary, length(summary) - length(${suffix}) + 1) = ${suffix}, false)`
 }

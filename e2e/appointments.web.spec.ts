@@ -274,6 +274,8 @@ test("Vandaag shows when households like this one were best reached, from the te
       for (const [i, caseId] of ids.entries())
         await api(server, 'ladder.logAttempt', {
           caseId,
+          // The version a case file read now shows (issue 18: a change carries it).
+          versie: ((await api(server, 'dossier.get', { caseId })) as { versie: number }).versie,
           kanaal: 'telefoon',
           bereikt: reached(i),
           resultaat: reached(i) ? 'Gesprek gevoerd' : 'Geen gehoor',

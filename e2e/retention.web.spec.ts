@@ -129,6 +129,7 @@ test("a resident's request: find, download everything, delete refused while a ca
     for (const z of found2.flatMap((m) => m.zaken).filter((z) => z.open))
       await api(server, 'ladder.close', {
         caseId: z.id,
+        versie: ((await api(server, 'dossier.get', { caseId: z.id })) as { versie: number }).versie,
         resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
         hulpAangeboden: true,
         hulpGeaccepteerd: false,

@@ -13,6 +13,10 @@ export async function fillSetup(page: Page, { shots = false }: { shots?: boolean
     if (shots) await shot(page, name)
   }
   await expect(page.getByRole('heading', { name: 'Welkom bij Lange Adem' })).toBeVisible()
+  // First the choice how to work: alone on this computer is the default.
+  await expect(page.getByRole('radio', { name: 'Alleen op deze computer' })).toBeChecked()
+  await page.getByRole('button', { name: 'Verder' }).click()
+  await expect(page.getByLabel('Naam van de gemeente')).toBeVisible()
   await snap('01-setup-team')
   await page.getByLabel('Naam van de gemeente').fill('Roermond')
   await page.getByLabel('Gemeentecode (CBS)').fill('0957')

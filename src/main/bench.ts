@@ -16,6 +16,7 @@ import { runDocumentsBench } from './bench/documents'
 import { runDdasVsBench } from './bench/ddas-vs'
 import { runDurabilityBench } from './bench/durability'
 import { runTeamBench } from './bench/team'
+import { runExportBench } from './bench/export'
 
 const BENCHES: Record<string, () => Promise<void>> = {
   caseload: runCaseloadBench,
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'ddas-vs': runDdasVsBench,
   durability: runDurabilityBench,
   team: runTeamBench,
+  export: runExportBench,
 }
 
 /** The sizes of a `--small` run; a size already set in the environment wins. */

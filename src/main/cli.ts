@@ -6,6 +6,8 @@
 import * as backup from './cli/backup'
 import * as ddasVs from './cli/ddas-vs'
 import * as exportDdas from './cli/export-ddas'
+import * as exportDb from './cli/export'
+import * as importExport from './cli/import-export'
 import * as intakeImport from './cli/import'
 import { UsageError } from './cli/options'
 import * as printBatch from './cli/print-batch'
@@ -19,6 +21,7 @@ import { DatabaseKeyError } from './features/keys/key'
 import { DatabaseDamagedError } from './features/backup/service'
 import { DatabaseTooNewError } from './db/database'
 import { CredentialError } from './features/ddas-vs/credentials'
+import { ExportFileError } from './db/export/format'
 
 interface Command {
   usage: string
@@ -28,6 +31,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   backup,
   'restore-backup': restoreBackup,
+  export: exportDb,
+  'import-export': importExport,
   'rotate-key': rotateKey,
   'export-ddas': exportDdas,
   import: intakeImport,
@@ -67,7 +72,8 @@ main().then(
         err instanceof DatabaseKeyError ||
         err instanceof DatabaseDamagedError ||
         err instanceof DatabaseTooNewError ||
-        err instanceof CredentialError
+        err instanceof CredentialError ||
+        err instanceof ExportFileError
         ? err.message
         : err,
     )

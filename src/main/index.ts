@@ -22,9 +22,10 @@ import { loadAutoUpdater, runUpdates, updatePolicy } from './shell/updates'
 import { registerPdfIpc } from './shell/pdf-print'
 import { buildMenuTemplate } from './shell/menu'
 import { createMainWindow, lockDownContents, lockDownSession } from './shell/window'
-import type { Dispatcher } from './app/dispatcher'
 import { readTeamConfig, TeamConfigError, type TeamConfig } from './remote/config'
 import { connectToServer, RemoteError } from './remote/client'
+import { createWorkstation, type Current, type SoloBackend, type Workstation } from './remote/workstation'
+import { hostname } from 'node:os'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererIndex = join(here, '../renderer/index.html')
@@ -102,26 +103,23 @@ async function databaseKey(argv: string[], dataDir: string): Promise<string | nu
 }
 let mainWindow: BrowserWindow | null = null
 
-/** What the window talks to: the services here (solo) or the team server (team mode). */
-interface Backend {
-  dispatcher: Dispatcher
-  /** Demo data into an empty database; absent in team mode (the server holds the data). */
-  loadDemo?: () => Promise<void>
+/** This computer's own data, with the demo loader the menu offers. */
+interface Solo extends SoloBackend {
+  loadDemo(): Promise<void>
 }
 
 /**
  * Team mode (team.json in the data folder, remote/config.ts): every call goes to the team server
  * with its pinned certificate. No database, key or backup on this computer.
  */
-async function teamBackend(team: TeamConfig): Promise<Backend | null> {
+async function teamStart(team: TeamConfig): Promise<Current | null> {
   try {
     const remote = await connectToServer({
       url: team.server,
       fingerprint: team.vingerafdruk,
       werkplek: team.werkplek,
     })
-    app.on('before-quit', () => void remote.close())
-    return { dispatcher: remote }
+    return { modus: 'team', remote, config: team }
   } catch (err) {
     dialog.showErrorBox(
       'Lange Adem kan de teamserver niet bereiken',
@@ -131,6 +129,8 @@ async function teamBackend(team: TeamConfig): Promise<Backend | null> {
     return null
   }
 }
+
+let workstation: Workstation | null = null
 
 async function start(): Promise<void> {
   const argv = process.argv.slice(1)
@@ -146,56 +146,86 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  const backend = team ? await teamBackend(team) : await soloBackend(argv, dataDir)
-  if (!backend) return
-  await openWindow(backend, dataDir)
+  let begin: Current | null
+  if (team) begin = await teamStart(team)
+  else {
+    try {
+      const solo = await openSolo(argv, dataDir)
+      if (!solo) {
+        app.exit(0)
+        return
+      }
+      begin = { modus: 'alleen', solo }
+    } catch (err) {
+      dialog.showErrorBox('Lange Adem kan niet starten', startFailure(err))
+      app.exit(1)
+      return
+    }
+  }
+  if (!begin) return
+  // The first-run choice and Instellingen switch between alone and the team server here.
+  workstation = createWorkstation({
+    dataDir,
+    defaultWerkplek: hostname().slice(0, 40),
+    openSolo: async () => {
+      const solo = await openSolo(argv, dataDir)
+      if (!solo) throw new Error('De sleutel van de gegevens op deze computer ontbreekt.')
+      return solo
+    },
+    start: begin,
+  })
+  await openWindow(workstation, dataDir)
 }
 
-async function soloBackend(argv: string[], dataDir: string): Promise<Backend | null> {
-  try {
-    // Before anything touches the data: the SQLite binding built for Electron, or an explanation.
-    useElectronBinding(
-      electronBindingPath({
-        packaged: app.isPackaged,
-        appPath: app.getAppPath(),
-        resourcesPath: process.resourcesPath,
-        platform: process.platform,
-        arch: process.arch,
-      }),
-      app.isPackaged,
-    )
-    const key = await databaseKey(argv, dataDir)
-    if (!key) {
-      app.exit(0)
-      return null
-    }
-    mainApp = await openWithRecovery(dataDir, key)
-  } catch (err) {
-    const message =
-      err instanceof DatabaseTooNewError ||
-      err instanceof DatabaseDamagedError ||
-      err instanceof DatabaseKeyError ||
-      err instanceof NativeBindingError
-        ? err.message
-        : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
-    dialog.showErrorBox('Lange Adem kan niet starten', message)
-    app.exit(1)
-    return null
-  }
-  const opened = mainApp
+function startFailure(err: unknown): string {
+  return err instanceof DatabaseTooNewError ||
+    err instanceof DatabaseDamagedError ||
+    err instanceof DatabaseKeyError ||
+    err instanceof NativeBindingError
+    ? err.message
+    : `De gegevens konden niet worden geopend. Er is niets gewijzigd.\n\n${String(err)}`
+}
+
+/** Opens this computer's own data; null when a start option (a recovery key export) ends the run. */
+async function openSolo(argv: string[], dataDir: string): Promise<Solo | null> {
+  // Before anything touches the data: the SQLite binding built for Electron, or an explanation.
+  useElectronBinding(
+    electronBindingPath({
+      packaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+      arch: process.arch,
+    }),
+    app.isPackaged,
+  )
+  const key = await databaseKey(argv, dataDir)
+  if (!key) return null
+  const opened = await openWithRecovery(dataDir, key)
+  mainApp = opened
   // A verified backup at start when the last one is older than a day, and daily while running.
+  let backingUp: Promise<unknown> = Promise.resolve()
   const backupIfDue = () => {
     if (backupDue(dataDir, opened.clock.now()))
-      void opened.backupNow().catch((e: unknown) => console.error('Back-up mislukt', e))
+      backingUp = opened.backupNow().catch((e: unknown) => console.error('Back-up mislukt', e))
   }
   backupIfDue()
-  setInterval(backupIfDue, 60 * 60 * 1000).unref()
+  const backups = setInterval(backupIfDue, 60 * 60 * 1000)
+  backups.unref()
   // Expired personal data deleted at start and daily (before demo data, so a fresh demo stays whole).
-  await startRetentionSchedule(() => opened.database.db, opened.clock)
+  const stopRetention = await startRetentionSchedule(() => opened.database.db, opened.clock)
   if (hasFlag(argv, '--demo') && !(await isSetupDone(opened.database.db)))
     await loadDemoData(opened.database.db, opened.clock)
   return {
     dispatcher: opened.dispatcher,
+    close: async () => {
+      clearInterval(backups)
+      stopRetention()
+      // A backup still being written finishes before the database closes.
+      await backingUp
+      if (mainApp === opened) mainApp = null
+      await opened.close()
+    },
     loadDemo: async () => {
       if (await isSetupDone(opened.database.db)) {
         await dialog.showMessageBox({
@@ -210,9 +240,9 @@ async function soloBackend(argv: string[], dataDir: string): Promise<Backend | n
   }
 }
 
-async function openWindow(backend: Backend, dataDir: string): Promise<void> {
+async function openWindow(ws: Workstation, dataDir: string): Promise<void> {
   lockDownSession(session.defaultSession)
-  const ipcSessions = registerIpc(ipcMain, backend.dispatcher, isTrustedUrl, async () => {
+  const ipcSessions = registerIpc(ipcMain, ws.dispatcher, isTrustedUrl, async () => {
     const options = {
       title: 'Bestand met signalen kiezen',
       properties: ['openFile' as const],
@@ -234,7 +264,8 @@ async function openWindow(backend: Backend, dataDir: string): Promise<void> {
       buildMenuTemplate(
         {
           loadDemo: () => {
-            if (backend.loadDemo) void backend.loadDemo()
+            const now = ws.current()
+            if (now.modus === 'alleen') void (now.solo as Solo).loadDemo()
             else
               void dialog.showMessageBox({
                 type: 'info',
@@ -302,6 +333,8 @@ function startUpdates(): void {
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isTrustedUrl))
 app.on('window-all-closed', () => app.quit())
 app.on('before-quit', () => {
-  void mainApp?.close()
+  // The team server's session is forgotten; this computer's own data (if open) is closed.
+  if (workstation) void workstation.close()
+  else void mainApp?.close()
 })
 app.whenReady().then(start)

@@ -76,6 +76,27 @@ report.invalidInput = signIn
   ? await signIn({ senderFrame: { url: trusted }, sender: fakeSender }, { userId: 'x' })
   : null
 
+// The first-run choice "Met het team" (SHELL_TEAM_CHOICE: {"adres", "vingerafdruk"}): through
+// the main window's channel as the page would, the server's fingerprint is read, confirmed and
+// pinned; then the status is asked again, now of the team server. Nothing else is probed.
+if (process.env.SHELL_TEAM_CHOICE) {
+  const choice = JSON.parse(process.env.SHELL_TEAM_CHOICE)
+  const ev = { senderFrame: { url: trusted }, sender: { id: win.webContents.id, once() {} } }
+  const api = (method, input) => rec.ipcHandlers.get(`lange-adem:${method}`)(ev, input)
+  report.choiceBefore = await api('werkplek.status', {})
+  report.choiceProbe = await api('werkplek.bekijkServer', { adres: choice.adres })
+  report.choiceJoin = await api('werkplek.koppel', {
+    adres: choice.adres,
+    vingerafdruk: choice.vingerafdruk,
+    werkplek: 'Shell keuze',
+  })
+  report.choiceAfter = await api('werkplek.status', {})
+  report.statusAfterChoice = await api('app.status', {})
+  report.nativeModules = nativeModules()
+  process.stdout.write('SHELL_REPORT ' + JSON.stringify(report) + '\n')
+  process.exit(0)
+}
+
 // The menu's "Vergrendelen": on a fresh folder, set up and sign in through the main window's
 // channel, click the item, and ask again: main must answer 'locked' at once.
 {

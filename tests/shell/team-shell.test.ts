@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../src/main/app/context'
 import { connectToServer } from '../../src/main/remote/client'
-import { built, root, runShell } from './runner'
+import { appFolderWithBinding, built, root, runShell } from './runner'
 
 // The desktop app in team mode (issue 18): the built Electron bundle, under the stand-in electron
 // module, with team.json in its data folder, against a real team server (the built
@@ -80,6 +80,65 @@ describe.skipIf(!built)('the built Electron shell in team mode', () => {
     } finally {
       await other.close()
     }
+  })
+
+  it('first run: the choice "Met het team" pins the fingerprint in team.json, and the next start is a workstation', () => {
+    // A computer that starts alone (no team.json): its own, empty, encrypted database.
+    const dir = mkdtempSync(join(tmpdir(), 'lange-adem-shell-choice-'))
+    dirs.push(dir)
+    const project = appFolderWithBinding()
+    dirs.push(project.appDir)
+    const env = { STUB_APP_PATH: project.appDir }
+
+    // A wrong fingerprint typed in (or a server that is not ours): refused, nothing written.
+    const wrong = `${server.fingerprint.startsWith('00') ? '11' : '00'}${server.fingerprint.slice(2)}`
+    const refused = runShell(dir, {
+      ...env,
+      SHELL_TEAM_CHOICE: JSON.stringify({ adres: server.url, vingerafdruk: wrong }),
+    })
+    expect(refused.choiceBefore).toMatchObject({ ok: true, value: { modus: 'alleen', wijzigbaar: true } })
+    expect(refused.choiceJoin).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/ander certificaat/) },
+    })
+    expect(existsSync(join(dir, 'team.json'))).toBe(false)
+
+    const first = runShell(dir, {
+      ...env,
+      SHELL_TEAM_CHOICE: JSON.stringify({
+        adres: server.url.replace('https://', ''),
+        vingerafdruk: server.fingerprint,
+      }),
+    })
+    expect(first.errors).toEqual([])
+    // Alone, it opened its own database (the SQLite binding is loaded)...
+    expect(first.nativeModules.some((m: string) => m.endsWith('better_sqlite3.node'))).toBe(true)
+    expect(first.statusFromTrusted).toMatchObject({ ok: true, value: { setupDone: false } })
+    expect(first.choiceProbe).toEqual({
+      ok: true,
+      value: { server: server.url, vingerafdruk: server.fingerprint },
+    })
+    expect(first.choiceJoin).toMatchObject({ ok: true, value: { modus: 'team', werkplek: 'Shell keuze' } })
+    // The same window now talks to the server, whose team was set up by the first test.
+    expect(first.statusAfterChoice).toMatchObject({
+      ok: true,
+      value: { setupDone: true, gemeenteNaam: 'Roermond' },
+    })
+    expect(JSON.parse(readFileSync(join(dir, 'team.json'), 'utf8'))).toEqual({
+      server: server.url,
+      vingerafdruk: server.fingerprint,
+      werkplek: 'Shell keuze',
+    })
+
+    // ...the next start reads team.json: a workstation from the start, no database opened.
+    const next = runShell(dir, env)
+    expect(next.errors).toEqual([])
+    expect(next.windowCount).toBe(1)
+    expect(next.statusFromTrusted).toMatchObject({
+      ok: true,
+      value: { setupDone: true, gemeenteNaam: 'Roermond' },
+    })
+    expect(next.nativeModules.filter((m: string) => m.endsWith('better_sqlite3.node'))).toEqual([])
   })
 
   it('refuses a server whose certificate is not the pinned one, and opens no window', () => {

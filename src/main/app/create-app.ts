@@ -37,6 +37,7 @@ import { monitorHandlers } from '../features/monitor/handlers'
 import { retentionHandlers } from '../features/retention/handlers'
 import { ddasVsHandlers } from '../features/ddas-vs/handlers'
 import { changesHandlers } from '../features/changes/handlers'
+import { werkplekHandlers } from '../features/workstation/handlers'
 
 /** Every feature's handlers together; the type makes a missing or extra method a compile error. */
 export const handlers: AllHandlers = {
@@ -58,6 +59,7 @@ export const handlers: AllHandlers = {
   ...retentionHandlers,
   ...ddasVsHandlers,
   ...changesHandlers,
+  ...werkplekHandlers,
 }
 
 export interface App {

@@ -4,7 +4,7 @@ import { forbiddenMessage, mayCall } from '@shared/api/permissions'
 import type { Rol } from '@shared/domain/case'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
 import { zodFieldErrors } from '@shared/api/validation'
-import { AppError } from '../lib/errors'
+import { AppError, CaseConflictError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
@@ -12,6 +12,7 @@ import { isSerializationFailure, retryOnSerializationFailure } from '../db/retry
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
+import { withFreshCaseFile } from '../features/dossier/conflict'
 import type { ScryptParams } from '../features/session/passwords'
 import { sessionGate } from '../features/session/idle'
 import { callerState } from '../features/session/repository'
@@ -146,18 +147,24 @@ export function createDispatcher(
           ...(file ? { file } : {}),
         }
         // On PostgreSQL a call whose transaction lost a race (a serialization failure or a
-        // deadlock) changed nothing and runs again, a few times at most (db/retry.ts).
+        // deadlock) changed nothing and runs again, a few times at most (db/retry.ts). A change
+        // refused because a colleague changed the case comes back with the fresh case file.
         const value = await retryOnSerializationFailure(async () => {
           // Which cases this user may see or change: one rule per method (features/access/rules.ts).
           if (def.access === 'user') await enforceCaseAccess(ctx, name, parsed.data)
           return handler(parsed.data, ctx)
-        })
+        }).catch((e: unknown) => withFreshCaseFile(ctx, e))
         return { ok: true, value }
       } catch (err) {
         if (err instanceof AppError) {
           return {
             ok: false,
-            error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+            error: {
+              code: err.code,
+              message: err.message,
+              ...(err.fields ? { fields: err.fields } : {}),
+              ...(err instanceof CaseConflictError ? { dossier: err.dossier } : {}),
+            },
           }
         }
         // Another connection holds the write lock past the busy timeout: a large import in its

@@ -44,6 +44,7 @@ export async function runDocumentsBench(): Promise<void> {
       `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
     await call('visits.announce', {
       caseId: c.caseId,
+      versie: (await call('dossier.get', { caseId: c.caseId })).versie,
       templateId: letter.id,
       datum: formatDate(addWorkdays('2026-11-17', Math.floor(i / 24))),
       van: hhmm(van),

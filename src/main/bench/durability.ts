@@ -32,10 +32,15 @@ export async function runDurabilityBench(): Promise<void> {
         raw.pragma(`synchronous = ${mode}`)
         for (let i = 0; i < actions / 4; i++) {
           const caseId = cases[i % cases.length]!
+          // The version the case file showed (read outside the timing, as the screen did earlier).
+          const { versie } = raw.prepare('select versie from vroegsignaalzaak where id = ?').get(caseId) as {
+            versie: number
+          }
           const t0 = performance.now()
           if (i % 2 === 0)
             await call('ladder.logAttempt', {
               caseId,
+              versie,
               kanaal: 'telefoon',
               bereikt: false,
               resultaat: 'Geen gehoor',

@@ -40,7 +40,14 @@ async function soloWorkstation() {
   }
   await setUpTeam({ call, db: app.database.db }, 'Anouk Peeters')
   const { caseId } = await call('signals.createManual', signal({ postcode: '6041 AB' }))
-  await call('ladder.logAttempt', { caseId, kanaal: 'telefoon', bereikt: false, resultaat: 'Geen gehoor' })
+  const { versie } = await call('dossier.get', { caseId })
+  await call('ladder.logAttempt', {
+    caseId,
+    versie,
+    kanaal: 'telefoon',
+    bereikt: false,
+    resultaat: 'Geen gehoor',
+  })
   const entries = (await verifyAuditChain(app.database.db)).entries
   await app.close()
   const keyFile = join(tmp('keys'), 'solo.key')
@@ -49,39 +56,51 @@ async function soloWorkstation() {
 }
 
 describe('move-to-server', () => {
-  it('moves everything onto an empty server under its own key, chain and counts checked', async () => {
-    const solo = await soloWorkstation()
-    const serverDir = join(tmp('server'), 'data')
-    const serverKey = generateKey()
-    const serverKeyFile = join(tmp('keys'), 'server.key')
-    writeFileSync(serverKeyFile, serverKey)
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
-    const args = ['--data-dir', solo.dataDir, '--key-file', solo.keyFile]
-    expect(await run([...args, '--server-data-dir', serverDir, '--server-key-file', serverKeyFile])).toBe(0)
-    expect(log.mock.calls.flat().join('\n')).toMatch(
-      /Verplaatst: 1 zaken, 1 signalen, \d+ logboekregels; de keten klopt/,
-    )
+  it.each([
+    ['as a re-encrypted copy of the file', []],
+    ['through an encrypted export into a new database (--via-export)', ['--via-export']],
+  ])(
+    'moves everything onto an empty server under its own key, %s; chain and counts checked',
+    async (_how, extra) => {
+      const solo = await soloWorkstation()
+      const serverDir = join(tmp('server'), 'data')
+      const serverKey = generateKey()
+      const serverKeyFile = join(tmp('keys'), 'server.key')
+      writeFileSync(serverKeyFile, serverKey)
+      const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+      const args = ['--data-dir', solo.dataDir, '--key-file', solo.keyFile]
+      expect(
+        await run([...args, ...extra, '--server-data-dir', serverDir, '--server-key-file', serverKeyFile]),
+      ).toBe(0)
+      expect(log.mock.calls.flat().join('\n')).toMatch(
+        /Verplaatst: 1 zaken, 1 signalen, \d+ logboekregels; de keten klopt/,
+      )
 
-    const server = await createApp({ dataDir: serverDir, key: serverKey })
-    try {
-      const chain = await verifyAuditChain(server.database.db)
-      expect(chain).toEqual({ ok: true, entries: solo.entries })
-      const attempts = await server.database.db
-        .selectFrom('contactpoging')
-        .select(['case_id', 'resultaat'])
-        .execute()
-      expect(attempts).toEqual([{ case_id: solo.caseId, resultaat: 'Geen gehoor' }])
-    } finally {
-      await server.close()
-    }
+      const server = await createApp({ dataDir: serverDir, key: serverKey })
+      try {
+        const chain = await verifyAuditChain(server.database.db)
+        expect(chain).toEqual({ ok: true, entries: solo.entries })
+        const attempts = await server.database.db
+          .selectFrom('contactpoging')
+          .select(['case_id', 'resultaat'])
+          .execute()
+        expect(attempts).toEqual([{ case_id: solo.caseId, resultaat: 'Geen gehoor' }])
+        // No export file is left in the server's folder.
+        expect(readdirSync(serverDir).filter((f) => f.includes('export'))).toEqual([])
+      } finally {
+        await server.close()
+      }
 
-    // A server that holds a database already is never written to.
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const before = readdirSync(serverDir).sort()
-    expect(await run([...args, '--server-data-dir', serverDir, '--server-key-file', serverKeyFile])).toBe(1)
-    expect(error.mock.calls.flat().join('\n')).toMatch(/staat al een database/)
-    expect(readdirSync(serverDir).sort()).toEqual(before)
-  })
+      // A server that holds a database already is never written to.
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+      const before = readdirSync(serverDir).sort()
+      expect(
+        await run([...args, ...extra, '--server-data-dir', serverDir, '--server-key-file', serverKeyFile]),
+      ).toBe(1)
+      expect(error.mock.calls.flat().join('\n')).toMatch(/staat al een database/)
+      expect(readdirSync(serverDir).sort()).toEqual(before)
+    },
+  )
 
   it('refuses a workstation whose logboek chain is broken, moving nothing', async () => {
     const solo = await soloWorkstation()

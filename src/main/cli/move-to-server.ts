@@ -5,13 +5,14 @@ import { createApp, DATABASE_FILE } from '../app/create-app'
 import type { Db } from '../db/database'
 import { verifyAuditChain } from '../features/audit/repository'
 import { isSetupDone } from '../features/settings/repository'
-import { DatabaseKeyError, parseKey, writeKeyCheck } from '../features/keys/key'
+import { DatabaseKeyError, KEY_CHECK_FILE, parseKey, writeKeyCheck } from '../features/keys/key'
 import { reencryptCopy } from '../features/keys/service'
+import { copyDatabase } from '../db/export/copy'
 import { cliFolder } from './open'
 import { FOLDER_OPTIONS, parseOptions } from './options'
 
 export const usage =
-  'move-to-server --data-dir MAP --server-data-dir MAP --server-key-file BESTAND [--key-file BESTAND]   de database van deze werkplek naar een lege teamserver verplaatsen'
+  'move-to-server --data-dir MAP --server-data-dir MAP --server-key-file BESTAND [--key-file BESTAND] [--via-export]   de database van deze werkplek naar een lege teamserver verplaatsen'
 
 /** Rows per table: what must be the same on both sides. */
 async function counts(db: Db): Promise<Map<string, number>> {
@@ -38,12 +39,19 @@ async function counts(db: Db): Promise<Map<string, number>> {
  * server's copy is opened as the server will open it, its chain checked again and every table's
  * row count compared with the original. Only an empty server folder is accepted: two caseloads
  * are never merged here.
+ *
+ * `--via-export` moves the rows instead of the file: the server gets a new database made by its
+ * own migrator, filled from an encrypted export of the workstation (db/export/copy.ts: counts,
+ * table hashes, id counters and the chain checked inside the restore's transaction). That path
+ * works through Kysely only, so it is the one that moves a solo database onto PostgreSQL
+ * (issue 19); for SQLite to SQLite the file copy is faster and stays the default.
  */
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, {
     ...FOLDER_OPTIONS,
     'server-data-dir': { type: 'string' },
     'server-key-file': { type: 'string' },
+    'via-export': { type: 'boolean' },
   })
   const serverDirArg = values['server-data-dir']
   const serverKeyFile = values['server-key-file']
@@ -90,17 +98,35 @@ export async function run(argv: string[]): Promise<number> {
       return 1
     }
     before = await counts(source.database.db)
+    mkdirSync(serverDir, { recursive: true })
+    if (values['via-export']) {
+      // A new database under the server's key, made by the server's own migrator, then filled.
+      const empty = await createApp({ dataDir: serverDir, key: serverKey })
+      try {
+        await copyDatabase(source.database.db, empty.database.db, {
+          databaseKey: solo.key,
+          workDir: serverDir,
+          now: source.clock.now(),
+        })
+      } catch (err) {
+        await empty.close()
+        removeServerDatabase(target, serverDir)
+        throw err
+      }
+      await empty.close()
+    }
   } finally {
     await source.close()
   }
 
-  // A verified copy under the server's key; the original stays as it was.
-  mkdirSync(serverDir, { recursive: true })
-  const copy = reencryptCopy(solo.file, solo.key, serverKey)
-  try {
-    copyFileSync(copy, target)
-  } finally {
-    rmSync(copy, { force: true })
+  if (!values['via-export']) {
+    // A verified copy under the server's key; the original stays as it was.
+    const copy = reencryptCopy(solo.file, solo.key, serverKey)
+    try {
+      copyFileSync(copy, target)
+    } finally {
+      rmSync(copy, { force: true })
+    }
   }
   writeKeyCheck(serverDir, serverKey)
 
@@ -126,6 +152,12 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await server.close()
   }
-  if (!ok) for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true })
+  if (!ok) removeServerDatabase(target, serverDir)
   return ok ? 0 : 1
+}
+
+/** A failed move leaves the server folder without a database (and without its key check). */
+function removeServerDatabase(target: string, serverDir: string): void {
+  for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true })
+  rmSync(join(serverDir, KEY_CHECK_FILE), { force: true })
 }

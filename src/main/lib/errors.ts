@@ -33,6 +33,30 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The case changed since the screen read it (dossier/version.ts); the message is fixed. */
+export const CASE_CHANGED_MESSAGE =
+  'Een collega heeft deze zaak net gewijzigd. Bekijk de nieuwe gegevens en probeer het opnieuw.'
+
+/**
+ * A change carried a case version that is no longer current: a colleague changed the case in
+ * between. Thrown inside the transaction (which rolls back); the use case's caller swaps it for a
+ * CaseConflictError that carries the fresh case file.
+ */
+export class StaleCaseError extends AppError {
+  constructor(readonly caseId: number) {
+    super('conflict', CASE_CHANGED_MESSAGE)
+    this.name = 'StaleCaseError'
+  }
+}
+
+/** StaleCaseError with the case file as it is now, for the screen to show. */
+export class CaseConflictError extends AppError {
+  constructor(readonly dossier: unknown) {
+    super('conflict', CASE_CHANGED_MESSAGE)
+    this.name = 'CaseConflictError'
+  }
+}
+
 export class NotSignedInError extends AppError {
   constructor() {
     super('not_signed_in', 'Kies eerst wie je bent.')

@@ -8,7 +8,7 @@ import { cleanWorkstationName } from '../server/sessions'
  * A desktop app in team mode: `team.json` in its data folder names the server and its pinned
  * certificate fingerprint (and, optionally, the workstation's name; the computer's name
  * otherwise). Without the file the app works alone, as always. IT places the file (or the
- * first-run choice "Met het team" will write it); the app then keeps no database at all.
+ * first-run choice "Met het team" writes it, remote/workstation.ts); the app then opens no database.
  *
  *   { "server": "https://lange-adem.gemeente.local:8443", "vingerafdruk": "AB:CD:…", "werkplek": "Balie 1" }
  */

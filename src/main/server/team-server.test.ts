@@ -178,6 +178,20 @@ describe('the team server with two workstations', () => {
     expect((await anoniem.raw('changes.since', { na: 0 })).ok).toBe(false)
   })
 
+  it('leaves out what the same user did at the same workstation, not at another one', async () => {
+    const hier = await workstation('Balie 11')
+    const daar = await workstation('Balie 1')
+    await signInAs(hier, 'Bert Smeets')
+    await signInAs(daar, 'Bert Smeets')
+    const na = (await hier.call('changes.since', { na: 0 })).laatste
+    await hier.call('session.saveSettings', { vergrendelMinuten: 8 })
+    // "Balie 11" ends in "Balie 1"'s name: the match is on the whole "(werkplek …)" ending.
+    expect((await hier.call('changes.since', { na })).wijzigingen).toEqual([])
+    expect((await daar.call('changes.since', { na })).wijzigingen).toEqual([
+      expect.objectContaining({ soort: 'instellingen' }),
+    ])
+  })
+
   it('lets one import run at a time, and tells a second importer who is importing', async () => {
     const desk = await workstation('Balie 10')
     await signInAs(desk, 'Fatima El Idrissi')
@@ -230,7 +244,7 @@ describe('the team server with two workstations', () => {
     const own = await startTeamServer({ app, host: '127.0.0.1', port: 0, tls })
     const remote = await connectToServer({ url: own.url, fingerprint: tls.fingerprint, werkplek: 'Thuis' })
     await own.close()
-    const attempt = { caseId: 1, kanaal: 'telefoon', bereikt: false } as const
+    const attempt = { caseId: 1, versie: 1, kanaal: 'telefoon', bereikt: false } as const
     // The first call may meet the connection the server just closed (then it cannot know whether
     // the server read it, and says so); the next finds no server at all.
     const first = await remote.call(createSession(), 'ladder.logAttempt', attempt)

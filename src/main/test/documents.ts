@@ -66,6 +66,7 @@ export async function announce(
 ) {
   const partner = bezoek.partnerContactId ?? null
   await w.t.call('visits.announce', {
+    versie: await w.t.versie(caseId),
     caseId,
     datum: bezoek.datum,
     van: bezoek.van,

@@ -70,7 +70,19 @@ export async function testApp(now = '2026-11-10T09:30:00.000Z') {
     if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
     return res.value as ApiOutput<'intake.upload'>
   }
-  return { app, clock, session, call, raw, upload, db: app.database.db }
+  /**
+   * The case's current version, as a case file read now would give it: a test that changes a
+   * case as a user who just opened it sends this (the conflict tests send an older one).
+   */
+  async function versie(caseId: number): Promise<number> {
+    const row = await app.database.db
+      .selectFrom('vroegsignaalzaak')
+      .select('versie')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow()
+    return row.versie
+  }
+  return { app, clock, session, call, raw, upload, versie, db: app.database.db }
 }
 
 export const ROERMOND_SETUP: SetupInput = {

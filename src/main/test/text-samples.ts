@@ -160,6 +160,20 @@ export interface SampleWorld {
   batchId: number
 }
 
+/**
+ * The input with the case's version as it is now, for an input that carries one (a change made
+ * from the case file): a sample sent many times would otherwise be refused as stale after the
+ * first change it makes.
+ */
+export async function withCurrentVersion<I>(
+  input: I,
+  versieOf: (caseId: number) => Promise<number>,
+): Promise<I> {
+  if (typeof input !== 'object' || input === null || !('versie' in input) || !('caseId' in input))
+    return input
+  return { ...input, versie: await versieOf(Number(input.caseId)) }
+}
+
 /** The valid inputs; read as the kwaliteitsmedewerker (current settings, templates, rules). */
 export async function textSamples(w: SampleWorld): Promise<Samples> {
   const { t } = w
@@ -176,6 +190,9 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
   const stadskantoor = (await t.call('appointments.places', {})).find((p) => p.soort === 'stadskantoor')!.id
   const slot = { datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: stadskantoor }
   const address = { straat: 'Markt', huisnummer: '5', postcode: '6041 EM', plaats: 'Roermond' }
+  // The version a case file shows now; a runner that changes the case sends the current one
+  // (withCurrentVersion), as a user who just opened it would.
+  const versie = (await t.call('dossier.get', { caseId })).versie
   return {
     'session.signIn': { userId: w.member('Anouk Peeters'), wachtwoord: START_WACHTWOORD },
     'session.choosePassword': {
@@ -188,6 +205,13 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     'session.setStartPassword': { userId: w.member('Anouk Peeters'), wachtwoord: START_WACHTWOORD },
     'session.changePassword': { wachtwoord: TEST_WACHTWOORD, nieuwWachtwoord: TEST_WACHTWOORD },
     'setup.complete': ROERMOND_SETUP,
+    // Answered by the workstation layer on a computer; the app itself (here) refuses them.
+    'werkplek.bekijkServer': { adres: 'https://teamserver.roermond.local:8443' },
+    'werkplek.koppel': {
+      adres: 'https://teamserver.roermond.local:8443',
+      vingerafdruk: `${'AB:'.repeat(31)}AB`,
+      werkplek: 'Balie 1',
+    },
     'settings.saveTeam': ROERMOND_SETUP.team,
     'settings.saveWijk': { naam: 'Maasniel', postcodes: '6046' },
     'settings.saveMedewerker': {
@@ -222,6 +246,7 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     'audit.search': { van: '01-11-2026', tot: '30-11-2026', actie: 'notitie', zaaknummer: 'LA-2026-00001' },
     'ladder.logAttempt': {
       caseId,
+      versie,
       kanaal: 'telefoon',
       bereikt: false,
       resultaat: 'Geen gehoor',
@@ -231,14 +256,15 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     },
     'ladder.close': {
       caseId,
+      versie,
       resultaat: 'Inwoner is overleden',
       hulpAangeboden: false,
       hulpGeaccepteerd: false,
       verwijzing: 'Budgetcoaching',
       notitie: 'Via de buren gehoord',
     },
-    'ladder.reopen': { caseId, reden: 'Toch nodig' },
-    'ladder.setDoNotApproach': { caseId, nietBenaderen: true, reden: 'Wil niet' },
+    'ladder.reopen': { caseId, versie, reden: 'Toch nodig' },
+    'ladder.setDoNotApproach': { caseId, versie, nietBenaderen: true, reden: 'Wil niet' },
     'visits.savePartner': {
       organisatie: 'Wonen Limburg',
       naam: 'Ria Hermans',
@@ -248,6 +274,7 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
     },
     'visits.announce': {
       caseId,
+      versie,
       datum: '26-11-2026',
       van: '10:00',
       tot: '10:30',
@@ -277,7 +304,7 @@ export async function textSamples(w: SampleWorld): Promise<Samples> {
       toegankelijk: true,
       toelichting: 'Ingang aan de achterkant',
     },
-    'appointments.make': { caseId, ...slot, notitie: 'Wil graag op het stadskantoor praten' },
+    'appointments.make': { caseId, versie, ...slot, notitie: 'Wil graag op het stadskantoor praten' },
     'appointments.reschedule': { afspraakId: w.afspraakId, ...slot, notitie: 'Verzet op verzoek' },
     'appointments.outcome': { afspraakId: w.afspraakId, uitkomst: 'geweest', notitie: 'Goed gesprek' },
     'appointments.agenda': { datum: '17-11-2026', weergave: 'week' },

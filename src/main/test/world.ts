@@ -66,6 +66,7 @@ export async function scopeWorld() {
   // An appointment on Sem's case at the stadskantoor, next week.
   const places = await t.call('appointments.places', {})
   const afspraak = await t.call('appointments.make', {
+    versie: await t.versie(other.caseId),
     caseId: other.caseId,
     datum: '2026-11-17',
     tijd: '14:00',
@@ -121,20 +122,24 @@ export type ScopeWorld = Awaited<ReturnType<typeof scopeWorld>>
  */
 export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unknown>> {
   const caseId = w.cases.other
+  // A version no case file shows any more (every case is past 0): these inputs test refusals, and
+  // one that got through the scope would still change nothing.
+  const versie = 0
   return {
     'dossier.get': { caseId },
     'dossier.addNote': { caseId, tekst: 'Even bellen' },
-    'dossier.assign': { caseId, consulentId: w.member('Anouk Peeters') },
+    'dossier.assign': { caseId, versie, consulentId: w.member('Anouk Peeters') },
     'ladder.plan': { caseId },
-    'ladder.logAttempt': { caseId, kanaal: 'telefoon', bereikt: false, resultaat: 'Geen gehoor' },
+    'ladder.logAttempt': { caseId, versie, kanaal: 'telefoon', bereikt: false, resultaat: 'Geen gehoor' },
     'ladder.close': {
       caseId,
+      versie,
       resultaat: 'Inwoner is overleden',
       hulpAangeboden: false,
       hulpGeaccepteerd: false,
     },
-    'ladder.reopen': { caseId, reden: 'Toch nodig' },
-    'ladder.setDoNotApproach': { caseId, nietBenaderen: true, reden: 'Wil niet' },
+    'ladder.reopen': { caseId, versie, reden: 'Toch nodig' },
+    'ladder.setDoNotApproach': { caseId, versie, nietBenaderen: true, reden: 'Wil niet' },
     'visits.plan': {
       wijkId: w.wijk('Kapel in het Zand'),
       datum: '26-11-2026',
@@ -145,6 +150,7 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
     },
     'visits.announce': {
       caseId,
+      versie,
       datum: '26-11-2026',
       van: '13:00',
       tot: '13:30',
@@ -152,7 +158,7 @@ export function otherCaseInputs(w: ScopeWorld): Partial<Record<MethodName, unkno
     },
     'visits.optOut': { visitId: w.visitId, via: 'telefoon', reden: 'Afgezegd' },
     'visits.outcome': { visitId: w.visitId, uitkomst: 'niet_thuis', notitie: '' },
-    'appointments.make': { caseId, datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: 1 },
+    'appointments.make': { caseId, versie, datum: '24-11-2026', tijd: '10:00', duur: 45, plekId: 1 },
     'appointments.reschedule': {
       afspraakId: w.afspraakId,
       datum: '24-11-2026',

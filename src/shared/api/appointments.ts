@@ -4,7 +4,7 @@ import type { Kanaal, LadderResult } from './ladder'
 import type { ExportFile } from './monitor'
 import type { QueueItemView } from './documents'
 import type { WordCheckIssue } from './documents-text'
-import { id, isoDate, optionalText, postcode, requiredText, time } from './fields'
+import { caseVersion, id, isoDate, optionalText, postcode, requiredText, time } from './fields'
 
 /**
  * Appointments with residents (issue 21): the meeting places per wijk, the appointment itself,
@@ -202,7 +202,7 @@ const slot = {
 }
 
 export const makeAppointmentInput = z
-  .object({ caseId: id, ...slot })
+  .object({ caseId: id, versie: caseVersion, ...slot })
   .strict()
   .refine((v) => v.collegaId === null || v.partnerId === null, oneOf)
 

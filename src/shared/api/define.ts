@@ -39,6 +39,11 @@ export interface ApiErrorPayload {
   code: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'not_signed_in' | 'locked' | 'internal'
   message: string
   fields?: Record<string, string>
+  /**
+   * code 'conflict' because a colleague changed the case since the screen read it: the case
+   * file as it is now (a DossierView; typed where it is read, renderer/src/api/client.ts).
+   */
+  dossier?: unknown
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload }

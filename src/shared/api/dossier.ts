@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import type { ZaakStatus } from '../domain/case'
 import type { Contactsoort, Dagdeel, Eindresultaat, SignaalpartnerType, Signaalstatus } from '../domain/ddas'
-import { id, requiredText } from './fields'
+import { caseVersion, id, requiredText } from './fields'
 import type { Kanaal } from '../domain/kanaal'
 
 export interface ResidentView {
@@ -76,6 +76,11 @@ export interface EarlierKnown {
 
 export interface DossierView {
   id: number
+  /**
+   * The case's version as read: a change made from this case file sends it back, and is refused
+   * when a colleague changed the case since (issue 18, features/dossier/version.ts).
+   */
+  versie: number
   caseNumber: string
   status: ZaakStatus
   datumOpgepakt: string
@@ -116,5 +121,7 @@ export const dossierContract = {
   'dossier.addNote': method<DossierView>()(
     z.object({ caseId: id, tekst: requiredText('De notitie', 4000) }).strict(),
   ),
-  'dossier.assign': method<DossierView>()(z.object({ caseId: id, consulentId: id.nullable() }).strict()),
+  'dossier.assign': method<DossierView>()(
+    z.object({ caseId: id, versie: caseVersion, consulentId: id.nullable() }).strict(),
+  ),
 }

@@ -100,3 +100,12 @@ export const time = (label: string) =>
     .trim()
     .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, `${label} is geen geldige tijd (uu:mm).`)
     .transform((v) => v.replace('.', ':'))
+
+/**
+ * The version of a case that the screen read (DossierView.versie): a change made from the case
+ * file carries it, and is refused when a colleague changed the case since (issue 18).
+ */
+export const caseVersion = z
+  .number({ error: 'Open de zaak opnieuw en probeer het nog eens.' })
+  .int('Open de zaak opnieuw en probeer het nog eens.')
+  .min(0, 'Open de zaak opnieuw en probeer het nog eens.')

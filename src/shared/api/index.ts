@@ -16,6 +16,7 @@ import { intakeContract } from './intake'
 import { retentionContract } from './retention'
 import { ddasVsContract } from './ddas-vs'
 import { changesContract } from './changes'
+import { werkplekContract } from './workstation'
 import type { InputOf, OutputOf } from './define'
 import type { METHOD_NAMES } from './method-names'
 
@@ -56,6 +57,7 @@ export const apiContract = composeContracts(
   retentionContract,
   ddasVsContract,
   changesContract,
+  werkplekContract,
 )
 export type ApiContract = typeof apiContract
 export type MethodName = keyof ApiContract & string

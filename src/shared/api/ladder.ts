@@ -4,7 +4,7 @@ import { DAGDELEN, EINDRESULTATEN, type Dagdeel } from '../domain/ddas'
 import { KANALEN, type Kanaal } from '../domain/kanaal'
 import type { ZaakStatus } from '../domain/case'
 import type { DossierView } from './dossier'
-import { id, optionalIsoDate, optionalText, requiredText, time } from './fields'
+import { caseVersion, id, optionalIsoDate, optionalText, requiredText, time } from './fields'
 
 /**
  * The contact ladder (stappenplan): the app's channels, the ladder's steps, the results a
@@ -248,6 +248,7 @@ const kanaal = z.enum(
 export const logAttemptInput = z
   .object({
     caseId: id,
+    versie: caseVersion,
     kanaal,
     bereikt: z.boolean({ error: 'Kies of er contact was.' }),
     resultaat: optionalText('Het resultaat', 100),
@@ -262,6 +263,7 @@ export const logAttemptInput = z
 export const closeCaseInput = z
   .object({
     caseId: id,
+    versie: caseVersion,
     resultaat: z.enum(EINDRESULTATEN, { error: 'Kies het eindresultaat.' }),
     hulpAangeboden: z.boolean({ error: 'Kies of hulp is aangeboden.' }),
     hulpGeaccepteerd: z.boolean({ error: 'Kies of de hulp is aangenomen.' }),
@@ -282,12 +284,13 @@ export const ladderContract = {
   'ladder.logAttempt': method<LadderResult>()(logAttemptInput),
   'ladder.close': method<LadderResult>()(closeCaseInput),
   'ladder.reopen': method<LadderResult>()(
-    z.object({ caseId: id, reden: requiredText('De reden', 500) }).strict(),
+    z.object({ caseId: id, versie: caseVersion, reden: requiredText('De reden', 500) }).strict(),
   ),
   'ladder.setDoNotApproach': method<LadderResult>()(
     z
       .object({
         caseId: id,
+        versie: caseVersion,
         nietBenaderen: z.boolean(),
         reden: optionalText('De reden', 500),
       })

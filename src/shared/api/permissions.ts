@@ -41,6 +41,11 @@ export const PERMISSIONS: Record<Name, readonly Rol[] | typeof ALL> = {
   'session.unlock': ALL,
   'session.activity': ALL,
   'changes.since': ALL,
+  // Answered by main on this computer (remote/workstation.ts), which checks who may change it.
+  'werkplek.status': ALL,
+  'werkplek.bekijkServer': ALL,
+  'werkplek.koppel': ALL,
+  'werkplek.alleen': ALL,
   'session.setStartPassword': ADMIN_ROLES,
   'session.changePassword': ALL,
   'session.settings': ALL,

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import { method } from './define'
 import type { LadderResult } from './ladder'
-import { id, isoDate, optionalEmail, optionalPhone, optionalText, requiredText, time } from './fields'
+import {
+  caseVersion,
+  id,
+  isoDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  time,
+} from './fields'
 
 /** Announced home visits (aangekondigde huisbezoeken) and the address book of chain partners. */
 
@@ -121,6 +130,7 @@ export const planVisitsInput = z
 export const announceVisitInput = z
   .object({
     caseId: id,
+    versie: caseVersion,
     datum: isoDate('Datum van het huisbezoek'),
     van: time('Van'),
     tot: time('Tot'),

@@ -16,6 +16,7 @@ import * as m0014 from './0014_contact_dates'
 import * as m0015 from './0015_ddas_vs'
 import * as m0016 from './0016_import_ranges'
 import * as m0017 from './0017_appointments'
+import * as m0018 from './0018_case_version'
 
 /**
  * Every migration, in order. Imported statically so they survive bundling.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0015_ddas_vs': m0015,
   '0016_import_ranges': m0016,
   '0017_appointments': m0017,
+  '0018_case_version': m0018,
 }

@@ -167,6 +167,11 @@ export interface VroegsignaalzaakTable {
   hulp_aangeboden: Generated<number | null>
   hulp_geaccepteerd: Generated<number | null>
   verwijzing: Generated<string>
+  /**
+   * Goes up with every change to the case or its case file (migration 0018); a change from the
+   * case file carries the version it read (features/dossier/version.ts).
+   */
+  versie: Generated<number>
 }
 
 export interface VroegsignaalTable {

@@ -129,6 +129,10 @@ export const CASE_ACCESS: Rules = {
   'session.activity': 'geen',
   // Kinds and ids of changes only; the screens then ask what this user may see.
   'changes.since': 'geen',
+  'werkplek.status': 'geen',
+  'werkplek.bekijkServer': 'geen',
+  'werkplek.koppel': 'geen',
+  'werkplek.alleen': 'geen',
   'session.setStartPassword': 'geen',
   'session.changePassword': 'geen',
   'session.settings': 'geen',

@@ -200,7 +200,11 @@ describe('case scope: a consulent and another wijk', () => {
 
   it('goes with the case when it is assigned to a consulent of another wijk', async () => {
     const w = await scopeWorld()
-    await w.t.call('dossier.assign', { caseId: w.cases.other, consulentId: w.member('Anouk Peeters') })
+    await w.t.call('dossier.assign', {
+      versie: await w.t.versie(w.cases.other),
+      caseId: w.cases.other,
+      consulentId: w.member('Anouk Peeters'),
+    })
     await w.signInAs('Anouk Peeters')
     expect((await w.t.raw('dossier.get', { caseId: w.cases.other })).ok).toBe(true)
   })

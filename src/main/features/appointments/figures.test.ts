@@ -39,11 +39,12 @@ async function world() {
   return { t, team, place, newCase }
 }
 
-const make = (t: T, caseId: number, datum: string, tijd: string, plekId: number) =>
-  t.call('appointments.make', { caseId, datum, tijd, duur: 30, plekId })
+const make = async (t: T, caseId: number, datum: string, tijd: string, plekId: number) =>
+  t.call('appointments.make', { versie: await t.versie(caseId), caseId, datum, tijd, duur: 30, plekId })
 
-const phone = (t: T, caseId: number, bereikt: boolean) =>
+const phone = async (t: T, caseId: number, bereikt: boolean) =>
   t.call('ladder.logAttempt', {
+    versie: await t.versie(caseId),
     caseId,
     kanaal: 'telefoon',
     bereikt,

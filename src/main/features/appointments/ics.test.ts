@@ -136,6 +136,7 @@ describe('.ics files', () => {
   it('exports an appointment with a stable UID and nothing personal beyond what the consulent needs', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '14:30',
@@ -178,6 +179,7 @@ describe('.ics files', () => {
   it('exports the week with appointments and home visits, and a moved appointment as cancelled', async () => {
     const { t, place, caseId, member } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '10:00',
@@ -194,6 +196,7 @@ describe('.ics files', () => {
     })
     const other = await t.call('signals.createManual', signal({ achternaam: 'Smits', huisnummer: '14' }))
     await t.call('visits.announce', {
+      versie: await t.versie(other.caseId),
       caseId: other.caseId,
       datum: '19-11-2026',
       van: '13:00',

@@ -97,6 +97,7 @@ describe('an appointment', () => {
   it('is made after contact, becomes the next step, and refuses a taken, closed or past slot', async () => {
     const { t, place, caseId } = await world()
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: true,
@@ -104,6 +105,7 @@ describe('an appointment', () => {
     })
     const wijk = place('wijk')
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '14:30',
@@ -131,6 +133,7 @@ describe('an appointment', () => {
       afspraak: { datum: '2026-11-17', tijd: '14:30' },
     })
     const again = await t.raw('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '19-11-2026',
       tijd: '10:00',
@@ -152,6 +155,7 @@ describe('an appointment', () => {
     ] as const
     for (const [slot, field] of cases) {
       const res = await t.raw('appointments.make', {
+        versie: await t.versie(other.caseId),
         caseId: other.caseId,
         ...slot,
         duur: 45,
@@ -164,6 +168,7 @@ describe('an appointment', () => {
     }
     // Right after Hendriks, at the same place: fine.
     await t.call('appointments.make', {
+      versie: await t.versie(other.caseId),
       caseId: other.caseId,
       datum: '17-11-2026',
       tijd: '15:15',
@@ -175,6 +180,7 @@ describe('an appointment', () => {
   it('gets texts in plain Dutch that pass the word check and say nothing about money', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '14:30',
@@ -212,6 +218,7 @@ describe('an appointment', () => {
     const { t, place, caseId } = await world()
     // Made on Tuesday for next Monday: the reminder is due on Friday.
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '16-11-2026',
       tijd: '10:00',
@@ -235,6 +242,7 @@ describe('an appointment', () => {
     // An appointment made for the next working day needs none: it was just agreed.
     const other = await t.call('signals.createManual', signal({ achternaam: 'Smits', huisnummer: '14' }))
     const soon = await t.call('appointments.make', {
+      versie: await t.versie(other.caseId),
       caseId: other.caseId,
       datum: '16-11-2026',
       tijd: '11:00',
@@ -247,6 +255,7 @@ describe('an appointment', () => {
   it('records "niet gekomen" as an attempt of the place\'s kind and plans a call the next working day', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '12-11-2026',
       tijd: '14:30',
@@ -289,6 +298,7 @@ describe('an appointment', () => {
     await t.call('ladder.saveConfig', { ...cfg, nietGekomen: { stap: 'opvolgen', werkdagen: 2 } })
     await signInAs(t, 'Anouk Peeters')
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '12-11-2026',
       tijd: '09:00',
@@ -315,6 +325,7 @@ describe('an appointment', () => {
     for (const [soort, ddas, kanaal] of expected) {
       const datum = days.shift()!
       const made = await t.call('appointments.make', {
+        versie: await t.versie(caseId),
         caseId,
         datum,
         tijd: '10:00',
@@ -343,6 +354,7 @@ describe('an appointment', () => {
   it('is moved (verzet) to a new one, and falls away with the case when it is closed', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '10:00',
@@ -366,6 +378,7 @@ describe('an appointment', () => {
     const letter = await t.call('appointments.queueLetter', { afspraakId: moved.afspraak.id })
     expect(letter.templateNaam).toBe('Bevestiging afspraak')
     await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,
@@ -379,6 +392,7 @@ describe('an appointment', () => {
   it('puts its confirmation letter in the print queue; sending it is no contact attempt', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '10:00',
@@ -424,6 +438,7 @@ describe('an appointment', () => {
   it('shows in the agenda of the consulent and of the colleague who comes along', async () => {
     const { t, place, caseId, member } = await world()
     await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '17-11-2026',
       tijd: '10:00',
@@ -461,6 +476,7 @@ describe('an appointment', () => {
   it('stays in the anonymous facts when retention deletes the case', async () => {
     const { t, place, caseId } = await world()
     const made = await t.call('appointments.make', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '12-11-2026',
       tijd: '10:00',

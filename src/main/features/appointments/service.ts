@@ -28,8 +28,9 @@ import { loadItems, queueDocument } from '../documents/queue-service'
 import { whenUsable } from './places'
 import { withdrawLetters } from './cancel'
 import { appointmentQuery, stadskantoorAdres, toAppointmentView } from './repository'
+import { claimCase } from '../dossier/version'
 
-type Slot = Omit<z.output<typeof makeAppointmentInput>, 'caseId'>
+type Slot = Omit<z.output<typeof makeAppointmentInput>, 'caseId' | 'versie'>
 
 /** Appointments are kept between seven in the morning and ten at night, whatever a place allows. */
 const EARLIEST = '07:00'
@@ -268,6 +269,7 @@ export async function makeAppointment(
   input: z.output<typeof makeAppointmentInput>,
 ): Promise<AppointmentResult> {
   return checkedTransaction(db).execute(async (trx) => {
+    await claimCase(trx, input.caseId, input.versie)
     const pending = await trx
       .selectFrom('afspraak')
       .select(['datum', 'tijd'])

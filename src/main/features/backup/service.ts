@@ -82,25 +82,45 @@ function stampOf(instant: string): string {
 
 const KINDS: BackupKind[] = ['automatisch', 'handmatig', 'voor-terugzetten']
 
-function parseName(name: string): { at: string; kind: BackupKind } {
-  const s = name.slice(PREFIX.length, -SUFFIX.length)
+/** The instant and kind in a backup's file name (`suffix`: `.sqlite`, or `.export` for export-backup.ts). */
+export function parseName(name: string, suffix = SUFFIX): { at: string; kind: BackupKind } {
+  const s = name.slice(PREFIX.length, -suffix.length)
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:\.([a-z-]+))?$/.exec(s)
   if (!m) return { at: s, kind: 'automatisch' }
   const kind = KINDS.find((k) => k === m[6]) ?? 'automatisch'
   return { at: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, kind }
 }
 
-export function listBackups(dataDir: string): BackupInfo[] {
+export function listBackups(dataDir: string, suffix = SUFFIX): BackupInfo[] {
   const dir = join(dataDir, BACKUP_FOLDER)
   if (!existsSync(dir)) return []
   return readdirSync(dir)
-    .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX))
+    .filter((n) => n.startsWith(PREFIX) && n.endsWith(suffix))
     .sort()
     .reverse()
     .map((name) => {
       const file = join(dir, name)
-      return { file, name, ...parseName(name), bytes: statSync(file).size }
+      return { file, name, ...parseName(name, suffix), bytes: statSync(file).size }
     })
+}
+
+/**
+ * The path of a new backup made at `now`: never an existing one (two in the same millisecond
+ * get the next free millisecond). Makes the backup folder.
+ */
+export function newBackupPath(
+  dataDir: string,
+  now: string,
+  kind: BackupKind,
+  suffix = SUFFIX,
+): { file: string; name: string; at: string } {
+  const dir = join(dataDir, BACKUP_FOLDER)
+  mkdirSync(dir, { recursive: true })
+  let at = now
+  const nameAt = (instant: string) =>
+    `${PREFIX}${stampOf(instant)}${kind === 'automatisch' ? '' : `.${kind}`}${suffix}`
+  while (existsSync(join(dir, nameAt(at)))) at = new Date(Date.parse(at) + 1).toISOString()
+  return { file: join(dir, nameAt(at)), name: nameAt(at), at }
 }
 
 /**
@@ -115,15 +135,7 @@ export async function createBackup(
   opts: { key: string | null; keep?: number; kind?: BackupKind },
 ): Promise<BackupInfo> {
   const kind = opts.kind ?? 'automatisch'
-  const dir = join(dataDir, BACKUP_FOLDER)
-  mkdirSync(dir, { recursive: true })
-  // A backup is never overwritten: two in the same millisecond get the next free millisecond.
-  let at = now
-  const nameAt = (instant: string) =>
-    `${PREFIX}${stampOf(instant)}${kind === 'automatisch' ? '' : `.${kind}`}${SUFFIX}`
-  while (existsSync(join(dir, nameAt(at)))) at = new Date(Date.parse(at) + 1).toISOString()
-  const name = nameAt(at)
-  const final = join(dir, name)
+  const { file: final, name, at } = newBackupPath(dataDir, now, kind)
   const tmp = `${final}.part`
   rmSync(tmp, { force: true })
   raw.prepare('VACUUM INTO ?').run(tmp)
@@ -142,8 +154,8 @@ export async function createBackup(
 }
 
 /** Removes all but the newest `keep` backups (at least one is always kept). */
-export function rotateBackups(dataDir: string, keep: number): void {
-  for (const old of listBackups(dataDir).slice(Math.max(1, keep))) rmSync(old.file, { force: true })
+export function rotateBackups(dataDir: string, keep: number, suffix = SUFFIX): void {
+  for (const old of listBackups(dataDir, suffix).slice(Math.max(1, keep))) rmSync(old.file, { force: true })
 }
 
 /** The newest backup that opens with the key and passes the integrity check. */

@@ -8,6 +8,7 @@ import type { LadderConfig } from '@shared/api/ladder'
 import { visitDueWhere } from '../ladder/next-step'
 import { inScope, type CaseScope } from '../access/scope'
 import { prefixUpperBound, type ParsedSearch } from './search'
+import { nextVersion } from '../dossier/version'
 
 export type CaseloadQuery = z.output<typeof caseloadQuery>
 type ZaakQuery = SelectQueryBuilder<Database, 'vroegsignaalzaak', object>
@@ -272,7 +273,7 @@ export async function casesOpen(db: Db, caseIds: number[]) {
 export async function assignCases(db: Db, caseIds: number[], consulentId: number): Promise<void> {
   await db
     .updateTable('vroegsignaalzaak')
-    .set({ consulent_id: consulentId })
+    .set({ consulent_id: consulentId, versie: nextVersion })
     .where('id', 'in', caseIds)
     .execute()
 }

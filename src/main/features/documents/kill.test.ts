@@ -59,7 +59,11 @@ async function queuedLetters(dataDir: string): Promise<void> {
     )
     expect(imported.nieuweZaken).toBe(LETTERS)
     const db = app.database.db
-    const cases = await db.selectFrom('vroegsignaalzaak').select('id').where('is_open', '=', 1).execute()
+    const cases = await db
+      .selectFrom('vroegsignaalzaak')
+      .select(['id', 'versie'])
+      .where('is_open', '=', 1)
+      .execute()
     const letter = await db
       .selectFrom('document_template')
       .select('id')
@@ -79,6 +83,7 @@ async function queuedLetters(dataDir: string): Promise<void> {
         `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`
       await announce(db, ctx, {
         caseId: c.id,
+        versie: c.versie,
         templateId: letter.id,
         datum: parseDutchDate(datum)!,
         van: hhmm(m),

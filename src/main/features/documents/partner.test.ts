@@ -29,6 +29,7 @@ describe('a chain partner as the second visitor on the letter', () => {
 
     await expect(
       t.call('visits.announce', {
+        versie: await t.versie(cases[1]!),
         caseId: cases[1]!,
         ...visit,
         duoUserId: member('Sem Janssen'),

@@ -35,6 +35,7 @@ describe('print queue', () => {
     expect(item.bezoek!.afmelddatum).toBe('2026-11-12')
     const fatima = member('Fatima El Idrissi')
     const soon = await t.raw('visits.announce', {
+      versie: await t.versie(cases[1]!),
       caseId: cases[1]!,
       ...visit,
       datum: '12-11-2026',
@@ -43,6 +44,7 @@ describe('print queue', () => {
     expect(soon.ok).toBe(false)
     if (!soon.ok) expect(soon.error.fields?.datum).toMatch(/latere dag/)
     const weekend = await t.raw('visits.announce', {
+      versie: await t.versie(cases[1]!),
       caseId: cases[1]!,
       ...visit,
       datum: '21-11-2026',
@@ -53,6 +55,7 @@ describe('print queue', () => {
     const none = await t.raw('documents.addToQueue', { caseId: cases[1]!, templateId: letter.id })
     expect(!none.ok && none.error.message).toMatch(/Huisbezoek aankondigen/)
     const badTime = await t.raw('visits.announce', {
+      versie: await t.versie(cases[1]!),
       caseId: cases[1]!,
       ...visit,
       van: '12:00',

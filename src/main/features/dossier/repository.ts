@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database'
+import { nextVersion, touchCase } from './version'
 
 /** The case file's reads and its few writes (notes, the consulent). */
 
@@ -93,6 +94,7 @@ export async function insertNote(
   by: number | null,
 ): Promise<void> {
   await db.insertInto('note').values({ case_id: caseId, tekst, created_at: at, created_by: by }).execute()
+  await touchCase(db, caseId)
 }
 
 /** The household's other cases. */
@@ -167,7 +169,7 @@ export async function userForAssignment(
 export async function setCaseConsulent(db: Db, caseId: number, consulentId: number | null): Promise<void> {
   await db
     .updateTable('vroegsignaalzaak')
-    .set({ consulent_id: consulentId })
+    .set({ consulent_id: consulentId, versie: nextVersion })
     .where('id', '=', caseId)
     .execute()
 }

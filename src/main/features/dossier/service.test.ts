@@ -113,11 +113,15 @@ describe('dossier', () => {
 
   it('assigns the case to another consulent, or to nobody', async () => {
     const { t, caseId, member } = await withCase()
-    const d = await t.call('dossier.assign', { caseId, consulentId: member('Sem Janssen') })
+    const d = await t.call('dossier.assign', {
+      versie: await t.versie(caseId),
+      caseId,
+      consulentId: member('Sem Janssen'),
+    })
     expect(d.consulent?.naam).toBe('Sem Janssen')
     expect(d.logboek[0]!.actie).toBe('toegewezen: Toegewezen aan Sem Janssen')
     expect(await (await t.call('caseload.list', { consulent: member('Sem Janssen') })).total).toBe(1)
-    const none = await t.call('dossier.assign', { caseId, consulentId: null })
+    const none = await t.call('dossier.assign', { versie: await t.versie(caseId), caseId, consulentId: null })
     expect(none.consulent).toBeNull()
     expect((await t.call('caseload.list', { consulent: 'geen' })).total).toBe(1)
   })
@@ -125,7 +129,7 @@ describe('dossier', () => {
   it('refuses to assign to someone who is no active consulent, and changes nothing', async () => {
     const { t, caseId, member } = await withCase()
     for (const consulentId of [member('Fatima El Idrissi'), 999]) {
-      const res = await t.raw('dossier.assign', { caseId, consulentId })
+      const res = await t.raw('dossier.assign', { versie: await t.versie(caseId), caseId, consulentId })
       expect(res.ok).toBe(false)
       if (!res.ok) {
         expect(res.error.code).toBe('validation')

@@ -33,6 +33,7 @@ import {
   userRef,
   wijkRef,
 } from './repository'
+import { claimCase } from './version'
 
 /** The case file as the screen shows it; also returned by the ladder's use cases after a change. */
 export async function loadDossier(db: Db, caseId: number): Promise<DossierView> {
@@ -58,6 +59,7 @@ export async function loadDossier(db: Db, caseId: number): Promise<DossierView> 
 
   return {
     id: zaak.id,
+    versie: zaak.versie,
     caseNumber: zaak.case_number,
     status: zaak.status as ZaakStatus,
     datumOpgepakt: zaak.datum_opgepakt,
@@ -205,10 +207,11 @@ export async function assignCase(
   db: Db,
   ctx: UseCaseContext,
   caseId: number,
+  versie: number,
   consulentId: number | null,
 ): Promise<DossierView> {
   return db.transaction().execute(async (trx) => {
-    if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
+    await claimCase(trx, caseId, versie)
     let naam = 'niemand'
     if (consulentId !== null) {
       const user = await userForAssignment(trx, consulentId)

@@ -117,7 +117,7 @@ export function prepareStatements(
     resident: p('select voorletters, tussenvoegsel, achternaam, achternaam_key from resident where id = ?'),
     updSummary: p(
       `update vroegsignaalzaak set display_name = ?, sort_name = ?, postcode = ?, adres = ?, partner_types = ?, signal_count = ?,
-         total_amount_cents = ?, latest_signal_date = ?, crisis = ? where id = ?`,
+         total_amount_cents = ?, latest_signal_date = ?, crisis = ?, versie = versie + 1 where id = ?`,
     ),
   }
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repository'
 import { withdrawVisitLetters } from '../documents/queue-service'
 import { dropAppointments } from '../appointments/cancel'
 import { insertNote } from '../dossier/repository'
+import { claimCase } from '../dossier/version'
 import {
   callOffPlannedVisits,
   closeCaseRow,
@@ -26,6 +27,7 @@ export async function closeCase(
   input: z.output<typeof closeCaseInput>,
 ): Promise<LadderResult> {
   return db.transaction().execute(async (trx) => {
+    await claimCase(trx, input.caseId, input.versie)
     const row = await getCasePlanRow(trx, input.caseId)
     if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     if (row.is_open !== 1) throw new ConflictError('Deze zaak is al gesloten.')
@@ -63,9 +65,11 @@ export async function reopenCase(
   db: Db,
   ctx: UseCaseContext,
   caseId: number,
+  versie: number,
   reden: string,
 ): Promise<LadderResult> {
   return db.transaction().execute(async (trx) => {
+    await claimCase(trx, caseId, versie)
     const plan = await loadPlan(trx, ctx.today, caseId)
     if (plan.open) throw new ConflictError('Deze zaak is nog open.')
     if (!plan.heropenbaar)
@@ -93,9 +97,10 @@ export async function reopenCase(
 export async function setDoNotApproach(
   db: Db,
   ctx: UseCaseContext,
-  input: { caseId: number; nietBenaderen: boolean; reden: string },
+  input: { caseId: number; versie: number; nietBenaderen: boolean; reden: string },
 ): Promise<LadderResult> {
   return db.transaction().execute(async (trx) => {
+    await claimCase(trx, input.caseId, input.versie)
     const row = await getCasePlanRow(trx, input.caseId)
     if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     await setHouseholdDoNotApproach(trx, row.household_id, input.nietBenaderen, input.reden, ctx.today)

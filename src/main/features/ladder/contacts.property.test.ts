@@ -125,6 +125,7 @@ async function run(actions: Action[]) {
         if (
           await ok(
             t.call('ladder.logAttempt', {
+              versie: await t.versie(cases[a.c]!),
               caseId: cases[a.c]!,
               kanaal: 'telefoon',
               bereikt: a.reached,
@@ -139,6 +140,7 @@ async function run(actions: Action[]) {
         if (
           await ok(
             t.call('ladder.logAttempt', {
+              versie: await t.versie(cases[a.c]!),
               caseId: cases[a.c]!,
               kanaal: 'whatsapp',
               bereikt: false,
@@ -255,6 +257,7 @@ async function run(actions: Action[]) {
       case 'logCard': {
         const done = await ok(
           t.call('ladder.logAttempt', {
+            versie: await t.versie(cases[a.c]!),
             caseId: cases[a.c]!,
             kanaal: 'kaartje',
             bereikt: false,
@@ -268,6 +271,7 @@ async function run(actions: Action[]) {
       case 'close':
         if (!open[a.c]) break
         await t.call('ladder.close', {
+          versie: await t.versie(cases[a.c]!),
           caseId: cases[a.c]!,
           resultaat: 'Definitief geen contact kunnen krijgen',
           hulpAangeboden: false,

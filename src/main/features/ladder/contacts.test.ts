@@ -127,6 +127,7 @@ describe('no attempt dated after the day it is recorded', () => {
   it('refuses an attempt logged with a date in the future', async () => {
     const { t, a, attempts } = await twoCases()
     const res = await t.raw('ladder.logAttempt', {
+      versie: await t.versie(a),
       caseId: a,
       kanaal: 'telefoon',
       bereikt: false,
@@ -135,6 +136,7 @@ describe('no attempt dated after the day it is recorded', () => {
     })
     expect(!res.ok && res.error.fields?.datum).toMatch(/vandaag of een dag in het verleden/)
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(a),
       caseId: a,
       kanaal: 'telefoon',
       bereikt: false,
@@ -182,6 +184,7 @@ describe('one card, one Kaartje attempt', () => {
     expect((await attempts(a)).filter((x) => x.soort === 'Kaartje')).toHaveLength(1)
     // Logging the same card by hand is refused: it is the same contact.
     const again = await t.raw('ladder.logAttempt', {
+      versie: await t.versie(a),
       caseId: a,
       kanaal: 'kaartje',
       bereikt: false,

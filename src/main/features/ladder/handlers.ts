@@ -14,6 +14,7 @@ export const ladderHandlers: FeatureHandlers<typeof ladderContract> = {
   'ladder.plan': async ({ caseId }, ctx) => loadPlan(ctx.db, ctx.clock.today(), caseId),
   'ladder.logAttempt': async (input, ctx) => logAttempt(ctx.db, useCaseContext(ctx), input),
   'ladder.close': async (input, ctx) => closeCase(ctx.db, useCaseContext(ctx), input),
-  'ladder.reopen': async ({ caseId, reden }, ctx) => reopenCase(ctx.db, useCaseContext(ctx), caseId, reden),
+  'ladder.reopen': async ({ caseId, versie, reden }, ctx) =>
+    reopenCase(ctx.db, useCaseContext(ctx), caseId, versie, reden),
   'ladder.setDoNotApproach': async (input, ctx) => setDoNotApproach(ctx.db, useCaseContext(ctx), input),
 }

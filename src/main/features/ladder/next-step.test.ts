@@ -78,8 +78,15 @@ describe('a visit is due: one definition for Vandaag, the planner and the caselo
     // Two with a phone walk the calls and the message to the letter step, due two days later.
     for (const caseId of [ids[0]!, ids[5]!]) {
       for (const resultaat of ['Verkeerd nummer'])
-        await t.call('ladder.logAttempt', { caseId, kanaal: 'telefoon', bereikt: false, resultaat })
+        await t.call('ladder.logAttempt', {
+          versie: await t.versie(caseId),
+          caseId,
+          kanaal: 'telefoon',
+          bereikt: false,
+          resultaat,
+        })
       await t.call('ladder.logAttempt', {
+        versie: await t.versie(caseId),
         caseId,
         kanaal: 'sms',
         bereikt: false,
@@ -88,6 +95,7 @@ describe('a visit is due: one definition for Vandaag, the planner and the caselo
     }
     // One of Sem's without a phone gets its visit announced: no longer due.
     await t.call('visits.announce', {
+      versie: await t.versie(ids[6]!),
       caseId: ids[6]!,
       datum: '20-11-2026',
       van: '10:00',
@@ -96,6 +104,7 @@ describe('a visit is due: one definition for Vandaag, the planner and the caselo
     })
     // And one with a phone is reached: it is no longer on the ladder's rungs.
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(ids[8]!),
       caseId: ids[8]!,
       kanaal: 'telefoon',
       bereikt: true,

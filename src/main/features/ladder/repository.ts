@@ -1,5 +1,6 @@
 import { inScope, type CaseScope } from '../access/scope'
 import type { Db } from '../../db/database'
+import { nextVersion, touchCase } from '../dossier/version'
 import { DEFAULT_LADDER, ladderConfigInput, type LadderConfig, type PlanStap } from '@shared/api/ladder'
 import type { Dagdeel } from '@shared/domain/ddas'
 import type { PlanState } from './planner'
@@ -61,7 +62,13 @@ export function stateOf(row: CasePlanRow): PlanState {
 export async function writePlan(db: Db, caseId: number, s: PlanState): Promise<void> {
   await db
     .updateTable('vroegsignaalzaak')
-    .set({ plan_stap: s.stap, plan_poging: s.poging, plan_datum: s.datum, plan_dagdeel: s.dagdeel })
+    .set({
+      plan_stap: s.stap,
+      plan_poging: s.poging,
+      plan_datum: s.datum,
+      plan_dagdeel: s.dagdeel,
+      versie: nextVersion,
+    })
     .where('id', '=', caseId)
     .execute()
 }
@@ -96,6 +103,7 @@ export async function insertAttempt(db: Db, a: NewAttempt): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  await touchCase(db, a.caseId)
   return id
 }
 
@@ -205,7 +213,11 @@ export async function attemptOfDay(
 }
 
 export async function setCaseStatus(db: Db, caseId: number, status: string): Promise<void> {
-  await db.updateTable('vroegsignaalzaak').set({ status }).where('id', '=', caseId).execute()
+  await db
+    .updateTable('vroegsignaalzaak')
+    .set({ status, versie: nextVersion })
+    .where('id', '=', caseId)
+    .execute()
 }
 
 export async function householdApproach(
@@ -291,6 +303,7 @@ export async function closeCaseRow(db: Db, caseId: number, c: Closing): Promise<
       plan_poging: 0,
       plan_datum: null,
       plan_dagdeel: null,
+      versie: nextVersion,
     })
     .where('id', '=', caseId)
     .execute()
@@ -312,6 +325,7 @@ export async function reopenCaseRow(db: Db, caseId: number, planDatum: string | 
       plan_poging: 0,
       plan_datum: planDatum,
       plan_dagdeel: null,
+      versie: nextVersion,
     })
     .where('id', '=', caseId)
     .execute()
@@ -354,7 +368,7 @@ export async function setHouseholdDoNotApproach(
     .execute()
   await db
     .updateTable('vroegsignaalzaak')
-    .set({ niet_benaderen: niet ? 1 : 0, plan_datum: niet ? null : today })
+    .set({ niet_benaderen: niet ? 1 : 0, plan_datum: niet ? null : today, versie: nextVersion })
     .where('household_id', '=', householdId)
     .where('is_open', '=', 1)
     .execute()

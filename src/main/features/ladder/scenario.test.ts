@@ -43,8 +43,14 @@ describe('the whole ladder, read back three ways', () => {
       const p = await t.call('ladder.plan', { caseId })
       return `${p.stapLabel} ${p.datum}`
     }
-    const log = (kanaal: 'telefoon' | 'whatsapp', resultaat: string) =>
-      t.call('ladder.logAttempt', { caseId, kanaal, bereikt: false, resultaat })
+    const log = async (kanaal: 'telefoon' | 'whatsapp', resultaat: string) =>
+      t.call('ladder.logAttempt', {
+        versie: await t.versie(caseId),
+        caseId,
+        kanaal,
+        bereikt: false,
+        resultaat,
+      })
 
     // Three calls on three days, at three parts of the day; then a WhatsApp.
     t.clock.set(at('2026-11-03', 10))
@@ -73,6 +79,7 @@ describe('the whole ladder, read back three ways', () => {
 
     // Announced from the case file with Sem, Thursday 19 November 14:00-14:30.
     const announced = await t.call('visits.announce', {
+      versie: await t.versie(caseId),
       caseId,
       datum: '19-11-2026',
       van: '14:00',
@@ -118,6 +125,7 @@ describe('the whole ladder, read back three ways', () => {
 
     t.clock.set(at('2026-11-26', 11))
     await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Vervolghulp en/of verwijzing financieel',
       hulpAangeboden: true,

@@ -26,6 +26,7 @@ describe('ladder service', () => {
     expect(today.groepen[0]!.items[0]).toMatchObject({ caseId, telefoon: '0611223344', telaat: false })
 
     const r = await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: false,
@@ -49,6 +50,7 @@ describe('ladder service', () => {
     expect(today.totaal).toBe(0)
 
     const w = await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'whatsapp',
       bereikt: false,
@@ -72,12 +74,14 @@ describe('ladder service', () => {
   it('closes a case with result, help and referral, reopens it within four weeks, and a new signal later starts a new case', async () => {
     const { t, caseId } = await withCase()
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: true,
       resultaat: 'Gesprek gevoerd',
     })
     const closed = await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Vervolghulp en/of verwijzing financieel',
       hulpAangeboden: true,
@@ -99,22 +103,34 @@ describe('ladder service', () => {
     })
     const flag = await t.db.selectFrom('resident').select('has_open_case').executeTakeFirstOrThrow()
     expect(flag.has_open_case).toBe(0)
-    await expect(t.call('ladder.logAttempt', { caseId, kanaal: 'telefoon', bereikt: false })).rejects.toThrow(
-      /gesloten/,
-    )
+    await expect(
+      t.call('ladder.logAttempt', {
+        versie: await t.versie(caseId),
+        caseId,
+        kanaal: 'telefoon',
+        bereikt: false,
+      }),
+    ).rejects.toThrow(/gesloten/)
 
-    const reopened = await t.call('ladder.reopen', { caseId, reden: 'Bewoner belde terug, wil toch hulp.' })
+    const reopened = await t.call('ladder.reopen', {
+      versie: await t.versie(caseId),
+      caseId,
+      reden: 'Bewoner belde terug, wil toch hulp.',
+    })
     expect(reopened.plan).toMatchObject({ open: true, stap: 'opvolgen', datum: '2026-11-10' })
     expect(reopened.dossier.resultaat).toBeNull()
 
     await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,
       hulpGeaccepteerd: false,
     })
     t.clock.advanceDays(40)
-    await expect(t.call('ladder.reopen', { caseId, reden: 'te laat' })).rejects.toThrow(/niet meer heropend/)
+    await expect(
+      t.call('ladder.reopen', { versie: await t.versie(caseId), caseId, reden: 'te laat' }),
+    ).rejects.toThrow(/niet meer heropend/)
     const next = await t.call(
       'signals.createManual',
       signal({ signaaldatum: '15-12-2026', partnerType: 'Energie' }),
@@ -128,9 +144,15 @@ describe('ladder service', () => {
   it('honours "do not approach": out of today, no visits, inherited by a later case, and can be lifted', async () => {
     const { t, caseId } = await withCase()
     await expect(
-      t.call('ladder.setDoNotApproach', { caseId, nietBenaderen: true, reden: '' }),
+      t.call('ladder.setDoNotApproach', {
+        versie: await t.versie(caseId),
+        caseId,
+        nietBenaderen: true,
+        reden: '',
+      }),
     ).rejects.toThrow(/waarom/)
     const r = await t.call('ladder.setDoNotApproach', {
+      versie: await t.versie(caseId),
       caseId,
       nietBenaderen: true,
       reden: 'Belde zelf: wil geen contact.',
@@ -141,6 +163,7 @@ describe('ladder service', () => {
     expect(await t.call('visits.candidates', { wijkId: wijk.id })).toEqual([])
     // A logged attempt (say the resident called) does not plan anything new.
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: false,
@@ -149,6 +172,7 @@ describe('ladder service', () => {
     expect((await t.call('ladder.plan', { caseId })).datum).toBeNull()
 
     await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: false,
@@ -161,6 +185,7 @@ describe('ladder service', () => {
       datum: null,
     })
     const lifted = await t.call('ladder.setDoNotApproach', {
+      versie: await t.versie(later.caseId),
       caseId: later.caseId,
       nietBenaderen: false,
       reden: '',

@@ -24,6 +24,7 @@ import { TIME_ZONE } from '../../lib/clock'
 import { recordAudit } from '../audit/repository'
 import { userRef } from '../dossier/repository'
 import { loadDossier } from '../dossier/service'
+import { claimCase } from '../dossier/version'
 import { getTeamSettings } from '../settings/repository'
 import type { UseCaseContext } from '../../app/use-case'
 import { messageTexts } from './messages'
@@ -207,8 +208,14 @@ export async function recordCard(
   return { id, existing: !!same }
 }
 
-export async function logAttempt(db: Db, ctx: UseCaseContext, a: AttemptInput): Promise<LadderResult> {
+/** An attempt logged from the case file, on the version of the case the consulent read. */
+export async function logAttempt(
+  db: Db,
+  ctx: UseCaseContext,
+  a: AttemptInput & { versie: number },
+): Promise<LadderResult> {
   return db.transaction().execute(async (trx) => {
+    await claimCase(trx, a.caseId, a.versie)
     if (a.kanaal === 'kaartje') {
       const card = await recordCard(trx, ctx, {
         caseId: a.caseId,

@@ -49,6 +49,7 @@ describe('every figure in its month', () => {
     t.clock.set('2026-12-08T09:00:00.000Z')
     const sept = (await t.call('caseload.list', { zoek: 'Sept' })).rows[0]!.id
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(sept),
       caseId: sept,
       kanaal: 'telefoon',
       bereikt: true,

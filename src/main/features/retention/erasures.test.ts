@@ -46,8 +46,10 @@ async function folder() {
     signal({ achternaam: 'Bos', geboortedatum: '01-05-1980', postcode: '6041 AC' }),
   )
   await t.call('signals.createManual', signal({ achternaam: 'Smit', postcode: '6041 AD' }))
+  const { versie } = await t.call<{ versie: number }>('dossier.get', { caseId })
   await t.call('ladder.close', {
     caseId,
+    versie,
     resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
     hulpAangeboden: true,
     hulpGeaccepteerd: false,

@@ -89,16 +89,31 @@ async function expiredWorld(dataDir: string): Promise<void> {
     expect(loose.nietDoorgezet).toBeGreaterThan(LOOSE_ROWS / 2)
     clock.set(`${addDays(OLD, 12)}T10:00:00.000Z`)
     const ctx = { at: clock.now(), today: clock.today(), userId: null }
+    const versie = async (caseId: number) =>
+      (
+        await db
+          .selectFrom('vroegsignaalzaak')
+          .select('versie')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow()
+      ).versie
     for (const [j, c] of cases.entries()) {
       const reached = j % 3 === 0
       await logAttempt(
         db,
         ctx,
-        logAttemptInput.parse({ caseId: c.id, kanaal: 'telefoon', bereikt: reached, notitie: 'Gebeld' }),
+        logAttemptInput.parse({
+          caseId: c.id,
+          versie: await versie(c.id),
+          kanaal: 'telefoon',
+          bereikt: reached,
+          notitie: 'Gebeld',
+        }),
       )
       if (j % 10 === 9) continue // stays open: never expires
       await closeCase(db, ctx, {
         caseId: c.id,
+        versie: await versie(c.id),
         resultaat: reached
           ? '(Budget)advies en/of quick fix'
           : j % 3 === 1

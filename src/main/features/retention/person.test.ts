@@ -249,6 +249,7 @@ describe("a resident's request", () => {
     expect(await t.db.selectFrom('resident').select('id').execute()).toHaveLength(1)
 
     await t.call('ladder.close', {
+      versie: await t.versie(caseId),
       caseId,
       resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
       hulpAangeboden: true,

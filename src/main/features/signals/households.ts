@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database'
+import { nextVersion } from '../dossier/version'
 import { normalizeAddition } from '@shared/format/address'
 import { wijkForPostcode, type WijkRange } from '../wijken/assignment'
 import {
@@ -184,7 +185,7 @@ export async function refreshCaseSummary(db: Db, caseId: number): Promise<void> 
     : undefined
   await db
     .updateTable('vroegsignaalzaak')
-    .set(caseSummary(signals, hh, primary))
+    .set({ ...caseSummary(signals, hh, primary), versie: nextVersion })
     .where('id', '=', caseId)
     .execute()
 }

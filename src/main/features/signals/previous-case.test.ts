@@ -5,6 +5,7 @@ type T = Awaited<ReturnType<typeof testApp>>
 
 async function close(t: T, caseId: number) {
   await t.call('ladder.close', {
+    versie: await t.versie(caseId),
     caseId,
     resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
     hulpAangeboden: true,
@@ -59,6 +60,7 @@ describe('a new signal for a household whose case was closed', () => {
     await setUpTeam(t)
     const a = await t.call('signals.createManual', signal())
     await t.call('ladder.setDoNotApproach', {
+      versie: await t.versie(a.caseId),
       caseId: a.caseId,
       nietBenaderen: true,
       reden: 'Wil geen contact meer.',

@@ -14,12 +14,14 @@ async function atLetterStep() {
   ] as const) {
     const { caseId } = await t.call('signals.createManual', signal({ postcode: pc, huisnummer: nr }))
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'telefoon',
       bereikt: false,
       resultaat: 'Verkeerd nummer',
     })
     await t.call('ladder.logAttempt', {
+      versie: await t.versie(caseId),
       caseId,
       kanaal: 'sms',
       bereikt: false,
@@ -111,6 +113,7 @@ describe('announced home visits', () => {
       datum: '2026-11-19',
     })
     const card = await t.call('ladder.logAttempt', {
+      versie: await t.versie(second!.caseId),
       caseId: second!.caseId,
       kanaal: 'kaartje',
       bereikt: false,
@@ -188,6 +191,7 @@ describe('one way to announce a visit, wherever it starts', () => {
   it('from the case file: the visit is on the day list, the plan moves, the letter names the same day', async () => {
     const { t, ids, sem } = await atLetterStep()
     const r = await t.call('visits.announce', {
+      versie: await t.versie(ids[0]!),
       caseId: ids[0]!,
       datum: '19-11-2026',
       van: '10:00',
@@ -210,6 +214,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     // A second visit for the same case, from either screen, is refused.
     await expect(
       t.call('visits.announce', {
+        versie: await t.versie(ids[0]!),
         caseId: ids[0]!,
         datum: '20-11-2026',
         van: '10:00',
@@ -234,6 +239,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     const { t, ids, sem, wijk } = await atLetterStep()
     const fatima = (await t.call('session.team', {})).find((m) => m.naam === 'Fatima El Idrissi')!.id
     await t.call('visits.announce', {
+      versie: await t.versie(ids[0]!),
       caseId: ids[0]!,
       datum: '19-11-2026',
       van: '10:00',
@@ -242,6 +248,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     })
     // Anouk (the consulent of all three) is at the first door until 11:00.
     const busy = await t.raw('visits.announce', {
+      versie: await t.versie(ids[1]!),
       caseId: ids[1]!,
       datum: '19-11-2026',
       van: '10:30',
@@ -263,6 +270,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     expect(!batch.ok && batch.error.fields?.startTijd).toMatch(/al een huisbezoek/)
     // Right after it is free.
     await t.call('visits.announce', {
+      versie: await t.versie(ids[1]!),
       caseId: ids[1]!,
       datum: '19-11-2026',
       van: '11:00',
@@ -272,6 +280,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     // A chain partner cannot be at two doors either.
     const [ria] = await t.call('visits.savePartner', { organisatie: 'Wonen Limburg', naam: 'Ria Hermans' })
     await t.call('visits.announce', {
+      versie: await t.versie(ids[2]!),
       caseId: ids[2]!,
       datum: '20-11-2026',
       van: '09:00',
@@ -289,6 +298,7 @@ describe('one way to announce a visit, wherever it starts', () => {
     expect(again.ok).toBe(false)
     // The consulent cannot be her own second visitor.
     const alone = await t.raw('visits.announce', {
+      versie: await t.versie(ids[2]!),
       caseId: ids[2]!,
       datum: '23-11-2026',
       van: '09:00',
@@ -301,6 +311,7 @@ describe('one way to announce a visit, wherever it starts', () => {
   it('a visit called off takes its unprinted letter out of the queue', async () => {
     const { t, ids, sem } = await atLetterStep()
     await t.call('visits.announce', {
+      versie: await t.versie(ids[0]!),
       caseId: ids[0]!,
       datum: '19-11-2026',
       van: '10:00',

@@ -25,6 +25,7 @@ import { getLadderConfig, phonesOf } from '../ladder/repository'
 import { nextStep } from '../ladder/next-step'
 import { withdrawVisitLetters } from '../documents/queue-service'
 import { announceVisit, checkDuo, checkVisitDay, LAST_VISIT_END } from './announce'
+import { claimCase } from '../dossier/version'
 import {
   casesInRouteOrder,
   casesWithVisitLetter,
@@ -180,6 +181,7 @@ export async function announce(
   input: z.output<typeof announceVisitInput>,
 ): Promise<LadderResult> {
   return checkedTransaction(db).execute(async (trx) => {
+    await claimCase(trx, input.caseId, input.versie)
     const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
     const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)
     await announceVisit(trx, ctx, input, { afmeldenVoor, duo })

@@ -113,6 +113,7 @@ async function makeAppointment(
     const places = await call('appointments.places', {})
     const made = await call('appointments.make', {
       caseId,
+      versie: (await call('dossier.get', { caseId })).versie,
       datum,
       tijd: '14:00',
       duur: 45,

@@ -1,60 +1,51 @@
-import { useEffect, useRef, useState } from 'react'
-import type { Wijziging } from '@shared/api/changes'
+import { useEffect } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { call } from './client'
+import { invalidateForChanges } from './invalidation'
+import { useApiQuery } from './queries'
 
 /**
- * Screens that refresh by themselves when a colleague changes something (team mode; in solo
- * mode only the user's own changes appear). One poll of `changes.since` every few seconds for
- * the whole page, while at least one screen listens. A screen asks for a number that goes up
- * when a change it cares about came in, and reads its data again with that number among its
- * effect's dependencies: what the user is typing lives in its own state and stays.
+ * Screens refresh by themselves when a colleague changes something. Only in team mode: alone on
+ * one computer there are no colleagues, and the user's own changes already refetch what they
+ * touched (useApiMutation). One poll of `changes.since` every few seconds for the whole page;
+ * what it reports goes through the one map in invalidation.ts (CHANGE_INVALIDATES), so the
+ * answers on screen are read again and the screens need no code of their own. The server leaves
+ * out what this user did at this workstation, so a save here is not read back a second time.
  */
 export const CHANGES_POLL_MS = 3000
 
-type Listener = (changes: Wijziging[], alles: boolean) => void
-const listeners = new Set<Listener>()
-let last: number | null = null
-let timer: ReturnType<typeof setTimeout> | null = null
-
-async function poll(): Promise<void> {
-  timer = null
-  try {
-    // The first ask only learns where the logboek stands.
-    const r = await call('changes.since', { na: last ?? Number.MAX_SAFE_INTEGER })
-    if (last !== null && (r.wijzigingen.length > 0 || r.alles))
-      for (const l of listeners) l(r.wijzigingen, r.alles)
-    last = r.laatste
-  } catch {
-    // Locked, signed out or the server unreachable: the screens say so themselves; ask again later.
-  }
-  if (listeners.size > 0 && timer === null) timer = setTimeout(() => void poll(), CHANGES_POLL_MS)
-}
-
-function listen(l: Listener): () => void {
-  listeners.add(l)
-  if (timer === null) void poll()
-  return () => {
-    listeners.delete(l)
-    if (listeners.size === 0 && timer !== null) {
-      clearTimeout(timer)
-      timer = null
-    }
-  }
-}
-
-/** A number that goes up whenever a change matching `matches` (or "everything") comes in. */
-export function useChanged(matches: (w: Wijziging) => boolean): number {
-  const [count, setCount] = useState(0)
-  const match = useRef(matches)
+/** Polls while `enabled`; every `intervalMs` (tests shorten it). */
+export function useLiveRefresh(enabled: boolean, intervalMs = CHANGES_POLL_MS): void {
+  const client = useQueryClient()
   useEffect(() => {
-    match.current = matches
-  })
-  useEffect(
-    () =>
-      listen((changes, alles) => {
-        if (alles || changes.some((w) => match.current(w))) setCount((c) => c + 1)
-      }),
-    [],
-  )
-  return count
+    if (!enabled) return
+    let last: number | null = null
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let stopped = false
+    const poll = async () => {
+      try {
+        // The first ask only learns where the logboek stands.
+        const r = await call('changes.since', { na: last ?? Number.MAX_SAFE_INTEGER })
+        if (stopped) return
+        if (last !== null && (r.wijzigingen.length > 0 || r.alles))
+          await invalidateForChanges(client, r.wijzigingen, r.alles)
+        last = r.laatste
+      } catch {
+        // Locked, signed out or the server unreachable: the screens say so themselves; ask again later.
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), intervalMs)
+    }
+    void poll()
+    return () => {
+      stopped = true
+      if (timer !== null) clearTimeout(timer)
+    }
+  }, [enabled, intervalMs, client])
+}
+
+/** Mounted once in the signed-in workspace: polls when this computer works with the team server. */
+export function LiveRefresh({ intervalMs }: { intervalMs?: number }) {
+  const werkplek = useApiQuery('werkplek.status', {})
+  useLiveRefresh(werkplek.data?.modus === 'team', intervalMs)
+  return null
 }

@@ -1,15 +1,20 @@
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import type { ApiErrorPayload, ApiResult } from '@shared/api/define'
+import type { DossierView } from '@shared/api/dossier'
 
 /** A failed call: `message` is Dutch and meant for the user; `fields` per input path. */
 export class ApiError extends Error {
   readonly code: ApiErrorPayload['code']
   readonly fields: Record<string, string>
+  /** A change refused because a colleague changed the case since: the case file as it is now. */
+  readonly dossier: DossierView | null
   constructor(payload: ApiErrorPayload) {
     super(payload.message)
     this.name = 'ApiError'
     this.code = payload.code
     this.fields = payload.fields ?? {}
+    // Main sends it only with this code (dispatcher, dossier/conflict.ts); its shape is the contract's.
+    this.dossier = payload.code === 'conflict' && payload.dossier ? (payload.dossier as DossierView) : null
   }
 }
 

@@ -1,5 +1,6 @@
-import type { QueryClient } from '@tanstack/react-query'
+import type { Query, QueryClient } from '@tanstack/react-query'
 import type { MethodName } from '@shared/api'
+import type { Wijziging } from '@shared/api/changes'
 
 /**
  * What each method changes: the answers (by method) a screen must read again after it succeeded.
@@ -53,6 +54,11 @@ export const INVALIDATES: Record<MethodName, readonly MethodName[] | 'everything
   'session.activity': [],
   // Reads the logboek's tail: changes nothing (src/renderer/src/api/changes.ts applies what it reports).
   'changes.since': [],
+  // Switching between alone and the team server: the app empties its cache and reads its status again.
+  'werkplek.status': [],
+  'werkplek.bekijkServer': [],
+  'werkplek.koppel': [],
+  'werkplek.alleen': [],
   'session.setStartPassword': TEAM,
   'session.changePassword': [],
   'session.settings': [],
@@ -187,4 +193,71 @@ export async function invalidateAfter(client: QueryClient, method: MethodName): 
   const touched = INVALIDATES[method]
   if (touched === 'everything') return client.invalidateQueries()
   await Promise.all([...new Set(touched)].map((m) => client.invalidateQueries({ queryKey: [m] })))
+}
+
+/**
+ * What a colleague's change (changes.since, team mode) makes stale, by the logboek's kind of
+ * thing: the same lists as above, so Vandaag, the caseload, the print queue and the rest refetch
+ * by themselves without code per screen. Only the answers on screen are read again; what the
+ * user is typing lives in the screens' own state and stays. A case file (`dossier.get`) is read
+ * again only for the case that changed, since every read of one is a recorded view.
+ */
+const CASE_WORK: MethodName[] = [
+  ...CASES,
+  ...DOCUMENTS,
+  ...APPOINTMENTS,
+  'visits.day',
+  'walkin.session',
+  'audit.search',
+]
+export const CHANGE_INVALIDATES: Record<string, readonly MethodName[] | 'everything'> = {
+  zaak: CASE_WORK,
+  signaal: [...INTAKE, 'audit.search'],
+  bewoner: [...CASES, 'audit.search'],
+  import: [...INTAKE, 'audit.search'],
+  medewerker: [...TEAM, ...CASES, 'audit.search'],
+  wijk: [...TEAM, ...CASES, 'audit.search'],
+  bewaartermijn: [...RETENTION, 'audit.search'],
+  logboek: ['audit.search'],
+  export: ['audit.search'],
+  // A backup put back, or demo data loaded: every answer may differ.
+  'back-up': 'everything',
+  demo: 'everything',
+}
+/** A kind not listed above (one added later): every list on screen, never a case file. */
+const UNKNOWN_KIND = 'every list'
+
+const methodOf = (q: Query) => q.queryKey[0] as string
+const caseOf = (q: Query) => (q.queryKey[1] as { caseId?: unknown } | undefined)?.caseId
+
+/**
+ * Marks what colleagues changed as stale; the answers on screen are read again before this
+ * resolves. `alles`: more changed than one answer of changes.since holds.
+ */
+export async function invalidateForChanges(
+  client: QueryClient,
+  changes: readonly Wijziging[],
+  alles: boolean,
+): Promise<void> {
+  if (alles) return client.invalidateQueries({ predicate: (q) => methodOf(q) !== 'app.status' })
+  const methods = new Set<string>()
+  const cases = new Set<number>()
+  let everyList = false
+  let everything = false
+  for (const w of changes) {
+    const touched = Object.hasOwn(CHANGE_INVALIDATES, w.soort) ? CHANGE_INVALIDATES[w.soort]! : UNKNOWN_KIND
+    if (touched === 'everything') everything = true
+    else if (touched === UNKNOWN_KIND) everyList = true
+    else for (const m of touched) methods.add(m)
+    if (w.soort === 'zaak' && w.id !== null) cases.add(w.id)
+  }
+  if (everything) return client.invalidateQueries({ predicate: (q) => methodOf(q) !== 'app.status' })
+  await client.invalidateQueries({
+    predicate: (q) => {
+      const m = methodOf(q)
+      if (m === 'dossier.get') return cases.has(caseOf(q) as number)
+      if (m === 'app.status') return false
+      return everyList || methods.has(m)
+    },
+  })
 }

@@ -6,11 +6,12 @@ import { call, onSessionLost, onShellLocked } from '../api/client'
 import { apiKey, createQueryClient } from '../api/queries'
 import { AppContext } from './AppContext'
 import { cssVariablesResolver, theme } from './theme'
-import { SetupPage } from '../features/setup/SetupPage'
+import { FirstRun } from '../features/workstation/FirstRun'
 import { SignInPage } from '../features/session/SignInPage'
 import { LockScreen } from '../features/session/LockScreen'
 import { IdleLock } from '../features/session/IdleLock'
 import { Workspace } from './Workspace'
+import { LiveRefresh } from '../api/changes'
 import { followUserChange } from './user-switch'
 import { followAppClock } from '../components/localDate'
 
@@ -103,7 +104,7 @@ function Screens() {
       </Center>
     )
   } else if (!status.setupDone) {
-    body = <SetupPage />
+    body = <FirstRun />
   } else if (!status.currentUser) {
     body = <SignInPage />
   } else if (status.locked) {
@@ -113,6 +114,7 @@ function Screens() {
     body = (
       <>
         <IdleLock minutes={status.vergrendelMinuten} />
+        <LiveRefresh />
         <Workspace />
       </>
     )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { ApiError } from '../api/client'
-import { allAtFields, check, describeFailure, errorsUnder, withoutError } from './form-errors'
+import { allAtFields, check, describeFailure, errorsUnder, fieldEditor, withoutError } from './form-errors'
 
 describe('form errors', () => {
   it('keys messages by dotted path, first message per field, Dutch only', () => {
@@ -44,5 +44,20 @@ describe('allAtFields', () => {
     expect(allAtFields({ postcodes: 'P' }, ['naam', 'postcodes'])).toBe(true)
     expect(allAtFields({ postcodes: 'P', id: 'I' }, ['naam', 'postcodes'])).toBe(false)
     expect(allAtFields({}, ['naam'])).toBe(false)
+  })
+})
+
+describe('fieldEditor', () => {
+  it("sets the value and drops only that field's message, or the general one too when asked", () => {
+    let errors: Record<string, string> = { datum: 'D', tijd: 'T', _: 'G' }
+    const setErrors = (update: (e: Record<string, string>) => Record<string, string>) => {
+      errors = update(errors)
+    }
+    let datum = ''
+    fieldEditor(setErrors)('datum', (v) => (datum = v))('2026-12-08')
+    expect(datum).toBe('2026-12-08')
+    expect(errors).toEqual({ tijd: 'T', _: 'G' })
+    fieldEditor(setErrors, true)('tijd', () => undefined)('10:00')
+    expect(errors).toEqual({})
   })
 })

@@ -35,6 +35,24 @@ export function withoutError(errors: FieldErrors, key: string): FieldErrors {
   return rest
 }
 
+/**
+ * One change handler per field of a form: it sets the value and drops that field's message, which
+ * is stale once the user changes the field. With `dropGeneral` the form's general message ("_")
+ * goes too, for forms whose general message repeats a field's.
+ */
+export function fieldEditor(
+  setErrors: (update: (errors: FieldErrors) => FieldErrors) => void,
+  dropGeneral = false,
+): (key: string, set: (value: string) => void) => (value: string) => void {
+  return (key, set) => (value) => {
+    set(value)
+    setErrors((errors) => {
+      const rest = withoutError(errors, key)
+      return dropGeneral ? withoutError(rest, '_') : rest
+    })
+  }
+}
+
 /** A failed call split into messages per field and one Dutch message for the whole action. */
 export function describeFailure(error: unknown): { message: string; fields: FieldErrors } {
   if (error instanceof ApiError) return { message: error.message, fields: error.fields }

@@ -28,6 +28,14 @@ export class FakeBackend {
     // The live refresh's background poll (api/changes.ts): nothing changed, unless a test says so.
     this.handlers = {
       'changes.since': () => ({ laatste: 0, wijzigingen: [], alles: false }),
+      // Working alone, the default: no live refresh, no team server.
+      'werkplek.status': () => ({
+        modus: 'alleen',
+        server: null,
+        vingerafdruk: null,
+        werkplek: null,
+        wijzigbaar: true,
+      }),
       ...handlers,
     } as Handlers
   }

@@ -60,6 +60,7 @@ export function roermondSettings(): SettingsView {
 export function hendriksDossier(extra: Partial<DossierView> = {}): DossierView {
   return {
     id: 7,
+    versie: 3,
     caseNumber: '2026-0007',
     status: 'in_behandeling',
     datumOpgepakt: '2026-10-01',

@@ -4,11 +4,12 @@ import type { AppointmentResult, AppointmentView, PlaceView } from '@shared/api/
 import { formatDate } from '@shared/format/dates'
 import { useApiMutation, useApiQuery } from '../../api/queries'
 import { Dialog } from '../../components/Dialog'
-import { describeFailure } from '../../components/form-errors'
+import { describeFailure, fieldEditor } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from '../visits/DuoSelect'
 import { placeOptions, usableText } from './places-text'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 const DUREN = [15, 30, 45, 60, 90, 120]
 
@@ -19,12 +20,15 @@ const DUREN = [15, 30, 45, 60, 90, 120]
  */
 export function AppointmentModal({
   caseId,
+  version,
   consulentId,
   previous,
   onClose,
   onSaved,
 }: {
   caseId: number
+  /** The version of the case file the user read (dossier/caseVersion.ts): a new appointment carries it. */
+  version: CaseVersion
   /** The case's consulent: she is there anyway, so not offered as the one who joins. */
   consulentId: number | null
   /** Moving this appointment to another moment. */
@@ -54,11 +58,8 @@ export function AppointmentModal({
   const reschedule = useApiMutation('appointments.reschedule')
   const guard = useDiscardGuard(datum.trim() !== '' || notitie.trim() !== '' || plekId !== '', onClose)
 
-  const edit = (key: string, set: (v: string) => void) => (v: string) => {
-    set(v)
-    // The field's message goes, and the general one with it (it said the same).
-    setErrors(({ [key]: _, _: _general, ...rest }) => rest)
-  }
+  // A field's message goes when the field is changed, and the general one with it (it said the same).
+  const edit = fieldEditor(setErrors, true)
 
   const save = async () => {
     setBusy(true)
@@ -76,9 +77,10 @@ export function AppointmentModal({
     try {
       const r = previous
         ? await reschedule.mutateAsync({ afspraakId: previous.id, ...slot })
-        : await make.mutateAsync({ caseId, ...slot })
+        : await make.mutateAsync({ caseId, versie: version.versie, ...slot })
       onSaved(r)
     } catch (e) {
+      version.refused(e)
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
       setBusy(false)

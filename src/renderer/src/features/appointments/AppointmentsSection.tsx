@@ -17,6 +17,7 @@ import { saveFile } from '../monitor/download'
 import { AppointmentModal } from './AppointmentModal'
 import { ConfirmationTexts } from './ConfirmationTexts'
 import { OutcomeModal } from './OutcomeModal'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 const STATUS_COLOR: Record<AppointmentView['status'], string> = {
   gepland: 'blue',
@@ -113,11 +114,14 @@ function PlannedAppointment({
  */
 export function AppointmentsSection({
   caseId,
+  version,
   consulentId,
   open,
   onChanged,
 }: {
   caseId: number
+  /** The version of the case file the user read: a new appointment carries it. */
+  version: CaseVersion
   consulentId: number | null
   /** An appointment can be made: the case is open and the resident may be approached. */
   open: boolean
@@ -148,7 +152,13 @@ export function AppointmentsSection({
       aside={
         open &&
         !planned && (
-          <Button variant="light" onClick={() => setDialog({ kind: 'maken' })}>
+          <Button
+            variant="light"
+            onClick={() => {
+              version.open()
+              setDialog({ kind: 'maken' })
+            }}
+          >
             Afspraak maken
           </Button>
         )
@@ -217,6 +227,7 @@ export function AppointmentsSection({
       {dialog?.kind === 'maken' && (
         <AppointmentModal
           caseId={caseId}
+          version={version}
           consulentId={consulentId}
           onClose={() => setDialog(null)}
           onSaved={(r) => saved(r, appointmentMadeText(r))}
@@ -225,6 +236,7 @@ export function AppointmentsSection({
       {dialog?.kind === 'verzetten' && (
         <AppointmentModal
           caseId={caseId}
+          version={version}
           consulentId={consulentId}
           previous={dialog.a}
           onClose={() => setDialog(null)}

@@ -8,11 +8,14 @@ import { describeFailure } from '../../components/form-errors'
 import type { Option } from '../../components/useTeamLists'
 import { ZaakStatusBadge } from '../../components/ZaakStatusBadge'
 import { PageHeading } from '../../components/PageHeading'
+import type { CaseVersion } from './caseVersion'
 
 const NOBODY = 'geen'
 
 interface Props {
   dossier: DossierView
+  /** The version of the case file the user read (caseVersion.ts). */
+  version: CaseVersion
   consulenten: Option[]
   onChange(d: DossierView): void
 }
@@ -31,7 +34,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Case number, status and who handles the case; the consulent can be changed here. */
-export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
+export function DossierHeader({ dossier: d, version, consulenten, onChange }: Props) {
   const assignCall = useApiMutation('dossier.assign')
   const assigning = assignCall.isPending
   const [assignError, setAssignError] = useState<string | null>(null)
@@ -56,7 +59,8 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
     if (consulentId === (d.consulent?.id ?? null)) return
     setAssignError(null)
     try {
-      const next = await assignCall.mutateAsync({ caseId: d.id, consulentId })
+      // One choice on what the header shows: it carries the version shown.
+      const next = await assignCall.mutateAsync({ caseId: d.id, versie: d.versie, consulentId })
       onChange(next)
       notifications.show({
         color: 'teal',
@@ -65,6 +69,7 @@ export function DossierHeader({ dossier: d, consulenten, onChange }: Props) {
           : `Zaak ${d.caseNumber} is niet meer toegewezen.`,
       })
     } catch (e) {
+      version.refused(e)
       setAssignError(describeFailure(e).message)
     }
   }

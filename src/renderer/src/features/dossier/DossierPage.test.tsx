@@ -99,6 +99,64 @@ describe('the case file', () => {
     expect(backend.inputsOf('dossier.get')).toHaveLength(1)
   })
 
+  it('a colleague changed the case while the dialog was open: the message shows in the dialog, the case file is fresh, the typed text stays', async () => {
+    const CHANGED =
+      'Een collega heeft deze zaak net gewijzigd. Bekijk de nieuwe gegevens en probeer het opnieuw.'
+    let dossier: DossierView = hendriksDossier({ versie: 3 })
+    const colleagueCalled = () => {
+      dossier = {
+        ...dossier,
+        versie: 4,
+        contactpogingen: [
+          {
+            id: 1,
+            soort: 'Telefoon',
+            kanaal: 'telefoon',
+            bereikt: true,
+            datum: '2026-10-06',
+            dagdeel: 'Ochtend',
+            resultaat: 'Gesprek gevoerd',
+            notitie: 'Sem sprak de bewoner',
+            door: 'Sem Janssen',
+          },
+        ],
+      }
+    }
+    const { user, backend } = renderWithApp(<DossierPage caseId={7} />, {
+      backend: {
+        'settings.get': roermondSettings,
+        'dossier.get': () => dossier,
+        'ladder.plan': () => callPlan(),
+        'documents.forCase': () => [],
+        'appointments.forCase': () => [],
+        'documents.templates': () => [],
+        // As main does it (dossier/version.ts): a change on another version is refused with the case file.
+        'ladder.logAttempt': (input) => {
+          if (input.versie !== dossier.versie)
+            throw new Refusal({ code: 'conflict', message: CHANGED, dossier })
+          dossier = { ...dossier, versie: dossier.versie + 1 }
+          return { dossier, plan: callPlan() }
+        },
+      },
+    })
+    await user.click(await screen.findByRole('button', { name: 'Contactpoging vastleggen' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Contactpoging vastleggen' })
+    await user.type(within(dialog).getByLabelText('Notitie'), 'Voicemail ingesproken')
+    colleagueCalled()
+    await user.click(within(dialog).getByRole('button', { name: 'Poging opslaan' }))
+
+    expect(await within(dialog).findByText(CHANGED)).toBeVisible()
+    expect(within(dialog).getByLabelText('Notitie')).toHaveValue('Voicemail ingesproken')
+    const attempts = screen.getByRole('table', { name: 'Contactpogingen', hidden: true })
+    expect(within(attempts).getByText('Sem sprak de bewoner')).toBeInTheDocument()
+
+    // Having looked, the user saves again: now on the version the refusal brought.
+    await user.click(within(dialog).getByRole('button', { name: 'Poging opslaan' }))
+    await screen.findByText(/Vastgelegd/)
+    expect(backend.inputsOf('ladder.logAttempt').map((i) => i.versie)).toEqual([3, 4])
+    expect(backend.inputsOf('dossier.get')).toHaveLength(1)
+  })
+
   it('says so when the case does not exist, and offers no retry', async () => {
     renderWithApp(<DossierPage caseId={99} />, {
       backend: {

@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core'
 import type { DossierView } from '@shared/api/dossier'
 import { ApiError } from '../../api/client'
 import { useApiQuery, useSetApiData } from '../../api/queries'
-import { useChanged } from '../../api/changes'
 import { backLabel, listBeforeCase, routeHref, type Route } from '../../app/router'
 import { describeFailure } from '../../components/form-errors'
 import { useTeamLists } from '../../components/useTeamLists'
@@ -21,6 +19,7 @@ import { PlanSection } from '../ladder/PlanSection'
 import { CaseDocumentsSection } from '../documents/CaseDocumentsSection'
 import { AnnounceVisitModal } from '../visits/AnnounceVisitModal'
 import { AppointmentsSection } from '../appointments/AppointmentsSection'
+import { useCaseVersion } from './caseVersion'
 
 /** Where "← Terug" leads: Vandaag when the case came from there, else the list the user came from. */
 export function backTarget(
@@ -58,21 +57,14 @@ export function DossierPage({
   const team = useTeamLists()
   const input = viaInloop ? { caseId, via: 'inloopspreekuur' as const } : { caseId }
   // Every read of a case file is a recorded view (the logboek): it is read once per opening and
-  // never refetched by a change; a change that returns the case file puts it in the cache (update).
+  // never refetched by an own change; a change that returns the case file puts it in the cache (update).
   const dossier = useApiQuery('dossier.get', input)
   const setData = useSetApiData()
-  // A colleague changed this case (team mode): read the case file, its plan and documents again.
-  // Its own changes come back in the answer; a view is never taken for a change (changes.since).
-  const queryClient = useQueryClient()
-  const changed = useChanged((w) => w.soort === 'zaak' && w.id === caseId)
-  const handled = useRef(0)
-  useEffect(() => {
-    if (changed === handled.current) return
-    handled.current = changed
-    void dossier.refetch()
-    for (const method of ['ladder.plan', 'documents.forCase'])
-      void queryClient.invalidateQueries({ queryKey: [method] })
-  }, [changed, dossier, queryClient])
+  // The version the user's changes carry: the case file they saw (caseVersion.ts). A change that
+  // succeeds moves it on (update); a background refresh does not, so a colleague's change made
+  // while a dialog is open is shown and not overwritten.
+  const version = useCaseVersion(dossier.data?.versie ?? 0, (fresh) => setData('dossier.get', input, fresh))
+  // A colleague's change to this case (team mode) reads it again: api/changes.ts, invalidation.ts.
   /** A visit is being announced (with this letter; null: the announcement letter). */
   const [announcing, setAnnouncing] = useState<{ template: { id: number; naam: string } | null } | null>(null)
 
@@ -124,23 +116,32 @@ export function DossierPage({
   }
 
   const d = dossier.data
-  const update = (next: DossierView) => setData('dossier.get', input, next)
+  const update = (next: DossierView) => {
+    setData('dossier.get', input, next)
+    version.saved(next)
+  }
+  const announce = (template: { id: number; naam: string } | null) => {
+    version.open()
+    setAnnouncing({ template })
+  }
 
   return (
     <Stack gap="md" maw={1400}>
       <BackLink fromToday={fromToday} />
       {d.vorigeZaak && <PreviousCaseNotice previous={d.vorigeZaak} />}
-      <DossierHeader dossier={d} consulenten={team.activeConsulenten} onChange={update} />
+      <DossierHeader dossier={d} version={version} consulenten={team.activeConsulenten} onChange={update} />
       {team.error && <Alert color="yellow">{team.error}</Alert>}
       {d.eerderBekend.length > 0 && <EarlierKnownSection earlier={d.eerderBekend} />}
       <PlanSection
         dossier={d}
+        version={version}
         onChange={update}
         fromToday={fromToday}
-        onAnnounce={() => setAnnouncing({ template: null })}
+        onAnnounce={() => announce(null)}
       />
       <AppointmentsSection
         caseId={d.id}
+        version={version}
         consulentId={d.consulent?.id ?? null}
         open={d.status !== 'gesloten'}
         onChanged={(r) => update(r.dossier)}
@@ -151,13 +152,14 @@ export function DossierPage({
       <CaseDocumentsSection
         caseId={d.id}
         open={d.status !== 'gesloten'}
-        onAnnounce={(t) => setAnnouncing({ template: t.code === 'aankondigingsbrief' ? null : t })}
+        onAnnounce={(t) => announce(t.code === 'aankondigingsbrief' ? null : t)}
       />
       <NotesSection dossier={d} onChange={update} />
       <AuditLogSection entries={d.logboek} />
       {announcing && (
         <AnnounceVisitModal
           caseId={d.id}
+          version={version}
           consulentId={d.consulent?.id ?? null}
           template={announcing.template}
           onClose={() => setAnnouncing(null)}

@@ -6,14 +6,18 @@ import { useApiMutation } from '../../api/queries'
 import { describeFailure } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { Dialog } from '../../components/Dialog'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 /** Closing a case: the DDAS end result, whether help was offered and accepted, and the referral. */
 export function CloseCaseModal({
   caseId,
+  version,
   onClose,
   onSaved,
 }: {
   caseId: number
+  /** The version of the case file the user read (dossier/caseVersion.ts). */
+  version: CaseVersion
   onClose(): void
   onSaved(r: LadderResult): void
 }) {
@@ -39,6 +43,7 @@ export function CloseCaseModal({
       onSaved(
         await closeCall.mutateAsync({
           caseId,
+          versie: version.versie,
           resultaat,
           hulpAangeboden: aangeboden,
           hulpGeaccepteerd: aangeboden && geaccepteerd,
@@ -47,6 +52,7 @@ export function CloseCaseModal({
         }),
       )
     } catch (err) {
+      version.refused(err)
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
     }

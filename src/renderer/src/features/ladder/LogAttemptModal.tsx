@@ -15,6 +15,7 @@ import { describeFailure } from '../../components/form-errors'
 import { todayDutch } from '../../components/localDate'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { Dialog } from '../../components/Dialog'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 // Home visits and the walk-in hour are logged on their own screens; "Onbekend" only for old data.
 const SELECTABLE = KANALEN.filter(
@@ -27,12 +28,15 @@ const SELECTABLE = KANALEN.filter(
  */
 export function LogAttemptModal({
   caseId,
+  version,
   kanaal: initial,
   onClose,
   onSaved,
   returnFocus = true,
 }: {
   caseId: number
+  /** The version of the case file the user read (dossier/caseVersion.ts). */
+  version: CaseVersion
   kanaal: Kanaal
   /** False when the page moves the focus itself after saving (Vandaag's next task). */
   returnFocus?: boolean
@@ -64,9 +68,20 @@ export function LogAttemptModal({
     busy.current = true
     setError(null)
     try {
-      const r = await logAttemptCall.mutateAsync({ caseId, kanaal, bereikt, resultaat, notitie, datum })
+      const r = await logAttemptCall.mutateAsync({
+        caseId,
+        versie: version.versie,
+        kanaal,
+        bereikt,
+        resultaat,
+        notitie,
+        datum,
+      })
       onSaved(r, bereikt && afspraak && r.plan.open)
     } catch (err) {
+      // A colleague changed the case: the case file behind the dialog shows it now; what was
+      // typed here stays, and saving again carries the new version.
+      version.refused(err)
       const f = describeFailure(err)
       setError(Object.values(f.fields)[0] ?? f.message)
       busy.current = false

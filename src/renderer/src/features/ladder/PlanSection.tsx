@@ -18,6 +18,7 @@ import { nextTask } from './nextTask'
 import { AppointmentModal } from '../appointments/AppointmentModal'
 import { appointmentMadeText } from '../appointments/AppointmentsSection'
 import { Dialog } from '../../components/Dialog'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 type Dialog = 'poging' | 'afspraak' | 'afsluiten' | 'niet-benaderen' | 'heropenen' | null
 
@@ -54,11 +55,14 @@ function NextTaskOffer({ next }: { next: TodayItem | 'klaar' }) {
 /** The case on the ladder: current and next step with due date, ready texts, and the actions. */
 export function PlanSection({
   dossier,
+  version,
   onChange,
   fromToday = false,
   onAnnounce,
 }: {
   dossier: DossierView
+  /** The version of the case file the user read: every change here carries it. */
+  version: CaseVersion
   onChange(d: DossierView): void
   /** Opened from Vandaag: after an attempt, offer Vandaag's next task. */
   fromToday?: boolean
@@ -76,12 +80,18 @@ export function PlanSection({
   const busy = reopen.isPending || approach.isPending
   const [next, setNext] = useState<TodayItem | 'klaar' | null>(null)
 
+  // A dialog works on the case file as shown when it opened (dossier/caseVersion.ts).
+  const openDialog = (d: Exclude<Dialog, null>) => {
+    version.open()
+    setDialog(d)
+  }
+
   const reasonGuard = useDiscardGuard(reden.trim() !== '', () => {
     setDialog(null)
     setReden('')
   })
 
-  useHotkeys([['alt+P', () => plan?.open && setDialog('poging')]])
+  useHotkeys([['alt+P', () => plan?.open && openDialog('poging')]])
 
   const offerNext = async () => {
     try {
@@ -100,13 +110,16 @@ export function PlanSection({
 
   const withReason = async (kind: 'niet-benaderen' | 'heropenen' | 'weer-benaderen') => {
     setError(null)
+    // "Weer benaderen" is one click on what the case file shows; the others come from a dialog.
+    const versie = kind === 'weer-benaderen' ? dossier.versie : version.versie
     try {
       if (kind === 'heropenen')
-        done(await reopen.mutateAsync({ caseId: dossier.id, reden }), 'De zaak is heropend.')
+        done(await reopen.mutateAsync({ caseId: dossier.id, versie, reden }), 'De zaak is heropend.')
       else
         done(
           await approach.mutateAsync({
             caseId: dossier.id,
+            versie,
             nietBenaderen: kind === 'niet-benaderen',
             reden,
           }),
@@ -115,6 +128,7 @@ export function PlanSection({
             : 'De bewoner mag weer benaderd worden.',
         )
     } catch (e) {
+      version.refused(e)
       const f = describeFailure(e)
       setError(Object.values(f.fields)[0] ?? f.message)
     }
@@ -128,17 +142,17 @@ export function PlanSection({
       aside={
         <Group gap="xs">
           {plan.open && (
-            <Button onClick={() => setDialog('poging')} title="Sneltoets Alt+P">
+            <Button onClick={() => openDialog('poging')} title="Sneltoets Alt+P">
               Contactpoging vastleggen
             </Button>
           )}
           {plan.open && (
-            <Button variant="default" color="red" onClick={() => setDialog('afsluiten')}>
+            <Button variant="default" color="red" onClick={() => openDialog('afsluiten')}>
               Zaak afsluiten
             </Button>
           )}
           {plan.heropenbaar && (
-            <Button variant="default" onClick={() => setDialog('heropenen')}>
+            <Button variant="default" onClick={() => openDialog('heropenen')}>
               Zaak heropenen
             </Button>
           )}
@@ -253,7 +267,7 @@ export function PlanSection({
         )}
         {plan.open && !plan.nietBenaderen && (
           <Group>
-            <Anchor component="button" size="sm" c="orange" onClick={() => setDialog('niet-benaderen')}>
+            <Anchor component="button" size="sm" c="orange" onClick={() => openDialog('niet-benaderen')}>
               Bewoner wil niet meer benaderd worden
             </Anchor>
           </Group>
@@ -265,6 +279,7 @@ export function PlanSection({
       {dialog === 'poging' && (
         <LogAttemptModal
           caseId={dossier.id}
+          version={version}
           kanaal={plan.kanaal}
           returnFocus={!fromToday}
           onClose={() => setDialog(null)}
@@ -285,6 +300,7 @@ export function PlanSection({
       {dialog === 'afspraak' && (
         <AppointmentModal
           caseId={dossier.id}
+          version={version}
           consulentId={dossier.consulent?.id ?? null}
           onClose={() => setDialog(null)}
           onSaved={(r) => done(r, appointmentMadeText(r))}
@@ -293,6 +309,7 @@ export function PlanSection({
       {dialog === 'afsluiten' && (
         <CloseCaseModal
           caseId={dossier.id}
+          version={version}
           onClose={() => setDialog(null)}
           onSaved={(r) => done(r, 'De zaak is afgesloten.')}
         />

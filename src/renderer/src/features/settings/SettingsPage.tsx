@@ -5,6 +5,7 @@ import { MedewerkersTab } from './MedewerkersTab'
 import { TeamTab } from './TeamTab'
 import { WijkenTab } from './WijkenTab'
 import { SecurityTab } from '../session/SecurityTab'
+import { WorkstationTab } from '../workstation/WorkstationTab'
 import { CbsConnectionTab } from '../ddas-vs/CbsConnectionTab'
 import { mayCall } from '@shared/api/permissions'
 import { useCurrentUser } from '../../app/AppContext'
@@ -27,7 +28,7 @@ export function SettingsPage() {
     <Stack gap="md" maw={1100}>
       <div>
         <PageHeading>Instellingen</PageHeading>
-        <Text c="dimmed">Gegevens van het team, de wijken en de medewerkers.</Text>
+        <Text c="dimmed">Gegevens van het team, de wijken, de medewerkers en deze werkplek.</Text>
       </div>
       {error && (
         <Alert color="red" title="De instellingen konden niet worden geladen" role="alert">
@@ -56,6 +57,7 @@ export function SettingsPage() {
             <Tabs.Tab value="wijken">Wijken</Tabs.Tab>
             <Tabs.Tab value="medewerkers">Medewerkers</Tabs.Tab>
             <Tabs.Tab value="beveiliging">Beveiliging</Tabs.Tab>
+            <Tabs.Tab value="werkplek">Werkplek</Tabs.Tab>
             {mayCall('ddasVs.settings', user.rol) && <Tabs.Tab value="cbs">Koppeling CBS</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="team" pt="md">
@@ -75,6 +77,9 @@ export function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="beveiliging" pt="md">
             <SecurityTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="werkplek" pt="md">
+            <WorkstationTab />
           </Tabs.Panel>
           {mayCall('ddasVs.settings', user.rol) && (
             <Tabs.Panel value="cbs" pt="md">

@@ -2,12 +2,13 @@ import { useState } from 'react'
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import type { LadderResult } from '@shared/api/ladder'
 import { useApiMutation } from '../../api/queries'
-import { describeFailure } from '../../components/form-errors'
+import { describeFailure, fieldEditor } from '../../components/form-errors'
 import { DiscardQuestion, useDiscardGuard } from '../../components/DiscardGuard'
 import { notifySaved } from '../../components/notify'
 import { normalizeTime, TimeField } from '../../components/TimeField'
 import { DuoSelect, duoIds, useDuoChoices } from './DuoSelect'
 import { Dialog } from '../../components/Dialog'
+import type { CaseVersion } from '../dossier/caseVersion'
 
 /**
  * "Huisbezoek aankondigen" from a case file: the same use case as the planner (visits.announce),
@@ -16,12 +17,15 @@ import { Dialog } from '../../components/Dialog'
  */
 export function AnnounceVisitModal({
   caseId,
+  version,
   consulentId,
   template,
   onClose,
   onAnnounced,
 }: {
   caseId: number
+  /** The version of the case file the user read (dossier/caseVersion.ts). */
+  version: CaseVersion
   /** The case's consulent, who goes anyway: not offered as the second visitor. */
   consulentId: number | null
   /** Another letter that names the visit; default the announcement letter. */
@@ -43,16 +47,14 @@ export function AnnounceVisitModal({
   )
 
   // A field's message goes when the field is changed.
-  const edit = (key: string, set: (v: string) => void) => (v: string) => {
-    set(v)
-    setErrors(({ [key]: _, ...rest }) => rest)
-  }
+  const edit = fieldEditor(setErrors)
 
   const save = async () => {
     setErrors({})
     try {
       const r = await announceCall.mutateAsync({
         caseId,
+        versie: version.versie,
         datum,
         van: normalizeTime(van),
         tot: normalizeTime(tot),
@@ -64,6 +66,7 @@ export function AnnounceVisitModal({
       )
       onAnnounced(r)
     } catch (e) {
+      version.refused(e)
       const f = describeFailure(e)
       setErrors({ ...f.fields, _: f.message })
     }

@@ -137,8 +137,8 @@ export async function runMonitorBench(): Promise<void> {
     const figures: StoreFigure[] = [
       { label: 'First build of the anonymous facts', ms: {} },
       { label: 'Dashboard, one year', ms: {}, targetMs: 300 },
-      { label: 'DDAS export v1.2, 4,000 signals', ms: {}, targetMs: 2000 },
-      { label: 'DDAS export v0.9, 4,000 signals', ms: {}, targetMs: 2000 },
+      { label: `DDAS export v1.2, ${fmt(n)} signals`, ms: {}, targetMs: 2000 },
+      { label: `DDAS export v0.9, ${fmt(n)} signals`, ms: {}, targetMs: 2000 },
     ]
     const load: Record<string, string> = {}
     // PostgreSQL gets the rows before the facts are built, so it builds its own (and is timed).

@@ -93,16 +93,27 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     describe = 'embedded'
   }
   const name = `la_bench_${randomBytes(4).toString('hex')}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  const version = (await client.query<{ v: string }>("select current_setting('server_version') as v"))
-    .rows[0]!.v
-  await client.query(`create database ${name} template template0 encoding 'UTF8' locale 'C'`)
-  await client.end()
+  let opened: OpenedDatabase
+  let version: string
+  try {
+    const client = new pg.Client({ connectionString: admin })
+    await client.connect()
+    version = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v
+    await client.query(`create database ${name} template template0 encoding 'UTF8' locale 'C'`)
+    await client.end()
+  } catch (err) {
+    await stop()
+    throw err
+  }
   const u = new URL(admin)
   u.pathname = `/${name}`
   const url = u.toString()
-  const opened = await openAndMigratePostgres(url)
+  try {
+    opened = await openAndMigratePostgres(url)
+  } catch (err) {
+    await stop()
+    throw err
+  }
   return {
     opened,
     url,

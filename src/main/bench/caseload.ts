@@ -8,6 +8,7 @@
  *   BENCH_EXPLAIN=1                                print the query plans
  *   BENCH_NO_ANALYZE=1                             skip ANALYZE, as in an app database without statistics
  *   BENCH_KEEP=1                                   keep the database file
+ *   --store postgres | --store both                on PostgreSQL, or on both side by side (stores.ts)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +20,19 @@ import { loadWijkRanges } from '../features/wijken/assignment'
 import { fill } from './fill'
 import { checkSummaries, explain, measure, table, type Measurement, type Scenario } from './measure'
 import { benchTeamSetup, envInt, seconds } from './setup'
+import {
+  benchStores,
+  copyToPostgres,
+  explainPostgres,
+  loadAverage,
+  sideBySide,
+  startBenchPostgres,
+  type BenchPostgres,
+  type StoreFigure,
+} from './stores'
+import { listCaseload } from '../features/caseload/service'
+import { caseloadQuery } from '@shared/api/caseload'
+import { ALL_CASES } from '../features/access/scope'
 
 const TODAY = '2026-11-10'
 
@@ -108,22 +122,65 @@ export async function runCaseloadBench(): Promise<void> {
         query: { zoek: formatDate(filled.birthDate) },
       },
     ]
-    const results: Measurement[] = []
-    for (const s of scenarios) results.push(await measure(opened.db, TODAY, s))
-    console.log('')
-    console.log('listCaseload, page 1 of 50 rows with its total count; 5 warm-up runs, then 50 timed runs')
-    console.log(table(results))
-    const failed = results.filter((r) => r.pass === false)
-    if (process.env.BENCH_EXPLAIN || failed.length) {
-      for (const r of process.env.BENCH_EXPLAIN ? results : failed) {
-        console.log(`\n${r.scenario.label}`)
-        console.log(await explain(opened.raw, TODAY, r.scenario))
+    const stores = benchStores()
+    const figures: StoreFigure[] = scenarios.map((s) => ({ label: s.label, ms: {}, targetMs: s.targetMs }))
+    const load: Record<string, string> = {}
+    let failed = 0
+    for (const store of stores) {
+      let pgs: BenchPostgres | null = null
+      try {
+        if (store === 'postgres') {
+          const tc = performance.now()
+          pgs = await startBenchPostgres()
+          const rows = await copyToPostgres(opened.raw, pgs.url)
+          console.log(
+            `\n${pgs.describe}: ${rows.toLocaleString('en-US')} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - tc)}`,
+          )
+        }
+        const db = pgs ? pgs.opened.db : opened.db
+        const results: Measurement[] = []
+        for (const s of scenarios) results.push(await measure(db, TODAY, s))
+        load[store] = await loadAverage()
+        results.forEach((r, i) => (figures[i]!.ms[store] = r.medianMs))
+        console.log('')
+        console.log(
+          `${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: listCaseload, page 1 of 50 rows with its total count; 5 warm-up runs, then 50 timed runs (load ${load[store]})`,
+        )
+        console.log(table(results))
+        const missed = results.filter((r) => r.pass === false)
+        failed += missed.length
+        if (process.env.BENCH_EXPLAIN || missed.length) {
+          for (const r of process.env.BENCH_EXPLAIN ? results : missed) {
+            console.log(`\n${r.scenario.label}`)
+            console.log(
+              pgs
+                ? await explainPostgres(
+                    pgs.url,
+                    (spy) =>
+                      listCaseload(
+                        spy,
+                        TODAY,
+                        caseloadQuery.parse(r.scenario.query),
+                        r.scenario.scope ?? ALL_CASES,
+                      ),
+                    /vroegsignaalzaak/,
+                  )
+                : await explain(opened.raw, TODAY, r.scenario),
+            )
+          }
+        }
+      } finally {
+        await pgs?.close()
       }
     }
+    if (stores.length > 1) {
+      console.log('\nlistCaseload side by side (median of 50 runs)')
+      console.log(sideBySide(figures, stores, load))
+    }
     console.log(
-      `\nTotal time ${seconds(performance.now() - started)}; ${failed.length ? `${failed.length} target(s) missed` : 'all targets met'}.`,
+      `\nTotal time ${seconds(performance.now() - started)}; ${failed ? `${failed} target(s) missed` : 'all targets met'}.`,
     )
-    process.exitCode = failed.length ? 1 : 0
+    process.exitCode = failed ? 1 : 0
   } finally {
     await opened.close()
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true })

@@ -6,6 +6,7 @@ import { ALL_CASES } from '../features/access/scope'
  *
  *   npm run bench -- ladder
  *   BENCH_CASES=60000 BENCH_SIGNALS=100000 BENCH_ATTEMPTS=300000 npm run bench -- ladder    quick run
+ *   --store postgres | --store both                on PostgreSQL, or on both side by side (stores.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +22,17 @@ import { todayList } from '../features/ladder/service'
 import { searchVisitors } from '../features/walkin/service'
 import { fill } from './fill'
 import { benchTeamSetup, envInt, seconds } from './setup'
+import {
+  benchStores,
+  copyToPostgres,
+  explainPostgres,
+  loadAverage,
+  sideBySide,
+  startBenchPostgres,
+  type BenchPostgres,
+  type StoreFigure,
+} from './stores'
+import type { Db } from '../db/database'
 
 const TODAY = '2026-11-10'
 const LADDER: [Kanaal, string][] = [
@@ -92,7 +104,7 @@ function fillLadder(raw: BetterSqlite3.Database, cases: number, attempts: number
   return { open }
 }
 
-async function time(label: string, fn: () => Promise<number>, target = 20): Promise<boolean> {
+async function time(label: string, fn: () => Promise<number>, target = 20): Promise<number> {
   for (let i = 0; i < 5; i++) await fn()
   const times: number[] = []
   let size = 0
@@ -107,7 +119,7 @@ async function time(label: string, fn: () => Promise<number>, target = 20): Prom
   console.log(
     `${label.padEnd(52)} ${String(size).padStart(5)} rows  median ${median.toFixed(2).padStart(6)} ms  p95 ${times[47]!.toFixed(2).padStart(6)} ms  < ${target} ms ${pass ? 'PASS' : 'FAIL'}`,
   )
-  return pass
+  return median
 }
 
 export async function runLadderBench(): Promise<void> {
@@ -161,43 +173,76 @@ export async function runLadderBench(): Promise<void> {
       await opened.db.selectFrom('user_wijk').select('wijk_id').where('user_id', '=', busiest).execute()
     ).map((w) => w.wijk_id)
     const own = { kind: 'own' as const, userId: busiest, wijkIds }
-    const results = [
-      await time(
+    const scenarios: [string, (db: Db) => Promise<number>][] = [
+      [
         'Vandaag, busiest consulent (due + overdue)',
-        async () => (await todayList(opened.db, TODAY, busiest, ALL_CASES)).totaal,
-      ),
-      await time(
+        async (db) => (await todayList(db, TODAY, busiest, ALL_CASES)).totaal,
+      ],
+      [
         'Vandaag, busiest consulent, in her own scope',
-        async () => (await todayList(opened.db, TODAY, busiest, own)).totaal,
-      ),
-      await time(
+        async (db) => (await todayList(db, TODAY, busiest, own)).totaal,
+      ],
+      [
         `Walk-in: common surname "${filled.surnames.common}"`,
-        async () => (await searchVisitors(opened.db, filled.surnames.common)).hits.length,
-      ),
-      await time(
+        async (db) => (await searchVisitors(db, filled.surnames.common)).hits.length,
+      ],
+      [
         `Walk-in: rare surname "${filled.surnames.rare}"`,
-        async () => (await searchVisitors(opened.db, filled.surnames.rare)).hits.length,
-      ),
-      await time(
+        async (db) => (await searchVisitors(db, filled.surnames.rare)).hits.length,
+      ],
+      [
         `Walk-in: surname + birth date`,
-        async () =>
+        async (db) =>
           (
             await searchVisitors(
-              opened.db,
+              db,
               `${sample.tussenvoegsel} ${sample.achternaam} ${formatDate(sample.geboortedatum)}`.trim(),
             )
           ).hits.length,
-      ),
-      await time(
+      ],
+      [
         `Walk-in: birth date ${formatDate(sample.geboortedatum)}`,
-        async () => (await searchVisitors(opened.db, formatDate(sample.geboortedatum))).hits.length,
-      ),
-      await time(
+        async (db) => (await searchVisitors(db, formatDate(sample.geboortedatum))).hits.length,
+      ],
+      [
         `Walk-in: postcode + number ${sample.postcode} ${sample.huisnummer}`,
-        async () => (await searchVisitors(opened.db, `${sample.postcode} ${sample.huisnummer}`)).hits.length,
-      ),
+        async (db) => (await searchVisitors(db, `${sample.postcode} ${sample.huisnummer}`)).hits.length,
+      ],
     ]
-    const failed = results.filter((r) => !r).length
+    const stores = benchStores()
+    const figures: StoreFigure[] = scenarios.map(([label]) => ({ label, ms: {}, targetMs: 20 }))
+    const load: Record<string, string> = {}
+    let failed = 0
+    for (const store of stores) {
+      let pgs: BenchPostgres | null = null
+      try {
+        if (store === 'postgres') {
+          const tc = performance.now()
+          pgs = await startBenchPostgres()
+          const rows = await copyToPostgres(opened.raw, pgs.url)
+          console.log(
+            `\n${pgs.describe}: ${rows.toLocaleString('en-US')} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - tc)}`,
+          )
+        }
+        const db = pgs ? pgs.opened.db : opened.db
+        console.log(`\n${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 5 warm-up runs, then 50 timed runs`)
+        for (const [i, [label, fn]] of scenarios.entries()) {
+          const ms = await time(label, () => fn(db))
+          figures[i]!.ms[store] = ms
+          if (ms >= 20) {
+            failed++
+            if (pgs) console.log(await explainPostgres(pgs.url, fn, /./))
+          }
+        }
+        load[store] = await loadAverage()
+      } finally {
+        await pgs?.close()
+      }
+    }
+    if (stores.length > 1) {
+      console.log('\nLadder and walk-in side by side (median of 50 runs)')
+      console.log(sideBySide(figures, stores, load))
+    }
     console.log(failed ? `${failed} target(s) missed` : 'all targets met')
     process.exitCode = failed ? 1 : 0
   } finally {

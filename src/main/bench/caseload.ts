@@ -21,14 +21,13 @@ import { fill } from './fill'
 import { checkSummaries, explain, measure, table, type Measurement, type Scenario } from './measure'
 import { benchTeamSetup, envInt, seconds } from './setup'
 import {
-  benchStores,
-  copyToPostgres,
-  explainPostgres,
-  loadAverage,
-  sideBySide,
-  startBenchPostgres,
   type BenchPostgres,
   type StoreFigure,
+  benchStores,
+  explainPostgres,
+  loadAverage,
+  postgresCopyOf,
+  sideBySide,
 } from './stores'
 import { listCaseload } from '../features/caseload/service'
 import { caseloadQuery } from '@shared/api/caseload'
@@ -130,12 +129,7 @@ export async function runCaseloadBench(): Promise<void> {
       let pgs: BenchPostgres | null = null
       try {
         if (store === 'postgres') {
-          const tc = performance.now()
-          pgs = await startBenchPostgres()
-          const rows = await copyToPostgres(opened.raw, pgs.url)
-          console.log(
-            `\n${pgs.describe}: ${rows.toLocaleString('en-US')} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - tc)}`,
-          )
+          pgs = await postgresCopyOf(opened.raw)
         }
         const db = pgs ? pgs.opened.db : opened.db
         const results: Measurement[] = []

@@ -23,14 +23,13 @@ import { searchVisitors } from '../features/walkin/service'
 import { fill } from './fill'
 import { benchTeamSetup, envInt, seconds } from './setup'
 import {
-  benchStores,
-  copyToPostgres,
-  explainPostgres,
-  loadAverage,
-  sideBySide,
-  startBenchPostgres,
   type BenchPostgres,
   type StoreFigure,
+  benchStores,
+  explainPostgres,
+  loadAverage,
+  postgresCopyOf,
+  sideBySide,
 } from './stores'
 import type { Db } from '../db/database'
 
@@ -217,12 +216,7 @@ export async function runLadderBench(): Promise<void> {
       let pgs: BenchPostgres | null = null
       try {
         if (store === 'postgres') {
-          const tc = performance.now()
-          pgs = await startBenchPostgres()
-          const rows = await copyToPostgres(opened.raw, pgs.url)
-          console.log(
-            `\n${pgs.describe}: ${rows.toLocaleString('en-US')} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - tc)}`,
-          )
+          pgs = await postgresCopyOf(opened.raw)
         }
         const db = pgs ? pgs.opened.db : opened.db
         console.log(`\n${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: 5 warm-up runs, then 50 timed runs`)

@@ -27,14 +27,13 @@ import type { DdasVersie } from '@shared/api/monitor'
 import { fill } from './fill'
 import { benchMonitorSettings, benchTeamSetup, envInt, seconds } from './setup'
 import {
-  benchStores,
-  copyToPostgres,
-  loadAverage,
-  sideBySide,
-  startBenchPostgres,
-  vacuumAnalyze,
   type BenchPostgres,
   type StoreFigure,
+  benchStores,
+  loadAverage,
+  postgresCopyOf,
+  sideBySide,
+  vacuumAnalyze,
 } from './stores'
 
 const TODAY = '2026-11-10'
@@ -145,12 +144,7 @@ export async function runMonitorBench(): Promise<void> {
     let pgs: BenchPostgres | null = null
     try {
       if (stores.includes('postgres')) {
-        const tc = performance.now()
-        pgs = await startBenchPostgres()
-        const rows = await copyToPostgres(opened.raw, pgs.url)
-        console.log(
-          `${pgs.describe}: ${fmt(rows)} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - tc)}`,
-        )
+        pgs = await postgresCopyOf(opened.raw)
       }
       for (const store of stores) {
         const db = store === 'postgres' ? pgs!.opened.db : opened.db

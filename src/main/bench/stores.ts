@@ -25,6 +25,7 @@ import type { Database } from '../db/schema'
 import { openAndMigratePostgres } from '../db/postgres'
 import { EXPORT_TABLES } from '../db/export/tables'
 import { startEmbeddedPostgres } from '../test/embedded-postgres'
+import { seconds } from './setup'
 
 export type BenchStore = 'sqlite' | 'postgres'
 
@@ -97,6 +98,25 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       await c.end()
       await stop()
     },
+  }
+}
+
+/**
+ * A PostgreSQL holding the same rows as the SQLite fill `raw` (copied row for row, then VACUUM
+ * ANALYZE), for figures side by side with SQLite's; says how long that took.
+ */
+export async function postgresCopyOf(raw: BetterSqlite3.Database): Promise<BenchPostgres> {
+  const t = performance.now()
+  const pgs = await startBenchPostgres()
+  try {
+    const rows = await copyToPostgres(raw, pgs.url)
+    console.log(
+      `\n${pgs.describe}: ${rows.toLocaleString('en-US')} rows copied from the SQLite fill, VACUUM ANALYZE; ${seconds(performance.now() - t)}`,
+    )
+    return pgs
+  } catch (err) {
+    await pgs.close()
+    throw err
   }
 }
 

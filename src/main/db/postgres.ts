@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { watchClient } from './commit-watch'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema'
 import { migrateToLatest, type Db, type OpenedDatabase } from './database'
@@ -119,6 +120,8 @@ const SAFE_COLLATIONS = new Set(['C', 'POSIX', 'C.UTF-8', 'C.utf8', 'ucs_basic']
  */
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<OpenedDatabase> {
   const pool = new pg.Pool(postgresConfig(url, opts))
+  // Each call's commits are counted, so the dispatcher retries only a call that stored nothing
+  pool.on('connect', (client) => watchClient(client))
   const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     const r = await pool.query<{ collation: string }>(

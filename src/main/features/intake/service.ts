@@ -18,6 +18,7 @@ import { dialectOf } from '../../db/dialect'
 import { recordAudit } from '../audit/repository'
 import { intakeRowsPg } from './pg-import'
 import { claimImport } from './import-lock'
+import { uncounted } from '../../db/commit-watch'
 import { nextIds, queryOn, reserveIds } from './pg-writer'
 
 /** readTable, with an unreadable file as a Dutch validation error on the file. */
@@ -304,7 +305,7 @@ async function storeRowsPg(
   try {
     await db.transaction().execute(async (trx) => {
       await claimImport(trx)
-      const first = opts.commit ? await reserveIds(db, count) : await nextIds(queryOn(trx))
+      const first = opts.commit ? await uncounted(() => reserveIds(db, count)) : await nextIds(queryOn(trx))
       const importId =
         opts.importId ??
         (

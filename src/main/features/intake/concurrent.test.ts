@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createSession } from '../../app/context'
 import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
 import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
@@ -7,6 +9,10 @@ import { columnIndex, extractValues } from './rows'
 import { analyseFile, storeRows } from './service'
 import { IMPORT_BUSY, IMPORT_WAIT } from './import-lock'
 import type { RowItem } from './import-rows'
+import { setIntakeWorkerPath } from './upload/host'
+
+/** The import worker as the build makes it (npx electron-vite build). */
+const BUILT_WORKER = fileURLToPath(new URL('../../../../out/main/intake-worker.js', import.meta.url))
 
 type T = Awaited<ReturnType<typeof testApp>>
 
@@ -212,6 +218,48 @@ describe('the monthly import on PostgreSQL beside colleagues (no table lock)', (
         .where('case_id', '=', caseId)
         .execute()
       expect(attempts.map((p) => p.notitie)).toContain('gebeld tijdens de import')
+      expect(await fatima.call('audit.verify', {})).toMatchObject({ ok: true })
+    },
+    60_000,
+  )
+
+  afterEach(() => setIntakeWorkerPath(undefined))
+
+  // Needs `electron-vite build` first: the worker is a build entry of its own.
+  it.runIf(testStoreIsPostgres() && existsSync(BUILT_WORKER))(
+    'reads, checks and stores an upload in the import worker on its own PostgreSQL connections, main answering meanwhile',
+    async () => {
+      setIntakeWorkerPath(BUILT_WORKER)
+      const anouk = await testApp()
+      await setUpTeam(anouk, 'Anouk Peeters')
+      const fatima = await colleague(anouk, 'Fatima El Idrissi')
+      const { caseId } = await anouk.call('signals.createManual', signal({ postcode: '6041 AB' }))
+      const { uploadId } = await anouk.upload('november.csv', monthFile('NOV', 3000))
+      const analysis = await anouk.call('intake.analyse', { uploadId })
+      expect(analysis.rowCount).toBe(3000)
+      const committing = anouk.call('intake.commit', {
+        uploadId,
+        mapping: analysis.mapping,
+        bron: 'Vindplaats van Schulden',
+      })
+      // Main answers a colleague while the worker imports
+      let answered = 0
+      let stored = false
+      void committing.then(() => (stored = true))
+      while (!stored) {
+        await fatima.call('dossier.get', { caseId })
+        answered++
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      const summary = await committing
+      expect(summary).toMatchObject({ rows: 3000, nieuw: 3000, problemen: 0 })
+      expect(answered).toBeGreaterThan(1)
+      const signals = await anouk.db
+        .selectFrom('signaal_intake')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('import_id', '=', summary.importId!)
+        .executeTakeFirstOrThrow()
+      expect(signals.n).toBe(3000)
       expect(await fatima.call('audit.verify', {})).toMatchObject({ ok: true })
     },
     60_000,

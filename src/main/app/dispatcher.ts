@@ -8,7 +8,7 @@ import { AppError, CaseConflictError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
-import { isSerializationFailure, retryOnSerializationFailure } from '../db/retry'
+import { isSerializationFailure, PartlySavedError, retryOnSerializationFailure } from '../db/retry'
 import { IMPORT_BUSY } from '../features/intake/import-lock'
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
@@ -168,6 +168,16 @@ export function createDispatcher(
             },
           }
         }
+        // PostgreSQL: the call lost a race after it had stored a first part; not run again (db/retry.ts).
+        if (err instanceof PartlySavedError)
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Een collega wijzigde tegelijk dezelfde gegevens. Een deel van deze handeling is al opgeslagen, de rest niet. Bekijk wat er nu staat en probeer het zo nodig opnieuw.',
+            },
+          }
         // PostgreSQL: the call lost a race more often than it is retried (db/retry.ts).
         if (isSerializationFailure(err))
           return {

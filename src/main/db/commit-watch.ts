@@ -37,21 +37,28 @@ export const commitFault: { failCommit: ((n: number) => boolean) | null } = { fa
 
 const READ_ONLY = /^\s*(select|show|set|reset|begin|start|commit|rollback|savepoint|release|lock|explain)\b/i
 
-/** Wraps a pooled client's `query` so the calls' counts see its commits (db/postgres.ts, on connect). */
+/**
+ * Wraps a pooled client's `query` so the calls' counts see its commits (db/postgres.ts, on
+ * connect). A COMMIT counts when its transaction wrote (a read-only transaction stores nothing),
+ * a write outside a transaction counts by itself.
+ */
 export function watchClient(client: pg.PoolClient | pg.Client): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown
   let inTransaction = false
+  let wrote = false
   ;(client as { query: unknown }).query = (...args: unknown[]) => {
     const first = args[0]
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | null)?.text
     if (typeof text === 'string') {
       const head = text.trimStart().slice(0, 20).toLowerCase()
       const watch = current.getStore()
-      if (head.startsWith('begin') || head.startsWith('start transaction')) inTransaction = true
-      else if (head.startsWith('rollback')) inTransaction = false
+      if (head.startsWith('begin') || head.startsWith('start transaction')) {
+        inTransaction = true
+        wrote = false
+      } else if (head.startsWith('rollback')) inTransaction = false
       else if (head.startsWith('commit')) {
         inTransaction = false
-        if (watch) {
+        if (watch && wrote) {
           const n = watch.commits + 1
           if (commitFault.failCommit?.(n)) {
             const err = Object.assign(new Error('could not serialize access (a fault set by a test)'), {
@@ -61,7 +68,10 @@ export function watchClient(client: pg.PoolClient | pg.Client): void {
           }
           watch.commits = n
         }
-      } else if (!inTransaction && watch && !READ_ONLY.test(text)) watch.commits++
+      } else if (!READ_ONLY.test(text)) {
+        if (inTransaction) wrote = true
+        else if (watch) watch.commits++
+      }
     }
     return query(...args)
   }

@@ -39,19 +39,25 @@ export async function claimImport(trx: Db): Promise<void> {
     )
 }
 
+const holding = new WeakSet<Db>()
+
 /**
  * Before a household, resident, case or signal is made by hand, inside that transaction: waits
  * for a running import, polling without blocking the connection's queue, at most IMPORT_WAIT.ms;
- * then refused in Dutch, nothing saved. Taking it again in the same transaction is free.
+ * then refused in Dutch, nothing saved. Asked once per transaction.
  */
 export async function waitForImport(trx: Db): Promise<void> {
-  if (dialectOf(trx) !== 'postgres') return
+  if (dialectOf(trx) !== 'postgres' || holding.has(trx)) return
   const until = Date.now() + IMPORT_WAIT.ms
   for (;;) {
     const r = await sql<{
       ok: boolean
     }>`select pg_try_advisory_xact_lock_shared(${IMPORT_LOCK}) as ok`.execute(trx)
-    if (r.rows[0]?.ok) return
+    if (r.rows[0]?.ok) {
+      // Held to the transaction's end: its next hand-made row does not ask again
+      if (trx.isTransaction) holding.add(trx)
+      return
+    }
     if (Date.now() >= until) throw new ImportBusyError()
     await new Promise((resolve) => setTimeout(resolve, 100))
   }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSession } from '../../app/context'
-import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
-import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
+import type { ApiOutput } from '@shared/api'
+import { colleague, setUpTeam, signal, testApp } from '../../test/fixtures'
 import { testStoreIsPostgres } from '../../test/postgres'
 import { columnIndex, extractValues } from './rows'
 import { analyseFile, storeRows } from './service'
@@ -13,27 +12,6 @@ import { setIntakeWorkerPath } from './upload/host'
 
 /** The import worker as the build makes it (npx electron-vite build). */
 const BUILT_WORKER = fileURLToPath(new URL('../../../../out/main/intake-worker.js', import.meta.url))
-
-type T = Awaited<ReturnType<typeof testApp>>
-
-/** The same app through a second session: a colleague at another workstation. */
-async function colleague(t: T, naam: string) {
-  const session = createSession()
-  const raw = <M extends MethodName>(method: M, input: ApiInput<M>) =>
-    t.app.dispatcher.call(session, method, input)
-  const c = {
-    ...t,
-    session,
-    raw,
-    call: async <M extends MethodName>(method: M, input: ApiInput<M>) => {
-      const res = await raw(method, input)
-      if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
-      return res.value as ApiOutput<M>
-    },
-  }
-  await signInAs(c as unknown as T, naam)
-  return c
-}
 
 const HEADER =
   'Signaal ID;Melder;Soort achterstand;Bedrag;Datum signaal;Voorletters;Achternaam;Geboortedatum;Straat;Huisnummer;Postcode;Woonplaats'

@@ -34,6 +34,35 @@ function latch() {
   return { p, open }
 }
 
+/**
+ * Starts an import of `csv` as `userId` that writes every row and then waits inside its
+ * transaction; resolves once it waits, with the import's promise and the release.
+ */
+async function holdImport(t: Awaited<ReturnType<typeof testApp>>, userId: number, csv: string) {
+  const a = await analyseFile(t.db, new Uint8Array(Buffer.from(csv, 'utf8')), '', 'november.csv')
+  expect(a.unplaced).toEqual([])
+  const index = columnIndex(a.table.headers, a.mapping)
+  const items: RowItem[] = Array.from({ length: a.table.rows.length }, (_, i) => ({
+    line: a.table.rows.line(i),
+    values: extractValues(a.table.rows, i, index),
+  }))
+  const held = latch()
+  const release = latch()
+  const ctx = { at: t.clock.now(), today: t.clock.today(), userId }
+  const importing = storeRows(t.db, ctx, items, a.mapping, {
+    commit: true,
+    bron: 'Vindplaats van Schulden',
+    fileName: 'november.csv',
+    afterPg: async () => {
+      held.open()
+      await release.p
+    },
+  })
+  importing.catch(() => undefined)
+  await Promise.race([held.p, importing])
+  return { importing, release: release.open }
+}
+
 describe('the monthly import on PostgreSQL beside colleagues (no table lock)', () => {
   it.runIf(testStoreIsPostgres())(
     'lets a colleague log an attempt and a note while an import is held open, refuses a second import and a hand-made signal in Dutch, and keeps the ranges, undo and the logboek right',
@@ -43,30 +72,7 @@ describe('the monthly import on PostgreSQL beside colleagues (no table lock)', (
       const fatima = await colleague(anouk, 'Fatima El Idrissi')
       const { caseId } = await anouk.call('signals.createManual', signal({ postcode: '6041 AB' }))
 
-      const file = monthFile('NOV', 300)
-      const bytes = new Uint8Array(Buffer.from(file, 'utf8'))
-      const a = await analyseFile(anouk.db, bytes, '', 'november.csv')
-      expect(a.unplaced).toEqual([])
-      const index = columnIndex(a.table.headers, a.mapping)
-      const items: RowItem[] = Array.from({ length: a.table.rows.length }, (_, i) => ({
-        line: a.table.rows.line(i),
-        values: extractValues(a.table.rows, i, index),
-      }))
-      const held = latch()
-      const release = latch()
-      const ctx = { at: anouk.clock.now(), today: anouk.clock.today(), userId: me.id }
-      // The import writes every row, then waits inside its transaction until released
-      const importing = storeRows(anouk.db, ctx, items, a.mapping, {
-        commit: true,
-        bron: 'Vindplaats van Schulden',
-        fileName: 'november.csv',
-        afterPg: async () => {
-          held.open()
-          await release.p
-        },
-      })
-      importing.catch(() => undefined)
-      await held.p
+      const { importing, release } = await holdImport(anouk, me.id, monthFile('NOV', 300))
       const householdsDuring = await anouk.db
         .selectFrom('household')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -127,7 +133,7 @@ describe('the monthly import on PostgreSQL beside colleagues (no table lock)', (
         .executeTakeFirstOrThrow()
       expect(householdsAfterRefusal.n).toBe(householdsDuring.n)
 
-      release.open()
+      release()
       const summary = await importing
       expect(summary).toMatchObject({ rows: 300, nieuw: 300, problemen: 0 })
       const importId = summary.importId!
@@ -239,6 +245,50 @@ describe('the monthly import on PostgreSQL beside colleagues (no table lock)', (
         .executeTakeFirstOrThrow()
       expect(signals.n).toBe(3000)
       expect(await fatima.call('audit.verify', {})).toMatchObject({ ok: true })
+    },
+    60_000,
+  )
+
+  it.runIf(testStoreIsPostgres())(
+    'does not leave two open cases when a colleague reopens a case at an address where the held import opens a new one',
+    async () => {
+      const anouk = await testApp()
+      const { me } = await setUpTeam(anouk, 'Anouk Peeters')
+      const fatima = await colleague(anouk, 'Fatima El Idrissi')
+      const { caseId } = await anouk.call('signals.createManual', signal({ postcode: '6041 AB' }))
+      const closed = await anouk.call('ladder.close', {
+        caseId,
+        versie: await anouk.versie(caseId),
+        resultaat: 'Definitief geen contact kunnen krijgen',
+        hulpAangeboden: false,
+        hulpGeaccepteerd: false,
+      })
+      // The file has a new signal for the same resident: the import opens a new case there
+      const csv =
+        monthFile('NOV', 3) +
+        'REO-1;Wonen Limburg;Huurachterstand;€ 300,00;5-10-2026;J.;van der Berg;12-03-1984;Kapellerlaan;12;6041 AB;Roermond\r\n'
+      const { importing, release } = await holdImport(anouk, me.id, csv)
+      const reopening = fatima.raw('ladder.reopen', {
+        caseId,
+        versie: closed.dossier.versie,
+        reden: 'Bewoner belde terug',
+      })
+      await new Promise((r) => setTimeout(r, 300))
+      release()
+      const [summary, reopened] = await Promise.all([importing, reopening])
+      expect(summary).toMatchObject({ rows: 4, nieuw: 4 })
+      expect(reopened.ok).toBe(false)
+      if (!reopened.ok)
+        expect(reopened.error.message).toMatch(/^Er is intussen een nieuwere zaak voor dit adres geopend\./)
+      const open = await anouk.db
+        .selectFrom('vroegsignaalzaak as z')
+        .innerJoin('vroegsignaalzaak as x', 'x.household_id', 'z.household_id')
+        .select('z.id')
+        .where('x.id', '=', caseId)
+        .where('z.is_open', '=', 1)
+        .execute()
+      expect(open).toHaveLength(1)
+      expect(open[0]!.id).not.toBe(caseId)
     },
     60_000,
   )

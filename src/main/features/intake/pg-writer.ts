@@ -407,6 +407,22 @@ export class PgBatchWriter extends BatchCore {
         `Een collega sloot tijdens de maandimport een zaak waar dit bestand signalen aan toevoegt ` +
           `(${closed.map((c) => c.case_number).join(', ')}). Er is niets opgeslagen. Start de import opnieuw.`,
       )
+    // The same for a case a colleague reopened at an address where this run opened a new one
+    // (a reopening that commits later re-checks itself: ladder/closing-service.ts, reopenCase)
+    const zaak = this.next.zaak - 1 >= this.first.zaak ? [this.first.zaak, this.next.zaak - 1] : null
+    const reopened = zaak
+      ? await this.q<{ case_number: string }>(
+          `select o.case_number from vroegsignaalzaak z
+           join vroegsignaalzaak o on o.household_id = z.household_id and o.is_open = 1 and o.id <> z.id
+           where z.id between $1 and $2 order by o.id limit 3`,
+          zaak,
+        )
+      : []
+    if (reopened.length > 0)
+      throw new ConflictError(
+        `Een collega heropende tijdens de maandimport een zaak op een adres waar dit bestand een nieuwe zaak opent ` +
+          `(${reopened.map((c) => c.case_number).join(', ')}). Er is niets opgeslagen. Start de import opnieuw.`,
+      )
     for (const kind of Object.keys(TABLES) as (keyof FirstIds)[]) {
       const last = this.next[kind] - 1
       if (last >= this.first[kind]) this.made[kind] = [this.first[kind], last]

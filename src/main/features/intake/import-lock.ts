@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors'
  * The monthly import on PostgreSQL runs beside colleagues' work (README, "PostgreSQL: how the
  * monthly import writes"). It no longer locks its tables; one transaction-scoped advisory lock
  * (any fixed number; this one is 'LA' 'IM') says an import or its preview is running:
- * - the import holds it exclusively, taken with a try: a second import is refused at once;
+ * - the import holds it exclusively (claimImport): a second import is refused within 2 s;
  * - whatever makes a household, resident, case or signal by hand (a signal entered by hand, a
  *   walk-in visit, a decision on a held signal) holds it shared, waiting at most
  *   IMPORT_WAIT.ms: such a row could collide with the import's (the same address made twice),
@@ -30,13 +30,24 @@ export class ImportBusyError extends AppError {
   }
 }
 
-/** The import's claim, inside its transaction on PostgreSQL: refused when another import runs. */
+/**
+ * The import's claim, inside its transaction on PostgreSQL. Rows made by hand hold the lock shared
+ * for a few milliseconds, so the claim tries for up to 2 s; still taken then, another import (or
+ * its preview) runs, which takes far longer: refused.
+ */
 export async function claimImport(trx: Db): Promise<void> {
-  const r = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${IMPORT_LOCK}) as ok`.execute(trx)
-  if (!r.rows[0]?.ok)
-    throw new ImportBusyError(
-      'Er loopt al een maandimport (of de controle ervan). Probeer het opnieuw als die klaar is. Er is niets opgeslagen.',
-    )
+  const until = Date.now() + 2_000
+  for (;;) {
+    const r = await sql<{
+      ok: boolean
+    }>`select pg_try_advisory_xact_lock(${IMPORT_LOCK}) as ok`.execute(trx)
+    if (r.rows[0]?.ok) return
+    if (Date.now() >= until) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new ImportBusyError(
+    'Er loopt al een maandimport (of de controle ervan). Probeer het opnieuw als die klaar is. Er is niets opgeslagen.',
+  )
 }
 
 const holding = new WeakSet<Db>()

@@ -209,6 +209,7 @@ export async function createApp(opts: {
     databaseFile: dataDir && !postgresUrl ? file : null,
     key,
     store: postgresUrl ? 'postgres' : 'sqlite',
+    postgres: postgresUrl ? { url: postgresUrl, options: opts.postgres ?? {} } : null,
     raw: () => current.raw,
     db: () => current.db,
     exclusive: (fn) => alone(1, fn),

@@ -8,7 +8,8 @@ import { AppError, CaseConflictError } from '../lib/errors'
 import type { Db } from '../db/database'
 import type { Clock } from '../lib/clock'
 import type { AllHandlers } from './handlers'
-import { isSerializationFailure, retryOnSerializationFailure } from '../db/retry'
+import { isSerializationFailure, PartlySavedError, retryOnSerializationFailure } from '../db/retry'
+import { IMPORT_BUSY } from '../features/intake/import-lock'
 import type { HandlerContext, Session } from './context'
 import type { Maintenance } from './maintenance'
 import { enforceCaseAccess } from '../features/access/rules'
@@ -167,6 +168,16 @@ export function createDispatcher(
             },
           }
         }
+        // PostgreSQL: the call lost a race after it had stored a first part; not run again (db/retry.ts).
+        if (err instanceof PartlySavedError)
+          return {
+            ok: false,
+            error: {
+              code: 'conflict',
+              message:
+                'Een collega wijzigde tegelijk dezelfde gegevens. Een deel van deze handeling is al opgeslagen, de rest niet. Bekijk wat er nu staat en probeer het zo nodig opnieuw.',
+            },
+          }
         // PostgreSQL: the call lost a race more often than it is retried (db/retry.ts).
         if (isSerializationFailure(err))
           return {
@@ -177,6 +188,10 @@ export function createDispatcher(
                 'Collega’s wijzigden tegelijk dezelfde gegevens. Er is niets gewijzigd; probeer het opnieuw.',
             },
           }
+        // PostgreSQL: a lock stayed taken longer than a statement waits (lock_timeout, db/postgres.ts),
+        // most likely by the monthly import; the transaction was rolled back.
+        if ((err as { code?: unknown } | null)?.code === '55P03')
+          return { ok: false, error: { code: 'conflict', message: IMPORT_BUSY } }
         // Another connection held the write lock for longer than a write waits for it (60 s,
         // db/driver.ts): a very large import in its worker, or a backup being put back. Nothing
         // was changed; trying again a little later works.

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../db/database'
+import type { PostgresOptions } from '../db/postgres'
 
 /**
  * What the backup feature needs beyond the database: the data folder, the key, and a way to
@@ -12,6 +13,8 @@ export interface Maintenance {
   databaseFile: string | null
   /** The data folder's key: the database's on SQLite, the export backups' on PostgreSQL (may be null there). */
   key: string | null
+  /** The PostgreSQL database and how to reach it (the import worker opens its own pool), else null. */
+  postgres: { url: string; options: PostgresOptions } | null
   /** Which store the services run on: file backups on SQLite, export backups on PostgreSQL. */
   store: 'sqlite' | 'postgres'
   /** The current connection; it changes when the database file is swapped. */

@@ -15,6 +15,7 @@
  */
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../test/embedded-postgres'
@@ -30,6 +31,8 @@ import {
   switchTriggers,
 } from '../features/intake/pg-writer'
 import { importWith, makeCsv, preparedFill, TODAY } from './intake'
+import { startHost } from '../features/intake/upload/host'
+import { savedMappings } from '../features/intake/service'
 import { floorRows } from './write-floor'
 import { envInt, seconds } from './setup'
 
@@ -257,6 +260,83 @@ async function pgWriteFloor(
   }
 }
 
+const ms = (x: number) => `${x.toFixed(1)} ms`
+
+/** Watches this process's event loop: the longest and the 99th-percentile delay, in ms. */
+function watchMain(): { stop(): { max: number; p99: number } } {
+  const h = monitorEventLoopDelay({ resolution: 10 })
+  h.enable()
+  return {
+    stop() {
+      h.disable()
+      return { max: h.max / 1e6, p99: h.percentile(99) / 1e6 }
+    },
+  }
+}
+
+/**
+ * A file imported through the import worker (built next to this bench), as the team server does:
+ * read, analysed and stored in the worker on its own connections. Meanwhile this process (main)
+ * answers a colleague's read every 50 ms, timed.
+ */
+async function importInWorker(url: string, csvFile: string) {
+  const main = await openPostgres(url)
+  try {
+    const consulent = await main.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('rol', '=', 'consulent')
+      .executeTakeFirstOrThrow()
+    const t0 = performance.now()
+    const stall = watchMain()
+    let reads = 0
+    let readMax = 0
+    let busy = true
+    const colleague = (async () => {
+      while (busy) {
+        const r0 = performance.now()
+        await main.db
+          .selectFrom('vroegsignaalzaak')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('consulent_id', '=', consulent.id)
+          .where('is_open', '=', 1)
+          .executeTakeFirst()
+        readMax = Math.max(readMax, performance.now() - r0)
+        reads++
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    })()
+    const host = startHost(
+      main.db,
+      { postgres: { url, options: {} } },
+      new Uint8Array(readFileSync(csvFile)),
+      () => undefined,
+    )
+    try {
+      await host.read
+      const a = await host.analyse(await savedMappings(main.db), '', {
+        uploadId: 'bench',
+        fileName: 'export-2.csv',
+      })
+      const summary = await host.run({
+        ctx: { at: `${TODAY}T11:00:00.000Z`, today: TODAY, userId: null },
+        fileName: 'export-2.csv',
+        mapping: a.mapping,
+        opts: { commit: true, bron: 'Bench' },
+      })
+      const wallMs = performance.now() - t0
+      busy = false
+      await colleague
+      return { summary, wallMs, stall: stall.stop(), reads, readMax }
+    } finally {
+      busy = false
+      host.close()
+    }
+  } finally {
+    await main.close()
+  }
+}
+
 export async function runIntakePgBench(): Promise<void> {
   const signals = envInt('BENCH_SIGNALS', 100_000)
   const rows = envInt('BENCH_ROWS', 100_000)
@@ -304,7 +384,10 @@ export async function runIntakePgBench(): Promise<void> {
     writeFileSync(csvFile, '\ufeff' + makeCsv(rows, signals), 'utf8')
 
     const s0 = serverCpuMs(root)
+    // Main's event loop while the import runs in this process (as main did before the worker)
+    const inProcessStall = watchMain()
     const run = await importWith(() => openPostgres(url), '', csvFile, false)
+    const stallBefore = inProcessStall.stop()
     const serverMs = serverCpuMs(root) - s0
     const s = run.summary
     console.log(
@@ -327,6 +410,17 @@ export async function runIntakePgBench(): Promise<void> {
         `${Math.round(floor.microsPerRow)} µs of CPU per row (commit ${Math.round(floor.commitMicrosPerRow)} µs), ` +
         `${Math.round(floor.wallMicrosPerRow)} µs wall; with the insert triggers on ${Math.round(withTriggers.microsPerRow)} µs of CPU, ` +
         `${Math.round(withTriggers.wallMicrosPerRow)} µs wall`,
+    )
+    // The same size of file through the import worker, as the team server runs it now: main only
+    // forwards the call; its event loop is watched, and a colleague's read is timed every 50 ms
+    const csv2 = join(dir, 'export-2.csv')
+    writeFileSync(csv2, '\ufeff' + makeCsv(rows, signals, 'NXT'), 'utf8')
+    const viaWorker = await importInWorker(url, csv2)
+    console.log(
+      `Main's event loop during a ${rows.toLocaleString('en-US')}-row import: in main (before) max ${ms(stallBefore.max)}, ` +
+        `p99 ${ms(stallBefore.p99)}; in the import worker (now) max ${ms(viaWorker.stall.max)}, p99 ${ms(viaWorker.stall.p99)}; ` +
+        `a colleague's read meanwhile: max ${ms(viaWorker.readMax)} over ${viaWorker.reads} reads ` +
+        `(worker import ${seconds(viaWorker.wallMs)}, ${viaWorker.summary.nieuw} new)`,
     )
     const ratio = (cpuMs * 1000) / rows / floor.microsPerRow
     const wallRatio = (run.wallMs * 1000) / rows / floor.wallMicrosPerRow

@@ -42,7 +42,7 @@ const SURNAMES = ['Janssen', 'de Vries', 'van den Berg', 'Peeters', 'Çelik', 'S
  * A platform export: semicolons, Dutch dates and amounts with euro signs; some known addresses,
  * re-sent IDs (when the database has signals) and bad rows.
  */
-export function makeCsv(rows: number, existingSignals: number): string {
+export function makeCsv(rows: number, existingSignals: number, prefix = 'NEW'): string {
   const out = [
     'Signaal ID;Soort;Bedrag;Signaaldatum;Voorl.;Achternaam;Geb.datum;Straat;Huisnr;Postcode;Woonplaats',
   ]
@@ -51,7 +51,8 @@ export function makeCsv(rows: number, existingSignals: number): string {
   for (let i = 0; i < rows; i++) {
     const kind = i % 20
     // 1 in 20 re-sends a signal already stored (the fill names them VPS-n), 1 in 20 has a problem
-    const id = kind === 0 && existingSignals > 0 ? `VPS-${1 + ((i * 7919) % existingSignals)}` : `NEW-${i}`
+    const id =
+      kind === 0 && existingSignals > 0 ? `VPS-${1 + ((i * 7919) % existingSignals)}` : `${prefix}-${i}`
     const known = kind < 5 // a quarter goes to addresses the fill created (6001-6050)
     const pc4 = 6001 + (i % 50)
     const pc = `${pc4} ${letters(known ? Math.floor(i / 50) % 676 : 300 + (i % 376))}`

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { watchClient } from './commit-watch'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { Database } from './schema'
 import { migrateToLatest, type Db, type OpenedDatabase } from './database'
@@ -53,6 +54,8 @@ export interface PostgresOptions {
   ca?: string
   /** Connections in the pool (default 10). */
   poolSize?: number
+  /** How long a statement waits for a lock before it fails, in ms (default 10 s). */
+  lockTimeoutMs?: number
   /** How long an idle connection stays open, in ms (default 10 s; the tests use less). */
   idleTimeoutMillis?: number
 }
@@ -74,6 +77,10 @@ export function postgresConfig(url: string, opts: PostgresOptions = {}): pg.Pool
     idleTimeoutMillis: opts.idleTimeoutMillis ?? 10_000,
     allowExitOnIdle: true,
     types: { getTypeParser: typeParser as never },
+    // No call waits for a lock without end: after this long the statement fails with 55P03 and
+    // the user reads that nothing was saved (app/dispatcher.ts). On a team server the long holder
+    // is the monthly import, whose row locks on a case it adds to last until its commit.
+    options: `-c lock_timeout=${opts.lockTimeoutMs ?? 10_000}`,
   }
   if (opts.ca) {
     // An explicit CA replaces what the URL says about TLS: verify the chain and the host name.
@@ -113,6 +120,8 @@ const SAFE_COLLATIONS = new Set(['C', 'POSIX', 'C.UTF-8', 'C.utf8', 'ucs_basic']
  */
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<OpenedDatabase> {
   const pool = new pg.Pool(postgresConfig(url, opts))
+  // Each call's commits are counted, so the dispatcher retries only a call that stored nothing
+  pool.on('connect', (client) => watchClient(client))
   const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     const r = await pool.query<{ collation: string }>(

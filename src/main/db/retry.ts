@@ -1,3 +1,5 @@
+import { withCommitCount, type CallCommits } from './commit-watch'
+
 /**
  * PostgreSQL ends a transaction that cannot be serialized with its neighbours (40001, from a
  * SERIALIZABLE transaction: db/dialect.ts, checkedTransaction) or that deadlocked (40P01). The
@@ -12,16 +14,35 @@ export function isSerializationFailure(err: unknown): boolean {
   return typeof code === 'string' && RETRYABLE_CODES.has(code)
 }
 
-/** Runs `fn`, again after a serialization failure or deadlock, at most MAX_ATTEMPTS times in all. */
+/**
+ * A serialization failure or deadlock in a call that had already committed part of its work (a
+ * first transaction, a write on its own): running the call again would store that part twice,
+ * so it is not retried and the user is told what happened (app/dispatcher.ts).
+ */
+export class PartlySavedError extends Error {
+  constructor(readonly failure: unknown) {
+    super('A serialization failure after part of the call had been committed')
+    this.name = 'PartlySavedError'
+  }
+}
+
+/**
+ * Runs `fn`, again after a serialization failure or deadlock, at most MAX_ATTEMPTS times in all,
+ * and only while the failed attempt committed nothing (db/commit-watch.ts counts its commits on
+ * PostgreSQL); otherwise PartlySavedError.
+ */
 export async function retryOnSerializationFailure<T>(
   fn: () => Promise<T>,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const watch: CallCommits = { commits: 0 }
     try {
-      return await fn()
+      return await withCommitCount(watch, fn)
     } catch (err) {
-      if (!isSerializationFailure(err) || attempt >= MAX_ATTEMPTS) throw err
+      if (!isSerializationFailure(err)) throw err
+      if (watch.commits > 0) throw new PartlySavedError(err)
+      if (attempt >= MAX_ATTEMPTS) throw err
       // A short random wait, growing per attempt, so the two colleagues do not collide again.
       await sleep(Math.round((5 + Math.random() * 20) * attempt))
     }

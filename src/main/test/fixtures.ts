@@ -209,6 +209,25 @@ export async function signInAs(t: T, naam: string) {
   return me
 }
 
+/** The same app through a second session: a colleague at another workstation, signed in. */
+export async function colleague(t: Awaited<ReturnType<typeof testApp>>, naam: string) {
+  const session = createSession()
+  const raw = <M extends MethodName>(method: M, input: ApiInput<M>) =>
+    t.app.dispatcher.call(session, method, input)
+  const c = {
+    ...t,
+    session,
+    raw,
+    call: async <M extends MethodName>(method: M, input: ApiInput<M>) => {
+      const res = await raw(method, input)
+      if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
+      return res.value as ApiOutput<M>
+    },
+  }
+  await signInAs(c, naam)
+  return c
+}
+
 export function signal(
   overrides: {
     achternaam?: string

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { ApiInput, ApiOutput, MethodName } from '@shared/api'
+import type { ApiInput, MethodName } from '@shared/api'
 import type { DossierView } from '@shared/api/dossier'
 import type { ApiResult } from '@shared/api/define'
-import { createSession } from '../../app/context'
-import { setUpTeam, signal, signInAs, testApp } from '../../test/fixtures'
+import { colleague, setUpTeam, signal, testApp } from '../../test/fixtures'
 
 type T = Awaited<ReturnType<typeof testApp>>
 
 const CHANGED =
   /^Een collega heeft deze zaak net gewijzigd\. Bekijk de nieuwe gegevens en probeer het opnieuw\.$/
-
-/** The same app through a second session: a colleague at another workstation. */
-async function colleague(t: T, naam: string) {
-  const session = createSession()
-  const raw = <M extends MethodName>(method: M, input: ApiInput<M>) =>
-    t.app.dispatcher.call(session, method, input)
-  const c = {
-    ...t,
-    session,
-    raw,
-    call: async <M extends MethodName>(method: M, input: ApiInput<M>) => {
-      const res = await raw(method, input)
-      if (!res.ok) throw Object.assign(new Error(res.error.message), { payload: res.error })
-      return res.value as ApiOutput<M>
-    },
-  }
-  await signInAs(c as unknown as T, naam)
-  return c
-}
 
 /** Anouk (consulent, Centrum) and Fatima (kwaliteitsmedewerker) on one case in Centrum. */
 async function twoOnOneCase() {

@@ -11,7 +11,7 @@ import { loadBatchLookups } from './batch-state'
 import { PAUSED_TRIGGERS } from './batch-statements'
 import { storeRows } from './service'
 import { dialectOf } from '../../db/dialect'
-import { PG_INSERT_TRIGGERS, PgBatchWriter } from './pg-writer'
+import { PG_INSERT_TRIGGERS, PgBatchWriter, reserveIds } from './pg-writer'
 
 /** The store's triggers, indexes and tables by name, with their text (SQLite) or definition (PostgreSQL). */
 async function schemaOf(db: Db) {
@@ -38,8 +38,9 @@ async function schemaOf(db: Db) {
 async function batchTake(db: Db, ctx: { at: string; today: string; userId: number }, inputs: Input[]) {
   const lookups = await loadBatchLookups(db)
   if (dialectOf(db) === 'postgres') {
+    const first = await reserveIds(db, inputs.length)
     await db.transaction().execute(async (trx) => {
-      const w = await PgBatchWriter.open(trx, lookups, ctx, null, { keep: true })
+      const w = await PgBatchWriter.open(trx, lookups, ctx, null, { first, bound: inputs.length })
       await w.prefetch(
         inputs.map((i) => i[0].externId ?? ''),
         inputs.map((i) => i[2]),

@@ -1,6 +1,7 @@
 import type { ColumnMapping, ImportSummary } from '@shared/api/intake'
 import type { Db } from '../../db/database'
 import { INTAKE_COLUMNS, intakeSteps, type IntakeSetup, type NamesakeRow, type RowItem } from './import-rows'
+import type { FirstIds } from './batch-core'
 import { insertUnnest, PgBatchWriter, queryOn, type Column } from './pg-writer'
 
 const PROBLEM: Column[] = [
@@ -14,7 +15,8 @@ const INTAKE: Column[] = INTAKE_COLUMNS.map((c) => [c, INTAKE_TYPES[c] ?? 'int']
 
 /**
  * intakeRows on PostgreSQL, inside the import's transaction on `trx` (one connection of the pool,
- * held for the run: other calls keep their own): the same steps (intakeSteps), each read awaited
+ * held for the run: other calls keep their own), its ids from `ids.first` on (at most
+ * `ids.bound` of each table: the range reserved for it): the same steps (intakeSteps), each read awaited
  * as a set-based statement, the rows of each chunk of 2,000 written by `flush()` before the next
  * chunk is read. Returns the ids made per kind, as intakeRows does.
  */
@@ -25,10 +27,10 @@ export async function intakeRowsPg(
   items: Iterable<RowItem>,
   partnerTypes: ColumnMapping['partnerTypes'],
   summary: ImportSummary,
-  opts: { keep: boolean },
+  ids: { first: FirstIds; bound: number },
 ): Promise<PgBatchWriter['made']> {
   const q = queryOn(trx)
-  const writer = await PgBatchWriter.open(trx, e.lookups, e.ctx, importId, opts)
+  const writer = await PgBatchWriter.open(trx, e.lookups, e.ctx, importId, ids)
   const problems: unknown[][] = []
   const intake: unknown[][] = []
   const steps = intakeSteps(writer, e, importId, items, partnerTypes, summary, {

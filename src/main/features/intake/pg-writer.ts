@@ -1,4 +1,5 @@
 import { CompiledQuery } from 'kysely'
+import { ConflictError } from '../../lib/errors'
 import type { Db } from '../../db/database'
 import type { UseCaseContext } from '../../app/use-case'
 import { refreshCaseSummary } from '../signals/households'
@@ -140,9 +141,10 @@ const RESIDENT_BEFORE: Column[] = [
  * itself, as on SQLite (batch-statements.ts, PAUSED_TRIGGERS): the open-case flag (0001) and the
  * first ladder date (0005) are written with the rows, the monitor's marks (0004) once per run in
  * `finish()`. A row trigger costs PostgreSQL about 60 µs per imported signal (the bench's write
- * floor with and without them), so they are disabled inside the import's transaction (ALTER
- * TABLE ... DISABLE TRIGGER needs the SHARE ROW EXCLUSIVE lock the writer holds anyway: readers go
- * on) and enabled again before the commit; a rollback brings them back with everything else.
+ * floor with and without them), so they skip the rows of a transaction that set
+ * `lange_adem.bulk_import` (their WHEN, migration 0020): the writer sets it in `open` and clears
+ * it in `finish`. Disabling them (ALTER TABLE … DISABLE TRIGGER, switchTriggers: the bench's
+ * floor only) would lock the tables against every colleague's update until the commit.
  * batch.test.ts fails when another one appears, so it is looked at here first.
  */
 export const PG_PAUSED_TRIGGERS = {
@@ -154,7 +156,7 @@ export const PG_PAUSED_TRIGGERS = {
 
 export const PG_INSERT_TRIGGERS = Object.values(PG_PAUSED_TRIGGERS).flat().sort()
 
-/** Disables (or enables again) PG_PAUSED_TRIGGERS, inside a transaction holding the tables' lock. */
+/** Disables (or enables again) PG_PAUSED_TRIGGERS for the bench's write floor; locks the tables until the commit. */
 export async function switchTriggers(q: Query, on: boolean): Promise<void> {
   for (const [table, names] of Object.entries(PG_PAUSED_TRIGGERS))
     if (names.length > 0)
@@ -170,6 +172,48 @@ const TABLES = {
   signaal: 'vroegsignaal',
 } as const
 
+/** The first id of each table past every id its sequence gave out (or a row was stored with). */
+export async function nextIds(q: Query): Promise<FirstIds> {
+  const [r] = await q<FirstIds>(
+    `select ${Object.entries(TABLES)
+      .map(
+        ([k, t]) =>
+          `greatest(coalesce((select max(id) from ${t}), 0), ` +
+          `coalesce(pg_sequence_last_value(pg_get_serial_sequence('${t}', 'id')::regclass), 0)) + 1 as ${k}`,
+      )
+      .join(', ')}`,
+  )
+  return r!
+}
+
+/**
+ * Reserves `count` ids of each of the four tables for one import run, in a short transaction of
+ * its own on another connection of `db` (the pool), committed before the run writes: the tables
+ * are locked only for this (SHARE ROW EXCLUSIVE: waits for colleagues' open writes, at most 5 s,
+ * and lets no insert take a number meanwhile), each sequence is moved past the range, and the lock
+ * ends. Sequences are not transactional: a run that rolls back leaves its range unused (ids are
+ * never reused anyway). Returns the first id of each range.
+ */
+export async function reserveIds(db: Db, count: number): Promise<FirstIds> {
+  return db.transaction().execute(async (t) => {
+    const q = queryOn(t)
+    await q(`set local lock_timeout = '5s'`)
+    await q('lock table household, resident, vroegsignaalzaak, vroegsignaal in share row exclusive mode')
+    const first = await nextIds(q)
+    if (count > 0)
+      await q(
+        `select ${Object.entries(TABLES)
+          .map(
+            ([k, t]) =>
+              `setval(pg_get_serial_sequence('${t}', 'id'), $${Object.keys(TABLES).indexOf(k) + 1})`,
+          )
+          .join(', ')}`,
+        (Object.keys(TABLES) as (keyof FirstIds)[]).map((k) => first[k] + count - 1),
+      )
+    return first
+  })
+}
+
 /**
  * The monthly import's writer on PostgreSQL: the same decisions as on SQLite (BatchCore), over
  * the same state, read a chunk of rows at a time with set-based statements (`= any($1)`, a
@@ -177,11 +221,11 @@ const TABLES = {
  * a buffer; `flush()` writes the buffers with one unnest insert per table (households, residents,
  * cases, signals, in the order of their foreign keys), and the few updates the same way.
  *
- * The ids can be given here because `open` locks the four tables against other writers for the
- * import's transaction (SHARE ROW EXCLUSIVE: reading goes on, a second writer waits, as on
- * SQLite), so the ids of a run are one unbroken range per table, which is what undo and the
- * logboek entry name. `finish()` moves each table's sequence past the run's ids. The insert
- * triggers are paused for the run, their work done here (PG_PAUSED_TRIGGERS).
+ * The ids can be given here because the run's ranges were reserved before it started
+ * (reserveIds: the sequences moved past them in a short transaction of their own), so the ids of
+ * a run are one unbroken range per table, which is what undo and the logboek entry name, and no
+ * table is locked while it runs: colleagues keep writing. The insert triggers skip this
+ * transaction's rows (migration 0020), their work done here (PG_PAUSED_TRIGGERS).
  */
 export class PgBatchWriter extends BatchCore {
   private readonly buffers: {
@@ -204,10 +248,16 @@ export class PgBatchWriter extends BatchCore {
     ctx: UseCaseContext,
     importId: number | null,
     first: FirstIds,
-    /** Move the sequences past this run's ids (not for a preview, which rolls back). */
-    private readonly keep: boolean,
+    /** How many ids of each table the run may use from `first` on (its reserved range). */
+    bound: number,
   ) {
     const next = { ...first }
+    const take = (kind: keyof FirstIds) => {
+      const id = next[kind]++
+      // Each row makes at most one of each; more would leave the range reserved for the run
+      if (id >= first[kind] + bound) throw new Error(`PgBatchWriter: ${kind} ${id} beyond the run's range`)
+      return id
+    }
     const b = {
       households: [] as unknown[][],
       residents: [] as unknown[][],
@@ -221,7 +271,7 @@ export class PgBatchWriter extends BatchCore {
     const sink: RowSink = {
       householdWijk: ([wijk, id]) => void b.wijk.set(id as number, wijk as number | null),
       insertHousehold: (v) => {
-        const id = next.huishouden++
+        const id = take('huishouden')
         b.households.push([id, ...v])
         return id
       },
@@ -233,17 +283,18 @@ export class PgBatchWriter extends BatchCore {
       },
       updateResident: (v) => void b.updates.set(v[5] as number, v),
       insertResident: (v) => {
-        const id = next.bewoner++
+        const id = take('bewoner')
         b.residents.push([id, ...v])
         return id
       },
       flagResident: (id) => void b.flags.add(id),
       insertCase: (v) => {
         next.zaak = Math.max(next.zaak, (v[0] as number) + 1)
+        if (next.zaak > first.zaak + bound) throw new Error("PgBatchWriter: a case beyond the run's range")
         b.cases.push(v)
       },
       insertSignal: (v) => {
-        const id = next.signaal++
+        const id = take('signaal')
         b.signals.push([id, ...v])
         return id
       },
@@ -254,29 +305,21 @@ export class PgBatchWriter extends BatchCore {
   }
 
   /**
-   * Opens the writer inside the import's transaction on `trx`: locks the four tables against
-   * other writers and reads the first id of each (past every id its sequence gave out).
+   * Opens the writer inside the import's transaction on `trx`, with the first id of each table:
+   * a range reserved for the run (reserveIds) or, for a preview, nextIds. Takes no table lock:
+   * the insert triggers skip the rows of this transaction (migration 0020), whose work the writer
+   * does itself, until finish().
    */
   static async open(
     trx: Db,
     lookups: BatchLookups,
     ctx: UseCaseContext,
     importId: number | null,
-    opts: { keep: boolean },
+    ids: { first: FirstIds; bound: number },
   ): Promise<PgBatchWriter> {
     const q = queryOn(trx)
-    await q('lock table household, resident, vroegsignaalzaak, vroegsignaal in share row exclusive mode')
-    await switchTriggers(q, false)
-    const [r] = await q<Record<keyof FirstIds, number>>(
-      `select ${Object.entries(TABLES)
-        .map(
-          ([k, t]) =>
-            `greatest(coalesce((select max(id) from ${t}), 0), ` +
-            `coalesce(pg_sequence_last_value(pg_get_serial_sequence('${t}', 'id')::regclass), 0)) + 1 as ${k}`,
-        )
-        .join(', ')}`,
-    )
-    return new PgBatchWriter(trx, q, lookups, ctx, importId, r!, opts.keep)
+    await q(`set local lange_adem.bulk_import = 'on'`)
+    return new PgBatchWriter(trx, q, lookups, ctx, importId, ids.first, ids.bound)
   }
 
   protected readMissing(): void {
@@ -349,23 +392,51 @@ export class PgBatchWriter extends BatchCore {
     if (this.finished) throw new Error('PgBatchWriter.finish called twice')
     this.finished = true
     await this.flush()
-    for (const caseId of [...this.touched].sort((a, b) => a - b)) await refreshCaseSummary(this.trx, caseId)
+    const touched = [...this.touched].sort((a, b) => a - b)
+    for (const caseId of touched) await refreshCaseSummary(this.trx, caseId)
     this.touched.clear()
-    // The monitor's marks for every case and signal this run added (monitor_zaak_ins, monitor_signaal_ins)
-    await this.q(
-      `insert into monitor_dirty (kind, ref_id) select 'zaak', id from vroegsignaalzaak where id >= $1 on conflict do nothing`,
-      [this.first.zaak],
+    // The run took no table lock, so a colleague may have closed a case it added signals to since
+    // it was read. Its summary update above locked each such case until the commit; one closed
+    // before that undoes the run, as on SQLite the import would have made a new case instead.
+    const closed = await this.q<{ case_number: string }>(
+      'select case_number from vroegsignaalzaak where id = any($1::int[]) and is_open = 0 order by id limit 3',
+      [touched],
     )
-    await this.q(
-      `insert into monitor_dirty (kind, ref_id) select 'signaal', id from vroegsignaal where id >= $1 on conflict do nothing`,
-      [this.first.signaal],
-    )
+    if (closed.length > 0)
+      throw new ConflictError(
+        `Een collega sloot tijdens de maandimport een zaak waar dit bestand signalen aan toevoegt ` +
+          `(${closed.map((c) => c.case_number).join(', ')}). Er is niets opgeslagen. Start de import opnieuw.`,
+      )
+    // The same for a case a colleague reopened at an address where this run opened a new one
+    // (a reopening that commits later re-checks itself: ladder/closing-service.ts, reopenCase)
+    const zaak = this.next.zaak - 1 >= this.first.zaak ? [this.first.zaak, this.next.zaak - 1] : null
+    const reopened = zaak
+      ? await this.q<{ case_number: string }>(
+          `select o.case_number from vroegsignaalzaak z
+           join vroegsignaalzaak o on o.household_id = z.household_id and o.is_open = 1 and o.id <> z.id
+           where z.id between $1 and $2 order by o.id limit 3`,
+          zaak,
+        )
+      : []
+    if (reopened.length > 0)
+      throw new ConflictError(
+        `Een collega heropende tijdens de maandimport een zaak op een adres waar dit bestand een nieuwe zaak opent ` +
+          `(${reopened.map((c) => c.case_number).join(', ')}). Er is niets opgeslagen. Start de import opnieuw.`,
+      )
     for (const kind of Object.keys(TABLES) as (keyof FirstIds)[]) {
       const last = this.next[kind] - 1
       if (last >= this.first[kind]) this.made[kind] = [this.first[kind], last]
-      if (this.keep && this.made[kind])
-        await this.q(`select setval(pg_get_serial_sequence('${TABLES[kind]}', 'id'), $1)`, [last])
     }
+    // The monitor's marks for every case and signal this run added (monitor_zaak_ins, monitor_signaal_ins)
+    for (const [kind, table] of [
+      ['zaak', 'vroegsignaalzaak'],
+      ['signaal', 'vroegsignaal'],
+    ] as const)
+      if (this.made[kind])
+        await this.q(
+          `insert into monitor_dirty (kind, ref_id) select '${kind}', id from ${table} where id between $1 and $2 on conflict do nothing`,
+          this.made[kind],
+        )
     if (this.importId !== null)
       await insertUnnest(
         this.q,
@@ -380,7 +451,8 @@ export class PgBatchWriter extends BatchCore {
           this.made[k] ? [[this.importId, k, ...this.made[k]!]] : [],
         ),
       )
-    await switchTriggers(this.q, true)
+    // What the transaction does after the rows (corrections, the logboek) fires the triggers again
+    await this.q(`set local lange_adem.bulk_import = 'off'`)
   }
 }
 

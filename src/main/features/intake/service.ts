@@ -17,6 +17,9 @@ import { refreshFacts } from '../monitor/facts'
 import { dialectOf } from '../../db/dialect'
 import { recordAudit } from '../audit/repository'
 import { intakeRowsPg } from './pg-import'
+import { claimImport } from './import-lock'
+import { uncounted } from '../../db/commit-watch'
+import { nextIds, queryOn, reserveIds } from './pg-writer'
 
 /** readTable, with an unreadable file as a Dutch validation error on the file. */
 export function readFile(bytes: Uint8Array, onProgress?: (rowsRead: number) => void): ParsedTable {
@@ -160,7 +163,14 @@ export async function runImport(
     const rows = table.rows
     for (let i = 0; i < rows.length; i++) yield { line: rows.line(i), values: extractValues(rows, i, index) }
   }
-  return storeRows(db, ctx, items(), mapping, { ...opts, fileName: file.fileName }, onProgress)
+  return storeRows(
+    db,
+    ctx,
+    items(),
+    mapping,
+    { ...opts, fileName: file.fileName, rowCount: table.rows.length },
+    onProgress,
+  )
 }
 
 /** The logboek entry of an import run. */
@@ -190,6 +200,8 @@ export async function storeRows(
      * main, while every other call waits (on the team server: every colleague's).
      */
     refreshMonitor?: boolean
+    /** How many rows `items` gives (else they are counted): bounds the ids a run reserves on PostgreSQL. */
+    rowCount?: number
     /** `after` on PostgreSQL, in the import's transaction `trx`. */
     afterPg?: (trx: Db, summary: () => ImportSummary, made: Made) => Promise<void>
   },
@@ -268,7 +280,14 @@ export async function storeRows(
 
 /**
  * storeRows on PostgreSQL: the same records in one transaction on a connection of its own (all
- * or nothing; a preview rolls back), the rows by intakeRowsPg.
+ * or nothing; a preview rolls back), the rows by intakeRowsPg. No table is locked while it runs,
+ * so colleagues' writes go on (README, "PostgreSQL: how the monthly import writes"):
+ * - one import or preview at a time (claimImport: a second is refused in Dutch at once), and rows
+ *   made by hand wait for it, bounded (waitForImport);
+ * - the run's ids are one range per table, reserved before it writes (reserveIds, a short
+ *   transaction of its own); a preview takes the ids after the sequences' values and rolls back;
+ * - the logboek's chain lock is taken last, just before the commit, so colleagues' logboek
+ *   entries wait only for the commit, not for the run.
  */
 async function storeRowsPg(
   db: Db,
@@ -278,9 +297,15 @@ async function storeRowsPg(
   opts: Parameters<typeof storeRows>[4],
   setup: IntakeSetup,
 ): Promise<ImportSummary> {
+  // Each row makes at most one household, resident, case and signal: the count bounds the range
+  const rows = Array.isArray(items) ? (items as RowItem[]) : null
+  const list: Iterable<RowItem> = opts.rowCount !== undefined || rows ? items : [...items]
+  const count = opts.rowCount ?? (rows ?? (list as RowItem[])).length
   let summary = emptySummary(null)
   try {
     await db.transaction().execute(async (trx) => {
+      await claimImport(trx)
+      const first = opts.commit ? await uncounted(() => reserveIds(db, count)) : await nextIds(queryOn(trx))
       const importId =
         opts.importId ??
         (
@@ -301,10 +326,12 @@ async function storeRowsPg(
             .executeTakeFirstOrThrow()
         ).id
       summary = emptySummary(opts.commit ? importId : null)
-      const made = await intakeRowsPg(trx, setup, importId, items, mapping.partnerTypes, summary, {
-        keep: opts.commit,
+      const made = await intakeRowsPg(trx, setup, importId, list, mapping.partnerTypes, summary, {
+        first,
+        bound: count,
       })
       await opts.afterPg?.(trx, () => summary, made)
+      if (opts.commit && opts.refreshMonitor) await refreshFacts(trx)
       if (opts.importId === undefined) {
         await trx
           .updateTable('import_batch')
@@ -316,13 +343,6 @@ async function storeRowsPg(
           })
           .where('id', '=', importId)
           .execute()
-        await recordAudit(trx, ctx.at, {
-          userId: ctx.userId,
-          action: 'signalen ingelezen',
-          entityType: 'import',
-          entityId: importId,
-          summary: importAuditText(opts.fileName, summary, made),
-        })
         if (opts.commit)
           await trx
             .insertInto('column_mapping')
@@ -340,9 +360,16 @@ async function storeRowsPg(
               })),
             )
             .execute()
+        // Last: the chain's lock is held from here to the commit
+        await recordAudit(trx, ctx.at, {
+          userId: ctx.userId,
+          action: 'signalen ingelezen',
+          entityType: 'import',
+          entityId: importId,
+          summary: importAuditText(opts.fileName, summary, made),
+        })
       }
       if (!opts.commit) throw new Rollback()
-      if (opts.refreshMonitor) await refreshFacts(trx)
     })
   } catch (e) {
     if (!(e instanceof Rollback)) throw e

@@ -77,6 +77,19 @@ export async function reopenCase(
         `Deze zaak kan niet meer heropend worden: dat kan tot ${REOPEN_DAYS} dagen na het sluiten, en alleen als er geen nieuwere zaak voor dit adres is. Voer een nieuw signaal in of start een zaak via het inloopspreekuur.`,
       )
     await reopenCaseRow(trx, caseId, plan.nietBenaderen ? null : ctx.today)
+    // On PostgreSQL a monthly import may have opened a newer case at this address after the check
+    // above (its rows were not visible yet; reopening waited for its commit): then not reopened.
+    const open = await trx
+      .selectFrom('vroegsignaalzaak as z')
+      .innerJoin('vroegsignaalzaak as o', 'o.household_id', 'z.household_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('z.id', '=', caseId)
+      .where('o.is_open', '=', 1)
+      .executeTakeFirstOrThrow()
+    if (open.n > 1)
+      throw new ConflictError(
+        'Er is intussen een nieuwere zaak voor dit adres geopend. Deze zaak is niet heropend; open de nieuwe zaak.',
+      )
     await insertNote(trx, caseId, `Heropend: ${reden}`, ctx.at, ctx.userId)
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,

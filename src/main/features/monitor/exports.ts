@@ -1,3 +1,4 @@
+import { uncounted } from '../../db/commit-watch'
 import type { Db } from '../../db/database'
 import type { DdasExportFile, DdasVersie, ExportFile, MonitorDashboard, Ratio } from '@shared/api/monitor'
 import { formatDate } from '@shared/format/dates'
@@ -59,7 +60,9 @@ export interface FeedbackRow {
  * help was accepted. Never a reason, a result or anything said.
  */
 export async function feedbackRows(db: Db, p: Period): Promise<FeedbackRow[]> {
-  await refreshFacts(db)
+  // A cache brought up to date, committed before the call's logboek entry: doing it again when the
+  // call is retried after a serialization failure changes nothing (db/commit-watch.ts)
+  await uncounted(() => refreshFacts(db))
   const rows = await db
     .selectFrom('vroegsignaal as s')
     .innerJoin('monitor_signal_fact as f', 'f.signal_id', 's.id')

@@ -3,6 +3,7 @@ import { wachtwoordProbleem } from '@shared/api/session'
 import type { HandlerContext, Session } from '../../app/context'
 import { AppError, NotFoundError, ValidationError } from '../../lib/errors'
 import { recordAudit } from '../audit/repository'
+import { uncounted } from '../../db/commit-watch'
 import {
   blockSignIn,
   clearFailedSignIns,
@@ -94,7 +95,9 @@ export async function authenticate(
   const params = ctx.passwordParams ?? PASSWORD_PARAMS
   const rehash = !user.mustChange && needsRehash(user.passwordHash, params)
   const fresh = rehash ? await hashPassword(password, params) : null
-  await clearFailedSignIns(ctx.db, user.id, fresh)
+  // Its own write, before the caller's transaction: the same reset again when a call is retried
+  // after a serialization failure, so it does not count as part stored (db/commit-watch.ts)
+  await uncounted(() => clearFailedSignIns(ctx.db, user.id, fresh))
   return user
 }
 

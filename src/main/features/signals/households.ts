@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database'
 import { nextVersion } from '../dossier/version'
+import { waitForImport } from '../intake/import-lock'
 import { normalizeAddition } from '@shared/format/address'
 import { wijkForPostcode, type WijkRange } from '../wijken/assignment'
 import {
@@ -34,6 +35,8 @@ export async function findOrCreateHousehold(
   ranges: WijkRange[],
   at: string,
 ): Promise<{ id: number; wijkId: number | null; created: boolean }> {
+  // On PostgreSQL a running monthly import could make the same address meanwhile (import-lock.ts)
+  await waitForImport(db)
   const existing = await findHousehold(db, address.postcode, address.huisnummer, address.toevoeging)
   const wijkId = wijkForPostcode(address.postcode, ranges)
   if (existing) {
@@ -70,6 +73,7 @@ export async function findOrCreateResidentWithFlag(
   r: ResidentInput,
   at: string,
 ): Promise<{ id: number; created: boolean; before?: ResidentContact }> {
+  await waitForImport(db)
   const candidates = await db
     .selectFrom('resident')
     .selectAll()
@@ -124,6 +128,7 @@ export async function insertNewCase(
   ctx: { at: string; today: string; userId: number | null },
   c: NewCase,
 ): Promise<number> {
+  await waitForImport(trx)
   const { id } = await trx
     .insertInto('vroegsignaalzaak')
     .values({

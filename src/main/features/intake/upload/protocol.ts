@@ -1,6 +1,7 @@
 import type { ApiErrorPayload } from '@shared/api/define'
 import type { AnalyseResult, ColumnMapping, ImportSummary, IntakeProgress } from '@shared/api/intake'
 import type { UseCaseContext } from '../../../app/use-case'
+import type { PostgresOptions } from '../../../db/postgres'
 
 /** What main asks the import worker, each with an id its answer carries. */
 export type HostRequest =
@@ -29,8 +30,9 @@ export type HostMessage =
   | { type: 'result'; id: number; value: AnalyseResult | ImportSummary }
   | { type: 'failed'; id: number; error: ApiErrorPayload }
 
-/** The database the worker opens for a run: the same file and key as main's connection. */
-export interface HostData {
-  databaseFile: string
-  key: string | null
-}
+/**
+ * The database the worker opens for a run: the same SQLite file and key as main's connection, or
+ * the same PostgreSQL database (URL and connection options) as main's pool.
+ */
+export type HostData =
+  { databaseFile: string; key: string | null } | { postgres: { url: string; options: PostgresOptions } }

@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError } from '../../../lib/errors'
 import { useCaseContext } from '../../../app/use-case'
 import { savedMappings } from '../service'
 import { startHost, type IntakeHost } from './host'
+import type { HostData } from './protocol'
 
 interface Upload {
   id: string
@@ -60,7 +61,11 @@ export function stageUpload(ctx: HandlerContext, fileName: string, bytes: Uint8A
   for (const u of uploads.values()) if (u.owner === ctx.db && u.userId === ctx.userId && !u.busy) drop(u)
   const id = randomBytes(18).toString('base64url')
   const m = ctx.maintenance
-  const data = m?.databaseFile ? { databaseFile: m.databaseFile, key: m.key } : null
+  const data: HostData | null = m?.databaseFile
+    ? { databaseFile: m.databaseFile, key: m.key }
+    : m?.postgres
+      ? { postgres: m.postgres }
+      : null
   const upload: Upload = {
     id,
     owner: ctx.db,

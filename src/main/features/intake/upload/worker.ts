@@ -1,11 +1,13 @@
 /**
  * The import worker (a `worker_threads` entry of its own in the main build): holds one uploaded
  * file, read once, and runs its analysis, its preview and its import on its own connection to
- * the database, so main keeps answering while 100,000 rows are read, checked and stored. Main
- * waits for the preview or import call it forwarded; WAL mode lets main read meanwhile.
+ * the database (the SQLite file, or the team server's PostgreSQL), so main keeps answering while
+ * 100,000 rows are read, checked and stored. Main waits for the preview or import call it
+ * forwarded; WAL mode (SQLite) or PostgreSQL's own concurrency lets main read meanwhile.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { openDatabase } from '../../../db/database'
+import { openDatabase, type OpenedDatabase } from '../../../db/database'
+import { openPostgres } from '../../../db/postgres'
 import { AppError } from '../../../lib/errors'
 import type { ParsedTable } from '../read-table'
 import { analyseTable, readFile, runImport } from '../service'
@@ -74,8 +76,14 @@ port.on('message', (req: HostRequest) => {
     return
   }
   void (async () => {
-    const opened = openDatabase(data.databaseFile, data.key)
+    let opened: OpenedDatabase | null = null
     try {
+      // Its own connections to the same database: on PostgreSQL the import's transaction, the
+      // range it reserves and its reads; main's pool keeps answering colleagues meanwhile.
+      opened =
+        'postgres' in data
+          ? await openPostgres(data.postgres.url, { ...data.postgres.options, poolSize: 3 })
+          : openDatabase(data.databaseFile, data.key)
       const rows = table!.rows.length
       const report = progress(req.opts.commit ? 'opslaan' : 'controleren', rows)
       report(0, true)
@@ -94,7 +102,7 @@ port.on('message', (req: HostRequest) => {
     } catch (err) {
       post({ type: 'failed', id: req.id, error: payload(err) })
     } finally {
-      await opened.close()
+      await opened?.close()
     }
   })()
 })

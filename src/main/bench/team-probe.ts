@@ -95,17 +95,21 @@ export function createTeamProbe() {
         busy.push({ method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), inTransaction: raw.inTransaction })
       throw err
     } finally {
-      const ms = performance.now() - start
-      const s = of(method)
-      s.sqlMs += ms
-      s.statements++
-      const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
-      const t = bySql.get(key) ?? { n: 0, ms: 0 }
-      t.n++
-      t.ms += ms
-      bySql.set(key, t)
-      if (ms >= LONG_MS) long.push({ ms, method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), write })
+      record(method, sql, performance.now() - start, write)
     }
+  }
+
+  /** One statement's time, under its method and text; a long one is kept apart. */
+  function record(method: string, sql: string, ms: number, write: boolean): void {
+    const s = of(method)
+    s.sqlMs += ms
+    s.statements++
+    const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
+    const t = bySql.get(key) ?? { n: 0, ms: 0 }
+    t.n++
+    t.ms += ms
+    bySql.set(key, t)
+    if (ms >= LONG_MS) long.push({ ms, method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), write })
   }
 
   /** Times every statement prepared on this connection from now on. */
@@ -130,23 +134,7 @@ export function createTeamProbe() {
   function watchPostgres(url: string): void {
     postgres = watchPostgresStatements(
       url,
-      (method, sql, ms) => {
-        const s = of(method)
-        s.sqlMs += ms
-        s.statements++
-        const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
-        const t = bySql.get(key) ?? { n: 0, ms: 0 }
-        t.n++
-        t.ms += ms
-        bySql.set(key, t)
-        if (ms >= LONG_MS)
-          long.push({
-            ms,
-            method,
-            sql: sql.replace(/\s+/g, ' ').slice(0, 90),
-            write: !/^\s*select/i.test(sql),
-          })
-      },
+      (method, sql, ms) => record(method, sql, ms, !/^\s*select/i.test(sql)),
       () => label.getStore(),
     )
   }

@@ -316,6 +316,9 @@ async function storeRowsPg(
           })
           .where('id', '=', importId)
           .execute()
+        // The monitor's lock before the logboek's, in the order retention takes them (its facts
+        // first, then its entry), so an import and a purge at once cannot deadlock.
+        if (opts.commit && opts.refreshMonitor) await refreshFacts(trx)
         await recordAudit(trx, ctx.at, {
           userId: ctx.userId,
           action: 'signalen ingelezen',
@@ -342,7 +345,8 @@ async function storeRowsPg(
             .execute()
       }
       if (!opts.commit) throw new Rollback()
-      if (opts.refreshMonitor) await refreshFacts(trx)
+      // An import that continues another (`importId` given) writes no entry: its facts come here.
+      if (opts.importId !== undefined && opts.refreshMonitor) await refreshFacts(trx)
     })
   } catch (e) {
     if (!(e instanceof Rollback)) throw e

@@ -1,23 +1,21 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startBenchPostgres } from '../src/main/test/embedded-postgres'
-import { expect, setUp, shot, signInAs, startServer, test, type AppServer } from './harness'
+import { expect, setUp, shot, signInAs, startServer, type AppServer } from './harness'
 import { SETUP } from './ladder-api'
-import { startTeamServer } from './team-server'
+import { test } from './team-server'
 
 // The Back-ups screen of a team server on PostgreSQL (issue 19): the server makes encrypted
 // exports, the beheerder makes one now and checks it; restoring is IT's work with the command
 // line, so the screen says so and offers no restore button.
 
-const KEY = 'e'.repeat(64)
+test.use({ store: 'PostgreSQL' })
 
 test('on a team server on PostgreSQL the beheerder sees and makes encrypted exports; restoring is left to IT', async ({
   page,
   dataDir,
+  team,
 }) => {
-  const postgres = await startBenchPostgres()
-  const team = await startTeamServer(dataDir, KEY, ['--database', await postgres.database()])
   const desk = mkdtempSync(join(tmpdir(), 'lange-adem-ws-'))
   let balie: AppServer | null = null
   try {
@@ -50,8 +48,6 @@ test('on a team server on PostgreSQL the beheerder sees and makes encrypted expo
     expect(files.filter((f) => !f.endsWith('.export'))).toEqual([])
   } finally {
     await balie?.stop()
-    await team.stop()
-    await postgres.stop()
     rmSync(desk, { recursive: true, force: true })
   }
 })

@@ -29,9 +29,12 @@ import { seconds } from './setup'
 
 export type BenchStore = 'sqlite' | 'postgres'
 
-/** The stores asked for with `--store sqlite|postgres|both` (bench.ts puts it in BENCH_STORE). */
-export function benchStores(): BenchStore[] {
-  const s = process.env.BENCH_STORE ?? 'sqlite'
+/**
+ * The stores asked for with `--store sqlite|postgres|both` (bench.ts puts it in BENCH_STORE);
+ * `fallback` when none was asked for.
+ */
+export function benchStores(fallback = 'sqlite'): BenchStore[] {
+  const s = process.env.BENCH_STORE ?? fallback
   if (s === 'sqlite' || s === 'postgres') return [s]
   if (s === 'both') return ['sqlite', 'postgres']
   throw new Error(`--store must be sqlite, postgres or both, got "${s}"`)

@@ -145,6 +145,18 @@ export async function runEditPairs(opts: {
       f.oneWinner++
       const loser = staleFile(answers.find((r) => !r.ok)!)
       if (loser?.contactpogingen.some((p) => p.notitie === won[0])) f.loserSawWinner++
+    } else {
+      // Both refused: the fresh case file names the change that came between (the day's mix).
+      const between = answers
+        .map(staleFile)
+        .flatMap((d) => d?.contactpogingen.map((p) => p.notitie) ?? [])
+        .filter((n) => n.startsWith('Bench '))
+      f.errors.push(
+        `case ${caseId}: ${won.length} of the pair saved, ${stored.length} stored` +
+          (won.length === 0 && between.length
+            ? ` (both refused after the day's mix logged ${[...new Set(between)].join(', ')} between their read and their save)`
+            : ''),
+      )
     }
     await sleep(Math.max(0, opts.everyMs - (performance.now() - started)))
   }

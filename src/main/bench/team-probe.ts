@@ -3,12 +3,17 @@
  * SQL statement ran for (AsyncLocalStorage around the dispatcher), how long each statement held
  * the event loop (better-sqlite3 is synchronous, so a statement's time is time no other call is
  * served), which statements failed with SQLITE_BUSY, and how long the event loop was blocked.
+ * On PostgreSQL (`watchPostgres`) a statement's time is the wait for PostgreSQL's answer (other
+ * calls run meanwhile), failures are counted by SQLSTATE (40001 serialization, 40P01 deadlock:
+ * db/retry.ts runs the call again), and a second connection samples every 100 ms how many of the
+ * app's connections wait for a lock, and for which statement.
  * Bench-only: it wraps the app's objects from outside; nothing in the app knows about it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import pg from 'pg'
 import type { App } from '../app/create-app'
 import type { Dispatcher } from '../app/dispatcher'
 import { writeLockWaits } from '../db/driver'
@@ -65,6 +70,7 @@ export function createTeamProbe() {
   let cpu0 = process.cpuUsage()
   let thread0 = mainThreadCpuMs()
   let lastTick = performance.now()
+  let postgres: ReturnType<typeof watchPostgresStatements> | null = null
   let blockedMs = 0
   let blocks = 0
   // Any gap of more than 50 ms between these ticks is time the loop was held by something.
@@ -89,17 +95,21 @@ export function createTeamProbe() {
         busy.push({ method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), inTransaction: raw.inTransaction })
       throw err
     } finally {
-      const ms = performance.now() - start
-      const s = of(method)
-      s.sqlMs += ms
-      s.statements++
-      const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
-      const t = bySql.get(key) ?? { n: 0, ms: 0 }
-      t.n++
-      t.ms += ms
-      bySql.set(key, t)
-      if (ms >= LONG_MS) long.push({ ms, method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), write })
+      record(method, sql, performance.now() - start, write)
     }
+  }
+
+  /** One statement's time, under its method and text; a long one is kept apart. */
+  function record(method: string, sql: string, ms: number, write: boolean): void {
+    const s = of(method)
+    s.sqlMs += ms
+    s.statements++
+    const key = `${method}: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`
+    const t = bySql.get(key) ?? { n: 0, ms: 0 }
+    t.n++
+    t.ms += ms
+    bySql.set(key, t)
+    if (ms >= LONG_MS) long.push({ ms, method, sql: sql.replace(/\s+/g, ' ').slice(0, 90), write })
   }
 
   /** Times every statement prepared on this connection from now on. */
@@ -115,6 +125,18 @@ export function createTeamProbe() {
       }
       return stmt
     }) as typeof raw.prepare
+  }
+
+  /**
+   * Times every statement the app's pool sends to the PostgreSQL database at `url` inside a call,
+   * counts failures by SQLSTATE, and samples lock waits on a connection of its own.
+   */
+  function watchPostgres(url: string): void {
+    postgres = watchPostgresStatements(
+      url,
+      (method, sql, ms) => record(method, sql, ms, !/^\s*select/i.test(sql)),
+      () => label.getStore(),
+    )
   }
 
   /** The app with its dispatcher labelled, for startTeamServer. */
@@ -156,9 +178,10 @@ export function createTeamProbe() {
     elu0 = performance.eventLoopUtilization()
     cpu0 = process.cpuUsage()
     thread0 = mainThreadCpuMs()
+    postgres?.start()
   }
 
-  function report(seconds: number, sameThread: boolean): void {
+  async function report(seconds: number, sameThread: boolean): Promise<void> {
     loop.disable()
     const elu = performance.eventLoopUtilization(elu0)
     const pct = (q: number) => (loop.percentile(q) / 1e6).toFixed(0)
@@ -205,6 +228,10 @@ export function createTeamProbe() {
       `Server side, all consulent and monitor calls: p50 ${q(consulent, 0.5).toFixed(1)} ms, p95 ${q(consulent, 0.95).toFixed(1)} ms ` +
         `(from the dispatcher's start to its answer; HTTP, TLS and waiting for the event loop not included)`,
     )
+    if (postgres) {
+      await postgres.report(long)
+      return
+    }
     const top = [...long].sort((a, b) => b.ms - a.ms).slice(0, 8)
     console.log(`Statements holding the loop >= ${LONG_MS} ms: ${long.length}; the longest:`)
     for (const l of top)
@@ -222,5 +249,128 @@ export function createTeamProbe() {
     for (const [k, n] of byKind) console.log(`  ${n} x ${k}`)
   }
 
-  return { wrap, watch, start, report, stop: () => clearInterval(ticker) }
+  return {
+    wrap,
+    watch,
+    watchPostgres,
+    start,
+    report,
+    stop: async () => {
+      clearInterval(ticker)
+      await postgres?.stop()
+    },
+  }
+}
+
+/**
+ * The PostgreSQL side of the probe: wraps `pg.Client.prototype.query` (the app's pool uses that
+ * class), so every statement sent inside a labelled call is timed and its failures counted, and
+ * samples pg_stat_activity every 100 ms for connections of the app that wait for a lock.
+ */
+function watchPostgresStatements(
+  url: string,
+  timed: (method: string, sql: string, ms: number) => void,
+  methodNow: () => string | undefined,
+) {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
+  const original = proto.query
+  const failures = new Map<string, number>()
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const method = methodNow()
+    const first = args[0]
+    const sql = typeof first === 'string' ? first : ((first as { text?: string } | null)?.text ?? '')
+    if (method === undefined || typeof args[args.length - 1] === 'function') return original.apply(this, args)
+    const start = performance.now()
+    return (original.apply(this, args) as Promise<unknown>).then(
+      (r) => {
+        timed(method, sql, performance.now() - start)
+        return r
+      },
+      (err: unknown) => {
+        timed(method, sql, performance.now() - start)
+        const code = (err as { code?: string } | null)?.code ?? '?'
+        const k = `${code} ${method}: ${sql.replace(/\s+/g, ' ').slice(0, 80)}`
+        failures.set(k, (failures.get(k) ?? 0) + 1)
+        throw err
+      },
+    )
+  }
+  const sampler = new pg.Client({ connectionString: url })
+  let connected: Promise<void> | null = null
+  let timer: NodeJS.Timeout | null = null
+  let samples = 0
+  let samplesWaiting = 0
+  let maxWaiting = 0
+  const waitingFor = new Map<string, number>()
+  let stats0: { deadlocks: number; rollbacks: number } | null = null
+  const stats = async () => {
+    const r = await sampler.query<{ deadlocks: string; rollbacks: string }>(
+      `select deadlocks, xact_rollback as rollbacks from pg_stat_database where datname = current_database()`,
+    )
+    return { deadlocks: Number(r.rows[0]!.deadlocks), rollbacks: Number(r.rows[0]!.rollbacks) }
+  }
+  const sample = async () => {
+    const r = await sampler.query<{ query: string; wait_event: string }>(
+      `select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 90) as query, wait_event
+       from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
+    )
+    samples++
+    if (r.rows.length) samplesWaiting++
+    maxWaiting = Math.max(maxWaiting, r.rows.length)
+    for (const w of r.rows) {
+      const k = `${w.wait_event}: ${w.query}`
+      waitingFor.set(k, (waitingFor.get(k) ?? 0) + 1)
+    }
+  }
+  return {
+    start() {
+      failures.clear()
+      const ready = (connected ??= sampler.connect().then(() => {}))
+      void ready.then(async () => {
+        stats0 = await stats()
+        samples = samplesWaiting = maxWaiting = 0
+        waitingFor.clear()
+        const tick = () => {
+          timer = setTimeout(() => void sample().then(tick, () => {}), 100)
+          timer.unref()
+        }
+        tick()
+      })
+    },
+    async report(long: LongStatement[]) {
+      if (timer) clearTimeout(timer)
+      timer = null
+      const now = connected ? await connected.then(stats) : null
+      const top = [...long].sort((a, b) => b.ms - a.ms).slice(0, 8)
+      console.log(`Statements waiting >= ${LONG_MS} ms for PostgreSQL's answer: ${long.length}; the longest:`)
+      for (const l of top)
+        console.log(
+          `  ${l.ms.toFixed(0).padStart(5)} ms ${l.write ? 'write' : 'read '} ${l.method}: ${l.sql}`,
+        )
+      const failed = [...failures.values()].reduce((a, b) => a + b, 0)
+      const code = (c: string) =>
+        [...failures.entries()].filter(([k]) => k.startsWith(`${c} `)).reduce((n, [, v]) => n + v, 0)
+      console.log(
+        `Statements PostgreSQL refused: ${failed} (serialization failures 40001: ${code('40001')}, deadlocks 40P01: ${code('40P01')}; ` +
+          `each retried by db/retry.ts up to 4 times in all)`,
+      )
+      for (const [k, n] of [...failures.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8))
+        console.log(`  ${n} x ${k}`)
+      if (now && stats0)
+        console.log(
+          `pg_stat_database during the load: ${now.deadlocks - stats0.deadlocks} deadlocks, ${now.rollbacks - stats0.rollbacks} transactions rolled back`,
+        )
+      console.log(
+        `Lock waits (sampled every 100 ms, ${samples} samples): some connection waited in ${samplesWaiting}, at most ${maxWaiting} at once`,
+      )
+      for (const [k, n] of [...waitingFor.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6))
+        console.log(`  ${n} x ${k}`)
+    },
+    async stop() {
+      if (timer) clearTimeout(timer)
+      proto.query = original
+      if (connected) await connected.then(() => sampler.end()).catch(() => {})
+    },
+  }
 }

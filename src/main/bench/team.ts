@@ -8,6 +8,13 @@
  *
  *   npm run bench -- team
  *   BENCH_TEAM_SECONDS=20 BENCH_CASES=20000 npm run bench -- team     quick run
+ *   npm run bench -- team --store postgres | --store both
+ *
+ * On PostgreSQL (issue 19) the same fill is copied into a new PostgreSQL database (stores.ts,
+ * postgresCopyOf, before any load ran) and the same server, workstations, load and judging run
+ * on an app made with `database: <url>`, as `npm run server -- --database` makes it; with
+ * `--store both` SQLite runs first, then PostgreSQL, and the figures are printed side by side
+ * with the load average at each run's start and end (the machine may be shared).
  *
  * The workstations run in a thread of their own (team-workstations.ts), as a real workstation
  * runs on its own computer; each call is timed there. BENCH_TEAM_SAME_THREAD=1 runs them in the
@@ -15,16 +22,17 @@
  * the server's side: time and SQL per method, the event loop, lock waits and SQLITE_BUSY.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../app/create-app'
+import { createApp, type App } from '../app/create-app'
 import { createSession } from '../app/context'
 import { fixedClock } from '../lib/clock'
 import { generateKey } from '../features/keys/key'
 import { hashPassword } from '../features/session/passwords'
 import { storePassword } from '../features/session/repository'
 import { loadWijkRanges } from '../features/wijken/assignment'
-import { loadOrCreateCertificate } from '../server/certificate'
+import { loadOrCreateCertificate, type TlsMaterial } from '../server/certificate'
 import { startTeamServer } from '../server/team-server'
 import { connectToServer, type RemoteDispatcher } from '../remote/client'
 import { fill } from './fill'
@@ -32,6 +40,7 @@ import { benchTeamSetup, envInt, seconds } from './setup'
 import { signalsCsv } from '../test/kill'
 import { createTeamProbe } from './team-probe'
 import { measuredMs, startWorkstationThread } from './team-workstations'
+import { benchStores, postgresCopyOf, type BenchPostgres, type BenchStore } from './stores'
 import { refreshFacts } from '../features/monitor/facts'
 import { TEST_PASSWORD_PARAMS } from '../test/fixtures'
 import type { ApiResult } from '@shared/api/define'
@@ -40,6 +49,7 @@ import {
   casesForPairs,
   reportEditPairs,
   runEditPairs,
+  type EditPairFigures,
   type TimedCall,
 } from './team-conflicts'
 
@@ -49,7 +59,32 @@ const PASSWORD = 'bench-wachtwoord-lang'
 const p = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 
+/** What one store's run measured, for the verdict and the side-by-side table. */
+interface TeamFigures {
+  store: BenchStore
+  /** Per call label, the times in ms, sorted. */
+  calls: Map<string, number[]>
+  /** All consulent and monitor calls (the import's steps not included), sorted. */
+  all: number[]
+  errors: string[]
+  logged: number
+  pairRows: number
+  newRows: number
+  distinct: number
+  lost: boolean
+  importMs: number | null
+  pairs: EditPairFigures[]
+  pairsOk: boolean
+  /** The 1-minute load average at the load's start and end. */
+  load: [number, number]
+}
+
+const STORE_NAME: Record<BenchStore, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' }
+
 export async function runTeamBench(): Promise<void> {
+  // A `--small` run (npm test) takes both stores (BENCH_TEAM_STORE, bench.ts), so the team load on
+  // PostgreSQL cannot break unnoticed; that adds about 10 s. `--store` decides when given.
+  const stores = benchStores(process.env.BENCH_TEAM_STORE)
   const workstations = envInt('BENCH_TEAM_CLIENTS', 30)
   const duration = envInt('BENCH_TEAM_SECONDS', 60) * 1000
   const cases = envInt('BENCH_CASES', 60_000)
@@ -57,14 +92,15 @@ export async function runTeamBench(): Promise<void> {
   const importRows = envInt('BENCH_TEAM_IMPORT_ROWS', 5_000)
   const dir = mkdtempSync(join(tmpdir(), 'lange-adem-bench-team-'))
   const clock = fixedClock(`${TODAY}T09:30:00.000Z`)
+  const key = generateKey()
   const app = await createApp({
-    dataDir: dir,
-    key: generateKey(),
+    dataDir: join(dir, 'sqlite'),
+    key,
     clock,
     passwordParams: TEST_PASSWORD_PARAMS,
   })
-  const clients: RemoteDispatcher[] = []
   const thread = process.env.BENCH_TEAM_SAME_THREAD === '1' ? null : startWorkstationThread()
+  let pgs: BenchPostgres | null = null
   try {
     const db = app.database.db
     const consulenten = await benchTeamSetup(db, TODAY)
@@ -89,14 +125,62 @@ export async function runTeamBench(): Promise<void> {
       names: ['localhost', '127.0.0.1'],
       now: new Date(),
     })
-    const probe = createTeamProbe()
-    probe.watch(app.database.raw)
-    const server = await startTeamServer({ app: probe.wrap(app), host: '127.0.0.1', port: 0, tls })
     console.log(
       `Lange Adem team benchmark: ${workstations} workstations over TLS for ${seconds(duration)}, ` +
-        `${cases.toLocaleString('en-US')} cases (fill ${seconds(performance.now() - t0)})`,
+        `${cases.toLocaleString('en-US')} cases (fill ${seconds(performance.now() - t0)}), on ${stores.map((st) => STORE_NAME[st]).join(' and then ')}`,
     )
+    // The copy is made before any load, so both stores start from the same rows.
+    if (stores.includes('postgres')) pgs = await postgresCopyOf(app.database.raw)
+    const results: TeamFigures[] = []
+    const sizes = { workstations, duration, importRows }
+    for (const store of stores) {
+      console.log(`\n=== ${STORE_NAME[store]}`)
+      if (store === 'sqlite') {
+        results.push(await teamLoad(app, store, null, tls, thread, sizes))
+        continue
+      }
+      const onPostgres = await createApp({
+        dataDir: join(dir, 'postgres'),
+        key,
+        clock,
+        passwordParams: TEST_PASSWORD_PARAMS,
+        database: pgs!.url,
+      })
+      try {
+        results.push(await teamLoad(onPostgres, store, pgs!.url, tls, thread, sizes))
+      } finally {
+        await onPostgres.close()
+      }
+    }
+    if (results.length > 1) console.log(`\n${sideBySideTeam(results, importRows)}`)
+    if (results.some((r) => !passed(r))) process.exitCode = 1
+  } finally {
+    await thread?.stop()
+    await pgs?.close()
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
+const passed = (r: TeamFigures) => p(r.all, 0.95) < 100 && r.errors.length === 0 && !r.lost && r.pairsOk
+
+/** One store's load: the server on `app`, the workstations, the day's mix, the import, the verdict. */
+async function teamLoad(
+  app: App,
+  store: BenchStore,
+  postgresUrl: string | null,
+  tls: TlsMaterial,
+  thread: ReturnType<typeof startWorkstationThread> | null,
+  { workstations, duration, importRows }: { workstations: number; duration: number; importRows: number },
+): Promise<TeamFigures> {
+  const db = app.database.db
+  const clients: RemoteDispatcher[] = []
+  const probe = createTeamProbe()
+  if (postgresUrl) probe.watchPostgres(postgresUrl)
+  else probe.watch(app.database.raw)
+  const server = await startTeamServer({ app: probe.wrap(app), host: '127.0.0.1', port: 0, tls })
+  try {
+    const users = await db.selectFrom('app_user').select(['id', 'naam', 'rol']).execute()
     const consulentUsers = users.filter((u) => u.rol === 'consulent')
     const kwaliteit = users.find((u) => u.rol === 'kwaliteitsmedewerker')!
     const times = new Map<string, number[]>()
@@ -156,6 +240,7 @@ export async function runTeamBench(): Promise<void> {
     )
 
     probe.start()
+    const load0 = loadavg()[0]!
     const loadStart = performance.now()
     const end = loadStart + duration
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -267,8 +352,8 @@ export async function runTeamBench(): Promise<void> {
       monitor(),
       ...desks.map((d, i) => day(d, i)),
     ])
-    probe.report((performance.now() - loadStart) / 1000, thread === null)
-    probe.stop()
+    const load1 = loadavg()[0]!
+    await probe.report((performance.now() - loadStart) / 1000, thread === null)
     const pairRows = pairFigures.reduce((n, f) => n + f.oneWinner, 0)
 
     const attemptsAfter = Number(
@@ -313,12 +398,87 @@ export async function runTeamBench(): Promise<void> {
       `Import of ${importRows.toLocaleString('en-US')} rows during the load: ${importMs === null ? 'FAILED' : seconds(importMs)}`,
     )
     const pairsOk = reportEditPairs(pairFigures, collidedInMix)
-    if (p95 >= 100 || errors.length > 0 || lost || !pairsOk) process.exitCode = 1
+    console.log(
+      `Load average (1 min) at the load's start and end: ${load0.toFixed(2)}, ${load1.toFixed(2)} (2 shared cores)`,
+    )
+    const calls = new Map([...times].map(([label, list]) => [label, [...list].sort((a, b) => a - b)]))
+    return {
+      store,
+      calls,
+      all: sortedAll,
+      errors,
+      logged,
+      pairRows,
+      newRows: attemptsAfter - attemptsBefore,
+      distinct,
+      lost,
+      importMs,
+      pairs: pairFigures,
+      pairsOk,
+      load: [load0, load1],
+    }
+  } finally {
+    await probe.stop()
     for (const c of clients) await c.close()
     await server.close()
-  } finally {
-    await thread?.stop()
-    await app.close()
-    rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The figures of both stores side by side, with the load average beside each run. */
+function sideBySideTeam(results: TeamFigures[], importRows: number): string {
+  const labels = [...new Set(results.flatMap((r) => [...r.calls.keys()]))]
+  const ms = (v: number) => `${v.toFixed(1)} ms`
+  const rows: string[][] = [
+    ['Figure', ...results.map((r) => STORE_NAME[r.store]), 'Target'],
+    [
+      'all consulent and monitor calls, p95',
+      ...results.map((r) => `${ms(p(r.all, 0.95))} ${p(r.all, 0.95) < 100 ? 'PASS' : 'FAIL'}`),
+      '< 100 ms',
+    ],
+    ['calls', ...results.map((r) => String(r.all.length)), ''],
+    ['errors', ...results.map((r) => `${r.errors.length} ${r.errors.length ? 'FAIL' : 'PASS'}`), '0'],
+    [
+      'attempts confirmed / new rows / lost or doubled',
+      ...results.map((r) => `${r.logged + r.pairRows} / ${r.newRows} / ${r.lost ? 'YES FAIL' : '0 PASS'}`),
+      '0 lost',
+    ],
+    [
+      'edit pairs with exactly one winner',
+      ...results.map(
+        (r) =>
+          `${r.pairs.reduce((n, f) => n + f.oneWinner, 0)} of ${r.pairs.reduce((n, f) => n + f.pairs, 0)} ${r.pairsOk ? 'PASS' : 'FAIL'}`,
+      ),
+      'every pair',
+    ],
+    [
+      `import of ${importRows.toLocaleString('en-US')} rows during the load`,
+      ...results.map((r) => (r.importMs === null ? 'FAILED' : seconds(r.importMs))),
+      '',
+    ],
+    ...labels.map((label) => [
+      `${label}, median / p95`,
+      ...results.map((r) => {
+        const list = r.calls.get(label)
+        return list?.length ? `${p(list, 0.5).toFixed(1)} / ${ms(p(list, 0.95))}` : '-'
+      }),
+      '',
+    ]),
+    [
+      'load average (1 min), start / end',
+      ...results.map((r) => r.load.map((l) => l.toFixed(2)).join(' / ')),
+      '',
+    ],
+  ]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  return [
+    'The team load side by side',
+    line(rows[0]!),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n')
 }

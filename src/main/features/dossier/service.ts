@@ -170,7 +170,7 @@ export async function viewDossier(
   caseId: number,
   via?: 'inloopspreekuur',
 ): Promise<DossierView> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     await recordAudit(trx, ctx.at, {
       userId: ctx.userId,
@@ -179,8 +179,10 @@ export async function viewDossier(
       entityId: caseId,
       summary: via ? `Dossier geopend; reden: ${via}` : 'Dossier geopend',
     })
-    return loadDossier(trx, caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return loadDossier(db, caseId)
 }
 
 export async function addNote(
@@ -189,7 +191,7 @@ export async function addNote(
   caseId: number,
   tekst: string,
 ): Promise<DossierView> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     if (!(await caseExists(trx, caseId))) throw new NotFoundError('Deze zaak bestaat niet (meer).')
     await insertNote(trx, caseId, tekst, ctx.at, ctx.userId)
     await recordAudit(trx, ctx.at, {
@@ -199,8 +201,10 @@ export async function addNote(
       entityId: caseId,
       summary: 'Notitie toegevoegd',
     })
-    return loadDossier(trx, caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return loadDossier(db, caseId)
 }
 
 export async function assignCase(
@@ -210,7 +214,7 @@ export async function assignCase(
   versie: number,
   consulentId: number | null,
 ): Promise<DossierView> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await claimCase(trx, caseId, versie)
     let naam = 'niemand'
     if (consulentId !== null) {
@@ -229,6 +233,8 @@ export async function assignCase(
       entityId: caseId,
       summary: `Toegewezen aan ${naam}`,
     })
-    return loadDossier(trx, caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return loadDossier(db, caseId)
 }

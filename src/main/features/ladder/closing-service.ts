@@ -26,7 +26,7 @@ export async function closeCase(
   ctx: UseCaseContext,
   input: z.output<typeof closeCaseInput>,
 ): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await claimCase(trx, input.caseId, input.versie)
     const row = await getCasePlanRow(trx, input.caseId)
     if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
@@ -52,8 +52,10 @@ export async function closeCase(
         input.hulpGeaccepteerd ? 'ja' : 'nee'
       }${input.verwijzing ? `; verwezen naar ${input.verwijzing}` : ''}`,
     })
-    return result(trx, ctx, input.caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return result(db, ctx, input.caseId)
 }
 
 /**
@@ -68,7 +70,7 @@ export async function reopenCase(
   versie: number,
   reden: string,
 ): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await claimCase(trx, caseId, versie)
     const plan = await loadPlan(trx, ctx.today, caseId)
     if (plan.open) throw new ConflictError('Deze zaak is nog open.')
@@ -98,8 +100,10 @@ export async function reopenCase(
       entityId: caseId,
       summary: 'Zaak heropend',
     })
-    return result(trx, ctx, caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return result(db, ctx, caseId)
 }
 
 /**
@@ -112,7 +116,7 @@ export async function setDoNotApproach(
   ctx: UseCaseContext,
   input: { caseId: number; versie: number; nietBenaderen: boolean; reden: string },
 ): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await claimCase(trx, input.caseId, input.versie)
     const row = await getCasePlanRow(trx, input.caseId)
     if (!row) throw new NotFoundError('Deze zaak bestaat niet (meer).')
@@ -138,6 +142,8 @@ export async function setDoNotApproach(
         ? 'Bewoner wil niet meer benaderd worden'
         : 'Bewoner mag weer benaderd worden',
     })
-    return result(trx, ctx, input.caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return result(db, ctx, input.caseId)
 }

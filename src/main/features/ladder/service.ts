@@ -214,7 +214,7 @@ export async function logAttempt(
   ctx: UseCaseContext,
   a: AttemptInput & { versie: number },
 ): Promise<LadderResult> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await claimCase(trx, a.caseId, a.versie)
     if (a.kanaal === 'kaartje') {
       const card = await recordCard(trx, ctx, {
@@ -228,8 +228,10 @@ export async function logAttempt(
           'Voor deze dag staat al een kaartje bij deze zaak: één kaartje is één contactpoging.',
         )
     } else await recordAttempt(trx, ctx, a)
-    return result(trx, ctx, a.caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return result(db, ctx, a.caseId)
 }
 
 export async function result(db: Db, ctx: UseCaseContext, caseId: number): Promise<LadderResult> {

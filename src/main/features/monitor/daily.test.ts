@@ -5,7 +5,8 @@ import { CONTACTSOORTEN, DAGDELEN, EINDRESULTATEN, NIET_DOORGEZET_STATUSSEN } fr
 import { addDays } from '@shared/format/dates'
 import { openDatabase, rawHandle, type Db } from '../../db/database'
 import { migrations } from '../../db/migrations'
-import { setUpTeam, testApp } from '../../test/fixtures'
+import { setUpTeam, signal, testApp } from '../../test/fixtures'
+import { dialectOf, insertOrIgnoreSql } from '../../db/dialect'
 import { DEMO_WACHTWOORD } from '../demo/password'
 import { fill } from '../../bench/fill'
 import { loadWijkRanges } from '../wijken/assignment'
@@ -113,6 +114,52 @@ describe('the daily summary gives exactly the per-case figures', () => {
     ).toEqual({ mediaan: 1, aantal: 5 })
     expect(splitSteps([100, 255, 1001, 3333])).toEqual([250, 1000, 3330])
   })
+
+  it('counts every case once when refreshes run at once and colleagues change cases meanwhile', async () => {
+    // On PostgreSQL calls run side by side: the Monitor's refresh, an import's and the next
+    // Monitor's can overlap, and attempts commit marks while they run.
+    const t = await testApp()
+    await setUpTeam(t, 'Anouk Peeters')
+    const cases: number[] = []
+    for (let i = 0; i < 12; i++)
+      cases.push(
+        (
+          await t.call(
+            'signals.createManual',
+            signal({ achternaam: `Telling${i}`, postcode: '6041 AB', huisnummer: String(i + 1) }),
+          )
+        ).caseId,
+      )
+    await refreshFacts(t.db)
+    const markAll = insertOrIgnoreSql(
+      dialectOf(t.db),
+      'monitor_dirty',
+      `(kind, ref_id) select 'zaak', id from vroegsignaalzaak`,
+    )
+    for (let round = 0; round < 3; round++) {
+      await sql.raw(markAll).execute(t.db)
+      await Promise.all([
+        refreshFacts(t.db),
+        refreshFacts(t.db),
+        refreshFacts(t.db),
+        ...cases.slice(round * 4, round * 4 + 4).map(async (caseId) =>
+          t.call('ladder.logAttempt', {
+            caseId,
+            versie: (await t.call('dossier.get', { caseId })).versie,
+            kanaal: 'telefoon',
+            bereikt: round === 1,
+            resultaat: 'Geen gehoor',
+            notitie: '',
+          }),
+        ),
+      ])
+    }
+    await expectSameAsRebuilt(t)
+    const facts = await sql<{ n: number }>`select count(*) as n from monitor_case_fact`.execute(t.db)
+    expect(Number(facts.rows[0]!.n)).toBe(cases.length)
+    const attempts = await sql<{ n: number }>`select sum(pogingen) as n from monitor_case_fact`.execute(t.db)
+    expect(Number(attempts.rows[0]!.n)).toBe(cases.length)
+  }, 60_000)
 
   it('on the demo data, with the standard and with odd bands', async () => {
     const t = await testApp()

@@ -35,7 +35,9 @@ const FIRST_REACHED = (col: string) =>
   `(select ${col} from contactpoging p where p.case_id = z.id and p.bereikt = 1 order by p.datum, ${DAGDEEL_ORDER}, p.id limit 1)`
 /** Counts the rows for which `cond` holds (SQLite would sum the comparison; PostgreSQL's is boolean). */
 const count = (cond: string) => `sum(case when ${cond} then 1 else 0 end)`
-const DIRTY = (kind: string) => `(select ref_id from monitor_dirty where kind = '${kind}')`
+
+/** The advisory lock that lets one refreshFacts at a time run on PostgreSQL ('LA' 'MF'). */
+export const MONITOR_FACTS_LOCK = 0x4c414d46
 
 /**
  * The attempts that happen at a moment of the day and need the resident there: a call, a knock on
@@ -156,6 +158,15 @@ async function rebuildDaily(trx: Db): Promise<void> {
  * Brings the facts up to date for every case and signal changed since the last call. Set-based,
  * in one transaction; cheap when little changed. A frozen fact (its personal data deleted) is
  * never touched again. Call inside the caller's transaction or on its own.
+ *
+ * On PostgreSQL transactions run side by side, at READ COMMITTED, where each statement sees what
+ * committed before it. Two refreshes at once (the Monitor's and an import's) would both replace
+ * a case's facts (a duplicate key) and both count it in the daily summary; and a mark committed
+ * by a colleague's change halfway through would be seen by some statements and not others (its
+ * old facts removed but not subtracted) and then deleted unprocessed. So one refresh at a time
+ * runs (an advisory lock held until the transaction ends), and it works on the marks it claimed
+ * first (a temporary table, `monitor_claim`), deleting only those; later marks wait for the next
+ * refresh. SQLite runs one writer at a time, so there the marks are read in place.
  */
 export async function refreshFacts(db: Db): Promise<{ cases: number; signals: number }> {
   const run = async (trx: Db) => {
@@ -168,20 +179,29 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
         ? `(select string_agg(distinct s.partner_type, '|' order by s.partner_type) from vroegsignaal s where s.case_id = z.id)`
         : `(select group_concat(pt, '|') from
              (select distinct s.partner_type as pt from vroegsignaal s where s.case_id = z.id order by 1))`
-    const { n } = await sql<{ n: number }>`select count(*) as n from monitor_dirty`
+    const marks = d === 'postgres' ? 'monitor_claim' : 'monitor_dirty'
+    if (d === 'postgres') {
+      await sql`select pg_advisory_xact_lock(${MONITOR_FACTS_LOCK})`.execute(trx)
+      await sql`create temporary table if not exists monitor_claim (kind text not null, ref_id integer not null)
+        on commit delete rows`.execute(trx)
+      await sql`insert into monitor_claim (kind, ref_id) select kind, ref_id from monitor_dirty`.execute(trx)
+    }
+    const DIRTY = (kind: string) => `(select ref_id from ${marks} where kind = '${kind}')`
+    const { n } = await sql<{ n: number }>`select count(*) as n from ${sql.table(marks)}`
       .execute(trx)
       .then((r) => r.rows[0]!)
     if (Number(n) === 0) return { cases: 0, signals: 0 }
     const rebuild =
-      (await sql`select 1 from monitor_dirty where kind = ${REBUILD_DAILY}`.execute(trx)).rows.length > 0
+      (await sql`select 1 from ${sql.table(marks)} where kind = ${REBUILD_DAILY}`.execute(trx)).rows.length >
+      0
     const changedSignals = `frozen = 0 and signal_id in ${DIRTY('signaal')}`
     const changedCases = `frozen = 0 and case_id in ${DIRTY('zaak')}`
-    // A changed signal changes its case's facts too.
+    // A changed signal changes its case's facts too (a mark twice in monitor_claim is harmless).
     await sql
       .raw(
         insertOrIgnoreSql(
           d,
-          'monitor_dirty',
+          marks,
           `(kind, ref_id) select 'zaak', case_id from vroegsignaal where case_id is not null and id in ${DIRTY('signaal')}`,
         ),
       )
@@ -190,7 +210,7 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       .raw(
         insertOrIgnoreSql(
           d,
-          'monitor_dirty',
+          marks,
           `(kind, ref_id) select 'signaal', id from vroegsignaal where case_id in ${DIRTY('zaak')}`,
         ),
       )
@@ -260,7 +280,11 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       .execute(trx)
     if (rebuild) await rebuildDaily(trx)
     else await tally(trx, 'case', changedCases, 1)
-    await sql`delete from monitor_dirty`.execute(trx)
+    if (d === 'postgres')
+      await sql`delete from monitor_dirty m using monitor_claim c where m.kind = c.kind and m.ref_id = c.ref_id`.execute(
+        trx,
+      )
+    else await sql`delete from monitor_dirty`.execute(trx)
     return { cases: Number(cases.numAffectedRows ?? 0), signals: Number(signals.numAffectedRows ?? 0) }
   }
   return db.isTransaction ? run(db) : db.transaction().execute(run)

@@ -180,13 +180,15 @@ export async function announce(
   ctx: UseCaseContext,
   input: z.output<typeof announceVisitInput>,
 ): Promise<LadderResult> {
-  return checkedTransaction(db).execute(async (trx) => {
+  await checkedTransaction(db).execute(async (trx) => {
     await claimCase(trx, input.caseId, input.versie)
     const afmeldenVoor = await checkVisitDay(trx, ctx.today, input.datum)
     const duo = await checkDuo(trx, input.duoUserId, input.duoPartnerId)
     await announceVisit(trx, ctx, input, { afmeldenVoor, duo })
-    return result(trx, ctx, input.caseId)
   })
+  // Read after the commit, so the write lock (and the logboek's lock on PostgreSQL) is held for
+  // the writes only.
+  return result(db, ctx, input.caseId)
 }
 
 /** The visits of one day, in route order: by postcode and house number. */

@@ -31,7 +31,7 @@ async function caseIndexes(db: Db): Promise<string[]> {
 }
 
 describe('migration 0019_postgres_case_indexes', () => {
-  it("makes PostgreSQL's case indexes hold what SQLite's hold, in place on a filled database, and leaves SQLite as it was", async () => {
+  it("makes PostgreSQL's Vandaag index hold what SQLite's holds, in place on a filled database, and leaves SQLite as it was", async () => {
     const { db, close } = await emptyDatabase()
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
@@ -70,10 +70,12 @@ describe('migration 0019_postgres_case_indexes', () => {
         expect(after).toEqual(before)
         return
       }
-      expect(after.filter((d) => /zaak_(plan|household)_idx/.test(d))).toEqual([
-        'CREATE INDEX zaak_household_idx ON public.vroegsignaalzaak USING btree (household_id, is_open) INCLUDE (consulent_id, wijk_id, datum_opgepakt)',
+      expect(after.filter((d) => d.includes('zaak_plan_idx'))).toEqual([
         'CREATE INDEX zaak_plan_idx ON public.vroegsignaalzaak USING btree (consulent_id, is_open, plan_datum, id)',
       ])
+      expect(after.filter((d) => !d.includes('zaak_plan_idx'))).toEqual(
+        before.filter((d) => !d.includes('zaak_plan_idx')),
+      )
       // Vandaag's row limit reads the index in order and stops: no sort of every due case.
       await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx)
@@ -86,12 +88,6 @@ describe('migration 0019_postgres_case_indexes', () => {
         ).rows.map((r) => r['QUERY PLAN'])
         expect(plan.join('\n')).toMatch(/Index (Only )?Scan using zaak_plan_idx/)
         expect(plan.join('\n')).not.toMatch(/Sort/)
-        // The count of a search in a consulent's own view reads the index only.
-        const count = (
-          await sql<{ 'QUERY PLAN': string }>`explain (costs off) select count(*) from vroegsignaalzaak
-            where household_id in (1) and +is_open = 1 and (consulent_id = 1 or wijk_id in (2))`.execute(trx)
-        ).rows.map((r) => r['QUERY PLAN'])
-        expect(count.join('\n')).toMatch(/Index Only Scan using zaak_household_idx/)
       })
     } finally {
       await close()

@@ -76,6 +76,9 @@ describe('migration 0019_postgres_case_indexes', () => {
       expect(after.filter((d) => !d.includes('zaak_plan_idx'))).toEqual(
         before.filter((d) => !d.includes('zaak_plan_idx')),
       )
+      const stats = await sql<{ name: string }>`select stxname as name from pg_statistic_ext
+        where stxrelid = 'vroegsignaalzaak'::regclass`.execute(db)
+      expect(stats.rows.map((r) => r.name)).toEqual(['zaak_plan_stats'])
       // Vandaag's row limit reads the index in order and stops: no sort of every due case.
       await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx)

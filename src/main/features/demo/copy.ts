@@ -14,9 +14,9 @@ const MAX_PARAMETERS = 30_000
  * Builds rows on a scratch SQLite database in memory and writes them into `target` (a
  * PostgreSQL transaction on a database as a fresh migration left it) set-based: one multi-row
  * insert per table and up to 30,000 values, instead of the thousands of single-row round trips
- * the services make. The demo month: 14,030 statements and 4.2–5.1 s on PostgreSQL before, 364
- * statements now, of which the copy (rules off, rows, rules on) takes 0.3–0.6 s; the rest is the
- * scratch database's own work, 1.2–2.2 s as on SQLite (load 5–6 on two cores).
+ * the services make. The demo month: 14,030 statements and 6.1–8.5 s on PostgreSQL before, 364
+ * statements and 2.2–3.2 s now, of which the copy (rules off, rows, rules on) takes 0.3–0.6 s;
+ * the rest is the scratch database's own work (SQLite alone: 1.3–2.5 s; load 4–6, two cores).
  *
  * `fill` runs on the scratch database through the same services as on either store, so the rows
  * are the ones those services write, derived rows included (the open-case flags, the first

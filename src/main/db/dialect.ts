@@ -33,15 +33,18 @@ export function checkedTransaction<DB>(db: Kysely<DB>) {
 }
 
 /**
- * The ISO date `months` months before the date (or moment) in column `ref`, as text: SQLite's
- * `date(x, '-N months')`. At a month's end the two differ: SQLite rolls 31 August minus six
- * months over to 3 March, PostgreSQL stops at 28 February.
+ * The ISO date `months` calendar months before the date (or moment) in column `ref`, as text,
+ * the day clamped to the target month's length: 31 August minus six months is 28 (or 29)
+ * February on both stores, as `monthsBefore` (@shared/format/dates) counts in the code.
+ * PostgreSQL's interval clamps by itself; SQLite's `date(x, '-6 months')` would normalise
+ * 31 February to 3 March, so it is told to back up to the month's last day instead ('floor',
+ * SQLite 3.46 and newer; the bundled build is newer).
  */
 export function isoDateMonthsBefore(db: Kysely<any>, ref: string, months: number): RawBuilder<string> {
   if (!Number.isInteger(months)) throw new Error('months must be a whole number')
   return dialectOf(db) === 'postgres'
     ? sql<string>`to_char(cast(substr(${sql.ref(ref)}, 1, 10) as date) - make_interval(months => ${sql.lit(months)}), 'YYYY-MM-DD')`
-    : sql<string>`date(${sql.ref(ref)}, ${`-${months} months`})`
+    : sql<string>`date(substr(${sql.ref(ref)}, 1, 10), ${`-${months} months`}, 'floor')`
 }
 
 /**

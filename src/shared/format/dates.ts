@@ -70,6 +70,22 @@ export function addDays(iso: string, days: number): string {
   return dt.toISOString().slice(0, 10)
 }
 
+/**
+ * The ISO date `months` calendar months before `iso`, the day clamped to the target month's
+ * length: 31 August minus six months is 28 February (29 in a leap year), never a day in March.
+ * This is how a consulent counts "six months back", and it is the one rule for month arithmetic
+ * on both stores (retention cut-offs, the import's six-month window, "eerder bekend" in SQL via
+ * `isoDateMonthsBefore` in db/dialect.ts).
+ */
+export function monthsBefore(iso: string, months: number): string {
+  const m = +iso.slice(5, 7) - 1 - months
+  const year = +iso.slice(0, 4) + Math.floor(m / 12)
+  const month = ((m % 12) + 12) % 12
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  const day = Math.min(+iso.slice(8, 10), last)
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 /** Whole years between a birth date and a reference date. */
 export function ageOn(birthIso: string, onIso: string): number {
   let age = +onIso.slice(0, 4) - +birthIso.slice(0, 4)

@@ -17,6 +17,7 @@ import * as m0015 from './0015_ddas_vs'
 import * as m0016 from './0016_import_ranges'
 import * as m0017 from './0017_appointments'
 import * as m0018 from './0018_case_version'
+import * as m0019 from './0019_postgres_case_indexes'
 import * as m0020 from './0020_import_without_table_lock'
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '0016_import_ranges': m0016,
   '0017_appointments': m0017,
   '0018_case_version': m0018,
+  '0019_postgres_case_indexes': m0019,
   '0020_import_without_table_lock': m0020,
 }

@@ -20,7 +20,7 @@ function applyFilters(
   f: Query,
   search: ParsedSearch,
   today: string,
-  cfg: LadderConfig,
+  cfg: LadderConfig | null,
 ): ZaakQuery {
   if (f.consulent === 'geen') q = q.where('vroegsignaalzaak.consulent_id', 'is', null)
   else if (f.consulent !== undefined) q = q.where('vroegsignaalzaak.consulent_id', '=', f.consulent)
@@ -48,7 +48,10 @@ function applyFilters(
       ),
     )
   }
-  if (f.stap === 'huisbezoek') q = q.where(visitDueWhere(cfg, today, 'vroegsignaalzaak'))
+  if (f.stap === 'huisbezoek') {
+    if (!cfg) throw new Error('the home-visit filter needs the ladder settings')
+    q = q.where(visitDueWhere(cfg, today, 'vroegsignaalzaak'))
+  }
   if (f.leeftijd === 'week') q = q.where('vroegsignaalzaak.datum_opgepakt', '>', addDays(today, -7))
   else if (f.leeftijd === 'maand')
     q = q
@@ -120,13 +123,16 @@ function applyFilters(
   return q
 }
 
-/** One page of case rows for the filters, search and scope, sorted, and the total for the same. */
+/**
+ * One page of case rows for the filters, search and scope, sorted, and the total for the same.
+ * `cfg`, the ladder settings, is needed (and required) only for the due-home-visit filter.
+ */
 export async function caseloadPage(
   db: Db,
   f: Query,
   search: ParsedSearch,
   today: string,
-  cfg: LadderConfig,
+  cfg: LadderConfig | null,
   scope: CaseScope,
 ) {
   const base = applyFilters(db, db.selectFrom('vroegsignaalzaak'), f, search, today, cfg).where(

@@ -19,8 +19,16 @@ export async function listCaseload(
   const search = parseSearch(f.zoek)
   // Independent lookups run side by side (teamNames does the same): on PostgreSQL each is a
   // round trip on its own pool connection; SQLite runs them one after the other as before.
-  const [cfg, names] = await Promise.all([getLadderConfig(db), teamNames(db)])
-  const { rows, n } = await caseloadPage(db, f, search, today, cfg, scope)
+  // The page waits for the ladder settings only when it filters on a due home visit; the names
+  // are needed for the rows only, so both go in the page's own round (one round trip fewer).
+  const settings = getLadderConfig(db)
+  const [cfg, names, { rows, n }] = await Promise.all([
+    settings,
+    teamNames(db),
+    f.stap === 'huisbezoek'
+      ? settings.then((c) => caseloadPage(db, f, search, today, c, scope))
+      : caseloadPage(db, f, search, today, null, scope),
+  ])
   const ids = rows.map((r) => r.id)
   const [previous, phones, visits] = await Promise.all([
     // A second, page-sized lookup: a subquery in the select list would run for every sorted row.

@@ -17,6 +17,9 @@ import { planDemo, type PlannedCase, type PlannedSignal } from './plan'
 import { createRandom } from './random'
 import { caseConsulent, insertDemoAttempts, setDemoCaseState, setEveryPassword } from './repository'
 import { DEMO_WIJKEN } from './streets'
+import { buildOnScratchThenCopy } from './copy'
+import { dialectOf } from '../../db/dialect'
+import { holdsRows } from '../../db/export/copy'
 
 /** Fixed, so every demo load (and every test) gets exactly the same people and amounts. */
 export const DEMO_SEED = 0x5eed0957
@@ -93,6 +96,10 @@ export interface DemoSummary {
  * Fills an empty database with a realistic month for Roermond: the team, its wijken, about 300
  * signals taken in through the real intake path, and about 40 earlier closed cases, so that
  * "eerder bekend" shows. One transaction: a failure leaves nothing behind.
+ *
+ * On PostgreSQL, when the database is as a fresh migration left it, the month is made on a
+ * scratch SQLite database in memory by the same code and then written in with multi-row inserts
+ * (demo/copy.ts): the same rows, without one round trip per statement.
  */
 export async function loadDemoData(
   db: Db,
@@ -108,46 +115,53 @@ export async function loadDemoData(
       throw new ConflictError(
         'Lange Adem is al ingesteld. Voorbeeldgegevens kunnen alleen in een lege database worden geladen.',
       )
-    await applySetup(trx, at, setupInput.parse(DEMO_SETUP), hash)
-    // Every demo colleague signs in with the demo password shown on the demo's sign-in screen.
-    await setEveryPassword(trx, hash)
-    const ranges = await loadWijkRanges(trx)
-    const plan = planDemo(createRandom(DEMO_SEED), today)
-
-    // Earlier cases first, each closed before the next signal of its address arrives, so this
-    // month's signals open new cases that show the history.
-    for (const c of plan.earlier) {
-      let caseId = 0
-      for (const s of c.signals) caseId = await take(trx, s, ranges)
-      await recordProgress(trx, caseId, c)
-    }
-
-    const caseIds = new Map<PlannedCase, number>()
-    const intake = plan.current
-      .flatMap((c) => c.signals.map((s) => ({ c, s })))
-      .sort((a, b) => a.s.at.localeCompare(b.s.at))
-    for (const { c, s } of intake) caseIds.set(c, await take(trx, s, ranges))
-    // This month's cases are worked through the ladder itself, so every plan is the planner's.
-    const cfg = await getLadderConfig(trx)
-    const work = createRandom(DEMO_SEED ^ WORK_SEED)
-    for (const c of plan.current)
-      await workCurrentCase(trx, cfg, work, today, caseIds.get(c)!, c.attempts, c.closure)
-
-    const summary: DemoSummary = {
-      signals: intake.length,
-      cases: plan.current.length,
-      earlierCases: plan.earlier.length,
-    }
-    await markDemo(trx, at)
-    await recordAudit(trx, at, {
-      userId: null,
-      action: 'demo geladen',
-      entityType: 'demo',
-      entityId: null,
-      summary: `Voorbeeldgegevens geladen: ${summary.signals} signalen in ${summary.cases} zaken deze maand, ${summary.earlierCases} eerdere zaken`,
-    })
-    return summary
+    if (dialectOf(trx) === 'postgres' && !(await holdsRows(trx)))
+      return buildOnScratchThenCopy(trx, (scratch) => fillDemo(scratch, at, today, hash))
+    return fillDemo(trx, at, today, hash)
   })
+}
+
+/** The demo month, written into `trx` (an empty database, inside the load's transaction). */
+async function fillDemo(trx: Db, at: string, today: string, hash: string): Promise<DemoSummary> {
+  await applySetup(trx, at, setupInput.parse(DEMO_SETUP), hash)
+  // Every demo colleague signs in with the demo password shown on the demo's sign-in screen.
+  await setEveryPassword(trx, hash)
+  const ranges = await loadWijkRanges(trx)
+  const plan = planDemo(createRandom(DEMO_SEED), today)
+
+  // Earlier cases first, each closed before the next signal of its address arrives, so this
+  // month's signals open new cases that show the history.
+  for (const c of plan.earlier) {
+    let caseId = 0
+    for (const s of c.signals) caseId = await take(trx, s, ranges)
+    await recordProgress(trx, caseId, c)
+  }
+
+  const caseIds = new Map<PlannedCase, number>()
+  const intake = plan.current
+    .flatMap((c) => c.signals.map((s) => ({ c, s })))
+    .sort((a, b) => a.s.at.localeCompare(b.s.at))
+  for (const { c, s } of intake) caseIds.set(c, await take(trx, s, ranges))
+  // This month's cases are worked through the ladder itself, so every plan is the planner's.
+  const cfg = await getLadderConfig(trx)
+  const work = createRandom(DEMO_SEED ^ WORK_SEED)
+  for (const c of plan.current)
+    await workCurrentCase(trx, cfg, work, today, caseIds.get(c)!, c.attempts, c.closure)
+
+  const summary: DemoSummary = {
+    signals: intake.length,
+    cases: plan.current.length,
+    earlierCases: plan.earlier.length,
+  }
+  await markDemo(trx, at)
+  await recordAudit(trx, at, {
+    userId: null,
+    action: 'demo geladen',
+    entityType: 'demo',
+    entityId: null,
+    summary: `Voorbeeldgegevens geladen: ${summary.signals} signalen in ${summary.cases} zaken deze maand, ${summary.earlierCases} eerdere zaken`,
+  })
+  return summary
 }
 
 async function take(trx: Db, s: PlannedSignal, ranges: WijkRange[]): Promise<number> {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
 import type { ColumnMapping, ImportSummary, RowProblem, TriageRules } from '@shared/api/intake'
-import { addDays } from '@shared/format/dates'
+import { addDays, monthsBefore } from '@shared/format/dates'
 import { surnameKey } from '@shared/format/person'
 import { wijkForPostcode } from '../wijken/assignment'
 import type { UseCaseContext } from '../../app/use-case'
@@ -29,17 +29,6 @@ export interface ImportRowsSetup extends IntakeSetup {
 export interface RowItem {
   line: number
   values: RowValues
-}
-
-/** Six months before an ISO date, the day clamped to the month's end. */
-export function monthsBefore(iso: string, months: number): string {
-  const y = +iso.slice(0, 4)
-  const m = +iso.slice(5, 7) - 1 - months
-  const yy = y + Math.floor(m / 12)
-  const mm = ((m % 12) + 12) % 12
-  const last = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate()
-  const d = Math.min(+iso.slice(8, 10), last)
-  return `${yy}-${String(mm + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
 function monthStart(iso: string): string {

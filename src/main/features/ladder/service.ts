@@ -313,10 +313,12 @@ export async function todayList(
 ): Promise<TodayView> {
   // Independent reads side by side (as listCaseload): on PostgreSQL each is a round trip on its
   // own pool connection; SQLite runs them one after the other as before.
-  const [user, cfg, rows] = await Promise.all([
+  // The appointment reminders need none of the rest, so they go in the first round too.
+  const [user, cfg, rows, herinneringen] = await Promise.all([
     userRef(db, consulentId),
     getLadderConfig(db),
     dueCases(db, consulentId, dueCutoff(today), TODAY_LIMIT + 1, scope),
+    reminderTasks(db, today, consulentId, scope),
   ])
   if (!user) throw new NotFoundError('Deze medewerker bestaat niet (meer).')
   const afgekapt = rows.length > TODAY_LIMIT
@@ -359,6 +361,5 @@ export async function todayList(
     })
   }
   const groepen = [...new Set(order)].filter((s) => groups.has(s)).map((s) => groups.get(s)!)
-  const herinneringen = await reminderTasks(db, today, consulentId, scope)
   return { datum: today, consulent: user, groepen, totaal: shown.length, telaat, afgekapt, herinneringen }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database'
 import type { RetentionKind, RetentionPeriods } from '@shared/api/retention'
+import { monthsBefore } from '@shared/format/dates'
 
 const SETTINGS_KEY = 'retention'
 
@@ -46,19 +47,8 @@ export async function storePeriods(
     .execute()
 }
 
-/**
- * The ISO date `months` calendar months before `iso`, the day clamped to the month's length
- * (31 May minus 3 months is 28 or 29 February). Data dated before this day has expired.
- */
-export function monthsBefore(iso: string, months: number): string {
-  const y = Number(iso.slice(0, 4))
-  const m = Number(iso.slice(5, 7)) - 1 - months
-  const d = Number(iso.slice(8, 10))
-  const year = y + Math.floor(m / 12)
-  const month = ((m % 12) + 12) % 12
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10)
-}
+/** Data dated before `monthsBefore(today, period)` has expired (the day clamped to the month's length). */
+export { monthsBefore }
 
 export function cutoffs(p: RetentionPeriods, today: string): Record<RetentionKind, string> {
   return {

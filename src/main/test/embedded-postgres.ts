@@ -127,7 +127,12 @@ export async function startEmbeddedPostgres(prefix: string, flags: string[] = []
     admin: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     dataDir,
     async stop() {
-      await server.stop()
+      // The package asks for a fast shutdown (SIGINT), which still writes a checkpoint; the folder
+      // is thrown away, so an immediate one follows (SIGQUIT), once its wait for the exit is set.
+      const stopping = server.stop()
+      const postmaster = readPid(join(dataDir, 'postmaster.pid'))
+      if (postmaster !== null && alive(postmaster)) process.kill(postmaster, 'SIGQUIT')
+      await stopping
       rmSync(parent, { recursive: true, force: true })
       removeStaleServers(prefix)
     },

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') } },
@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'node',
           // Playwright specs live in e2e/ and run under Playwright, not here.
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          // Tests of PostgreSQL's own behaviour run only in `npm run test:pg` (vitest.pg.config.ts).
+          exclude: [...configDefaults.exclude, '**/*.postgres.test.ts'],
           environment: 'node',
         },
       },

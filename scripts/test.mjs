@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, summed into one closing line
 // "N passed, N failed, N skipped" that CI reads. Each static check counts as one test;
-// vitest and Playwright report their own counts through their JSON reporters.
+// vitest (on SQLite, then the service tests on PostgreSQL) and Playwright report their own
+// counts through their JSON reporters.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { binOf } from './bin.mjs'
 
 const root = resolve(import.meta.dirname, '..')
@@ -69,13 +70,17 @@ if (built) {
     check(`benchmark ${name} (small, targets not judged)`, [node, ['out/main/bench.js', name, '--small']])
 }
 
-// Unit, service and shell tests under Node.
-{
-  console.log('\n=== unit, service and shell tests (vitest) ===')
-  const out = join(tmp, 'vitest.json')
+/**
+ * One vitest run, its counts summed through its JSON reporter. A run that fails without a failed
+ * test (a global set-up that could not start PostgreSQL, a crash) counts as one failure.
+ */
+function vitest(title, label, file, args = []) {
+  console.log(`\n=== ${title} ===`)
+  const out = join(tmp, file)
   const r = run(node, [
     binOf('vitest'),
     'run',
+    ...args,
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
@@ -86,14 +91,32 @@ if (built) {
     totals.passed += j.numPassedTests
     totals.failed += j.numFailedTests + (r.ok || j.numFailedTests > 0 ? 0 : 1)
     totals.skipped += skipped
+    // Every skipped test by name, so a skip is never silent.
+    for (const f of j.testResults ?? [])
+      for (const a of f.assertionResults ?? [])
+        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')
+          lines.push(`skip ${label}: ${relative(root, f.name)} > ${a.fullName}`)
     lines.push(
-      `${r.ok ? 'ok  ' : 'FAIL'} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped (${r.seconds} s)`,
+      `${r.ok ? 'ok  ' : 'FAIL'} ${label}: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped (${r.seconds} s)`,
     )
   } else {
     totals.failed++
-    lines.push(`FAIL vitest did not report (${r.seconds} s)`)
+    lines.push(`FAIL ${label} did not report (${r.seconds} s)`)
   }
 }
+
+// Unit, service and shell tests under Node.
+vitest('unit, service and shell tests (vitest)', 'vitest', 'vitest.json')
+
+// The service tests again, on a real PostgreSQL (issue 19): an embedded one started for the run
+// (as the `postgres` user when run as root), or the server LANGE_ADEM_TEST_PG names. The kill
+// tests among them need the build, as in the step above.
+vitest(
+  'service tests on PostgreSQL (vitest, vitest.pg.config.ts)',
+  'vitest on PostgreSQL',
+  'vitest-pg.json',
+  ['-c', 'vitest.pg.config.ts'],
+)
 
 // End-to-end tests in Chromium against the built app (browser mode), and Electron where it exists.
 if (built) {

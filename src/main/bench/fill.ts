@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers'
+import { sql, type Insertable } from 'kysely'
 import { EINDRESULTATEN, type SignaalpartnerType } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
 import { formatHouseNumber } from '@shared/format/address'
@@ -7,11 +8,24 @@ import { caseNumberFor, partnerTypesSummary } from '../features/signals/decision
 import { wijkForPostcode, type WijkRange } from '../features/wijken/assignment'
 import { createRandom, randomBsn } from '../features/demo/random'
 import { makeSurnames, zipfSampler } from './surnames'
+import type { Db } from '../db/database'
+import { dialectOf } from '../db/dialect'
+import type {
+  Database,
+  HouseholdTable,
+  ResidentTable,
+  VroegsignaalTable,
+  VroegsignaalzaakTable,
+} from '../db/schema'
 
 /**
- * Bulk-fills the tables with raw prepared statements, for speed, writing exactly the rows the
- * intake path writes: the same columns, and the case's summary columns computed the way
- * refreshCaseSummary computes them (the benchmark checks a sample against it afterwards).
+ * Bulk-fills the tables with generated households, residents, cases and signals: exactly the rows
+ * the intake path writes, the same columns, and the case's summary columns computed the way
+ * refreshCaseSummary computes them (the benchmark checks a sample against it afterwards). The rows
+ * are made once (`fillRows`, seeded, so every run makes the same ones) and written either through
+ * SQLite's raw handle with prepared statements, for the benchmarks' millions (`fill`), or through
+ * Kysely on either store, in multi-row inserts (`fillDb`, for the service tests). The ids are
+ * given (1, 2, … per table), so the tables must hold no household, resident, case or signal yet.
  */
 export interface FillOptions {
   cases: number
@@ -60,7 +74,27 @@ const ADDITIONS = ['A', 'B', 'C', '1', '2']
 const LETTERS = lettersPairs()
 const BATCH = 20_000
 
-export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
+/** The rows of one case, in the order they are written (a signal refers to its case). */
+export interface FilledCase {
+  household: Insertable<HouseholdTable> & { id: number }
+  residents: (Insertable<ResidentTable> & { id: number })[]
+  kase: Insertable<VroegsignaalzaakTable> & { id: number }
+  signals: (Insertable<VroegsignaalTable> & { id: number })[]
+}
+
+/** The generated rows, case by case; `totals` is complete once every case has been taken. */
+export function fillRows(o: FillOptions): {
+  cases: Generator<FilledCase>
+  totals: { residents: number; signals: number; open: number; birthDate: string }
+} {
+  const totals = { residents: 0, signals: 0, open: 0, birthDate: '' }
+  return { cases: generateCases(o, totals), totals }
+}
+
+function* generateCases(
+  o: FillOptions,
+  totals: { residents: number; signals: number; open: number; birthDate: string },
+): Generator<FilledCase> {
   const rnd = createRandom(20_261_110)
   const surnames = makeSurnames(5000)
   const surnameRank = zipfSampler(surnames.length, 0.6, rnd)
@@ -69,27 +103,9 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
   const assigned = new Map<number, number>()
   const partnerWeights = PARTNERS.map((p) => [p, p[1]] as const)
 
-  const insHousehold = raw.prepare(
-    'insert into household (id, postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  )
-  const insResident = raw.prepare(
-    'insert into resident (id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  )
-  const insCase = raw.prepare(
-    `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, resultaat, gesloten_op,
-       display_name, sort_name, postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null)`,
-  )
-  const insSignal = raw.prepare(
-    `insert into vroegsignaal (id, extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
-       status, resident_id, household_id, case_id, is_demo, created_at, created_by) values (?, ?, ?, ?, '', ?, ?, ?, ?, ?, null, ?, ?, ?, 0, ?, null)`,
-  )
-
   let residentId = 0
   let signalId = 0
-  let open = 0
-  let birthDate = ''
-  const writeCase = (i: number) => {
+  for (let i = 0; i < o.cases; i++) {
     const id = i + 1
     // Cases come in date order, as the intake writes them: ids grow with datum_opgepakt.
     const day = Math.floor((i * o.days) / o.cases)
@@ -106,46 +122,44 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
     const toevoeging = rnd.chance(0.1) ? rnd.pick(ADDITIONS) : ''
     const straat = STREETS[rest % STREETS.length]!
     const wijkId = wijkForPostcode(postcode, o.ranges)
-    insHousehold.run(id, postcode, huisnummer, toevoeging, straat, 'Roermond', wijkId, at)
+    const household = {
+      id,
+      postcode,
+      huisnummer,
+      toevoeging,
+      straat,
+      plaats: 'Roermond',
+      wijk_id: wijkId,
+      created_at: at,
+    }
 
     const people = rnd.chance(0.1) ? 2 : 1
-    const residents: {
-      id: number
-      voorletters: string
-      prefix: string
-      surname: string
-      key: string
-      rank: number
-    }[] = []
+    const residents: FilledCase['residents'] = []
+    const ranks: number[] = []
     for (let p = 0; p < people; p++) {
       // A partner shares the surname half the time
-      const rank = p === 1 && rnd.chance(0.5) ? residents[0]!.rank : surnameRank()
+      const rank = p === 1 && rnd.chance(0.5) ? ranks[0]! : surnameRank()
       const name = surnames[rank]!
       const voorletters = rnd.pick(['J.', 'M.', 'A.', 'P.', 'H.', 'J.M.', 'W.', 'S.', 'E.', 'K.'])
       const geboortedatum = addDays('1935-01-01', rnd.int(0, 26_000))
-      if (i === Math.floor(o.cases / 2)) birthDate = geboortedatum
-      insResident.run(
-        ++residentId,
-        id,
-        voorletters,
-        name.prefix,
-        name.surname,
-        name.key,
-        geboortedatum,
-        rnd.chance(0.6) ? `06${rnd.int(10_000_000, 99_999_999)}` : '',
-        '',
-        rnd.chance(0.3) ? randomBsn(rnd) : null,
-        at,
-        at,
-      )
+      if (i === Math.floor(o.cases / 2)) totals.birthDate = geboortedatum
+      const telefoon = rnd.chance(0.6) ? `06${rnd.int(10_000_000, 99_999_999)}` : ''
+      const bsn = rnd.chance(0.3) ? randomBsn(rnd) : null
       residents.push({
-        id: residentId,
+        id: ++residentId,
+        household_id: id,
         voorletters,
-        prefix: name.prefix,
-        surname: name.surname,
-        key: name.key,
-        rank,
+        tussenvoegsel: name.prefix,
+        achternaam: name.surname,
+        achternaam_key: name.key,
+        geboortedatum,
+        telefoon,
+        email: '',
+        bsn,
+        created_at: at,
+        updated_at: at,
       })
+      ranks.push(rank)
     }
 
     // Signals: the first is the primary resident's; a partner sometimes has one too.
@@ -155,7 +169,7 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
     let latest = ''
     let crisis = 0
     const signers = new Set<number>()
-    const rows: unknown[][] = []
+    const signals: FilledCase['signals'] = []
     for (let s = 0; s < count; s++) {
       const [type, , median] = rnd.weighted(partnerWeights)
       const resident = s > 0 && people === 2 && rnd.chance(0.5) ? residents[1]! : residents[0]!
@@ -165,21 +179,25 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
       const isCrisis = type === 'Energie' && rnd.chance(0.1) ? 1 : 0
       const manual = rnd.chance(0.05)
       signalId++
-      rows.push([
-        signalId,
-        manual ? null : `VPS-${signalId}`,
-        manual ? 'handmatig' : 'import',
-        type,
-        cents,
-        addDays(signaaldatum, -rnd.int(35, 120)),
+      signals.push({
+        id: signalId,
+        extern_id: manual ? null : `VPS-${signalId}`,
+        bron: manual ? 'handmatig' : 'import',
+        partner_type: type,
+        partner_naam: '',
+        bedrag_cents: cents,
+        ontstaansdatum: addDays(signaaldatum, -rnd.int(35, 120)),
         signaaldatum,
-        isCrisis,
-        type === 'Huur' && rnd.chance(0.2) ? 1 : 0,
-        resident.id,
-        id,
-        id,
-        at,
-      ])
+        crisis: isCrisis,
+        warme_overdracht: type === 'Huur' && rnd.chance(0.2) ? 1 : 0,
+        status: null,
+        resident_id: resident.id,
+        household_id: id,
+        case_id: id,
+        is_demo: 0,
+        created_at: at,
+        created_by: null,
+      })
       types.add(type)
       total += cents
       if (signaaldatum > latest) latest = signaaldatum
@@ -190,7 +208,7 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
     // About 85% closed: nearly all recent cases are open, old ones seldom.
     const pOpen = age < 60 ? 0.95 : age < 180 ? 0.35 : age < 365 ? 0.12 : 0.055
     const isOpen = rnd.chance(pOpen)
-    if (isOpen) open++
+    if (isOpen) totals.open++
     const candidates = wijkId === null ? [] : (o.consulenten.get(wijkId) ?? [])
     const consulentId = leastAssigned(candidates, assigned)
     const status = isOpen ? (age < 14 || rnd.chance(0.4) ? 'nieuw' : 'in_behandeling') : 'gesloten'
@@ -198,53 +216,164 @@ export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
     const primary = residents[0]!
     const name = displayName({
       initials: primary.voorletters,
-      prefix: primary.prefix,
-      surname: primary.surname,
+      prefix: primary.tussenvoegsel,
+      surname: primary.achternaam,
     })
-    insCase.run(
+    const kase = {
       id,
-      caseNumberFor(id, datum),
-      id,
-      wijkId,
-      consulentId,
+      case_number: caseNumberFor(id, datum),
+      household_id: id,
+      wijk_id: wijkId,
+      consulent_id: consulentId,
       status,
-      isOpen ? 1 : 0,
-      datum,
-      isOpen ? null : rnd.pick(EINDRESULTATEN),
-      geslotenOp,
-      signers.size > 1 ? `${name} e.a.` : name,
-      `${primary.key} ${primary.voorletters}`.toLowerCase(),
+      is_open: isOpen ? 1 : 0,
+      datum_opgepakt: datum,
+      resultaat: isOpen ? null : rnd.pick(EINDRESULTATEN),
+      gesloten_op: geslotenOp,
+      display_name: signers.size > 1 ? `${name} e.a.` : name,
+      sort_name: `${primary.achternaam_key} ${primary.voorletters}`.toLowerCase(),
       postcode,
-      `${straat} ${formatHouseNumber(huisnummer, toevoeging)}`,
-      partnerTypesSummary(types),
-      count,
-      total,
-      latest,
+      adres: `${straat} ${formatHouseNumber(huisnummer, toevoeging)}`,
+      partner_types: partnerTypesSummary(types),
+      signal_count: count,
+      total_amount_cents: total,
+      latest_signal_date: latest,
       crisis,
-      at,
-    )
-    // After the case: a signal refers to it
-    for (const r of rows) insSignal.run(...r)
-  }
-
-  for (let start = 0; start < o.cases; start += BATCH) {
-    raw.transaction(() => {
-      for (let i = start; i < Math.min(o.cases, start + BATCH); i++) writeCase(i)
-    })()
-    o.onProgress?.(Math.min(o.cases, start + BATCH))
-  }
-  const counts = surnameCounts(raw)
-  return {
-    households: o.cases,
-    residents: residentId,
-    cases: o.cases,
-    signals: signalId,
-    open,
-    surnames: counts,
-    birthDate,
+      is_demo: 0,
+      created_at: at,
+      created_by: null,
+    }
+    totals.residents = residentId
+    totals.signals = signalId
+    yield { household, residents, kase, signals }
   }
 }
 
+/** Fills through SQLite's raw handle with prepared statements, 20,000 cases per transaction. */
+export function fill(raw: BetterSqlite3.Database, o: FillOptions): FillResult {
+  const insHousehold = raw.prepare(
+    'insert into household (id, postcode, huisnummer, toevoeging, straat, plaats, wijk_id, created_at) values (@id, @postcode, @huisnummer, @toevoeging, @straat, @plaats, @wijk_id, @created_at)',
+  )
+  const insResident = raw.prepare(
+    'insert into resident (id, household_id, voorletters, tussenvoegsel, achternaam, achternaam_key, geboortedatum, telefoon, email, bsn, created_at, updated_at) values (@id, @household_id, @voorletters, @tussenvoegsel, @achternaam, @achternaam_key, @geboortedatum, @telefoon, @email, @bsn, @created_at, @updated_at)',
+  )
+  const insCase = raw.prepare(
+    `insert into vroegsignaalzaak (id, case_number, household_id, wijk_id, consulent_id, status, is_open, datum_opgepakt, resultaat, gesloten_op,
+       display_name, sort_name, postcode, adres, partner_types, signal_count, total_amount_cents, latest_signal_date, crisis, is_demo, created_at, created_by)
+     values (@id, @case_number, @household_id, @wijk_id, @consulent_id, @status, @is_open, @datum_opgepakt, @resultaat, @gesloten_op,
+       @display_name, @sort_name, @postcode, @adres, @partner_types, @signal_count, @total_amount_cents, @latest_signal_date, @crisis, @is_demo, @created_at, @created_by)`,
+  )
+  const insSignal = raw.prepare(
+    `insert into vroegsignaal (id, extern_id, bron, partner_type, partner_naam, bedrag_cents, ontstaansdatum, signaaldatum, crisis, warme_overdracht,
+       status, resident_id, household_id, case_id, is_demo, created_at, created_by) values (@id, @extern_id, @bron, @partner_type, @partner_naam, @bedrag_cents,
+       @ontstaansdatum, @signaaldatum, @crisis, @warme_overdracht, @status, @resident_id, @household_id, @case_id, @is_demo, @created_at, @created_by)`,
+  )
+  const { cases, totals } = fillRows(o)
+  let done = 0
+  const batch = raw.transaction(() => {
+    for (let k = 0; k < BATCH; k++) {
+      const next = cases.next()
+      if (next.done) return false
+      const c = next.value
+      insHousehold.run(c.household)
+      for (const r of c.residents) insResident.run(r)
+      insCase.run(c.kase)
+      // After the case: a signal refers to it
+      for (const s of c.signals) insSignal.run(s)
+      done++
+    }
+    return true
+  })
+  while (batch()) o.onProgress?.(done)
+  if (done % BATCH !== 0 || done === 0) o.onProgress?.(done)
+  return {
+    households: o.cases,
+    residents: totals.residents,
+    cases: o.cases,
+    signals: totals.signals,
+    open: totals.open,
+    surnames: surnameCounts(raw),
+    birthDate: totals.birthDate,
+  }
+}
+
+/** Rows per multi-row insert in `fillDb`: under both stores' limits on parameters. */
+const DB_CHUNK = 400
+
+/**
+ * Fills through Kysely, on SQLite or PostgreSQL (the service tests), in multi-row inserts of a
+ * few hundred cases' rows each, the tables' triggers firing as they do for the intake. On
+ * PostgreSQL the id sequences are then set past the given ids. Returns the same figures as `fill`.
+ */
+export async function fillDb(db: Db, o: FillOptions): Promise<FillResult> {
+  const { cases, totals } = fillRows(o)
+  const all = [...cases]
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < all.length; start += DB_CHUNK) {
+      const chunk = all.slice(start, start + DB_CHUNK)
+      await insertChunks(
+        trx,
+        'household',
+        chunk.map((c) => c.household),
+      )
+      await insertChunks(
+        trx,
+        'resident',
+        chunk.flatMap((c) => c.residents),
+      )
+      await insertChunks(
+        trx,
+        'vroegsignaalzaak',
+        chunk.map((c) => c.kase),
+      )
+      await insertChunks(
+        trx,
+        'vroegsignaal',
+        chunk.flatMap((c) => c.signals),
+      )
+      o.onProgress?.(start + chunk.length)
+    }
+    if (dialectOf(trx) === 'postgres')
+      for (const table of ['household', 'resident', 'vroegsignaalzaak', 'vroegsignaal'])
+        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+          trx,
+        )
+  })
+  const byKey = new Map<string, { name: string; n: number }>()
+  for (const c of all)
+    for (const r of c.residents) {
+      const seen = byKey.get(r.achternaam_key)
+      if (seen) seen.n++
+      else
+        byKey.set(r.achternaam_key, {
+          name: r.tussenvoegsel ? `${r.tussenvoegsel} ${r.achternaam}` : r.achternaam,
+          n: 1,
+        })
+    }
+  const ranked = [...byKey.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
+  return {
+    households: o.cases,
+    residents: totals.residents,
+    cases: o.cases,
+    signals: totals.signals,
+    open: totals.open,
+    surnames: { common: ranked[0]![1].name, rare: ranked[ranked.length - 1]![1].name },
+    birthDate: totals.birthDate,
+  }
+}
+
+/** Writes `rows` into `table` in multi-row inserts of DB_CHUNK rows. */
+async function insertChunks<T extends 'household' | 'resident' | 'vroegsignaalzaak' | 'vroegsignaal'>(
+  db: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += DB_CHUNK)
+    await db
+      .insertInto(table)
+      .values(rows.slice(start, start + DB_CHUNK) as never)
+      .execute()
+}
 /** The most common surname, and the least common one. */
 function surnameCounts(raw: BetterSqlite3.Database): { common: string; rare: string } {
   const rows = raw

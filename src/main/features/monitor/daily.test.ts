@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { Migrator, sql } from 'kysely'
+import { Migrator, sql, type Insertable } from 'kysely'
 import type { MonitorDashboard } from '@shared/api/monitor'
 import { CONTACTSOORTEN, DAGDELEN, EINDRESULTATEN, NIET_DOORGEZET_STATUSSEN } from '@shared/domain/ddas'
 import { addDays } from '@shared/format/dates'
-import { openDatabase, rawHandle, type Db } from '../../db/database'
+import { openDatabase, type Db } from '../../db/database'
+import type { ContactpogingTable } from '../../db/schema'
 import { migrations } from '../../db/migrations'
 import { setUpTeam, signal, testApp } from '../../test/fixtures'
 import { dialectOf, insertOrIgnoreSql } from '../../db/dialect'
 import { DEMO_WACHTWOORD } from '../demo/password'
-import { fill } from '../../bench/fill'
+import { fillDb } from '../../bench/fill'
 import { loadWijkRanges } from '../wijken/assignment'
 import { createRandom } from '../demo/random'
 import { refreshFacts } from './facts'
@@ -178,10 +179,9 @@ describe('the daily summary gives exactly the per-case figures', () => {
     await setUpTeam(t, 'Fatima El Idrissi')
     const today = t.clock.today()
     const rnd = createRandom(20_261_106)
-    const raw = rawHandle(t.db)
-    const users = await t.db.selectFrom('app_user').select(['id']).execute()
-    const wijken = await t.db.selectFrom('wijk').select(['id']).execute()
-    fill(raw, {
+    const users = await t.db.selectFrom('app_user').select(['id']).orderBy('id').execute()
+    const wijken = await t.db.selectFrom('wijk').select(['id']).orderBy('id').execute()
+    await fillDb(t.db, {
       cases: 1500,
       signals: 2600,
       today,
@@ -190,54 +190,60 @@ describe('the daily summary gives exactly the per-case figures', () => {
       consulenten: new Map(wijken.map((w) => [w.id, users.map((u) => u.id)])),
     })
     // Unknown birth dates and ages at the band edges come from the fill; add some unknown ones.
-    raw.exec('update resident set geboortedatum = null where id % 13 = 0')
-    const cases = raw.prepare('select id, datum_opgepakt from vroegsignaalzaak').raw().all() as [
-      number,
-      string,
-    ][]
-    const insAttempt = raw.prepare(
-      `insert into contactpoging (case_id, soort, bereikt, datum, dagdeel, resultaat, notitie, created_at)
-       values (?, ?, ?, ?, ?, '', '', 'x')`,
-    )
-    const attempts = (share: number) => {
+    await sql`update resident set geboortedatum = null where id % 13 = 0`.execute(t.db)
+    const cases = (
+      await t.db.selectFrom('vroegsignaalzaak').select(['id', 'datum_opgepakt']).orderBy('id').execute()
+    ).map((c) => [c.id, c.datum_opgepakt] as const)
+    const attempts = async (share: number) => {
+      const rows: Insertable<ContactpogingTable>[] = []
       for (const [id, opened] of cases) {
         if (!rnd.chance(share)) continue
         for (let k = rnd.int(0, 5); k > 0; k--)
-          insAttempt.run(
-            id,
-            rnd.pick(CONTACTSOORTEN),
-            rnd.chance(0.25) ? 1 : 0,
-            addDays(opened, rnd.int(-2, 30)),
-            rnd.pick(DAGDELEN),
-          )
+          rows.push({
+            case_id: id,
+            soort: rnd.pick(CONTACTSOORTEN),
+            bereikt: rnd.chance(0.25) ? 1 : 0,
+            datum: addDays(opened, rnd.int(-2, 30)),
+            dagdeel: rnd.pick(DAGDELEN),
+            resultaat: '',
+            notitie: '',
+            created_at: 'x',
+          })
       }
+      for (let i = 0; i < rows.length; i += 500)
+        await t.db
+          .insertInto('contactpoging')
+          .values(rows.slice(i, i + 500))
+          .execute()
     }
-    attempts(0.9)
+    await attempts(0.9)
     await setBands(t, ODD_BANDS)
     const periods = periodsBefore(today)
     await expectSameFigures(t, periods)
 
     // Changes by any path, a few at a time: the summary follows them.
-    attempts(0.05)
+    await attempts(0.05)
     const pick = (n: number) => Array.from({ length: n }, () => rnd.pick(cases)[0])
     for (const id of pick(40))
-      raw
-        .prepare(
-          `update vroegsignaalzaak set status = 'gesloten', is_open = 0, resultaat = ?, gesloten_op = ? where id = ?`,
-        )
-        .run(rnd.pick(EINDRESULTATEN), today, id)
+      await t.db
+        .updateTable('vroegsignaalzaak')
+        .set({ status: 'gesloten', is_open: 0, resultaat: rnd.pick(EINDRESULTATEN), gesloten_op: today })
+        .where('id', '=', id)
+        .execute()
     for (const id of pick(20))
-      raw
-        .prepare(
-          'update vroegsignaalzaak set datum_opgepakt = ?, wijk_id = null, consulent_id = null where id = ?',
-        )
-        .run(addDays(today, -rnd.int(0, 400)), id)
+      await t.db
+        .updateTable('vroegsignaalzaak')
+        .set({ datum_opgepakt: addDays(today, -rnd.int(0, 400)), wijk_id: null, consulent_id: null })
+        .where('id', '=', id)
+        .execute()
     for (const id of pick(30))
-      raw
-        .prepare('update vroegsignaal set partner_type = ?, crisis = 1, bedrag_cents = ? where case_id = ?')
-        .run(rnd.pick(['Huur', 'Water']), rnd.int(0, 400_000), id)
-    raw.exec('update resident set geboortedatum = null where id % 17 = 0')
-    raw.exec('delete from contactpoging where id % 23 = 0')
+      await t.db
+        .updateTable('vroegsignaal')
+        .set({ partner_type: rnd.pick(['Huur', 'Water']), crisis: 1, bedrag_cents: rnd.int(0, 400_000) })
+        .where('case_id', '=', id)
+        .execute()
+    await sql`update resident set geboortedatum = null where id % 17 = 0`.execute(t.db)
+    await sql`delete from contactpoging where id % 23 = 0`.execute(t.db)
     await expectSameFigures(t, periods.slice(0, 3))
     await expectSameAsRebuilt(t)
 
@@ -245,13 +251,11 @@ describe('the daily summary gives exactly the per-case figures', () => {
     const gone = [...new Set(pick(25))]
     await refreshFacts(t.db)
     const before = await t.call('monitor.dashboard', periods[1]!)
-    raw.exec(`update monitor_case_fact set frozen = 1 where case_id in (${gone.join(',')})`)
-    raw.exec(`update monitor_signal_fact set frozen = 1 where case_id in (${gone.join(',')})`)
-    raw.exec('pragma foreign_keys = off')
-    for (const table of ['contactpoging', 'vroegsignaal'])
-      raw.exec(`delete from ${table} where case_id in (${gone.join(',')})`)
-    raw.exec(`delete from vroegsignaalzaak where id in (${gone.join(',')})`)
-    raw.exec('pragma foreign_keys = on')
+    await t.db.updateTable('monitor_case_fact').set({ frozen: 1 }).where('case_id', 'in', gone).execute()
+    await t.db.updateTable('monitor_signal_fact').set({ frozen: 1 }).where('case_id', 'in', gone).execute()
+    await t.db.deleteFrom('contactpoging').where('case_id', 'in', gone).execute()
+    await t.db.deleteFrom('vroegsignaal').where('case_id', 'in', gone).execute()
+    await t.db.deleteFrom('vroegsignaalzaak').where('id', 'in', gone).execute()
     expect(await t.call('monitor.dashboard', periods[1]!)).toEqual(before)
     await expectSameFigures(t, periods.slice(0, 3))
     await expectSameAsRebuilt(t)

@@ -182,9 +182,18 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
     const marks = d === 'postgres' ? 'monitor_claim' : 'monitor_dirty'
     if (d === 'postgres') {
       await sql`select pg_advisory_xact_lock(${MONITOR_FACTS_LOCK})`.execute(trx)
-      await sql`create temporary table if not exists monitor_claim (kind text not null, ref_id integer not null)
-        on commit delete rows`.execute(trx)
-      await sql`insert into monitor_claim (kind, ref_id) select kind, ref_id from monitor_dirty`.execute(trx)
+      // Keyed as monitor_dirty is, so the marks added below are not doubled
+      await sql`create temporary table if not exists monitor_claim (kind text not null, ref_id integer not null,
+        primary key (kind, ref_id)) on commit delete rows`.execute(trx)
+      // Emptied at each commit, and here too: one transaction may refresh twice (the purge)
+      await sql`delete from monitor_claim`.execute(trx)
+      const claimed =
+        await sql`insert into monitor_claim (kind, ref_id) select kind, ref_id from monitor_dirty`.execute(
+          trx,
+        )
+      // A temporary table has no statistics until analysed: without them PostgreSQL guesses its size
+      // when it joins on it, which after a bulk load (hundreds of thousands of marks) guesses wrong.
+      if (Number(claimed.numAffectedRows ?? 0) > 1000) await sql`analyze monitor_claim`.execute(trx)
     }
     const DIRTY = (kind: string) => `(select ref_id from ${marks} where kind = '${kind}')`
     const { n } = await sql<{ n: number }>`select count(*) as n from ${sql.table(marks)}`
@@ -196,7 +205,7 @@ export async function refreshFacts(db: Db): Promise<{ cases: number; signals: nu
       0
     const changedSignals = `frozen = 0 and signal_id in ${DIRTY('signaal')}`
     const changedCases = `frozen = 0 and case_id in ${DIRTY('zaak')}`
-    // A changed signal changes its case's facts too (a mark twice in monitor_claim is harmless).
+    // A changed signal changes its case's facts too.
     await sql
       .raw(
         insertOrIgnoreSql(
